@@ -1,0 +1,45 @@
+/**
+ * The one article model every input format maps to.
+ * All text in it has been sanitised (see terminal/sanitize-text.ts): it holds no control characters.
+ */
+export type Article = {
+	/** Stable identifier within a file: the article's position and a hash of its text. */
+	readonly id: string;
+	/** What the list shows. Every article has one, derived from its text when the source has none. */
+	readonly headline: string;
+	/**
+	 * Where the headline came from: its own `title` line, the `deck`, or the first sentence of the body.
+	 * When it is derived, the text it came from still holds it.
+	 */
+	readonly headlineSource: 'title' | 'deck' | 'first-sentence';
+	/** A section label printed above the headline, such as `CANCER:` or `EUROPEAN FUTURE?`. */
+	readonly kicker?: string;
+	/** The standfirst: a sentence or two that sums the article up. */
+	readonly deck?: string;
+	/** The body, one string a paragraph. */
+	readonly paragraphs: readonly string[];
+	/** Where the article came from: a file name, or `stdin`. */
+	readonly source: string;
+};
+
+/** The result of parsing one input: the articles and anything worth telling the user. */
+export type ParseResult = {
+	readonly articles: readonly Article[];
+	readonly problems: readonly string[];
+};
+
+/** The body as one string, paragraphs separated by blank lines. */
+export function bodyText(article: Article): string {
+	return article.paragraphs.join('\n\n');
+}
+
+/** A short, stable hash of a string (FNV-1a, 32 bits), written in base 36. */
+export function hashText(text: string): string {
+	let hash = 0x81_1c_9d_c5;
+	for (let index = 0; index < text.length; index++) {
+		hash ^= text.charCodeAt(index);
+		hash = Math.imul(hash, 0x01_00_01_93);
+	}
+
+	return (hash >>> 0).toString(36);
+}

@@ -1,0 +1,194 @@
+import {type Article, type ParseResult, hashText} from '../article.js';
+import {sanitizeText} from '../terminal/sanitize-text.js';
+import {splitDeck} from './deck.js';
+import {endsWithSentencePunctuation, firstSentence, firstSentenceEnd} from './sentences.js';
+
+/*
+The plain-text rules (readme.md, "The plain-text format", says the same for users):
+- A line of three or more dashes, or a form feed, separates articles; blank lines inside are paragraph breaks.
+- Without separator lines, blank lines separate articles.
+- Without either, each line is a paragraph, and consecutive paragraph lines form one article, except that a line led by
+  an upper-case kicker, or a long line cut off mid-sentence (a teaser), is an article of its own.
+- A short first line without a closing period is the headline; otherwise the first sentence serves as one.
+*/
+
+// An upper-case label ending in ':' or '?', perhaps quoted: `CANCER:`, `EUROPEAN FUTURE?`, `‘STRONG GENERATION’:`.
+const kickerPattern = /^(["'“‘]?[\p{Lu}\p{N}][\p{Lu}\p{N} &'’.,/-]*["'”’]?[:?])\s+(?=\S)/u;
+const separatorLine = /^[ \t]*(?:-{3,}|\f+)[ \t]*$/u;
+const longestTitleLength = 160;
+const shortestTeaserLength = 300;
+
+/** The kicker that leads `line`, if any, as written (with its closing ':' or '?'). */
+export function kickerOf(line: string): string | undefined {
+	const match = kickerPattern.exec(line);
+	const kicker = match?.[1];
+	// At least two capitals, so that "I: …" or a lone initial is not a kicker.
+	if (!kicker || (kicker.match(/\p{Lu}/gu)?.length ?? 0) < 2 || kicker.length > 48) {
+		return undefined;
+	}
+
+	return kicker;
+}
+
+function isTitleLine(line: string): boolean {
+	return line.length <= longestTitleLength && !endsWithSentencePunctuation(line);
+}
+
+function isTeaserLine(line: string): boolean {
+	return line.length >= shortestTeaserLength && !endsWithSentencePunctuation(line);
+}
+
+type ArticleText = Omit<Article, 'id' | 'source'>;
+
+/** One line that holds a whole article: kicker, deck and body run together. */
+function articleFromLine(line: string, paragraphsAfter: readonly string[]): ArticleText {
+	const kicker = kickerOf(line);
+	const text = kicker ? line.slice(kicker.length).trim() : line.trim();
+	const split = kicker ? splitDeck(text, firstSentenceEnd(text)) : undefined;
+	if (split) {
+		return {kicker, headline: split.deck, headlineSource: 'deck', deck: split.deck, paragraphs: [split.body, ...paragraphsAfter]};
+	}
+
+	return {
+		...(kicker ? {kicker} : {}),
+		headline: firstSentence(text),
+		headlineSource: 'first-sentence',
+		paragraphs: [text, ...paragraphsAfter],
+	};
+}
+
+/** An article from its lines: a title line if there is one, else a kicker line or the first sentence. */
+function articleFromParagraphs(paragraphs: readonly string[]): ArticleText {
+	const [first = '', ...rest] = paragraphs;
+	const kicker = kickerOf(first);
+	const firstWithoutKicker = kicker ? first.slice(kicker.length).trim() : first;
+	if (rest.length > 0 && isTitleLine(firstWithoutKicker)) {
+		return {...(kicker ? {kicker} : {}), headline: firstWithoutKicker, headlineSource: 'title', paragraphs: rest};
+	}
+
+	return articleFromLine(first, rest);
+}
+
+/** Paragraphs of a block of lines: blank lines separate them; hard-wrapped lines are joined. */
+function paragraphsOf(lines: readonly string[]): string[] {
+	const paragraphs: string[] = [];
+	let current: string[] = [];
+	const flush = () => {
+		if (current.length > 0) {
+			paragraphs.push(...joinWrappedLines(current));
+			current = [];
+		}
+	};
+
+	for (const line of lines) {
+		if (line.trim() === '') {
+			flush();
+		} else {
+			current.push(line);
+		}
+	}
+
+	flush();
+	return paragraphs;
+}
+
+/**
+ * Lines of one block. Hard-wrapped text (every line short) is joined into paragraphs, breaking at indented lines;
+ * otherwise each line is a paragraph.
+ */
+function joinWrappedLines(lines: readonly string[]): string[] {
+	const isHardWrapped = lines.length > 2 && lines.every(line => line.length <= 100);
+	if (!isHardWrapped) {
+		return lines.map(line => line.trim());
+	}
+
+	const paragraphs: string[] = [];
+	for (const [index, line] of lines.entries()) {
+		const isParagraphStart = index === 0 || /^\s{2,}|^\t/u.test(line);
+		if (isParagraphStart) {
+			paragraphs.push(line.trim());
+		} else {
+			paragraphs[paragraphs.length - 1] += ' ' + line.trim();
+		}
+	}
+
+	return paragraphs;
+}
+
+function splitOnSeparators(lines: readonly string[]): string[][] | undefined {
+	if (!lines.some(line => separatorLine.test(line))) {
+		return undefined;
+	}
+
+	const sections: string[][] = [[]];
+	for (const line of lines) {
+		if (separatorLine.test(line)) {
+			sections.push([]);
+		} else {
+			sections.at(-1)!.push(line);
+		}
+	}
+
+	return sections;
+}
+
+function splitOnBlankLines(lines: readonly string[]): string[][] | undefined {
+	const blocks: string[][] = [[]];
+	for (const line of lines) {
+		if (line.trim() === '') {
+			if (blocks.at(-1)!.length > 0) {
+				blocks.push([]);
+			}
+		} else {
+			blocks.at(-1)!.push(line);
+		}
+	}
+
+	const nonEmptyBlocks = blocks.filter(block => block.length > 0);
+	return nonEmptyBlocks.length > 1 ? nonEmptyBlocks : undefined;
+}
+
+/** The seed's layout: a paragraph a line; kicker lines and cut-off teaser lines stand alone. */
+function articlesFromLines(lines: readonly string[]): ArticleText[] {
+	const articles: ArticleText[] = [];
+	let paragraphs: string[] = [];
+	const flush = () => {
+		if (paragraphs.length > 0) {
+			articles.push(articleFromParagraphs(paragraphs));
+			paragraphs = [];
+		}
+	};
+
+	for (const line of lines.map(line => line.trim()).filter(line => line !== '')) {
+		if (kickerOf(line) !== undefined || isTeaserLine(line)) {
+			flush();
+			articles.push(articleFromLine(line, []));
+		} else {
+			paragraphs.push(line);
+		}
+	}
+
+	flush();
+	return articles;
+}
+
+/** Gives each article its id (a hash of its text, made unique) and its source. */
+export function withIdentity(articles: readonly ArticleText[], source: string): Article[] {
+	const seen = new Map<string, number>();
+	return articles.map(article => {
+		const hash = hashText([article.kicker, article.headline, ...article.paragraphs].join('\n'));
+		const count = (seen.get(hash) ?? 0) + 1;
+		seen.set(hash, count);
+		return {...article, id: count === 1 ? hash : `${hash}-${count}`, source};
+	});
+}
+
+/** Parses the plain-text news format (see the rules above). Never throws. */
+export function parsePlainText(text: string, source: string): ParseResult {
+	const lines = sanitizeText(text.replaceAll('\f', '\n---\n')).split('\n');
+	const sections = splitOnSeparators(lines);
+	const articles = sections
+		? sections.map(section => paragraphsOf(section)).filter(paragraphs => paragraphs.length > 0).map(articleFromParagraphs)
+		: (splitOnBlankLines(lines)?.map(block => articleFromParagraphs(paragraphsOf(block))) ?? articlesFromLines(lines));
+	return {articles: withIdentity(articles, source), problems: []};
+}

@@ -1,0 +1,37 @@
+/** Sentence-level helpers shared by the text formats. */
+
+// Words that end in a period without ending a sentence.
+const abbreviations = new Set([
+	'mr', 'mrs', 'ms', 'dr', 'st', 'mt', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev',
+	'inc', 'co', 'corp', 'ltd', 'jr', 'sr', 'vs', 'no', 'nos', 'fig', 'etc', 'approx', 'dept', 'est', 'jan', 'feb',
+	'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m',
+]);
+
+const sentenceEnd = /[.!?…]["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\p{N}\p{Lo}])/gu;
+
+/** Whether a line ends like a finished sentence (a period, question or exclamation mark, perhaps inside quotes). */
+export function endsWithSentencePunctuation(text: string): boolean {
+	return /[.!?…]["'”’)\]]*$/u.test(text.trimEnd());
+}
+
+/** The offset just past the first sentence of `text`, or its length when it is one sentence. */
+export function firstSentenceEnd(text: string): number {
+	for (const match of text.matchAll(sentenceEnd)) {
+		const end = match.index + match[0].length;
+		const wordBefore = /(\S+)$/u.exec(text.slice(0, match.index))?.[1] ?? '';
+		const bareWord = wordBefore.replace(/^["'“‘(]+/u, '').toLowerCase();
+		// An initial ("J. Smith") or an abbreviation ("Mr. Abe") does not end a sentence.
+		if (match[0].startsWith('.') && (/^\p{L}$/u.test(bareWord) || abbreviations.has(bareWord))) {
+			continue;
+		}
+
+		return end;
+	}
+
+	return text.length;
+}
+
+/** The first sentence of `text`, trimmed. */
+export function firstSentence(text: string): string {
+	return text.slice(0, firstSentenceEnd(text)).trim();
+}

@@ -1,0 +1,114 @@
+import type {ModeName} from '../state/state.js';
+
+/** Everything a key can ask for. */
+export type Command =
+	| 'cursor-down'
+	| 'cursor-up'
+	| 'page-down'
+	| 'page-up'
+	| 'go-first'
+	| 'go-last'
+	| 'open'
+	| 'back'
+	| 'toggle-focus'
+	| 'next-article'
+	| 'previous-article'
+	| 'filter-start'
+	| 'filter-accept'
+	| 'filter-cancel'
+	| 'filter-erase-character'
+	| 'filter-erase-word'
+	| 'filter-erase-all'
+	| 'filter-clear'
+	| 'help-toggle'
+	| 'quit';
+
+/**
+ * A key as the keymap names it: a printable character as itself (`j`, `G`, `/`), or a name
+ * (`down`, `enter`, `space`, `ctrl+c`, …). See input/keys-from-input.ts.
+ */
+export type KeyName = string;
+
+/** One row of the keymap: which keys do what, in which modes, and how help and the status line describe it. */
+export type Binding = {
+	readonly command: Command;
+	readonly keys: readonly KeyName[];
+	readonly modes: readonly ModeName[];
+	/** What the help overlay and readme.md say it does. */
+	readonly help: string;
+	/** A word or two for the status line; bindings without one stay out of it. */
+	readonly hint?: string;
+};
+
+/** The keymap: the one table that drives input handling, the status line, the help overlay and readme.md's key table. */
+export const keymap: readonly Binding[] = [
+	{command: 'cursor-down', keys: ['j', 'down'], modes: ['browse', 'read'], help: 'next headline; in an article, scroll down a line', hint: 'move'},
+	{command: 'cursor-up', keys: ['k', 'up'], modes: ['browse', 'read'], help: 'previous headline; in an article, scroll up a line'},
+	{command: 'page-down', keys: ['pagedown', 'space', 'ctrl+f'], modes: ['browse', 'read'], help: 'page down'},
+	{command: 'page-up', keys: ['pageup', 'b', 'ctrl+b'], modes: ['browse', 'read'], help: 'page up'},
+	{command: 'go-first', keys: ['g', 'home'], modes: ['browse', 'read'], help: 'first headline; in an article, its top'},
+	{command: 'go-last', keys: ['G', 'end'], modes: ['browse', 'read'], help: 'last headline; in an article, its end'},
+	{command: 'open', keys: ['enter', 'l', 'right'], modes: ['browse'], help: 'open the article', hint: 'open'},
+	{command: 'back', keys: ['escape', 'h', 'left'], modes: ['read'], help: 'back to the headlines', hint: 'back'},
+	{command: 'filter-clear', keys: ['escape'], modes: ['browse'], help: 'clear the filter'},
+	{command: 'toggle-focus', keys: ['tab'], modes: ['browse', 'read'], help: 'switch between the headlines and the article', hint: 'pane'},
+	{command: 'next-article', keys: ['J'], modes: ['read'], help: 'next article'},
+	{command: 'previous-article', keys: ['K'], modes: ['read'], help: 'previous article'},
+	{command: 'filter-start', keys: ['/'], modes: ['browse', 'read'], help: 'filter the headlines', hint: 'filter'},
+	{command: 'filter-accept', keys: ['enter'], modes: ['filter'], help: 'keep the filter and go back to the list', hint: 'keep'},
+	{command: 'filter-cancel', keys: ['escape'], modes: ['filter'], help: 'clear the filter', hint: 'clear'},
+	{command: 'cursor-down', keys: ['down', 'ctrl+n'], modes: ['filter'], help: 'next match'},
+	{command: 'cursor-up', keys: ['up', 'ctrl+p'], modes: ['filter'], help: 'previous match'},
+	{command: 'filter-erase-character', keys: ['backspace'], modes: ['filter'], help: 'erase a character'},
+	{command: 'filter-erase-word', keys: ['ctrl+w'], modes: ['filter'], help: 'erase a word'},
+	{command: 'filter-erase-all', keys: ['ctrl+u'], modes: ['filter'], help: 'erase the whole query'},
+	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
+	{command: 'help-toggle', keys: ['escape'], modes: ['help'], help: 'close the help', hint: 'close'},
+	{command: 'quit', keys: ['q'], modes: ['browse', 'read', 'help'], help: 'quit', hint: 'quit'},
+	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'help'], help: 'quit at once'},
+];
+
+/** Every mode a key can be pressed in, in the order the help overlay lists them. */
+export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'help'];
+
+/** The command `key` runs in `mode`, if any. */
+export function commandFor(key: KeyName, mode: ModeName): Command | undefined {
+	return keymap.find(binding => binding.modes.includes(mode) && binding.keys.includes(key))?.command;
+}
+
+const keyLabels: Readonly<Record<string, string>> = {
+	down: '↓',
+	up: '↑',
+	left: '←',
+	right: '→',
+	pagedown: 'PgDn',
+	pageup: 'PgUp',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	escape: 'Esc',
+	space: 'Space',
+	tab: 'Tab',
+	backspace: 'Backspace',
+};
+
+/** How a key is written for people: `Esc`, `Ctrl-C`, `PgDn`, `j`. */
+export function keyLabel(key: KeyName): string {
+	if (key.startsWith('ctrl+')) {
+		return `Ctrl-${key.slice('ctrl+'.length).toUpperCase()}`;
+	}
+
+	return keyLabels[key] ?? key;
+}
+
+/** The bindings for one mode, in keymap order. */
+export function bindingsFor(mode: ModeName): Binding[] {
+	return keymap.filter(binding => binding.modes.includes(mode));
+}
+
+/** The status line's key hints for a mode: `j/↓ move  Enter open …`. */
+export function hintsFor(mode: ModeName): Array<{keys: string; hint: string}> {
+	return bindingsFor(mode).flatMap(binding =>
+		binding.hint ? [{keys: binding.keys.slice(0, 2).map(key => keyLabel(key)).join('/'), hint: binding.hint}] : [],
+	);
+}

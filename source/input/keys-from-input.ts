@@ -1,0 +1,72 @@
+import type {Key} from 'ink';
+import type {KeyName} from './keymap.js';
+
+const namedKeys: ReadonlyArray<[keyof Key, KeyName]> = [
+	['upArrow', 'up'],
+	['downArrow', 'down'],
+	['leftArrow', 'left'],
+	['rightArrow', 'right'],
+	['pageDown', 'pagedown'],
+	['pageUp', 'pageup'],
+	['home', 'home'],
+	['end', 'end'],
+	['return', 'enter'],
+	['escape', 'escape'],
+	['tab', 'tab'],
+	['backspace', 'backspace'],
+	['delete', 'backspace'],
+];
+
+function nameOfCharacter(character: string): KeyName {
+	const code = character.codePointAt(0) ?? 0;
+	if (character === '\r' || character === '\n') {
+		return 'enter';
+	}
+
+	if (character === '\t') {
+		return 'tab';
+	}
+
+	if (character === '\u007F' || character === '\b') {
+		return 'backspace';
+	}
+
+	if (character === '\u001B') {
+		return 'escape';
+	}
+
+	if (character === ' ') {
+		return 'space';
+	}
+
+	if (code < 0x20) {
+		return `ctrl+${String.fromCodePoint(code + 0x60)}`;
+	}
+
+	return character;
+}
+
+/**
+ * The keys in one input event from Ink's useInput. Ink separates escape sequences, but hands a run of ordinary
+ * characters over as one string: over SSH `jjj` arrives in one read, and each j must count.
+ */
+export function keysFromInput(input: string, key: Key): KeyName[] {
+	if (key.tab && key.shift) {
+		return ['shift+tab'];
+	}
+
+	const named = namedKeys.find(([property]) => key[property] === true);
+	if (named && input === '') {
+		return [named[1]];
+	}
+
+	if (key.ctrl && input.length === 1) {
+		return [`ctrl+${input.toLowerCase()}`];
+	}
+
+	if (key.meta && !key.escape && input.length === 1) {
+		return [`alt+${input}`];
+	}
+
+	return [...input].map(character => nameOfCharacter(character));
+}

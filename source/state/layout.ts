@@ -1,0 +1,53 @@
+import type {State} from './state.js';
+
+/** Where each part of the screen goes, in character cells. */
+export type Layout = {
+	/** Rows of the whole frame: one fewer than the terminal's, since Ink clears the screen for a frame as tall as it. */
+	readonly frameRowCount: number;
+	readonly columnCount: number;
+	/** Whether list and article stand side by side; otherwise one pane at a time. */
+	readonly isSplit: boolean;
+	/** Whether the terminal is too small to show anything but a request for more room. */
+	readonly isTooSmall: boolean;
+	readonly hasFilterLine: boolean;
+	/** Rows for panes (between the top and the filter and status lines). */
+	readonly paneRowCount: number;
+	readonly listColumnCount: number;
+	/** Headline rows in the list (its pane less the header). */
+	readonly listRowCount: number;
+	readonly articleColumnCount: number;
+	/** Text columns inside the article pane, less its margins. */
+	readonly articleTextColumnCount: number;
+	/** Text rows in the article pane (its pane less the header). */
+	readonly articleRowCount: number;
+};
+
+/** Narrowest terminal that shows the two panes side by side. */
+export const splitMinimumColumnCount = 100;
+/** Smallest terminal Broadsheet draws in. */
+export const minimumViewport = {columnCount: 20, rowCount: 5};
+
+/** The layout for the state's viewport and mode. */
+export function layoutOf(state: State): Layout {
+	const {columnCount, rowCount} = state.viewport;
+	const frameRowCount = Math.max(1, rowCount - 1);
+	const isTooSmall = columnCount < minimumViewport.columnCount || rowCount < minimumViewport.rowCount;
+	const hasFilterLine = state.mode.name === 'filter' || state.query !== '';
+	const paneRowCount = Math.max(1, frameRowCount - 1 - (hasFilterLine ? 1 : 0));
+	const isSplit = columnCount >= splitMinimumColumnCount;
+	const listColumnCount = isSplit ? Math.min(70, Math.max(36, Math.floor(columnCount * 0.4))) : columnCount;
+	const articleColumnCount = isSplit ? columnCount - listColumnCount - 1 : columnCount;
+	return {
+		frameRowCount,
+		columnCount,
+		isSplit,
+		isTooSmall,
+		hasFilterLine,
+		paneRowCount,
+		listColumnCount,
+		listRowCount: Math.max(1, paneRowCount - 1),
+		articleColumnCount,
+		articleTextColumnCount: Math.max(1, articleColumnCount - 2),
+		articleRowCount: Math.max(1, paneRowCount - 1),
+	};
+}

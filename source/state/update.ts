@@ -1,0 +1,208 @@
+import {type Command, commandFor, type KeyName} from '../input/keymap.js';
+import {layoutOf} from './layout.js';
+import {maximumArticleScrollTop, selectHits, selectedIndex} from './selectors.js';
+import type {State, Viewport} from './state.js';
+
+/** Something that happened to the interface. */
+export type Action =
+	| {readonly type: 'keys-pressed'; readonly keys: readonly KeyName[]}
+	| {readonly type: 'viewport-resized'; readonly viewport: Viewport};
+
+const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
+
+/** A key that types itself into the filter line. */
+function typedText(key: KeyName): string | undefined {
+	if (key === 'space') {
+		return ' ';
+	}
+
+	return [...key].length === 1 ? key : undefined;
+}
+
+/** Keeps the selection inside the list window, scrolling the window as little as possible. */
+function withListWindow(state: State): State {
+	const {listRowCount} = layoutOf(state);
+	const rowCount = selectHits(state).length;
+	const index = Math.max(0, selectedIndex(state));
+	let listTop = clamp(state.listTop, 0, Math.max(0, rowCount - listRowCount));
+	if (index < listTop) {
+		listTop = index;
+	} else if (index >= listTop + listRowCount) {
+		listTop = index - listRowCount + 1;
+	}
+
+	return listTop === state.listTop ? state : {...state, listTop};
+}
+
+/** Moves the selection to list position `index` (clamped), resetting the article's scroll when it changes. */
+function selectIndex(state: State, index: number): State {
+	const hits = selectHits(state);
+	const hit = hits[clamp(index, 0, hits.length - 1)];
+	if (!hit) {
+		return state;
+	}
+
+	if (hit.article.id === state.selectedId) {
+		return withListWindow(state);
+	}
+
+	return withListWindow({...state, selectedId: hit.article.id, articleScrollTop: 0});
+}
+
+/** Selects the first match of the filter now in force, with the window back at the top. */
+function selectFirstHit(state: State): State {
+	return withListWindow({...state, listTop: 0, selectedId: selectHits(state)[0]?.article.id ?? state.selectedId, articleScrollTop: 0});
+}
+
+function scrollArticle(state: State, top: number): State {
+	const articleScrollTop = clamp(top, 0, maximumArticleScrollTop(state));
+	return articleScrollTop === state.articleScrollTop ? state : {...state, articleScrollTop};
+}
+
+/** Moves by `delta` rows: the selection in the list, or the text in the article. */
+function moveBy(state: State, delta: number): State {
+	return state.mode.name === 'read'
+		? scrollArticle(state, state.articleScrollTop + delta)
+		: selectIndex(state, selectedIndex(state) + delta);
+}
+
+/** Pages by `direction`: the list window and the selection move together, as in less. */
+function pageBy(state: State, direction: 1 | -1): State {
+	if (state.mode.name === 'read') {
+		return scrollArticle(state, state.articleScrollTop + direction * Math.max(1, layoutOf(state).articleRowCount - 1));
+	}
+
+	const {listRowCount} = layoutOf(state);
+	const paged = {...state, listTop: Math.max(0, state.listTop + direction * listRowCount)};
+	return selectIndex(paged, selectedIndex(state) + direction * listRowCount);
+}
+
+function withDraft(state: State, draft: string): State {
+	return state.mode.name === 'filter' && state.mode.draft !== draft ? selectFirstHit({...state, mode: {name: 'filter', draft}}) : state;
+}
+
+/** Leaves the filter line with `query` in force, keeping the selected article when the new list still has it. */
+function leaveFilter(state: State, query: string): State {
+	const selectedId = state.mode.name === 'filter' ? (selectHits(state)[selectedIndex(state)]?.article.id ?? state.selectedId) : state.selectedId;
+	return withListWindow({...state, query, selectedId, mode: {name: 'browse'}});
+}
+
+function runCommand(state: State, command: Command): State {
+	const {mode} = state;
+	const draft = mode.name === 'filter' ? mode.draft : '';
+	switch (command) {
+		case 'cursor-down': {
+			return moveBy(state, 1);
+		}
+
+		case 'cursor-up': {
+			return moveBy(state, -1);
+		}
+
+		case 'page-down': {
+			return pageBy(state, 1);
+		}
+
+		case 'page-up': {
+			return pageBy(state, -1);
+		}
+
+		case 'go-first': {
+			return mode.name === 'read' ? scrollArticle(state, 0) : selectIndex(state, 0);
+		}
+
+		case 'go-last': {
+			return mode.name === 'read' ? scrollArticle(state, Number.MAX_SAFE_INTEGER) : selectIndex(state, Number.MAX_SAFE_INTEGER);
+		}
+
+		case 'next-article': {
+			return selectIndex(state, selectedIndex(state) + 1);
+		}
+
+		case 'previous-article': {
+			return selectIndex(state, selectedIndex(state) - 1);
+		}
+
+		case 'open': {
+			return selectedIndex(state) === -1 ? state : {...state, mode: {name: 'read'}};
+		}
+
+		case 'back': {
+			return {...state, mode: {name: 'browse'}};
+		}
+
+		case 'toggle-focus': {
+			return mode.name === 'read' ? {...state, mode: {name: 'browse'}} : runCommand(state, 'open');
+		}
+
+		case 'filter-start': {
+			return selectFirstHit({...state, mode: {name: 'filter', draft: state.query}});
+		}
+
+		case 'filter-accept': {
+			return leaveFilter(state, draft.trim());
+		}
+
+		case 'filter-cancel':
+		case 'filter-clear': {
+			return state.query === '' && mode.name !== 'filter' ? state : leaveFilter(state, '');
+		}
+
+		case 'filter-erase-character': {
+			return withDraft(state, [...draft].slice(0, -1).join(''));
+		}
+
+		case 'filter-erase-word': {
+			return withDraft(state, draft.replace(/\S*\s*$/u, ''));
+		}
+
+		case 'filter-erase-all': {
+			return withDraft(state, '');
+		}
+
+		case 'help-toggle': {
+			if (mode.name === 'help') {
+				return {...state, mode: {name: mode.returnTo}};
+			}
+
+			return mode.name === 'browse' || mode.name === 'read' ? {...state, mode: {name: 'help', returnTo: mode.name}} : state;
+		}
+
+		case 'quit': {
+			return {...state, mode: {name: 'quit'}};
+		}
+	}
+}
+
+function pressKey(state: State, key: KeyName): State {
+	if (state.mode.name === 'quit') {
+		return state;
+	}
+
+	const command = commandFor(key, state.mode.name);
+	if (command) {
+		return runCommand(state, command);
+	}
+
+	const text = state.mode.name === 'filter' ? typedText(key) : undefined;
+	return text === undefined || state.mode.name !== 'filter' ? state : withDraft(state, state.mode.draft + text);
+}
+
+/** The state after `action`. Pure: returns the same object when nothing changed. */
+export function update(state: State, action: Action): State {
+	switch (action.type) {
+		case 'keys-pressed': {
+			return action.keys.reduce(pressKey, state);
+		}
+
+		case 'viewport-resized': {
+			const {columnCount, rowCount} = action.viewport;
+			if (columnCount === state.viewport.columnCount && rowCount === state.viewport.rowCount) {
+				return state;
+			}
+
+			const resized = withListWindow({...state, viewport: action.viewport});
+			return scrollArticle(resized, resized.articleScrollTop);
+		}
+	}
+}

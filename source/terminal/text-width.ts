@@ -1,0 +1,90 @@
+import stringWidth from 'string-width';
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+const asciiPrintable = /^[\u0020-\u007E]*$/u;
+
+/** Columns `text` takes in a terminal: a wide (CJK) character takes two, a combining mark none. */
+export function displayWidth(text: string): number {
+	return asciiPrintable.test(text) ? text.length : stringWidth(text);
+}
+
+/** Cuts `text` to at most `columnCount` columns, ending in `…` when it had to cut. */
+export function truncateToWidth(text: string, columnCount: number): string {
+	if (displayWidth(text) <= columnCount) {
+		return text;
+	}
+
+	if (columnCount <= 0) {
+		return '';
+	}
+
+	let width = 0;
+	let result = '';
+	for (const {segment} of graphemes.segment(text)) {
+		const segmentWidth = displayWidth(segment);
+		if (width + segmentWidth > columnCount - 1) {
+			break;
+		}
+
+		result += segment;
+		width += segmentWidth;
+	}
+
+	return result + '…';
+}
+
+/** Pads `text` with spaces to exactly `columnCount` columns (after truncating it to fit). */
+export function padToWidth(text: string, columnCount: number): string {
+	const fitted = truncateToWidth(text, columnCount);
+	return fitted + ' '.repeat(Math.max(0, columnCount - displayWidth(fitted)));
+}
+
+/**
+ * Word-wraps one paragraph to lines of at most `columnCount` columns. Words longer than a line are broken
+ * (by grapheme, so a wide character is never split).
+ */
+export function wrapParagraph(paragraph: string, columnCount: number): string[] {
+	const width = Math.max(1, columnCount);
+	const lines: string[] = [];
+	let line = '';
+	let lineWidth = 0;
+	for (const word of paragraph.split(/\s+/u).filter(Boolean)) {
+		const wordWidth = displayWidth(word);
+		if (lineWidth > 0 && lineWidth + 1 + wordWidth <= width) {
+			line += ' ' + word;
+			lineWidth += 1 + wordWidth;
+			continue;
+		}
+
+		if (lineWidth > 0) {
+			lines.push(line);
+		}
+
+		if (wordWidth <= width) {
+			line = word;
+			lineWidth = wordWidth;
+			continue;
+		}
+
+		// A word wider than the line: CJK text without spaces, or a long URL.
+		line = '';
+		lineWidth = 0;
+		for (const {segment} of graphemes.segment(word)) {
+			const segmentWidth = displayWidth(segment);
+			if (lineWidth + segmentWidth > width) {
+				lines.push(line);
+				line = '';
+				lineWidth = 0;
+			}
+
+			line += segment;
+			lineWidth += segmentWidth;
+		}
+	}
+
+	if (lineWidth > 0 || lines.length === 0) {
+		lines.push(line);
+	}
+
+	return lines;
+}
