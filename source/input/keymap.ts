@@ -112,3 +112,18 @@ export function hintsFor(mode: ModeName): Array<{keys: string; hint: string}> {
 		binding.hint ? [{keys: binding.keys.slice(0, 2).map(key => keyLabel(key)).join('/'), hint: binding.hint}] : [],
 	);
 }
+
+const sectionTitles: Readonly<Record<ModeName, string>> = {
+	browse: 'Headlines',
+	read: 'Article',
+	filter: 'Filter line',
+	help: 'Help',
+	quit: '',
+};
+
+/** The keymap in sections by the first mode of each binding, for the help overlay and readme.md. */
+export function helpSections(): Array<{title: string; bindings: Binding[]}> {
+	return keymapModes
+		.map(mode => ({title: sectionTitles[mode], bindings: keymap.filter(binding => binding.modes[0] === mode)}))
+		.filter(section => section.bindings.length > 0);
+}

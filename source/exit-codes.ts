@@ -1,0 +1,23 @@
+/** The exit codes, one per kind of failure, as readme.md lists them. */
+export const exitCodes = {
+	success: 0,
+	internalError: 1,
+	usage: 2,
+	notFound: 3,
+	isDirectory: 4,
+	permissionDenied: 5,
+	noArticles: 6,
+	binary: 7,
+	readError: 8,
+	noTerminal: 9,
+} as const;
+
+/** A failure to tell the user in one line, with the exit code that goes with it. */
+export class UserFacingError extends Error {
+	constructor(
+		message: string,
+		readonly exitCode: number,
+	) {
+		super(message);
+	}
+}

@@ -1,0 +1,45 @@
+/** Escape sequences Broadsheet itself writes to the terminal. */
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const leaveAlternateScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
+
+/** The terminal as Broadsheet found it, to put back exactly once however the program ends. */
+export type TerminalScreen = {
+	/** Leaves the alternate screen, shows the cursor and turns raw mode off. Safe to call more than once. */
+	restore(): void;
+};
+
+/**
+ * Switches `output` to the alternate screen, so that the user's scrollback is untouched, and returns the way back.
+ * `input` is the key stream whose raw mode must be off again at the end.
+ */
+export function enterFullScreen(output: NodeJS.WriteStream, input: NodeJS.ReadStream): TerminalScreen {
+	let isRestored = false;
+	const write = (text: string) => {
+		try {
+			output.write(text);
+		} catch {
+			// The terminal may be gone already (SIGHUP after the SSH link dropped): nothing left to restore.
+		}
+	};
+
+	write(enterAlternateScreen);
+	return {
+		restore() {
+			if (isRestored) {
+				return;
+			}
+
+			isRestored = true;
+			try {
+				if (input.isTTY) {
+					input.setRawMode(false);
+				}
+			} catch {
+				// As above: a terminal that has gone away cannot leave raw mode.
+			}
+
+			write(showCursor + leaveAlternateScreen);
+		},
+	};
+}

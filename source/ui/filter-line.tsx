@@ -1,0 +1,31 @@
+import React from 'react';
+import {Text} from 'ink';
+import {displayWidth, truncateToWidth} from '../terminal/text-width.js';
+import {theme} from './theme.js';
+
+type FilterLineProps = {
+	readonly query: string;
+	readonly isEditing: boolean;
+	readonly matchCount: number;
+	readonly articleCount: number;
+	readonly columnCount: number;
+};
+
+/** The filter line: `/query` with a cursor while typing, and how many articles match. */
+export function FilterLine({query, isEditing, matchCount, articleCount, columnCount}: FilterLineProps) {
+	const count = matchCount === 1 ? '1 match' : `${matchCount === 0 ? 'no' : matchCount} matches`;
+	const summary = ` ${count} of ${articleCount} `;
+	const queryColumnCount = Math.max(1, columnCount - displayWidth(summary) - 3);
+	// Show the end of a long query, where the typing happens.
+	const shownQuery = displayWidth(query) <= queryColumnCount ? query : '…' + [...query].slice(-(queryColumnCount - 1)).join('');
+	const gap = ' '.repeat(Math.max(0, columnCount - 1 - displayWidth(shownQuery) - (isEditing ? 1 : 0) - displayWidth(summary)));
+	return (
+		<Text wrap="truncate">
+			<Text bold>/</Text>
+			{truncateToWidth(shownQuery, queryColumnCount)}
+			{isEditing ? <Text inverse> </Text> : null}
+			{gap}
+			<Text {...(matchCount === 0 ? theme.notice : {dimColor: true})}>{summary}</Text>
+		</Text>
+	);
+}

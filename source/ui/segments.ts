@@ -1,0 +1,39 @@
+import type {MatchRanges} from '../search/search.js';
+import {displayWidth} from '../terminal/text-width.js';
+
+/** A run of text drawn in one style. */
+export type Segment = {readonly text: string; readonly isMatch: boolean};
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/**
+ * Cuts `text` to `columnCount` columns (by display width, ending in `…` when cut) and splits it into runs,
+ * marking the characters inside `ranges` (inclusive [start, end] offsets into `text`) as matches.
+ */
+export function highlightedSegments(text: string, ranges: MatchRanges, columnCount: number): Segment[] {
+	const isFullWidth = displayWidth(text) <= columnCount;
+	const limit = isFullWidth ? columnCount : columnCount - 1;
+	const segments: Segment[] = [];
+	let width = 0;
+	for (const {segment, index} of graphemes.segment(text)) {
+		const segmentWidth = displayWidth(segment);
+		if (width + segmentWidth > limit) {
+			break;
+		}
+
+		width += segmentWidth;
+		const isMatch = ranges.some(([start, end]) => index >= start && index <= end);
+		const last = segments.at(-1);
+		if (last?.isMatch === isMatch) {
+			segments[segments.length - 1] = {text: last.text + segment, isMatch};
+		} else {
+			segments.push({text: segment, isMatch});
+		}
+	}
+
+	if (!isFullWidth && columnCount > 0) {
+		segments.push({text: '…', isMatch: false});
+	}
+
+	return segments;
+}

@@ -1,0 +1,20 @@
+/**
+ * Colours and marks, as data. Only the basic ANSI colours plus bold, inverse and underline, which read well on
+ * dark and on light backgrounds alike.
+ */
+export const theme = {
+	kicker: {color: 'cyan', bold: true},
+	headline: {bold: true},
+	deck: {italic: true},
+	match: {underline: true, bold: true},
+	selectedRow: {inverse: true},
+	paneTitleFocused: {bold: true, inverse: true},
+	paneTitle: {dimColor: true},
+	statusBar: {inverse: true},
+	hintKey: {bold: true},
+	separator: {dimColor: true},
+	notice: {color: 'yellow'},
+} as const;
+
+/** The column between the two panes. */
+export const paneSeparator = '│';
