@@ -1,0 +1,10 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+	test: {
+		include: ['test/**/*.test.{ts,tsx}'],
+		// End-to-end tests start real processes in pseudo-terminals; give a loaded machine room.
+		testTimeout: 20_000,
+		hookTimeout: 20_000,
+	},
+});
