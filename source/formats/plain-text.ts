@@ -57,7 +57,7 @@ function articleFromLine(line: string, paragraphsAfter: readonly string[]): Arti
 	};
 }
 
-/** An article from its lines: a title line if there is one, else a kicker line or the first sentence. */
+/** An article from its paragraphs: a title line if there is one, else a kicker line or the first sentence. */
 function articleFromParagraphs(paragraphs: readonly string[]): ArticleText {
 	const [first = '', ...rest] = paragraphs;
 	const kicker = kickerOf(first);
@@ -67,6 +67,21 @@ function articleFromParagraphs(paragraphs: readonly string[]): ArticleText {
 	}
 
 	return articleFromLine(first, rest);
+}
+
+/** An article from a block of raw lines: its first line may be the title; the rest are joined into paragraphs. */
+function articleFromBlock(lines: readonly string[]): ArticleText | undefined {
+	const firstIndex = lines.findIndex(line => line.trim() !== '');
+	if (firstIndex === -1) {
+		return undefined;
+	}
+
+	const first = lines[firstIndex]!.trim();
+	const rest = paragraphsOf(lines.slice(firstIndex + 1));
+	const firstWithoutKicker = first.slice(kickerOf(first)?.length ?? 0).trim();
+	return isTitleLine(firstWithoutKicker) && rest.length > 0
+		? articleFromParagraphs([first, ...rest])
+		: articleFromParagraphs(paragraphsOf(lines.slice(firstIndex)));
 }
 
 /** Paragraphs of a block of lines: blank lines separate them; hard-wrapped lines are joined. */
@@ -97,7 +112,9 @@ function paragraphsOf(lines: readonly string[]): string[] {
  * otherwise each line is a paragraph.
  */
 function joinWrappedLines(lines: readonly string[]): string[] {
-	const isHardWrapped = lines.length > 2 && lines.every(line => line.length <= 100);
+	// Hard-wrapped lines are short and mostly stop mid-sentence; a paragraph a line mostly ends in a period.
+	const openEndedCount = lines.slice(0, -1).filter(line => !endsWithSentencePunctuation(line)).length;
+	const isHardWrapped = lines.length > 2 && lines.every(line => line.length <= 100) && openEndedCount * 2 >= lines.length - 1;
 	if (!isHardWrapped) {
 		return lines.map(line => line.trim());
 	}
@@ -188,7 +205,7 @@ export function parsePlainText(text: string, source: string): ParseResult {
 	const lines = sanitizeText(text.replaceAll('\f', '\n---\n')).split('\n');
 	const sections = splitOnSeparators(lines);
 	const articles = sections
-		? sections.map(section => paragraphsOf(section)).filter(paragraphs => paragraphs.length > 0).map(articleFromParagraphs)
-		: (splitOnBlankLines(lines)?.map(block => articleFromParagraphs(paragraphsOf(block))) ?? articlesFromLines(lines));
-	return {articles: withIdentity(articles, source), problems: []};
+		? sections.map(section => articleFromBlock(section))
+		: (splitOnBlankLines(lines)?.map(block => articleFromBlock(block)) ?? articlesFromLines(lines));
+	return {articles: withIdentity(articles.filter(article => article !== undefined), source), problems: []};
 }

@@ -1,4 +1,5 @@
 import type {Article} from '../article.js';
+import {selectHits} from './selectors.js';
 
 /**
  * What the user is doing. `browse` has the headline list in focus, `read` the article; `filter` edits the
@@ -34,7 +35,7 @@ export type State = {
 
 /** The state at start-up. */
 export function createState(articles: readonly Article[], options: {query?: string; viewport: Viewport}): State {
-	return {
+	const state: State = {
 		articles,
 		query: options.query ?? '',
 		selectedId: undefined,
@@ -43,4 +44,5 @@ export function createState(articles: readonly Article[], options: {query?: stri
 		viewport: options.viewport,
 		mode: {name: 'browse'},
 	};
+	return {...state, selectedId: selectHits(state)[0]?.article.id};
 }

@@ -1,0 +1,64 @@
+import {describe, expect, it} from 'vitest';
+import {commandFor, helpSections, hintsFor, keyLabel, keymap, keymapModes} from '../../source/input/keymap.js';
+
+describe('the keymap', () => {
+	it('binds no key twice in one mode', () => {
+		for (const mode of keymapModes) {
+			const keys = keymap.filter(binding => binding.modes.includes(mode)).flatMap(binding => binding.keys);
+			expect(keys.filter((key, index) => keys.indexOf(key) !== index), `duplicates in ${mode}`).toEqual([]);
+		}
+	});
+
+	it('gives every binding a description and at least one key and mode', () => {
+		for (const binding of keymap) {
+			expect(binding.help.length, binding.command).toBeGreaterThan(3);
+			expect(binding.keys.length).toBeGreaterThan(0);
+			expect(binding.modes.length).toBeGreaterThan(0);
+		}
+	});
+
+	it('quits on Ctrl-C in every mode', () => {
+		for (const mode of keymapModes) {
+			expect(commandFor('ctrl+c', mode)).toBe('quit');
+		}
+	});
+
+	it('leaves every mode but browse with Esc', () => {
+		expect(commandFor('escape', 'read')).toBe('back');
+		expect(commandFor('escape', 'filter')).toBe('filter-cancel');
+		expect(commandFor('escape', 'help')).toBe('help-toggle');
+	});
+
+	it('leaves printable keys free to type in the filter line', () => {
+		const printable = keymap.filter(binding => binding.modes.includes('filter')).flatMap(binding => binding.keys).filter(key => [...key].length === 1);
+		expect(printable).toEqual([]);
+		expect(commandFor('q', 'filter')).toBeUndefined();
+	});
+
+	it('has the keys the readme promises', () => {
+		const expected: Array<[string, string]> = [
+			['j', 'cursor-down'], ['down', 'cursor-down'], ['k', 'cursor-up'], ['up', 'cursor-up'],
+			['pagedown', 'page-down'], ['space', 'page-down'], ['pageup', 'page-up'], ['b', 'page-up'],
+			['g', 'go-first'], ['home', 'go-first'], ['G', 'go-last'], ['end', 'go-last'],
+			['enter', 'open'], ['l', 'open'], ['right', 'open'], ['tab', 'toggle-focus'], ['/', 'filter-start'], ['?', 'help-toggle'], ['q', 'quit'],
+		];
+		for (const [key, command] of expected) {
+			expect(commandFor(key, 'browse'), key).toBe(command);
+		}
+
+		for (const key of ['escape', 'h', 'left']) {
+			expect(commandFor(key, 'read')).toBe('back');
+		}
+	});
+
+	it('labels keys for people', () => {
+		expect(['ctrl+c', 'escape', 'pagedown', 'down', 'j'].map(key => keyLabel(key))).toEqual(['Ctrl-C', 'Esc', 'PgDn', '↓', 'j']);
+	});
+
+	it('derives the status hints and the help sections from the same table', () => {
+		expect(hintsFor('browse').map(hint => hint.hint)).toEqual(['move', 'open', 'pane', 'filter', 'help', 'quit']);
+		expect(hintsFor('filter').map(hint => hint.hint)).toEqual(['keep', 'clear']);
+		const listed = helpSections().flatMap(section => section.bindings);
+		expect(listed).toHaveLength(keymap.length);
+	});
+});

@@ -1,0 +1,52 @@
+import {describe, expect, it} from 'vitest';
+import {displayWidth, padToWidth, truncateToWidth, wrapParagraph} from '../../source/terminal/text-width.js';
+import {highlightedSegments} from '../../source/ui/segments.js';
+
+describe('display width', () => {
+	it('counts wide characters as two columns', () => {
+		expect(displayWidth('Xi Jinping (習近平)')).toBe(19);
+		expect(displayWidth('café')).toBe(4);
+	});
+
+	it('truncates by columns, never splitting a wide character', () => {
+		expect(truncateToWidth('習近平習近平', 7)).toBe('習近平…');
+		expect(displayWidth(truncateToWidth('習近平習近平', 7))).toBeLessThanOrEqual(7);
+		expect(truncateToWidth('short', 10)).toBe('short');
+		expect(truncateToWidth('exactly ten', 11)).toBe('exactly ten');
+		expect(truncateToWidth('abcdef', 4)).toBe('abc…');
+	});
+
+	it('pads to an exact width', () => {
+		expect(padToWidth('習', 4)).toBe('習  ');
+		expect(displayWidth(padToWidth('a long line of text', 8))).toBe(8);
+	});
+});
+
+describe('word wrapping', () => {
+	it('wraps at word boundaries within the width', () => {
+		expect(wrapParagraph('the quick brown fox jumps over the lazy dog', 15)).toEqual(['the quick brown', 'fox jumps over', 'the lazy dog']);
+	});
+
+	it('breaks words longer than a line, and wide text by columns', () => {
+		expect(wrapParagraph('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+		const lines = wrapParagraph('習近平習近平習近平', 5);
+		expect(lines.every(line => displayWidth(line) <= 5)).toBe(true);
+		expect(lines.join('')).toBe('習近平習近平習近平');
+	});
+
+	it('gives one empty line for an empty paragraph', () => {
+		expect(wrapParagraph('', 10)).toEqual(['']);
+	});
+});
+
+describe('highlighted segments', () => {
+	it('marks matched characters and cuts to the width', () => {
+		expect(highlightedSegments('Jose Mujica earned', [[5, 10]], 30)).toEqual([
+			{text: 'Jose ', isMatch: false},
+			{text: 'Mujica', isMatch: true},
+			{text: ' earned', isMatch: false},
+		]);
+		const cut = highlightedSegments('Jose Mujica earned', [[5, 10]], 8);
+		expect(cut.map(segment => segment.text).join('')).toBe('Jose Mu…');
+	});
+});

@@ -1,0 +1,177 @@
+import {describe, expect, it} from 'vitest';
+import {layoutOf} from '../../source/state/layout.js';
+import {activeQuery, selectHits, selectedArticle, selectedIndex} from '../../source/state/selectors.js';
+import {createState, type State} from '../../source/state/state.js';
+import {update} from '../../source/state/update.js';
+import {newsArticles, numberedArticles} from '../helpers/articles.js';
+
+const press = (state: State, ...keys: string[]) => update(state, {type: 'keys-pressed', keys});
+const headlineOf = (state: State) => selectedArticle(state)?.headline;
+const narrow = {columnCount: 80, rowCount: 24};
+const wide = {columnCount: 120, rowCount: 30};
+
+describe('moving through the list', () => {
+	const start = createState(numberedArticles(100), {viewport: narrow});
+
+	it('starts on the first headline', () => {
+		expect(headlineOf(start)).toBe('Headline number 1');
+	});
+
+	it('moves with j/k and the arrows, and stops at the ends', () => {
+		expect(headlineOf(press(start, 'j', 'j', 'down'))).toBe('Headline number 4');
+		expect(headlineOf(press(start, 'j', 'j', 'k', 'up'))).toBe('Headline number 1');
+		expect(headlineOf(press(start, 'k'))).toBe('Headline number 1');
+		expect(press(start, 'k')).toBe(start);
+	});
+
+	it('jumps to the ends with g/G and Home/End', () => {
+		expect(headlineOf(press(start, 'G'))).toBe('Headline number 100');
+		expect(headlineOf(press(start, 'end', 'home'))).toBe('Headline number 1');
+		expect(headlineOf(press(start, 'G', 'g'))).toBe('Headline number 1');
+	});
+
+	it('scrolls the window to keep the selection in view', () => {
+		const {listRowCount} = layoutOf(start);
+		const moved = press(start, ...Array.from({length: listRowCount}, () => 'j'));
+		expect(selectedIndex(moved)).toBe(listRowCount);
+		expect(moved.listTop).toBe(1);
+		const atEnd = press(start, 'G');
+		expect(atEnd.listTop).toBe(100 - listRowCount);
+	});
+
+	it('pages with PgDn/PgUp and space/b, window and selection together', () => {
+		const {listRowCount} = layoutOf(start);
+		const paged = press(start, 'pagedown');
+		expect(selectedIndex(paged)).toBe(listRowCount);
+		expect(paged.listTop).toBe(listRowCount);
+		expect(selectedIndex(press(start, 'space', 'space', 'b'))).toBe(listRowCount);
+		expect(selectedIndex(press(paged, 'pageup'))).toBe(0);
+	});
+});
+
+describe('opening and going back', () => {
+	const start = createState(newsArticles, {viewport: narrow});
+
+	it('opens with Enter, l and Right, and goes back with Esc, h and Left', () => {
+		for (const open of ['enter', 'l', 'right']) {
+			expect(press(start, open).mode.name).toBe('read');
+		}
+
+		for (const back of ['escape', 'h', 'left']) {
+			expect(press(start, 'enter', back).mode.name).toBe('browse');
+		}
+	});
+
+	it('moves focus between the panes with Tab', () => {
+		expect(press(start, 'tab').mode.name).toBe('read');
+		expect(press(start, 'tab', 'tab').mode.name).toBe('browse');
+	});
+
+	it('scrolls the article, not the list, while reading, and clamps at its end', () => {
+		const long = createState(numberedArticles(3).map(article => ({...article, paragraphs: Array.from({length: 60}, (_, index) => `Paragraph ${index}.`)})), {viewport: narrow});
+		const reading = press(long, 'enter', 'j', 'j');
+		expect(reading.articleScrollTop).toBe(2);
+		expect(selectedIndex(reading)).toBe(0);
+		const atEnd = press(reading, 'G');
+		expect(atEnd.articleScrollTop).toBeGreaterThan(50);
+		expect(press(atEnd, 'j')).toBe(atEnd);
+		expect(press(atEnd, 'g').articleScrollTop).toBe(0);
+	});
+
+	it('starts a newly selected article at its top', () => {
+		const reading = press(createState(numberedArticles(3), {viewport: wide}), 'enter', 'j');
+		expect(press(reading, 'J').articleScrollTop).toBe(0);
+		expect(headlineOf(press(reading, 'J'))).toBe('Headline number 2');
+	});
+});
+
+describe('filtering', () => {
+	const start = createState(newsArticles, {viewport: narrow});
+
+	it('narrows the list with each typed key and selects the best match', () => {
+		const typing = press(start, '/', 's', 't', 'o', 'r', 'm');
+		expect(typing.mode).toEqual({name: 'filter', draft: 'storm'});
+		expect(selectHits(typing).map(hit => hit.article.headline)).toEqual(['Storm Agnes heads for the coast']);
+		expect(headlineOf(typing)).toBe('Storm Agnes heads for the coast');
+	});
+
+	it('types keys that are bindings elsewhere (j, q, space) into the query', () => {
+		expect(activeQuery(press(start, '/', 'j', 'q', 'space', 'g'))).toBe('jq g');
+	});
+
+	it('keeps the filter on Enter and clears it on Esc', () => {
+		const kept = press(start, '/', 'c', 'h', 'e', 's', 's', 'enter');
+		expect(kept.mode.name).toBe('browse');
+		expect(kept.query).toBe('chess');
+		expect(selectHits(kept)).toHaveLength(1);
+		const cleared = press(start, '/', 'c', 'h', 'e', 's', 's', 'escape');
+		expect(cleared.query).toBe('');
+		expect(selectHits(cleared)).toHaveLength(5);
+		expect(headlineOf(cleared)).toBe('Chess prodigy wins national title');
+	});
+
+	it('erases with Backspace, Ctrl-W and Ctrl-U', () => {
+		const typed = press(start, '/', 'o', 'l', 'd', 'space', 't', 'o', 'w', 'n');
+		expect(activeQuery(press(typed, 'backspace'))).toBe('old tow');
+		expect(activeQuery(press(typed, 'ctrl+w'))).toBe('old ');
+		expect(activeQuery(press(typed, 'ctrl+u'))).toBe('');
+	});
+
+	it('moves through matches with the arrows while typing', () => {
+		const typing = press(start, '/', 'h', 'a', 'r', 'b', 'o', 'u', 'r');
+		expect(selectHits(typing).length).toBeGreaterThan(0);
+		expect(selectedIndex(press(typing, 'down'))).toBe(Math.min(1, selectHits(typing).length - 1));
+	});
+
+	it('shows an empty list for a query nothing matches, and recovers on Backspace', () => {
+		const nothing = press(start, '/', 'x', 'q', 'z', 'j');
+		expect(selectHits(nothing)).toEqual([]);
+		expect(selectedIndex(nothing)).toBe(-1);
+		expect(press(nothing, 'enter', 'enter').mode.name).toBe('browse');
+		expect(selectHits(press(nothing, 'ctrl+u'))).toHaveLength(5);
+	});
+
+	it('starts with --filter applied', () => {
+		const filtered = createState(newsArticles, {viewport: narrow, query: 'lighthouse'});
+		expect(selectHits(filtered).map(hit => hit.article.headline)).toEqual(['Lighthouse keeper retires after forty years']);
+		expect(press(filtered, 'escape').query).toBe('');
+	});
+});
+
+describe('help and quitting', () => {
+	const start = createState(newsArticles, {viewport: narrow});
+
+	it('shows help over the current mode and returns to it', () => {
+		expect(press(start, '?').mode).toEqual({name: 'help', returnTo: 'browse'});
+		expect(press(start, 'enter', '?', '?').mode.name).toBe('read');
+		expect(press(start, '?', 'escape').mode.name).toBe('browse');
+	});
+
+	it('quits on q, and on Ctrl-C in every mode, even while typing a filter', () => {
+		expect(press(start, 'q').mode.name).toBe('quit');
+		expect(press(start, '/', 'ctrl+c').mode.name).toBe('quit');
+		expect(press(start, '?', 'ctrl+c').mode.name).toBe('quit');
+		expect(press(start, '/', 'q').mode.name).toBe('filter');
+	});
+
+	it('ignores keys after quitting', () => {
+		const quit = press(start, 'q');
+		expect(press(quit, 'j')).toBe(quit);
+	});
+});
+
+describe('resizing', () => {
+	it('keeps the selection in view when the terminal shrinks', () => {
+		const big = createState(numberedArticles(100), {viewport: {columnCount: 120, rowCount: 60}});
+		const down = press(big, ...Array.from({length: 40}, () => 'j'));
+		const small = update(down, {type: 'viewport-resized', viewport: {columnCount: 40, rowCount: 10}});
+		const {listRowCount} = layoutOf(small);
+		expect(selectedIndex(small)).toBeGreaterThanOrEqual(small.listTop);
+		expect(selectedIndex(small)).toBeLessThan(small.listTop + listRowCount);
+	});
+
+	it('returns the same state for the same size', () => {
+		const start = createState(newsArticles, {viewport: narrow});
+		expect(update(start, {type: 'viewport-resized', viewport: {...narrow}})).toBe(start);
+	});
+});
