@@ -6,5 +6,7 @@ export default defineConfig({
 		// End-to-end tests start real processes in pseudo-terminals; give a loaded machine room.
 		testTimeout: 20_000,
 		hookTimeout: 20_000,
+		// Component tests check styling (highlighted matches), which chalk drops when stdout is not a terminal.
+		env: {FORCE_COLOR: '1'},
 	},
 });

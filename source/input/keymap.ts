@@ -114,9 +114,9 @@ export function hintsFor(mode: ModeName): Array<{keys: string; hint: string}> {
 }
 
 const sectionTitles: Readonly<Record<ModeName, string>> = {
-	browse: 'Headlines',
-	read: 'Article',
-	filter: 'Filter line',
+	browse: 'Browsing',
+	read: 'Reading',
+	filter: 'Filtering',
 	help: 'Help',
 	quit: '',
 };

@@ -1,0 +1,221 @@
+/**
+ * A program in a real pseudo terminal, watched from outside: every chunk it writes is timestamped, counted and
+ * fed to a headless xterm so that the benchmark can wait for what a user would see.
+ */
+import {readFileSync} from 'node:fs';
+import {performance} from 'node:perf_hooks';
+import {spawn as spawnPty} from '@lydell/node-pty';
+// `@xterm/headless` is a CommonJS bundle: Node's ESM loader exposes only its default export.
+import xtermHeadless from '@xterm/headless';
+
+const {Terminal} = xtermHeadless;
+
+/** What a measurement resolves with when it gave up waiting. */
+export const timedOut = Symbol('timed out');
+/** What a measurement resolves with when the program ended before showing what was awaited. */
+export const programExited = Symbol('program exited');
+
+/** Raw key sequences as an xterm-compatible terminal sends them. */
+export const keySequences = {
+	down: '\u001B[B',
+	pageDown: '\u001B[6~',
+	home: 'g',
+	filterStart: '/',
+	filterEraseAll: '\u0015',
+	quit: 'q',
+};
+
+// Variables that make Ink render only the final frame; a benchmark must see what an interactive user sees.
+const variablesRemoved = ['CI', 'CONTINUOUS_INTEGRATION'];
+
+function environmentForChild() {
+	const environment = {...process.env, TERM: 'xterm-256color'};
+	for (const name of variablesRemoved) {
+		delete environment[name];
+	}
+
+	return environment;
+}
+
+/**
+ * Starts `command` with `args` in a pseudo terminal of `columnCount` x `rowCount`.
+ * `startTime` (a `performance.now()` value) is taken just before the spawn.
+ */
+export function startSession(command, args, {columnCount, rowCount, cwd = process.cwd()}) {
+	const terminal = new Terminal({cols: columnCount, rows: rowCount, allowProposedApi: true, scrollback: 0});
+	const startTime = performance.now();
+	const pty = spawnPty(command, args, {name: 'xterm-256color', cols: columnCount, rows: rowCount, cwd, env: environmentForChild()});
+
+	/** Every chunk of output: when it arrived, how many bytes, and its text. */
+	const chunks = [];
+	const screenListeners = new Set();
+	const dataListeners = new Set();
+	let hasExited = false;
+	let isDisposed = false;
+
+	const exited = new Promise(resolve => {
+		pty.onExit(({exitCode, signal}) => {
+			hasExited = true;
+			resolve({exitCode, signal, time: performance.now()});
+			const notifyScreenListeners = () => {
+				for (const listener of [...screenListeners]) {
+					listener();
+				}
+			};
+
+			// Let the emulator parse what is still queued first: the last frame may be the awaited one.
+			if (isDisposed) {
+				notifyScreenListeners();
+			} else {
+				terminal.write('', notifyScreenListeners);
+			}
+		});
+	});
+
+	pty.onData(text => {
+		const chunk = {time: performance.now(), byteCount: Buffer.byteLength(text, 'utf8'), text};
+		chunks.push(chunk);
+		for (const listener of [...dataListeners]) {
+			listener(chunk);
+		}
+
+		if (!isDisposed) {
+			terminal.write(text, () => {
+				for (const listener of [...screenListeners]) {
+					listener(chunk);
+				}
+			});
+		}
+	});
+
+	// A real terminal answers queries such as the cursor-position request; so does this one.
+	terminal.onData(reply => {
+		if (!hasExited && !isDisposed) {
+			pty.write(reply);
+		}
+	});
+
+	const screenText = () => {
+		const buffer = terminal.buffer.active;
+		const lines = [];
+		for (let row = 0; row < terminal.rows; row++) {
+			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		}
+
+		return lines.join('\n');
+	};
+
+	return {
+		pid: pty.pid,
+		startTime,
+		chunks,
+		exited,
+		screenText,
+
+		/**
+		 * Resolves with the arrival time of the chunk after which the screen first satisfied `predicate`, with
+		 * `timedOut` after `timeoutMs`, or with `programExited` when the program ends first.
+		 */
+		waitForScreen(predicate, timeoutMs) {
+			if (predicate(screenText())) {
+				return Promise.resolve(chunks.at(-1)?.time ?? performance.now());
+			}
+
+			return new Promise(resolve => {
+				const finish = value => {
+					clearTimeout(timer);
+					screenListeners.delete(listener);
+					resolve(value);
+				};
+
+				const listener = chunk => {
+					if (predicate(screenText())) {
+						finish(chunk?.time ?? chunks.at(-1)?.time ?? performance.now());
+					} else if (hasExited) {
+						finish(programExited);
+					}
+				};
+
+				const timer = setTimeout(() => finish(timedOut), timeoutMs);
+				screenListeners.add(listener);
+			});
+		},
+
+		/**
+		 * Writes `keys` and collects the burst of output it causes: the burst ends when nothing arrives for
+		 * `quietMs`. Resolves with `{latencyMs, byteCount, text}` (latency = last byte of the burst − write) or
+		 * with `timedOut` when no output starts within `timeoutMs`, or the burst has not ended by then.
+		 */
+		pressAndCollectBurst(keys, {quietMs, timeoutMs}) {
+			return new Promise(resolve => {
+				const burst = [];
+				let quietTimer;
+				const finish = value => {
+					clearTimeout(quietTimer);
+					clearTimeout(deadline);
+					dataListeners.delete(listener);
+					resolve(value);
+				};
+
+				const endBurst = () => {
+					const lastChunk = burst.at(-1);
+					finish({
+						latencyMs: lastChunk.time - writeTime,
+						byteCount: burst.reduce((sum, chunk) => sum + chunk.byteCount, 0),
+						text: burst.map(chunk => chunk.text).join(''),
+					});
+				};
+
+				const listener = chunk => {
+					burst.push(chunk);
+					clearTimeout(quietTimer);
+					quietTimer = setTimeout(endBurst, quietMs);
+				};
+
+				const deadline = setTimeout(() => finish(timedOut), timeoutMs);
+				dataListeners.add(listener);
+				const writeTime = performance.now();
+				pty.write(keys);
+			});
+		},
+
+		/** The peak resident set size of the process so far (VmHWM), in bytes, or undefined once it is gone. */
+		peakResidentBytes() {
+			try {
+				const status = readFileSync(`/proc/${pty.pid}/status`, 'utf8');
+				const kibibytes = /^VmHWM:\s+(\d+)\s+kB/mu.exec(status)?.[1];
+				return kibibytes === undefined ? undefined : Number(kibibytes) * 1024;
+			} catch {
+				return undefined;
+			}
+		},
+
+		/** Writes raw keys without measuring anything. */
+		write(keys) {
+			if (!hasExited) {
+				pty.write(keys);
+			}
+		},
+
+		/** Resolves with the exit, or with `timedOut` after `timeoutMs`. */
+		waitForExit(timeoutMs) {
+			return Promise.race([exited, new Promise(resolve => setTimeout(() => resolve(timedOut), timeoutMs).unref())]);
+		},
+
+		/** Kills the program if it still runs and frees the emulator. Safe to call more than once. */
+		dispose() {
+			if (!hasExited) {
+				try {
+					pty.kill('SIGKILL');
+				} catch {
+					// It exited between the check and the signal.
+				}
+			}
+
+			if (!isDisposed) {
+				isDisposed = true;
+				terminal.dispose();
+			}
+		},
+	};
+}

@@ -1,0 +1,49 @@
+import {describe, expect, it} from 'vitest';
+import {inverseRows, rowsOf, sampleHeadlines, samplePath, singlePaneSize, splitSize, startBroadsheet, statusRowIndex} from './run-broadsheet.js';
+
+describe('the first screen', () => {
+	it('shows the headlines beside the first article at 120x30', async () => {
+		const session = await startBroadsheet([samplePath], splitSize);
+		await session.waitFor('5 articles');
+		const rows = rowsOf(session);
+
+		expect(rows[0]).toMatch(/^ Headlines +1\/5 │ taipei-times\.txt +Top$/u);
+		for (const [index, headline] of sampleHeadlines.entries()) {
+			expect(rows[index + 1]).toMatch(new RegExp(`^ ${headline}.*│ `, 'u'));
+		}
+
+		expect(rows[1]).toContain('│ Japan and the US agreed in top-level talks yesterday to strengthen');
+		expect(rows[5]).toContain('│ Japanese Prime Minister Shinzo Abe');
+		expect(inverseRows(session, [1, 2, 3, 4, 5], 1)).toEqual([1]);
+		expect(rows[statusRowIndex(session)]).toMatch(/ \? help {2}q quit$/u);
+	});
+
+	it('shows only the headlines at 80x24', async () => {
+		const session = await startBroadsheet([samplePath], singlePaneSize);
+		const screen = await session.waitFor('5 articles');
+		const rows = rowsOf(session);
+
+		expect(rows[0]).toMatch(/^ Headlines +1\/5$/u);
+		for (const [index, headline] of sampleHeadlines.entries()) {
+			expect(rows[index + 1]).toMatch(new RegExp(`^ ${headline}`, 'u'));
+		}
+
+		expect(rows.slice(6, statusRowIndex(session))).toEqual(Array.from({length: statusRowIndex(session) - 6}, () => ''));
+		expect(screen).not.toContain('│');
+		expect(screen).not.toContain('Japanese Prime Minister Shinzo Abe');
+	});
+
+	it.each([
+		['120x30', splitSize],
+		['80x24', singlePaneSize],
+	])('puts the status line with the file name, article count and key hints on the second-to-last row at %s', async (_name, size) => {
+		const session = await startBroadsheet([samplePath], size);
+		await session.waitFor('5 articles');
+		const rows = rowsOf(session);
+		const statusLine = rows[statusRowIndex(session)];
+
+		expect(statusLine).toMatch(/^ taipei-times\.txt · 5 articles {3}j\/↓ move {2}Enter\/l open {2}Tab pane {2}\/ filter/u);
+		expect(rows.at(-1)).toBe('');
+		expect(inverseRows(session, [statusRowIndex(session)], 1)).toEqual([statusRowIndex(session)]);
+	});
+});

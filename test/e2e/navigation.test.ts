@@ -1,0 +1,114 @@
+import {describe, expect, it} from 'vitest';
+import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
+import {
+	inverseRows,
+	listPositionOnTopRow,
+	rowsOf,
+	samplePath,
+	singlePaneSize,
+	splitSize,
+	startBroadsheet,
+	statusRowIndex,
+	useFixtureDirectory,
+} from './run-broadsheet.js';
+
+const writeFixture = useFixtureDirectory();
+
+/** Columns of the list pane at 120x30, the rest being the separator and the article. */
+const splitListColumnCount = 48;
+
+/**
+ * Presses `key`, waits for the list title to show `position` on any row, then checks that the frame was drawn
+ * where it belongs: the title on the top row and nowhere else (Ink 6.8 once redrew every frame one row low,
+ * leaving a stale title on top), and the selected headline drawn inverse on the row `selectedRowIndex`.
+ */
+async function pressAndExpectPosition(session: TerminalSession, key: string, position: string, selectedRowIndex: number): Promise<string[]> {
+	session.press(key);
+	await session.waitFor(new RegExp(`Headlines +${position.replace('/', '\\/')}(?: |$)`, 'mu'));
+	const rows = rowsOf(session);
+
+	expect(listPositionOnTopRow(session.screen())).toBe(position);
+	expect(rows.slice(1).filter(row => row.includes('Headlines'))).toEqual([]);
+	expect(rows[statusRowIndex(session)]).toContain(' 5 articles ');
+	const listRowIndexes = Array.from({length: statusRowIndex(session) - 1}, (_, index) => index + 1);
+	expect(inverseRows(session, listRowIndexes, 1)).toEqual([selectedRowIndex]);
+	return rows;
+}
+
+/** The article pane's part of a row at 120x30. */
+function articleSide(row: string | undefined): string {
+	return row?.slice(splitListColumnCount + 2) ?? '';
+}
+
+describe('moving through the headlines', () => {
+	it('moves one headline with j and k, Down and Up, showing the selected article beside the list', async () => {
+		const session = await startBroadsheet([samplePath], splitSize);
+		await session.waitFor('5 articles');
+
+		let rows = await pressAndExpectPosition(session, 'j', '2/5', 2);
+		expect(articleSide(rows[1])).toBe('EUROPEAN FUTURE?');
+		rows = await pressAndExpectPosition(session, keys.down, '3/5', 3);
+		expect(articleSide(rows[1])).toBe('FRAUD ALLEGED:');
+		rows = await pressAndExpectPosition(session, 'k', '2/5', 2);
+		expect(articleSide(rows[1])).toBe('EUROPEAN FUTURE?');
+		rows = await pressAndExpectPosition(session, keys.up, '1/5', 1);
+		expect(articleSide(rows[1])).toMatch(/^Japan and the US agreed/u);
+	});
+
+	it('moves three headlines when jjj arrives in one chunk', async () => {
+		const session = await startBroadsheet([samplePath], splitSize);
+		await session.waitFor('5 articles');
+
+		const rows = await pressAndExpectPosition(session, 'jjj', '4/5', 4);
+
+		expect(articleSide(rows[1])).toBe('CANCER:');
+		expect(articleSide(rows[2])).toMatch(/^Jose Mujica earned the moniker/u);
+	});
+
+	it('jumps to the last and first headline with G and g, End and Home', async () => {
+		const session = await startBroadsheet([samplePath], splitSize);
+		await session.waitFor('5 articles');
+
+		let rows = await pressAndExpectPosition(session, 'G', '5/5', 5);
+		expect(articleSide(rows[1])).toMatch(/^Myanmar’s junta chief/u);
+		rows = await pressAndExpectPosition(session, 'g', '1/5', 1);
+		expect(articleSide(rows[1])).toMatch(/^Japan and the US/u);
+		rows = await pressAndExpectPosition(session, keys.end, '5/5', 5);
+		expect(articleSide(rows[1])).toMatch(/^Myanmar’s junta chief/u);
+		rows = await pressAndExpectPosition(session, keys.home, '1/5', 1);
+		expect(articleSide(rows[1])).toMatch(/^Japan and the US/u);
+	});
+
+	it('pages with PgDn and PgUp, to the ends of a short list', async () => {
+		const session = await startBroadsheet([samplePath], singlePaneSize);
+		await session.waitFor('5 articles');
+
+		await pressAndExpectPosition(session, keys.pageDown, '5/5', 5);
+		await pressAndExpectPosition(session, keys.pageUp, '1/5', 1);
+	});
+
+	it('pages a list longer than the screen a screenful at a time, keeping the selection in view', async () => {
+		const stories = Array.from({length: 60}, (_, index) => `Story ${index + 1} of the night desk\nA short body for story ${index + 1}.\n`);
+		const path = writeFixture('sixty-stories.txt', stories.join('\n'));
+		const session = await startBroadsheet([path], singlePaneSize);
+		await session.waitFor('60 articles');
+		// At 80x24 the list shows 21 headlines under its title.
+		const expectSelected = async (key: string, position: number, selectedRowIndex: number, topStory: number) => {
+			session.press(key);
+			await session.waitFor(screen => listPositionOnTopRow(screen) === `${position}/60`);
+			const rows = rowsOf(session);
+
+			expect(rows[1]).toBe(` Story ${topStory} of the night desk`);
+			expect(rows.slice(1).filter(row => row.includes('Headlines'))).toEqual([]);
+			expect(rows[selectedRowIndex]).toBe(` Story ${position} of the night desk`);
+			expect(inverseRows(session, Array.from({length: 21}, (_, index) => index + 1), 1)).toEqual([selectedRowIndex]);
+			expect(rows[statusRowIndex(session)]).toMatch(/^ sixty-stories\.txt · 60 articles/u);
+		};
+
+		await expectSelected(keys.pageDown, 22, 1, 22);
+		await expectSelected(keys.pageDown, 43, 4, 40);
+		await expectSelected(keys.pageUp, 22, 4, 19);
+		await expectSelected('G', 60, 21, 40);
+		await expectSelected('g', 1, 1, 1);
+	});
+});

@@ -1,0 +1,47 @@
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/app.js';
+import type {Article} from '../../source/article.js';
+import type {Viewport} from '../../source/state/state.js';
+
+const escapeSequence = /\u001B\[[\d;]*[A-Za-z]/gu;
+
+/** The app rendered at a fixed size, with helpers to type keys and wait for the frame a user would see. */
+export function renderApp(articles: readonly Article[], viewport: Viewport, options: {initialQuery?: string} = {}) {
+	const app = <App articles={articles} fileName="news.txt" viewport={viewport} initialQuery={options.initialQuery} />;
+	const instance = render(app);
+	const frame = () => (instance.lastFrame() ?? '').replace(escapeSequence, '');
+
+	return {
+		...instance,
+		/** The last frame as plain text. */
+		frame,
+		/** The last frame with its styling escape sequences. */
+		styledFrame: () => instance.lastFrame() ?? '',
+		/** Writes keys, as a terminal would send them. */
+		press(...keys: string[]) {
+			for (const key of keys) {
+				instance.stdin.write(key);
+			}
+		},
+		/** Renders again at a new size, as the shell does on resize. */
+		resize(next: Viewport) {
+			instance.rerender(<App articles={articles} fileName="news.txt" viewport={next} initialQuery={options.initialQuery} />);
+		},
+		/** Waits until the frame satisfies `predicate`; fails with the frame it had. */
+		async waitForFrame(predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
+			const deadline = Date.now() + timeoutMs;
+			while (Date.now() < deadline) {
+				if (predicate(frame())) {
+					return frame();
+				}
+
+				await new Promise(resolve => {
+					setTimeout(resolve, 5);
+				});
+			}
+
+			throw new Error(`The frame never matched. Last frame:\n${frame()}`);
+		},
+	};
+}

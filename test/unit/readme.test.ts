@@ -1,0 +1,18 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {keymapMarkdown} from '../../source/input/keymap-markdown.js';
+
+const readme = readFileSync(new URL('../../readme.md', import.meta.url), 'utf8');
+
+describe('readme.md', () => {
+	it('has the key table the keymap gives (run npm run readme:keys to refresh it)', () => {
+		const table = /<!-- keymap:start -->\n([\s\S]*?)\n<!-- keymap:end -->/u.exec(readme)?.[1];
+		expect(table).toBe(keymapMarkdown());
+	});
+
+	it('gives the two set-up commands, and the test command CI runs', () => {
+		expect(readme).toContain('npm install && npm start');
+		expect(readme).toContain('npm install && npm test');
+		expect(readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8')).toMatch(/^npm test$/mu);
+	});
+});
