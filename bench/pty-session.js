@@ -190,6 +190,29 @@ export function startSession(command, args, {columnCount, rowCount, cwd = proces
 			}
 		},
 
+		/**
+		 * Resolves with true once nothing has arrived for `quietMs`, or with false if output is still flowing after
+		 * `timeoutMs`.
+		 */
+		waitForQuiet(quietMs, timeoutMs) {
+			const deadline = performance.now() + timeoutMs;
+			return new Promise(resolve => {
+				const check = () => {
+					const now = performance.now();
+					const lastTime = chunks.at(-1)?.time ?? startTime;
+					if (now - lastTime >= quietMs || hasExited) {
+						resolve(true);
+					} else if (now >= deadline) {
+						resolve(false);
+					} else {
+						setTimeout(check, Math.min(quietMs - (now - lastTime), deadline - now) + 1);
+					}
+				};
+
+				check();
+			});
+		},
+
 		/** Writes raw keys without measuring anything. */
 		write(keys) {
 			if (!hasExited) {

@@ -6,6 +6,7 @@ import {
 	rowsOf,
 	samplePath,
 	singlePaneSize,
+	splitListColumnCount,
 	splitSize,
 	startBroadsheet,
 	statusRowIndex,
@@ -13,9 +14,6 @@ import {
 } from './run-broadsheet.js';
 
 const writeFixture = useFixtureDirectory();
-
-/** Columns of the list pane at 120x30, the rest being the separator and the article. */
-const splitListColumnCount = 48;
 
 /**
  * Presses `key`, waits for the list title to show `position` on any row, then checks that the frame was drawn

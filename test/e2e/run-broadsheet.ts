@@ -19,13 +19,13 @@ export const commandPath = join(repositoryRoot, 'dist', 'broadsheet.js');
 /** The sample everybody can open, relative to the repository root. */
 export const samplePath = 'samples/taipei-times.txt';
 
-/** What the sample's list shows, row by row, as the start of each headline (kicker first). */
+/** The start of each of the sample's headlines, kicker first, as short as fits the narrowest list pane. */
 export const sampleHeadlines = [
 	'Japan and the US agreed in top-level talks',
-	'EUROPEAN FUTURE? Albanian Prime Minister Edi Rama says only',
-	'FRAUD ALLEGED: The leader of an opposition alliance',
+	'EUROPEAN FUTURE? Albanian Prime Minister',
+	'FRAUD ALLEGED: The leader of an opposition',
 	'CANCER: Jose Mujica earned the moniker',
-	'Myanmar’s junta chief met Chinese President Xi Jinping',
+	'Myanmar’s junta chief met Chinese President',
 ] as const;
 
 /** A terminal size in character cells. */
@@ -33,6 +33,8 @@ export type TerminalSize = {readonly columnCount: number; readonly rowCount: num
 
 /** Wide enough for the list and the article side by side. */
 export const splitSize: TerminalSize = {columnCount: 120, rowCount: 30};
+/** Columns of the list pane at {@link splitSize}; the separator `│` follows, then the article. */
+export const splitListColumnCount = 48;
 /** The classic terminal: one pane at a time. */
 export const singlePaneSize: TerminalSize = {columnCount: 80, rowCount: 24};
 
