@@ -15,6 +15,16 @@ export const timedOut = Symbol('timed out');
 /** What a measurement resolves with when the program ended before showing what was awaited. */
 export const programExited = Symbol('program exited');
 
+/** Every session still running, so that the suite can kill them all however it ends. */
+const liveSessions = new Set();
+
+/** Kills every session that is still running. Synchronous, so it is safe in a process 'exit' handler. */
+export function disposeAllSessions() {
+	for (const session of [...liveSessions]) {
+		session.dispose();
+	}
+}
+
 /** Raw key sequences as an xterm-compatible terminal sends them. */
 export const keySequences = {
 	down: '\u001B[B',
@@ -105,7 +115,7 @@ export function startSession(command, args, {columnCount, rowCount, cwd = proces
 		return lines.join('\n');
 	};
 
-	return {
+	const session = {
 		pid: pty.pid,
 		startTime,
 		chunks,
@@ -143,10 +153,15 @@ export function startSession(command, args, {columnCount, rowCount, cwd = proces
 
 		/**
 		 * Writes `keys` and collects the burst of output it causes: the burst ends when nothing arrives for
-		 * `quietMs`. Resolves with `{latencyMs, byteCount, text}` (latency = last byte of the burst − write) or
-		 * with `timedOut` when no output starts within `timeoutMs`, or the burst has not ended by then.
+		 * `quietMs`. Resolves with `{latencyMs, byteCount, text}` (latency = last byte of the burst − write),
+		 * with `timedOut` when the burst has not started and ended within `timeoutMs`, or with `programExited` when
+		 * the program ends without answering.
 		 */
 		pressAndCollectBurst(keys, {quietMs, timeoutMs}) {
+			if (hasExited) {
+				return Promise.resolve(programExited);
+			}
+
 			return new Promise(resolve => {
 				const burst = [];
 				let quietTimer;
@@ -174,6 +189,11 @@ export function startSession(command, args, {columnCount, rowCount, cwd = proces
 
 				const deadline = setTimeout(() => finish(timedOut), timeoutMs);
 				dataListeners.add(listener);
+				void exited.then(() => {
+					if (burst.length === 0) {
+						finish(programExited);
+					}
+				});
 				const writeTime = performance.now();
 				pty.write(keys);
 			});
@@ -239,6 +259,10 @@ export function startSession(command, args, {columnCount, rowCount, cwd = proces
 				isDisposed = true;
 				terminal.dispose();
 			}
+
+			liveSessions.delete(session);
 		},
 	};
+	liveSessions.add(session);
+	return session;
 }

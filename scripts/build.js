@@ -27,7 +27,7 @@ const fixInkIncrementalRendering = {
 };
 
 await build({
-	entryPoints: ['source/cli.tsx'],
+	entryPoints: ['source/cli.ts'],
 	outfile: 'dist/broadsheet.js',
 	bundle: true,
 	platform: 'node',

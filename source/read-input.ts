@@ -45,17 +45,20 @@ export async function readFileBytes(path: string): Promise<Buffer> {
 	}
 }
 
-/** Parses the bytes of one input named `source`; fails with a clear line when there is nothing to show. */
-export function parseInput(bytes: Uint8Array, source: string): ParseResult {
+/**
+ * Parses the bytes of one input; fails with a clear line when there is nothing to show.
+ * `source` names the articles' origin in the interface; `path` is the input as the user gave it, for errors.
+ */
+export function parseInput(bytes: Uint8Array, {source, path}: {source: string; path: string}): ParseResult {
 	const decoded = decodeText(bytes);
 	if ('failure' in decoded) {
-		throw new UserFacingError(`${source} is not a text file (it looks binary)`, exitCodes.binary);
+		throw new UserFacingError(`${path} is not a text file (it looks binary)`, exitCodes.binary);
 	}
 
 	const result = parsePlainText(decoded.text, source);
 	if (result.articles.length === 0) {
-		const reason = bytes.length === 0 ? 'it is empty' : 'it holds only blank space';
-		throw new UserFacingError(`${source} has no articles (${reason})`, exitCodes.noArticles);
+		const reason = bytes.length === 0 ? 'it is empty' : 'it holds no text';
+		throw new UserFacingError(`${path} has no articles (${reason})`, exitCodes.noArticles);
 	}
 
 	return result;

@@ -35,7 +35,7 @@ export function layoutOf(state: State): Layout {
 	const hasFilterLine = state.mode.name === 'filter' || state.query !== '';
 	const paneRowCount = Math.max(1, frameRowCount - 1 - (hasFilterLine ? 1 : 0));
 	const isSplit = columnCount >= splitMinimumColumnCount;
-	const listColumnCount = isSplit ? Math.min(70, Math.max(36, Math.floor(columnCount * 0.4))) : columnCount;
+	const listColumnCount = isSplit ? Math.min(72, Math.max(36, Math.floor(columnCount * 0.45))) : columnCount;
 	const articleColumnCount = isSplit ? columnCount - listColumnCount - 1 : columnCount;
 	return {
 		frameRowCount,

@@ -15,7 +15,7 @@ type ListRowProps = {
 
 /** One headline in the list: the kicker as a label, then the headline, matched characters highlighted, cut to fit. */
 function ListRowView({article, headlineMatches, isSelected, columnCount}: ListRowProps) {
-	const kicker = article.kicker ? truncateToWidth(article.kicker, Math.floor(columnCount / 3)) : '';
+	const kicker = article.kicker ? truncateToWidth(article.kicker, Math.floor(columnCount / 2)) : '';
 	const lead = kicker ? ` ${kicker} ` : ' ';
 	const headlineColumnCount = Math.max(0, columnCount - displayWidth(lead) - 1);
 	const segments = highlightedSegments(article.headline, headlineMatches, headlineColumnCount);

@@ -9,12 +9,13 @@ import {
 	splitSize,
 	startBroadsheet,
 	statusRowIndex,
+	waitForFrame,
 } from './run-broadsheet.js';
 
 describe('the first screen', () => {
 	it('shows the headlines beside the first article at 120x30', async () => {
 		const session = await startBroadsheet([samplePath], splitSize);
-		await session.waitFor('5 articles');
+		await waitForFrame(session, '5 articles');
 		const rows = rowsOf(session);
 
 		expect(rows[0]).toMatch(/^ Headlines +1\/5 │ taipei-times\.txt +Top$/u);
@@ -31,7 +32,7 @@ describe('the first screen', () => {
 
 	it('shows only the headlines at 80x24', async () => {
 		const session = await startBroadsheet([samplePath], singlePaneSize);
-		const screen = await session.waitFor('5 articles');
+		const screen = await waitForFrame(session, '5 articles');
 		const rows = rowsOf(session);
 
 		expect(rows[0]).toMatch(/^ Headlines +1\/5$/u);
@@ -49,7 +50,7 @@ describe('the first screen', () => {
 		['80x24', singlePaneSize],
 	])('puts the status line with the file name, article count and key hints on the second-to-last row at %s', async (_name, size) => {
 		const session = await startBroadsheet([samplePath], size);
-		await session.waitFor('5 articles');
+		await waitForFrame(session, '5 articles');
 		const rows = rowsOf(session);
 		const statusLine = rows[statusRowIndex(session)];
 

@@ -11,9 +11,10 @@ import {
 	startBroadsheet,
 	statusRowIndex,
 	useFixtureDirectory,
+	waitForFrame,
 } from './run-broadsheet.js';
 
-const writeFixture = useFixtureDirectory();
+const fixtures = useFixtureDirectory();
 
 /**
  * Presses `key`, waits for the list title to show `position` on any row, then checks that the frame was drawn
@@ -22,7 +23,7 @@ const writeFixture = useFixtureDirectory();
  */
 async function pressAndExpectPosition(session: TerminalSession, key: string, position: string, selectedRowIndex: number): Promise<string[]> {
 	session.press(key);
-	await session.waitFor(new RegExp(`Headlines +${position.replace('/', '\\/')}(?: |$)`, 'mu'));
+	await waitForFrame(session, new RegExp(`Headlines +${position}(?: |$)`, 'mu'));
 	const rows = rowsOf(session);
 
 	expect(listPositionOnTopRow(session.screen())).toBe(position);
@@ -41,7 +42,7 @@ function articleSide(row: string | undefined): string {
 describe('moving through the headlines', () => {
 	it('moves one headline with j and k, Down and Up, showing the selected article beside the list', async () => {
 		const session = await startBroadsheet([samplePath], splitSize);
-		await session.waitFor('5 articles');
+		await waitForFrame(session, '5 articles');
 
 		let rows = await pressAndExpectPosition(session, 'j', '2/5', 2);
 		expect(articleSide(rows[1])).toBe('EUROPEAN FUTURE?');
@@ -55,7 +56,7 @@ describe('moving through the headlines', () => {
 
 	it('moves three headlines when jjj arrives in one chunk', async () => {
 		const session = await startBroadsheet([samplePath], splitSize);
-		await session.waitFor('5 articles');
+		await waitForFrame(session, '5 articles');
 
 		const rows = await pressAndExpectPosition(session, 'jjj', '4/5', 4);
 
@@ -65,7 +66,7 @@ describe('moving through the headlines', () => {
 
 	it('jumps to the last and first headline with G and g, End and Home', async () => {
 		const session = await startBroadsheet([samplePath], splitSize);
-		await session.waitFor('5 articles');
+		await waitForFrame(session, '5 articles');
 
 		let rows = await pressAndExpectPosition(session, 'G', '5/5', 5);
 		expect(articleSide(rows[1])).toMatch(/^Myanmar’s junta chief/u);
@@ -79,7 +80,7 @@ describe('moving through the headlines', () => {
 
 	it('pages with PgDn and PgUp, to the ends of a short list', async () => {
 		const session = await startBroadsheet([samplePath], singlePaneSize);
-		await session.waitFor('5 articles');
+		await waitForFrame(session, '5 articles');
 
 		await pressAndExpectPosition(session, keys.pageDown, '5/5', 5);
 		await pressAndExpectPosition(session, keys.pageUp, '1/5', 1);
@@ -87,15 +88,16 @@ describe('moving through the headlines', () => {
 
 	it('pages a list longer than the screen a screenful at a time, keeping the selection in view', async () => {
 		const stories = Array.from({length: 60}, (_, index) => `Story ${index + 1} of the night desk\nA short body for story ${index + 1}.\n`);
-		const path = writeFixture('sixty-stories.txt', stories.join('\n'));
+		const path = fixtures.write('sixty-stories.txt', stories.join('\n'));
 		const session = await startBroadsheet([path], singlePaneSize);
-		await session.waitFor('60 articles');
+		await waitForFrame(session, '60 articles');
 		// At 80x24 the list shows 21 headlines under its title.
 		const expectSelected = async (key: string, position: number, selectedRowIndex: number, topStory: number) => {
 			session.press(key);
-			await session.waitFor(screen => listPositionOnTopRow(screen) === `${position}/60`);
+			await waitForFrame(session, new RegExp(`Headlines +${position}/60$`, 'mu'));
 			const rows = rowsOf(session);
 
+			expect(listPositionOnTopRow(session.screen())).toBe(`${position}/60`);
 			expect(rows[1]).toBe(` Story ${topStory} of the night desk`);
 			expect(rows.slice(1).filter(row => row.includes('Headlines'))).toEqual([]);
 			expect(rows[selectedRowIndex]).toBe(` Story ${position} of the night desk`);

@@ -4,13 +4,22 @@
  *
  * The tests run `dist/broadsheet.js` as built by `npm run build` (which `npm test` runs first).
  */
+import {execFile} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
 import {afterAll, afterEach} from 'vitest';
-import {runPiped, startInTerminal, type PipedResult, type RunPipedOptions, type TerminalSession} from '../helpers/pty-terminal.js';
+import {
+	runPiped,
+	startInTerminal,
+	type PipedResult,
+	type RunPipedOptions,
+	type ScreenCondition,
+	type TerminalSession,
+} from '../helpers/pty-terminal.js';
 
 /** The repository's root directory; programs run there. */
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,6 +48,10 @@ export const splitListColumnCount = 48;
 export const singlePaneSize: TerminalSize = {columnCount: 80, rowCount: 24};
 
 const openSessions: TerminalSession[] = [];
+/** Whether the emulator is inside a frame Ink has begun and not yet finished, per session. */
+const framesBeingDrawn = new WeakMap<TerminalSession, {isDrawing: boolean}>();
+/** Synchronized output (DEC private mode 2026): Ink brackets each frame with `CSI ?2026h` … `CSI ?2026l`. */
+const synchronizedOutputMode = 2026;
 
 afterEach(() => {
 	for (const session of openSessions.splice(0)) {
@@ -46,25 +59,116 @@ afterEach(() => {
 	}
 });
 
-/** Starts `node dist/broadsheet.js …args` in a pseudo terminal; the session is disposed after the test. */
-export async function startBroadsheet(args: readonly string[], size: TerminalSize): Promise<TerminalSession> {
-	const session = await startInTerminal(process.execPath, [commandPath, ...args], {...size, cwd: repositoryRoot});
+/**
+ * Follows the frame brackets as the emulator parses them, so that {@link waitForFrame} can tell a finished frame
+ * from one the pty handed over in several chunks. Must run before any output is parsed.
+ */
+function trackFrames(session: TerminalSession): TerminalSession {
+	const frame = {isDrawing: false};
+	for (const final of ['h', 'l'] as const) {
+		session.terminal.parser.registerCsiHandler({prefix: '?', final}, parameters => {
+			if (parameters.includes(synchronizedOutputMode)) {
+				frame.isDrawing = final === 'h';
+			}
+
+			return false; // Let the emulator handle the mode as usual.
+		});
+	}
+
+	framesBeingDrawn.set(session, frame);
 	openSessions.push(session);
 	return session;
 }
 
+const execFileAsync = promisify(execFile);
+
+/** Whether the terminal the process `pid` runs in is in raw mode (no line editing), as `stty` reports it. */
+async function isTerminalRaw(pid: number): Promise<boolean> {
+	const {stdout: device} = await execFileAsync('ps', ['-o', 'tty=', '-p', String(pid)]);
+	const {stdout: settings} = await execFileAsync('sh', ['-c', 'stty -a < "$0"', `/dev/${device.trim()}`]);
+	return /(?:^|\s)-icanon(?:\s|$)/u.test(settings);
+}
+
+/**
+ * Resolves once the program has drawn its first frame and turned raw mode on. Ink turns raw mode on only after
+ * the first frame, so a key pressed in between is echoed by the terminal onto the screen's last row, and tests that
+ * look at the whole screen would fail at random.
+ */
+async function waitUntilReadyForKeys(session: TerminalSession): Promise<TerminalSession> {
+	await waitForFrame(session, function firstFrame(screen) {
+		return screen.trim() !== '';
+	});
+	let hasExited = false;
+	void session.exited.then(() => {
+		hasExited = true;
+	});
+	const deadline = Date.now() + 5000;
+	// Each check runs stty, which takes a few milliseconds: that is the polling interval.
+	// eslint-disable-next-line no-await-in-loop
+	while (!(await isTerminalRaw(session.pid))) {
+		if (hasExited || Date.now() > deadline) {
+			throw new Error(`The terminal never went into raw mode; the screen:\n${session.screen()}`);
+		}
+	}
+
+	return session;
+}
+
+/** Starts `node dist/broadsheet.js …args` in a pseudo terminal, without waiting for anything; disposed after the test. */
+export async function spawnBroadsheet(args: readonly string[], size: TerminalSize): Promise<TerminalSession> {
+	return trackFrames(await startInTerminal(process.execPath, [commandPath, ...args], {...size, cwd: repositoryRoot}));
+}
+
+/**
+ * Starts `node dist/broadsheet.js …args` in a pseudo terminal and resolves once it is ready for keys (first frame
+ * drawn, raw mode on); the session is disposed after the test.
+ */
+export async function startBroadsheet(args: readonly string[], size: TerminalSize): Promise<TerminalSession> {
+	return waitUntilReadyForKeys(await spawnBroadsheet(args, size));
+}
+
+/**
+ * Resolves with the screen once it matches `condition` and Ink has finished the frame it was drawing: a frame can
+ * reach the emulator in several chunks, and half a frame matches too early. Rejects like `session.waitFor`.
+ */
+export async function waitForFrame(session: TerminalSession, condition: ScreenCondition, timeoutMs?: number): Promise<string> {
+	const matches = (screen: string): boolean => {
+		if (typeof condition === 'string') {
+			return screen.includes(condition);
+		}
+
+		if (typeof condition === 'function') {
+			return condition(screen);
+		}
+
+		condition.lastIndex = 0;
+		return condition.test(screen);
+	};
+
+	const isFrameComplete = (screen: string) => framesBeingDrawn.get(session)?.isDrawing !== true && matches(screen);
+	const description = typeof condition === 'function' ? condition.name || 'a predicate' : String(condition);
+	Object.defineProperty(isFrameComplete, 'name', {value: `a finished frame matching ${description}`});
+	return session.waitFor(isFrameComplete, timeoutMs);
+}
+
 /**
  * Starts `sh -c script` in a pseudo terminal, for what happens around the command: text before it, `stty` after it,
- * a pipe into it. In the script, `$BROADSHEET` runs the built command. The session is disposed after the test.
+ * a pipe into it. In the script, the shell function `broadsheet` runs the built command (as a child of the shell).
+ * Resolves once the command is ready for keys; the session is disposed after the test.
  */
 export async function startShell(script: string, size: TerminalSize): Promise<TerminalSession> {
-	const session = await startInTerminal('sh', ['-c', script], {
+	const session = await startInTerminal('sh', ['-c', `broadsheet() { "$BROADSHEET_NODE" "$BROADSHEET_COMMAND" "$@"; }\n${script}`], {
 		...size,
 		cwd: repositoryRoot,
-		env: {BROADSHEET: `${process.execPath} ${commandPath}`},
+		env: {BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},
 	});
-	openSessions.push(session);
-	return session;
+	return waitUntilReadyForKeys(trackFrames(session));
+}
+
+/** The process ids of the children of process `pid` (in a shell session: the command it runs). */
+export async function childProcessIds(pid: number): Promise<number[]> {
+	const {stdout} = await execFileAsync('pgrep', ['-P', String(pid)]);
+	return stdout.split('\n').filter(Boolean).map(Number);
 }
 
 /** Runs `node dist/broadsheet.js …args` with plain pipes (no terminal anywhere). */
@@ -72,19 +176,26 @@ export async function runBroadsheetPiped(args: readonly string[], options: RunPi
 	return runPiped(process.execPath, [commandPath, ...args], {cwd: repositoryRoot, ...options});
 }
 
-/**
- * A temporary directory for the fixtures of one test file, removed after its tests. Returns a function that writes
- * one file into it and answers its path.
- */
-export function useFixtureDirectory(): (name: string, content: string | Uint8Array) => string {
-	const directory = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
+/** A temporary directory for the fixtures of one test file. */
+export type FixtureDirectory = {
+	readonly path: string;
+	/** Writes one file into the directory and answers its path. */
+	write(name: string, content: string | Uint8Array): string;
+};
+
+/** Creates a temporary directory for the fixtures of one test file, removed after its tests. */
+export function useFixtureDirectory(): FixtureDirectory {
+	const path = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
 	afterAll(() => {
-		rmSync(directory, {recursive: true, force: true});
+		rmSync(path, {recursive: true, force: true});
 	});
-	return (name, content) => {
-		const path = join(directory, name);
-		writeFileSync(path, content);
-		return path;
+	return {
+		path,
+		write(name, content) {
+			const filePath = join(path, name);
+			writeFileSync(filePath, content);
+			return filePath;
+		},
 	};
 }
 

@@ -16,3 +16,11 @@ describe('readme.md', () => {
 		expect(readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8')).toMatch(/^npm test$/mu);
 	});
 });
+
+describe('readme.md usage', () => {
+	it('quotes the --help text of the built command', async () => {
+		const {execFileSync} = await import('node:child_process');
+		const help = execFileSync('node', ['dist/broadsheet.js', '--help'], {encoding: 'utf8'}).trimEnd();
+		expect(readme).toContain('$ broadsheet --help\n' + help + '\n```');
+	});
+});

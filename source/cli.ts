@@ -1,16 +1,9 @@
-import {openSync} from 'node:fs';
 import {basename} from 'node:path';
-import {ReadStream} from 'node:tty';
-import React from 'react';
-import {render, useStdout} from 'ink';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
-import {App} from './app.js';
 import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
 import {parseInput, readFileBytes, readStream} from './read-input.js';
-import {enterFullScreen, type TerminalScreen} from './terminal/terminal-screen.js';
-import {useViewport} from './terminal/use-viewport.js';
 
 const helpText = `
 	Usage
@@ -24,7 +17,8 @@ const helpText = `
 	  --version            show the version
 
 	Keys: j/k move, Enter opens, Esc goes back, / filters, ? lists every key, q quits.
-	When stdout is not a terminal, Broadsheet prints one headline a line instead.
+	When stdout is not a terminal, Broadsheet prints one headline a line instead
+	(those --filter keeps, most relevant first).
 
 	Examples
 	  $ broadsheet samples/taipei-times.txt
@@ -33,11 +27,12 @@ const helpText = `
 	  $ cat samples/taipei-times.txt | broadsheet
 `;
 
-let screen: TerminalScreen | undefined;
+/** Undoes what the interface did to the terminal; set once the interface starts. */
+let restoreTerminal: (() => void) | undefined;
 
 /** Prints one line to stderr and ends the process with `exitCode`: the only way out for a failure. */
 function fail(message: string, exitCode: number): never {
-	screen?.restore();
+	restoreTerminal?.();
 	process.stderr.write(`broadsheet: ${message}\n`);
 	process.exit(exitCode);
 }
@@ -58,10 +53,10 @@ async function loadArticles(inputPath: string | undefined): Promise<{articles: r
 
 	const source = isStdin ? 'stdin' : basename(inputPath!);
 	const bytes = isStdin ? await readStream(process.stdin) : await readFileBytes(inputPath!);
-	return {articles: parseInput(bytes, source).articles, source};
+	return {articles: parseInput(bytes, {source, path: isStdin ? 'stdin' : inputPath!}).articles, source};
 }
 
-/** Writes the headlines one a line, kicker first, for pipes: `broadsheet news.txt | grep …`. */
+/** Writes the headlines one a line, kicker first, for pipes: `broadsheet news.txt | grep …`; `--filter` applies. */
 function printHeadlines(articles: readonly Article[]): void {
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 		// The reader went away (`| head -1`): that is not an error.
@@ -70,66 +65,45 @@ function printHeadlines(articles: readonly Article[]): void {
 	process.stdout.write(articles.map(article => (article.kicker ? `${article.kicker} ${article.headline}` : article.headline) + '\n').join(''));
 }
 
-/** The stream keys come from: stdin when it is the terminal, else the terminal itself (the articles came down stdin). */
-function openKeyInput(): NodeJS.ReadStream {
-	if (process.stdin.isTTY) {
-		return process.stdin;
-	}
-
-	try {
-		return new ReadStream(openSync('/dev/tty', 'r'));
-	} catch {
-		throw new UserFacingError('no terminal to read keys from; pipe the output to read the headlines', exitCodes.noTerminal);
-	}
-}
-
-function Root({articles, fileName, initialQuery}: {articles: readonly Article[]; fileName: string; initialQuery?: string}) {
-	const {stdout} = useStdout();
-	return <App articles={articles} fileName={fileName} initialQuery={initialQuery} viewport={useViewport(stdout)} />;
-}
-
 async function main(): Promise<void> {
 	const cli = meow(helpText, {
 		importMeta: import.meta,
 		pkg: packageJson,
-		allowUnknownFlags: false,
+		// Unknown flags stay in the input, so that they get the same one-line error as every other failure.
+		allowUnknownFlags: true,
 		flags: {
 			filter: {type: 'string', shortFlag: 'f'},
 		},
 	});
+	const knownFlags = new Set(['filter', 'f', 'help', 'version']);
+	const unknownFlag = Object.keys(cli.unnormalizedFlags).find(flag => !knownFlags.has(flag));
+	if (unknownFlag) {
+		const written = unknownFlag.length === 1 ? `-${unknownFlag}` : `--${unknownFlag}`;
+		throw new UserFacingError(`unknown option ${written}; try broadsheet --help`, exitCodes.usage);
+	}
+
 	if (cli.input.length > 1) {
 		throw new UserFacingError('give one FILE; try broadsheet --help', exitCodes.usage);
 	}
 
 	const {articles, source} = await loadArticles(cli.input[0]);
 	if (!process.stdout.isTTY) {
-		printHeadlines(articles);
+		const {createSearchIndex} = await import('./search/search.js');
+		const query = cli.flags.filter ?? '';
+		printHeadlines(query.trim() === '' ? articles : createSearchIndex(articles).search(query).map(hit => hit.article));
 		return;
 	}
 
-	const keyInput = openKeyInput();
-	screen = enterFullScreen(process.stdout, keyInput);
-	const instance = render(<Root articles={articles} fileName={source} initialQuery={cli.flags.filter} />, {
-		stdin: keyInput,
-		exitOnCtrlC: false,
-		patchConsole: false,
-		incrementalRendering: process.env['BROADSHEET_FULL_REDRAW'] === undefined,
-		maxFps: 60,
+	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
+	const {runInterface} = await import('./interface.js');
+	await runInterface({
+		articles,
+		fileName: source,
+		initialQuery: cli.flags.filter,
+		onStart(restore) {
+			restoreTerminal = restore;
+		},
 	});
-	const stop = (signalNumber: number) => {
-		instance.unmount();
-		screen?.restore();
-		process.exit(128 + signalNumber);
-	};
-
-	process.on('SIGTERM', () => stop(15));
-	process.on('SIGHUP', () => stop(1));
-	process.on('SIGINT', () => stop(2));
-	await instance.waitUntilExit();
-	screen.restore();
-	if (keyInput !== process.stdin) {
-		keyInput.destroy();
-	}
 }
 
 try {

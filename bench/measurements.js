@@ -1,0 +1,217 @@
+/**
+ * The measurements, each taken from outside the program: what a terminal receives, and when.
+ */
+import {spawnSync} from 'node:child_process';
+import {performance} from 'node:perf_hooks';
+import {keySequences, programExited, startSession, timedOut} from './pty-session.js';
+
+/** A burst of output ends when nothing more arrives for this long. */
+export const burstQuietMs = 30;
+
+// ESC[2J clears the screen, ESC[3J the scrollback; Ink writes them together, which counts as one clear.
+// eslint-disable-next-line no-control-regex
+const fullClearPattern = /\u001B\[2J(?:\u001B\[3J)?|\u001B\[3J/gu;
+// eslint-disable-next-line no-control-regex
+const articleCountPattern = / ([\d,]+) articles?\b/u;
+
+/** How many full-screen clears `text` holds. */
+export function countFullClears(text) {
+	return text.match(fullClearPattern)?.length ?? 0;
+}
+
+/** Whether the screen shows a frame: the status line with its article count, and a first headline row under the list title. */
+function showsFirstFrame(screenText) {
+	const lines = screenText.split('\n');
+	const titleRow = lines.findIndex(line => line.includes('Headlines'));
+	return articleCountPattern.test(screenText) && titleRow !== -1 && (lines[titleRow + 1] ?? '').trim() !== '';
+}
+
+/** The article count the status line shows, or undefined. */
+function articleCountOnScreen(screenText) {
+	const digits = articleCountPattern.exec(screenText)?.[1];
+	return digits === undefined ? undefined : Number(digits.replaceAll(',', ''));
+}
+
+/**
+ * Starts Broadsheet on `filePath` and waits for its first frame.
+ * Resolves with `{milliseconds, session, articleCount}`; `milliseconds` is `timedOut` or `programExited` when no
+ * frame came. The caller disposes of the session.
+ */
+export async function startAndMeasureFirstFrame({commandPath, filePath, columnCount, rowCount, timeoutMs}) {
+	const session = startSession(process.execPath, [commandPath, filePath], {columnCount, rowCount});
+	const frameTime = await session.waitForScreen(showsFirstFrame, timeoutMs);
+	if (typeof frameTime !== 'number') {
+		return {milliseconds: frameTime, session};
+	}
+
+	return {milliseconds: frameTime - session.startTime, session, articleCount: articleCountOnScreen(session.screenText())};
+}
+
+/**
+ * The outcome of one series of measured keystrokes.
+ * @typedef {object} KeystrokeSeries
+ * @property {number[]} latenciesMs key write to last byte of the burst it caused
+ * @property {number[]} byteCounts bytes of each burst
+ * @property {'complete' | 'timeout' | 'budget' | 'exited'} outcome how the series ended: every keystroke measured,
+ *   a keystroke got no (complete) answer in time, the series ran out of time, or the program ended
+ * @property {number} keystrokeTimeoutMs how long one keystroke could take before the series ended as 'timeout'
+ */
+
+/**
+ * Presses the keys `nextKey()` returns, one at a time, each after the previous burst ended, measuring those it
+ * marks `isMeasured`, until `sampleCount` are measured. A keystroke unanswered within `keystrokeTimeoutMs` ends
+ * the series as 'timeout'; running past `budgetMs` ends it as 'budget' with the samples so far.
+ */
+async function pressSeries(session, {nextKey, sampleCount, keystrokeTimeoutMs, budgetMs}) {
+	const series = {latenciesMs: [], byteCounts: [], outcome: 'complete', keystrokeTimeoutMs};
+	const deadline = performance.now() + budgetMs;
+	while (series.latenciesMs.length < sampleCount) {
+		if (performance.now() > deadline) {
+			series.outcome = 'budget';
+			break;
+		}
+
+		const {keys, isMeasured} = nextKey();
+		// eslint-disable-next-line no-await-in-loop
+		const burst = await session.pressAndCollectBurst(keys, {quietMs: burstQuietMs, timeoutMs: keystrokeTimeoutMs});
+		if (burst === timedOut) {
+			series.outcome = 'timeout';
+			break;
+		}
+
+		if (burst === programExited) {
+			series.outcome = 'exited';
+			break;
+		}
+
+		if (isMeasured) {
+			series.latenciesMs.push(burst.latencyMs);
+			series.byteCounts.push(burst.byteCount);
+		}
+	}
+
+	return series;
+}
+
+/**
+ * Down inside the viewport: from the top, Down as far as the visible rows allow, then Home (not measured) and
+ * again. `visibleRowCount` is how many headline rows the list shows at most.
+ */
+export function measureDown(session, {sampleCount, visibleRowCount, articleCount, keystrokeTimeoutMs, budgetMs}) {
+	const stepsPerRound = Math.min(visibleRowCount - 1, articleCount - 1);
+	let position = 0;
+	return pressSeries(session, {
+		sampleCount: stepsPerRound > 0 ? sampleCount : 0,
+		keystrokeTimeoutMs,
+		budgetMs,
+		nextKey() {
+			if (position === stepsPerRound) {
+				position = 0;
+				return {keys: keySequences.home, isMeasured: false};
+			}
+
+			position++;
+			return {keys: keySequences.down, isMeasured: true};
+		},
+	});
+}
+
+/**
+ * PgDn: consecutive pages when the list is long enough for every press to move a page, otherwise PgDn from the
+ * top each time (Home between, not measured). Starts with Home.
+ */
+export async function measurePageDown(session, {sampleCount, visibleRowCount, articleCount, keystrokeTimeoutMs, budgetMs}) {
+	const hasRoomForEveryPage = articleCount > (sampleCount + 1) * (visibleRowCount + 5);
+	const burst = await session.pressAndCollectBurst(keySequences.home, {quietMs: burstQuietMs, timeoutMs: keystrokeTimeoutMs});
+	// Home at the top may rightly draw nothing; only a program that died matters here.
+	if (burst === programExited) {
+		return {latenciesMs: [], byteCounts: [], outcome: 'exited', keystrokeTimeoutMs};
+	}
+
+	let isAtTop = true;
+	return pressSeries(session, {
+		sampleCount,
+		keystrokeTimeoutMs,
+		budgetMs,
+		nextKey() {
+			if (!hasRoomForEveryPage && !isAtTop) {
+				isAtTop = true;
+				return {keys: keySequences.home, isMeasured: false};
+			}
+
+			isAtTop = false;
+			return {keys: keySequences.pageDown, isMeasured: true};
+		},
+	});
+}
+
+/**
+ * Typing a filter query: `/` (not measured), then `query` one letter at a time (each measured), then Ctrl-U
+ * (not measured) and the query again, until `sampleCount` letters are measured. Leaves the filter line open.
+ */
+export function measureFilterTyping(session, {sampleCount, query, keystrokeTimeoutMs, budgetMs}) {
+	let isFilterOpen = false;
+	let letterIndex = 0;
+	return pressSeries(session, {
+		sampleCount,
+		keystrokeTimeoutMs,
+		budgetMs,
+		nextKey() {
+			if (!isFilterOpen) {
+				isFilterOpen = true;
+				return {keys: keySequences.filterStart, isMeasured: false};
+			}
+
+			if (letterIndex === query.length) {
+				letterIndex = 0;
+				return {keys: keySequences.filterEraseAll, isMeasured: false};
+			}
+
+			return {keys: query[letterIndex++], isMeasured: true};
+		},
+	});
+}
+
+/** Quits with Ctrl-C (it quits in every mode), waits up to `timeoutMs` for the exit, then makes sure the process is gone. */
+export async function quitSession(session, timeoutMs) {
+	session.write('\u0003');
+	await session.waitForExit(timeoutMs);
+	session.dispose();
+}
+
+/**
+ * Bare `node -e 0` spawned the same way as Broadsheet (in a pty of the same size): milliseconds from spawn to
+ * exit, or `timedOut`.
+ */
+export async function measureBareNodeStartup({columnCount, rowCount, timeoutMs}) {
+	const session = startSession(process.execPath, ['-e', '0'], {columnCount, rowCount});
+	try {
+		const exit = await session.waitForExit(timeoutMs);
+		return exit === timedOut ? timedOut : exit.time - session.startTime;
+	} finally {
+		session.dispose();
+	}
+}
+
+/** Whether fzf is on the PATH. */
+export function isFzfInstalled() {
+	return spawnSync('sh', ['-c', 'command -v fzf'], {stdio: 'ignore'}).status === 0;
+}
+
+/**
+ * The headlines Broadsheet finds in `filePath`, one a line, as it prints them when its output is a pipe; or
+ * undefined when that fails or takes longer than `timeoutMs`.
+ */
+export function headlinesOf({commandPath, filePath, timeoutMs}) {
+	const result = spawnSync(process.execPath, [commandPath, filePath], {timeout: timeoutMs, maxBuffer: 1024 * 1024 * 1024});
+	return result.status === 0 ? result.stdout : undefined;
+}
+
+/** `fzf --filter query` over `headlines` (a buffer, one a line): milliseconds from spawn to exit, or `timedOut`. */
+export function measureFzfFilter({headlines, query, timeoutMs}) {
+	const startTime = performance.now();
+	const result = spawnSync('fzf', ['--filter', query], {input: headlines, timeout: timeoutMs, maxBuffer: 1024 * 1024 * 1024});
+	const milliseconds = performance.now() - startTime;
+	// fzf exits with 1 when nothing matches, which is still a finished run.
+	return result.error || (result.status !== 0 && result.status !== 1) ? timedOut : milliseconds;
+}

@@ -1,0 +1,354 @@
+/**
+ * Broadsheet's benchmark suite: drives the built command (dist/broadsheet.js) in a real pseudo terminal, measures
+ * from outside what a user would feel, and prints one markdown table. Progress goes to stderr, results to stdout.
+ *
+ * Usage: node bench/run.js [--quick] [--corpus NAME]...   (see bench/README.md)
+ */
+import {availableParallelism, cpus, loadavg, release, totalmem} from 'node:os';
+import {existsSync, statSync} from 'node:fs';
+import {dirname, join, resolve} from 'node:path';
+import {performance} from 'node:perf_hooks';
+import {fileURLToPath} from 'node:url';
+import {corpora} from './corpora.js';
+import {
+	countFullClears,
+	headlinesOf,
+	isFzfInstalled,
+	measureBareNodeStartup,
+	measureDown,
+	measureFilterTyping,
+	measureFzfFilter,
+	measurePageDown,
+	quitSession,
+	startAndMeasureFirstFrame,
+} from './measurements.js';
+import {disposeAllSessions, timedOut} from './pty-session.js';
+import {formatBytes, formatFileSize, formatMilliseconds, summarise} from './statistics.js';
+import {checkTargets} from './targets.js';
+
+const projectDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const commandPath = join(projectDirectory, 'dist', 'broadsheet.js');
+
+const terminalSizes = [
+	{columnCount: 120, rowCount: 40},
+	{columnCount: 200, rowCount: 50},
+];
+
+/** Typed one letter at a time in the filter line; it occurs in every corpus (in headlines and bodies). */
+const filterQuery = 'minister';
+
+/** How many times and how long: the full run, and `--quick`. */
+const settingsByRunKind = {
+	full: {firstFrameRepeatCount: 7, downSampleCount: 40, pageDownSampleCount: 30, filterSampleCount: 32, bareNodeRepeatCount: 7, fzfRepeatCount: 7},
+	quick: {firstFrameRepeatCount: 3, downSampleCount: 15, pageDownSampleCount: 10, filterSampleCount: 16, bareNodeRepeatCount: 3, fzfRepeatCount: 3},
+};
+
+/** Limits that turn a slow or hung measurement into 'timeout' instead of a hung suite. */
+const timeouts = {
+	firstFrameMs: 20_000,
+	navigationKeystrokeMs: 5000,
+	navigationSeriesMs: 30_000,
+	filterKeystrokeMs: 10_000,
+	filterSeriesMs: 60_000,
+	quitMs: 3000,
+	bareNodeMs: 10_000,
+	headlinesMs: 60_000,
+	fzfMs: 30_000,
+};
+
+const usage = `Usage: node bench/run.js [--quick] [--corpus NAME]...
+
+  --quick         sample and generated-10k only, fewer repetitions
+  --corpus NAME   only this corpus (repeatable): sample, generated-10k, reuters, generated-100k
+`;
+
+function parseArguments(argumentList) {
+	const options = {isQuick: false, corpusNames: []};
+	for (let index = 0; index < argumentList.length; index++) {
+		const argument = argumentList[index];
+		if (argument === '--quick') {
+			options.isQuick = true;
+		} else if (argument === '--corpus' && argumentList[index + 1]) {
+			options.corpusNames.push(...argumentList[++index].split(','));
+		} else if (argument.startsWith('--corpus=')) {
+			options.corpusNames.push(...argument.slice('--corpus='.length).split(','));
+		} else if (argument === '--help' || argument === '-h') {
+			process.stdout.write(usage);
+			process.exit(0);
+		} else {
+			process.stderr.write(`bench: unknown argument ${argument}\n${usage}`);
+			process.exit(2);
+		}
+	}
+
+	return options;
+}
+
+const progress = message => process.stderr.write(`bench: ${message}\n`);
+
+const terminalName = ({columnCount, rowCount}) => `${columnCount}x${rowCount}`;
+
+/** The samples of a keystroke series, summarised for the table. */
+function summariseSeries(series) {
+	return {
+		outcome: series.outcome,
+		keystrokeTimeoutMs: series.keystrokeTimeoutMs,
+		latency: summarise(series.latenciesMs),
+		bytes: summarise(series.byteCounts),
+	};
+}
+
+/** Whether a series left the program in a state where the next series can still be trusted. */
+const isUsable = series => series.outcome === 'complete' || series.outcome === 'budget';
+
+/** Runs every measurement for one corpus at one terminal size. */
+async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings) {
+	const row = {corpus: corpusName, terminal: terminalName(terminalSize), firstFrame: {}};
+	const firstFrameTimes = [];
+	let keptSession;
+	for (let repeat = 1; repeat <= settings.firstFrameRepeatCount; repeat++) {
+		// eslint-disable-next-line no-await-in-loop
+		const {milliseconds, session, articleCount} = await startAndMeasureFirstFrame({
+			commandPath,
+			filePath,
+			...terminalSize,
+			timeoutMs: timeouts.firstFrameMs,
+		});
+		if (typeof milliseconds !== 'number') {
+			row.firstFrame.failure = milliseconds === timedOut ? `timeout >${timeouts.firstFrameMs / 1000} s` : 'exited';
+			session.dispose();
+			break;
+		}
+
+		firstFrameTimes.push(milliseconds);
+		row.articleCount = articleCount;
+		if (repeat === settings.firstFrameRepeatCount) {
+			keptSession = session;
+		} else {
+			session.dispose();
+		}
+	}
+
+	Object.assign(row.firstFrame, summarise(firstFrameTimes));
+	progress(`  ${row.terminal} first frame: ${row.firstFrame.failure ?? `median ${formatMilliseconds(row.firstFrame.median)} ms`}`);
+	if (!keptSession) {
+		return row;
+	}
+
+	const session = keptSession;
+	try {
+		// Let the first frame finish (a second render may follow it) before pressing anything.
+		await session.waitForQuiet(100, timeouts.navigationKeystrokeMs);
+		const navigationStart = session.chunks.length;
+		// The list shows the rows that are left after the status line and the list title, plus a safety margin.
+		const visibleRowCount = terminalSize.rowCount - 6;
+		const articleCount = row.articleCount ?? 1;
+		const navigationLimits = {keystrokeTimeoutMs: timeouts.navigationKeystrokeMs, budgetMs: timeouts.navigationSeriesMs};
+		const down = await measureDown(session, {sampleCount: settings.downSampleCount, visibleRowCount, articleCount, ...navigationLimits});
+		row.down = summariseSeries(down);
+		if (isUsable(down)) {
+			const pageDown = await measurePageDown(session, {sampleCount: settings.pageDownSampleCount, visibleRowCount, articleCount, ...navigationLimits});
+			row.pageDown = summariseSeries(pageDown);
+			if (isUsable(pageDown)) {
+				const filter = await measureFilterTyping(session, {
+					sampleCount: settings.filterSampleCount,
+					query: filterQuery,
+					keystrokeTimeoutMs: timeouts.filterKeystrokeMs,
+					budgetMs: timeouts.filterSeriesMs,
+				});
+				row.filter = summariseSeries(filter);
+			}
+		}
+
+		row.fullClearCount = countFullClears(session.chunks.slice(navigationStart).map(chunk => chunk.text).join(''));
+		row.peakResidentBytes = session.peakResidentBytes();
+		progress(`  ${row.terminal} keystrokes: Down ${row.down.outcome}, PgDn ${row.pageDown?.outcome ?? 'not reached'}, filter ${row.filter?.outcome ?? 'not reached'}`);
+		await quitSession(session, timeouts.quitMs);
+	} finally {
+		session.dispose();
+	}
+
+	return row;
+}
+
+/** fzf's time to filter the corpus's headlines, or a reason there is none. */
+function measureFzfForCorpus(filePath, settings) {
+	const headlines = headlinesOf({commandPath, filePath, timeoutMs: timeouts.headlinesMs});
+	if (!headlines) {
+		return {failure: 'no headlines'};
+	}
+
+	const times = [];
+	for (let repeat = 0; repeat < settings.fzfRepeatCount; repeat++) {
+		const milliseconds = measureFzfFilter({headlines, query: filterQuery, timeoutMs: timeouts.fzfMs});
+		if (milliseconds === timedOut) {
+			return {failure: 'timeout'};
+		}
+
+		times.push(milliseconds);
+	}
+
+	return summarise(times);
+}
+
+const medianAndP95 = (summary, format) => `${format(summary.median)} / ${format(summary.p95)}`;
+
+function seriesCell(series, pick, format) {
+	if (!series) {
+		return 'not reached';
+	}
+
+	if (series.outcome === 'timeout') {
+		return `timeout >${series.keystrokeTimeoutMs / 1000} s`;
+	}
+
+	if (series.outcome === 'exited') {
+		return 'exited';
+	}
+
+	const summary = pick(series);
+	if (summary.count === 0) {
+		return 'n/a';
+	}
+
+	return medianAndP95(summary, format) + (series.outcome === 'budget' ? ` (n=${summary.count})` : '');
+}
+
+/** The results table, in markdown. */
+function resultsTable(rows, hasFzf) {
+	const headers = [
+		'corpus', 'size', 'articles', 'terminal', 'first frame ms', 'Down ms', 'Down bytes', 'PgDn ms', 'PgDn bytes',
+		'filter key ms', 'full clears', 'peak RSS MB', ...(hasFzf ? ['fzf --filter ms'] : []),
+	];
+	const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
+	for (const row of rows) {
+		const cells = [
+			row.corpus,
+			formatFileSize(row.fileSizeBytes),
+			row.articleCount === undefined ? '?' : row.articleCount.toLocaleString('en-US'),
+			row.terminal,
+			row.firstFrame.failure ?? medianAndP95(row.firstFrame, formatMilliseconds),
+			seriesCell(row.down, series => series.latency, formatMilliseconds),
+			seriesCell(row.down, series => series.bytes, formatBytes),
+			seriesCell(row.pageDown, series => series.latency, formatMilliseconds),
+			seriesCell(row.pageDown, series => series.bytes, formatBytes),
+			seriesCell(row.filter, series => series.latency, formatMilliseconds),
+			row.fullClearCount ?? '—',
+			row.peakResidentBytes === undefined ? '—' : String(Math.round(row.peakResidentBytes / 1_000_000)),
+			...(hasFzf ? [row.fzf.failure ?? medianAndP95(row.fzf, formatMilliseconds)] : []),
+		];
+		lines.push(`| ${cells.join(' | ')} |`);
+	}
+
+	return lines.join('\n');
+}
+
+/** The machine, and how busy it was when the suite started (other work on a 2-core machine skews every figure). */
+function machineDescription(loadAverageAtStart) {
+	const processor = cpus()[0]?.model.trim() ?? 'unknown processor';
+	const memoryGigabytes = Math.round(totalmem() / 1024 ** 3);
+	return `${availableParallelism()} cores (${processor}), ${memoryGigabytes} GiB RAM, Linux ${release()}, Node ${process.version}, `
+		+ `load average ${loadAverageAtStart.toFixed(2)} at the start`;
+}
+
+async function main() {
+	const suiteStart = performance.now();
+	const loadAverageAtStart = loadavg()[0];
+	const options = parseArguments(process.argv.slice(2));
+	const settings = options.isQuick ? settingsByRunKind.quick : settingsByRunKind.full;
+	if (!existsSync(commandPath)) {
+		process.stderr.write(`bench: ${commandPath} is missing; run \`npm run build\` first (or \`npm run bench\`)\n`);
+		process.exit(1);
+	}
+
+	const allCorpora = corpora(projectDirectory);
+	const unknownNames = options.corpusNames.filter(name => !allCorpora.some(corpus => corpus.name === name));
+	if (unknownNames.length > 0) {
+		process.stderr.write(`bench: unknown corpus ${unknownNames.join(', ')}\n${usage}`);
+		process.exit(2);
+	}
+
+	const selectedCorpora = allCorpora.filter(corpus =>
+		options.corpusNames.length > 0 ? options.corpusNames.includes(corpus.name) : !options.isQuick || corpus.isInQuickRun);
+	const hasFzf = isFzfInstalled();
+	const notes = [];
+	const rows = [];
+
+	progress(`bare node start-up, ${settings.bareNodeRepeatCount} runs`);
+	const bareNodeTimes = [];
+	for (let repeat = 0; repeat < settings.bareNodeRepeatCount; repeat++) {
+		// eslint-disable-next-line no-await-in-loop
+		const milliseconds = await measureBareNodeStartup({...terminalSizes[0], timeoutMs: timeouts.bareNodeMs});
+		if (milliseconds !== timedOut) {
+			bareNodeTimes.push(milliseconds);
+		}
+	}
+
+	const references = {bareNode: summarise(bareNodeTimes)};
+
+	for (const corpus of selectedCorpora) {
+		progress(`${corpus.name}: preparing`);
+		const prepared = corpus.prepare();
+		if ('skipReason' in prepared) {
+			notes.push(`${corpus.name} skipped: ${prepared.skipReason}.`);
+			progress(`${corpus.name}: skipped (${prepared.skipReason})`);
+			continue;
+		}
+
+		if (prepared.note) {
+			notes.push(prepared.note);
+		}
+
+		const fileSizeBytes = statSync(prepared.filePath).size;
+		const fzf = hasFzf ? measureFzfForCorpus(prepared.filePath, settings) : undefined;
+		for (const terminalSize of terminalSizes) {
+			progress(`${corpus.name}: ${terminalName(terminalSize)}`);
+			// eslint-disable-next-line no-await-in-loop
+			const row = await measureCorpusAtSize(corpus.name, prepared.filePath, terminalSize, settings);
+			rows.push({...row, fileSizeBytes, fzf});
+		}
+	}
+
+	const output = [resultsTable(rows, hasFzf), ''];
+	if (bareNodeTimes.length > 0) {
+		output.push(`Bare \`node -e 0\` in the same pty, spawn to exit: ${medianAndP95(references.bareNode, formatMilliseconds)} ms (median / p95, ${bareNodeTimes.length} runs).`);
+		for (const row of rows.filter(row => row.corpus === 'sample' && row.firstFrame.count > 0)) {
+			const medianRatio = (row.firstFrame.median / references.bareNode.median).toFixed(1);
+			const p95Ratio = (row.firstFrame.p95 / references.bareNode.p95).toFixed(1);
+			output.push(`First frame / bare node, sample at ${row.terminal}: ${medianRatio}x median, ${p95Ratio}x p95.`);
+		}
+	} else {
+		output.push('Bare `node -e 0`: timeout.');
+	}
+
+	if (!hasFzf) {
+		output.push('fzf is not installed (`command -v fzf` found nothing): the fzf reference column is left out.');
+	}
+
+	if (notes.length > 0) {
+		output.push('', ...notes.map(note => `- ${note}`));
+	}
+
+	output.push('', 'Targets (p95):', '');
+	for (const result of checkTargets(rows, references)) {
+		output.push(`- ${result.verdict === 'met' ? 'met' : '**missed**'}: ${result.description} — ${result.corpus} ${result.terminal}: ${result.shown}`);
+	}
+
+	const suiteSeconds = ((performance.now() - suiteStart) / 1000).toFixed(0);
+	output.push('', `Machine: ${machineDescription(loadAverageAtStart)}. Suite time: ${suiteSeconds} s${options.isQuick ? ' (--quick)' : ''}.`);
+	process.stdout.write(output.join('\n') + '\n');
+}
+
+process.on('exit', disposeAllSessions);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.on(signal, () => {
+		disposeAllSessions();
+		process.exit(130);
+	});
+}
+
+try {
+	await main();
+} finally {
+	disposeAllSessions();
+}

@@ -1,0 +1,134 @@
+/**
+ * The performance targets, as data, and their check against one run's results. All targets are on p95.
+ */
+
+/**
+ * One target.
+ * @typedef {object} Target
+ * @property {string} description what the target asks, for people
+ * @property {string} corpus the corpus it applies to, or '*' for every corpus measured
+ * @property {string} [terminal] the terminal size it applies to ('120x40'); every size when absent
+ * @property {(row: object, references: object) => number | string | undefined} measured the p95 it is about,
+ *   a string such as 'timeout' when the measurement failed, or undefined when it does not apply
+ * @property {(row: object, references: object) => number} limit the largest acceptable value
+ * @property {(value: number) => string} format how to show the value and the limit
+ */
+
+const milliseconds = value => `${Math.round(value)} ms`;
+const bytes = value => `${Math.round(value)} B`;
+const megabytes = value => `${Math.round(value / 1_000_000)} MB`;
+
+/** The p95 of a row's series, or why there is none. */
+function seriesP95(series, pick) {
+	if (!series) {
+		return 'not reached';
+	}
+
+	if (series.outcome === 'timeout' || series.outcome === 'exited') {
+		return series.outcome;
+	}
+
+	return pick(series)?.p95 ?? 'no samples';
+}
+
+/** The targets the product is held to. */
+export const targets = [
+	{
+		description: 'first frame, sample',
+		corpus: 'sample',
+		measured: row => row.firstFrame.failure ?? row.firstFrame.p95,
+		limit: () => 250,
+		format: milliseconds,
+	},
+	{
+		description: 'first frame, sample, at most 2.5x bare node',
+		corpus: 'sample',
+		measured: row => row.firstFrame.failure ?? row.firstFrame.p95,
+		limit: (row, references) => 2.5 * references.bareNode.p95,
+		format: milliseconds,
+	},
+	{
+		description: 'first frame, 19k articles (reuters)',
+		corpus: 'reuters',
+		measured: row => row.firstFrame.failure ?? row.firstFrame.p95,
+		limit: () => 500,
+		format: milliseconds,
+	},
+	{
+		description: 'first frame, 100k articles',
+		corpus: 'generated-100k',
+		measured: row => row.firstFrame.failure ?? row.firstFrame.p95,
+		limit: () => 1500,
+		format: milliseconds,
+	},
+	{
+		description: 'Down latency',
+		corpus: '*',
+		terminal: '120x40',
+		measured: row => seriesP95(row.down, series => series.latency),
+		limit: () => 16,
+		format: milliseconds,
+	},
+	{
+		description: 'Down bytes',
+		corpus: '*',
+		terminal: '120x40',
+		measured: row => seriesP95(row.down, series => series.bytes),
+		limit: () => 400,
+		format: bytes,
+	},
+	{
+		description: 'PgDn bytes',
+		corpus: '*',
+		measured: row => seriesP95(row.pageDown, series => series.bytes),
+		limit: () => 6000,
+		format: bytes,
+	},
+	{
+		description: 'filter keystroke, 19k articles (reuters)',
+		corpus: 'reuters',
+		measured: row => seriesP95(row.filter, series => series.latency),
+		limit: () => 30,
+		format: milliseconds,
+	},
+	{
+		description: 'filter keystroke, 100k articles',
+		corpus: 'generated-100k',
+		measured: row => seriesP95(row.filter, series => series.latency),
+		limit: () => 60,
+		format: milliseconds,
+	},
+	{
+		description: 'peak RSS, 100k articles',
+		corpus: 'generated-100k',
+		measured: row => row.peakResidentBytes ?? 'not measured',
+		limit: () => 350_000_000,
+		format: megabytes,
+	},
+];
+
+/**
+ * Checks every target against the rows it applies to. Returns one line per target and row:
+ * `{description, corpus, terminal, verdict: 'met' | 'missed', shown}`; a failed measurement counts as missed.
+ */
+export function checkTargets(rows, references) {
+	const results = [];
+	for (const target of targets) {
+		const applicableRows = rows.filter(row => (target.corpus === '*' || row.corpus === target.corpus) && (!target.terminal || row.terminal === target.terminal));
+		for (const row of applicableRows) {
+			const value = target.measured(row, references);
+			const limit = target.limit(row, references);
+			const isMet = typeof value === 'number' && Number.isFinite(limit) && value <= limit;
+			const shownValue = typeof value === 'number' ? target.format(value) : value;
+			results.push({
+				description: target.description,
+				corpus: row.corpus,
+				terminal: row.terminal,
+				verdict: isMet ? 'met' : 'missed',
+				shown: `${shownValue} (limit ${Number.isFinite(limit) ? target.format(limit) : 'unknown'})`,
+			});
+		}
+	}
+
+	return results;
+}

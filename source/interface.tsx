@@ -1,0 +1,69 @@
+import {openSync} from 'node:fs';
+import {ReadStream} from 'node:tty';
+import React from 'react';
+import {render, useStdout} from 'ink';
+import {App} from './app.js';
+import type {Article} from './article.js';
+import {exitCodes, UserFacingError} from './exit-codes.js';
+import {enterFullScreen} from './terminal/terminal-screen.js';
+import {useViewport} from './terminal/use-viewport.js';
+
+/** The stream keys come from: stdin when it is the terminal, else the terminal itself (the articles came down stdin). */
+function openKeyInput(): NodeJS.ReadStream {
+	if (process.stdin.isTTY) {
+		return process.stdin;
+	}
+
+	try {
+		return new ReadStream(openSync('/dev/tty', 'r'));
+	} catch {
+		throw new UserFacingError('no terminal to read keys from; pipe the output to read the headlines', exitCodes.noTerminal);
+	}
+}
+
+type RootProps = {readonly articles: readonly Article[]; readonly fileName: string; readonly initialQuery?: string};
+
+/** Gives the app the terminal's size, following resizes. */
+function Root({articles, fileName, initialQuery}: RootProps) {
+	const {stdout} = useStdout();
+	return <App articles={articles} fileName={fileName} initialQuery={initialQuery} viewport={useViewport(stdout)} />;
+}
+
+/**
+ * Runs the interface on the alternate screen until the user quits, and puts the terminal back however it ends:
+ * q, Ctrl-C, SIGTERM or SIGHUP. `onStart` receives the way back, for failures that end the process elsewhere.
+ */
+export async function runInterface(options: RootProps & {onStart(restore: () => void): void}): Promise<void> {
+	const keyInput = openKeyInput();
+	const screen = enterFullScreen(process.stdout, keyInput);
+	options.onStart(() => {
+		screen.restore();
+	});
+	const instance = render(<Root articles={options.articles} fileName={options.fileName} initialQuery={options.initialQuery} />, {
+		stdin: keyInput,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		incrementalRendering: process.env['BROADSHEET_FULL_REDRAW'] === undefined,
+		maxFps: 60,
+	});
+	const stop = (signalNumber: number) => {
+		instance.unmount();
+		screen.restore();
+		process.exit(128 + signalNumber);
+	};
+
+	process.on('SIGTERM', () => {
+		stop(15);
+	});
+	process.on('SIGHUP', () => {
+		stop(1);
+	});
+	process.on('SIGINT', () => {
+		stop(2);
+	});
+	await instance.waitUntilExit();
+	screen.restore();
+	if (keyInput !== process.stdin) {
+		keyInput.destroy();
+	}
+}

@@ -1,0 +1,150 @@
+import {chmodSync, mkdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import packageJson from '../../package.json' with {type: 'json'};
+import {
+	crashLines,
+	repositoryRoot,
+	rowsOf,
+	runBroadsheetPiped,
+	samplePath,
+	singlePaneSize,
+	spawnBroadsheet,
+	useFixtureDirectory,
+} from './run-broadsheet.js';
+
+const fixtures = useFixtureDirectory();
+const sampleText = readFileSync(join(repositoryRoot, samplePath));
+
+/** The sample's headlines as a pipe gets them: one a line, the kicker first. */
+const expectedHeadlineLines = [
+	'Japan and the US agreed in top-level talks yesterday to strengthen their military alliance and step up work on missile defense due to the threat from North Korea.',
+	expect.stringMatching(/^EUROPEAN FUTURE\? Albanian Prime Minister Edi Rama says only he could secure EU membership/u),
+	expect.stringMatching(/^FRAUD ALLEGED: The leader of an opposition alliance made allegations of electoral irregularities/u),
+	'CANCER: Jose Mujica earned the moniker ‘world’s poorest president’ for giving away much of his salary and living a simple life on his farm, with his wife and dog',
+	expect.stringMatching(/^Myanmar’s junta chief met Chinese President Xi Jinping \(習近平\) for the first time since seizing power/u),
+];
+
+describe('--help and --version', () => {
+	it('prints the usage with examples for --help', async () => {
+		const result = await runBroadsheetPiped(['--help']);
+
+		expect(result.exitCode).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout).toMatch(/^ {2}Usage$/mu);
+		expect(result.stdout).toMatch(/^ {4}\$ broadsheet FILE$/mu);
+		expect(result.stdout).toMatch(/--filter, -f QUERY/u);
+		expect(result.stdout).toMatch(/^ {2}Examples$/mu);
+		expect(result.stdout).toContain('$ broadsheet --filter mujica samples/taipei-times.txt');
+	});
+
+	it('prints the version from package.json for --version', async () => {
+		const result = await runBroadsheetPiped(['--version']);
+
+		expect(result).toEqual({stdout: `${packageJson.version}\n`, stderr: '', exitCode: 0});
+	});
+});
+
+describe('output to a pipe', () => {
+	it('prints one headline a line, kicker first, and nothing else', async () => {
+		const result = await runBroadsheetPiped([samplePath]);
+
+		expect(result.exitCode).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout.endsWith('\n')).toBe(true);
+		expect(result.stdout.slice(0, -1).split('\n')).toEqual(expectedHeadlineLines);
+		expect(result.stdout).not.toContain('\u001B');
+	});
+
+	it.each([
+		['- names stdin', ['-']],
+		['stdin is a pipe and no FILE is given', []],
+	])('reads the articles from stdin when %s', async (_name, args) => {
+		const result = await runBroadsheetPiped(args, {input: sampleText});
+
+		expect(result.exitCode).toBe(0);
+		expect(result.stderr).toBe('');
+		expect(result.stdout.slice(0, -1).split('\n')).toEqual(expectedHeadlineLines);
+	});
+});
+
+/** A kind of bad input, and the exit code that goes with it. */
+type Failure = {
+	readonly name: string;
+	readonly kind: 'usage' | 'not found' | 'directory' | 'no permission' | 'no articles' | 'binary';
+	readonly args: readonly string[];
+	readonly exitCode: number;
+	/** What the one line on stderr must mention. */
+	readonly mentions: string;
+};
+
+const directoryPath = join(fixtures.path, 'a-directory');
+mkdirSync(directoryPath);
+const unreadablePath = fixtures.write('unreadable.txt', 'A headline nobody may read\nIts body.\n');
+chmodSync(unreadablePath, 0o000);
+/** Whether chmod 000 stops this user from reading: it does not stop root. */
+const isPermissionEnforced = (() => {
+	try {
+		readFileSync(unreadablePath);
+		return false;
+	} catch {
+		return true;
+	}
+})();
+
+const failures: readonly Failure[] = [
+	{name: 'an unknown flag', kind: 'usage', args: ['--no-such-flag', samplePath], exitCode: 2, mentions: '--no-such-flag'},
+	{name: 'a missing file', kind: 'not found', args: [join(directoryPath, 'missing.txt')], exitCode: 3, mentions: 'missing.txt'},
+	{name: 'a directory', kind: 'directory', args: [directoryPath], exitCode: 4, mentions: 'a-directory'},
+	{name: 'an unreadable file', kind: 'no permission', args: [unreadablePath], exitCode: 5, mentions: 'unreadable.txt'},
+	{name: 'an empty file', kind: 'no articles', args: [fixtures.write('empty.txt', '')], exitCode: 6, mentions: 'empty.txt'},
+	{name: 'a file of blank space', kind: 'no articles', args: [fixtures.write('blank.txt', '  \n\t\n   \n\n')], exitCode: 6, mentions: 'blank.txt'},
+	{
+		name: 'a binary file',
+		kind: 'binary',
+		args: [fixtures.write('image.bin', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x01]))],
+		exitCode: 7,
+		mentions: 'image.bin',
+	},
+];
+
+describe('bad input', () => {
+	for (const failure of failures) {
+		const isUntestable = failure.kind === 'no permission' && !isPermissionEnforced;
+		const reason = isUntestable ? ' (skipped: this user reads files despite chmod 000, as root does)' : '';
+		it.skipIf(isUntestable)(`says so in one line on stderr and exits ${failure.exitCode} for ${failure.name}${reason}`, async () => {
+			const result = await runBroadsheetPiped(failure.args);
+
+			expect(result.exitCode).toBe(failure.exitCode);
+			expect(result.stdout).toBe('');
+			expect(result.stderr).toMatch(/^broadsheet: [^\n]+\n$/u);
+			expect(result.stderr).toContain(failure.mentions);
+			expect(crashLines(result.stderr)).toEqual([]);
+		});
+	}
+
+	it('says so in one line and exits 2 when no FILE is given and stdin is the terminal', async () => {
+		const session = await spawnBroadsheet([], singlePaneSize);
+		const exit = await session.exited;
+
+		expect(exit).toEqual({exitCode: 2});
+		expect(rowsOf(session).filter(row => row !== '')).toEqual([expect.stringMatching(/^broadsheet: .*--help/u)]);
+		expect(session.isAlternateScreen()).toBe(false);
+		expect(crashLines(session.screen())).toEqual([]);
+	});
+
+	it('gives each kind of failure its own exit code', async () => {
+		const testable = failures.filter(failure => failure.kind !== 'no permission' || isPermissionEnforced);
+		const results = await Promise.all(testable.map(async failure => ({kind: failure.kind, exitCode: (await runBroadsheetPiped(failure.args)).exitCode})));
+		const codesByKind = new Map<string, Set<number>>();
+		for (const {kind, exitCode} of results) {
+			codesByKind.set(kind, (codesByKind.get(kind) ?? new Set()).add(exitCode));
+		}
+
+		const codes = [...codesByKind.values()].map(kindCodes => [...kindCodes]);
+		expect(codes.every(kindCodes => kindCodes.length === 1)).toBe(true);
+		const distinctCodes = new Set(codes.flat());
+		expect(distinctCodes.size).toBe(codesByKind.size);
+		expect(distinctCodes.has(0)).toBe(false);
+	});
+});

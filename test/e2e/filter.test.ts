@@ -1,0 +1,116 @@
+import {describe, expect, it} from 'vitest';
+import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
+import {listPositionOnTopRow, rowsOf, samplePath, singlePaneSize, startBroadsheet, statusRowIndex, waitForFrame} from './run-broadsheet.js';
+
+/** The filter line sits just above the status line. */
+function filterRow(session: TerminalSession): string | undefined {
+	return rowsOf(session)[statusRowIndex(session) - 1];
+}
+
+/** The filter line as it reads while typing `query`: the prompt, the query, and the count (a pattern) at the right. */
+function filterLinePattern(query: string, countPattern: string): RegExp {
+	return new RegExp(`^/${query.replaceAll(/[.*+?^${}()|[\]\\]/gu, '\\$&')} +${countPattern} of 5$`, 'mu');
+}
+
+async function startFiltering(): Promise<TerminalSession> {
+	const session = await startBroadsheet([samplePath], singlePaneSize);
+	await waitForFrame(session, '5 articles');
+	session.press('/');
+	await waitForFrame(session, filterLinePattern('', '5 matches'));
+	return session;
+}
+
+/** The headline rows under the list's title, down to the first empty one. */
+function listedHeadlines(session: TerminalSession): string[] {
+	const rows = rowsOf(session).slice(1, statusRowIndex(session) - 1);
+	const end = rows.indexOf('');
+	return end === -1 ? rows : rows.slice(0, end);
+}
+
+describe('filtering the headlines (80x24)', () => {
+	it('opens the filter line with / just above the status line, which shows the filter keys', async () => {
+		const session = await startFiltering();
+
+		expect(filterRow(session)).toMatch(/^\/ +5 matches of 5$/u);
+		expect(rowsOf(session)[statusRowIndex(session)]).toMatch(/^ taipei-times\.txt · 5 articles {3}Enter keep {2}Esc clear/u);
+		expect(listedHeadlines(session)).toHaveLength(5);
+	});
+
+	it('narrows the list as the query is typed', async () => {
+		const session = await startFiltering();
+
+		session.press('mujica');
+		await waitForFrame(session, filterLinePattern('mujica', '1 match'));
+
+		expect(listPositionOnTopRow(session.screen())).toBe('1/1');
+		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^ CANCER: Jose Mujica earned the moniker/u)]);
+	});
+
+	it('forgives a typo', async () => {
+		const session = await startFiltering();
+
+		session.press('mujca');
+		await waitForFrame(session, filterLinePattern('mujca', '\\d+ match(?:es)?'));
+
+		expect(listedHeadlines(session)[0]).toMatch(/^ CANCER: Jose Mujica earned the moniker/u);
+	});
+
+	it('says so when nothing matches', async () => {
+		const session = await startFiltering();
+
+		session.press('xqzj');
+		await waitForFrame(session, filterLinePattern('xqzj', 'no matches'));
+
+		expect(listPositionOnTopRow(session.screen())).toBe('0/0');
+		expect(listedHeadlines(session)).toEqual([' No headlines match.']);
+	});
+
+	it('finds the exact word of an extended search (\'Tirana), and only there', async () => {
+		const session = await startFiltering();
+
+		session.press('\'Tirana');
+		await waitForFrame(session, filterLinePattern('\'Tirana', '1 match'));
+
+		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^ FRAUD ALLEGED: The leader of an opposition alliance/u)]);
+	});
+
+	it('keeps the filter after Enter, back in the list', async () => {
+		const session = await startFiltering();
+		session.press('mujica');
+		await waitForFrame(session, filterLinePattern('mujica', '1 match'));
+
+		session.press(keys.enter);
+		await waitForFrame(session, / j\/↓ move /u);
+
+		expect(filterRow(session)).toMatch(/^\/mujica +1 match of 5$/u);
+		expect(listPositionOnTopRow(session.screen())).toBe('1/1');
+		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^ CANCER: Jose Mujica/u)]);
+
+		session.press(keys.escape);
+		await waitForFrame(session, screen => listPositionOnTopRow(screen)?.endsWith('/5') === true);
+		expect(listedHeadlines(session)).toHaveLength(5);
+		expect(filterRow(session)).toBe('');
+	});
+
+	it('clears the filter with Esc in the filter line', async () => {
+		const session = await startFiltering();
+		session.press('mujica');
+		await waitForFrame(session, filterLinePattern('mujica', '1 match'));
+
+		session.press(keys.escape);
+		await waitForFrame(session, screen => listPositionOnTopRow(screen)?.endsWith('/5') === true);
+
+		expect(listedHeadlines(session)).toHaveLength(5);
+		expect(filterRow(session)).toBe('');
+		expect(rowsOf(session)[statusRowIndex(session)]).toMatch(/ j\/↓ move /u);
+	});
+
+	it('starts filtered with --filter on the command line', async () => {
+		const session = await startBroadsheet(['--filter', 'mujica', samplePath], singlePaneSize);
+		await waitForFrame(session, '5 articles');
+
+		expect(filterRow(session)).toMatch(/^\/mujica +1 match of 5$/u);
+		expect(listPositionOnTopRow(session.screen())).toBe('1/1');
+		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^ CANCER: Jose Mujica/u)]);
+	});
+});

@@ -1,0 +1,71 @@
+import {describe, expect, it} from 'vitest';
+import type {TerminalSession} from '../helpers/pty-terminal.js';
+import {
+	listPositionOnTopRow,
+	rowsOf,
+	samplePath,
+	singlePaneSize,
+	splitSize,
+	startBroadsheet,
+	statusRowIndex,
+	waitForFrame,
+	wrappedRows,
+} from './run-broadsheet.js';
+
+/** Whether the screen shows the whole frame for its size: the list title on top, the status line right under the frame. */
+function showsWholeFrame(session: TerminalSession, position: string, isSplit: boolean) {
+	return function wholeFrame(screen: string): boolean {
+		const rows = screen.split('\n');
+		return (
+			listPositionOnTopRow(screen) === position
+			&& rows[0]?.includes('│') === isSplit
+			&& (rows[statusRowIndex(session)] ?? '').startsWith(' taipei-times.txt · 5 articles')
+		);
+	};
+}
+
+/** Checks that the frame fits the terminal: nothing wrapped, nothing below the status line, one list title. */
+function expectFrameToFit(session: TerminalSession): void {
+	const rows = rowsOf(session);
+
+	expect(rows).toHaveLength(session.terminal.rows);
+	expect(wrappedRows(session)).toEqual([]);
+	expect(rows.at(-1)).toBe('');
+	expect(rows.filter(row => row.includes('Headlines'))).toHaveLength(1);
+	expect(rows.filter(row => row.includes('5 articles'))).toHaveLength(1);
+}
+
+describe('resizing the terminal', () => {
+	it('goes from side by side to one pane and back, the frame always fitting', async () => {
+		const session = await startBroadsheet([samplePath], splitSize);
+		session.press('j');
+		await waitForFrame(session, showsWholeFrame(session, '2/5', true));
+		expectFrameToFit(session);
+
+		session.resize(singlePaneSize.columnCount, singlePaneSize.rowCount);
+		await waitForFrame(session, showsWholeFrame(session, '2/5', false));
+		expectFrameToFit(session);
+		expect(session.screen()).not.toContain('│');
+		expect(session.screen()).not.toContain('Japanese Prime Minister');
+
+		session.resize(splitSize.columnCount, splitSize.rowCount);
+		await waitForFrame(session, showsWholeFrame(session, '2/5', true));
+		expectFrameToFit(session);
+		expect(rowsOf(session)[1]).toMatch(/│ EUROPEAN FUTURE\?$/u);
+	});
+
+	it('shows only the headlines that fit in a short terminal, keeping the selection in view', async () => {
+		const session = await startBroadsheet([samplePath], singlePaneSize);
+		session.press('G');
+		await waitForFrame(session, showsWholeFrame(session, '5/5', false));
+
+		session.resize(singlePaneSize.columnCount, 6);
+		await waitForFrame(session, showsWholeFrame(session, '5/5', false));
+		expectFrameToFit(session);
+		const rows = rowsOf(session);
+
+		expect(rows[1]).toMatch(/^ FRAUD ALLEGED:/u);
+		expect(rows[2]).toMatch(/^ CANCER:/u);
+		expect(rows[3]).toMatch(/^ Myanmar’s junta chief/u);
+	});
+});

@@ -1,0 +1,25 @@
+import {describe, expect, it} from 'vitest';
+import {listPositionOnTopRow, rowsOf, samplePath, singlePaneSize, startShell, statusRowIndex, waitForFrame} from './run-broadsheet.js';
+
+describe('articles on stdin, keys from the terminal', () => {
+	it.each([
+		['from a pipe', `cat ${samplePath} | broadsheet`],
+		['redirected and named -', `broadsheet - < ${samplePath}`],
+	])('browses articles read %s and quits cleanly', async (_name, script) => {
+		const session = await startShell(script, singlePaneSize);
+		await waitForFrame(session, screen => listPositionOnTopRow(screen) === '1/5');
+
+		expect(rowsOf(session)[statusRowIndex(session)]).toMatch(/^ stdin · 5 articles /u);
+		expect(rowsOf(session)[4]).toMatch(/^ CANCER: Jose Mujica/u);
+
+		session.press('j');
+		await waitForFrame(session, screen => listPositionOnTopRow(screen) === '2/5');
+		session.press('q');
+		const exit = await session.exited;
+
+		expect(exit).toEqual({exitCode: 0});
+		expect(session.isAlternateScreen()).toBe(false);
+		expect(session.cursorVisible()).toBe(true);
+		expect(session.screen().trim()).toBe('');
+	});
+});
