@@ -1,19 +1,38 @@
 import React from 'react';
 import {Text} from 'ink';
-import {padToWidth} from '../terminal/text-width.js';
+import {displayWidth, padToWidth} from '../terminal/text-width.js';
 import {theme} from './theme.js';
+
+type Hint = {readonly keys: string; readonly hint: string};
 
 type StatusLineProps = {
 	readonly fileName: string;
 	readonly articleCount: number;
-	readonly hints: ReadonlyArray<{readonly keys: string; readonly hint: string}>;
+	readonly hints: readonly Hint[];
 	readonly columnCount: number;
 };
+
+const hintText = (hints: readonly Hint[]) => hints.map(({keys, hint}) => `${keys} ${hint}`).join('  ');
+
+/**
+ * The hints that fit in `columnCount`: whole hints only, dropped from the end, but the help hint stays as long as
+ * anything does, since it leads to all the others.
+ */
+export function fittingHints(hints: readonly Hint[], columnCount: number): Hint[] {
+	const kept = [...hints];
+	while (kept.length > 0 && displayWidth(hintText(kept)) > columnCount) {
+		const lastOther = kept.findLastIndex(hint => hint.hint !== 'help');
+		kept.splice(lastOther === -1 ? kept.length - 1 : lastOther, 1);
+	}
+
+	return kept;
+}
 
 /** The bottom line: file name, article count, and the keys that matter in this mode. */
 export function StatusLine({fileName, articleCount, hints, columnCount}: StatusLineProps) {
 	const count = articleCount === 1 ? '1 article' : `${articleCount} articles`;
-	const text = ` ${fileName} · ${count}   ${hints.map(({keys, hint}) => `${keys} ${hint}`).join('  ')}`;
+	const lead = ` ${fileName} · ${count}   `;
+	const text = lead + hintText(fittingHints(hints, columnCount - displayWidth(lead) - 1));
 	return (
 		<Text wrap="truncate" {...theme.statusBar}>
 			{padToWidth(text, columnCount)}

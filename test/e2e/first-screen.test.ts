@@ -5,7 +5,8 @@ import {
 	sampleHeadlines,
 	samplePath,
 	singlePaneSize,
-	splitListColumnCount,
+	columnCells,
+	separatorColumn,
 	splitSize,
 	startBroadsheet,
 	statusRowIndex,
@@ -21,10 +22,12 @@ describe('the first screen', () => {
 		expect(rows[0]).toMatch(/^ Headlines +1\/5 │ taipei-times\.txt +Top$/u);
 		for (const [index, headline] of sampleHeadlines.entries()) {
 			expect(rows[index + 1]?.slice(0, headline.length + 1)).toBe(` ${headline}`);
-			expect(rows[index + 1]?.[splitListColumnCount]).toBe('│');
 		}
 
-		expect(rows[1]).toContain('│ Japan and the US agreed in top-level talks yesterday to strengthen');
+		const paneRowIndexes = Array.from({length: statusRowIndex(session)}, (_, index) => index);
+		expect(separatorColumn(session)).toBeGreaterThan(30);
+		expect(columnCells(session, paneRowIndexes, separatorColumn(session)!)).toEqual(paneRowIndexes.map(() => '│'));
+		expect(rows[1]).toMatch(/│ Japan and the US agreed in top-level talks yesterday to/u);
 		expect(rows[5]).toContain('│ Japanese Prime Minister Shinzo Abe');
 		expect(inverseRows(session, [1, 2, 3, 4, 5], 1)).toEqual([1]);
 		expect(rows[statusRowIndex(session)]).toMatch(/ \? help {2}q quit$/u);

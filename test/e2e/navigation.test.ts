@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
 import {
+	articleSide,
 	inverseRows,
 	listPositionOnTopRow,
 	rowsOf,
 	samplePath,
 	singlePaneSize,
-	splitListColumnCount,
 	splitSize,
 	startBroadsheet,
 	statusRowIndex,
@@ -32,11 +32,6 @@ async function pressAndExpectPosition(session: TerminalSession, key: string, pos
 	const listRowIndexes = Array.from({length: statusRowIndex(session) - 1}, (_, index) => index + 1);
 	expect(inverseRows(session, listRowIndexes, 1)).toEqual([selectedRowIndex]);
 	return rows;
-}
-
-/** The article pane's part of a row at 120x30. */
-function articleSide(row: string | undefined): string {
-	return row?.slice(splitListColumnCount + 2) ?? '';
 }
 
 describe('moving through the headlines', () => {

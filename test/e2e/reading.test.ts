@@ -7,7 +7,7 @@ import {
 	sampleHeadlines,
 	samplePath,
 	singlePaneSize,
-	splitListColumnCount,
+	separatorColumn,
 	splitSize,
 	startBroadsheet,
 	statusRowIndex,
@@ -121,7 +121,7 @@ describe('focus with both panes on the screen (120x30)', () => {
 		const session = await startBroadsheet([samplePath], splitSize);
 		await waitForFrame(session, '5 articles');
 		const listTitleColumn = 1;
-		const articleTitleColumn = splitListColumnCount + 2;
+		const articleTitleColumn = (separatorColumn(session) ?? 0) + 2;
 		const focusedTitles = () => ({
 			list: inverseRows(session, [0], listTitleColumn).length === 1,
 			article: inverseRows(session, [0], articleTitleColumn).length === 1,

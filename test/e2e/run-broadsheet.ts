@@ -42,8 +42,6 @@ export type TerminalSize = {readonly columnCount: number; readonly rowCount: num
 
 /** Wide enough for the list and the article side by side. */
 export const splitSize: TerminalSize = {columnCount: 120, rowCount: 30};
-/** Columns of the list pane at {@link splitSize}; the separator `│` follows, then the article. */
-export const splitListColumnCount = 48;
 /** The classic terminal: one pane at a time. */
 export const singlePaneSize: TerminalSize = {columnCount: 80, rowCount: 24};
 
@@ -226,6 +224,33 @@ export function inverseRows(session: TerminalSession, rowIndexes: readonly numbe
 		const cell = buffer.getLine(buffer.viewportY + rowIndex)?.getCell(column);
 		return Boolean(cell?.isInverse());
 	});
+}
+
+/** The pane separator between the list and the article. */
+export const paneSeparator = '│';
+
+/** The characters in column `column` of each of the rows `rowIndexes` (`''` for the right half of a wide character). */
+export function columnCells(session: TerminalSession, rowIndexes: readonly number[], column: number): string[] {
+	const buffer = session.terminal.buffer.active;
+	return rowIndexes.map(rowIndex => buffer.getLine(buffer.viewportY + rowIndex)?.getCell(column)?.getChars() ?? '');
+}
+
+/** The column of the pane separator on the top row, when the panes stand side by side. */
+export function separatorColumn(session: TerminalSession): number | undefined {
+	const line = session.terminal.buffer.active.getLine(session.terminal.buffer.active.viewportY);
+	for (let column = 0; column < session.terminal.cols; column++) {
+		if (line?.getCell(column)?.getChars() === paneSeparator) {
+			return column;
+		}
+	}
+
+	return undefined;
+}
+
+/** The article pane's part of a row when the panes stand side by side: what follows the separator and its margin. */
+export function articleSide(row: string | undefined): string {
+	const separatorIndex = row?.indexOf(paneSeparator) ?? -1;
+	return separatorIndex === -1 ? '' : (row?.slice(separatorIndex + 2) ?? '');
 }
 
 /** Indexes of the rows the emulator had to wrap onto from the row above: text wider than the terminal. */

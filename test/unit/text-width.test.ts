@@ -50,3 +50,19 @@ describe('highlighted segments', () => {
 		expect(cut.map(segment => segment.text).join('')).toBe('Jose Mu…');
 	});
 });
+
+describe('status line hints', () => {
+	it('drops whole hints from the end to fit, keeping help', async () => {
+		const {fittingHints} = await import('../../source/ui/status-line.js');
+		const hints = [
+			{keys: 'j/↓', hint: 'move'},
+			{keys: 'Enter', hint: 'open'},
+			{keys: '?', hint: 'help'},
+			{keys: 'q', hint: 'quit'},
+		];
+		expect(fittingHints(hints, 100)).toEqual(hints);
+		expect(fittingHints(hints, 28).map(hint => hint.hint)).toEqual(['move', 'open', 'help']);
+		expect(fittingHints(hints, 16).map(hint => hint.hint)).toEqual(['move', 'help']);
+		expect(fittingHints(hints, 6).map(hint => hint.hint)).toEqual(['help']);
+	});
+});
