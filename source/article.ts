@@ -3,7 +3,7 @@
  * All text in it has been sanitised (see terminal/sanitize-text.ts): it holds no control characters.
  */
 export type Article = {
-	/** Stable identifier within a file: the article's position and a hash of its text. */
+	/** Stable identifier: the source's GUID or URL where it has one, else a hash of the text (made unique within a file). */
 	readonly id: string;
 	/** What the list shows. Every article has one, derived from its text when the source has none. */
 	readonly headline: string;
@@ -18,8 +18,16 @@ export type Article = {
 	readonly deck?: string;
 	/** The body, one string a paragraph. */
 	readonly paragraphs: readonly string[];
-	/** Where the article came from: a file name, or `stdin`. */
+	/** Where the article came from: a feed's title, a file name, or `stdin`. */
 	readonly source: string;
+	readonly author?: string;
+	/** When it was published, in milliseconds since the epoch. */
+	readonly publishedAt?: number;
+	/** The article's own address. */
+	readonly url?: string;
+	readonly categories?: readonly string[];
+	/** Addresses of the links in the text, which the paragraphs cite as [1], [2], … */
+	readonly links?: readonly string[];
 };
 
 /** The result of parsing one input: the articles and anything worth telling the user. */

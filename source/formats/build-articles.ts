@@ -1,0 +1,85 @@
+import {type Article, hashText} from '../article.js';
+import {sanitizeText} from '../terminal/sanitize-text.js';
+import {firstSentence} from './sentences.js';
+
+/** An article as a format reads it: any field may be missing; text may still hold control characters. */
+export type ArticleDraft = {
+	readonly headline?: string;
+	readonly kicker?: string;
+	readonly deck?: string;
+	readonly paragraphs?: readonly string[];
+	readonly author?: string;
+	readonly publishedAt?: number;
+	readonly url?: string;
+	readonly categories?: readonly string[];
+	readonly links?: readonly string[];
+	/** The source's own identifier (RSS guid, Atom id, JSON id). */
+	readonly guid?: string;
+	/** Overrides the input's name, as a feed's title does. */
+	readonly source?: string;
+};
+
+/** One line of text: sanitised, whitespace runs collapsed. */
+function cleanLine(text: string | undefined): string | undefined {
+	if (text === undefined) {
+		return undefined;
+	}
+
+	const clean = sanitizeText(text).replace(/\s+/gu, ' ').trim();
+	return clean === '' ? undefined : clean;
+}
+
+/** A paragraph: sanitised, its inner line breaks and space runs folded to single spaces. */
+function cleanParagraph(text: string): string {
+	return sanitizeText(text).replace(/[ \t\n]+/gu, ' ').trim();
+}
+
+/** An address worth linking: http(s) or mailto, without spaces or controls. */
+function cleanUrl(url: string | undefined): string | undefined {
+	const clean = cleanLine(url);
+	return clean && /^(?:https?:|mailto:)[^\s]*$/iu.test(clean) ? clean : undefined;
+}
+
+/**
+ * Turns drafts into articles: the one place where text from a structured format enters the model. Sanitises every
+ * field, gives every article a headline (its deck or first sentence when the source has none), and a stable id.
+ * Drafts with no text at all are dropped.
+ */
+export function buildArticles(drafts: readonly ArticleDraft[], source: string): Article[] {
+	const seen = new Map<string, number>();
+	const articles: Article[] = [];
+	for (const draft of drafts) {
+		const paragraphs = (draft.paragraphs ?? []).map(paragraph => cleanParagraph(paragraph)).filter(paragraph => paragraph !== '');
+		const kicker = cleanLine(draft.kicker);
+		const deck = cleanLine(draft.deck);
+		const title = cleanLine(draft.headline);
+		const headline = title ?? deck ?? (paragraphs[0] ? firstSentence(paragraphs[0]) : undefined);
+		if (headline === undefined) {
+			continue;
+		}
+
+		const url = cleanUrl(draft.url);
+		const key = cleanLine(draft.guid) ?? url ?? hashText([kicker, headline, deck, ...paragraphs].join('\n'));
+		const count = (seen.get(key) ?? 0) + 1;
+		seen.set(key, count);
+		const categories = (draft.categories ?? []).map(category => cleanLine(category)).filter(category => category !== undefined);
+		const links = (draft.links ?? []).map(link => cleanLine(link) ?? '');
+		articles.push({
+			id: count === 1 ? key : `${key}#${count}`,
+			headline,
+			headlineSource: title ? 'title' : deck ? 'deck' : 'first-sentence',
+			...(kicker ? {kicker} : {}),
+			...(deck && deck !== headline ? {deck} : {}),
+			...(deck && !title ? {deck} : {}),
+			paragraphs,
+			source: cleanLine(draft.source) ?? source,
+			...(cleanLine(draft.author) ? {author: cleanLine(draft.author)} : {}),
+			...(draft.publishedAt !== undefined && Number.isFinite(draft.publishedAt) ? {publishedAt: draft.publishedAt} : {}),
+			...(url ? {url} : {}),
+			...(categories.length > 0 ? {categories} : {}),
+			...(links.length > 0 ? {links} : {}),
+		});
+	}
+
+	return articles;
+}
