@@ -20,12 +20,14 @@ type AppProps = {
 	readonly fileName: string;
 	/** The terminal's size; the shell passes it in and passes a new one on resize. */
 	readonly viewport: Viewport;
+	/** How many warnings reading the inputs gave; they are printed when the app exits. */
+	readonly warningCount?: number;
 	/** A filter to start with (`--filter`). */
 	readonly initialQuery?: string;
 };
 
 /** The root component: one reducer, one input handler, and a frame that always fits the terminal. */
-export function App({articles, fileName, viewport, initialQuery}: AppProps) {
+export function App({articles, fileName, viewport, warningCount = 0, initialQuery}: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () => createState(articles, {query: initialQuery, viewport}));
 	const {exit} = useApp();
 
@@ -110,7 +112,13 @@ export function App({articles, fileName, viewport, initialQuery}: AppProps) {
 					columnCount={layout.columnCount}
 				/>
 			) : null}
-			<StatusLine fileName={fileName} articleCount={articles.length} hints={hintsFor(state.mode.name)} columnCount={layout.columnCount} />
+			<StatusLine
+				fileName={fileName}
+				articleCount={articles.length}
+				warningCount={warningCount}
+				hints={hintsFor(state.mode.name)}
+				columnCount={layout.columnCount}
+			/>
 		</Box>
 	);
 }

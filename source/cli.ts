@@ -1,18 +1,26 @@
-import {basename} from 'node:path';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
-import {parseInput, readFileBytes, readStream} from './read-input.js';
+import {formatNames} from './formats/detect.js';
+import {parseFieldMap} from './formats/field-map.js';
+import type {FormatName} from './formats/format.js';
+import {loadInputs} from './read-input.js';
 
 const helpText = `
 	Usage
-	  $ broadsheet FILE
+	  $ broadsheet FILE…      files or directories of articles
 	  $ broadsheet -          read the articles from stdin
 	  $ COMMAND | broadsheet
 
+	Formats: RSS, Atom, JSON Feed, JSON, NDJSON, CSV, TSV, Markdown and plain text,
+	detected from the content, any of them gzip-compressed.
+
 	Options
 	  --filter, -f QUERY   start with the list filtered by QUERY
+	  --format NAME        read as NAME: ${formatNames.join(', ')}
+	  --fields MAP         which input fields fill the article, as in
+	                       headline=title,body=text (for JSON, CSV and TSV)
 	  --help               show this help
 	  --version            show the version
 
@@ -25,6 +33,7 @@ const helpText = `
 	  $ broadsheet --filter mujica samples/taipei-times.txt
 	  $ broadsheet samples/taipei-times.txt | grep -i korea
 	  $ cat samples/taipei-times.txt | broadsheet
+	  $ broadsheet --fields headline=subject,body=message mail.csv
 `;
 
 /** Undoes what the interface did to the terminal; set once the interface starts. */
@@ -44,18 +53,6 @@ process.on('unhandledRejection', reason => {
 	fail(`internal error: ${reason instanceof Error ? reason.message : String(reason)}`, exitCodes.internalError);
 });
 
-/** Reads and parses the input the command line names: a file, or stdin for `-` or a pipe. */
-async function loadArticles(inputPath: string | undefined): Promise<{articles: readonly Article[]; source: string}> {
-	const isStdin = inputPath === '-' || (inputPath === undefined && !process.stdin.isTTY);
-	if (!isStdin && inputPath === undefined) {
-		throw new UserFacingError('no FILE given; try broadsheet --help', exitCodes.usage);
-	}
-
-	const source = isStdin ? 'stdin' : basename(inputPath!);
-	const bytes = isStdin ? await readStream(process.stdin) : await readFileBytes(inputPath!);
-	return {articles: parseInput(bytes, {source, path: isStdin ? 'stdin' : inputPath!}).articles, source};
-}
-
 /** Writes the headlines one a line, kicker first, for pipes: `broadsheet news.txt | grep …`; `--filter` applies. */
 function printHeadlines(articles: readonly Article[]): void {
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -73,21 +70,41 @@ async function main(): Promise<void> {
 		allowUnknownFlags: true,
 		flags: {
 			filter: {type: 'string', shortFlag: 'f'},
+			format: {type: 'string'},
+			fields: {type: 'string'},
 		},
 	});
-	const knownFlags = new Set(['filter', 'f', 'help', 'version']);
+	const knownFlags = new Set(['filter', 'f', 'format', 'fields', 'help', 'version']);
 	const unknownFlag = Object.keys(cli.unnormalizedFlags).find(flag => !knownFlags.has(flag));
 	if (unknownFlag) {
 		const written = unknownFlag.length === 1 ? `-${unknownFlag}` : `--${unknownFlag}`;
 		throw new UserFacingError(`unknown option ${written}; try broadsheet --help`, exitCodes.usage);
 	}
 
-	if (cli.input.length > 1) {
-		throw new UserFacingError('give one FILE; try broadsheet --help', exitCodes.usage);
+	const format = cli.flags.format as FormatName | undefined;
+	if (format !== undefined && !formatNames.includes(format)) {
+		throw new UserFacingError(`--format: unknown format '${format}'; use ${formatNames.join(', ')}`, exitCodes.usage);
 	}
 
-	const {articles, source} = await loadArticles(cli.input[0]);
+	const fields = cli.flags.fields === undefined ? {fieldMap: {}} : parseFieldMap(cli.flags.fields);
+	if ('error' in fields) {
+		throw new UserFacingError(fields.error, exitCodes.usage);
+	}
+
+	const paths = cli.input.length > 0 ? cli.input : process.stdin.isTTY ? [] : ['-'];
+	if (paths.length === 0) {
+		throw new UserFacingError('no FILE given; try broadsheet --help', exitCodes.usage);
+	}
+
+	const {articles, warnings, label} = await loadInputs(paths, process.stdin, {format, fieldMap: fields.fieldMap});
+	const printWarnings = () => {
+		for (const warning of warnings) {
+			process.stderr.write(`broadsheet: warning: ${warning}\n`);
+		}
+	};
+
 	if (!process.stdout.isTTY) {
+		printWarnings();
 		const {createSearchIndex} = await import('./search/search.js');
 		const query = cli.flags.filter ?? '';
 		printHeadlines(query.trim() === '' ? articles : createSearchIndex(articles).search(query).map(hit => hit.article));
@@ -98,12 +115,15 @@ async function main(): Promise<void> {
 	const {runInterface} = await import('./interface.js');
 	await runInterface({
 		articles,
-		fileName: source,
+		fileName: label,
+		warningCount: warnings.length,
 		initialQuery: cli.flags.filter,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},
 	});
+	// After the alternate screen, where the user can read them.
+	printWarnings();
 }
 
 try {

@@ -10,6 +10,8 @@ export const exitCodes = {
 	binary: 7,
 	readError: 8,
 	noTerminal: 9,
+	malformed: 10,
+	tooLarge: 11,
 } as const;
 
 /** A failure to tell the user in one line, with the exit code that goes with it. */

@@ -21,12 +21,17 @@ function openKeyInput(): NodeJS.ReadStream {
 	}
 }
 
-type RootProps = {readonly articles: readonly Article[]; readonly fileName: string; readonly initialQuery?: string};
+type RootProps = {
+	readonly articles: readonly Article[];
+	readonly fileName: string;
+	readonly warningCount?: number;
+	readonly initialQuery?: string;
+};
 
 /** Gives the app the terminal's size, following resizes. */
-function Root({articles, fileName, initialQuery}: RootProps) {
+function Root(props: RootProps) {
 	const {stdout} = useStdout();
-	return <App articles={articles} fileName={fileName} initialQuery={initialQuery} viewport={useViewport(stdout)} />;
+	return <App {...props} viewport={useViewport(stdout)} />;
 }
 
 /**
@@ -39,7 +44,7 @@ export async function runInterface(options: RootProps & {onStart(restore: () => 
 	options.onStart(() => {
 		screen.restore();
 	});
-	const instance = render(<Root articles={options.articles} fileName={options.fileName} initialQuery={options.initialQuery} />, {
+	const instance = render(<Root articles={options.articles} fileName={options.fileName} warningCount={options.warningCount} initialQuery={options.initialQuery} />, {
 		stdin: keyInput,
 		exitOnCtrlC: false,
 		patchConsole: false,

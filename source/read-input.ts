@@ -1,8 +1,21 @@
-import {readFile, stat} from 'node:fs/promises';
-import type {ParseResult} from './article.js';
+import {readdir, readFile, stat} from 'node:fs/promises';
+import {basename, join} from 'node:path';
+import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
-import {decodeText} from './formats/decode.js';
-import {parsePlainText} from './formats/plain-text.js';
+import {decodeBytes} from './formats/decode.js';
+import type {FormatName, ParseOptions} from './formats/format.js';
+import {parseText} from './formats/parsers.js';
+
+/** How to read inputs: a format that overrides detection, and `--fields`. */
+export type ReadOptions = ParseOptions & {readonly format?: FormatName};
+
+/** What the inputs gave: their articles, and warnings to show (a problem in a file, a file that failed). */
+export type LoadResult = {
+	readonly articles: readonly Article[];
+	readonly warnings: readonly string[];
+	/** What the status line calls the inputs: a file name, `stdin`, or `3 files`. */
+	readonly label: string;
+};
 
 /** Reads all of a stream (stdin) into one buffer. */
 export async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -14,52 +27,150 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer>
 	return Buffer.concat(chunks);
 }
 
+function readFailure(path: string, error: unknown): UserFacingError {
+	const code = (error as NodeJS.ErrnoException).code;
+	switch (code) {
+		case 'ENOENT':
+		case 'ENOTDIR': {
+			return new UserFacingError(`${path}: no such file`, exitCodes.notFound);
+		}
+
+		case 'EACCES':
+		case 'EPERM': {
+			return new UserFacingError(`${path}: permission denied`, exitCodes.permissionDenied);
+		}
+
+		case 'EISDIR': {
+			return new UserFacingError(`${path} is a directory, not a file of articles`, exitCodes.isDirectory);
+		}
+
+		default: {
+			return new UserFacingError(`${path}: cannot read it (${code ?? (error as Error).message})`, exitCodes.readError);
+		}
+	}
+}
+
 /** Reads a file's bytes, turning each way it can fail into one clear line. */
 export async function readFileBytes(path: string): Promise<Buffer> {
 	try {
-		const info = await stat(path);
-		if (info.isDirectory()) {
-			throw new UserFacingError(`${path} is a directory, not a file of articles`, exitCodes.isDirectory);
-		}
-
 		return await readFile(path);
 	} catch (error) {
-		if (error instanceof UserFacingError) {
-			throw error;
-		}
-
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT' || code === 'ENOTDIR') {
-			throw new UserFacingError(`${path}: no such file`, exitCodes.notFound);
-		}
-
-		if (code === 'EACCES' || code === 'EPERM') {
-			throw new UserFacingError(`${path}: permission denied`, exitCodes.permissionDenied);
-		}
-
-		if (code === 'EISDIR') {
-			throw new UserFacingError(`${path} is a directory, not a file of articles`, exitCodes.isDirectory);
-		}
-
-		throw new UserFacingError(`${path}: cannot read it (${code ?? (error as Error).message})`, exitCodes.readError);
+		throw readFailure(path, error);
 	}
 }
 
 /**
  * Parses the bytes of one input; fails with a clear line when there is nothing to show.
- * `source` names the articles' origin in the interface; `path` is the input as the user gave it, for errors.
+ * `source` names the articles' origin in the interface; `path` is the input as the user gave it, for messages.
  */
-export function parseInput(bytes: Uint8Array, {source, path}: {source: string; path: string}): ParseResult {
-	const decoded = decodeText(bytes);
-	if ('failure' in decoded) {
-		throw new UserFacingError(`${path} is not a text file (it looks binary)`, exitCodes.binary);
+export function parseInput(bytes: Uint8Array, {source, path, ...options}: ReadOptions & {source: string; path: string}): {articles: readonly Article[]; problems: readonly string[]} {
+	const decoded = decodeBytes(bytes);
+	if ('reason' in decoded) {
+		switch (decoded.reason) {
+			case 'binary': {
+				throw new UserFacingError(`${path} is not a text file (it looks binary)`, exitCodes.binary);
+			}
+
+			case 'bad-compression': {
+				throw new UserFacingError(`${path} looks gzip-compressed but cannot be decompressed (${decoded.detail})`, exitCodes.malformed);
+			}
+
+			case 'too-large': {
+				throw new UserFacingError(`${path} decompresses to more than ${decoded.byteCount / 1024 ** 3} GiB, the most Broadsheet reads`, exitCodes.tooLarge);
+			}
+		}
 	}
 
-	const result = parsePlainText(decoded.text, source);
-	if (result.articles.length === 0) {
-		const reason = bytes.length === 0 ? 'it is empty' : 'it holds no text';
-		throw new UserFacingError(`${path} has no articles (${reason})`, exitCodes.noArticles);
+	const result = parseText(decoded.text, source, {...options, fileName: path});
+	if (result.articles.length > 0) {
+		return result;
 	}
 
-	return result;
+	if (result.problems[0] !== undefined) {
+		throw new UserFacingError(`${path}: ${result.problems[0]}`, exitCodes.malformed);
+	}
+
+	const reason = bytes.length === 0 ? 'it is empty' : 'it holds no text';
+	throw new UserFacingError(`${path} has no articles (${reason})`, exitCodes.noArticles);
+}
+
+/** The files a path names: itself, or a directory's files (recursively, in name order, hidden ones skipped). */
+async function filesOf(path: string): Promise<string[]> {
+	let info;
+	try {
+		info = await stat(path);
+	} catch (error) {
+		throw readFailure(path, error);
+	}
+
+	if (!info.isDirectory()) {
+		return [path];
+	}
+
+	let entries;
+	try {
+		entries = await readdir(path, {withFileTypes: true});
+	} catch (error) {
+		throw readFailure(path, error);
+	}
+
+	const visible = entries.filter(entry => !entry.name.startsWith('.')).sort((left, right) => left.name.localeCompare(right.name));
+	const nested = await Promise.all(visible.filter(entry => entry.isDirectory() || entry.isFile()).map(async entry => filesOf(join(path, entry.name))));
+	return nested.flat();
+}
+
+/** Newest first when any article has a date (undated ones after, in file order); otherwise file order. */
+export function defaultOrder(articles: readonly Article[]): readonly Article[] {
+	if (!articles.some(article => article.publishedAt !== undefined)) {
+		return articles;
+	}
+
+	return articles
+		.map((article, index) => ({article, index}))
+		.sort((left, right) => (right.article.publishedAt ?? -Infinity) - (left.article.publishedAt ?? -Infinity) || left.index - right.index)
+		.map(({article}) => article);
+}
+
+/**
+ * Reads and parses every input: files, directories (their files), and `-` for stdin. With one file, its failure
+ * is the command's failure; with several, a file that fails becomes a warning and the others still open.
+ */
+export async function loadInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadOptions = {}): Promise<LoadResult> {
+	const articles: Article[] = [];
+	const warnings: string[] = [];
+	const failures: UserFacingError[] = [];
+	const files: string[] = [];
+	for (const path of paths) {
+		try {
+			files.push(...(path === '-' ? ['-'] : await filesOf(path)));
+		} catch (error) {
+			failures.push(error as UserFacingError);
+		}
+	}
+
+	const isSingleInput = paths.length === 1 && files.length === 1 && files[0] === paths[0];
+	for (const file of files) {
+		const isStdin = file === '-';
+		try {
+			const bytes = isStdin ? await readStream(stdin) : await readFileBytes(file);
+			const source = isStdin ? 'stdin' : basename(file);
+			const result = parseInput(bytes, {...options, source, path: isStdin ? 'stdin' : file});
+			articles.push(...result.articles);
+			warnings.push(...result.problems.map(problem => `${isStdin ? 'stdin' : file}: ${problem}`));
+		} catch (error) {
+			if (isSingleInput || !(error instanceof UserFacingError)) {
+				throw error;
+			}
+
+			failures.push(error);
+		}
+	}
+
+	if (articles.length === 0) {
+		throw failures[0] ?? new UserFacingError(`${paths.join(', ')}: no files with articles`, exitCodes.noArticles);
+	}
+
+	warnings.push(...failures.map(failure => failure.message));
+	const label = isSingleInput ? (files[0] === '-' ? 'stdin' : basename(files[0]!)) : `${files.length} files`;
+	return {articles: defaultOrder(articles), warnings, label};
 }

@@ -1,7 +1,28 @@
+import {gunzipSync} from 'node:zlib';
+import chardet from 'chardet';
+
 /** Why bytes could not be read as text. */
-export type DecodeFailure = 'binary';
+export type DecodeFailure =
+	| {readonly reason: 'binary'}
+	| {readonly reason: 'bad-compression'; readonly detail: string}
+	| {readonly reason: 'too-large'; readonly byteCount: number};
+
+/** Decoded text, and how it was found. */
+export type DecodedText = {
+	readonly text: string;
+	/** The character encoding used, as a WHATWG label (`utf-8`, `windows-1252`, `koi8-r`, …). */
+	readonly encoding: string;
+	readonly wasCompressed: boolean;
+};
+
+/** The largest text Broadsheet decompresses: a bound on what a small gzip file can make us allocate. */
+export const maximumDecompressedByteCount = 1024 ** 3;
 
 const sampleByteCount = 64 * 1024;
+
+function isGzip(bytes: Uint8Array): boolean {
+	return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
 
 /** Whether `bytes` look like a binary file: a NUL byte, or many control bytes, in the first 64 KiB. */
 function looksBinary(bytes: Uint8Array): boolean {
@@ -12,7 +33,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 			return true;
 		}
 
-		// Controls other than tab, line feed, form feed and carriage return (and ESC, which hostile text may carry).
+		// Controls other than tab, line feed, form feed, carriage return and ESC (which hostile text may carry).
 		if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) {
 			controlCount++;
 		}
@@ -21,22 +42,118 @@ function looksBinary(bytes: Uint8Array): boolean {
 	return controlCount > sample.length / 100;
 }
 
+/** UTF-16 without a byte-order mark shows as ASCII text with every other byte NUL. */
+function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+	const sample = bytes.subarray(0, Math.min(bytes.length, 512) & ~1);
+	if (sample.length < 4) {
+		return undefined;
+	}
+
+	let evenNuls = 0;
+	let oddNuls = 0;
+	for (let index = 0; index < sample.length; index += 2) {
+		if (sample[index] === 0) {
+			evenNuls++;
+		}
+
+		if (sample[index + 1] === 0) {
+			oddNuls++;
+		}
+	}
+
+	const pairCount = sample.length / 2;
+	if (oddNuls > pairCount * 0.9 && evenNuls === 0) {
+		return 'utf-16le';
+	}
+
+	return evenNuls > pairCount * 0.9 && oddNuls === 0 ? 'utf-16be' : undefined;
+}
+
+/** The encoding an XML prolog declares (`<?xml version="1.0" encoding="KOI8-R"?>`), if Node knows it. */
+function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
+	const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
+	const label = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1];
+	return label && isKnownEncoding(label) ? label.toLowerCase() : undefined;
+}
+
+function isKnownEncoding(label: string): boolean {
+	try {
+		new TextDecoder(label);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** The bytes as UTF-8, or undefined when they are not valid UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+	try {
+		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+	} catch {
+		return undefined;
+	}
+}
+
+const hasNonAscii = (bytes: Uint8Array) => bytes.some(byte => byte >= 0x80);
+
+/** The encoding the bytes suggest when they are not UTF-8 and declare nothing. */
+function guessedEncoding(bytes: Uint8Array): string {
+	const guess = chardet.detect(bytes.subarray(0, sampleByteCount));
+	return guess && guess !== 'UTF-8' && isKnownEncoding(guess) ? guess.toLowerCase() : 'windows-1252';
+}
+
+function decodeWith(encoding: string, bytes: Uint8Array, wasCompressed: boolean): DecodedText {
+	// TextDecoder strips a byte-order mark that matches its encoding.
+	return {text: new TextDecoder(encoding).decode(bytes), encoding, wasCompressed};
+}
+
 /**
- * Decodes a file's bytes: UTF-16 when a byte-order mark says so, else UTF-8 (with or without a BOM; invalid
- * sequences become U+FFFD rather than failing).
+ * Decodes an input's bytes to text. Gzip is recognised by its magic bytes and decompressed first. Then the
+ * encoding is, in order: a byte-order mark (UTF-8 or UTF-16), UTF-16 recognised without one, an XML prolog's
+ * declaration, UTF-8 when the bytes are valid UTF-8, else what the bytes reveal (chardet), windows-1252 failing all.
+ * Pure apart from CPU: never throws.
  */
-export function decodeText(bytes: Uint8Array): {text: string} | {failure: DecodeFailure} {
+export function decodeBytes(input: Uint8Array): DecodedText | DecodeFailure {
+	let bytes = input;
+	const wasCompressed = isGzip(input);
+	if (wasCompressed) {
+		try {
+			bytes = gunzipSync(input, {maxOutputLength: maximumDecompressedByteCount});
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			return code === 'ERR_BUFFER_TOO_LARGE'
+				? {reason: 'too-large', byteCount: maximumDecompressedByteCount}
+				: {reason: 'bad-compression', detail: (error as Error).message};
+		}
+	}
+
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+		return decodeWith('utf-8', bytes, wasCompressed);
+	}
+
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-		return {text: new TextDecoder('utf-16le').decode(bytes)};
+		return decodeWith('utf-16le', bytes, wasCompressed);
 	}
 
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-		return {text: new TextDecoder('utf-16be').decode(bytes)};
+		return decodeWith('utf-16be', bytes, wasCompressed);
+	}
+
+	const utf16 = utf16WithoutMark(bytes);
+	if (utf16) {
+		return decodeWith(utf16, bytes, wasCompressed);
 	}
 
 	if (looksBinary(bytes)) {
-		return {failure: 'binary'};
+		return {reason: 'binary'};
 	}
 
-	return {text: new TextDecoder('utf-8').decode(bytes)};
+	const utf8 = strictUtf8(bytes);
+	const declared = declaredXmlEncoding(bytes);
+	// A prolog that declares a single-byte encoding over bytes that are valid, non-ASCII UTF-8 is lying: feeds do.
+	if (declared && declared !== 'utf-8' && !(utf8 !== undefined && hasNonAscii(bytes))) {
+		return decodeWith(declared, bytes, wasCompressed);
+	}
+
+	return utf8 === undefined ? decodeWith(guessedEncoding(bytes), bytes, wasCompressed) : {text: utf8, encoding: 'utf-8', wasCompressed};
 }

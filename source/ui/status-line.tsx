@@ -8,6 +8,8 @@ type Hint = {readonly keys: string; readonly hint: string};
 type StatusLineProps = {
 	readonly fileName: string;
 	readonly articleCount: number;
+	/** Warnings from reading the inputs, printed on exit; the count shows here. */
+	readonly warningCount: number;
 	readonly hints: readonly Hint[];
 	readonly columnCount: number;
 };
@@ -29,9 +31,10 @@ export function fittingHints(hints: readonly Hint[], columnCount: number): Hint[
 }
 
 /** The bottom line: file name, article count, and the keys that matter in this mode. */
-export function StatusLine({fileName, articleCount, hints, columnCount}: StatusLineProps) {
+export function StatusLine({fileName, articleCount, warningCount, hints, columnCount}: StatusLineProps) {
 	const count = articleCount === 1 ? '1 article' : `${articleCount} articles`;
-	const lead = ` ${fileName} · ${count}   `;
+	const warnings = warningCount === 0 ? '' : warningCount === 1 ? ' · 1 warning' : ` · ${warningCount} warnings`;
+	const lead = ` ${fileName} · ${count}${warnings}   `;
 	const text = lead + hintText(fittingHints(hints, columnCount - displayWidth(lead) - 1));
 	return (
 		<Text wrap="truncate" {...theme.statusBar}>
