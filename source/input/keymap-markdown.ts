@@ -1,6 +1,6 @@
 import {helpSections, keyLabel} from './keymap.js';
 
-/** The keymap as the Markdown table in readme.md (`npm run readme:keys` prints it; a test keeps them equal). */
+/** The keymap as the Markdown table in readme.md (`npm run readme` writes it there; a test keeps them equal). */
 export function keymapMarkdown(): string {
 	const rows = helpSections().flatMap(section =>
 		section.bindings.map(binding => {

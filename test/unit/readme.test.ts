@@ -5,7 +5,7 @@ import {keymapMarkdown} from '../../source/input/keymap-markdown.js';
 const readme = readFileSync(new URL('../../readme.md', import.meta.url), 'utf8');
 
 describe('readme.md', () => {
-	it('has the key table the keymap gives (run npm run readme:keys to refresh it)', () => {
+	it('has the key table the keymap gives (run npm run readme to refresh it)', () => {
 		const table = /<!-- keymap:start -->\n([\s\S]*?)\n<!-- keymap:end -->/u.exec(readme)?.[1];
 		expect(table).toBe(keymapMarkdown());
 	});
