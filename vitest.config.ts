@@ -7,6 +7,6 @@ export default defineConfig({
 		testTimeout: 20_000,
 		hookTimeout: 20_000,
 		// Component tests check styling (highlighted matches), which chalk drops when stdout is not a terminal.
-		env: {FORCE_COLOR: '1'},
+		env: {FORCE_COLOR: '1', TZ: 'UTC'},
 	},
 });

@@ -2,7 +2,7 @@ import type {Article} from '../article.js';
 import {wrapParagraph} from '../terminal/text-width.js';
 
 /** How a line of the article pane is drawn. */
-export type ArticleLineStyle = 'kicker' | 'headline' | 'deck' | 'body' | 'blank';
+export type ArticleLineStyle = 'kicker' | 'headline' | 'deck' | 'meta' | 'body' | 'link' | 'blank';
 
 /** One screen line of an article, already wrapped to the pane's width. */
 export type ArticleLine = {readonly text: string; readonly style: ArticleLineStyle};
@@ -20,9 +20,24 @@ function displayedParagraphs(article: Article): readonly string[] {
 	return remainder === '' ? rest : [remainder, ...rest];
 }
 
+const dateFormat = new Intl.DateTimeFormat('en-GB', {dateStyle: 'medium', timeStyle: 'short'});
+
+/** The by-line: author, date and categories, as far as the article has them. */
+function metaLine(article: Article): string | undefined {
+	const parts = [
+		article.author ? `By ${article.author}` : undefined,
+		article.publishedAt === undefined ? undefined : dateFormat.format(article.publishedAt),
+		article.categories?.length ? article.categories.join(', ') : undefined,
+	].filter(part => part !== undefined);
+	return parts.length === 0 ? undefined : parts.join(' · ');
+}
+
 const cache = new WeakMap<Article, Map<number, readonly ArticleLine[]>>();
 
-/** The article as screen lines at `columnCount` columns: kicker, headline, deck, then paragraphs with blank lines between. */
+/**
+ * The article as screen lines at `columnCount` columns: kicker, headline, by-line, address, deck, then paragraphs with
+ * blank lines between, and the numbered links the text cites.
+ */
 export function articleLines(article: Article, columnCount: number): readonly ArticleLine[] {
 	const byWidth = cache.get(article) ?? new Map<number, readonly ArticleLine[]>();
 	cache.set(article, byWidth);
@@ -39,12 +54,26 @@ export function articleLines(article: Article, columnCount: number): readonly Ar
 	}
 
 	lines.push(...wrap(article.headline, 'headline'));
+	const meta = metaLine(article);
+	if (meta) {
+		lines.push(...wrap(meta, 'meta'));
+	}
+
+	if (article.url) {
+		// Addresses are never wrapped, so that terminals can still recognise them.
+		lines.push({text: article.url, style: 'link'});
+	}
+
 	if (article.deck && article.deck !== article.headline) {
 		lines.push(blankLine, ...wrap(article.deck, 'deck'));
 	}
 
 	for (const paragraph of displayedParagraphs(article)) {
 		lines.push(blankLine, ...wrap(paragraph, 'body'));
+	}
+
+	if (article.links?.length) {
+		lines.push(blankLine, ...article.links.map((link, index) => ({text: `[${index + 1}] ${link}`, style: 'link' as const})));
 	}
 
 	byWidth.clear();

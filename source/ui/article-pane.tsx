@@ -17,7 +17,9 @@ const lineStyles: Record<ArticleLineStyle, object> = {
 	kicker: theme.kicker,
 	headline: theme.headline,
 	deck: theme.deck,
+	meta: theme.meta,
 	body: {},
+	link: theme.link,
 	blank: {},
 };
 

@@ -6,6 +6,8 @@ export const theme = {
 	kicker: {color: 'cyan', bold: true},
 	headline: {bold: true},
 	deck: {italic: true},
+	meta: {dimColor: true},
+	link: {color: 'blue', underline: true},
 	match: {underline: true, bold: true},
 	selectedRow: {inverse: true},
 	paneTitleFocused: {bold: true, inverse: true},
