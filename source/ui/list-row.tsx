@@ -20,7 +20,8 @@ function ListRowView({article, headlineMatches, isSelected, columnCount}: ListRo
 	const headlineColumnCount = Math.max(0, columnCount - displayWidth(lead) - 1);
 	const segments = highlightedSegments(article.headline, headlineMatches, headlineColumnCount);
 	const usedWidth = displayWidth(lead) + segments.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
-	const padding = ' '.repeat(Math.max(0, columnCount - usedWidth));
+	// Only the selected row needs trailing spaces, to draw its bar across the pane; fewer cells make cheaper frames.
+	const padding = isSelected ? ' '.repeat(Math.max(0, columnCount - usedWidth)) : '';
 	return (
 		<Text wrap="truncate" {...(isSelected ? theme.selectedRow : {})}>
 			{' '}
