@@ -62,6 +62,27 @@ function printHeadlines(articles: readonly Article[]): void {
 	process.stdout.write(articles.map(article => (article.kicker ? `${article.kicker} ${article.headline}` : article.headline) + '\n').join(''));
 }
 
+const knownOptions = new Set(['--filter', '-f', '--format', '--fields', '--help', '--version']);
+
+/**
+ * The first option on the command line that Broadsheet does not know, as the user typed it (meow would rename it,
+ * and would read `--no-filter` as a negated flag).
+ */
+function unknownOptionIn(argv: readonly string[]): string | undefined {
+	for (const argument of argv) {
+		if (argument === '--') {
+			return undefined;
+		}
+
+		const option = argument.split('=', 1)[0]!;
+		if (option.length > 1 && option.startsWith('-') && !knownOptions.has(option)) {
+			return option;
+		}
+	}
+
+	return undefined;
+}
+
 async function main(): Promise<void> {
 	const cli = meow(helpText, {
 		importMeta: import.meta,
@@ -75,11 +96,9 @@ async function main(): Promise<void> {
 			fields: {type: 'string'},
 		},
 	});
-	const knownFlags = new Set(['filter', 'f', 'format', 'fields', 'help', 'version']);
-	const unknownFlag = Object.keys(cli.unnormalizedFlags).find(flag => !knownFlags.has(flag));
-	if (unknownFlag) {
-		const written = unknownFlag.length === 1 ? `-${unknownFlag}` : `--${unknownFlag}`;
-		throw new UserFacingError(`unknown option ${written}; try broadsheet --help`, exitCodes.usage);
+	const unknownOption = unknownOptionIn(process.argv.slice(2));
+	if (unknownOption) {
+		throw new UserFacingError(`unknown option ${unknownOption}; try broadsheet --help`, exitCodes.usage);
 	}
 
 	const format = cli.flags.format as FormatName | undefined;

@@ -4,7 +4,6 @@ export const exitCodes = {
 	internalError: 1,
 	usage: 2,
 	notFound: 3,
-	isDirectory: 4,
 	permissionDenied: 5,
 	noArticles: 6,
 	binary: 7,

@@ -40,10 +40,6 @@ function readFailure(path: string, error: unknown): UserFacingError {
 			return new UserFacingError(`${path}: permission denied`, exitCodes.permissionDenied);
 		}
 
-		case 'EISDIR': {
-			return new UserFacingError(`${path} is a directory, not a file of articles`, exitCodes.isDirectory);
-		}
-
 		default: {
 			return new UserFacingError(`${path}: cannot read it (${code ?? (error as Error).message})`, exitCodes.readError);
 		}

@@ -10,10 +10,11 @@ import {keys, runPiped, startInTerminal, type TerminalSession} from './helpers/p
 const fullScreenProgram = String.raw`
 const keyNames = {'\x1b[A': 'up', '\x1b[B': 'down', '\r': 'enter', '\x1b': 'escape', '\x1b[6~': 'pageDown', '\x03': 'ctrlC'};
 const write = text => process.stdout.write(text);
+// Raw mode before announcing readiness, so that the test's first key is never echoed or line-buffered.
+process.stdin.setRawMode(true);
 write('\x1b[?1049h\x1b[?25l\x1b[H');
 write('ready ' + process.stdout.columns + 'x' + process.stdout.rows + ' tty=' + process.stdout.isTTY + '\r\n');
 process.stdout.on('resize', () => write('size ' + process.stdout.columns + 'x' + process.stdout.rows + '\r\n'));
-process.stdin.setRawMode(true);
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', chunk => {
 	if (chunk === 'q') {

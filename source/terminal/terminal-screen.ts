@@ -24,6 +24,12 @@ export function enterFullScreen(output: NodeJS.WriteStream, input: NodeJS.ReadSt
 	};
 
 	write(enterAlternateScreen);
+	// Raw mode at once, before the first frame: Ink turns it on only after drawing, and a key pressed in between
+	// would be echoed onto the screen.
+	if (input.isTTY) {
+		input.setRawMode(true);
+	}
+
 	return {
 		restore() {
 			if (isRestored) {

@@ -5,7 +5,6 @@ import packageJson from '../../package.json' with {type: 'json'};
 import {
 	crashLines,
 	repositoryRoot,
-	rowsOf,
 	runBroadsheetPiped,
 	samplePath,
 	singlePaneSize,
@@ -32,7 +31,7 @@ describe('--help and --version', () => {
 		expect(result.exitCode).toBe(0);
 		expect(result.stderr).toBe('');
 		expect(result.stdout).toMatch(/^ {2}Usage$/mu);
-		expect(result.stdout).toMatch(/^ {4}\$ broadsheet FILE$/mu);
+		expect(result.stdout).toMatch(/^ {4}\$ broadsheet FILE/mu);
 		expect(result.stdout).toMatch(/--filter, -f QUERY/u);
 		expect(result.stdout).toMatch(/^ {2}Examples$/mu);
 		expect(result.stdout).toContain('$ broadsheet --filter mujica samples/taipei-times.txt');
@@ -56,6 +55,24 @@ describe('output to a pipe', () => {
 		expect(result.stdout).not.toContain('\u001B');
 	});
 
+	it('prints only the headlines --filter keeps', async () => {
+		const result = await runBroadsheetPiped(['--filter', 'mujica', samplePath]);
+
+		expect(result).toEqual({stdout: `${String(expectedHeadlineLines[3])}\n`, stderr: '', exitCode: 0});
+	});
+
+	it('reads every file of a directory given as FILE', async () => {
+		const directoryPath = join(fixtures.path, 'desk');
+		mkdirSync(directoryPath);
+		fixtures.write('desk/1-harbour.txt', 'Harbour ferry resumes after repairs\nThe ferry sails again today.\n');
+		fixtures.write('desk/2-orchard.txt', 'Orchard harvest comes in early\nPickers started a week ahead.\n');
+
+		const result = await runBroadsheetPiped([directoryPath]);
+
+		expect(result.exitCode).toBe(0);
+		expect(result.stdout).toBe('Harbour ferry resumes after repairs\nOrchard harvest comes in early\n');
+	});
+
 	it.each([
 		['- names stdin', ['-']],
 		['stdin is a pipe and no FILE is given', []],
@@ -71,15 +88,15 @@ describe('output to a pipe', () => {
 /** A kind of bad input, and the exit code that goes with it. */
 type Failure = {
 	readonly name: string;
-	readonly kind: 'usage' | 'not found' | 'directory' | 'no permission' | 'no articles' | 'binary';
+	readonly kind: 'usage' | 'not found' | 'no permission' | 'no articles' | 'binary';
 	readonly args: readonly string[];
 	readonly exitCode: number;
 	/** What the one line on stderr must mention. */
 	readonly mentions: string;
 };
 
-const directoryPath = join(fixtures.path, 'a-directory');
-mkdirSync(directoryPath);
+const emptyDirectoryPath = join(fixtures.path, 'empty-directory');
+mkdirSync(emptyDirectoryPath);
 const unreadablePath = fixtures.write('unreadable.txt', 'A headline nobody may read\nIts body.\n');
 chmodSync(unreadablePath, 0o000);
 /** Whether chmod 000 stops this user from reading: it does not stop root. */
@@ -93,12 +110,14 @@ const isPermissionEnforced = (() => {
 })();
 
 const failures: readonly Failure[] = [
-	{name: 'an unknown flag', kind: 'usage', args: ['--no-such-flag', samplePath], exitCode: 2, mentions: '--no-such-flag'},
-	{name: 'a missing file', kind: 'not found', args: [join(directoryPath, 'missing.txt')], exitCode: 3, mentions: 'missing.txt'},
-	{name: 'a directory', kind: 'directory', args: [directoryPath], exitCode: 4, mentions: 'a-directory'},
+	{name: 'an unknown option', kind: 'usage', args: ['--bogus-option', samplePath], exitCode: 2, mentions: 'unknown option --bogus-option'},
+	{name: 'an unknown short option', kind: 'usage', args: ['-x', samplePath], exitCode: 2, mentions: 'unknown option -x'},
+	{name: 'a negated option the help does not list', kind: 'usage', args: ['--no-filter', samplePath], exitCode: 2, mentions: '--no-filter'},
+	{name: 'a missing file', kind: 'not found', args: [join(fixtures.path, 'missing.txt')], exitCode: 3, mentions: 'missing.txt'},
 	{name: 'an unreadable file', kind: 'no permission', args: [unreadablePath], exitCode: 5, mentions: 'unreadable.txt'},
 	{name: 'an empty file', kind: 'no articles', args: [fixtures.write('empty.txt', '')], exitCode: 6, mentions: 'empty.txt'},
 	{name: 'a file of blank space', kind: 'no articles', args: [fixtures.write('blank.txt', '  \n\t\n   \n\n')], exitCode: 6, mentions: 'blank.txt'},
+	{name: 'a directory without articles', kind: 'no articles', args: [emptyDirectoryPath], exitCode: 6, mentions: 'empty-directory'},
 	{
 		name: 'a binary file',
 		kind: 'binary',
@@ -128,7 +147,7 @@ describe('bad input', () => {
 		const exit = await session.exited;
 
 		expect(exit).toEqual({exitCode: 2});
-		expect(rowsOf(session).filter(row => row !== '')).toEqual([expect.stringMatching(/^broadsheet: .*--help/u)]);
+		expect(session.lines().filter(row => row !== '')).toEqual([expect.stringMatching(/^broadsheet: .*--help/u)]);
 		expect(session.isAlternateScreen()).toBe(false);
 		expect(crashLines(session.screen())).toEqual([]);
 	});
@@ -137,14 +156,16 @@ describe('bad input', () => {
 		const testable = failures.filter(failure => failure.kind !== 'no permission' || isPermissionEnforced);
 		const results = await Promise.all(testable.map(async failure => ({kind: failure.kind, exitCode: (await runBroadsheetPiped(failure.args)).exitCode})));
 		const codesByKind = new Map<string, Set<number>>();
+		const kindsByCode = new Map<number, Set<string>>();
 		for (const {kind, exitCode} of results) {
 			codesByKind.set(kind, (codesByKind.get(kind) ?? new Set()).add(exitCode));
+			kindsByCode.set(exitCode, (kindsByCode.get(exitCode) ?? new Set()).add(kind));
 		}
 
-		const codes = [...codesByKind.values()].map(kindCodes => [...kindCodes]);
-		expect(codes.every(kindCodes => kindCodes.length === 1)).toBe(true);
-		const distinctCodes = new Set(codes.flat());
-		expect(distinctCodes.size).toBe(codesByKind.size);
-		expect(distinctCodes.has(0)).toBe(false);
+		const shared = <Key, Value>(map: Map<Key, Set<Value>>) =>
+			[...map].filter(([, values]) => values.size > 1).map(([key, values]) => `${String(key)}: ${[...values].join(', ')}`);
+		expect(shared(codesByKind)).toEqual([]);
+		expect(shared(kindsByCode)).toEqual([]);
+		expect(kindsByCode.has(0)).toBe(false);
 	});
 });

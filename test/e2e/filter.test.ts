@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
-import {listPositionOnTopRow, rowsOf, samplePath, singlePaneSize, startBroadsheet, statusRowIndex, waitForFrame} from './run-broadsheet.js';
+import {listPositionOnTopRow, samplePath, singlePaneSize, startBroadsheet, statusRowIndex, waitForFrame} from './run-broadsheet.js';
 
 /** The filter line sits just above the status line. */
 function filterRow(session: TerminalSession): string | undefined {
-	return rowsOf(session)[statusRowIndex(session) - 1];
+	return session.lines()[statusRowIndex(session) - 1];
 }
 
 /** The filter line as it reads while typing `query`: the prompt, the query, and the count (a pattern) at the right. */
@@ -14,7 +14,6 @@ function filterLinePattern(query: string, countPattern: string): RegExp {
 
 async function startFiltering(): Promise<TerminalSession> {
 	const session = await startBroadsheet([samplePath], singlePaneSize);
-	await waitForFrame(session, '5 articles');
 	session.press('/');
 	await waitForFrame(session, filterLinePattern('', '5 matches'));
 	return session;
@@ -22,7 +21,7 @@ async function startFiltering(): Promise<TerminalSession> {
 
 /** The headline rows under the list's title, down to the first empty one. */
 function listedHeadlines(session: TerminalSession): string[] {
-	const rows = rowsOf(session).slice(1, statusRowIndex(session) - 1);
+	const rows = session.lines().slice(1, statusRowIndex(session) - 1);
 	const end = rows.indexOf('');
 	return end === -1 ? rows : rows.slice(0, end);
 }
@@ -32,7 +31,7 @@ describe('filtering the headlines (80x24)', () => {
 		const session = await startFiltering();
 
 		expect(filterRow(session)).toMatch(/^\/ +5 matches of 5$/u);
-		expect(rowsOf(session)[statusRowIndex(session)]).toMatch(/^ taipei-times\.txt · 5 articles {3}Enter keep {2}Esc clear/u);
+		expect(session.lines()[statusRowIndex(session)]).toMatch(/^ taipei-times\.txt · 5 articles {3}Enter keep {2}Esc clear/u);
 		expect(listedHeadlines(session)).toHaveLength(5);
 	});
 
@@ -102,12 +101,11 @@ describe('filtering the headlines (80x24)', () => {
 
 		expect(listedHeadlines(session)).toHaveLength(5);
 		expect(filterRow(session)).toBe('');
-		expect(rowsOf(session)[statusRowIndex(session)]).toMatch(/ j\/↓ move /u);
+		expect(session.lines()[statusRowIndex(session)]).toMatch(/ j\/↓ move /u);
 	});
 
 	it('starts filtered with --filter on the command line', async () => {
 		const session = await startBroadsheet(['--filter', 'mujica', samplePath], singlePaneSize);
-		await waitForFrame(session, '5 articles');
 
 		expect(filterRow(session)).toMatch(/^\/mujica +1 match of 5$/u);
 		expect(listPositionOnTopRow(session.screen())).toBe('1/1');

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {keys} from '../helpers/pty-terminal.js';
-import {listPositionOnTopRow, rowsOf, samplePath, singlePaneSize, splitSize, startBroadsheet, statusRowIndex, waitForFrame} from './run-broadsheet.js';
+import {listPositionOnTopRow, samplePath, singlePaneSize, splitSize, startBroadsheet, statusRowIndex, waitForFrame} from './run-broadsheet.js';
 
 const helpTitle = /^ Keys {3}\(\? or Esc closes\)$/u;
 
@@ -10,7 +10,6 @@ describe('the help overlay', () => {
 		['80x24', singlePaneSize],
 	])('lists the keys with what they do at %s, and ? closes it', async (_name, size) => {
 		const session = await startBroadsheet([samplePath], size);
-		await waitForFrame(session, '5 articles');
 
 		session.press('?');
 		await waitForFrame(session, screen => helpTitle.test(screen.split('\n')[0] ?? ''));
@@ -20,8 +19,8 @@ describe('the help overlay', () => {
 			expect(screen).toMatch(line);
 		}
 
-		expect(rowsOf(session)[statusRowIndex(session)]).toMatch(/ \? help {2}Esc close {2}q quit$/u);
-		expect(rowsOf(session).at(-1)).toBe('');
+		expect(session.lines()[statusRowIndex(session)]).toMatch(/ \? help {2}Esc close {2}q quit$/u);
+		expect(session.lines().at(-1)).toBe('');
 
 		session.press('?');
 		await waitForFrame(session, screen => listPositionOnTopRow(screen) === '1/5');
@@ -30,7 +29,6 @@ describe('the help overlay', () => {
 
 	it('closes with Esc, back where it was opened', async () => {
 		const session = await startBroadsheet([samplePath], singlePaneSize);
-		await waitForFrame(session, '5 articles');
 		session.press('j', keys.enter);
 		await waitForFrame(session, /^ EUROPEAN FUTURE\?$/mu);
 
@@ -40,6 +38,6 @@ describe('the help overlay', () => {
 		await waitForFrame(session, /^ EUROPEAN FUTURE\?$/mu);
 
 		expect(session.screen()).not.toContain('next headline');
-		expect(rowsOf(session)[0]).toMatch(/^ taipei-times\.txt +(?:Top|All)$/u);
+		expect(session.lines()[0]).toMatch(/^ taipei-times\.txt +(?:Top|All)$/u);
 	});
 });

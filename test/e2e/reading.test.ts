@@ -3,11 +3,10 @@ import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
 import {
 	inverseRows,
 	listPositionOnTopRow,
-	rowsOf,
 	sampleHeadlines,
 	samplePath,
-	singlePaneSize,
 	separatorColumn,
+	singlePaneSize,
 	splitSize,
 	startBroadsheet,
 	statusRowIndex,
@@ -22,7 +21,7 @@ function articleScrollPosition(screen: string): string | undefined {
 /** Waits for the article to fill the screen, and checks that nothing of the list is left on it. */
 async function expectArticleAlone(session: TerminalSession, firstTextRow: string): Promise<string[]> {
 	await waitForFrame(session, screen => articleScrollPosition(screen) !== undefined && (screen.split('\n')[1] ?? '').startsWith(firstTextRow));
-	const rows = rowsOf(session);
+	const rows = session.lines();
 
 	expect(rows.filter(row => row.includes('Headlines'))).toEqual([]);
 	expect(rows.filter(row => row.includes('│'))).toEqual([]);
@@ -31,19 +30,17 @@ async function expectArticleAlone(session: TerminalSession, firstTextRow: string
 }
 
 /** Waits for the list to fill the screen again, at `position`. */
-async function expectListAlone(session: TerminalSession, position: string): Promise<string[]> {
+async function expectListAlone(session: TerminalSession, position: string): Promise<void> {
 	await waitForFrame(session, screen => listPositionOnTopRow(screen) === position);
-	const rows = rowsOf(session);
+	const rows = session.lines();
 
 	expect(rows.slice(1, 6).map((row, index) => row.slice(0, (sampleHeadlines[index]?.length ?? 0) + 1))).toEqual(sampleHeadlines.map(headline => ` ${headline}`));
 	expect(rows[statusRowIndex(session)]).toMatch(/ Enter\/l open /u);
-	return rows;
 }
 
 describe('opening an article and going back, one pane at a time (80x24)', () => {
 	it('opens the selected article across the whole width with Enter, and goes back to the list with Esc', async () => {
 		const session = await startBroadsheet([samplePath], singlePaneSize);
-		await waitForFrame(session, '5 articles');
 
 		session.press(keys.enter);
 		const rows = await expectArticleAlone(session, ' Japan and the US agreed in top-level talks yesterday to strengthen');
@@ -59,7 +56,6 @@ describe('opening an article and going back, one pane at a time (80x24)', () => 
 
 	it('opens with l and Right, and goes back with h and Left', async () => {
 		const session = await startBroadsheet([samplePath], singlePaneSize);
-		await waitForFrame(session, '5 articles');
 		session.press('j');
 		await expectListAlone(session, '2/5');
 
@@ -78,7 +74,6 @@ describe('opening an article and going back, one pane at a time (80x24)', () => 
 
 	it('switches between the list and the article with Tab', async () => {
 		const session = await startBroadsheet([samplePath], singlePaneSize);
-		await waitForFrame(session, '5 articles');
 
 		session.press(keys.tab);
 		await expectArticleAlone(session, ' Japan and the US agreed in top-level talks');
@@ -88,7 +83,6 @@ describe('opening an article and going back, one pane at a time (80x24)', () => 
 
 	it('scrolls the article with j, Space and G, its title showing Top, a percentage, then End, as less does', async () => {
 		const session = await startBroadsheet([samplePath], singlePaneSize);
-		await waitForFrame(session, '5 articles');
 		session.press(keys.enter);
 		await expectArticleAlone(session, ' Japan and the US agreed in top-level talks');
 
@@ -106,7 +100,7 @@ describe('opening an article and going back, one pane at a time (80x24)', () => 
 
 		session.press('G');
 		await waitForFrame(session, screen => articleScrollPosition(screen) === 'End');
-		const rows = rowsOf(session);
+		const rows = session.lines();
 		expect(rows[statusRowIndex(session) - 2]).toMatch(/^ "Congratulations," Rice said to Abe/u);
 		expect(rows[statusRowIndex(session) - 1]).toBe(' office.');
 
@@ -119,7 +113,6 @@ describe('opening an article and going back, one pane at a time (80x24)', () => 
 describe('focus with both panes on the screen (120x30)', () => {
 	it('marks the focused pane by drawing its title inverse, and moves the focus with Tab', async () => {
 		const session = await startBroadsheet([samplePath], splitSize);
-		await waitForFrame(session, '5 articles');
 		const listTitleColumn = 1;
 		const articleTitleColumn = (separatorColumn(session) ?? 0) + 2;
 		const focusedTitles = () => ({
@@ -132,7 +125,7 @@ describe('focus with both panes on the screen (120x30)', () => {
 		session.press(keys.tab);
 		await waitForFrame(session, /Esc\/h back/u);
 		expect(focusedTitles()).toEqual({list: false, article: true});
-		expect(rowsOf(session)[0]).toMatch(/^ Headlines +1\/5 │ taipei-times\.txt +Top$/u);
+		expect(session.lines()[0]).toMatch(/^ Headlines +1\/5 │ taipei-times\.txt +Top$/u);
 
 		session.press('j');
 		await waitForFrame(session, screen => / \d+%$/u.test(screen.split('\n')[0] ?? ''));

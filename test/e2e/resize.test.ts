@@ -2,7 +2,6 @@ import {describe, expect, it} from 'vitest';
 import type {TerminalSession} from '../helpers/pty-terminal.js';
 import {
 	listPositionOnTopRow,
-	rowsOf,
 	samplePath,
 	singlePaneSize,
 	splitSize,
@@ -26,7 +25,7 @@ function showsWholeFrame(session: TerminalSession, position: string, isSplit: bo
 
 /** Checks that the frame fits the terminal: nothing wrapped, nothing below the status line, one list title. */
 function expectFrameToFit(session: TerminalSession): void {
-	const rows = rowsOf(session);
+	const rows = session.lines();
 
 	expect(rows).toHaveLength(session.terminal.rows);
 	expect(wrappedRows(session)).toEqual([]);
@@ -51,7 +50,7 @@ describe('resizing the terminal', () => {
 		session.resize(splitSize.columnCount, splitSize.rowCount);
 		await waitForFrame(session, showsWholeFrame(session, '2/5', true));
 		expectFrameToFit(session);
-		expect(rowsOf(session)[1]).toMatch(/│ EUROPEAN FUTURE\?$/u);
+		expect(session.lines()[1]).toMatch(/│ EUROPEAN FUTURE\?$/u);
 	});
 
 	it('shows only the headlines that fit in a short terminal, keeping the selection in view', async () => {
@@ -62,7 +61,7 @@ describe('resizing the terminal', () => {
 		session.resize(singlePaneSize.columnCount, 6);
 		await waitForFrame(session, showsWholeFrame(session, '5/5', false));
 		expectFrameToFit(session);
-		const rows = rowsOf(session);
+		const rows = session.lines();
 
 		expect(rows[1]).toMatch(/^ FRAUD ALLEGED:/u);
 		expect(rows[2]).toMatch(/^ CANCER:/u);

@@ -80,11 +80,16 @@ function trackFrames(session: TerminalSession): TerminalSession {
 
 const execFileAsync = promisify(execFile);
 
-/** Whether the terminal the process `pid` runs in is in raw mode (no line editing), as `stty` reports it. */
-async function isTerminalRaw(pid: number): Promise<boolean> {
-	const {stdout: device} = await execFileAsync('ps', ['-o', 'tty=', '-p', String(pid)]);
-	const {stdout: settings} = await execFileAsync('sh', ['-c', 'stty -a < "$0"', `/dev/${device.trim()}`]);
-	return /(?:^|\s)-icanon(?:\s|$)/u.test(settings);
+/** The terminal device (`/dev/pts/3`) the process `pid` runs in. */
+async function terminalDeviceOf(pid: number): Promise<string> {
+	const {stdout} = await execFileAsync('ps', ['-o', 'tty=', '-p', String(pid)]);
+	return `/dev/${stdout.trim()}`;
+}
+
+/** Whether the terminal `device` is in raw mode (no line editing), as `stty` reports it. */
+async function isRawMode(device: string): Promise<boolean> {
+	const {stdout} = await execFileAsync('sh', ['-c', 'stty -a < "$0"', device]);
+	return /(?:^|\s)-icanon(?:\s|$)/u.test(stdout);
 }
 
 /**
@@ -100,10 +105,11 @@ async function waitUntilReadyForKeys(session: TerminalSession): Promise<Terminal
 	void session.exited.then(() => {
 		hasExited = true;
 	});
+	const device = await terminalDeviceOf(session.pid);
 	const deadline = Date.now() + 5000;
 	// Each check runs stty, which takes a few milliseconds: that is the polling interval.
 	// eslint-disable-next-line no-await-in-loop
-	while (!(await isTerminalRaw(session.pid))) {
+	while (hasExited || !(await isRawMode(device))) {
 		if (hasExited || Date.now() > deadline) {
 			throw new Error(`The terminal never went into raw mode; the screen:\n${session.screen()}`);
 		}
@@ -202,19 +208,9 @@ export function statusRowIndex(session: TerminalSession): number {
 	return session.terminal.rows - 2;
 }
 
-/** The screen as rows of text (right-trimmed), always one entry per terminal row. */
-export function rowsOf(session: TerminalSession): string[] {
-	return session.lines();
-}
-
 /** The list's position as its title row shows it (`3/5`), when that title row is the screen's top row. */
 export function listPositionOnTopRow(screen: string): string | undefined {
 	return /^ Headlines +(\d+\/\d+)(?: |$)/u.exec(screen.split('\n')[0] ?? '')?.[1];
-}
-
-/** Whether the screen's top row is the list's title showing `position` (e.g. `'4/5'`). */
-export function showsPositionOnTopRow(position: string): (screen: string) => boolean {
-	return screen => listPositionOnTopRow(screen) === position;
 }
 
 /** Indexes of the rows among `rowIndexes` whose cell at `column` is drawn inverse. */

@@ -1,16 +1,16 @@
 import {describe, expect, it} from 'vitest';
-import {listPositionOnTopRow, rowsOf, samplePath, singlePaneSize, startShell, statusRowIndex, waitForFrame} from './run-broadsheet.js';
+import {listPositionOnTopRow, samplePath, singlePaneSize, startShell, statusRowIndex, waitForFrame} from './run-broadsheet.js';
 
 describe('articles on stdin, keys from the terminal', () => {
 	it.each([
-		['from a pipe', `cat ${samplePath} | broadsheet`],
-		['redirected and named -', `broadsheet - < ${samplePath}`],
-	])('browses articles read %s and quits cleanly', async (_name, script) => {
+		['piped in', `cat ${samplePath} | broadsheet`],
+		['redirected to stdin and named -', `broadsheet - < ${samplePath}`],
+	])('browses the articles %s, then quits cleanly', async (_name, script) => {
 		const session = await startShell(script, singlePaneSize);
 		await waitForFrame(session, screen => listPositionOnTopRow(screen) === '1/5');
 
-		expect(rowsOf(session)[statusRowIndex(session)]).toMatch(/^ stdin · 5 articles /u);
-		expect(rowsOf(session)[4]).toMatch(/^ CANCER: Jose Mujica/u);
+		expect(session.lines()[statusRowIndex(session)]).toMatch(/^ stdin · 5 articles /u);
+		expect(session.lines()[4]).toMatch(/^ CANCER: Jose Mujica/u);
 
 		session.press('j');
 		await waitForFrame(session, screen => listPositionOnTopRow(screen) === '2/5');

@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalExit, type TerminalSession} from '../helpers/pty-terminal.js';
-import {childProcessIds, crashLines, rowsOf, samplePath, singlePaneSize, startBroadsheet, startShell} from './run-broadsheet.js';
+import {childProcessIds, crashLines, samplePath, singlePaneSize, startBroadsheet, startShell} from './run-broadsheet.js';
 
 /** One way the program can end, and how it should exit. */
 type Ending = {
@@ -52,7 +52,7 @@ describe.each(endings)('ending with $name', ending => {
 
 		ending.end(session, pid!);
 		await session.waitFor(/^DONE$/mu);
-		const rows = rowsOf(session);
+		const rows = session.lines();
 
 		expect(rows).toContain('icanon');
 		expect(rows).toContain('echo');
@@ -69,7 +69,7 @@ describe('the main screen', () => {
 
 		session.press('q');
 		await session.exited;
-		const rows = rowsOf(session);
+		const rows = session.lines();
 
 		expect(rows.slice(0, 2)).toEqual(['BEFORE', 'AFTER']);
 		expect(rows.slice(2).filter(row => row !== '')).toEqual([]);

@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
 import {
-	rowsOf,
 	singlePaneSize,
 	columnCells,
 	separatorColumn,
@@ -44,7 +43,7 @@ function textOfParagraphStarting(rows: readonly string[], start: string): string
 
 /** Checks that nothing on the screen is wider than the terminal: no row wrapped, the status line on its row. */
 function expectNothingWrapped(session: TerminalSession): void {
-	const rows = rowsOf(session);
+	const rows = session.lines();
 
 	expect(wrappedRows(session)).toEqual([]);
 	expect(rows[statusRowIndex(session)]).toMatch(/^ wide\.txt · 3 articles /u);
@@ -54,8 +53,7 @@ function expectNothingWrapped(session: TerminalSession): void {
 describe('headlines in wide (CJK) characters', () => {
 	it('cuts each headline to the width at 80 columns, ending in …, and wraps none', async () => {
 		const session = await startBroadsheet([fixtures.write('wide.txt', wideArticles)], singlePaneSize);
-		await waitForFrame(session, '3 articles');
-		const rows = rowsOf(session);
+		const rows = session.lines();
 
 		expectNothingWrapped(session);
 		expect(rows[1]).toMatch(/^ 東京と台北を結ぶ.*…$/u);
@@ -66,7 +64,6 @@ describe('headlines in wide (CJK) characters', () => {
 
 	it('keeps the separator in its column beside wide headlines at 120 columns', async () => {
 		const session = await startBroadsheet([fixtures.write('wide.txt', wideArticles)], splitSize);
-		await waitForFrame(session, '3 articles');
 		const paneRowIndexes = Array.from({length: statusRowIndex(session)}, (_, index) => index);
 
 		expectNothingWrapped(session);
@@ -78,7 +75,7 @@ describe('headlines in wide (CJK) characters', () => {
 		const session = await startBroadsheet([fixtures.write('wide.txt', wideArticles)], singlePaneSize);
 		session.press(keys.enter);
 		await waitForFrame(session, /^ wide\.txt +All$/mu);
-		const rows = rowsOf(session);
+		const rows = session.lines();
 
 		expectNothingWrapped(session);
 		expect(textOfParagraphStarting(rows, '東京と台北')).toBe(longHeadline);

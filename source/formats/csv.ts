@@ -1,0 +1,192 @@
+import Papa from 'papaparse';
+import type {ParseResult} from '../article.js';
+import {type ArticleDraft, buildArticles} from './build-articles.js';
+import {createProblemLog, draftFromRecord, missingFieldProblems, planFields, planHasText} from './fields.js';
+import type {ParseOptions} from './format.js';
+
+/*
+CSV and TSV with a header row (RFC 4180 quoting: fields in double quotes may hold delimiters, line breaks and doubled
+quotes). The header names the columns, and field inference (fields.ts) maps them to article fields, so AG News's
+`label,title,description` gives headline = title, body = description, categories = [label]. A row with more or fewer
+fields than the header is reported and still read.
+*/
+
+type Delimiter = ',' | ';' | '\t';
+
+function withoutBom(text: string): string {
+	return text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text;
+}
+
+/** How many times `character` occurs outside double quotes in `line`. */
+function countOutsideQuotes(line: string, character: string): number {
+	let count = 0;
+	let isQuoted = false;
+	for (const each of line) {
+		if (each === '"') {
+			isQuoted = !isQuoted;
+		} else if (each === character && !isQuoted) {
+			count++;
+		}
+	}
+
+	return count;
+}
+
+/** The header line: the first line, or more when a quoted name holds a line break. */
+function headerLine(text: string): string {
+	const head = text.slice(0, 64 * 1024);
+	let end = head.indexOf('\n');
+	while (end !== -1 && (head.slice(0, end).split('"').length - 1) % 2 === 1) {
+		end = head.indexOf('\n', end + 1);
+	}
+
+	return end === -1 ? head : head.slice(0, end);
+}
+
+/** The delimiter of a file read as CSV: a comma, unless the header holds more semicolons (as European CSV does) or tabs. */
+function csvDelimiter(text: string): Delimiter {
+	const header = headerLine(text);
+	const counts = ([',', ';', '\t'] as const).map(delimiter => [delimiter, countOutsideQuotes(header, delimiter)] as const);
+	const [best] = [...counts].sort((first, second) => second[1] - first[1]);
+	return best && best[1] > 0 ? best[0] : ',';
+}
+
+/** Column names from the header row: trimmed, with a name made up for an empty one. */
+function columnNames(header: readonly string[]): string[] {
+	return header.map((name, index) => {
+		const trimmed = name.trim();
+		return trimmed === '' ? `column ${index + 1}` : trimmed;
+	});
+}
+
+function parseDelimited(text: string, source: string, options: ParseOptions, delimiter: Delimiter): ParseResult {
+	const clean = withoutBom(text);
+	const parsed = Papa.parse<string[]>(clean, {delimiter, header: false, skipEmptyLines: false});
+	const rows = parsed.data;
+	const header = rows[0];
+	if (header === undefined || (header.length === 1 && header[0]!.trim() === '')) {
+		return {articles: [], problems: []};
+	}
+
+	const names = columnNames(header);
+	const plan = planFields(names, options.fieldMap);
+	const leadingProblems = missingFieldProblems(plan.missingMapped, options.fieldMap, names);
+	if (!planHasText(plan)) {
+		return {
+			articles: [],
+			problems: [
+				...leadingProblems,
+				`no column holds a headline or text (columns: ${names.join(', ')}); name them with --fields headline=COLUMN,body=COLUMN`,
+			],
+		};
+	}
+
+	// Papa Parse numbers rows; problems name lines, which differ where quoted fields hold line breaks.
+	const lineBreak = parsed.meta.linebreak.endsWith('\r') ? '\r' : '\n';
+	const lineBreaksIn = (row: readonly string[]): number => {
+		let count = 0;
+		for (const field of row) {
+			for (let index = field.indexOf(lineBreak); index !== -1; index = field.indexOf(lineBreak, index + 1)) {
+				count++;
+			}
+		}
+
+		return count;
+	};
+
+	const problemsByRow = new Map<number, string[]>();
+	for (const error of parsed.errors) {
+		const row = error.row ?? 0;
+		const messages = problemsByRow.get(row) ?? [];
+		if (!messages.includes(error.message)) {
+			messages.push(error.message);
+		}
+
+		problemsByRow.set(row, messages);
+	}
+
+	const problems = createProblemLog();
+	const drafts: ArticleDraft[] = [];
+	const columnCount = names.length;
+	// Columns by name; the first of two columns with one name wins.
+	const columns = names.map((name, index) => [name, index] as const).filter(([name], index) => names.indexOf(name) === index);
+	let line = 1 + lineBreaksIn(header) + 1;
+	for (let rowIndex = 1; rowIndex < rows.length; rowIndex++) {
+		const row = rows[rowIndex]!;
+		const rowLine = line;
+		line += 1 + lineBreaksIn(row);
+		for (const message of problemsByRow.get(rowIndex) ?? []) {
+			problems.add(`line ${rowLine}: ${message}`);
+		}
+
+		if (row.every(field => field.trim() === '')) {
+			continue;
+		}
+
+		if (row.length !== columnCount) {
+			problems.add(`line ${rowLine}: ${row.length} ${row.length === 1 ? 'field' : 'fields'} where the header has ${columnCount}; read as far as they go`);
+		}
+
+		const record: Record<string, string> = {};
+		for (const [name, index] of columns) {
+			const value = row[index];
+			if (value !== undefined) {
+				record[name] = value;
+			}
+		}
+
+		const draft = draftFromRecord(record, plan);
+		if (draft === undefined) {
+			problems.add(`line ${rowLine}: no headline or text, skipped`);
+		} else {
+			drafts.push(draft);
+		}
+	}
+
+	return {articles: buildArticles(drafts, source), problems: [...leadingProblems, ...problems.list()]};
+}
+
+/**
+ * Parses CSV with a header row. The delimiter is a comma, or a semicolon or tab when the header holds more of them.
+ * Never throws.
+ */
+export function parseCsv(text: string, source: string, options: ParseOptions = {}): ParseResult {
+	return parseDelimited(text, source, options, csvDelimiter(withoutBom(text)));
+}
+
+/** Parses TSV (tab-separated values) with a header row. Never throws. */
+export function parseTsv(text: string, source: string, options: ParseOptions = {}): ParseResult {
+	return parseDelimited(text, source, options, '\t');
+}
+
+/**
+ * Whether `text` looks like CSV or TSV, from its first few KB: a header of two or more short names, and the next
+ * rows (up to eight) mostly with as many fields. Text that starts like JSON, XML, Markdown front matter or a heading
+ * is none of these.
+ */
+export function looksLikeCsv(text: string): 'csv' | 'tsv' | undefined {
+	const head = withoutBom(text.slice(0, 8 * 1024)).trimStart();
+	if (/^(?:[{[<#]|---)/u.test(head)) {
+		return undefined;
+	}
+
+	// Cut at the last line break, so that a row cut short does not count as ragged.
+	const lastBreak = head.lastIndexOf('\n');
+	const sample = lastBreak === -1 || head.length < 8 * 1024 - 1 ? head : head.slice(0, lastBreak);
+	for (const delimiter of ['\t', ',', ';'] as const) {
+		const {data} = Papa.parse<string[]>(sample, {delimiter, preview: 9, skipEmptyLines: 'greedy'});
+		const [header, ...rows] = data;
+		if (header === undefined || header.length < 2 || rows.length === 0) {
+			continue;
+		}
+
+		const isHeader = header.every(name => name.trim().length <= 64 && !/[.!?]$/u.test(name.trim()))
+			&& header.filter(name => name.trim() !== '').length >= header.length - 1;
+		const matchingCount = rows.filter(row => row.length === header.length).length;
+		if (isHeader && matchingCount * 4 >= rows.length * 3) {
+			return delimiter === '\t' ? 'tsv' : 'csv';
+		}
+	}
+
+	return undefined;
+}

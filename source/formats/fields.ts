@@ -1,0 +1,556 @@
+import {decodeHTML} from 'entities';
+import type {ArticleDraft} from './build-articles.js';
+import type {MappableField, ParseOptions} from './format.js';
+
+/*
+Field inference, shared by JSON, NDJSON, CSV/TSV and Markdown front matter (readme.md, "Field inference", says the
+same for users). A record's keys are compared without case, `_`, `-`, spaces or other punctuation, so `published_at`,
+`publishedAt` and `Published At` are one name. For each article field the first name in its list below that the record
+holds with a non-empty value wins, and a key feeds one field only: `description` is the body when there is no `body`,
+and the deck when there is. `--fields headline=col,…` (ParseOptions.fieldMap) names the key outright and always wins;
+the key it names feeds no other field.
+*/
+
+/** The names each article field is read from, best first, as normalised by `normalizeKey`. */
+const candidateNames: Readonly<Record<MappableField, readonly string[]>> = {
+	headline: ['title', 'headline', 'heading', 'webtitle', 'name'],
+	body: [
+		'body', 'content', 'text', 'articlebody', 'bodytext', 'bodyhtml', 'contenthtml', 'contenttext', 'contentencoded',
+		'fulltext', 'selftext', 'description', 'summary', 'article', 'story', 'abstract', 'excerpt', 'snippet',
+	],
+	deck: [
+		'summary', 'description', 'abstract', 'standfirst', 'subtitle', 'subheadline', 'subhead', 'dek', 'deck', 'excerpt',
+		'teaser', 'trailtext', 'snippet',
+	],
+	url: ['url', 'link', 'href', 'permalink', 'weburl', 'canonicalurl', 'articleurl', 'shareurl', 'uri'],
+	author: ['author', 'authors', 'byline', 'creator', 'creators', 'dccreator', 'by', 'writer', 'authorname', 'reporter'],
+	date: [
+		'published', 'publishedat', 'publishedon', 'publisheddate', 'publishdate', 'publicationdate', 'datepublished',
+		'pubdate', 'date', 'isodate', 'datetime', 'created', 'createdat', 'createdutc', 'datecreated', 'timestamp', 'time',
+		'updated', 'updatedat', 'modified', 'datemodified', 'lastmodified',
+	],
+	source: ['source', 'sourcename', 'publisher', 'publication', 'site', 'sitename', 'feed', 'feedtitle', 'outlet'],
+	kicker: ['kicker', 'overline', 'eyebrow', 'rubric', 'section', 'sectionname'],
+	categories: ['categories', 'category', 'tags', 'tag', 'topics', 'topic', 'keywords', 'subjects', 'labels', 'label', 'section', 'sectionname'],
+	id: ['id', 'guid', 'uuid', 'docid', 'articleid', 'storyid', 'itemid', 'newsid'],
+};
+
+/** The order fields claim keys in: a key taken by an earlier field is not offered to a later one. */
+const fieldOrder: readonly MappableField[] = ['headline', 'body', 'deck', 'url', 'author', 'date', 'source', 'kicker', 'categories', 'id'];
+
+/** Fields whose value is read as text (`headline`, `body`, `deck`): a record needs one of them. */
+const textFields: readonly MappableField[] = ['headline', 'body', 'deck'];
+
+/**
+ * Keys that may wrap the article itself: Reddit's `data`, Elasticsearch's `_source`, GraphQL's `node`, JSON:API's
+ * `attributes`, the Guardian's `fields`. Compared as written, not normalised (`source` is a field of its own).
+ */
+const wrapperKeys: readonly string[] = ['data', '_source', 'node', 'attributes', 'fields', 'item', 'article', 'story', 'post', 'entry'];
+
+const normalizedKeys = new Map<string, string>();
+
+/** A key as field inference compares it: lower case, letters and digits only (`published_at` → `publishedat`). */
+export function normalizeKey(key: string): string {
+	let normalized = normalizedKeys.get(key);
+	if (normalized === undefined) {
+		normalized = key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+		if (normalizedKeys.size < 10_000) {
+			normalizedKeys.set(key, normalized);
+		}
+	}
+
+	return normalized;
+}
+
+/** For each article field, the keys to read it from, best first. */
+export type FieldPlan = {
+	readonly candidates: Readonly<Record<MappableField, readonly string[]>>;
+	/** Whether the keys hold no headline or body but an object that may wrap the article (`data`, `_source`, …). */
+	readonly wrapperKey?: string;
+	/** `--fields` entries that name a key the record does not have. */
+	readonly missingMapped: readonly MappableField[];
+};
+
+/**
+ * Which of `keys` (a record's keys or a header row) feed which article field. `fieldMap` (from `--fields`) wins:
+ * its key is matched exactly, then without case and punctuation, and a dotted name (`fields.body`) reaches into
+ * nested objects.
+ */
+export function planFields(keys: readonly string[], fieldMap: ParseOptions['fieldMap'] = {}): FieldPlan {
+	const keyByName = new Map<string, string>();
+	for (const key of keys) {
+		const name = normalizeKey(key);
+		if (!keyByName.has(name)) {
+			keyByName.set(name, key);
+		}
+	}
+
+	const mappedKeys = new Set<string>();
+	const mapped: Partial<Record<MappableField, string>> = {};
+	const missingMapped: MappableField[] = [];
+	for (const field of fieldOrder) {
+		const wanted = fieldMap[field];
+		if (wanted === undefined) {
+			continue;
+		}
+
+		const key = keys.includes(wanted) ? wanted : (keyByName.get(normalizeKey(wanted)) ?? (wanted.includes('.') ? wanted : undefined));
+		if (key === undefined) {
+			missingMapped.push(field);
+		} else {
+			mapped[field] = key;
+			mappedKeys.add(key);
+		}
+	}
+
+	const candidates = {} as Record<MappableField, readonly string[]>;
+	for (const field of fieldOrder) {
+		const mappedKey = mapped[field];
+		if (mappedKey !== undefined) {
+			candidates[field] = [mappedKey];
+		} else if (fieldMap[field] === undefined) {
+			candidates[field] = candidateNames[field].map(name => keyByName.get(name)).filter((key): key is string => key !== undefined && !mappedKeys.has(key));
+		} else {
+			// The user named a key this input lacks: infer nothing in its place.
+			candidates[field] = [];
+		}
+	}
+
+	const hasText = candidates.headline.length > 0 && candidates.body.length > 0;
+	const wrapperKey = hasText ? undefined : wrapperKeys.find(key => keys.includes(key));
+	return {candidates, ...(wrapperKey === undefined ? {} : {wrapperKey}), missingMapped};
+}
+
+type Writable<T> = {-readonly [Key in keyof T]: T[Key]};
+
+/** A record: a JSON object, a CSV row by column name, or front matter. */
+export type FieldRecord = Readonly<Record<string, unknown>>;
+
+function valueAt(record: FieldRecord, key: string): unknown {
+	const value = record[key];
+	if (value !== undefined || !key.includes('.')) {
+		return value;
+	}
+
+	let current: unknown = record;
+	for (const part of key.split('.')) {
+		current = current !== null && typeof current === 'object' && !Array.isArray(current) ? (current as FieldRecord)[part] : undefined;
+	}
+
+	return current;
+}
+
+// The keys that hold the text of an object value, best first: WordPress `{rendered}`, `{name}` for people and
+// publishers, XML-to-JSON `#text` and `_`.
+const textKeys = ['rendered', 'name', 'displayname', 'fullname', 'title', 'text', 'value', 'content', '#text', '_', '$t', 'html', 'label', 'term'];
+const urlKeys = ['href', 'url', 'link', 'uri', 'value', '#text', '_'];
+
+/** The text a value holds: a string, a number, an object's text-like key, or a list of them joined by `, `. */
+function textOf(value: unknown, keys: readonly string[] = textKeys, depth = 0): string | undefined {
+	if (typeof value === 'string') {
+		return value.trim() === '' ? undefined : value;
+	}
+
+	if (typeof value === 'number') {
+		return Number.isFinite(value) ? String(value) : undefined;
+	}
+
+	if (value === null || typeof value !== 'object' || depth > 3) {
+		return undefined;
+	}
+
+	if (Array.isArray(value)) {
+		const parts = value.map(item => textOf(item, keys, depth + 1)).filter(part => part !== undefined);
+		return parts.length > 0 ? parts.join(', ') : undefined;
+	}
+
+	const entries = Object.entries(value);
+	for (const wanted of keys) {
+		for (const [key, inner] of entries) {
+			if (key.toLowerCase() === wanted) {
+				const text = textOf(inner, keys, depth + 1);
+				if (text !== undefined) {
+					return text;
+				}
+			}
+		}
+	}
+
+	return undefined;
+}
+
+function urlOf(value: unknown): string | undefined {
+	if (Array.isArray(value)) {
+		// Atom-style link lists: the `alternate` one is the article's page.
+		const alternate = value.find(link => link !== null && typeof link === 'object' && (link as FieldRecord)['rel'] === 'alternate');
+		return textOf(alternate ?? value[0], urlKeys);
+	}
+
+	return textOf(value, urlKeys);
+}
+
+function listOf(value: unknown, canSplit: boolean): string[] {
+	if (Array.isArray(value)) {
+		return value.map(item => textOf(item)).filter(item => item !== undefined);
+	}
+
+	const text = textOf(value);
+	if (text === undefined) {
+		return [];
+	}
+
+	// `tags: "politics; europe"` in a CSV cell: a plural name holds a list.
+	return canSplit ? text.split(/\s*[;,|]\s*/u).filter(item => item !== '') : [text];
+}
+
+const htmlTag = /<\/?(?:p|br|div|a|em|strong|b|i|u|span|ul|ol|li|h[1-6]|blockquote|img|figure|figcaption|table|tr|td|pre|code|section|article|header|footer|hr|sup|sub|small)\b[^>]*>/iu;
+const htmlEntity = /&(?:[a-z][a-z\d]{1,31}|#\d{1,7}|#x[\da-f]{1,6});/iu;
+
+/** Whether `text` is HTML markup (it holds a common tag), not text that happens to contain `<`. */
+export function looksLikeHtml(text: string): boolean {
+	return text.includes('<') && htmlTag.test(text);
+}
+
+// Block-level tags whose edges end a paragraph.
+const blockBoundary = /<\/?(?:p|div|li|ul|ol|h[1-6]|blockquote|pre|section|article|header|footer|figure|figcaption|table|tr|hr)\b[^>]*>|<br\s*\/?>(?:\s*<br\s*\/?>)+/giu;
+
+/**
+ * Paragraphs of an HTML fragment.
+ * Interim: source/formats/html-text.ts (another contributor's) is the project's HTML reader; until it lands this only
+ * splits at block tags, drops the rest of the markup and decodes entities (links are not kept as references).
+ */
+function htmlParagraphs(html: string): string[] {
+	const text = html
+		.replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/giu, '')
+		.replace(blockBoundary, '\n\n')
+		.replace(/<br\s*\/?>/giu, '\n')
+		.replace(/<[^>]*>/gu, '');
+	return decodeHTML(text)
+		.split(/\n[ \t]*\n/u)
+		.map(paragraph => paragraph.trim())
+		.filter(paragraph => paragraph !== '');
+}
+
+// Closing quotes and brackets that may follow a sentence's final mark.
+const closers = new Set(['"', "'", '”', '’', ')', ']']);
+const sentenceMarks = new Set(['.', '!', '?', '…']);
+
+/** Whether a line ends like a finished sentence; sentences.ts's endsWithSentencePunctuation, without a regular expression. */
+function endsLikeSentence(line: string): boolean {
+	let index = line.length - 1;
+	while (index >= 0 && (line[index] === ' ' || line[index] === '\t')) {
+		index--;
+	}
+
+	while (index >= 0 && closers.has(line[index]!)) {
+		index--;
+	}
+
+	return index >= 0 && sentenceMarks.has(line[index]!);
+}
+
+/**
+ * Lines of one block. Hard-wrapped text (more than two lines, all short, most stopping mid-sentence) is joined into
+ * paragraphs, breaking at indented lines, as the Reuters wire does; otherwise each line is a paragraph.
+ * The same rule as plain-text.ts's joinWrappedLines.
+ */
+function joinWrappedLines(lines: readonly string[], paragraphs: string[]): void {
+	let openEndedCount = 0;
+	let isShort = true;
+	for (let index = 0; index < lines.length; index++) {
+		const line = lines[index]!;
+		isShort &&= line.length <= 100;
+		if (index < lines.length - 1 && !endsLikeSentence(line)) {
+			openEndedCount++;
+		}
+	}
+
+	if (lines.length <= 2 || !isShort || openEndedCount * 2 < lines.length - 1) {
+		for (const line of lines) {
+			paragraphs.push(line.trim());
+		}
+
+		return;
+	}
+
+	let current = '';
+	for (const line of lines) {
+		const first = line.charCodeAt(0);
+		// Two spaces or a tab open a paragraph.
+		const isIndented = first === 9 || (first === 32 && line.charCodeAt(1) === 32);
+		if (isIndented && current !== '') {
+			paragraphs.push(current);
+			current = '';
+		}
+
+		const trimmed = line.trim();
+		current = current === '' ? trimmed : `${current} ${trimmed}`;
+	}
+
+	if (current !== '') {
+		paragraphs.push(current);
+	}
+}
+
+function isBlankLine(line: string): boolean {
+	for (let index = 0; index < line.length; index++) {
+		const code = line.charCodeAt(index);
+		if (code !== 32 && code !== 9 && code !== 13) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+/**
+ * Paragraphs of a text field: HTML is read as HTML; plain text splits at blank lines, and hard-wrapped lines are
+ * joined (breaking at indented lines).
+ */
+export function paragraphsFromText(text: string): string[] {
+	if (looksLikeHtml(text)) {
+		return htmlParagraphs(text);
+	}
+
+	const normalized = text.includes('\r') ? text.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : text;
+	const paragraphs: string[] = [];
+	let block: string[] = [];
+	let start = 0;
+	while (start <= normalized.length) {
+		let end = normalized.indexOf('\n', start);
+		if (end === -1) {
+			end = normalized.length;
+		}
+
+		const line = normalized.slice(start, end);
+		start = end + 1;
+		if (isBlankLine(line)) {
+			if (block.length > 0) {
+				joinWrappedLines(block, paragraphs);
+				block = [];
+			}
+		} else {
+			block.push(line);
+		}
+	}
+
+	if (block.length > 0) {
+		joinWrappedLines(block, paragraphs);
+	}
+
+	return paragraphs;
+}
+
+/** One line of text from a value that may hold markup or entities (WordPress titles hold `&#8217;`). */
+function lineOf(value: unknown): string | undefined {
+	const text = textOf(value);
+	if (text === undefined) {
+		return undefined;
+	}
+
+	if (looksLikeHtml(text)) {
+		return htmlParagraphs(text).join(' ');
+	}
+
+	return text.includes('&') && htmlEntity.test(text) ? decodeHTML(text) : text;
+}
+
+function paragraphsOf(value: unknown): string[] {
+	if (Array.isArray(value)) {
+		return value.flatMap(item => {
+			const text = textOf(item);
+			return text === undefined ? [] : paragraphsFromText(text);
+		});
+	}
+
+	const text = textOf(value);
+	return text === undefined ? [] : paragraphsFromText(text);
+}
+
+// Epoch numbers below this are seconds (it is 5138 AD in seconds, 1973 in milliseconds).
+const largestEpochSeconds = 1e11;
+
+/**
+ * A date value as milliseconds since the epoch: epoch seconds or milliseconds (numbers or digit strings), `Date`
+ * objects (YAML), and date strings.
+ * Interim: strings go through `Date.parse` (ISO 8601, RFC 822 and what V8 accepts) until source/formats/dates.ts
+ * (another contributor's) provides `parseDate` for the broken variants.
+ */
+export function dateFromValue(value: unknown): number | undefined {
+	if (value instanceof Date) {
+		return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+	}
+
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value) || value <= 0) {
+			return undefined;
+		}
+
+		return value < largestEpochSeconds ? value * 1000 : value;
+	}
+
+	const text = textOf(value)?.trim();
+	if (text === undefined) {
+		return undefined;
+	}
+
+	if (/^\d{9,13}(?:\.\d+)?$/u.test(text)) {
+		return dateFromValue(Number(text));
+	}
+
+	const time = Date.parse(text);
+	return Number.isNaN(time) ? undefined : time;
+}
+
+function isPresent(value: unknown): boolean {
+	if (value === undefined || value === null) {
+		return false;
+	}
+
+	if (typeof value === 'string') {
+		return value.trim() !== '';
+	}
+
+	return !Array.isArray(value) || value.length > 0;
+}
+
+/** The draft a record gives, or `undefined` when it holds no headline or text. */
+export function draftFromRecord(record: FieldRecord, plan: FieldPlan): ArticleDraft | undefined {
+	const {candidates} = plan;
+	// Keys already read for a field; a handful at most, so a list beats a set.
+	const usedKeys: string[] = [];
+	const pick = (field: MappableField): unknown => {
+		for (const key of candidates[field]) {
+			if (usedKeys.length > 0 && usedKeys.includes(key)) {
+				continue;
+			}
+
+			const value = valueAt(record, key);
+			if (isPresent(value)) {
+				usedKeys.push(key);
+				return value;
+			}
+		}
+
+		return undefined;
+	};
+
+	const headline = lineOf(pick('headline'));
+	const paragraphs = paragraphsOf(pick('body'));
+	let deck = lineOf(pick('deck'));
+	if (headline === undefined && paragraphs.length === 0 && deck === undefined) {
+		return undefined;
+	}
+
+	// A deck that only repeats the body's opening is no deck.
+	if (deck !== undefined && paragraphs[0]?.startsWith(deck.trim().replace(/\s*(?:\.{3}|…)$/u, ''))) {
+		deck = undefined;
+	}
+
+	const draft: Writable<ArticleDraft> = {paragraphs};
+	if (headline !== undefined) {
+		draft.headline = headline;
+	}
+
+	if (deck !== undefined) {
+		draft.deck = deck;
+	}
+
+	if (candidates.url.length > 0) {
+		draft.url = urlOf(pick('url'));
+	}
+
+	if (candidates.author.length > 0) {
+		draft.author = lineOf(pick('author'));
+	}
+
+	if (candidates.date.length > 0) {
+		const dateValue = pick('date');
+		draft.publishedAt = dateValue === undefined ? undefined : dateFromValue(dateValue);
+	}
+
+	if (candidates.source.length > 0) {
+		draft.source = lineOf(pick('source'));
+	}
+
+	if (candidates.kicker.length > 0) {
+		draft.kicker = lineOf(pick('kicker'));
+	}
+
+	if (candidates.categories.length > 0) {
+		const categoryKey = candidates.categories.find(key => !usedKeys.includes(key) && isPresent(valueAt(record, key)));
+		const categories = categoryKey === undefined ? [] : listOf(valueAt(record, categoryKey), normalizeKey(categoryKey).endsWith('s'));
+		if (categories.length > 0) {
+			draft.categories = categories;
+		}
+	}
+
+	if (candidates.id.length > 0) {
+		draft.guid = textOf(pick('id'));
+	}
+
+	return draft;
+}
+
+/** Whether a plan finds any field that holds text: without one, no record can make an article. */
+export function planHasText(plan: FieldPlan): boolean {
+	return textFields.some(field => plan.candidates[field].length > 0);
+}
+
+/**
+ * When `record` lacks a headline or a body but wraps an object (`{kind, data: {title, …}}`), the wrapped object's
+ * fields with the record's own laid over them; otherwise `undefined`.
+ */
+export function unwrapRecord(record: FieldRecord, plan: FieldPlan): FieldRecord | undefined {
+	const {wrapperKey} = plan;
+	const inner = wrapperKey === undefined ? undefined : record[wrapperKey];
+	if (wrapperKey === undefined || inner === null || typeof inner !== 'object' || Array.isArray(inner)) {
+		return undefined;
+	}
+
+	const merged: Record<string, unknown> = {...(inner as FieldRecord)};
+	for (const [key, value] of Object.entries(record)) {
+		if (key !== wrapperKey) {
+			merged[key] = value;
+		}
+	}
+
+	return merged;
+}
+
+/** A problem for each `--fields` entry that names a key the input does not have. */
+export function missingFieldProblems(fields: readonly MappableField[], fieldMap: ParseOptions['fieldMap'], keys: readonly string[]): string[] {
+	const known = keys.length > 0 ? ` (fields: ${keys.slice(0, 20).join(', ')}${keys.length > 20 ? ', …' : ''})` : '';
+	return fields.map(field => `--fields ${field}=${fieldMap?.[field] ?? ''}: no such field${known}`);
+}
+
+/** Collects problems, keeping the first `limit` and counting the rest. */
+export type ProblemLog = {
+	add(problem: string): void;
+	/** The problems kept, and `and N more problems` when some were not. */
+	list(): string[];
+};
+
+/** A problem log that keeps the first `limit` problems (20 by default). */
+export function createProblemLog(limit = 20): ProblemLog {
+	const kept: string[] = [];
+	let extraCount = 0;
+	return {
+		add(problem) {
+			if (kept.length < limit) {
+				kept.push(problem);
+			} else {
+				extraCount++;
+			}
+		},
+		list() {
+			return extraCount === 0 ? [...kept] : [...kept, `and ${extraCount} more ${extraCount === 1 ? 'problem' : 'problems'}`];
+		},
+	};
+}
+
+/** Why a record gave no article, naming the fields it has so that the user can pick one with `--fields`. */
+export function noTextProblem(where: string, keys: readonly string[]): string {
+	const shown = keys.slice(0, 12).join(', ');
+	return `${where}: no headline or text, skipped (fields: ${shown === '' ? 'none' : shown}${keys.length > 12 ? ', …' : ''}); name one with --fields body=FIELD`;
+}

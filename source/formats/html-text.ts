@@ -1,0 +1,321 @@
+import {Parser} from 'htmlparser2';
+
+/** Readable text from HTML: paragraphs, and the addresses the paragraphs cite as `[1]`, `[2]`, … */
+export type HtmlText = {
+	/** One string a paragraph; list items start with `• ` or `1. `, block quotes with `> `; a `<pre>` keeps its line breaks. */
+	readonly paragraphs: string[];
+	/** `links[0]` is the address cited as `[1]`. Absolute http(s) and mailto addresses only. */
+	readonly links: string[];
+};
+
+// Elements that start and end a paragraph of their own.
+const blockElements = new Set([
+	'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+	'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
+	'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead',
+	'tr', 'ul',
+]);
+
+// Elements whose content is not text a reader should see.
+const droppedElements = new Set([
+	'applet', 'audio', 'button', 'canvas', 'embed', 'head', 'iframe', 'map', 'math', 'noembed', 'noframes', 'noscript',
+	'object', 'script', 'select', 'style', 'svg', 'template', 'textarea', 'title', 'video',
+]);
+
+const tableCells = new Set(['td', 'th']);
+const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * The absolute address an `href` names, resolved against `baseUrl` when it is relative; undefined for anything
+ * but http(s) and mailto (javascript:, data:, `#anchors`) and for relative addresses without a base.
+ */
+export function resolveUrl(href: string, baseUrl?: string): string | undefined {
+	const trimmed = href.trim();
+	if (trimmed === '' || trimmed.startsWith('#')) {
+		return undefined;
+	}
+
+	try {
+		const url = baseUrl === undefined ? new URL(trimmed) : new URL(trimmed, baseUrl);
+		return linkProtocols.has(url.protocol) ? url.href : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+type OpenLink = {readonly url: string | undefined; readonly textStart: number; readonly paragraphCount: number};
+
+/** Collects text as the parser streams it: an inline buffer, flushed into a paragraph at every block boundary. */
+class TextCollector {
+	readonly paragraphs: string[] = [];
+	readonly links: string[] = [];
+	private readonly linkNumbers = new Map<string, number>();
+	private readonly openLinks: OpenLink[] = [];
+	private readonly lists: Array<{readonly isOrdered: boolean; itemCount: number}> = [];
+	private inline = '';
+	private marker = '';
+	private droppedDepth = 0;
+	private quoteDepth = 0;
+	private preDepth = 0;
+
+	constructor(
+		private baseUrl: string | undefined,
+		private readonly shouldCiteLinks: boolean,
+	) {}
+
+	openTag(name: string, attributes: Record<string, string>) {
+		if (this.droppedDepth > 0 || droppedElements.has(name)) {
+			this.droppedDepth++;
+			return;
+		}
+
+		if (blockElements.has(name)) {
+			this.flush();
+		}
+
+		switch (name) {
+			case 'br': {
+				if (this.preDepth > 0) {
+					this.inline += '\n';
+				} else {
+					this.flush();
+				}
+
+				break;
+			}
+
+			case 'a': {
+				const url = attributes.href === undefined ? undefined : resolveUrl(attributes.href, this.baseUrl);
+				this.openLinks.push({url, textStart: this.inline.length, paragraphCount: this.paragraphs.length});
+				break;
+			}
+
+			case 'base': {
+				this.baseUrl = attributes.href === undefined ? this.baseUrl : (resolveUrl(attributes.href, this.baseUrl) ?? this.baseUrl);
+				break;
+			}
+
+			case 'blockquote': {
+				this.quoteDepth++;
+				break;
+			}
+
+			case 'pre': {
+				this.preDepth++;
+				break;
+			}
+
+			case 'ul':
+			case 'ol':
+			case 'menu': {
+				this.lists.push({isOrdered: name === 'ol', itemCount: Number.parseInt(attributes.start ?? '1', 10) - 1 || 0});
+				break;
+			}
+
+			case 'li': {
+				const list = this.lists.at(-1);
+				if (list?.isOrdered) {
+					list.itemCount++;
+					this.marker = `${list.itemCount}. `;
+				} else {
+					this.marker = '• ';
+				}
+
+				break;
+			}
+
+			default: {
+				if (tableCells.has(name)) {
+					this.inline += ' ';
+				}
+			}
+		}
+	}
+
+	closeTag(name: string) {
+		if (this.droppedDepth > 0) {
+			this.droppedDepth--;
+			return;
+		}
+
+		switch (name) {
+			case 'a': {
+				this.closeLink();
+				break;
+			}
+
+			case 'blockquote': {
+				this.flush();
+				this.quoteDepth = Math.max(0, this.quoteDepth - 1);
+				break;
+			}
+
+			case 'pre': {
+				this.flush();
+				this.preDepth = Math.max(0, this.preDepth - 1);
+				break;
+			}
+
+			case 'ul':
+			case 'ol':
+			case 'menu': {
+				this.flush();
+				this.lists.pop();
+				break;
+			}
+
+			case 'li': {
+				this.flush();
+				this.marker = '';
+				break;
+			}
+
+			default: {
+				if (blockElements.has(name)) {
+					this.flush();
+				} else if (tableCells.has(name)) {
+					this.inline += ' ';
+				}
+			}
+		}
+	}
+
+	text(text: string) {
+		if (this.droppedDepth > 0) {
+			return;
+		}
+
+		if (this.preDepth > 0) {
+			this.inline += text;
+			return;
+		}
+
+		// Text without markup uses blank lines between paragraphs; so do many feeds' descriptions.
+		const parts = text.split(/\n[ \t\r]*\n\s*/u);
+		for (const [index, part] of parts.entries()) {
+			if (index > 0) {
+				this.flush();
+			}
+
+			this.inline += part;
+		}
+	}
+
+	/** Ends the current paragraph, if it holds any text. */
+	flush() {
+		const text = this.preDepth > 0 ? this.inline.replace(/^\s*\n/u, '').trimEnd() : this.inline.replace(/\s+/gu, ' ').trim();
+		this.inline = '';
+		if (text === '') {
+			return;
+		}
+
+		this.paragraphs.push('> '.repeat(this.quoteDepth) + this.marker + text);
+		this.marker = '';
+	}
+
+	private closeLink() {
+		const link = this.openLinks.pop();
+		if (!link?.url || !this.shouldCiteLinks) {
+			return;
+		}
+
+		const isSameParagraph = link.paragraphCount === this.paragraphs.length;
+		const linkText = isSameParagraph ? this.inline.slice(link.textStart).replace(/\s+/gu, ' ').trim() : 'text';
+		// A link with no text (an image) has nothing to cite; a bare address already shows itself.
+		if (linkText === '' || isAddressText(linkText, link.url)) {
+			return;
+		}
+
+		let number = this.linkNumbers.get(link.url);
+		if (number === undefined) {
+			this.links.push(link.url);
+			number = this.links.length;
+			this.linkNumbers.set(link.url, number);
+		}
+
+		this.inline = this.inline.trimEnd() + ` [${number}]`;
+	}
+}
+
+/** Whether a link's text is its own address, as in `<a href="https://example.com/">example.com</a>`. */
+function isAddressText(text: string, url: string): boolean {
+	const bare = (address: string) => address.replace(/^(?:https?:\/\/|mailto:)/iu, '').replace(/\/$/u, '').toLowerCase();
+	return bare(text) === bare(url);
+}
+
+function collectText(html: string, baseUrl: string | undefined, shouldCiteLinks: boolean): HtmlText {
+	const collector = new TextCollector(baseUrl, shouldCiteLinks);
+	if (!html.includes('<') && !html.includes('&')) {
+		collector.text(html);
+	} else {
+		const parser = new Parser(
+			{
+				onopentag: (name, attributes) => collector.openTag(name, attributes),
+				onclosetag: name => collector.closeTag(name),
+				ontext: text => collector.text(text),
+			},
+			{decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true},
+		);
+		try {
+			parser.end(html);
+		} catch {
+			// htmlparser2 does not throw on bad markup; this guards the contract that conversion never throws.
+		}
+	}
+
+	collector.flush();
+	return {paragraphs: collector.paragraphs, links: collector.links};
+}
+
+/**
+ * Readable text from HTML (or from plain text, whose blank lines separate paragraphs). Block elements become
+ * paragraphs, `<li>` items start with `• ` (or their number in an `<ol>`), block quotes with `> `, `<pre>` keeps its
+ * lines; entities are decoded; scripts, styles, embedded objects and images are dropped; whitespace is collapsed.
+ * A link's text is followed by ` [n]`, where `links[n - 1]` is its address, resolved against `baseUrl` (or the
+ * content's own `<base href>`) when relative. The same address cited twice keeps its number. Never throws.
+ */
+export function htmlToText(html: string, baseUrl?: string): HtmlText {
+	return collectText(html, baseUrl, true);
+}
+
+/** HTML (or plain text) as one line of text, with no link references: for titles, decks and names. */
+export function htmlToLine(html: string): string {
+	return collectText(html, undefined, false).paragraphs.join(' ');
+}
+
+/** Plain text as paragraphs: blank lines separate them; whitespace inside one is collapsed. */
+export function textToParagraphs(text: string): string[] {
+	return text
+		.split(/\n[ \t\r]*\n/u)
+		.map(paragraph => paragraph.replace(/\s+/gu, ' ').trim())
+		.filter(paragraph => paragraph !== '');
+}
+
+/** Letters and digits only, lower-cased: text compared regardless of markup, punctuation and spacing. */
+function comparable(text: string): string {
+	return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** How far into the body a summary may start and still count as its opening words. */
+const leadWindowLength = 2000;
+
+/**
+ * Whether `summary` only repeats the opening of the body (an excerpt, perhaps ending in `[…]`), so that it would add
+ * nothing as a deck. Compares letters and digits only.
+ */
+export function isLeadOf(summary: string, paragraphs: readonly string[]): boolean {
+	const probe = comparable(summary).slice(0, 60);
+	if (probe === '') {
+		return true;
+	}
+
+	let body = '';
+	for (const paragraph of paragraphs) {
+		body += comparable(paragraph);
+		if (body.length >= leadWindowLength) {
+			break;
+		}
+	}
+
+	return body.slice(0, leadWindowLength).includes(probe);
+}

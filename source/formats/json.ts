@@ -1,0 +1,428 @@
+import type {ParseResult} from '../article.js';
+import {type ArticleDraft, buildArticles} from './build-articles.js';
+import {
+	type FieldPlan,
+	type FieldRecord,
+	type ProblemLog,
+	createProblemLog,
+	draftFromRecord,
+	missingFieldProblems,
+	noTextProblem,
+	normalizeKey,
+	planFields,
+	planHasText,
+	unwrapRecord,
+} from './fields.js';
+import type {MappableField, ParseOptions} from './format.js';
+
+/*
+JSON: an array of article objects, or an object holding one under a usual name (`articles`, `items`, `data`, …,
+perhaps nested: `response.docs`, `hits.hits`, `data.children`), or a single article object.
+NDJSON / JSON Lines: one object a line; a bad line is reported and the others still read.
+Both infer article fields from the keys (fields.ts).
+*/
+
+/** Names of keys that hold the list of articles, best first, as normalised by `normalizeKey`. */
+const containerNames = [
+	'articles', 'items', 'data', 'results', 'posts', 'entries', 'entry', 'stories', 'news', 'docs', 'documents', 'hits',
+	'children', 'edges', 'records', 'rows', 'response', 'feed', 'channel', 'value', 'list', 'collection', 'content',
+];
+
+function isRecord(value: unknown): value is FieldRecord {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Reads records into drafts, planning fields once for each distinct set of keys. */
+class RecordReader {
+	readonly drafts: ArticleDraft[] = [];
+	readonly problems: ProblemLog = createProblemLog();
+	private readonly plans = new Map<string, FieldPlan>();
+	private readonly options: ParseOptions;
+	private readonly mappedFound = new Set<MappableField>();
+	private readonly keysSeen = new Set<string>();
+
+	constructor(options: ParseOptions) {
+		this.options = options;
+	}
+
+	/** Adds the article `value` holds; `where` names it in a problem (`line 3`, `item 2`). */
+	read(value: unknown, where: string): void {
+		if (!isRecord(value)) {
+			this.problems.add(`${where}: ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}, not an article object; skipped`);
+			return;
+		}
+
+		let record = value;
+		let plan = this.planFor(record);
+		const unwrapped = unwrapRecord(record, plan);
+		if (unwrapped !== undefined) {
+			record = unwrapped;
+			plan = this.planFor(record);
+		}
+
+		const draft = draftFromRecord(record, plan);
+		if (draft === undefined) {
+			this.problems.add(noTextProblem(where, Object.keys(record)));
+		} else {
+			this.drafts.push(draft);
+		}
+	}
+
+	/** The result: articles from the drafts, and problems, with a problem for each `--fields` key never found. */
+	result(source: string, leadingProblems: readonly string[] = []): ParseResult {
+		const fieldMap = this.options.fieldMap ?? {};
+		const mappedFields = Object.keys(fieldMap) as MappableField[];
+		const missing = this.plans.size === 0 ? [] : mappedFields.filter(field => !this.mappedFound.has(field));
+		return {
+			articles: buildArticles(this.drafts, source),
+			problems: [...leadingProblems, ...missingFieldProblems(missing, fieldMap, [...this.keysSeen]), ...this.problems.list()],
+		};
+	}
+
+	private planFor(record: FieldRecord): FieldPlan {
+		const keys = Object.keys(record);
+		const signature = keys.join('\u0000');
+		let plan = this.plans.get(signature);
+		if (plan === undefined) {
+			plan = planFields(keys, this.options.fieldMap);
+			// Records of one file nearly always share a few key sets; a file of all-different keys must not grow this forever.
+			if (this.plans.size > 1000) {
+				this.plans.clear();
+			}
+
+			this.plans.set(signature, plan);
+			for (const key of keys) {
+				if (this.keysSeen.size < 100) {
+					this.keysSeen.add(key);
+				}
+			}
+
+			for (const field of Object.keys(this.options.fieldMap ?? {}) as MappableField[]) {
+				if (!plan.missingMapped.includes(field)) {
+					this.mappedFound.add(field);
+				}
+			}
+		}
+
+		return plan;
+	}
+}
+
+/** Where `value` keeps its articles: itself if an array, else the list under a usual name, searched a few levels deep. */
+function findRecords(value: unknown, options: ParseOptions, depth = 0): unknown[] | undefined {
+	if (Array.isArray(value)) {
+		return value;
+	}
+
+	if (!isRecord(value) || depth > 3) {
+		return undefined;
+	}
+
+	const keyByName = new Map<string, string>();
+	for (const key of Object.keys(value)) {
+		keyByName.set(normalizeKey(key), key);
+	}
+
+	for (const name of containerNames) {
+		const key = keyByName.get(name);
+		const inner = key === undefined ? undefined : value[key];
+		if (Array.isArray(inner) && inner.some(item => isRecord(item))) {
+			return inner;
+		}
+
+		if (isRecord(inner) && !planHasText(planFields(Object.keys(inner), options.fieldMap))) {
+			const records = findRecords(inner, options, depth + 1);
+			if (records !== undefined) {
+				return records;
+			}
+		}
+	}
+
+	// Any other list of objects, the longest.
+	let longest: unknown[] | undefined;
+	for (const inner of Object.values(value)) {
+		if (Array.isArray(inner) && inner.length > (longest?.length ?? 0) && inner.some(item => isRecord(item))) {
+			longest = inner;
+		}
+	}
+
+	return longest;
+}
+
+/** Where a JSON syntax error is, as an offset into `text`, or `undefined` when `text` is valid JSON. */
+export function jsonErrorOffset(text: string): number | undefined {
+	const length = text.length;
+	const skipSpace = (from: number): number => {
+		let index = from;
+		while (index < length) {
+			const code = text.charCodeAt(index);
+			if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) {
+				break;
+			}
+
+			index++;
+		}
+
+		return index;
+	};
+
+	// Each scanner returns the offset past what it read, or the bitwise complement of where it failed.
+	const scanString = (from: number): number => {
+		let index = from + 1;
+		while (index < length) {
+			const code = text.charCodeAt(index);
+			if (code === 0x22) {
+				return index + 1;
+			}
+
+			if (code < 0x20) {
+				return ~index;
+			}
+
+			if (code === 0x5c) {
+				const escaped = text[index + 1];
+				if (escaped === 'u') {
+					if (!/^[\da-fA-F]{4}$/u.test(text.slice(index + 2, index + 6))) {
+						return ~(index + 1);
+					}
+
+					index += 6;
+					continue;
+				}
+
+				if (escaped === undefined || !'"\\/bfnrt'.includes(escaped)) {
+					return ~(index + 1);
+				}
+
+				index += 2;
+				continue;
+			}
+
+			index++;
+		}
+
+		return ~length;
+	};
+
+	const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+	const scanScalar = (from: number): number => {
+		const character = text[from];
+		if (character === '"') {
+			return scanString(from);
+		}
+
+		for (const literal of ['true', 'false', 'null']) {
+			if (text.startsWith(literal, from)) {
+				return from + literal.length;
+			}
+		}
+
+		numberPattern.lastIndex = from;
+		return numberPattern.test(text) ? numberPattern.lastIndex : ~from;
+	};
+
+	const scanKey = (from: number): number => {
+		const start = skipSpace(from);
+		if (text[start] !== '"') {
+			return ~start;
+		}
+
+		const end = scanString(start);
+		if (end < 0) {
+			return end;
+		}
+
+		const colon = skipSpace(end);
+		return text[colon] === ':' ? colon + 1 : ~colon;
+	};
+
+	const stack: string[] = [];
+	let index = 0;
+	for (;;) {
+		// A value is expected at `index`.
+		index = skipSpace(index);
+		const opening = text[index];
+		if (opening === '{' || opening === '[') {
+			const close = opening === '{' ? '}' : ']';
+			const next = skipSpace(index + 1);
+			if (text[next] === close) {
+				index = next + 1;
+			} else {
+				stack.push(close);
+				if (close === '}') {
+					const end = scanKey(index + 1);
+					if (end < 0) {
+						return ~end;
+					}
+
+					index = end;
+				} else {
+					index += 1;
+				}
+
+				continue;
+			}
+		} else {
+			const end = scanScalar(index);
+			if (end < 0) {
+				return ~end;
+			}
+
+			index = end;
+		}
+
+		// After a value: a comma, the end of its container, or the end of the text.
+		for (;;) {
+			index = skipSpace(index);
+			const close = stack.at(-1);
+			if (close === undefined) {
+				return index < length ? index : undefined;
+			}
+
+			const character = text[index];
+			if (character === close) {
+				stack.pop();
+				index++;
+				continue;
+			}
+
+			if (character !== ',') {
+				return index;
+			}
+
+			if (close === '}') {
+				const end = scanKey(index + 1);
+				if (end < 0) {
+					return ~end;
+				}
+
+				index = end;
+			} else {
+				index++;
+			}
+
+			break;
+		}
+	}
+}
+
+/** `line L, column C` of an offset into `text`, counting from 1. */
+function positionOf(text: string, offset: number): string {
+	let line = 1;
+	let lineStart = 0;
+	for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+		line++;
+		lineStart = index + 1;
+	}
+
+	return `line ${line}, column ${offset - lineStart + 1}`;
+}
+
+/** V8's message for a JSON syntax error, without the position and the quoted text it adds. */
+function syntaxMessage(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	return message
+		.replace(/,\s*"[\s\S]*" is not valid JSON$/u, '')
+		.replace(/\s+in JSON at position \d+[\s\S]*$/u, '')
+		.replace(/\s*\(line \d+ column \d+\)$/u, '');
+}
+
+/** The syntax error in `text` as `line L, column C: message`. */
+function describeSyntaxError(text: string, error: unknown): string {
+	const offset = jsonErrorOffset(text) ?? text.length;
+	return `${positionOf(text, offset)}: ${syntaxMessage(error)}`;
+}
+
+function withoutBom(text: string): string {
+	return text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text;
+}
+
+/**
+ * Parses JSON: an array of articles, an object holding one, or one article. Invalid JSON gives no articles and a
+ * problem naming the position, unless the text reads as JSON Lines. Never throws.
+ */
+export function parseJson(text: string, source: string, options: ParseOptions = {}): ParseResult {
+	const clean = withoutBom(text);
+	let value: unknown;
+	try {
+		value = JSON.parse(clean);
+	} catch (error) {
+		// JSON Lines under a .json name, or detected as JSON.
+		if (looksLikeNdjson(clean)) {
+			return parseNdjson(clean, source, options);
+		}
+
+		return {articles: [], problems: [describeSyntaxError(clean, error)]};
+	}
+
+	const reader = new RecordReader(options);
+	const records = findRecords(value, options);
+	if (records === undefined) {
+		reader.read(value, 'the document');
+	} else {
+		for (const [index, record] of records.entries()) {
+			reader.read(record, `item ${index + 1}`);
+		}
+	}
+
+	return reader.result(source, records?.length === 0 ? ['the list of articles is empty'] : []);
+}
+
+/**
+ * Parses NDJSON / JSON Lines: one JSON object a line, blank lines ignored. A bad line is reported as `line N: …` and
+ * the rest still read. Text that is one JSON document spread over lines is read as JSON instead. Never throws.
+ */
+export function parseNdjson(text: string, source: string, options: ParseOptions = {}): ParseResult {
+	const clean = withoutBom(text);
+	const reader = new RecordReader(options);
+	let lineNumber = 0;
+	let badLineCount = 0;
+	let start = 0;
+	while (start < clean.length) {
+		let end = clean.indexOf('\n', start);
+		if (end === -1) {
+			end = clean.length;
+		}
+
+		lineNumber++;
+		const line = clean.slice(start, end);
+		start = end + 1;
+		if (line.trim() === '') {
+			continue;
+		}
+
+		let value: unknown;
+		try {
+			value = JSON.parse(line);
+		} catch (error) {
+			// A pretty-printed JSON document is not JSON Lines: its first line alone is not valid.
+			if (badLineCount === 0 && reader.drafts.length === 0 && jsonErrorOffset(clean) === undefined) {
+				return parseJson(clean, source, options);
+			}
+
+			badLineCount++;
+			const offset = jsonErrorOffset(line) ?? line.length;
+			reader.problems.add(`line ${lineNumber}, column ${offset + 1}: ${syntaxMessage(error)}`);
+			continue;
+		}
+
+		reader.read(value, `line ${lineNumber}`);
+	}
+
+	return reader.result(source);
+}
+
+/**
+ * Whether `text` looks like JSON Lines: its first non-blank line is a whole JSON object and the next non-blank line
+ * starts another. Reads at most the first two lines.
+ */
+export function looksLikeNdjson(text: string): boolean {
+	const head = withoutBom(text.slice(0, 64 * 1024)).trimStart();
+	const firstEnd = head.indexOf('\n');
+	const first = (firstEnd === -1 ? head : head.slice(0, firstEnd)).trim();
+	if (!first.startsWith('{') || !first.endsWith('}') || jsonErrorOffset(first) !== undefined) {
+		return false;
+	}
+
+	return firstEnd !== -1 && head.slice(firstEnd + 1).trimStart().startsWith('{');
+}
