@@ -1,6 +1,5 @@
 import {openSync} from 'node:fs';
 import {ReadStream} from 'node:tty';
-import React from 'react';
 import {render, useStdout} from 'ink';
 import {App} from './app.js';
 import type {Article} from './article.js';

@@ -160,9 +160,9 @@ export function parseTsv(text: string, source: string, options: ParseOptions = {
 }
 
 /**
- * Whether `text` looks like CSV or TSV, from its first few KB: a header of two or more short names, and the next
- * rows (up to eight) mostly with as many fields. Text that starts like JSON, XML, Markdown front matter or a heading
- * is none of these.
+ * Whether `text` looks like CSV or TSV, from its first 8 KB: a header of two or more short names, and the next rows
+ * (up to eight), at least half of them with as many fields. Text that starts like JSON, XML, Markdown front matter or
+ * a heading is none of these.
  */
 export function looksLikeCsv(text: string): 'csv' | 'tsv' | undefined {
 	const head = withoutBom(text.slice(0, 8 * 1024)).trimStart();
@@ -183,7 +183,7 @@ export function looksLikeCsv(text: string): 'csv' | 'tsv' | undefined {
 		const isHeader = header.every(name => name.trim().length <= 64 && !/[.!?]$/u.test(name.trim()))
 			&& header.filter(name => name.trim() !== '').length >= header.length - 1;
 		const matchingCount = rows.filter(row => row.length === header.length).length;
-		if (isHeader && matchingCount * 4 >= rows.length * 3) {
+		if (isHeader && matchingCount * 2 >= rows.length) {
 			return delimiter === '\t' ? 'tsv' : 'csv';
 		}
 	}

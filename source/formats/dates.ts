@@ -1,16 +1,31 @@
 /** Dates as feeds write them: RFC 822 / 1123 / 2822, ISO 8601 / W3C-DTF, and their common broken variants. */
 
-const monthNames = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+// Month names in English and in the languages whose feeds most often write them in RFC 822 dates anyway
+// (`Seg, 24 Set 2018`): Spanish, Portuguese, French, German, Italian, Dutch; with and without accents.
+const monthNames: ReadonlyArray<readonly string[]> = [
+	['january', 'enero', 'janeiro', 'janvier', 'januar', 'januari', 'gennaio'],
+	['february', 'febrero', 'fevereiro', 'février', 'fevrier', 'februar', 'februari', 'febbraio'],
+	['march', 'marzo', 'março', 'marco', 'mars', 'märz', 'maerz', 'mrz', 'maart', 'mrt'],
+	['april', 'abril', 'avril', 'aprile'],
+	['may', 'mayo', 'maio', 'mai', 'maggio', 'mei'],
+	['june', 'junio', 'junho', 'juin', 'juni', 'giugno'],
+	['july', 'julio', 'julho', 'juillet', 'juli', 'luglio'],
+	['august', 'agosto', 'août', 'aout', 'augustus'],
+	['september', 'septiembre', 'setiembre', 'setembro', 'septembre', 'settembre'],
+	['october', 'octubre', 'outubro', 'octobre', 'oktober', 'ottobre'],
+	['november', 'noviembre', 'novembro', 'novembre'],
+	['december', 'diciembre', 'dezembro', 'décembre', 'decembre', 'dezember', 'dicembre'],
+];
 const weekdayNames = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 // Offsets in minutes east of UTC. North American names as RFC 822 defines them, plus the ones feeds commonly use.
-const zoneOffsets: Readonly<Record<string, number>> = {
+const zoneOffsets: ReadonlyMap<string, number> = new Map(Object.entries({
 	ut: 0, utc: 0, gmt: 0, z: 0, wet: 0,
 	est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
 	akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nst: -210, ndt: -150,
 	bst: 60, cet: 60, cest: 120, met: 60, mest: 120, west: 60, eet: 120, eest: 180, msk: 180,
 	ist: 330, sgt: 480, hkt: 480, awst: 480, jst: 540, kst: 540, acst: 570, aest: 600, aedt: 660, nzst: 720, nzdt: 780,
-};
+}));
 
 // Words that carry no date information: a weekday (often wrong), "at", "on", "the".
 const ignoredWords = new Set(['at', 'on', 'the', 'of']);
@@ -57,7 +72,7 @@ function parseIsoDate(text: string): number | undefined {
 /** Minutes east of UTC for `+0200`, `-05:00`, `GMT+2`, `PDT`, `Z`, …; undefined when it is not a zone. */
 function zoneOffset(token: string): number | undefined {
 	const lower = token.toLowerCase();
-	const named = zoneOffsets[lower];
+	const named = zoneOffsets.get(lower);
 	if (named !== undefined) {
 		return named;
 	}
@@ -76,6 +91,8 @@ function zoneOffset(token: string): number | undefined {
 	return /^[a-ik-y]$/u.test(lower) ? 0 : undefined;
 }
 
+const monthCache = new Map<string, number | undefined>();
+
 /** The month (1-12) a word names (`Jun`, `june`, `Sept.`), if any. */
 function monthOf(word: string): number | undefined {
 	const lower = word.toLowerCase().replace(/\.$/u, '');
@@ -83,8 +100,18 @@ function monthOf(word: string): number | undefined {
 		return undefined;
 	}
 
-	const index = monthNames.findIndex(name => name.startsWith(lower));
-	return index === -1 ? undefined : index + 1;
+	if (monthCache.has(lower)) {
+		return monthCache.get(lower);
+	}
+
+	// A prefix of names of two months (`jui`: juin, juillet) names neither.
+	const months = monthNames.flatMap((names, index) => (names.some(name => name.startsWith(lower)) ? [index + 1] : []));
+	const month = months.length === 1 ? months[0] : undefined;
+	if (monthCache.size < 1000) {
+		monthCache.set(lower, month);
+	}
+
+	return month;
 }
 
 function isWeekday(word: string): boolean {
@@ -181,9 +208,28 @@ function readNumber(digits: string, date: LooseDate): boolean {
 	return false;
 }
 
+// RFC 822 as most feeds write it: `Tue, 10 Jun 2003 04:00:00 GMT`; read without splitting into words.
+const rfc822Pattern = /^(?:[A-Za-z]{3},\s*)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? ([A-Z]{1,4}|[+-]\d{4})$/;
+
+function parseRfc822Date(text: string): number | undefined {
+	const match = rfc822Pattern.exec(text);
+	if (!match) {
+		return undefined;
+	}
+
+	const [, day, monthName = '', year, hour, minute, second, zone = ''] = match;
+	const month = monthOf(monthName);
+	const offset = zoneOffset(zone);
+	const time = month === undefined ? undefined : utcTime(Number(year), month, Number(day), Number(hour), Number(minute), Number(second ?? 0));
+	return time === undefined || offset === undefined ? undefined : time - offset * 60_000;
+}
+
 function parseLooseDate(text: string): number | undefined {
 	const date: LooseDate = {hour: 0, minute: 0, second: 0};
-	for (const word of wordsOf(text)) {
+	// A word before a comma at the start is the weekday, in whatever language (`Seg, 24 Set 2018`).
+	const weekday = /^\s*(\p{L}+)\.?\s*,/u.exec(text);
+	const rest = weekday && monthOf(weekday[1]!) === undefined ? text.slice(weekday[0].length) : text;
+	for (const word of wordsOf(rest)) {
 		if (!readWord(word, date)) {
 			return undefined;
 		}
@@ -211,6 +257,6 @@ export function parseDate(text: string): number | undefined {
 		return undefined;
 	}
 
-	const time = /^\d{4}/u.test(trimmed) ? (parseIsoDate(trimmed) ?? parseLooseDate(trimmed)) : parseLooseDate(trimmed);
+	const time = /^\d{4}/u.test(trimmed) ? (parseIsoDate(trimmed) ?? parseLooseDate(trimmed)) : (parseRfc822Date(trimmed) ?? parseLooseDate(trimmed));
 	return time !== undefined && Number.isFinite(time) ? time : undefined;
 }

@@ -1,4 +1,7 @@
+import {looksLikeCsv} from './csv.js';
 import type {FormatName} from './format.js';
+import {looksLikeNdjson} from './json.js';
+import {looksLikeMarkdown} from './markdown.js';
 
 const formatByExtension: Readonly<Record<string, FormatName>> = {
 	rss: 'rss',
@@ -26,7 +29,7 @@ export function formatFromFileName(fileName: string): FormatName | undefined {
 /** The names `--format` accepts. */
 export const formatNames: readonly FormatName[] = ['rss', 'atom', 'json-feed', 'json', 'ndjson', 'csv', 'tsv', 'markdown', 'text'];
 
-function xmlFormat(head: string): FormatName | 'html' | undefined {
+function xmlFormat(head: string): FormatName | undefined {
 	const withoutPrologue = head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>/gu, '').trimStart();
 	const rootName = /^<([\w:.-]+)/u.exec(withoutPrologue)?.[1]?.toLowerCase();
 	if (rootName === undefined) {
@@ -41,83 +44,37 @@ function xmlFormat(head: string): FormatName | 'html' | undefined {
 		return 'rss';
 	}
 
-	return rootName === 'html' || rootName === 'head' || rootName === 'body' ? 'html' : undefined;
-}
-
-function jsonFormat(head: string, text: string): FormatName {
-	if (/^\{\s*"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//u.test(head) || /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//u.test(head)) {
-		return 'json-feed';
-	}
-
-	// Two or more lines that each start an object, with the first closing on its own line: NDJSON.
-	const lines = text.slice(0, 64 * 1024).split('\n', 3).map(line => line.trim());
-	const [first, second] = lines;
-	if (first?.startsWith('{') && first.endsWith('}') && second?.startsWith('{')) {
-		return 'ndjson';
-	}
-
-	return 'json';
-}
-
-/** Counts `separator` outside double quotes in one line. */
-function fieldCount(line: string, separator: string): number {
-	let count = 1;
-	let isQuoted = false;
-	for (const character of line) {
-		if (character === '"') {
-			isQuoted = !isQuoted;
-		} else if (character === separator && !isQuoted) {
-			count++;
-		}
-	}
-
-	return count;
-}
-
-/** CSV or TSV: a header row of two or more short names, and the next rows with as many fields. */
-function delimitedFormat(head: string): 'csv' | 'tsv' | undefined {
-	const lines = head.split(/\r?\n/u).filter(line => line.trim() !== '').slice(0, 6);
-	const [header] = lines;
-	if (header === undefined || lines.length < 2) {
-		return undefined;
-	}
-
-	for (const [separator, format] of [['\t', 'tsv'], [',', 'csv']] as const) {
-		const columnCount = fieldCount(header, separator);
-		const names = header.split(separator);
-		const isHeader = columnCount >= 2 && names.every(name => name.trim().replace(/^"|"$/gu, '').length <= 40);
-		// Rows may hold quoted line breaks, so later rows need only as many fields or more.
-		if (isHeader && lines.slice(1, 3).every(line => fieldCount(line, separator) >= columnCount)) {
-			return format;
-		}
-	}
-
 	return undefined;
 }
 
-/** Markdown: front matter, or a `#` heading line near the top. */
-function isMarkdown(head: string): boolean {
-	return /^---\r?\n[\s\S]*?\r?\n---\r?\n/u.test(head) || /^#{1,6} \S/mu.test(head.slice(0, 4096));
+function jsonFormat(head: string): FormatName {
+	if (/"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//u.test(head)) {
+		return 'json-feed';
+	}
+
+	return looksLikeNdjson(head) ? 'ndjson' : 'json';
 }
 
 /**
- * The format of decoded `text`, from its content: XML by its root element, JSON by its first character,
- * then CSV or TSV, Markdown, and plain text. `fileName`'s extension breaks ties (a `.md` file without headings).
- * An HTML page answers `html`, which no parser reads.
+ * The format of decoded `text`, from its content: markup by its root element (any markup goes to the feed parser),
+ * JSON by its first character, then Markdown, CSV or TSV, and plain text. `fileName`'s extension breaks ties
+ * (a `.md` file without headings, a `.txt` file that starts with `<`).
  */
-export function detectFormat(text: string, fileName?: string): FormatName | 'html' {
+export function detectFormat(text: string, fileName?: string): FormatName {
 	const head = text.slice(0, 16 * 1024).replace(/^\uFEFF/u, '');
 	const start = head.trimStart();
 	const hinted = fileName ? formatFromFileName(fileName) : undefined;
-	if (start.startsWith('<')) {
-		return xmlFormat(start) ?? (hinted === 'markdown' ? 'markdown' : 'text');
+	if (start.startsWith('<') && hinted !== 'text' && hinted !== 'markdown') {
+		// Markup without a feed's root element goes to the feed parser too: it finds a feed wrapped in an XHTML page,
+		// and otherwise says what the document is (an HTML page, or no feed at all).
+		return xmlFormat(start) ?? 'rss';
 	}
 
 	if (start.startsWith('{') || start.startsWith('[')) {
-		return jsonFormat(start, start);
+		return jsonFormat(start);
 	}
 
-	if (hinted === 'markdown' || isMarkdown(head)) {
+	if (hinted === 'markdown' || looksLikeMarkdown(head)) {
 		return 'markdown';
 	}
 
@@ -125,5 +82,5 @@ export function detectFormat(text: string, fileName?: string): FormatName | 'htm
 		return hinted;
 	}
 
-	return delimitedFormat(head) ?? 'text';
+	return looksLikeCsv(head) ?? 'text';
 }

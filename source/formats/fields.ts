@@ -1,14 +1,16 @@
 import {decodeHTML} from 'entities';
 import type {ArticleDraft} from './build-articles.js';
+import {parseDate} from './dates.js';
 import type {MappableField, ParseOptions} from './format.js';
+import {type HtmlText, htmlToLine, htmlToText, isLeadOf} from './html-text.js';
 
 /*
-Field inference, shared by JSON, NDJSON, CSV/TSV and Markdown front matter (readme.md, "Field inference", says the
-same for users). A record's keys are compared without case, `_`, `-`, spaces or other punctuation, so `published_at`,
-`publishedAt` and `Published At` are one name. For each article field the first name in its list below that the record
-holds with a non-empty value wins, and a key feeds one field only: `description` is the body when there is no `body`,
-and the deck when there is. `--fields headline=col,…` (ParseOptions.fieldMap) names the key outright and always wins;
-the key it names feeds no other field.
+Field inference, shared by JSON, NDJSON, CSV/TSV and Markdown front matter. A record's keys are compared without
+case, `_`, `-`, spaces or other punctuation, so `published_at`, `publishedAt` and `Published At` are one name. For
+each article field the first name in its list below that the record holds with a non-empty value wins, and a key
+feeds one field only: `description` is the body when there is no `body`, and the deck when there is; `section` is
+the kicker when there is no `kicker`, and a category when there is. `--fields headline=col,…`
+(ParseOptions.fieldMap) names the key outright and always wins; the key it names feeds no other field.
 */
 
 /** The names each article field is read from, best first, as normalised by `normalizeKey`. */
@@ -16,7 +18,7 @@ const candidateNames: Readonly<Record<MappableField, readonly string[]>> = {
 	headline: ['title', 'headline', 'heading', 'webtitle', 'name'],
 	body: [
 		'body', 'content', 'text', 'articlebody', 'bodytext', 'bodyhtml', 'contenthtml', 'contenttext', 'contentencoded',
-		'fulltext', 'selftext', 'description', 'summary', 'article', 'story', 'abstract', 'excerpt', 'snippet',
+		'fulltext', 'selftext', 'leadparagraph', 'description', 'summary', 'article', 'story', 'abstract', 'excerpt', 'snippet',
 	],
 	deck: [
 		'summary', 'description', 'abstract', 'standfirst', 'subtitle', 'subheadline', 'subhead', 'dek', 'deck', 'excerpt',
@@ -26,7 +28,7 @@ const candidateNames: Readonly<Record<MappableField, readonly string[]>> = {
 	author: ['author', 'authors', 'byline', 'creator', 'creators', 'dccreator', 'by', 'writer', 'authorname', 'reporter'],
 	date: [
 		'published', 'publishedat', 'publishedon', 'publisheddate', 'publishdate', 'publicationdate', 'datepublished',
-		'pubdate', 'date', 'isodate', 'datetime', 'created', 'createdat', 'createdutc', 'datecreated', 'timestamp', 'time',
+		'pubdate', 'dategmt', 'date', 'isodate', 'datetime', 'created', 'createdat', 'createdutc', 'datecreated', 'timestamp', 'time',
 		'updated', 'updatedat', 'modified', 'datemodified', 'lastmodified',
 	],
 	source: ['source', 'sourcename', 'publisher', 'publication', 'site', 'sitename', 'feed', 'feedtitle', 'outlet'],
@@ -65,7 +67,7 @@ export function normalizeKey(key: string): string {
 /** For each article field, the keys to read it from, best first. */
 export type FieldPlan = {
 	readonly candidates: Readonly<Record<MappableField, readonly string[]>>;
-	/** Whether the keys hold no headline or body but an object that may wrap the article (`data`, `_source`, …). */
+	/** When the keys lack a headline or a body: the key that may wrap the article (`data`, `_source`, …), if any. */
 	readonly wrapperKey?: string;
 	/** `--fields` entries that name a key the record does not have. */
 	readonly missingMapped: readonly MappableField[];
@@ -140,9 +142,9 @@ function valueAt(record: FieldRecord, key: string): unknown {
 	return current;
 }
 
-// The keys that hold the text of an object value, best first: WordPress `{rendered}`, `{name}` for people and
-// publishers, XML-to-JSON `#text` and `_`.
-const textKeys = ['rendered', 'name', 'displayname', 'fullname', 'title', 'text', 'value', 'content', '#text', '_', '$t', 'html', 'label', 'term'];
+// The keys that hold the text of an object value, best first: WordPress `{rendered}`, `{main}` and `{original}` for
+// headlines and bylines in news APIs, `{name}` for people and publishers, XML-to-JSON `#text` and `_`.
+const textKeys = ['rendered', 'main', 'name', 'displayname', 'fullname', 'original', 'title', 'text', 'value', 'content', '#text', '_', '$t', 'html', 'label', 'term'];
 const urlKeys = ['href', 'url', 'link', 'uri', 'value', '#text', '_'];
 
 /** The text a value holds: a string, a number, an object's text-like key, or a list of them joined by `, `. */
@@ -191,7 +193,8 @@ function urlOf(value: unknown): string | undefined {
 
 function listOf(value: unknown, canSplit: boolean): string[] {
 	if (Array.isArray(value)) {
-		return value.map(item => textOf(item)).filter(item => item !== undefined);
+		// Numbers in a list are references to categories kept elsewhere (WordPress), not names.
+		return value.map(item => (typeof item === 'number' ? undefined : textOf(item))).filter(item => item !== undefined);
 	}
 
 	const text = textOf(value);
@@ -206,29 +209,17 @@ function listOf(value: unknown, canSplit: boolean): string[] {
 const htmlTag = /<\/?(?:p|br|div|a|em|strong|b|i|u|span|ul|ol|li|h[1-6]|blockquote|img|figure|figcaption|table|tr|td|pre|code|section|article|header|footer|hr|sup|sub|small)\b[^>]*>/iu;
 const htmlEntity = /&(?:[a-z][a-z\d]{1,31}|#\d{1,7}|#x[\da-f]{1,6});/iu;
 
-/** Whether `text` is HTML markup (it holds a common tag), not text that happens to contain `<`. */
+/**
+ * Whether `text` is HTML markup (it holds a common tag), not text that happens to contain `<` (the Reuters wire
+ * writes `<AMERICAN EXPRESS CO>`). A cheap test, so that plain text never goes through the HTML parser.
+ */
 export function looksLikeHtml(text: string): boolean {
 	return text.includes('<') && htmlTag.test(text);
 }
 
-// Block-level tags whose edges end a paragraph.
-const blockBoundary = /<\/?(?:p|div|li|ul|ol|h[1-6]|blockquote|pre|section|article|header|footer|figure|figcaption|table|tr|hr)\b[^>]*>|<br\s*\/?>(?:\s*<br\s*\/?>)+/giu;
-
-/**
- * Paragraphs of an HTML fragment.
- * Interim: source/formats/html-text.ts (another contributor's) is the project's HTML reader; until it lands this only
- * splits at block tags, drops the rest of the markup and decodes entities (links are not kept as references).
- */
-function htmlParagraphs(html: string): string[] {
-	const text = html
-		.replace(/<(script|style|noscript|template)\b[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->/giu, '')
-		.replace(blockBoundary, '\n\n')
-		.replace(/<br\s*\/?>/giu, '\n')
-		.replace(/<[^>]*>/gu, '');
-	return decodeHTML(text)
-		.split(/\n[ \t]*\n/u)
-		.map(paragraph => paragraph.trim())
-		.filter(paragraph => paragraph !== '');
+/** Plain text with its entities decoded, if it holds any (APIs escape `&` in text that is not HTML). */
+function decodeEntities(text: string): string {
+	return text.includes('&') && htmlEntity.test(text) ? decodeHTML(text) : text;
 }
 
 // Closing quotes and brackets that may follow a sentence's final mark.
@@ -252,7 +243,7 @@ function endsLikeSentence(line: string): boolean {
 /**
  * Lines of one block. Hard-wrapped text (more than two lines, all short, most stopping mid-sentence) is joined into
  * paragraphs, breaking at indented lines, as the Reuters wire does; otherwise each line is a paragraph.
- * The same rule as plain-text.ts's joinWrappedLines.
+ * plain-text.ts's joinWrappedLines follows the same rule, except that it needs two spaces of indent.
  */
 function joinWrappedLines(lines: readonly string[], paragraphs: string[]): void {
 	let openEndedCount = 0;
@@ -273,22 +264,22 @@ function joinWrappedLines(lines: readonly string[], paragraphs: string[]): void 
 		return;
 	}
 
-	let current = '';
+	// Lines are gathered and joined once: repeated `+=` builds a rope that every later regular expression must flatten.
+	let current: string[] = [];
 	for (const line of lines) {
 		const first = line.charCodeAt(0);
-		// Two spaces or a tab open a paragraph.
-		const isIndented = first === 9 || (first === 32 && line.charCodeAt(1) === 32);
-		if (isIndented && current !== '') {
-			paragraphs.push(current);
-			current = '';
+		// Wrapped lines start at the margin, so any indent opens a paragraph (the wire's sign-off ` Reuter` has one space).
+		const isIndented = first === 9 || first === 32;
+		if (isIndented && current.length > 0) {
+			paragraphs.push(current.join(' '));
+			current = [];
 		}
 
-		const trimmed = line.trim();
-		current = current === '' ? trimmed : `${current} ${trimmed}`;
+		current.push(line.trim());
 	}
 
-	if (current !== '') {
-		paragraphs.push(current);
+	if (current.length > 0) {
+		paragraphs.push(current.join(' '));
 	}
 }
 
@@ -304,15 +295,15 @@ function isBlankLine(line: string): boolean {
 }
 
 /**
- * Paragraphs of a text field: HTML is read as HTML; plain text splits at blank lines, and hard-wrapped lines are
- * joined (breaking at indented lines).
+ * The body a text field holds: HTML is read as HTML (html-text.ts), its links numbered; plain text splits at blank
+ * lines, and hard-wrapped lines are joined (breaking at indented lines).
  */
-export function paragraphsFromText(text: string): string[] {
+export function bodyFromText(text: string): HtmlText {
 	if (looksLikeHtml(text)) {
-		return htmlParagraphs(text);
+		return htmlToText(text);
 	}
 
-	const normalized = text.includes('\r') ? text.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : text;
+	const normalized = decodeEntities(text.includes('\r') ? text.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : text);
 	const paragraphs: string[] = [];
 	let block: string[] = [];
 	let start = 0;
@@ -338,7 +329,7 @@ export function paragraphsFromText(text: string): string[] {
 		joinWrappedLines(block, paragraphs);
 	}
 
-	return paragraphs;
+	return {paragraphs, links: []};
 }
 
 /** One line of text from a value that may hold markup or entities (WordPress titles hold `&#8217;`). */
@@ -348,23 +339,31 @@ function lineOf(value: unknown): string | undefined {
 		return undefined;
 	}
 
-	if (looksLikeHtml(text)) {
-		return htmlParagraphs(text).join(' ');
-	}
-
-	return text.includes('&') && htmlEntity.test(text) ? decodeHTML(text) : text;
+	return looksLikeHtml(text) ? htmlToLine(text) : decodeEntities(text);
 }
 
-function paragraphsOf(value: unknown): string[] {
-	if (Array.isArray(value)) {
-		return value.flatMap(item => {
-			const text = textOf(item);
-			return text === undefined ? [] : paragraphsFromText(text);
-		});
+/** The body a value holds: a text, a list of texts (a paragraph or more each), or an object holding one. */
+function bodyOf(value: unknown): HtmlText {
+	const texts = Array.isArray(value) ? value.map(item => textOf(item)) : [textOf(value)];
+	if (texts.length === 1) {
+		const [text] = texts;
+		return text === undefined ? {paragraphs: [], links: []} : bodyFromText(text);
 	}
 
-	const text = textOf(value);
-	return text === undefined ? [] : paragraphsFromText(text);
+	// Each part numbers its own links from 1; the body cites them in one sequence.
+	const body: HtmlText = {paragraphs: [], links: []};
+	for (const text of texts) {
+		if (text === undefined) {
+			continue;
+		}
+
+		const part = bodyFromText(text);
+		const offset = body.links.length;
+		body.links.push(...part.links);
+		body.paragraphs.push(...(offset === 0 ? part.paragraphs : part.paragraphs.map(paragraph => paragraph.replace(/ \[(\d+)\]/gu, (_, number: string) => ` [${Number(number) + offset}]`))));
+	}
+
+	return body;
 }
 
 // Epoch numbers below this are seconds (it is 5138 AD in seconds, 1973 in milliseconds).
@@ -372,9 +371,7 @@ const largestEpochSeconds = 1e11;
 
 /**
  * A date value as milliseconds since the epoch: epoch seconds or milliseconds (numbers or digit strings), `Date`
- * objects (YAML), and date strings.
- * Interim: strings go through `Date.parse` (ISO 8601, RFC 822 and what V8 accepts) until source/formats/dates.ts
- * (another contributor's) provides `parseDate` for the broken variants.
+ * objects (YAML), and date strings as dates.ts reads them (RFC 822, ISO 8601 and their usual slips).
  */
 export function dateFromValue(value: unknown): number | undefined {
 	if (value instanceof Date) {
@@ -398,8 +395,8 @@ export function dateFromValue(value: unknown): number | undefined {
 		return dateFromValue(Number(text));
 	}
 
-	const time = Date.parse(text);
-	return Number.isNaN(time) ? undefined : time;
+	// An ISO date and time without a zone is taken as UTC (`Date.parse` would take local time): the same everywhere.
+	return parseDate(text);
 }
 
 function isPresent(value: unknown): boolean {
@@ -414,8 +411,30 @@ function isPresent(value: unknown): boolean {
 	return !Array.isArray(value) || value.length > 0;
 }
 
-/** The draft a record gives, or `undefined` when it holds no headline or text. */
-export function draftFromRecord(record: FieldRecord, plan: FieldPlan): ArticleDraft | undefined {
+/**
+ * A cheap first test for `isLeadOf`, which compares letters and digits over the body's first 2,000 characters: a deck
+ * that repeats the body's opening starts with the same words. (A deck written differently, say with other punctuation
+ * in its first words, is kept even if it repeats the body: a repeated deck is a lesser harm than a slow parse.)
+ */
+function mayLeadBody(deck: string, paragraphs: readonly string[]): boolean {
+	// An excerpt ends in `…`, `...` or `[…]` where the body goes on.
+	const probe = deck.trim().replace(/\s*(?:\[(?:…|\.{3})\]|…|\.{3})$/u, '').slice(0, 24).toLowerCase();
+	let head = '';
+	for (const paragraph of paragraphs) {
+		head += head === '' ? paragraph : ` ${paragraph}`;
+		if (head.length >= 2500) {
+			break;
+		}
+	}
+
+	return head.slice(0, 2500).toLowerCase().includes(probe);
+}
+
+/**
+ * The draft a record gives, or `undefined` when it holds no headline or text (unless `isTextRequired` is false, as
+ * for front matter, whose date and author apply to text found elsewhere).
+ */
+export function draftFromRecord(record: FieldRecord, plan: FieldPlan, {isTextRequired = true} = {}): ArticleDraft | undefined {
 	const {candidates} = plan;
 	// Keys already read for a field; a handful at most, so a list beats a set.
 	const usedKeys: string[] = [];
@@ -436,18 +455,22 @@ export function draftFromRecord(record: FieldRecord, plan: FieldPlan): ArticleDr
 	};
 
 	const headline = lineOf(pick('headline'));
-	const paragraphs = paragraphsOf(pick('body'));
+	const {paragraphs, links} = bodyOf(pick('body'));
 	let deck = lineOf(pick('deck'));
-	if (headline === undefined && paragraphs.length === 0 && deck === undefined) {
+	if (isTextRequired && headline === undefined && paragraphs.length === 0 && deck === undefined) {
 		return undefined;
 	}
 
 	// A deck that only repeats the body's opening is no deck.
-	if (deck !== undefined && paragraphs[0]?.startsWith(deck.trim().replace(/\s*(?:\.{3}|…)$/u, ''))) {
+	if (deck !== undefined && paragraphs.length > 0 && mayLeadBody(deck, paragraphs) && isLeadOf(deck, paragraphs)) {
 		deck = undefined;
 	}
 
 	const draft: Writable<ArticleDraft> = {paragraphs};
+	if (links.length > 0) {
+		draft.links = links;
+	}
+
 	if (headline !== undefined) {
 		draft.headline = headline;
 	}
@@ -461,7 +484,8 @@ export function draftFromRecord(record: FieldRecord, plan: FieldPlan): ArticleDr
 	}
 
 	if (candidates.author.length > 0) {
-		draft.author = lineOf(pick('author'));
+		// Bylines often say `By Jane Doe`; the article's author is Jane Doe.
+		draft.author = lineOf(pick('author'))?.replace(/^\s*by\s+/iu, '');
 	}
 
 	if (candidates.date.length > 0) {

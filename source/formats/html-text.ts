@@ -23,6 +23,8 @@ const droppedElements = new Set([
 ]);
 
 const tableCells = new Set(['td', 'th']);
+// Whitespace other than single spaces.
+const needsCollapsing = /[^\S ]| {2}/;
 const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
 
 /**
@@ -57,6 +59,7 @@ class TextCollector {
 	private droppedDepth = 0;
 	private quoteDepth = 0;
 	private preDepth = 0;
+	private endsWithSpace = false;
 
 	constructor(
 		private baseUrl: string | undefined,
@@ -85,7 +88,7 @@ class TextCollector {
 			}
 
 			case 'a': {
-				const url = attributes.href === undefined ? undefined : resolveUrl(attributes.href, this.baseUrl);
+				const url = this.shouldCiteLinks && attributes.href !== undefined ? resolveUrl(attributes.href, this.baseUrl) : undefined;
 				this.openLinks.push({url, textStart: this.inline.length, paragraphCount: this.paragraphs.length});
 				break;
 			}
@@ -126,7 +129,7 @@ class TextCollector {
 
 			default: {
 				if (tableCells.has(name)) {
-					this.inline += ' ';
+					this.addSpace();
 				}
 			}
 		}
@@ -174,7 +177,7 @@ class TextCollector {
 				if (blockElements.has(name)) {
 					this.flush();
 				} else if (tableCells.has(name)) {
-					this.inline += ' ';
+					this.addSpace();
 				}
 			}
 		}
@@ -191,20 +194,47 @@ class TextCollector {
 		}
 
 		// Text without markup uses blank lines between paragraphs; so do many feeds' descriptions.
-		const parts = text.split(/\n[ \t\r]*\n\s*/u);
-		for (const [index, part] of parts.entries()) {
-			if (index > 0) {
-				this.flush();
-			}
+		if (text.includes('\n')) {
+			const parts = text.split(/\n[ \t\r]*\n/);
+			for (const [index, part] of parts.entries()) {
+				if (index > 0) {
+					this.flush();
+				}
 
-			this.inline += part;
+				this.addInline(part);
+			}
+		} else {
+			this.addInline(text);
+		}
+	}
+
+	/** Adds text to the current paragraph, whitespace runs collapsed as they come (one pass, no rescans). */
+	private addInline(text: string) {
+		// Testing first is cheaper than replacing: most text nodes hold single spaces only.
+		let collapsed = needsCollapsing.test(text) ? text.replace(/\s+/g, ' ') : text;
+		if (collapsed.startsWith(' ') && (this.inline === '' || this.endsWithSpace)) {
+			collapsed = collapsed.slice(1);
+		}
+
+		if (collapsed !== '') {
+			this.inline += collapsed;
+			this.endsWithSpace = collapsed.endsWith(' ');
+		}
+	}
+
+	/** Separates table cells. */
+	private addSpace() {
+		if (this.inline !== '' && !this.endsWithSpace) {
+			this.inline += ' ';
+			this.endsWithSpace = true;
 		}
 	}
 
 	/** Ends the current paragraph, if it holds any text. */
 	flush() {
-		const text = this.preDepth > 0 ? this.inline.replace(/^\s*\n/u, '').trimEnd() : this.inline.replace(/\s+/gu, ' ').trim();
+		const text = this.preDepth > 0 ? this.inline.replace(/^\s*\n/u, '').trimEnd() : this.inline.trimEnd();
 		this.inline = '';
+		this.endsWithSpace = false;
 		if (text === '') {
 			return;
 		}
@@ -220,7 +250,7 @@ class TextCollector {
 		}
 
 		const isSameParagraph = link.paragraphCount === this.paragraphs.length;
-		const linkText = isSameParagraph ? this.inline.slice(link.textStart).replace(/\s+/gu, ' ').trim() : 'text';
+		const linkText = isSameParagraph ? this.inline.slice(link.textStart).trim() : 'text';
 		// A link with no text (an image) has nothing to cite; a bare address already shows itself.
 		if (linkText === '' || isAddressText(linkText, link.url)) {
 			return;
@@ -234,11 +264,16 @@ class TextCollector {
 		}
 
 		this.inline = this.inline.trimEnd() + ` [${number}]`;
+		this.endsWithSpace = false;
 	}
 }
 
 /** Whether a link's text is its own address, as in `<a href="https://example.com/">example.com</a>`. */
 function isAddressText(text: string, url: string): boolean {
+	if (text.includes(' ')) {
+		return false;
+	}
+
 	const bare = (address: string) => address.replace(/^(?:https?:\/\/|mailto:)/iu, '').replace(/\/$/u, '').toLowerCase();
 	return bare(text) === bare(url);
 }

@@ -40,6 +40,8 @@ class RecordReader {
 	private readonly options: ParseOptions;
 	private readonly mappedFound = new Set<MappableField>();
 	private readonly keysSeen = new Set<string>();
+	private lastKeys: readonly string[] = [];
+	private lastPlan: FieldPlan | undefined;
 
 	constructor(options: ParseOptions) {
 		this.options = options;
@@ -81,8 +83,15 @@ class RecordReader {
 
 	private planFor(record: FieldRecord): FieldPlan {
 		const keys = Object.keys(record);
+		// Most files repeat one key set line after line: compare with the last before building a signature.
+		const {lastKeys, lastPlan} = this;
+		if (lastPlan !== undefined && lastKeys.length === keys.length && keys.every((key, index) => key === lastKeys[index])) {
+			return lastPlan;
+		}
+
 		const signature = keys.join('\u0000');
 		let plan = this.plans.get(signature);
+		this.lastKeys = keys;
 		if (plan === undefined) {
 			plan = planFields(keys, this.options.fieldMap);
 			// Records of one file nearly always share a few key sets; a file of all-different keys must not grow this forever.
@@ -104,6 +113,7 @@ class RecordReader {
 			}
 		}
 
+		this.lastPlan = plan;
 		return plan;
 	}
 }
@@ -322,7 +332,7 @@ function positionOf(text: string, offset: number): string {
 function syntaxMessage(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
 	return message
-		.replace(/,\s*"[\s\S]*" is not valid JSON$/u, '')
+		.replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/u, '')
 		.replace(/\s+in JSON at position \d+[\s\S]*$/u, '')
 		.replace(/\s*\(line \d+ column \d+\)$/u, '');
 }

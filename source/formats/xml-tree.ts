@@ -28,6 +28,7 @@ export type XmlElement = {
 	readonly start: number;
 };
 
+/** A node of the tree: an element, or text (entities decoded, CDATA as written). */
 export type XmlNode = XmlElement | string;
 
 /** What `readXml` found. */
@@ -64,22 +65,24 @@ const namespaceAliases = new Map<string, string>([
 ]);
 
 // Prefixes as feeds conventionally write them: what an undeclared prefix most likely means.
-const conventionalPrefixes: Readonly<Record<string, string>> = {
-	atom: 'http://www.w3.org/2005/Atom',
-	content: 'http://purl.org/rss/1.0/modules/content/',
-	dc: 'http://purl.org/dc/elements/1.1/',
-	dcterms: 'http://purl.org/dc/terms/',
-	itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
-	media: 'http://search.yahoo.com/mrss/',
-	rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
-	feedburner: 'http://rssnamespace.org/feedburner/ext/1.0',
-	xhtml: 'http://www.w3.org/1999/xhtml',
-};
+const conventionalPrefixes: ReadonlyMap<string, string> = new Map([
+	['atom', 'http://www.w3.org/2005/Atom'],
+	['content', 'http://purl.org/rss/1.0/modules/content/'],
+	['dc', 'http://purl.org/dc/elements/1.1/'],
+	['dcterms', 'http://purl.org/dc/terms/'],
+	['itunes', 'http://www.itunes.com/dtds/podcast-1.0.dtd'],
+	['media', 'http://search.yahoo.com/mrss/'],
+	['rdf', 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'],
+	['feedburner', 'http://rssnamespace.org/feedburner/ext/1.0'],
+	['xhtml', 'http://www.w3.org/1999/xhtml'],
+]);
 
 /** The most characters one declared entity may expand to. */
 const maximumEntityLength = 100_000;
 /** The most characters all entity references together may add beyond the document's own length. */
 const maximumExpansionLength = 1_000_000;
+/** Elements nested deeper than this are read as text: the tree stays shallow enough to walk recursively. */
+const maximumDepth = 500;
 /** How many problems are listed before the rest are only counted. */
 const maximumProblemCount = 20;
 
@@ -133,10 +136,6 @@ export class ProblemList {
 		this.messages.push(offset === undefined ? message : `line ${this.lineOf(offset)}: ${message}`);
 	}
 
-	get count(): number {
-		return this.messages.length + this.uncountedCount;
-	}
-
 	/** The problems as strings, the overflow summed up in a last one. */
 	list(): string[] {
 		return this.uncountedCount === 0
@@ -172,19 +171,17 @@ function readDoctype(text: string, problems: ProblemList): Doctype | undefined {
 			index++;
 		}
 
-		if (text.startsWith('<?', index)) {
-			index = text.indexOf('?>', index);
-		} else if (text.startsWith('<!--', index)) {
-			index = text.indexOf('-->', index);
-		} else {
+		const terminator = text.startsWith('<?', index) ? '?>' : text.startsWith('<!--', index) ? '-->' : undefined;
+		if (terminator === undefined) {
 			break;
 		}
 
+		index = text.indexOf(terminator, index);
 		if (index === -1) {
 			return undefined;
 		}
 
-		index += 3;
+		index += terminator.length;
 	}
 
 	if (text.slice(index, index + 9).toUpperCase() !== '<!DOCTYPE') {
@@ -241,16 +238,41 @@ function readEntityDeclarations(text: string, start: number, end: number): Map<s
 	return entities;
 }
 
-const predefinedEntities: Readonly<Record<string, string>> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: '\''};
+const predefinedEntities: ReadonlyMap<string, string> = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', '\'']]);
 const entityName = /^(?:#\d{1,8}|#x[\da-f]{1,8}|[a-z_:][\w.:-]*)$/iu;
 
 type Scope = Record<string, string | undefined>;
 
 const rootScope: Scope = Object.assign(Object.create(null) as Scope, {xml: 'http://www.w3.org/XML/1998/namespace'});
 
+const aliasCache = new Map<string, string>();
+
 function aliasOf(uri: string): string {
-	const key = uri.trim().toLowerCase().replace(/^https:/u, 'http:').replace(/[/#]$/u, '');
-	return namespaceAliases.get(key) ?? `{${uri}}`;
+	let alias = aliasCache.get(uri);
+	if (alias === undefined) {
+		const key = uri.trim().toLowerCase().replace(/^https:/u, 'http:').replace(/[/#]$/u, '');
+		alias = namespaceAliases.get(key) ?? `{${uri}}`;
+		if (aliasCache.size < 1000) {
+			aliasCache.set(uri, alias);
+		}
+	}
+
+	return alias;
+}
+
+/**
+ * Recovers from an unclosed field (`<title>Bell tower closed` followed by `<description>`): the elements it swallowed,
+ * and what follows them, go back to its parent, after it.
+ */
+function hoistElements(unclosed: XmlElement, parent: XmlElement) {
+	const firstElement = unclosed.children.findIndex(child => typeof child !== 'string');
+	if (firstElement === -1) {
+		return;
+	}
+
+	const swallowed = unclosed.children.splice(firstElement);
+	const position = parent.children.lastIndexOf(unclosed);
+	parent.children.splice(position === -1 ? parent.children.length : position + 1, 0, ...swallowed);
 }
 
 /** Builds the tree from the tokenizer's callbacks. */
@@ -266,6 +288,7 @@ class TreeBuilder {
 	private attributeName = '';
 	private attributeValue = '';
 	private hasMarkupBefore = false;
+	private ignoredTagCount = 0;
 
 	constructor(
 		private readonly source: string,
@@ -273,6 +296,7 @@ class TreeBuilder {
 		private readonly offset: number,
 		private readonly entities: ReadonlyMap<string, EntityDeclaration>,
 		private readonly problems: ProblemList,
+		private readonly containers: ReadonlySet<string>,
 	) {
 		this.checkEntities();
 	}
@@ -302,8 +326,11 @@ class TreeBuilder {
 			onclosetag: (start, end) => {
 				this.closeElement(this.source.slice(start, end), start);
 			},
-			oncomment: () => {
+			oncomment: (start, end, endOffset) => {
 				this.hasMarkupBefore = true;
+				if (endOffset === 0 && end === this.source.length) {
+					this.problems.add(this.offset + start - 4, 'unterminated comment', 'comment');
+				}
 			},
 			ondeclaration() {},
 			onend: () => {
@@ -327,9 +354,9 @@ class TreeBuilder {
 			},
 			ontext: (start, end) => {
 				const raw = this.source.slice(start, end);
-				// The tokenizer hands back markup cut off by the end of the document as text.
-				if (raw.startsWith('<!') || raw.startsWith('<?')) {
-					this.problems.add(this.offset + start, `the document ends inside "${raw.slice(0, 12)}…"`, 'truncated-markup');
+				// The tokenizer hands back markup cut off by the end of the document (`<![CD`, `<?xml`) as text after `<!` or `<?`.
+				if (end === this.source.length && start >= 2 && this.source[start - 2] === '<' && '!?'.includes(this.source[start - 1]!)) {
+					this.problems.add(this.offset + start - 2, `the document ends inside "${this.source.slice(start - 2, start + 10).split(/\s/u)[0]!}…"`, 'truncated-markup');
 					return;
 				}
 
@@ -356,6 +383,12 @@ class TreeBuilder {
 		const parent = this.stack.at(-1);
 		if (!parent && this.root) {
 			this.problems.add(this.tagStart, `<${this.tagName}> after the end of <${this.root.qualifiedName}>`, 'after-root');
+			return;
+		}
+
+		if (this.stack.length >= maximumDepth) {
+			this.problems.add(this.tagStart, `elements nested more than ${maximumDepth} deep are read as text`, 'depth');
+			this.ignoredTagCount += isSelfClosing ? 0 : 1;
 			return;
 		}
 
@@ -398,7 +431,7 @@ class TreeBuilder {
 		let uri = scope[prefix];
 		if (uri === undefined && prefix !== '') {
 			this.problems.add(offset, `undeclared namespace prefix "${prefix}:"`, `prefix ${prefix}`);
-			uri = conventionalPrefixes[prefix];
+			uri = conventionalPrefixes.get(prefix);
 			if (uri === undefined) {
 				return `${prefix}:${localName}`;
 			}
@@ -416,7 +449,12 @@ class TreeBuilder {
 		}
 
 		if (depth === -1) {
-			this.problems.add(offset, `</${name}> closes no open element`);
+			if (this.ignoredTagCount > 0) {
+				this.ignoredTagCount--;
+			} else {
+				this.problems.add(offset, `</${name}> closes no open element`);
+			}
+
 			return;
 		}
 
@@ -424,6 +462,10 @@ class TreeBuilder {
 		for (let index = this.stack.length - 1; index > depth; index--) {
 			const unclosed = this.stack[index]!.element;
 			this.problems.add(unclosed.start, `unclosed <${unclosed.qualifiedName}> (ended by </${name}> on line ${this.problems.lineOf(offset)})`);
+			const parent = this.stack[index - 1]!.element;
+			if (this.containers.has(parent.name) && !this.containers.has(unclosed.name)) {
+				hoistElements(unclosed, parent);
+			}
 		}
 
 		this.stack.length = depth;
@@ -451,7 +493,8 @@ class TreeBuilder {
 		while (ampersand !== -1) {
 			const semicolon = raw.indexOf(';', ampersand + 1);
 			const name = semicolon === -1 || semicolon - ampersand > 64 ? undefined : raw.slice(ampersand + 1, semicolon);
-			const replacement = name !== undefined && entityName.test(name) ? this.entity(name, offset + ampersand) : undefined;
+			const replacement =
+				name === undefined ? undefined : (predefinedEntities.get(name) ?? (entityName.test(name) ? this.entity(name, offset + ampersand) : undefined));
 			if (replacement === undefined) {
 				if (name === undefined || !entityName.test(name)) {
 					this.problems.add(offset + ampersand, 'unescaped "&" (write &amp;)', 'ampersand');
@@ -477,7 +520,7 @@ class TreeBuilder {
 			return String.fromCodePoint(replaceCodePoint(codePoint));
 		}
 
-		const predefined = predefinedEntities[name];
+		const predefined = predefinedEntities.get(name);
 		if (predefined !== undefined) {
 			return predefined;
 		}
@@ -581,16 +624,17 @@ class TreeBuilder {
 
 /**
  * Reads XML into a tree, recovering from what is not well-formed and listing it in `problems` (`line 12: unclosed
- * <item> …`). Never fetches anything and never throws.
+ * <item> …`). An element left unclosed inside one of `containers` (say an item) gives back the elements it swallowed.
+ * Never fetches anything and never throws.
  */
-export function readXml(text: string): XmlDocument {
+export function readXml(text: string, containers: ReadonlySet<string> = new Set()): XmlDocument {
 	const problems = new ProblemList(text);
 	let doctype: Doctype | undefined;
 	let builder: TreeBuilder | undefined;
 	try {
 		doctype = readDoctype(text, problems);
 		const offset = doctype?.end ?? 0;
-		builder = new TreeBuilder(text.slice(offset), offset, doctype?.entities ?? new Map(), problems);
+		builder = new TreeBuilder(text.slice(offset), offset, doctype?.entities ?? new Map(), problems, containers);
 		const tokenizer = new Tokenizer({xmlMode: true, decodeEntities: false}, builder.callbacks());
 		tokenizer.write(text.slice(offset));
 		tokenizer.end();
@@ -615,6 +659,49 @@ export function childrenNamed(element: XmlElement, name: string): XmlElement[] {
 	}
 
 	return found;
+}
+
+/**
+ * The elements named as one of `names` below `element`, at any depth, in document order: items are found even when an
+ * unclosed element (say `<itunes:category>`, or the item before) has swallowed them. Empty ones (`<item/>`) are left out.
+ */
+export function descendantsNamed(element: XmlElement, names: ReadonlySet<string>): XmlElement[] {
+	const found: XmlElement[] = [];
+	const visit = (parent: XmlElement) => {
+		for (const child of parent.children) {
+			if (typeof child === 'string') {
+				continue;
+			}
+
+			if (names.has(child.name) && child.children.length > 0) {
+				found.push(child);
+			}
+
+			visit(child);
+		}
+	};
+
+	visit(element);
+	return found;
+}
+
+/** The first element named as one of `names`: `element` itself or the first found below it, searching breadth-first. */
+export function findElement(element: XmlElement, names: ReadonlySet<string>): XmlElement | undefined {
+	const queue = [element];
+	for (let index = 0; index < queue.length; index++) {
+		const candidate = queue[index]!;
+		if (names.has(candidate.name)) {
+			return candidate;
+		}
+
+		for (const child of candidate.children) {
+			if (typeof child !== 'string') {
+				queue.push(child);
+			}
+		}
+	}
+
+	return undefined;
 }
 
 /** The first child element with the first of `names` that has one. */

@@ -18,11 +18,21 @@ const eightBitSequence = /[\u0090\u0098\u009D\u009E\u009F][^\u0007\u009C\u001B]*
 // eslint-disable-next-line no-control-regex
 const unsafeCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/g;
 
+// Anything the replacements below would touch: every control character (C0 but tab and line feed, DEL, C1), and
+// the invisible characters of `unsafeCharacter`.
+// eslint-disable-next-line no-control-regex
+const needsCleaning = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
+
 /**
  * Removes terminal control sequences and unsafe characters. Carriage returns become line feeds
  * (CRLF and lone CR line ends), tabs and line feeds are kept.
  */
 export function sanitizeText(text: string): string {
+	// Most text is clean: one scan decides, and clean text is returned as it is, without copies.
+	if (!needsCleaning.test(text)) {
+		return text;
+	}
+
 	return text
 		.replaceAll('\r\n', '\n')
 		.replaceAll('\r', '\n')

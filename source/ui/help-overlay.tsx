@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {type Binding, keyLabel} from '../input/keymap.js';
 import {padToWidth} from '../terminal/text-width.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import type {SearchHit} from '../search/search.js';
 import {padToWidth} from '../terminal/text-width.js';

@@ -1,4 +1,4 @@
-import React, {memo} from 'react';
+import {memo} from 'react';
 import {Text} from 'ink';
 import type {Article} from '../article.js';
 import type {MatchRanges} from '../search/search.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Text} from 'ink';
 import {displayWidth, padToWidth} from '../terminal/text-width.js';
 import {theme} from './theme.js';

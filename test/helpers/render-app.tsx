@@ -1,4 +1,3 @@
-import React from 'react';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/app.js';
 import type {Article} from '../../source/article.js';

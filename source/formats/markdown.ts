@@ -1,0 +1,339 @@
+import {decodeHTML} from 'entities';
+import {Lexer, type Token, type Tokens} from 'marked';
+import {parse as parseYaml, YAMLParseError} from 'yaml';
+import type {ParseResult} from '../article.js';
+import {type ArticleDraft, buildArticles} from './build-articles.js';
+import {type FieldRecord, draftFromRecord, planFields} from './fields.js';
+import type {ParseOptions} from './format.js';
+import {htmlToText} from './html-text.js';
+
+/*
+The Markdown rules:
+- Headings start articles. The level used is the shallowest present; deeper headings become paragraphs inside.
+  A lone top heading that opens the file and is followed straight away by two or more headings of the next level is
+  the document's title (a digest: `# Monday's briefing` then `## Story`, `## Story`); it becomes the articles' source.
+- YAML front matter at the top (`---` … `---`) gives the first article its date, author, tags, url and deck, and its
+  headline when it has no heading of its own. A file with front matter holding a title and no `#` heading is one
+  article (a blog post whose `##` headings are its sections). Without headings the file is one article.
+- Paragraphs are separated by blank lines. Inline markup is reduced to its text: links become `text [1]` with the
+  address in the article's links, images are dropped, list items keep a `•` or their number, quoted paragraphs start
+  with `> ` (as html-text.ts writes HTML).
+*/
+
+type FrontMatter = {readonly record?: FieldRecord; readonly body: string; readonly problem?: string};
+
+const frontMatterPattern = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u;
+
+function isRecord(value: unknown): value is FieldRecord {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Splits off YAML front matter. A `---` block that is not a YAML mapping is no front matter (it is a rule). */
+function readFrontMatter(text: string): FrontMatter {
+	const match = frontMatterPattern.exec(text);
+	if (match === null) {
+		return {body: text};
+	}
+
+	const body = text.slice(match[0].length);
+	try {
+		const value: unknown = parseYaml(match[1] ?? '');
+		return isRecord(value) ? {record: value, body} : {body: text};
+	} catch (error) {
+		// The block opens the file and closes like front matter: report it rather than show YAML as text.
+		const position = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line + 1}: ` : '';
+		const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+		return {body, problem: `front matter, ${position}${message.replace(/ at line \d+, column \d+:?$/u, '')}`};
+	}
+}
+
+/** An article's text as it is read: paragraphs, and the links they cite by number. */
+class ArticleText {
+	readonly paragraphs: string[] = [];
+	readonly links: string[] = [];
+
+	/** The reference number of `href`, added to the links if new. */
+	reference(href: string): number {
+		const index = this.links.indexOf(href);
+		if (index !== -1) {
+			return index + 1;
+		}
+
+		this.links.push(href);
+		return this.links.length;
+	}
+
+	/** Inline tokens as text: emphasis and code reduced to their text, links numbered, images and tags dropped. */
+	inline(tokens: readonly Token[] | undefined): string {
+		let text = '';
+		for (const token of tokens ?? []) {
+			text += this.inlineToken(token);
+		}
+
+		return text;
+	}
+
+	/** Adds the paragraphs of a block token. `prefix` leads the first (a list item's bullet or number). */
+	block(token: Token, prefix = ''): void {
+		const add = (text: string) => {
+			const paragraph = `${prefix}${text}`.trim();
+			if (paragraph !== '' && paragraph !== prefix.trim()) {
+				this.paragraphs.push(paragraph);
+			}
+
+			prefix = '';
+		};
+
+		switch (token.type) {
+			case 'paragraph':
+			case 'heading': {
+				add(this.inline(token.tokens));
+				break;
+			}
+
+			case 'text': {
+				add(token.tokens ? this.inline(token.tokens) : decodeHTML(token.text));
+				break;
+			}
+
+			case 'code': {
+				add(token.text);
+				break;
+			}
+
+			case 'blockquote': {
+				// Quoted paragraphs start with `> `, as html-text.ts writes a <blockquote>.
+				const firstQuoted = this.paragraphs.length;
+				for (const inner of (token as Tokens.Blockquote).tokens) {
+					this.block(inner);
+				}
+
+				for (let index = firstQuoted; index < this.paragraphs.length; index++) {
+					this.paragraphs[index] = `${index === firstQuoted ? prefix : ''}> ${this.paragraphs[index]!}`;
+				}
+
+				break;
+			}
+
+			case 'list': {
+				const list = token as Tokens.List;
+				const start = typeof list.start === 'number' ? list.start : 1;
+				for (const [index, item] of list.items.entries()) {
+					let itemPrefix = list.ordered ? `${start + index}. ` : '• ';
+					for (const inner of item.tokens) {
+						if (inner.type !== 'space' && inner.type !== 'checkbox') {
+							this.block(inner, itemPrefix);
+							itemPrefix = '';
+						}
+					}
+				}
+
+				break;
+			}
+
+			case 'table': {
+				const table = token as Tokens.Table;
+				for (const row of [table.header, ...table.rows]) {
+					add(row.map(cell => this.inline(cell.tokens).trim()).join(' | '));
+				}
+
+				break;
+			}
+
+			case 'html': {
+				// Raw HTML numbers its links from 1: renumber them into this article's sequence.
+				const {paragraphs, links} = htmlToText(token.text);
+				const numbers = links.map(link => this.reference(link));
+				for (const paragraph of paragraphs) {
+					add(paragraph.replace(/ \[(\d+)\]/gu, (reference, number: string) => {
+						const renumbered = numbers[Number(number) - 1];
+						return renumbered === undefined ? reference : ` [${renumbered}]`;
+					}));
+				}
+
+				break;
+			}
+
+			default: {
+				// Rules, spacing and link definitions hold no text of their own.
+				break;
+			}
+		}
+	}
+
+	private inlineToken(token: Token): string {
+		switch (token.type) {
+			case 'text': {
+				const {tokens, text} = token as Tokens.Text;
+				return tokens ? this.inline(tokens) : decodeHTML(text);
+			}
+
+			case 'escape': {
+				return decodeHTML((token as Tokens.Escape).text);
+			}
+
+			case 'codespan': {
+				return token.text;
+			}
+
+			case 'br': {
+				return ' ';
+			}
+
+			case 'link': {
+				const link = token as Tokens.Link;
+				const label = this.inline(link.tokens).trim();
+				// A bare address (`<https://…>`, or GFM's autolinks) is its own label; an in-page anchor is no reference.
+				if (link.href === '' || link.href.startsWith('#') || label === link.text && link.text === link.href || (token as {autolink?: boolean}).autolink) {
+					return label === '' ? link.href : label;
+				}
+
+				const reference = this.reference(link.href);
+				return label === '' ? `[${reference}]` : `${label} [${reference}]`;
+			}
+
+			case 'image':
+			case 'html':
+			case 'checkbox': {
+				return '';
+			}
+
+			default: {
+				return 'tokens' in token && Array.isArray(token.tokens) ? this.inline(token.tokens as Token[]) : ('text' in token && typeof token.text === 'string' ? token.text : '');
+			}
+		}
+	}
+}
+
+/** One article's tokens: its heading (none for text before the first heading) and the blocks under it. */
+type Section = {heading?: Tokens.Heading; blocks: Token[]};
+
+function isContent(token: Token): boolean {
+	return token.type !== 'space' && token.type !== 'hr' && token.type !== 'def';
+}
+
+/** The tokens split into articles, and the document's title when a lone top heading is one. */
+function sections(tokens: readonly Token[], hasFrontMatterTitle: boolean): {sections: Section[]; title?: string} {
+	const headings = tokens.filter((token): token is Tokens.Heading => token.type === 'heading');
+	const depths = [...new Set(headings.map(heading => heading.depth))].sort((first, second) => first - second);
+	let depth = depths[0];
+	let title: string | undefined;
+	if (depth !== undefined && hasFrontMatterTitle && depth > 1) {
+		// A post with its title in front matter: `##` headings are its sections.
+		depth = undefined;
+	}
+
+	const content = tokens.filter(token => isContent(token));
+	const [first, second] = content;
+	const nextDepth = depths[1];
+	if (
+		depth !== undefined
+		&& nextDepth !== undefined
+		&& headings.filter(heading => heading.depth === depth).length === 1
+		&& first?.type === 'heading'
+		&& second?.type === 'heading'
+		&& second.depth === nextDepth
+		&& headings.filter(heading => heading.depth === nextDepth).length >= 2
+	) {
+		title = new ArticleText().inline((first as Tokens.Heading).tokens);
+		depth = nextDepth;
+	}
+
+	const result: Section[] = [{blocks: []}];
+	for (const token of tokens) {
+		if (token.type === 'heading' && (token as Tokens.Heading).depth === depth) {
+			result.push({heading: token as Tokens.Heading, blocks: []});
+		} else if (!(title !== undefined && token === first)) {
+			result.at(-1)!.blocks.push(token);
+		}
+	}
+
+	// Text before the first heading is an article only if it holds something.
+	if (!result[0]!.blocks.some(token => isContent(token))) {
+		result.shift();
+	}
+
+	return {sections: result, ...(title === undefined || title.trim() === '' ? {} : {title: title.trim()})};
+}
+
+/** The draft front matter gives: its fields, its description as the deck. */
+function frontMatterDraft(record: FieldRecord | undefined, options: ParseOptions): ArticleDraft | undefined {
+	if (record === undefined) {
+		return undefined;
+	}
+
+	const draft = draftFromRecord(record, planFields(Object.keys(record), options.fieldMap), {isTextRequired: false});
+	if (draft === undefined) {
+		return undefined;
+	}
+
+	// Front matter's `description` or `summary` is a deck, not the body.
+	const {paragraphs = [], ...fields} = draft;
+	const deck = draft.deck ?? (paragraphs.length > 0 ? paragraphs.join(' ') : undefined);
+	return {...fields, ...(deck === undefined ? {} : {deck})};
+}
+
+/**
+ * Parses Markdown (see the rules above) with marked's lexer, and YAML front matter with yaml. Never throws: bad front
+ * matter is reported and the rest still read.
+ */
+export function parseMarkdown(text: string, source: string, options: ParseOptions = {}): ParseResult {
+	const problems: string[] = [];
+	const clean = text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text;
+	const frontMatter = readFrontMatter(clean);
+	if (frontMatter.problem !== undefined) {
+		problems.push(frontMatter.problem);
+	}
+
+	const front = frontMatterDraft(frontMatter.record, options);
+	let tokens: Token[];
+	try {
+		tokens = new Lexer({gfm: true}).lex(frontMatter.body);
+	} catch (error) {
+		// marked does not throw on any input we know of; a parser must not throw on any.
+		return {articles: [], problems: [...problems, `cannot read this Markdown: ${error instanceof Error ? error.message : String(error)}`]};
+	}
+
+	const {sections: parts, title} = sections(tokens, front?.headline !== undefined);
+	const drafts: ArticleDraft[] = parts.map((section, index) => {
+		const article = new ArticleText();
+		const headline = section.heading ? article.inline(section.heading.tokens).trim() : undefined;
+		for (const block of section.blocks) {
+			article.block(block);
+		}
+
+		const draft: ArticleDraft = {
+			...(headline ? {headline} : {}),
+			paragraphs: article.paragraphs,
+			...(article.links.length > 0 ? {links: article.links} : {}),
+		};
+		// Front matter describes the first article, and names the source of them all.
+		return index === 0 && front !== undefined ? {...front, ...draft, headline: headline || front.headline} : {...draft, ...(front?.source ? {source: front.source} : {})};
+	});
+	if (drafts.length === 0 && front !== undefined && (front.headline !== undefined || front.deck !== undefined)) {
+		drafts.push(front);
+	}
+
+	return {articles: buildArticles(drafts, title ?? source), problems};
+}
+
+/**
+ * Whether `text` looks like Markdown, from its first 8 KB: front matter holding `key: value` lines, two or more `#`
+ * headings, or one with links, emphasis or a list beside it.
+ */
+export function looksLikeMarkdown(text: string): boolean {
+	const head = (text.charCodeAt(0) === 0xfe_ff ? text.slice(1, 8193) : text.slice(0, 8192)).replaceAll('\r\n', '\n');
+	const frontMatter = frontMatterPattern.exec(head);
+	if (frontMatter && /^[\w-]+[ \t]*:/mu.test(frontMatter[1] ?? '')) {
+		return true;
+	}
+
+	const headingCount = head.match(/^#{1,6}[ \t]+\S/gmu)?.length ?? 0;
+	const setextCount = head.match(/^[^\s#].*\n(?:=+|-+)[ \t]*$/gmu)?.length ?? 0;
+	if (headingCount >= 2) {
+		return true;
+	}
+
+	const hasInlineMarkup = /\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|__[^_\n]+__|`[^`\n]+`/u.test(head) || /^(?:[-*+]|\d+\.)[ \t]+\S/mu.test(head);
+	return (headingCount + setextCount >= 1 && hasInlineMarkup) || (headingCount === 1 && /^\s*#{1,6}[ \t]+\S/u.test(head));
+}

@@ -1,0 +1,197 @@
+import {readFileSync} from 'node:fs';
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import type {Article} from '../../source/article.js';
+import {looksLikeMarkdown, parseMarkdown} from '../../source/formats/markdown.js';
+
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+
+/** Every string an article holds. */
+const stringsOf = (article: Article): string[] => [
+	article.id, article.headline, article.kicker ?? '', article.deck ?? '', ...article.paragraphs, article.source,
+	article.author ?? '', article.url ?? '', ...(article.categories ?? []), ...(article.links ?? []),
+];
+
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url), 'utf8');
+
+describe('parseMarkdown', () => {
+	it('reads a digest: its lone top heading is the title, each `##` heading an article', () => {
+		const {articles, problems} = parseMarkdown(fixture('digest.md'), 'digest.md');
+		expect(problems).toEqual([]);
+		expect(articles.map(article => article.headline)).toEqual([
+			'Choir takes first prize at county festival',
+			'Allotments get a new water supply',
+			'Bakery on Mill Lane changes hands',
+		]);
+		expect(articles.every(article => article.source === 'The Eastbrook Weekly' && article.headlineSource === 'title')).toBe(true);
+	});
+
+	it('reduces inline markup to text: emphasis dropped, links numbered, images gone, entities decoded', () => {
+		const [choir, allotments, bakery] = parseMarkdown(fixture('digest.md'), 'digest.md').articles;
+		expect(choir?.paragraphs).toEqual([
+			'The Eastbrook choir won first prize at the county festival on Saturday, its first win in eleven years.',
+			'Read the festival results [1] and the conductor\'s interview [2].',
+		]);
+		expect(choir?.links).toEqual(['https://festival.example.org/results', 'https://weekly.example.org/interviews/duarte']);
+		expect(bakery?.paragraphs).toEqual(['The bakery on Mill Lane has been sold to its longest-serving baker & her brother.']);
+		expect(allotments?.paragraphs).toEqual([
+			'Plot holders will no longer carry cans from the brook. The council paid for:',
+			'• a mains pipe along the top path',
+			'• six taps, one per row',
+			'• a rainwater tank by the gate',
+			'What plot holders said',
+			'> "It will save my back," said one grower, who asked for her name not to be used. See https://weekly.example.org/allotments for more.',
+		]);
+		// A bare address is its own text, not a reference.
+		expect(allotments?.links).toBeUndefined();
+	});
+
+	it('applies front matter to a post, whose `##` headings are its sections', () => {
+		const {articles, problems} = parseMarkdown(fixture('post-with-front-matter.md'), 'post.md');
+		expect(problems).toEqual([]);
+		expect(articles).toHaveLength(1);
+		expect(articles[0]).toMatchObject({
+			headline: 'Why the river runs low this spring',
+			headlineSource: 'title',
+			deck: 'Three dry months, and a weir that needs mending.',
+			author: 'Joan Featherstone',
+			publishedAt: Date.UTC(2024, 3, 18, 9, 30),
+			url: 'https://blog.example.org/river-low',
+			categories: ['environment', 'river'],
+			source: 'post.md',
+			paragraphs: [
+				'The river through Aldbury is at its lowest April level since records began.',
+				'Three dry months',
+				'January, February and March brought half the usual rain.',
+				'The old weir',
+				'The weir at Crane Mill leaks, so water that should be held back runs away.',
+			],
+		});
+	});
+
+	it('uses the shallowest heading level for articles; deeper headings, lists and tables become paragraphs', () => {
+		const {articles} = parseMarkdown(fixture('sections.md'), 'sections.md');
+		expect(articles.map(article => [article.headline, article.headlineSource])).toEqual([
+			['Some notes before the first heading, with a link to the archive [1].', 'first-sentence'],
+			['Ferry timetable changes from June', 'title'],
+			['Lighthouse open days announced', 'title'],
+		]);
+		expect(articles[0]?.links).toEqual(['https://archive.example.org/']);
+		expect(articles[1]?.paragraphs).toEqual([
+			'Ferries will leave every forty minutes instead of every half hour.',
+			'Why the change',
+			'The operator says it is short of crew.',
+		]);
+		expect(articles[2]?.paragraphs).toEqual([
+			'Visitors can climb the Gull Point lighthouse on the first Sunday of each month.',
+			'1. Book online',
+			'2. Bring sturdy shoes',
+			'Month | Date',
+			'July | 7',
+			'August | 4',
+		]);
+	});
+
+	it('reads a file without headings as one article, front matter giving its headline', () => {
+		const {articles} = parseMarkdown(fixture('no-headings.md'), 'notes.md');
+		expect(articles).toHaveLength(1);
+		expect(articles[0]).toMatchObject({
+			headline: 'Notes from the harbour meeting',
+			author: 'Pat Oduya',
+			publishedAt: Date.UTC(2024, 1, 11),
+			paragraphs: [
+				'About forty people came to the harbour meeting on Thursday evening.',
+				'Most wanted the slipway repaired before the summer, and several asked for more bins on the quay.',
+			],
+		});
+	});
+
+	it('reports bad front matter and still reads the rest', () => {
+		const {articles, problems} = parseMarkdown(fixture('bad-front-matter.md'), 'bad.md');
+		expect(articles.map(article => article.headline)).toEqual(['Market day moves to Friday']);
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatch(/^front matter, line \d+: \S/u);
+	});
+
+	it('reads setext headings', () => {
+		expect(parseMarkdown(fixture('setext.md'), 'setext.md').articles.map(article => article.headline)).toEqual([
+			'Bus fares frozen for a year',
+			'School run gets a new route',
+		]);
+	});
+
+	it('takes a `---` block that is not a mapping as Markdown, not front matter', () => {
+		// A rule, then a line underlined with dashes: a setext heading.
+		const {articles, problems} = parseMarkdown('---\nJust a line under a rule\n---\n\nMore text.\n', 'rules.md');
+		expect(problems).toEqual([]);
+		expect(articles.map(article => [article.headline, article.paragraphs])).toEqual([['Just a line under a rule', ['More text.']]]);
+	});
+
+	it('keeps headings with no text under them, and numbers a repeated link once', () => {
+		const {articles} = parseMarkdown('# Empty\n\n# Linked\n\nSee [a](https://a.example/) and [again](https://a.example/) and [b](https://b.example/).\n', 'x.md');
+		expect(articles[0]).toMatchObject({headline: 'Empty', paragraphs: []});
+		expect(articles[1]?.paragraphs).toEqual(['See a [1] and again [1] and b [2].']);
+		expect(articles[1]?.links).toEqual(['https://a.example/', 'https://b.example/']);
+	});
+
+	it('drops raw HTML tags and comments, keeping their text, its links numbered with the article\'s', () => {
+		const text = '# T\n\nSee [one](https://one.example/).\n\n<div class="note">Held <b>over</b>: <a href="https://two.example/">two</a></div>\n\n<!-- hidden -->\n\nText with <span>inline</span> tags.\n';
+		const [article] = parseMarkdown(text, 'x.md').articles;
+		expect(article?.paragraphs).toEqual(['See one [1].', 'Held over: two [2]', 'Text with inline tags.']);
+		expect(article?.links).toEqual(['https://one.example/', 'https://two.example/']);
+	});
+
+	it('never puts control characters in the model', () => {
+		const {articles} = parseMarkdown('# Bad\u001B[31m title\n\nBody\u0007 text.\n', 'x.md');
+		expect(articles[0]?.headline).toBe('Bad title');
+		expect(articles[0]?.paragraphs).toEqual(['Body text.']);
+	});
+
+	it('gives nothing for empty input', () => {
+		expect(parseMarkdown('', 'empty.md')).toEqual({articles: [], problems: []});
+	});
+});
+
+describe('looksLikeMarkdown', () => {
+	it.each<[string, string, boolean]>([
+		['a digest', fixture('digest.md'), true],
+		['front matter', fixture('no-headings.md'), true],
+		['headings and lists', fixture('sections.md'), true],
+		['one heading on the first line', '# Title\n\nText.', true],
+		['setext headings with links', fixture('setext.md') + '\n[more](https://a.example/)\n', true],
+		['plain text', 'Japan and the US agreed in talks yesterday.\n\nThe talks ended early.\n', false],
+		['a hashtag', 'Great match today #football\nMore later.\n', false],
+		['CSV', fixture('ag-style.csv'), false],
+		['JSON Lines', fixture('wire.jsonl'), false],
+	])('%s → %s', (_name, text, expected) => {
+		expect(looksLikeMarkdown(text)).toBe(expected);
+	});
+});
+
+describe('the Markdown parser on arbitrary input', () => {
+	const markdown = fc
+		.array(
+			fc.oneof(
+				fc.constantFrom('# ', '## ', '---\n', 'title: x\n', '- ', '1. ', '> ', '**', '_', '`', '[a](https://a.example/)', '![i](x.png)', '<b>', '</div>', '| a | b |\n|---|---|\n', '```\n'),
+				fc.constantFrom('\n', '\n\n', ' ', 'word', 'Sentence.'),
+				fc.string({maxLength: 10}),
+			),
+			{maxLength: 60},
+		)
+		.map(parts => parts.join(''));
+
+	it('never throws, and keeps control characters out of the model', () => {
+		fc.assert(
+			fc.property(fc.oneof(markdown, fc.string({maxLength: 300}), fc.string({unit: 'binary', maxLength: 200})), input => {
+				const {articles} = parseMarkdown(input, 'fuzz.md');
+				for (const article of articles) {
+					expect(stringsOf(article).some(text => controlCharacter.test(text))).toBe(false);
+				}
+
+				looksLikeMarkdown(input);
+			}),
+		);
+	});
+});
