@@ -6,6 +6,8 @@ import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
 import {loadInputs} from './read-input.js';
+import {openKeyInput} from './terminal/key-input.js';
+import {createLoadingLine, type LoadingLine} from './terminal/loading-line.js';
 
 const helpText = `
 	Usage
@@ -62,6 +64,25 @@ function printHeadlines(articles: readonly Article[]): void {
 	process.stdout.write(articles.map(article => (article.kicker ? `${article.kicker} ${article.headline}` : article.headline) + '\n').join(''));
 }
 
+/** While a big input loads (or a pipe never ends), q and Ctrl-C still quit. */
+function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine | undefined): () => void {
+	const handleKey = (chunk: Buffer) => {
+		if (chunk.includes(0x71) || chunk.includes(0x03)) {
+			loadingLine?.clear();
+			keys.setRawMode(false);
+			process.exit(exitCodes.success);
+		}
+	};
+
+	keys.setRawMode(true);
+	keys.on('data', handleKey);
+	return () => {
+		keys.off('data', handleKey);
+		keys.pause();
+		keys.setRawMode(false);
+	};
+}
+
 const knownOptions = new Set(['--filter', '-f', '--format', '--fields', '--help', '--version']);
 
 /**
@@ -116,14 +137,20 @@ async function main(): Promise<void> {
 		throw new UserFacingError('no FILE given; try broadsheet --help', exitCodes.usage);
 	}
 
-	const {articles, warnings, label} = await loadInputs(paths, process.stdin, {format, fieldMap: fields.fieldMap});
+	const isInteractive = process.stdout.isTTY;
+	const keyInput = isInteractive ? openKeyInput() : undefined;
+	const loadingLine = isInteractive ? createLoadingLine(process.stdout, process.stdout.columns || 80) : undefined;
+	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine) : undefined;
+	const {articles, warnings, label} = await loadInputs(paths, process.stdin, {format, fieldMap: fields.fieldMap, onProgress: loadingLine?.update});
+	stopQuitWatch?.();
+	loadingLine?.clear();
 	const printWarnings = () => {
 		for (const warning of warnings) {
 			process.stderr.write(`broadsheet: warning: ${warning}\n`);
 		}
 	};
 
-	if (!process.stdout.isTTY) {
+	if (!keyInput) {
 		printWarnings();
 		const {createSearchIndex} = await import('./search/search.js');
 		const query = cli.flags.filter ?? '';
@@ -134,6 +161,7 @@ async function main(): Promise<void> {
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
 	const {runInterface} = await import('./interface.js');
 	await runInterface({
+		keyInput,
 		articles,
 		fileName: label,
 		warningCount: warnings.length,

@@ -1,24 +1,8 @@
-import {openSync} from 'node:fs';
-import {ReadStream} from 'node:tty';
 import {render, useStdout} from 'ink';
 import {App} from './app.js';
 import type {Article} from './article.js';
-import {exitCodes, UserFacingError} from './exit-codes.js';
 import {enterFullScreen} from './terminal/terminal-screen.js';
 import {useViewport} from './terminal/use-viewport.js';
-
-/** The stream keys come from: stdin when it is the terminal, else the terminal itself (the articles came down stdin). */
-function openKeyInput(): NodeJS.ReadStream {
-	if (process.stdin.isTTY) {
-		return process.stdin;
-	}
-
-	try {
-		return new ReadStream(openSync('/dev/tty', 'r'));
-	} catch {
-		throw new UserFacingError('no terminal to read keys from; pipe the output to read the headlines', exitCodes.noTerminal);
-	}
-}
 
 type RootProps = {
 	readonly articles: readonly Article[];
@@ -35,10 +19,11 @@ function Root(props: RootProps) {
 
 /**
  * Runs the interface on the alternate screen until the user quits, and puts the terminal back however it ends:
- * q, Ctrl-C, SIGTERM or SIGHUP. `onStart` receives the way back, for failures that end the process elsewhere.
+ * q, Ctrl-C, SIGTERM or SIGHUP. Keys come from `keyInput`; `onStart` receives the way back, for failures that end
+ * the process elsewhere.
  */
-export async function runInterface(options: RootProps & {onStart(restore: () => void): void}): Promise<void> {
-	const keyInput = openKeyInput();
+export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadStream; onStart(restore: () => void): void}): Promise<void> {
+	const {keyInput} = options;
 	const screen = enterFullScreen(process.stdout, keyInput);
 	options.onStart(() => {
 		screen.restore();

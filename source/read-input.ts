@@ -1,4 +1,4 @@
-import {readdir, readFile, stat} from 'node:fs/promises';
+import {open, readdir, stat} from 'node:fs/promises';
 import {basename, join} from 'node:path';
 import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
@@ -6,8 +6,22 @@ import {decodeBytes} from './formats/decode.js';
 import type {FormatName, ParseOptions} from './formats/format.js';
 import {parseText} from './formats/parsers.js';
 
-/** How to read inputs: a format that overrides detection, and `--fields`. */
-export type ReadOptions = ParseOptions & {readonly format?: FormatName};
+/** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
+export type LoadProgress = {
+	readonly path: string;
+	readonly phase: 'reading' | 'parsing';
+	readonly byteCount: number;
+	/** The input's size, when it is known (a file, not a pipe). */
+	readonly totalByteCount?: number;
+};
+
+/** How to read inputs: a format that overrides detection, `--fields`, and who to tell about progress. */
+export type ReadOptions = ParseOptions & {
+	readonly format?: FormatName;
+	readonly onProgress?: (progress: LoadProgress) => void;
+};
+
+const readChunkByteCount = 8 * 1024 * 1024;
 
 /** What the inputs gave: their articles, and warnings to show (a problem in a file, a file that failed). */
 export type LoadResult = {
@@ -17,11 +31,15 @@ export type LoadResult = {
 	readonly label: string;
 };
 
-/** Reads all of a stream (stdin) into one buffer. */
-export async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+/** Reads all of a stream (stdin) into one buffer, telling `onProgress` how much has come. */
+export async function readStream(stream: NodeJS.ReadableStream, onProgress?: (byteCount: number) => void): Promise<Buffer> {
 	const chunks: Buffer[] = [];
+	let byteCount = 0;
 	for await (const chunk of stream) {
-		chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+		chunks.push(bytes);
+		byteCount += bytes.length;
+		onProgress?.(byteCount);
 	}
 
 	return Buffer.concat(chunks);
@@ -46,10 +64,36 @@ function readFailure(path: string, error: unknown): UserFacingError {
 	}
 }
 
-/** Reads a file's bytes, turning each way it can fail into one clear line. */
-export async function readFileBytes(path: string): Promise<Buffer> {
+/**
+ * Reads a file's bytes in chunks into one buffer of its size (no second copy), telling `onProgress` as it goes, and
+ * turning each way it can fail into one clear line.
+ */
+export async function readFileBytes(path: string, onProgress?: (byteCount: number, totalByteCount: number) => void): Promise<Buffer> {
 	try {
-		return await readFile(path);
+		const file = await open(path, 'r');
+		try {
+			const {size} = await file.stat();
+			let bytes = Buffer.allocUnsafe(size);
+			let byteCount = 0;
+			for (;;) {
+				if (byteCount === bytes.length) {
+					// The file grew while being read (or it is a special file that reports no size): make room.
+					const larger = Buffer.allocUnsafe(Math.max(readChunkByteCount, bytes.length * 2));
+					bytes.copy(larger);
+					bytes = larger;
+				}
+
+				const {bytesRead} = await file.read(bytes, byteCount, Math.min(readChunkByteCount, bytes.length - byteCount), null);
+				if (bytesRead === 0) {
+					return bytes.subarray(0, byteCount);
+				}
+
+				byteCount += bytesRead;
+				onProgress?.(byteCount, size);
+			}
+		} finally {
+			await file.close();
+		}
 	} catch (error) {
 		throw readFailure(path, error);
 	}
@@ -148,9 +192,22 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	for (const file of files) {
 		const isStdin = file === '-';
 		try {
-			const bytes = isStdin ? await readStream(stdin) : await readFileBytes(file);
+			const path = isStdin ? 'stdin' : file;
+			const report = (phase: LoadProgress['phase'], byteCount: number, totalByteCount?: number) => {
+				options.onProgress?.({path, phase, byteCount, ...(totalByteCount === undefined ? {} : {totalByteCount})});
+			};
+
+			report('reading', 0);
+			const bytes = isStdin
+				? await readStream(stdin, byteCount => {
+					report('reading', byteCount);
+				})
+				: await readFileBytes(file, (byteCount, totalByteCount) => {
+					report('reading', byteCount, totalByteCount);
+				});
+			report('parsing', bytes.length, bytes.length);
 			const source = isStdin ? 'stdin' : basename(file);
-			const result = parseInput(bytes, {...options, source, path: isStdin ? 'stdin' : file});
+			const result = parseInput(bytes, {...options, source, path});
 			articles.push(...result.articles);
 			warnings.push(...result.problems.map(problem => `${isStdin ? 'stdin' : file}: ${problem}`));
 		} catch (error) {
