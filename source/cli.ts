@@ -7,6 +7,7 @@ import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
 import {loadInputs} from './read-input.js';
 import {openKeyInput} from './terminal/key-input.js';
+import {printableName} from './terminal/sanitize-text.js';
 import {createLoadingLine, type LoadingLine} from './terminal/loading-line.js';
 
 const helpText = `
@@ -44,7 +45,8 @@ let restoreTerminal: (() => void) | undefined;
 /** Prints one line to stderr and ends the process with `exitCode`: the only way out for a failure. */
 function fail(message: string, exitCode: number): never {
 	restoreTerminal?.();
-	process.stderr.write(`broadsheet: ${message}\n`);
+	// Messages quote paths, options and parts of files: nothing in them may act on the terminal.
+	process.stderr.write(`broadsheet: ${printableName(message)}\n`);
 	process.exit(exitCode);
 }
 
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
 	loadingLine?.clear();
 	const printWarnings = () => {
 		for (const warning of warnings) {
-			process.stderr.write(`broadsheet: warning: ${warning}\n`);
+			process.stderr.write(`broadsheet: warning: ${printableName(warning)}\n`);
 		}
 	};
 

@@ -5,6 +5,7 @@ import {exitCodes, UserFacingError} from './exit-codes.js';
 import {decodeBytes} from './formats/decode.js';
 import type {FormatName, ParseOptions} from './formats/format.js';
 import {parseText} from './formats/parsers.js';
+import {printableName} from './terminal/sanitize-text.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
 export type LoadProgress = {
@@ -45,7 +46,8 @@ export async function readStream(stream: NodeJS.ReadableStream, onProgress?: (by
 	return Buffer.concat(chunks);
 }
 
-function readFailure(path: string, error: unknown): UserFacingError {
+function readFailure(rawPath: string, error: unknown): UserFacingError {
+	const path = printableName(rawPath);
 	const code = (error as NodeJS.ErrnoException).code;
 	switch (code) {
 		case 'ENOENT':
@@ -192,7 +194,7 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	for (const file of files) {
 		const isStdin = file === '-';
 		try {
-			const path = isStdin ? 'stdin' : file;
+			const path = isStdin ? 'stdin' : printableName(file);
 			const report = (phase: LoadProgress['phase'], byteCount: number, totalByteCount?: number) => {
 				options.onProgress?.({path, phase, byteCount, ...(totalByteCount === undefined ? {} : {totalByteCount})});
 			};
@@ -206,7 +208,7 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 					report('reading', byteCount, totalByteCount);
 				});
 			report('parsing', bytes.length, bytes.length);
-			const source = isStdin ? 'stdin' : basename(file);
+			const source = isStdin ? 'stdin' : printableName(basename(file));
 			const result = parseInput(bytes, {...options, source, path});
 			articles.push(...result.articles);
 			warnings.push(...result.problems.map(problem => `${isStdin ? 'stdin' : file}: ${problem}`));
@@ -220,10 +222,10 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	}
 
 	if (articles.length === 0) {
-		throw failures[0] ?? new UserFacingError(`${paths.join(', ')}: no files with articles`, exitCodes.noArticles);
+		throw failures[0] ?? new UserFacingError(`${paths.map(path => printableName(path)).join(', ')}: no files with articles`, exitCodes.noArticles);
 	}
 
 	warnings.push(...failures.map(failure => failure.message));
-	const label = isSingleInput ? (files[0] === '-' ? 'stdin' : basename(files[0]!)) : `${files.length} files`;
+	const label = isSingleInput ? (files[0] === '-' ? 'stdin' : printableName(basename(files[0]!))) : `${files.length} files`;
 	return {articles: defaultOrder(articles), warnings, label};
 }

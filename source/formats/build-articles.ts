@@ -73,7 +73,7 @@ export function buildArticles(drafts: readonly ArticleDraft[], source: string): 
 			headline,
 			headlineSource: title ? 'title' : deck ? 'deck' : 'first-sentence',
 			paragraphs,
-			source: cleanLine(draft.source) ?? source,
+			source: cleanLine(draft.source) ?? cleanLine(source) ?? '',
 		};
 		const author = cleanLine(draft.author);
 		if (kicker) {

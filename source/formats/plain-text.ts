@@ -190,7 +190,8 @@ function articlesFromLines(lines: readonly string[]): ArticleText[] {
 }
 
 /** Gives each article its id (a hash of its text, made unique) and its source. */
-export function withIdentity(articles: readonly ArticleText[], source: string): Article[] {
+export function withIdentity(articles: readonly ArticleText[], rawSource: string): Article[] {
+	const source = sanitizeText(rawSource);
 	const seen = new Map<string, number>();
 	return articles.map(article => {
 		const hash = hashText([article.kicker, article.headline, ...article.paragraphs].join('\n'));

@@ -40,3 +40,11 @@ export function sanitizeText(text: string): string {
 		.replace(eightBitSequence, '')
 		.replace(unsafeCharacter, '');
 }
+
+/**
+ * A name from outside the file's text (a path, a file name) made safe to print: every control or invisible
+ * character becomes `?`, so the name stays recognisable and nothing in it acts on the terminal.
+ */
+export function printableName(name: string): string {
+	return needsCleaning.test(name) ? name.replace(new RegExp(needsCleaning.source, 'gu'), '?') : name;
+}

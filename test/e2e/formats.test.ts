@@ -71,3 +71,13 @@ describe('feeds in the interface', () => {
 		expect((await session.exited).exitCode).toBe(0);
 	});
 });
+
+describe('names from outside the file', () => {
+	it('never prints control characters from a file name', async () => {
+		const evil = fixtures.write('evil\u001B]0;pwned\u0007name.txt', 'A headline\n\nA body.');
+		const missing = await runBroadsheetPiped([`${evil}.missing`]);
+		expect(missing.exitCode).toBe(3);
+		expect(missing.stderr).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u);
+		expect(missing.stderr).toContain('evil?]0;pwned?name.txt.missing: no such file');
+	});
+});
