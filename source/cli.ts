@@ -1,6 +1,5 @@
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
-import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
 import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
@@ -20,7 +19,10 @@ const helpText = `
 	detected from the content, any of them gzip-compressed.
 
 	Options
-	  --filter, -f QUERY   start with the list filtered by QUERY
+	  --filter, -f QUERY   start with the list filtered by QUERY (or print only its matches)
+	  --list               print the headlines, one a line, and exit
+	  --json               print the articles as NDJSON, one object a line, and exit
+	  --print              print the articles as wrapped text, and exit
 	  --format NAME        read as NAME: ${formatNames.join(', ')}
 	  --fields MAP         which input fields fill the article, as in
 	                       headline=title,body=text (for JSON, CSV and TSV)
@@ -28,13 +30,13 @@ const helpText = `
 	  --version            show the version
 
 	Keys: j/k move, Enter opens, Esc goes back, / filters, ? lists every key, q quits.
-	When stdout is not a terminal, Broadsheet prints one headline a line instead
-	(those --filter keeps, most relevant first).
+	When stdout is not a terminal, Broadsheet prints as --list does.
 
 	Examples
 	  $ broadsheet samples/taipei-times.txt
 	  $ broadsheet --filter mujica samples/taipei-times.txt
 	  $ broadsheet samples/taipei-times.txt | grep -i korea
+	  $ broadsheet --json feed.xml | jq -r .url
 	  $ cat samples/taipei-times.txt | broadsheet
 	  $ broadsheet --fields headline=subject,body=message mail.csv
 `;
@@ -57,13 +59,12 @@ process.on('unhandledRejection', reason => {
 	fail(`internal error: ${reason instanceof Error ? reason.message : String(reason)}`, exitCodes.internalError);
 });
 
-/** Writes the headlines one a line, kicker first, for pipes: `broadsheet news.txt | grep …`; `--filter` applies. */
-function printHeadlines(articles: readonly Article[]): void {
+/** Writes scripting output to stdout; the reader going away (`| head -1`) is not an error. */
+function writeOutput(text: string): void {
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-		// The reader went away (`| head -1`): that is not an error.
 		process.exit(error.code === 'EPIPE' ? exitCodes.success : exitCodes.readError);
 	});
-	process.stdout.write(articles.map(article => (article.kicker ? `${article.kicker} ${article.headline}` : article.headline) + '\n').join(''));
+	process.stdout.write(text);
 }
 
 /** While a big input loads (or a pipe never ends), q and Ctrl-C still quit. */
@@ -85,7 +86,7 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 	};
 }
 
-const knownOptions = new Set(['--filter', '-f', '--format', '--fields', '--help', '--version']);
+const knownOptions = new Set(['--filter', '-f', '--format', '--fields', '--list', '--json', '--print', '--help', '--version']);
 
 /**
  * The first option on the command line that Broadsheet does not know, as the user typed it (meow would rename it,
@@ -117,6 +118,9 @@ async function main(): Promise<void> {
 			filter: {type: 'string', shortFlag: 'f'},
 			format: {type: 'string'},
 			fields: {type: 'string'},
+			list: {type: 'boolean'},
+			json: {type: 'boolean'},
+			print: {type: 'boolean'},
 		},
 	});
 	const unknownOption = unknownOptionIn(process.argv.slice(2));
@@ -134,12 +138,17 @@ async function main(): Promise<void> {
 		throw new UserFacingError(fields.error, exitCodes.usage);
 	}
 
+	const outputModes = (['list', 'json', 'print'] as const).filter(mode => cli.flags[mode]);
+	if (outputModes.length > 1) {
+		throw new UserFacingError(`--${outputModes[0]} and --${outputModes[1]} cannot go together; choose one`, exitCodes.usage);
+	}
+
 	const paths = cli.input.length > 0 ? cli.input : process.stdin.isTTY ? [] : ['-'];
 	if (paths.length === 0) {
 		throw new UserFacingError('no FILE given; try broadsheet --help', exitCodes.usage);
 	}
 
-	const isInteractive = process.stdout.isTTY;
+	const isInteractive = process.stdout.isTTY && outputModes.length === 0;
 	const keyInput = isInteractive ? openKeyInput() : undefined;
 	const loadingLine = isInteractive ? createLoadingLine(process.stdout, process.stdout.columns || 80) : undefined;
 	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine) : undefined;
@@ -154,9 +163,12 @@ async function main(): Promise<void> {
 
 	if (!keyInput) {
 		printWarnings();
-		const {createSearchIndex} = await import('./search/search.js');
 		const query = cli.flags.filter ?? '';
-		printHeadlines(query.trim() === '' ? articles : createSearchIndex(articles).search(query).map(hit => hit.article));
+		const {createSearchIndex} = await import('./search/search.js');
+		const kept = query.trim() === '' ? articles : createSearchIndex(articles).search(query).map(hit => hit.article);
+		const output = await import('./output.js');
+		const columnCount = Math.min(process.stdout.columns || 80, 100);
+		writeOutput(cli.flags.json ? output.ndjsonLines(kept) : cli.flags.print ? output.printedArticles(kept, columnCount) : output.headlineLines(kept));
 		return;
 	}
 

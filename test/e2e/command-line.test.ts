@@ -169,3 +169,25 @@ describe('bad input', () => {
 		expect(kindsByCode.has(0)).toBe(false);
 	});
 });
+
+describe('scripting modes on a terminal', () => {
+	it('prints and exits for --list, --json and --print even when stdout is a terminal', async () => {
+		for (const [flag, expected] of [
+			['--list', 'CANCER: Jose Mujica earned'],
+			['--json', '"kicker":"CANCER:"'],
+			['--print', 'Tributes poured in on Tuesday'],
+		] as const) {
+			const session = await spawnBroadsheet([flag, samplePath], singlePaneSize);
+			const exit = await session.exited;
+			expect(exit.exitCode, flag).toBe(0);
+			expect(session.rawOutput(), flag).toContain(expected);
+			expect(session.isAlternateScreen(), flag).toBe(false);
+		}
+	});
+
+	it('refuses two output modes at once', async () => {
+		const result = await runBroadsheetPiped(['--json', '--print', samplePath]);
+		expect(result.exitCode).toBe(2);
+		expect(result.stderr).toBe('broadsheet: --json and --print cannot go together; choose one\n');
+	});
+});

@@ -1,0 +1,60 @@
+import type {Article} from './article.js';
+import {articleLines} from './state/article-lines.js';
+
+/**
+ * What the scripting modes print. The shapes are documented in readme.md ("Scripting") and stable: fields may be
+ * added, never renamed or removed.
+ */
+
+/** `--list` (and any pipe): one headline a line, the kicker first where there is one. */
+export function headlineLines(articles: readonly Article[]): string {
+	return articles.map(article => (article.kicker ? `${article.kicker} ${article.headline}` : article.headline) + '\n').join('');
+}
+
+/** The object `--json` writes for one article. Absent fields are left out. */
+export type ArticleRecord = {
+	id: string;
+	headline: string;
+	kicker?: string;
+	deck?: string;
+	body: string;
+	paragraphs: readonly string[];
+	author?: string;
+	/** ISO 8601, UTC. */
+	published?: string;
+	url?: string;
+	source: string;
+	categories?: readonly string[];
+	links?: readonly string[];
+};
+
+/** One article as `--json` writes it. */
+export function articleRecord(article: Article): ArticleRecord {
+	return {
+		id: article.id,
+		headline: article.headline,
+		...(article.kicker ? {kicker: article.kicker} : {}),
+		...(article.deck ? {deck: article.deck} : {}),
+		body: article.paragraphs.join('\n\n'),
+		paragraphs: article.paragraphs,
+		...(article.author ? {author: article.author} : {}),
+		...(article.publishedAt === undefined ? {} : {published: new Date(article.publishedAt).toISOString()}),
+		...(article.url ? {url: article.url} : {}),
+		source: article.source,
+		...(article.categories ? {categories: article.categories} : {}),
+		...(article.links ? {links: article.links} : {}),
+	};
+}
+
+/** `--json`: NDJSON, one article object a line. */
+export function ndjsonLines(articles: readonly Article[]): string {
+	return articles.map(article => JSON.stringify(articleRecord(article)) + '\n').join('');
+}
+
+/** `--print`: each article as the article pane shows it, wrapped to `columnCount`, with a rule between articles. */
+export function printedArticles(articles: readonly Article[], columnCount: number): string {
+	const rule = '─'.repeat(Math.min(columnCount, 40));
+	return articles
+		.map(article => articleLines(article, columnCount).map(line => line.text).join('\n') + '\n')
+		.join(`\n${rule}\n\n`);
+}
