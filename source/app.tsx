@@ -1,18 +1,27 @@
-import React, {useEffect, useReducer} from 'react';
+import React, {useEffect, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Article} from './article.js';
 import {helpSections, hintsFor} from './input/keymap.js';
 import {keysFromInput} from './input/keys-from-input.js';
 import {layoutOf, minimumViewport} from './state/layout.js';
-import {activeQuery, selectHits, selectedArticle, selectedArticleLines, selectedIndex} from './state/selectors.js';
+import {activeQuery, pendingQuery, selectHits, selectedArticle, selectedArticleLines, selectedIndex, slowSearch} from './state/selectors.js';
 import {createState, type Viewport} from './state/state.js';
-import {update} from './state/update.js';
+import {type Action, update} from './state/update.js';
 import {ArticlePane} from './ui/article-pane.js';
 import {FilterLine} from './ui/filter-line.js';
 import {HelpOverlay} from './ui/help-overlay.js';
 import {ListPane} from './ui/list-pane.js';
 import {StatusLine} from './ui/status-line.js';
 import {paneSeparator, theme} from './ui/theme.js';
+import {searchWithin, useSearch, useSearchIndex} from './use-search.js';
+
+/** How long a `--filter` search may hold up the first frame; a longer one runs after it, like any other. */
+const startupSearchMs = 50;
+/**
+ * How long a keystroke's search may hold up its frame. A search that ends in time shows in the same frame as the
+ * key; Ink draws at most one frame per 17 ms, so a second frame for the results would come that much later.
+ */
+const keystrokeSearchMs = 12;
 
 type AppProps = {
 	readonly articles: readonly Article[];
@@ -26,13 +35,32 @@ type AppProps = {
 	readonly initialQuery?: string;
 };
 
-/** The root component: one reducer, one input handler, and a frame that always fits the terminal. */
+/** The root component: one reducer, one input handler, the search between keystrokes, and a frame that always fits the terminal. */
 export function App({articles, fileName, viewport, warningCount = 0, initialQuery}: AppProps) {
-	const [state, dispatch] = useReducer(update, undefined, () => createState(articles, {query: initialQuery, viewport}));
+	const searchIndex = useSearchIndex(articles);
+	const [state, dispatch] = useReducer(update, undefined, () =>
+		createState(articles, {query: initialQuery, viewport, results: initialQuery ? searchWithin(searchIndex, initialQuery, startupSearchMs) : undefined}),
+	);
 	const {exit} = useApp();
+	const search = useSearch(searchIndex, pendingQuery(state), dispatch);
+	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
+	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
+	const latestState = useRef(state);
+	latestState.current = state;
 
 	useInput((input, key) => {
-		dispatch({type: 'keys-pressed', keys: keysFromInput(input, key)});
+		const keysPressed: Action = {type: 'keys-pressed', keys: keysFromInput(input, key)};
+		dispatch(keysPressed);
+		latestState.current = update(latestState.current, keysPressed);
+		// Search before the frame: Ink batches both actions into one render, so that a quick search shows with the
+		// keystroke. A slower one goes on in the background (see useSearch), and its results come in a later frame.
+		const query = pendingQuery(latestState.current);
+		const results = query === undefined ? undefined : search.searchNow(query, keystrokeSearchMs);
+		if (results) {
+			const searchFinished: Action = {type: 'search-finished', ...results};
+			dispatch(searchFinished);
+			latestState.current = update(latestState.current, searchFinished);
+		}
 	});
 
 	useEffect(() => {
@@ -110,6 +138,7 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 					matchCount={hits.length}
 					articleCount={articles.length}
 					columnCount={layout.columnCount}
+					slowSearch={slowSearch(state)}
 				/>
 			) : null}
 			<StatusLine

@@ -1,5 +1,9 @@
 import Fuse, {type FuseResultMatch, type IFuseOptions} from 'fuse.js';
-import {type Article, bodyText} from '../article.js';
+import type {Article} from '../article.js';
+import {type Candidates, findCandidates, type NearWordsCache} from './candidates.js';
+import {parseExtendedQuery} from './extended-query.js';
+import {fieldNames, fieldWeights, type SearchDocument, searchDocumentOf} from './search-document.js';
+import {type WordIndex, WordIndexBuilder} from './word-index.js';
 
 /** Character ranges of a headline that a query matched, as [start, end] inclusive pairs (fuse.js's form). */
 export type MatchRanges = ReadonlyArray<readonly [number, number]>;
@@ -10,25 +14,15 @@ export type SearchHit = {
 	readonly headlineMatches: MatchRanges;
 };
 
-type SearchDocument = {
-	readonly article: Article;
-	readonly headline: string;
-	readonly kicker: string;
-	readonly deck: string;
-	readonly body: string;
-};
+/** How far a search has got, reported at each step: the share of articles indexed (1 once the index is built). */
+export type SearchStep = {readonly indexedShare: number};
 
 /**
  * fuse.js tuned for reading news. The defaults match junk (threshold 0.6) and look only at the first ~60
  * characters of a field (location and distance), which would hide every word past a body's first line.
  */
 const fuseOptions: IFuseOptions<SearchDocument> = {
-	keys: [
-		{name: 'headline', weight: 4},
-		{name: 'kicker', weight: 2},
-		{name: 'deck', weight: 2},
-		{name: 'body', weight: 1},
-	],
+	keys: fieldNames.map(name => ({name, weight: fieldWeights[name]})),
 	threshold: 0.2,
 	ignoreLocation: true,
 	includeMatches: true,
@@ -42,41 +36,207 @@ const fuseOptions: IFuseOptions<SearchDocument> = {
 export type SearchIndex = {
 	/** The articles the query keeps, most relevant first; all of them, in order, for an empty query. */
 	search(query: string): readonly SearchHit[];
+	/**
+	 * The same search a step at a time, for running between keystrokes: each `next()` takes a few milliseconds, and
+	 * the last returns the hits. A search that is not stepped to its end costs nothing more; the word index it was
+	 * building keeps what it built.
+	 */
+	searchInSteps(query: string): Generator<SearchStep, readonly SearchHit[]>;
+	/** Builds the word index a step at a time, for idle moments, so that the first search need not. */
+	prepareInSteps(): Generator<SearchStep, void>;
 };
 
 /**
- * Stands in for a field an article lacks. fuse.js skips blank fields, and then an inverse query (`!word`) rejects
- * the article, as if the missing field held the word. Sanitised text never contains this character.
+ * How many of the best candidates fuse.js itself ranks. The rest follow in the order the word index gives them,
+ * which is fuse.js's own whenever each term's best match lies inside a word: this bounds the work per keystroke
+ * while the first screen (a tall terminal shows about 50 rows) comes straight from fuse.js.
  */
-const absentField = '\u2060';
-
-/** Builds the index for `articles`. */
-export function createSearchIndex(articles: readonly Article[]): SearchIndex {
-	const documents: SearchDocument[] = articles.map(article => ({
-		article,
-		headline: article.headline,
-		kicker: article.kicker ?? absentField,
-		deck: article.deck && article.deck !== article.headline ? article.deck : absentField,
-		body: bodyText(article) || absentField,
-	}));
-	const fuse = new Fuse(documents, fuseOptions);
-	const everything = articles.map(article => ({article, headlineMatches: []}));
-
-	return {
-		search(query) {
-			if (query.trim() === '') {
-				return everything;
-			}
-
-			return fuse.search(query.trim()).map(result => ({
-				article: result.item.article,
-				headlineMatches: headlineRanges(result.matches),
-			}));
-		},
-	};
-}
+const fuseRankedCount = 60;
+/** Candidates fuse.js ranks between yields (a few milliseconds' work). */
+const fuseChunkSize = 20;
+/** Recent queries whose results are kept, so that Backspace back to one is instant. */
+const rememberedQueryCount = 16;
 
 function headlineRanges(matches: readonly FuseResultMatch[] | undefined): MatchRanges {
 	const headlineMatch = matches?.find(match => match.key === 'headline');
 	return headlineMatch ? headlineMatch.indices.map(([start, end]) => [start, end] as const) : [];
+}
+
+const unfilteredHitsCache = new WeakMap<readonly Article[], readonly SearchHit[]>();
+
+/** Every article as a hit, in order: the list for an empty query. */
+export function unfilteredHits(articles: readonly Article[]): readonly SearchHit[] {
+	let hits = unfilteredHitsCache.get(articles);
+	if (!hits) {
+		hits = articles.map(article => ({article, headlineMatches: []}));
+		unfilteredHitsCache.set(articles, hits);
+	}
+
+	return hits;
+}
+
+/** A hit past the ones fuse.js ranked: its headline's matches are found when a row first shows it. */
+class LaterHit implements SearchHit {
+	#headlineMatches: MatchRanges | undefined;
+
+	constructor(
+		readonly article: Article,
+		private readonly query: string,
+	) {}
+
+	get headlineMatches(): MatchRanges {
+		if (!this.#headlineMatches) {
+			const match = Fuse.match(this.query, this.article.headline, fuseOptions);
+			this.#headlineMatches = match.isMatch ? (match.indices ?? []).map(([start, end]) => [start, end] as const) : [];
+		}
+
+		return this.#headlineMatches;
+	}
+}
+
+/** A finished search, kept compactly: the order of the articles, and the hits fuse.js ranked at its head. */
+type RememberedResult = {readonly order: Int32Array; readonly rankedHits: readonly SearchHit[]};
+
+type RankedHit = {readonly articleIndex: number; readonly score: number; readonly hit: SearchHit};
+
+/**
+ * Queries made of the index's own words, to search once before the user does: a letter, the start of the commonest
+ * word, and the commonest long word with a typo.
+ */
+function warmUpQueries(index: WordIndex): string[] {
+	const [segment] = index.segments;
+	if (!segment) {
+		return [];
+	}
+
+	const wordOf = (id: number) => index.vocabulary.slice(index.wordStarts[id], index.wordStarts[id + 1]! - 1);
+	const postingCount = (id: number) => segment.offsets[id + 1]! - segment.offsets[id]!;
+	let common = -1;
+	let commonLong = -1;
+	for (let id = 0; id + 1 < segment.offsets.length; id++) {
+		const count = postingCount(id);
+		if ((common === -1 || count > postingCount(common)) && /^\p{L}{2,}$/u.test(wordOf(id))) {
+			common = id;
+		}
+
+		if ((commonLong === -1 || count > postingCount(commonLong)) && /^\p{L}{7,}$/u.test(wordOf(id))) {
+			commonLong = id;
+		}
+	}
+
+	const queries: string[] = [];
+	if (common !== -1) {
+		queries.push(wordOf(common).slice(0, 1), wordOf(common).slice(0, 2));
+	}
+
+	if (commonLong !== -1) {
+		queries.push(wordOf(commonLong).slice(0, 1) + wordOf(commonLong).slice(2));
+	}
+
+	return queries;
+}
+
+/** Builds the index for `articles`: the word index is built on first use, or ahead with {@link SearchIndex.prepareInSteps}. */
+export function createSearchIndex(articles: readonly Article[]): SearchIndex {
+	const builder = new WordIndexBuilder(articles);
+	const nearWordsCache: NearWordsCache = new Map();
+	const remembered = new Map<string, RememberedResult>();
+
+	function* indexInSteps(): Generator<SearchStep, WordIndex> {
+		while (!builder.result) {
+			builder.step(0);
+			yield {indexedShare: builder.indexedCount / articles.length};
+		}
+
+		return builder.result;
+	}
+
+	/** fuse.js's verdict on `articleIndexes`: the ones it matches, with its score and the headline's matches. */
+	function rankWithFuse(query: string, articleIndexes: ArrayLike<number>): RankedHit[] {
+		const sorted = Int32Array.from(articleIndexes).sort();
+		const fuse = new Fuse(Array.from(sorted, articleIndex => searchDocumentOf(articles[articleIndex]!)), fuseOptions);
+		return fuse.search(query).map(result => ({
+			articleIndex: sorted[result.refIndex]!,
+			score: result.score ?? 1,
+			hit: {article: result.item.article, headlineMatches: headlineRanges(result.matches)},
+		}));
+	}
+
+	function* rankInSteps(query: string, candidates: Candidates): Generator<SearchStep, RememberedResult> {
+		const {articleIndexes, isExact} = candidates;
+		// The index's order is fuse.js's: fuse.js ranks the head, and checks it, and the rest follow. If some term was
+		// beyond the index, the candidates are a superset in article order, and fuse.js must see every one.
+		const rankedCount = isExact ? Math.min(fuseRankedCount, articleIndexes.length) : articleIndexes.length;
+		const ranked: RankedHit[] = [];
+		for (let start = 0; start < rankedCount; start += fuseChunkSize) {
+			ranked.push(...rankWithFuse(query, articleIndexes.subarray(start, Math.min(rankedCount, start + fuseChunkSize))));
+			yield {indexedShare: 1};
+		}
+
+		const rest = articleIndexes.subarray(rankedCount);
+		ranked.sort((left, right) => left.score - right.score || left.articleIndex - right.articleIndex);
+		const order = new Int32Array(ranked.length + rest.length);
+		order.set(ranked.map(({articleIndex}) => articleIndex));
+		order.set(rest, ranked.length);
+		return {order, rankedHits: ranked.map(({hit}) => hit)};
+	}
+
+	function hitsOf(query: string, {order, rankedHits}: RememberedResult): readonly SearchHit[] {
+		const hits = [...rankedHits];
+		for (let position = rankedHits.length; position < order.length; position++) {
+			hits.push(new LaterHit(articles[order[position]!]!, query));
+		}
+
+		return hits;
+	}
+
+	function* searchInSteps(query: string): Generator<SearchStep, readonly SearchHit[]> {
+		const trimmed = query.trim();
+		if (trimmed === '') {
+			return unfilteredHits(articles);
+		}
+
+		let result = remembered.get(trimmed);
+		if (result) {
+			remembered.delete(trimmed);
+		} else {
+			const index = yield* indexInSteps();
+			const finding = findCandidates(index, parseExtendedQuery(trimmed), nearWordsCache);
+			let step = finding.next();
+			while (!step.done) {
+				yield {indexedShare: 1};
+				step = finding.next();
+			}
+
+			result = yield* rankInSteps(trimmed, step.value);
+		}
+
+		remembered.set(trimmed, result);
+		if (remembered.size > rememberedQueryCount) {
+			remembered.delete(remembered.keys().next().value!);
+		}
+
+		return hitsOf(trimmed, result);
+	}
+
+	return {
+		search(query) {
+			const steps = searchInSteps(query);
+			let step = steps.next();
+			while (!step.done) {
+				step = steps.next();
+			}
+
+			return step.value;
+		},
+		searchInSteps,
+		*prepareInSteps() {
+			const index = yield* indexInSteps();
+			// Searching once for a broad query and once for a typo gets the JIT to compile the search's hot loops,
+			// which would otherwise run slowly, in the interpreter, for the user's first few keystrokes.
+			for (const query of warmUpQueries(index)) {
+				yield* searchInSteps(query);
+			}
+		},
+	};
 }

@@ -1,34 +1,32 @@
 import type {Article} from '../article.js';
-import {createSearchIndex, type SearchHit, type SearchIndex} from '../search/search.js';
+import {type SearchHit, unfilteredHits} from '../search/search.js';
 import {articleLines, type ArticleLine} from './article-lines.js';
 import {layoutOf} from './layout.js';
-import type {State} from './state.js';
-
-const indexes = new WeakMap<readonly Article[], SearchIndex>();
-const lastHits = new WeakMap<readonly Article[], {query: string; hits: readonly SearchHit[]}>();
+import type {SearchProgress, State} from './state.js';
 
 /** The query that shapes the list now: the draft while the filter line is open, else the filter in force. */
 export function activeQuery(state: State): string {
 	return state.mode.name === 'filter' ? state.mode.draft : state.query;
 }
 
-/** The articles the list shows, most relevant first when filtered. Memoised on the articles and the query. */
+/**
+ * The articles the list shows, most relevant first when filtered: every article for an empty query, else the
+ * latest search results, which are for an older query while the search for this one runs.
+ */
 export function selectHits(state: State): readonly SearchHit[] {
-	const query = activeQuery(state);
-	const last = lastHits.get(state.articles);
-	if (last?.query === query) {
-		return last.hits;
-	}
+	return state.results && activeQuery(state).trim() !== '' ? state.results.hits : unfilteredHits(state.articles);
+}
 
-	let index = indexes.get(state.articles);
-	if (!index) {
-		index = createSearchIndex(state.articles);
-		indexes.set(state.articles, index);
-	}
+/** The query the shell should search for, when the list does not show its results yet. */
+export function pendingQuery(state: State): string | undefined {
+	const query = activeQuery(state).trim();
+	return query !== '' && state.results?.query !== query ? query : undefined;
+}
 
-	const hits = index.search(query);
-	lastHits.set(state.articles, {query, hits});
-	return hits;
+/** The progress of the search for the query in force, when it is taking a while. */
+export function slowSearch(state: State): SearchProgress | undefined {
+	const query = pendingQuery(state);
+	return query !== undefined && state.searchProgress?.query === query ? state.searchProgress : undefined;
 }
 
 /** Position of the selection in the list, or -1 when the list is empty. */

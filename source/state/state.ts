@@ -1,4 +1,5 @@
 import type {Article} from '../article.js';
+import type {SearchHit} from '../search/search.js';
 import {selectHits} from './selectors.js';
 
 /**
@@ -18,11 +19,28 @@ export type ModeName = Mode['name'];
 /** The terminal's size in character cells. */
 export type Viewport = {readonly columnCount: number; readonly rowCount: number};
 
-/** The whole state of the interface. Derived data (the filtered list, wrapped text) comes from selectors. */
+/** What a search found: the hits for a query (trimmed), most relevant first. */
+export type SearchResults = {readonly query: string; readonly hits: readonly SearchHit[]};
+
+/** A search that has run for a while without finishing: its query, and the share of articles indexed so far. */
+export type SearchProgress = {readonly query: string; readonly indexedShare: number};
+
+/**
+ * The whole state of the interface. Derived data (the list for the empty query, wrapped text) comes from selectors.
+ * Search results are kept because they arrive later than the keystroke that asked for them: the shell runs the
+ * search and reports it with a `search-finished` action.
+ */
 export type State = {
 	readonly articles: readonly Article[];
 	/** The filter in force; while the filter line is open, the draft in `mode` applies instead. */
 	readonly query: string;
+	/**
+	 * The latest results for a non-empty query. While a search for a newer query runs, the list keeps showing
+	 * these; once the query is empty they are dropped, and the list shows every article.
+	 */
+	readonly results: SearchResults | undefined;
+	/** The search for the query in force, when it is taking a while. */
+	readonly searchProgress: SearchProgress | undefined;
 	/** The selected article, by id, so that it survives filtering. */
 	readonly selectedId: string | undefined;
 	/** Index of the first list row on screen. */
@@ -33,11 +51,17 @@ export type State = {
 	readonly mode: Mode;
 };
 
-/** The state at start-up. */
-export function createState(articles: readonly Article[], options: {query?: string; viewport: Viewport}): State {
+/**
+ * The state at start-up. With a query, `results` may bring its hits when the search was quick enough to run
+ * before the first frame; otherwise the list shows every article until a `search-finished` action brings them.
+ */
+export function createState(articles: readonly Article[], options: {query?: string; viewport: Viewport; results?: SearchResults}): State {
+	const query = options.query?.trim() ?? '';
 	const state: State = {
 		articles,
-		query: options.query ?? '',
+		query,
+		results: query !== '' && options.results?.query === query ? options.results : undefined,
+		searchProgress: undefined,
 		selectedId: undefined,
 		listTop: 0,
 		articleScrollTop: 0,

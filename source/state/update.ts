@@ -1,12 +1,17 @@
 import {type Command, commandFor, type KeyName} from '../input/keymap.js';
+import type {SearchHit} from '../search/search.js';
 import {layoutOf} from './layout.js';
-import {maximumArticleScrollTop, selectHits, selectedIndex} from './selectors.js';
+import {activeQuery, maximumArticleScrollTop, selectHits, selectedIndex} from './selectors.js';
 import type {State, Viewport} from './state.js';
 
 /** Something that happened to the interface. */
 export type Action =
 	| {readonly type: 'keys-pressed'; readonly keys: readonly KeyName[]}
-	| {readonly type: 'viewport-resized'; readonly viewport: Viewport};
+	| {readonly type: 'viewport-resized'; readonly viewport: Viewport}
+	/** The search for `query` (trimmed) finished with `hits`. */
+	| {readonly type: 'search-finished'; readonly query: string; readonly hits: readonly SearchHit[]}
+	/** The search for `query` is still running, with the index built for `indexedShare` of the articles. */
+	| {readonly type: 'search-progressed'; readonly query: string; readonly indexedShare: number};
 
 const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
 
@@ -77,14 +82,33 @@ function pageBy(state: State, direction: 1 | -1): State {
 	return selectIndex(paged, selectedIndex(state) + direction * listRowCount);
 }
 
+/** Drops the search results once the query in force is empty, so that a later query starts from the full list. */
+function withResultsForQuery(state: State): State {
+	return state.results && activeQuery(state).trim() === '' ? {...state, results: undefined, searchProgress: undefined} : state;
+}
+
 function withDraft(state: State, draft: string): State {
-	return state.mode.name === 'filter' && state.mode.draft !== draft ? selectFirstHit({...state, mode: {name: 'filter', draft}}) : state;
+	return state.mode.name === 'filter' && state.mode.draft !== draft ? selectFirstHit(withResultsForQuery({...state, mode: {name: 'filter', draft}})) : state;
 }
 
 /** Leaves the filter line with `query` in force, keeping the selected article when the new list still has it. */
 function leaveFilter(state: State, query: string): State {
 	const selectedId = state.mode.name === 'filter' ? (selectHits(state)[selectedIndex(state)]?.article.id ?? state.selectedId) : state.selectedId;
-	return withListWindow({...state, query, selectedId, mode: {name: 'browse'}});
+	return withListWindow(withResultsForQuery({...state, query, selectedId, mode: {name: 'browse'}}));
+}
+
+/**
+ * Shows the hits of a finished search, unless the query has changed since it started (a newer search is on its
+ * way). The best match is selected, as when typing, except under the article being read.
+ */
+function finishSearch(state: State, query: string, hits: readonly SearchHit[]): State {
+	if (query !== activeQuery(state).trim() || query === '' || state.results?.query === query) {
+		return state;
+	}
+
+	const withHits: State = {...state, results: {query, hits}, searchProgress: undefined};
+	const isReading = state.mode.name === 'read' || state.mode.name === 'help';
+	return isReading && hits.some(hit => hit.article.id === state.selectedId) ? withListWindow(withHits) : selectFirstHit(withHits);
 }
 
 function runCommand(state: State, command: Command): State {
@@ -203,6 +227,18 @@ export function update(state: State, action: Action): State {
 
 			const resized = withListWindow({...state, viewport: action.viewport});
 			return scrollArticle(resized, resized.articleScrollTop);
+		}
+
+		case 'search-finished': {
+			return finishSearch(state, action.query, action.hits);
+		}
+
+		case 'search-progressed': {
+			const {query, indexedShare} = action;
+			const isCurrent = query !== '' && query === activeQuery(state).trim() && state.results?.query !== query;
+			return isCurrent && (state.searchProgress?.query !== query || state.searchProgress.indexedShare !== indexedShare)
+				? {...state, searchProgress: {query, indexedShare}}
+				: state;
 		}
 	}
 }

@@ -8,12 +8,18 @@ type FilterLineProps = {
 	readonly matchCount: number;
 	readonly articleCount: number;
 	readonly columnCount: number;
+	/** A search that is taking a while: the list still shows the last results, and the count is theirs. */
+	readonly slowSearch?: {readonly indexedShare: number};
 };
 
-/** The filter line: `/query` with a cursor while typing, and how many articles match. */
-export function FilterLine({query, isEditing, matchCount, articleCount, columnCount}: FilterLineProps) {
+/** The filter line: `/query` with a cursor while typing, and how many articles match (or how a slow search is doing). */
+export function FilterLine({query, isEditing, matchCount, articleCount, columnCount, slowSearch}: FilterLineProps) {
 	const count = matchCount === 1 ? '1 match' : `${matchCount === 0 ? 'no' : matchCount} matches`;
-	const summary = ` ${count} of ${articleCount} `;
+	let summary = ` ${count} of ${articleCount} `;
+	if (slowSearch) {
+		summary = slowSearch.indexedShare < 1 ? ` indexing ${Math.floor(slowSearch.indexedShare * 100)}%… ` : ' searching… ';
+	}
+
 	const queryColumnCount = Math.max(1, columnCount - displayWidth(summary) - 3);
 	// Show the end of a long query, where the typing happens.
 	const shownQuery = displayWidth(query) <= queryColumnCount ? query : '…' + [...query].slice(-(queryColumnCount - 1)).join('');
@@ -24,7 +30,7 @@ export function FilterLine({query, isEditing, matchCount, articleCount, columnCo
 			{truncateToWidth(shownQuery, queryColumnCount)}
 			{isEditing ? <Text inverse> </Text> : null}
 			{gap}
-			<Text {...(matchCount === 0 ? theme.notice : {dimColor: true})}>{summary}</Text>
+			<Text {...(matchCount === 0 || slowSearch ? theme.notice : {dimColor: true})}>{summary}</Text>
 		</Text>
 	);
 }

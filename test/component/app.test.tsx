@@ -1,6 +1,8 @@
 import {readFileSync} from 'node:fs';
+import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parsePlainText} from '../../source/formats/plain-text.js';
+import {FilterLine} from '../../source/ui/filter-line.js';
 import {displayWidth} from '../../source/terminal/text-width.js';
 import {numberedArticles} from '../helpers/articles.js';
 import {renderApp} from '../helpers/render-app.js';
@@ -145,6 +147,39 @@ describe('filtering', () => {
 		app = renderApp(seed, wide, {initialQuery: 'mujica'});
 		expect(app.frame()).toContain('1/1');
 		expect(app.frame()).toContain('/mujica');
+	});
+
+	it('shows the results of the last query typed, however fast the keys come', async () => {
+		app = renderApp(seed, wide);
+		app.press('/', 'k', 'u', 's', 'h', '\u0015', 'b', 'e', 'r', 'i', 's', 'h', 'a');
+		const frame = await app.waitForFrame(frame => frame.includes('/berisha') && frame.includes('1 match of 5'));
+		expect(linesOf(frame)[1]).toContain('FRAUD ALLEGED:');
+	});
+
+	it('highlights the matches in rows far down a long list of results', async () => {
+		const list = renderApp(numberedArticles(200), {columnCount: 80, rowCount: 12});
+		app = list;
+		list.press('/', 'headline', keys.enter);
+		// The results are in once the first rows are highlighted.
+		await list.waitForFrame(frame => frame.includes('Enter/l open') && list.styledFrame().includes('\u001B[4m'));
+		list.press('G');
+		await list.waitForFrame(frame => frame.includes('200/200'));
+		const lastRows = linesOf(list.styledFrame()).filter(line => line.includes('number 1'));
+		expect(lastRows.length).toBeGreaterThan(0);
+		expect(lastRows.every(line => /\u001B\[4m(?:\u001B\[1m)?Headline/u.test(line))).toBe(true);
+	});
+});
+
+describe('the filter line while a search takes a while', () => {
+	const lineFor = (slowSearch: {indexedShare: number}) =>
+		(render(<FilterLine query="minister" isEditing matchCount={5} articleCount={100_000} columnCount={60} slowSearch={slowSearch} />).lastFrame() ?? '').replaceAll(
+			/\u001B\[[\d;]*m/gu,
+			'',
+		);
+
+	it('says how far the index is built, then that it is searching', () => {
+		expect(lineFor({indexedShare: 0.426})).toMatch(/^\/minister +indexing 42%… $/u);
+		expect(lineFor({indexedShare: 1})).toMatch(/^\/minister +searching… $/u);
 	});
 });
 

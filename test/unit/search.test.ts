@@ -1,6 +1,10 @@
 import {readFileSync} from 'node:fs';
+import Fuse from 'fuse.js';
 import {describe, expect, it} from 'vitest';
+import {ensureGeneratedCorpus} from '../../bench/generate-corpus.js';
+import type {Article} from '../../source/article.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
+import {searchDocumentOf} from '../../source/search/search-document.js';
 import {createSearchIndex} from '../../source/search/search.js';
 import {newsArticles} from '../helpers/articles.js';
 
@@ -58,5 +62,128 @@ describe('relevance', () => {
 
 	it('does not match on a stray letter or two', () => {
 		expect(index.search('qq')).toEqual([]);
+	});
+});
+
+/** The search as it was before the word index: fuse.js over every article, with the same options. */
+function fuseAlone(articles: readonly Article[]): (query: string) => string[] {
+	const fuse = new Fuse(articles.map(article => searchDocumentOf(article)), {
+		keys: [
+			{name: 'headline', weight: 4},
+			{name: 'kicker', weight: 2},
+			{name: 'deck', weight: 2},
+			{name: 'body', weight: 1},
+		],
+		threshold: 0.2,
+		ignoreLocation: true,
+		includeMatches: true,
+		minMatchCharLength: 2,
+		useExtendedSearch: true,
+	});
+	return query => fuse.search(query.trim()).map(result => result.item.article.id);
+}
+
+describe('the same results as fuse.js over every article', () => {
+	// 1,500 generated articles (the benchmark’s generator): over a thousand matches, many more than fuse.js ranks itself.
+	const corpus = parsePlainText(readFileSync(ensureGeneratedCorpus(1500), 'utf8'), 'news.txt').articles;
+	const index = createSearchIndex(corpus);
+	const searchWithFuseAlone = fuseAlone(corpus);
+
+	it.each([
+		// Letter by letter, as typed: a one-letter query matches a doubled letter only (fuse.js's minimum match length).
+		'm',
+		'mi',
+		'min',
+		'mini',
+		'minis',
+		'minister',
+		// Typos: one edit per five letters.
+		'ministr',
+		'minsiter',
+		'goverment',
+		'presdent',
+		// Junk.
+		'xqzj',
+		'qq',
+		// Space is AND (within one field), bar is OR.
+		'police court',
+		'minister | police',
+		'xqzj | police',
+		// Extended search.
+		"'minister",
+		'!minister',
+		'^the',
+		'!^the',
+		'growth$',
+		'!percent$',
+		'=zzz',
+		'police !court',
+		// Upper case and spaces around.
+		'  Minister ',
+	])('%j', query => {
+		expect(index.search(query).map(hit => hit.article.id)).toEqual(searchWithFuseAlone(query));
+	});
+
+	it('gives the same headline matches as fuse.js, beyond the hits fuse.js ranks itself', () => {
+		const hits = index.search('minister');
+		expect(hits.length).toBeGreaterThan(1024);
+		for (const hit of [hits[0], hits[300], hits.at(-1)]) {
+			const {indices} = Fuse.match('minister', hit!.article.headline, {threshold: 0.2, ignoreLocation: true, minMatchCharLength: 2, includeMatches: true, useExtendedSearch: true});
+			expect(hit!.headlineMatches).toEqual(indices ?? []);
+		}
+	});
+
+	it('looks for a fuzzy match inside one word, where fuse.js would also let it span a space', () => {
+		const [article] = parsePlainText('The cancellable mandatory stock\n\nA body.', 'news.txt').articles;
+		expect(fuseAlone([article!])('lehman')).toHaveLength(1);
+		expect(createSearchIndex([article!]).search('lehman')).toEqual([]);
+	});
+
+	it('falls back to fuse.js alone for a term the word index cannot answer (a space inside quotes)', () => {
+		for (const query of ['"prime minister"', '^"the minister"', "'\"said on\" police"]) {
+			expect(index.search(query).map(hit => hit.article.id)).toEqual(searchWithFuseAlone(query));
+		}
+	});
+});
+
+describe('searching a step at a time', () => {
+	const index = createSearchIndex(seed);
+
+	it('gives the same hits as searching at once, after several steps', () => {
+		const steps = index.searchInSteps('mujca');
+		let stepCount = 0;
+		let step = steps.next();
+		while (!step.done) {
+			expect(step.value.indexedShare).toBeGreaterThan(0);
+			stepCount++;
+			step = steps.next();
+		}
+
+		expect(stepCount).toBeGreaterThan(1);
+		expect(step.value).toEqual(index.search('mujca'));
+	});
+
+	it('remembers recent queries, so that going back to one costs no steps', () => {
+		index.search('tirana');
+		expect(index.searchInSteps('tirana').next().done).toBe(true);
+	});
+
+	it('survives a search abandoned half way', () => {
+		const fresh = createSearchIndex(seed);
+		const abandoned = fresh.searchInSteps('kushner');
+		abandoned.next();
+		abandoned.next();
+		expect(fresh.search('kushner')[0]?.article.kicker).toBe('EUROPEAN FUTURE?');
+	});
+
+	it('builds the index ahead when asked', () => {
+		const fresh = createSearchIndex(seed);
+		const preparing = fresh.prepareInSteps();
+		while (!preparing.next().done) {
+			// Idle time.
+		}
+
+		expect(fresh.searchInSteps('mujica').next().done).toBe(false);
+		expect(fresh.search('mujica')[0]?.article.kicker).toBe('CANCER:');
 	});
 });

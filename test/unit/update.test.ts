@@ -1,11 +1,31 @@
 import {describe, expect, it} from 'vitest';
+import type {Article} from '../../source/article.js';
+import {createSearchIndex, type SearchIndex} from '../../source/search/search.js';
 import {layoutOf} from '../../source/state/layout.js';
-import {activeQuery, selectHits, selectedArticle, selectedIndex} from '../../source/state/selectors.js';
+import {activeQuery, pendingQuery, selectHits, selectedArticle, selectedIndex, slowSearch} from '../../source/state/selectors.js';
 import {createState, type State} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
 import {newsArticles, numberedArticles} from '../helpers/articles.js';
 
-const press = (state: State, ...keys: string[]) => update(state, {type: 'keys-pressed', keys});
+const searchIndexes = new WeakMap<readonly Article[], SearchIndex>();
+
+/** The results of the search the state waits for, as the shell would report them. */
+function searchFinished(state: State, query = pendingQuery(state) ?? '') {
+	let index = searchIndexes.get(state.articles);
+	if (!index) {
+		index = createSearchIndex(state.articles);
+		searchIndexes.set(state.articles, index);
+	}
+
+	return {type: 'search-finished', query, hits: index.search(query)} as const;
+}
+
+/** The state once the shell has run the search it asks for, if any. */
+const settle = (state: State) => (pendingQuery(state) === undefined ? state : update(state, searchFinished(state)));
+/** Presses keys, then lets the search they start finish, as a user who pauses would see it. */
+const press = (state: State, ...keys: string[]) => settle(update(state, {type: 'keys-pressed', keys}));
+/** Presses keys without waiting for any search. */
+const pressOnly = (state: State, ...keys: string[]) => update(state, {type: 'keys-pressed', keys});
 const headlineOf = (state: State) => selectedArticle(state)?.headline;
 const narrow = {columnCount: 80, rowCount: 24};
 const wide = {columnCount: 120, rowCount: 30};
@@ -104,7 +124,8 @@ describe('filtering', () => {
 		expect(kept.mode.name).toBe('browse');
 		expect(kept.query).toBe('chess');
 		expect(selectHits(kept)).toHaveLength(1);
-		const cleared = press(start, '/', 'c', 'h', 'e', 's', 's', 'escape');
+		// Esc once the matches are in: the article selected among them stays selected.
+		const cleared = press(press(start, '/', 'c', 'h', 'e', 's', 's'), 'escape');
 		expect(cleared.query).toBe('');
 		expect(selectHits(cleared)).toHaveLength(5);
 		expect(headlineOf(cleared)).toBe('Chess prodigy wins national title');
@@ -132,9 +153,81 @@ describe('filtering', () => {
 	});
 
 	it('starts with --filter applied', () => {
-		const filtered = createState(newsArticles, {viewport: narrow, query: 'lighthouse'});
+		const filtered = settle(createState(newsArticles, {viewport: narrow, query: 'lighthouse'}));
 		expect(selectHits(filtered).map(hit => hit.article.headline)).toEqual(['Lighthouse keeper retires after forty years']);
 		expect(press(filtered, 'escape').query).toBe('');
+	});
+});
+
+describe('search results arriving after the keystroke', () => {
+	const start = createState(newsArticles, {viewport: narrow});
+	const headlinesOf = (state: State) => selectHits(state).map(hit => hit.article.headline);
+
+	it('asks for a search when the query changes, and shows the last list until it comes', () => {
+		const typing = pressOnly(start, '/', 's', 't', 'o', 'r', 'm');
+		expect(pendingQuery(typing)).toBe('storm');
+		expect(selectHits(typing)).toHaveLength(5);
+		const found = update(typing, searchFinished(typing));
+		expect(pendingQuery(found)).toBeUndefined();
+		expect(headlinesOf(found)).toEqual(['Storm Agnes heads for the coast']);
+		expect(headlineOf(found)).toBe('Storm Agnes heads for the coast');
+		// Typing on keeps the last results in view.
+		expect(headlinesOf(pressOnly(found, 'x'))).toEqual(['Storm Agnes heads for the coast']);
+	});
+
+	it('ignores the results of a query that has since changed', () => {
+		const typing = pressOnly(start, '/', 's', 't', 'o');
+		const stale = searchFinished(typing);
+		const typedOn = pressOnly(typing, 'r', 'm');
+		expect(update(typedOn, stale)).toBe(typedOn);
+		expect(update(typedOn, searchFinished(typedOn, 'chess'))).toBe(typedOn);
+	});
+
+	it('takes the same results only once', () => {
+		const found = press(start, '/', 'c', 'h', 'e', 's', 's');
+		expect(update(found, searchFinished(found, 'chess'))).toBe(found);
+	});
+
+	it('drops the results when the query is emptied, so that the next query starts from every article', () => {
+		const found = press(start, '/', 's', 't', 'o', 'r', 'm');
+		const emptied = pressOnly(found, 'ctrl+u');
+		expect(emptied.results).toBeUndefined();
+		expect(selectHits(pressOnly(emptied, 'x'))).toHaveLength(5);
+		expect(press(found, 'escape').results).toBeUndefined();
+	});
+
+	it('keeps the results when the filter is kept with Enter', () => {
+		const kept = press(start, '/', 'c', 'h', 'e', 's', 's', 'space', 'enter');
+		expect(kept.query).toBe('chess');
+		expect(pendingQuery(kept)).toBeUndefined();
+		expect(headlinesOf(kept)).toEqual(['Chess prodigy wins national title']);
+	});
+
+	it('keeps the article being read when the new results still have it', () => {
+		const reading = pressOnly(start, '/', 'c', 'o', 'a', 's', 't', 'enter', 'j', 'j', 'enter');
+		expect(reading.mode.name).toBe('read');
+		expect(headlineOf(reading)).toBe('Storm Agnes heads for the coast');
+		expect(headlineOf(settle(reading))).toBe('Storm Agnes heads for the coast');
+	});
+
+	it('reports a slow search for the query in force only', () => {
+		const typing = pressOnly(start, '/', 's', 't', 'o');
+		const progressed = update(typing, {type: 'search-progressed', query: 'sto', indexedShare: 0.5});
+		expect(slowSearch(progressed)).toEqual({query: 'sto', indexedShare: 0.5});
+		expect(update(progressed, {type: 'search-progressed', query: 'sto', indexedShare: 0.5})).toBe(progressed);
+		expect(update(typing, {type: 'search-progressed', query: 'st', indexedShare: 0.5})).toBe(typing);
+		expect(slowSearch(pressOnly(progressed, 'r'))).toBeUndefined();
+		expect(slowSearch(update(progressed, searchFinished(progressed)))).toBeUndefined();
+	});
+
+	it('starts with the results of --filter when they came before the first frame', () => {
+		const results = {query: 'lighthouse', hits: createSearchIndex(newsArticles).search('lighthouse')};
+		const filtered = createState(newsArticles, {viewport: narrow, query: 'lighthouse', results});
+		expect(pendingQuery(filtered)).toBeUndefined();
+		expect(headlineOf(filtered)).toBe('Lighthouse keeper retires after forty years');
+		const pending = createState(newsArticles, {viewport: narrow, query: 'lighthouse'});
+		expect(pendingQuery(pending)).toBe('lighthouse');
+		expect(headlineOf(settle(pending))).toBe('Lighthouse keeper retires after forty years');
 	});
 });
 

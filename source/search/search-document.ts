@@ -1,0 +1,38 @@
+import {type Article, bodyText} from '../article.js';
+
+/** What fuse.js searches in an article: its fields by name, in the order of {@link fieldNames}. */
+export type SearchDocument = {
+	readonly article: Article;
+	readonly headline: string;
+	readonly kicker: string;
+	readonly deck: string;
+	readonly body: string;
+};
+
+/** The searched fields, in a fixed order: a field's position is its number in the word index. */
+export const fieldNames = ['headline', 'kicker', 'deck', 'body'] as const;
+
+/** How much a match in each field counts, before fuse.js scales the weights to sum to 1. */
+export const fieldWeights = {headline: 4, kicker: 2, deck: 2, body: 1} as const;
+
+/**
+ * Stands in for a field an article lacks. fuse.js skips blank fields, and then an inverse query (`!word`) rejects
+ * the article, as if the missing field held the word. Sanitised text never contains this character.
+ */
+export const absentField = '\u2060';
+
+/** The deck when it adds to the headline (a deck the headline was made from would only repeat it). */
+export function deckOf(article: Article): string | undefined {
+	return article.deck && article.deck !== article.headline ? article.deck : undefined;
+}
+
+/** The document fuse.js ranks for `article`. */
+export function searchDocumentOf(article: Article): SearchDocument {
+	return {
+		article,
+		headline: article.headline,
+		kicker: article.kicker ?? absentField,
+		deck: deckOf(article) ?? absentField,
+		body: bodyText(article) || absentField,
+	};
+}

@@ -1,0 +1,310 @@
+import type {Article} from '../article.js';
+import {absentField, deckOf} from './search-document.js';
+
+/**
+ * An inverted index of the words of every searched field, built once per set of articles.
+ *
+ * A word is what fuse.js counts as one (a run of characters other than tab, line breaks, space and no-break
+ * space), lower-cased as fuse.js compares text. A pattern without such characters occurs in a field exactly when
+ * it occurs in one of the field's words, which is what lets the index stand in for fuse.js's scan of every field.
+ *
+ * Fields are numbered by {@link fieldNames} order; field `field` of article `article` is the *slot*
+ * `article * 4 + field`, and the index answers in sets of slots.
+ */
+export type WordIndex = {
+	readonly articleCount: number;
+	readonly wordCount: number;
+	/** Every distinct word, each between line feeds (`\nword\nword\n`): one string to search with indexOf. */
+	readonly vocabulary: string;
+	/** Where word `id` starts in {@link vocabulary}; one more entry, for the end. */
+	readonly wordStarts: Int32Array;
+	/** The postings, a run of articles at a time. */
+	readonly segments: readonly Segment[];
+	/** How many words each slot holds (0 for a blank field, which fuse.js skips); fuse.js's field norm comes from it. */
+	readonly wordCounts: Uint32Array;
+	/** The first word of each slot, by id (-1 when blank). */
+	readonly firstWords: Int32Array;
+	/** The last word of each slot, by id (-1 when blank). */
+	readonly lastWords: Int32Array;
+};
+
+/**
+ * Postings for `articleCount` articles from `firstArticle` on: the slots (relative to the segment's first slot)
+ * that hold word `id` are `slots[offsets[id]]` up to `slots[offsets[id + 1]]`, ascending. Words first seen after
+ * the segment have no entry.
+ */
+export type Segment = {
+	readonly firstArticle: number;
+	readonly articleCount: number;
+	readonly offsets: Uint32Array;
+	readonly slots: Uint16Array;
+};
+
+/** Articles a segment: their slots must fit a Uint16Array. */
+const segmentArticleCount = 4096;
+/** Articles between checks of the clock while building. */
+const articlesPerStep = 64;
+
+/** The characters fuse.js's field norm counts as word separators (its isWordSeparator). */
+const isSeparator = new Uint8Array(0x1_00_00);
+for (const code of [9, 10, 11, 12, 13, 32, 160]) {
+	isSeparator[code] = 1;
+}
+
+/** Whether `text` contains a character that separates words, so that it cannot lie inside one word. */
+export function hasSeparator(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		if (isSeparator[text.charCodeAt(index)] === 1) {
+			return true;
+		}
+	}
+
+	return false;
+}
+
+/** A growable hash table from word to id that looks words up in place, without cutting them out of the text. */
+class Vocabulary {
+	readonly words: string[] = [];
+	private hashes = new Int32Array(1024);
+	private table = new Int32Array(2048).fill(-1);
+
+	/** The id of the word `text[start, end)`, adding it when new. */
+	idOf(text: string, start: number, end: number, hash: number): number {
+		const mask = this.table.length - 1;
+		const length = end - start;
+		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+			const id = this.table[slot]!;
+			if (id === -1) {
+				return this.add(text.slice(start, end), hash, slot);
+			}
+
+			if (this.hashes[id] === hash) {
+				const word = this.words[id]!;
+				if (word.length === length && text.startsWith(word, start)) {
+					return id;
+				}
+			}
+		}
+	}
+
+	private add(word: string, hash: number, slot: number): number {
+		const id = this.words.length;
+		this.words.push(word);
+		if (id === this.hashes.length) {
+			const hashes = new Int32Array(id * 2);
+			hashes.set(this.hashes);
+			this.hashes = hashes;
+		}
+
+		this.hashes[id] = hash;
+		this.table[slot] = id;
+		if (this.words.length * 2 > this.table.length) {
+			this.grow();
+		}
+
+		return id;
+	}
+
+	private grow() {
+		const table = new Int32Array(this.table.length * 2).fill(-1);
+		const mask = table.length - 1;
+		for (let id = 0; id < this.words.length; id++) {
+			let slot = this.hashes[id]! & mask;
+			while (table[slot] !== -1) {
+				slot = (slot + 1) & mask;
+			}
+
+			table[slot] = id;
+		}
+
+		this.table = table;
+	}
+}
+
+/** Builds a {@link WordIndex} a few articles at a time, so that the interface stays responsive meanwhile. */
+export class WordIndexBuilder {
+	private readonly vocabulary = new Vocabulary();
+	private readonly segments: Segment[] = [];
+	private readonly wordCounts: Uint32Array;
+	private readonly firstWords: Int32Array;
+	private readonly lastWords: Int32Array;
+	/** For each word, the last slot that listed it, so that a slot lists a word once. */
+	private lastSlots = new Int32Array(1024).fill(-1);
+	/** The current segment's (word, slot) pairs, in slot order. */
+	private pairWords = new Int32Array(1 << 16);
+	private pairSlots = new Uint16Array(1 << 16);
+	private pairCount = 0;
+	private nextArticle = 0;
+	private index: WordIndex | undefined;
+
+	constructor(private readonly articles: readonly Article[]) {
+		const slotCount = articles.length * 4;
+		this.wordCounts = new Uint32Array(slotCount);
+		this.firstWords = new Int32Array(slotCount).fill(-1);
+		this.lastWords = new Int32Array(slotCount).fill(-1);
+	}
+
+	/** How many articles are indexed so far. */
+	get indexedCount(): number {
+		return this.nextArticle;
+	}
+
+	/** The index, once {@link step} has indexed every article. */
+	get result(): WordIndex | undefined {
+		return this.index;
+	}
+
+	/** Indexes articles until `deadline` (a `performance.now()` time) passes or none are left; answers the index when done. */
+	step(deadline: number): WordIndex | undefined {
+		while (!this.index) {
+			const end = Math.min(this.articles.length, this.nextArticle + articlesPerStep);
+			for (let article = this.nextArticle; article < end; article++) {
+				this.addArticle(article);
+				if (article % segmentArticleCount === segmentArticleCount - 1) {
+					this.closeSegment(article + 1);
+				}
+			}
+
+			this.nextArticle = end;
+			if (end === this.articles.length) {
+				this.finish();
+			} else if (performance.now() >= deadline) {
+				break;
+			}
+		}
+
+		return this.index;
+	}
+
+	private addArticle(article: number) {
+		const {headline, kicker, paragraphs} = this.articles[article]!;
+		const slot = article * 4;
+		const segmentSlot = (article % segmentArticleCount) * 4;
+		this.addText(headline, slot, segmentSlot);
+		this.addText(kicker ?? absentField, slot + 1, segmentSlot + 1);
+		this.addText(deckOf(this.articles[article]!) ?? absentField, slot + 2, segmentSlot + 2);
+		// The body is searched as its paragraphs joined by blank lines: the same words as the paragraphs one by one.
+		const isBodyEmpty = paragraphs.length === 0 || (paragraphs.length === 1 && paragraphs[0] === '');
+		for (const paragraph of isBodyEmpty ? [absentField] : paragraphs) {
+			this.addText(paragraph, slot + 3, segmentSlot + 3);
+		}
+	}
+
+	/** Adds the words of `text` to slot `slot` (`segmentSlot` in its segment). */
+	private addText(text: string, slot: number, segmentSlot: number) {
+		const lowerCase = text.toLowerCase();
+		const {length} = lowerCase;
+		let wordCount = this.wordCounts[slot]!;
+		let index = 0;
+		while (index < length) {
+			let code = lowerCase.charCodeAt(index);
+			if (isSeparator[code] === 1) {
+				index++;
+				continue;
+			}
+
+			const start = index;
+			// FNV-1a over the UTF-16 code units.
+			let hash = 0x81_1c_9d_c5;
+			do {
+				hash = Math.imul(hash ^ code, 0x01_00_01_93);
+				index++;
+			} while (index < length && isSeparator[(code = lowerCase.charCodeAt(index))] !== 1);
+
+			const id = this.vocabulary.idOf(lowerCase, start, index, hash);
+			if (wordCount === 0) {
+				this.firstWords[slot] = id;
+			}
+
+			this.lastWords[slot] = id;
+			wordCount++;
+			this.addPair(id, slot, segmentSlot);
+		}
+
+		this.wordCounts[slot] = wordCount;
+	}
+
+	private addPair(id: number, slot: number, segmentSlot: number) {
+		if (id >= this.lastSlots.length) {
+			const lastSlots = new Int32Array(this.lastSlots.length * 2).fill(-1);
+			lastSlots.set(this.lastSlots);
+			this.lastSlots = lastSlots;
+		}
+
+		if (this.lastSlots[id] === slot) {
+			return;
+		}
+
+		this.lastSlots[id] = slot;
+		if (this.pairCount === this.pairWords.length) {
+			const pairWords = new Int32Array(this.pairCount * 2);
+			pairWords.set(this.pairWords);
+			this.pairWords = pairWords;
+			const pairSlots = new Uint16Array(this.pairCount * 2);
+			pairSlots.set(this.pairSlots);
+			this.pairSlots = pairSlots;
+		}
+
+		this.pairWords[this.pairCount] = id;
+		this.pairSlots[this.pairCount] = segmentSlot;
+		this.pairCount++;
+	}
+
+	/** Sorts the segment's pairs by word (a counting sort, stable, so each word's slots stay ascending). */
+	private closeSegment(endArticle: number) {
+		const firstArticle = this.segments.reduce((sum, segment) => sum + segment.articleCount, 0);
+		const wordCount = this.vocabulary.words.length;
+		const offsets = new Uint32Array(wordCount + 1);
+		for (let pair = 0; pair < this.pairCount; pair++) {
+			offsets[this.pairWords[pair]! + 1]!++;
+		}
+
+		for (let id = 0; id < wordCount; id++) {
+			offsets[id + 1]! += offsets[id]!;
+		}
+
+		const cursors = offsets.slice(0, wordCount);
+		const slots = new Uint16Array(this.pairCount);
+		for (let pair = 0; pair < this.pairCount; pair++) {
+			slots[cursors[this.pairWords[pair]!]!++] = this.pairSlots[pair]!;
+		}
+
+		this.segments.push({firstArticle, articleCount: endArticle - firstArticle, offsets, slots});
+		this.pairCount = 0;
+	}
+
+	private finish() {
+		if (this.articles.length % segmentArticleCount !== 0) {
+			this.closeSegment(this.articles.length);
+		}
+
+		const {words} = this.vocabulary;
+		const wordStarts = new Int32Array(words.length + 1);
+		let offset = 1;
+		for (const [id, word] of words.entries()) {
+			wordStarts[id] = offset;
+			offset += word.length + 1;
+		}
+
+		wordStarts[words.length] = offset;
+		this.index = {
+			articleCount: this.articles.length,
+			wordCount: words.length,
+			vocabulary: `\n${words.join('\n')}\n`,
+			wordStarts,
+			segments: this.segments,
+			wordCounts: this.wordCounts,
+			firstWords: this.firstWords,
+			lastWords: this.lastWords,
+		};
+		// Only the index is needed from now on.
+		this.pairWords = new Int32Array(0);
+		this.pairSlots = new Uint16Array(0);
+		this.lastSlots = new Int32Array(0);
+	}
+}
+
+/** The index of `articles`, built at once. */
+export function buildWordIndex(articles: readonly Article[]): WordIndex {
+	return new WordIndexBuilder(articles).step(Number.POSITIVE_INFINITY)!;
+}

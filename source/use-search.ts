@@ -1,0 +1,181 @@
+import {type Dispatch, useEffect, useMemo} from 'react';
+import type {Article} from './article.js';
+import {createSearchIndex, type SearchHit, type SearchIndex, type SearchStep} from './search/search.js';
+import type {SearchResults} from './state/state.js';
+import type {Action} from './state/update.js';
+
+/**
+ * Milliseconds of search work between chances for the terminal's input and Ink's frames: the longest a keystroke
+ * waits for a search running in the background.
+ */
+const sliceMs = 8;
+/** How long a search runs before the filter line says so (saying it sooner would only flicker). */
+const slowAfterMs = 120;
+/** How often a slow search reports its progress. */
+const progressIntervalMs = 200;
+
+/** What a running search tells the shell. */
+export type SearchListener = {
+	finished(results: SearchResults): void;
+	/** The search for `query` has run a while; `indexedShare` of the articles are indexed. */
+	progressed(query: string, indexedShare: number): void;
+};
+
+/**
+ * Runs one search at a time, a slice at a time between keystrokes and frames, and builds the word index in idle
+ * moments. Asking for another query drops the running search unfinished: it is superseded, never queued.
+ */
+export type SearchRunner = {
+	/** Searches for `query` in the background (none: stop searching); the listener hears when it is done. */
+	search(query: string | undefined): void;
+	/**
+	 * Searches for `query` right now for up to `budgetMs`, and answers the results if that was enough; otherwise the
+	 * search goes on in the background. The answer is not also told to the listener.
+	 */
+	searchNow(query: string, budgetMs: number): SearchResults | undefined;
+	/** Stops all work. */
+	stop(): void;
+};
+
+type Job = {
+	readonly query: string;
+	readonly steps: Generator<SearchStep, readonly SearchHit[]>;
+	lastStep: SearchStep;
+	reportTime: number;
+};
+
+/** A {@link SearchRunner} over `index` that tells `listener` what it finds. */
+export function createSearchRunner(index: SearchIndex, listener: SearchListener): SearchRunner {
+	let job: Job | undefined;
+	const preparing = index.prepareInSteps();
+	let isPrepared = false;
+	let immediate: NodeJS.Immediate | undefined;
+
+	/** Steps the job until `deadline`; answers its hits when it finishes (and is gone). */
+	function advance(current: Job, deadline: number): readonly SearchHit[] | undefined {
+		do {
+			const step = current.steps.next();
+			if (step.done) {
+				job = undefined;
+				return step.value;
+			}
+
+			current.lastStep = step.value;
+		} while (performance.now() < deadline);
+
+		return undefined;
+	}
+
+	function runSlice() {
+		immediate = undefined;
+		const deadline = performance.now() + sliceMs;
+		const current = job;
+		if (current) {
+			const hits = advance(current, deadline);
+			if (hits) {
+				listener.finished({query: current.query, hits});
+			} else if (performance.now() >= current.reportTime) {
+				current.reportTime = performance.now() + progressIntervalMs;
+				listener.progressed(current.query, current.lastStep.indexedShare);
+			}
+		} else {
+			while (!isPrepared && performance.now() < deadline) {
+				isPrepared = preparing.next().done === true;
+			}
+		}
+
+		schedule();
+	}
+
+	function schedule() {
+		if (!immediate && (job !== undefined || !isPrepared)) {
+			immediate = setImmediate(runSlice);
+		}
+	}
+
+	function jobFor(query: string): Job {
+		if (job?.query !== query) {
+			job = {query, steps: index.searchInSteps(query), lastStep: {indexedShare: 0}, reportTime: performance.now() + slowAfterMs};
+		}
+
+		return job;
+	}
+
+	schedule();
+	return {
+		search(query) {
+			if (query === undefined) {
+				job = undefined;
+			} else {
+				jobFor(query);
+			}
+
+			schedule();
+		},
+		searchNow(query, budgetMs) {
+			const hits = advance(jobFor(query), performance.now() + budgetMs);
+			schedule();
+			return hits && {query, hits};
+		},
+		stop() {
+			clearImmediate(immediate);
+			immediate = undefined;
+			job = undefined;
+			isPrepared = true;
+		},
+	};
+}
+
+/**
+ * The results for `query` if the search takes at most `budgetMs`, as for a `--filter` query at start-up, so that
+ * the first frame is already filtered when the articles are few; otherwise undefined, and it runs later.
+ */
+export function searchWithin(index: SearchIndex, query: string, budgetMs: number): SearchResults | undefined {
+	const deadline = performance.now() + budgetMs;
+	const steps = index.searchInSteps(query);
+	let step = steps.next();
+	while (!step.done && performance.now() < deadline) {
+		step = steps.next();
+	}
+
+	return step.done ? {query: query.trim(), hits: step.value} : undefined;
+}
+
+/** The search index of `articles`, made once. */
+export function useSearchIndex(articles: readonly Article[]): SearchIndex {
+	return useMemo(() => createSearchIndex(articles), [articles]);
+}
+
+/**
+ * Runs the search for `pendingQuery` (the query whose results the state lacks) in the background, and reports it
+ * with a `search-finished` action (and, when it takes a while, `search-progressed` ones). From the first frame on,
+ * the word index is built in idle moments, so that the first search seldom waits for it. Answers the runner, for
+ * searching straight away on a keystroke.
+ */
+export function useSearch(index: SearchIndex, pendingQuery: string | undefined, dispatch: Dispatch<Action>): SearchRunner {
+	const runner = useMemo(
+		() =>
+			createSearchRunner(index, {
+				finished({query, hits}) {
+					dispatch({type: 'search-finished', query, hits});
+				},
+				progressed(query, indexedShare) {
+					dispatch({type: 'search-progressed', query, indexedShare});
+				},
+			}),
+		[index, dispatch],
+	);
+
+	useEffect(() => {
+		runner.search(pendingQuery);
+	}, [runner, pendingQuery]);
+
+	useEffect(
+		() => () => {
+			runner.stop();
+		},
+		[runner],
+	);
+
+	return runner;
+}

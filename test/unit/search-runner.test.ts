@@ -1,0 +1,118 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {createSearchIndex, type SearchHit, type SearchIndex, type SearchStep} from '../../source/search/search.js';
+import type {SearchResults} from '../../source/state/state.js';
+import {createSearchRunner, type SearchRunner} from '../../source/use-search.js';
+import {newsArticles} from '../helpers/articles.js';
+
+/** Keeps the processor busy for `milliseconds`, as a step of a long search would. */
+function work(milliseconds: number) {
+	const end = performance.now() + milliseconds;
+	while (performance.now() < end) {
+		// Busy.
+	}
+}
+
+/** An index whose every search takes `stepCount` steps of `stepMs` each, and finds nothing. */
+function slowIndex(stepCount: number, stepMs: number): SearchIndex {
+	function* searchInSteps(): Generator<SearchStep, readonly SearchHit[]> {
+		for (let step = 0; step < stepCount; step++) {
+			work(stepMs);
+			yield {indexedShare: step / stepCount};
+		}
+
+		return [];
+	}
+
+	return {
+		search: () => [],
+		searchInSteps,
+		*prepareInSteps() {
+			// Nothing to build.
+		},
+	};
+}
+
+/** A runner over `index` and what its listener heard. */
+function startRunner(index: SearchIndex) {
+	const finished: SearchResults[] = [];
+	const progressed: Array<{query: string; indexedShare: number}> = [];
+	let onFinished: () => void = () => undefined;
+	runner = createSearchRunner(index, {
+		finished(results) {
+			finished.push(results);
+			onFinished();
+		},
+		progressed(query, indexedShare) {
+			progressed.push({query, indexedShare});
+		},
+	});
+	const nextFinish = async () =>
+		new Promise<void>(resolve => {
+			onFinished = resolve;
+		});
+	return {runner, finished, progressed, nextFinish};
+}
+
+let runner: SearchRunner | undefined;
+afterEach(() => {
+	runner?.stop();
+	runner = undefined;
+});
+
+const headlines = (results: SearchResults | undefined) => results?.hits.map(hit => hit.article.headline);
+
+describe('running searches between keystrokes', () => {
+	it('searches in the background and reports the results', async () => {
+		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const done = nextFinish();
+		runner.search('storm');
+		await done;
+		expect(finished.map(results => results.query)).toEqual(['storm']);
+		expect(headlines(finished[0])).toEqual(['Storm Agnes heads for the coast']);
+	});
+
+	it('drops a search that a newer query supersedes, unfinished', async () => {
+		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const done = nextFinish();
+		runner.search('storm');
+		runner.search('chess');
+		await done;
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+		expect(finished.map(results => results.query)).toEqual(['chess']);
+	});
+
+	it('answers a quick search straight away, without telling the listener', async () => {
+		const index = createSearchIndex(newsArticles);
+		const {runner, finished} = startRunner(index);
+		expect(headlines(runner.searchNow('chess', 1000))).toEqual(['Chess prodigy wins national title']);
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+		expect(finished).toEqual([]);
+	});
+
+	it('goes on in the background with a search that takes longer than it may wait', async () => {
+		const {runner, finished, nextFinish} = startRunner(slowIndex(10, 2));
+		const done = nextFinish();
+		expect(runner.searchNow('anything', 3)).toBeUndefined();
+		await done;
+		expect(finished.map(results => results.query)).toEqual(['anything']);
+	});
+
+	it('reports the progress of a slow search, and stops when told', async () => {
+		const {runner, finished, progressed, nextFinish} = startRunner(slowIndex(60, 5));
+		const done = nextFinish();
+		runner.search('slow');
+		await done;
+		expect(progressed.length).toBeGreaterThan(0);
+		expect(progressed.every(({query, indexedShare}) => query === 'slow' && indexedShare > 0 && indexedShare < 1)).toBe(true);
+		runner.search('again');
+		runner.stop();
+		await new Promise(resolve => {
+			setTimeout(resolve, 50);
+		});
+		expect(finished.map(results => results.query)).toEqual(['slow']);
+	});
+});
