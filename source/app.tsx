@@ -4,7 +4,7 @@ import type {Article} from './article.js';
 import {helpSections, hintsFor} from './input/keymap.js';
 import {keysFromInput} from './input/keys-from-input.js';
 import {layoutOf, minimumViewport} from './state/layout.js';
-import {activeQuery, pendingQuery, selectHits, selectedArticle, selectedArticleLines, selectedIndex, slowSearch} from './state/selectors.js';
+import {activeQuery, pendingQuery, selectHitList, selectHits, selectedArticle, selectedArticleLines, selectedIndex, slowSearch} from './state/selectors.js';
 import {createState, type Viewport} from './state/state.js';
 import {type Action, update} from './state/update.js';
 import {ArticlePane} from './ui/article-pane.js';
@@ -21,7 +21,7 @@ const startupSearchMs = 50;
  * How long a keystroke's search may hold up its frame. A search that ends in time shows in the same frame as the
  * key; Ink draws at most one frame per 17 ms, so a second frame for the results would come that much later.
  */
-const keystrokeSearchMs = 12;
+const keystrokeSearchMs = 20;
 
 type AppProps = {
 	readonly articles: readonly Article[];
@@ -91,7 +91,7 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 	const isReading = state.mode.name === 'read' || (state.mode.name === 'help' && state.mode.returnTo === 'read');
 	const listPane = (
 		<ListPane
-			hits={hits}
+			hits={selectHitList(state)}
 			listTop={state.listTop}
 			selectedIndex={selectedIndex(state)}
 			rowCount={layout.listRowCount}

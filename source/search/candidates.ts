@@ -67,28 +67,44 @@ function fieldNorm(wordCount: number): number {
 
 const slotSetLength = (index: WordIndex) => Math.ceil(index.articleCount / 8);
 
-function addWordSlots(index: WordIndex, id: number, into: SlotSet) {
-	for (const segment of index.segments) {
-		const {offsets, slots} = segment;
-		if (id + 1 >= offsets.length) {
-			continue;
-		}
+/**
+ * Adds the slots that hold each of the words `ids` (ascending) to a set: the set `into(position)` for the word at
+ * `position`.
+ */
+function addSlotsOfWords(index: WordIndex, ids: ArrayLike<number>, into: (position: number) => SlotSet) {
+	for (const {firstArticle, words, offsets, slots} of index.segments) {
+		const base = firstArticle * 4;
+		let low = 0;
+		for (let position = 0; position < ids.length; position++) {
+			const id = ids[position]!;
+			// The first of the segment's words not below `id`; the ids ascend, so the search goes on from the last one.
+			let high = words.length;
+			while (low < high) {
+				const middle = (low + high) >>> 1;
+				if (words[middle]! < id) {
+					low = middle + 1;
+				} else {
+					high = middle;
+				}
+			}
 
-		const base = segment.firstArticle * 4;
-		const end = offsets[id + 1]!;
-		for (let position = offsets[id]!; position < end; position++) {
-			const slot = base + slots[position]!;
-			into[slot >>> 5]! |= 1 << (slot & 31);
+			if (words[low] !== id) {
+				continue;
+			}
+
+			const set = into(position);
+			const end = offsets[low + 1]!;
+			for (let offset = offsets[low]!; offset < end; offset++) {
+				const slot = base + slots[offset]!;
+				set[slot >>> 5]! |= 1 << (slot & 31);
+			}
 		}
 	}
 }
 
 function slotsOfWords(index: WordIndex, ids: ArrayLike<number>): SlotSet {
 	const slots = new Uint32Array(slotSetLength(index));
-	for (let position = 0; position < ids.length; position++) {
-		addWordSlots(index, ids[position]!, slots);
-	}
-
+	addSlotsOfWords(index, ids, () => slots);
 	return slots;
 }
 
@@ -200,9 +216,7 @@ function slotsOfTerm(index: WordIndex, term: QueryTerm, cache: NearWordsCache): 
 			const maxErrors = maximumErrors(pattern.length);
 			const words = maxErrors === 0 ? {ids: wordsContaining(index, pattern), errorCounts: undefined} : nearWords(index, pattern, maxErrors, cache);
 			const slotsByErrorCount = Array.from({length: maxErrors + 1}, () => new Uint32Array(slotSetLength(index)));
-			for (let position = 0; position < words.ids.length; position++) {
-				addWordSlots(index, words.ids[position]!, slotsByErrorCount[words.errorCounts?.[position] ?? 0]!);
-			}
+			addSlotsOfWords(index, words.ids, position => slotsByErrorCount[words.errorCounts?.[position] ?? 0]!);
 
 			const slots = slotsByErrorCount.reduce((all, some) => all.map((bits, position) => bits | some[position]!));
 			return {term, slots, slotsByErrorCount, wholeWordId: wordIdOf(index, pattern), isExact: true};
@@ -217,10 +231,11 @@ function slotsOfTerm(index: WordIndex, term: QueryTerm, cache: NearWordsCache): 
 		}
 
 		case 'exact': {
+			// The field is one word, and that word is the pattern.
 			const id = wordIdOf(index, pattern);
-			const slots = slotsWithWordAt(index, index.firstWords, id === -1 ? [] : [id]);
-			// One word, and the field is that word.
-			return {term, slots: slots.map((bits, position) => bits & onlyWordSlots(index)[position]!), isExact: true};
+			const oneWordSlots = onlyWordSlots(index);
+			const slots = slotsWithWordAt(index, index.firstWords, id === -1 ? [] : [id]).map((bits, position) => bits & oneWordSlots[position]!);
+			return {term, slots, isExact: true};
 		}
 
 		case 'prefix': {
@@ -260,14 +275,17 @@ function onlyWordSlots(index: WordIndex): SlotSet {
 	return slots;
 }
 
-/** fuse.js's field norms for fields of 0, 1, 2, … words, as far as the longest field of the index. */
+/** Word counts up to which field norms and powers are kept in tables; longer fields (rare) are computed each time. */
+const tabledWordCount = 0xFF_FF;
+
+/** fuse.js's field norms for fields of 0, 1, 2, … words, as far as the longest field of the index (or the table). */
 const fieldNormsCache = new WeakMap<WordIndex, Float64Array>();
 
 function fieldNormsOf(index: WordIndex): Float64Array {
 	let norms = fieldNormsCache.get(index);
 	if (!norms) {
 		const longest = index.wordCounts.reduce((longest, wordCount) => Math.max(longest, wordCount), 0);
-		norms = Float64Array.from({length: longest + 1}, (_, wordCount) => fieldNorm(wordCount));
+		norms = Float64Array.from({length: Math.min(longest, tabledWordCount) + 1}, (_, wordCount) => fieldNorm(wordCount));
 		fieldNormsCache.set(index, norms);
 	}
 
@@ -291,6 +309,22 @@ function powerCacheOf(index: WordIndex, norms: Float64Array): PowerCache {
 	}
 
 	return cache;
+}
+
+/** fuse.js's factor for a field of `wordCount` words that scores `score`, computed as fuse.js computes it. */
+function fieldFactor(field: number, wordCount: number, score: number, norms: Float64Array, powers: PowerCache): number {
+	const base = score === 0 ? Number.EPSILON : score;
+	if (wordCount >= powers.stride) {
+		return Math.pow(base, normalisedWeights[field]! * fieldNorm(wordCount));
+	}
+
+	const cached = field * powers.stride + wordCount;
+	if (powers.scores[cached] !== score) {
+		powers.scores[cached] = score;
+		powers.powers[cached] = Math.pow(base, normalisedWeights[field]! * norms[wordCount]!);
+	}
+
+	return powers.powers[cached]!;
 }
 
 /** fuse.js's score for term `termSlots` in the field at `slot` (bit `bit` of element `element`), which it matches. */
@@ -385,15 +419,7 @@ export function* findCandidates(index: WordIndex, query: ExtendedQuery, cache: N
 				}
 
 				// The same arithmetic, in the same order, as fuse.js's extended search and computeScore, so that ties stay ties.
-				const score = sum / terms.length;
-				const wordCount = index.wordCounts[slot]!;
-				const cached = field * powers.stride + wordCount;
-				if (powers.scores[cached] !== score) {
-					powers.scores[cached] = score;
-					powers.powers[cached] = Math.pow(score === 0 ? Number.EPSILON : score, normalisedWeights[field]! * norms[wordCount]!);
-				}
-
-				articleScore *= powers.powers[cached]!;
+				articleScore *= fieldFactor(field, index.wordCounts[slot]!, sum / terms.length, norms, powers);
 			}
 
 			if (!(hasInverse && matchedFieldCount < fieldCount)) {

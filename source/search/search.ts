@@ -1,3 +1,18 @@
+/**
+ * Filtering: fuse.js ranks, a word index keeps the work per keystroke small.
+ *
+ * 1. The word index (word-index.ts) lists, for every distinct word, the fields that hold it. It is built a few
+ *    articles at a time, in idle moments after the first frame or on the first search.
+ * 2. A query is read as fuse.js's extended search reads it (extended-query.ts); each term becomes the set of fields
+ *    it matches, found in the vocabulary (word-match.ts: substrings, prefixes, suffixes, and Myers's bit-parallel
+ *    edit distance for fuzzy terms, at fuse.js's tolerance), and fuse.js's rules and scoring then run on those
+ *    sets (candidates.ts). The candidates come out in fuse.js's own order, as long as each term's best match lies
+ *    inside a word.
+ * 3. fuse.js itself ranks the best of them (and drops any it does not match); the rest follow in the index's order.
+ *
+ * The search runs as a generator, a few milliseconds a step, so that the shell can run it between keystrokes and
+ * drop it when the query changes; recent results are kept for Backspace.
+ */
 import Fuse, {type FuseResultMatch, type IFuseOptions} from 'fuse.js';
 import type {Article} from '../article.js';
 import {type Candidates, findCandidates, type NearWordsCache} from './candidates.js';
@@ -8,7 +23,10 @@ import {type WordIndex, WordIndexBuilder} from './word-index.js';
 /** Character ranges of a headline that a query matched, as [start, end] inclusive pairs (fuse.js's form). */
 export type MatchRanges = ReadonlyArray<readonly [number, number]>;
 
-/** One article the query kept, with what to highlight. */
+/**
+ * One article the query kept, with what to highlight. Past the hits fuse.js ranked itself, the matches are left
+ * empty, to be found for the rows in view (see {@link headlineMatchesFor}).
+ */
 export type SearchHit = {
 	readonly article: Article;
 	readonly headlineMatches: MatchRanges;
@@ -52,8 +70,8 @@ export type SearchIndex = {
  * while the first screen (a tall terminal shows about 50 rows) comes straight from fuse.js.
  */
 const fuseRankedCount = 60;
-/** Candidates fuse.js ranks between yields (a few milliseconds' work). */
-const fuseChunkSize = 20;
+/** Candidates fuse.js ranks between yields: a few milliseconds' work on long articles. */
+const fuseChunkSize = 24;
 /** Recent queries whose results are kept, so that Backspace back to one is instant. */
 const rememberedQueryCount = 16;
 
@@ -75,24 +93,20 @@ export function unfilteredHits(articles: readonly Article[]): readonly SearchHit
 	return hits;
 }
 
-/** A hit past the ones fuse.js ranked: its headline's matches are found when a row first shows it. */
-class LaterHit implements SearchHit {
-	#headlineMatches: MatchRanges | undefined;
-
-	constructor(
-		readonly article: Article,
-		private readonly query: string,
-	) {}
-
-	get headlineMatches(): MatchRanges {
-		if (!this.#headlineMatches) {
-			const match = Fuse.match(this.query, this.article.headline, fuseOptions);
-			this.#headlineMatches = match.isMatch ? (match.indices ?? []).map(([start, end]) => [start, end] as const) : [];
-		}
-
-		return this.#headlineMatches;
-	}
+/**
+ * The characters of `headline` that `query` matches, as fuse.js finds them: for the hits past the ones it ranked,
+ * which carry none, once they come into view.
+ */
+export function headlineMatchesFor(query: string, headline: string): MatchRanges {
+	const match = Fuse.match(query.trim(), headline, fuseOptions);
+	return match.isMatch ? (match.indices ?? []).map(([start, end]) => [start, end] as const) : [];
 }
+
+/** What the list pane needs of a list of hits: how many there are, and the ones in view. Arrays are such lists. */
+export type HitList = {
+	readonly length: number;
+	slice(start: number, end: number): readonly SearchHit[];
+};
 
 /** A finished search, kept compactly: the order of the articles, and the hits fuse.js ranked at its head. */
 type RememberedResult = {readonly order: Int32Array; readonly rankedHits: readonly SearchHit[]};
@@ -110,27 +124,29 @@ function warmUpQueries(index: WordIndex): string[] {
 	}
 
 	const wordOf = (id: number) => index.vocabulary.slice(index.wordStarts[id], index.wordStarts[id + 1]! - 1);
-	const postingCount = (id: number) => segment.offsets[id + 1]! - segment.offsets[id]!;
+	const postingCount = (position: number) => segment.offsets[position + 1]! - segment.offsets[position]!;
 	let common = -1;
 	let commonLong = -1;
-	for (let id = 0; id + 1 < segment.offsets.length; id++) {
-		const count = postingCount(id);
-		if ((common === -1 || count > postingCount(common)) && /^\p{L}{2,}$/u.test(wordOf(id))) {
-			common = id;
+	for (let position = 0; position < segment.words.length; position++) {
+		const word = wordOf(segment.words[position]!);
+		if ((common === -1 || postingCount(position) > postingCount(common)) && /^\p{L}{2,}$/u.test(word)) {
+			common = position;
 		}
 
-		if ((commonLong === -1 || count > postingCount(commonLong)) && /^\p{L}{7,}$/u.test(wordOf(id))) {
-			commonLong = id;
+		if ((commonLong === -1 || postingCount(position) > postingCount(commonLong)) && /^\p{L}{7,}$/u.test(word)) {
+			commonLong = position;
 		}
 	}
 
 	const queries: string[] = [];
 	if (common !== -1) {
-		queries.push(wordOf(common).slice(0, 1), wordOf(common).slice(0, 2));
+		const word = wordOf(segment.words[common]!);
+		queries.push(word.slice(0, 1), word.slice(0, 2));
 	}
 
 	if (commonLong !== -1) {
-		queries.push(wordOf(commonLong).slice(0, 1) + wordOf(commonLong).slice(2));
+		const word = wordOf(segment.words[commonLong]!);
+		queries.push(word.slice(0, 1) + word.slice(2));
 	}
 
 	return queries;
@@ -181,10 +197,12 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 		return {order, rankedHits: ranked.map(({hit}) => hit)};
 	}
 
-	function hitsOf(query: string, {order, rankedHits}: RememberedResult): readonly SearchHit[] {
+	/** The hits: fuse.js's, then the rest as plain articles, which keeps a long list cheap to make and to hold. */
+	function hitsOf({order, rankedHits}: RememberedResult): readonly SearchHit[] {
 		const hits = [...rankedHits];
+		const unfiltered = unfilteredHits(articles);
 		for (let position = rankedHits.length; position < order.length; position++) {
-			hits.push(new LaterHit(articles[order[position]!]!, query));
+			hits.push(unfiltered[order[position]!]!);
 		}
 
 		return hits;
@@ -216,7 +234,7 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 			remembered.delete(remembered.keys().next().value!);
 		}
 
-		return hitsOf(trimmed, result);
+		return hitsOf(result);
 	}
 
 	return {

@@ -29,13 +29,14 @@ export type WordIndex = {
 };
 
 /**
- * Postings for `articleCount` articles from `firstArticle` on: the slots (relative to the segment's first slot)
- * that hold word `id` are `slots[offsets[id]]` up to `slots[offsets[id + 1]]`, ascending. Words first seen after
- * the segment have no entry.
+ * Postings for `articleCount` articles from `firstArticle` on. `words` lists the ids of the words the segment's
+ * articles hold, ascending; the slots (relative to the segment's first slot) that hold `words[position]` are
+ * `slots[offsets[position]]` up to `slots[offsets[position + 1]]`, ascending.
  */
 export type Segment = {
 	readonly firstArticle: number;
 	readonly articleCount: number;
+	readonly words: Int32Array;
 	readonly offsets: Uint32Array;
 	readonly slots: Uint16Array;
 };
@@ -60,6 +61,14 @@ export function hasSeparator(text: string): boolean {
 	}
 
 	return false;
+}
+
+/** A copy of `array` twice as long, the new half filled with `fill`. */
+function grown<T extends Int32Array | Uint16Array>(array: T, fill: number): T {
+	const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
+	larger.set(array);
+	larger.fill(fill, array.length);
+	return larger;
 }
 
 /** A growable hash table from word to id that looks words up in place, without cutting them out of the text. */
@@ -130,6 +139,11 @@ export class WordIndexBuilder {
 	private readonly lastWords: Int32Array;
 	/** For each word, the last slot that listed it, so that a slot lists a word once. */
 	private lastSlots = new Int32Array(1024).fill(-1);
+	/** For each word, the last segment that held it, and then its position among the segment's words. */
+	private lastSegments = new Int32Array(1024).fill(-1);
+	/** The current segment's words, in the order first seen. */
+	private segmentWords = new Int32Array(1024);
+	private segmentWordCount = 0;
 	/** The current segment's (word, slot) pairs, in slot order. */
 	private pairWords = new Int32Array(1 << 16);
 	private pairSlots = new Uint16Array(1 << 16);
@@ -226,9 +240,8 @@ export class WordIndexBuilder {
 
 	private addPair(id: number, slot: number, segmentSlot: number) {
 		if (id >= this.lastSlots.length) {
-			const lastSlots = new Int32Array(this.lastSlots.length * 2).fill(-1);
-			lastSlots.set(this.lastSlots);
-			this.lastSlots = lastSlots;
+			this.lastSlots = grown(this.lastSlots, -1);
+			this.lastSegments = grown(this.lastSegments, -1);
 		}
 
 		if (this.lastSlots[id] === slot) {
@@ -236,13 +249,18 @@ export class WordIndexBuilder {
 		}
 
 		this.lastSlots[id] = slot;
+		if (this.lastSegments[id] !== this.segments.length) {
+			this.lastSegments[id] = this.segments.length;
+			if (this.segmentWordCount === this.segmentWords.length) {
+				this.segmentWords = grown(this.segmentWords, 0);
+			}
+
+			this.segmentWords[this.segmentWordCount++] = id;
+		}
+
 		if (this.pairCount === this.pairWords.length) {
-			const pairWords = new Int32Array(this.pairCount * 2);
-			pairWords.set(this.pairWords);
-			this.pairWords = pairWords;
-			const pairSlots = new Uint16Array(this.pairCount * 2);
-			pairSlots.set(this.pairSlots);
-			this.pairSlots = pairSlots;
+			this.pairWords = grown(this.pairWords, 0);
+			this.pairSlots = grown(this.pairSlots, 0);
 		}
 
 		this.pairWords[this.pairCount] = id;
@@ -250,27 +268,41 @@ export class WordIndexBuilder {
 		this.pairCount++;
 	}
 
-	/** Sorts the segment's pairs by word (a counting sort, stable, so each word's slots stay ascending). */
+	/**
+	 * Groups the segment's pairs by word, the words in ascending order (a counting sort, stable, so each word's slots
+	 * stay ascending). Only the segment's own words take room, however large the vocabulary grows.
+	 */
 	private closeSegment(endArticle: number) {
 		const firstArticle = this.segments.reduce((sum, segment) => sum + segment.articleCount, 0);
-		const wordCount = this.vocabulary.words.length;
-		const offsets = new Uint32Array(wordCount + 1);
+		const words = this.segmentWords.slice(0, this.segmentWordCount).sort();
+		// From now on, lastSegments holds each of the segment's words' position in `words`.
+		for (const [position, id] of words.entries()) {
+			this.lastSegments[id] = position;
+		}
+
+		const offsets = new Uint32Array(words.length + 1);
 		for (let pair = 0; pair < this.pairCount; pair++) {
-			offsets[this.pairWords[pair]! + 1]!++;
+			offsets[this.lastSegments[this.pairWords[pair]!]! + 1]!++;
 		}
 
-		for (let id = 0; id < wordCount; id++) {
-			offsets[id + 1]! += offsets[id]!;
+		for (let position = 0; position < words.length; position++) {
+			offsets[position + 1]! += offsets[position]!;
 		}
 
-		const cursors = offsets.slice(0, wordCount);
+		const cursors = offsets.slice(0, words.length);
 		const slots = new Uint16Array(this.pairCount);
 		for (let pair = 0; pair < this.pairCount; pair++) {
-			slots[cursors[this.pairWords[pair]!]!++] = this.pairSlots[pair]!;
+			slots[cursors[this.lastSegments[this.pairWords[pair]!]!]!++] = this.pairSlots[pair]!;
 		}
 
-		this.segments.push({firstArticle, articleCount: endArticle - firstArticle, offsets, slots});
+		// No word has been seen in the segments to come.
+		for (const id of words) {
+			this.lastSegments[id] = -1;
+		}
+
+		this.segments.push({firstArticle, articleCount: endArticle - firstArticle, words, offsets, slots});
 		this.pairCount = 0;
+		this.segmentWordCount = 0;
 	}
 
 	private finish() {
@@ -301,6 +333,8 @@ export class WordIndexBuilder {
 		this.pairWords = new Int32Array(0);
 		this.pairSlots = new Uint16Array(0);
 		this.lastSlots = new Int32Array(0);
+		this.lastSegments = new Int32Array(0);
+		this.segmentWords = new Int32Array(0);
 	}
 }
 

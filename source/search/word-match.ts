@@ -1,9 +1,6 @@
+// Finding the words of the vocabulary that match a pattern, by the rules fuse.js applies to a whole field. The
+// pattern must not contain a word separator (see hasSeparator), so that a match cannot span two words.
 import type {WordIndex} from './word-index.js';
-
-/**
- * Finding the words of the vocabulary that match a pattern, by the rules fuse.js applies to a whole field. The
- * pattern must not contain a word separator (see `hasSeparator`), so that a match cannot span two words.
- */
 
 /** The id of the word that the vocabulary position `position` falls in. */
 function wordAt(index: WordIndex, position: number): number {

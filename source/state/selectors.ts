@@ -1,5 +1,5 @@
 import type {Article} from '../article.js';
-import {type SearchHit, unfilteredHits} from '../search/search.js';
+import {headlineMatchesFor, type HitList, type SearchHit, unfilteredHits} from '../search/search.js';
 import {articleLines, type ArticleLine} from './article-lines.js';
 import {layoutOf} from './layout.js';
 import type {SearchProgress, State} from './state.js';
@@ -15,6 +15,39 @@ export function activeQuery(state: State): string {
  */
 export function selectHits(state: State): readonly SearchHit[] {
 	return state.results && activeQuery(state).trim() !== '' ? state.results.hits : unfilteredHits(state.articles);
+}
+
+const hitLists = new WeakMap<readonly SearchHit[], HitList>();
+
+/**
+ * The list as the list pane shows it: the rows in view get their headline matches, which the hits past the ones
+ * fuse.js ranked lack. Each row is made once per list, so that memoised rows stay the same.
+ */
+export function selectHitList(state: State): HitList {
+	const hits = selectHits(state);
+	const query = hits === state.results?.hits ? state.results.query : undefined;
+	if (query === undefined) {
+		return hits;
+	}
+
+	let list = hitLists.get(hits);
+	if (!list) {
+		const rows = new Map<SearchHit, SearchHit>();
+		const rowOf = (hit: SearchHit) => {
+			let row = rows.get(hit);
+			if (!row) {
+				row = hit.headlineMatches.length > 0 ? hit : {article: hit.article, headlineMatches: headlineMatchesFor(query, hit.article.headline)};
+				rows.set(hit, row);
+			}
+
+			return row;
+		};
+
+		list = {length: hits.length, slice: (start, end) => hits.slice(start, end).map(hit => rowOf(hit))};
+		hitLists.set(hits, list);
+	}
+
+	return list;
 }
 
 /** The query the shell should search for, when the list does not show its results yet. */

@@ -1,11 +1,11 @@
 import {Box, Text} from 'ink';
-import type {SearchHit} from '../search/search.js';
+import type {HitList} from '../search/search.js';
 import {padToWidth} from '../terminal/text-width.js';
 import {ListRow} from './list-row.js';
 import {theme} from './theme.js';
 
 type ListPaneProps = {
-	readonly hits: readonly SearchHit[];
+	readonly hits: HitList;
 	readonly listTop: number;
 	readonly selectedIndex: number;
 	readonly rowCount: number;

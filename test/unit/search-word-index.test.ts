@@ -55,9 +55,10 @@ describe('the word index', () => {
 		expect(big.segments.length).toBeGreaterThan(1);
 		const slots: number[] = [];
 		const id = wordIdOf(big, '8765,');
-		for (const segment of big.segments.filter(segment => id + 1 < segment.offsets.length)) {
-			for (let position = segment.offsets[id]!; position < segment.offsets[id + 1]!; position++) {
-				slots.push(segment.firstArticle * 4 + segment.slots[position]!);
+		for (const segment of big.segments) {
+			const position = segment.words.indexOf(id);
+			for (let offset = segment.offsets[position]!; position !== -1 && offset < segment.offsets[position + 1]!; offset++) {
+				slots.push(segment.firstArticle * 4 + segment.slots[offset]!);
 			}
 		}
 

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
 import {createSearchIndex, type SearchIndex} from '../../source/search/search.js';
 import {layoutOf} from '../../source/state/layout.js';
-import {activeQuery, pendingQuery, selectHits, selectedArticle, selectedIndex, slowSearch} from '../../source/state/selectors.js';
+import {activeQuery, pendingQuery, selectHitList, selectHits, selectedArticle, selectedIndex, slowSearch} from '../../source/state/selectors.js';
 import {createState, type State} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
 import {newsArticles, numberedArticles} from '../helpers/articles.js';
@@ -218,6 +218,16 @@ describe('search results arriving after the keystroke', () => {
 		expect(update(typing, {type: 'search-progressed', query: 'st', indexedShare: 0.5})).toBe(typing);
 		expect(slowSearch(pressOnly(progressed, 'r'))).toBeUndefined();
 		expect(slowSearch(update(progressed, searchFinished(progressed)))).toBeUndefined();
+	});
+
+	it('highlights the rows in view, even far down a list longer than fuse.js ranks itself', () => {
+		const long = press(createState(numberedArticles(200), {viewport: narrow}), '/', 'h', 'e', 'a', 'd', 'l', 'i', 'n', 'e');
+		const list = selectHitList(long);
+		expect(list.length).toBe(200);
+		const rows = list.slice(150, 152);
+		expect(rows.map(row => row.headlineMatches)).toEqual([[[0, 7]], [[0, 7]]]);
+		expect(list.slice(150, 152)).toEqual(rows);
+		expect(list.slice(151, 152)[0]).toBe(rows[1]);
 	});
 
 	it('starts with the results of --filter when they came before the first frame', () => {
