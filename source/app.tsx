@@ -19,9 +19,9 @@ import {searchWithin, useSearch, useSearchIndex} from './use-search.js';
 const startupSearchMs = 50;
 /**
  * How long a keystroke's search may hold up its frame. A search that ends in time shows in the same frame as the
- * key; Ink draws at most one frame per 17 ms, so a second frame for the results would come that much later.
+ * key; a longer one costs a frame for the key (about 20 ms at 200x50) before the frame with its results.
  */
-const keystrokeSearchMs = 20;
+const keystrokeSearchMs = 30;
 
 type AppProps = {
 	readonly articles: readonly Article[];

@@ -47,6 +47,8 @@ type Job = {
 /** A {@link SearchRunner} over `index` that tells `listener` what it finds. */
 export function createSearchRunner(index: SearchIndex, listener: SearchListener): SearchRunner {
 	let job: Job | undefined;
+	/** The query whose results the listener heard last, until another is asked for. */
+	let reportedQuery: string | undefined;
 	const preparing = index.prepareInSteps();
 	let isPrepared = false;
 	let immediate: NodeJS.Immediate | undefined;
@@ -73,6 +75,7 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 		if (current) {
 			const hits = advance(current, deadline);
 			if (hits) {
+				reportedQuery = current.query;
 				listener.finished({query: current.query, hits});
 			} else if (performance.now() >= current.reportTime) {
 				current.reportTime = performance.now() + progressIntervalMs;
@@ -104,15 +107,16 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 	schedule();
 	return {
 		search(query) {
-			if (query === undefined) {
-				job = undefined;
-			} else {
-				jobFor(query);
+			// When the results for `query` were just reported, they are on their way to the state: nothing to do.
+			if (query === undefined || query !== reportedQuery) {
+				reportedQuery = undefined;
+				job = query === undefined ? undefined : jobFor(query);
 			}
 
 			schedule();
 		},
 		searchNow(query, budgetMs) {
+			reportedQuery = undefined;
 			const hits = advance(jobFor(query), performance.now() + budgetMs);
 			schedule();
 			return hits && {query, hits};

@@ -83,6 +83,24 @@ describe('running searches between keystrokes', () => {
 		expect(finished.map(results => results.query)).toEqual(['chess']);
 	});
 
+	it('does not search again for results on their way to the state', async () => {
+		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const done = nextFinish();
+		runner.search('storm');
+		await done;
+		// The frame drawn before the results arrived still asks for them.
+		runner.search('storm');
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+		expect(finished.map(results => results.query)).toEqual(['storm']);
+		const again = nextFinish();
+		runner.search('chess');
+		runner.search('storm');
+		await again;
+		expect(finished.map(results => results.query)).toEqual(['storm', 'storm']);
+	});
+
 	it('answers a quick search straight away, without telling the listener', async () => {
 		const index = createSearchIndex(newsArticles);
 		const {runner, finished} = startRunner(index);

@@ -120,6 +120,11 @@ describe('the same results as fuse.js over every article', () => {
 		'police !court',
 		// Upper case and spaces around.
 		'  Minister ',
+		// Odd ones: a lone operator is a term for itself, an empty group matches nothing, a long word is beyond the index.
+		"'",
+		'!',
+		' | ',
+		'ministerministerministerministermi',
 	])('%j', query => {
 		expect(index.search(query).map(hit => hit.article.id)).toEqual(searchWithFuseAlone(query));
 	});
