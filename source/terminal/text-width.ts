@@ -44,11 +44,20 @@ export function padToWidth(text: string, columnCount: number): string {
  * (by grapheme, so a wide character is never split).
  */
 export function wrapParagraph(paragraph: string, columnCount: number): string[] {
+	return wrapWords(paragraph, columnCount).map(line => line.replaceAll(citationGlue, ' '));
+}
+
+// Joins a citation to its word while wrapping; it prints as a plain space.
+const citationGlue = '\u00A0';
+
+function wrapWords(paragraph: string, columnCount: number): string[] {
 	const width = Math.max(1, columnCount);
 	const lines: string[] = [];
 	let line = '';
 	let lineWidth = 0;
-	for (const word of paragraph.split(/\s+/u).filter(Boolean)) {
+	// A link's number stays with the word it cites: `text [1]` never leaves `[1]` alone at the start of a line.
+	const glued = paragraph.replace(/ (\[\d+\])/gu, `${citationGlue}$1`);
+	for (const word of glued.split(/[ \t\n\r\f\v]+/u).filter(Boolean)) {
 		const wordWidth = displayWidth(word);
 		if (lineWidth > 0 && lineWidth + 1 + wordWidth <= width) {
 			line += ' ' + word;

@@ -66,3 +66,9 @@ describe('status line hints', () => {
 		expect(fittingHints(hints, 6).map(hint => hint.hint)).toEqual(['help']);
 	});
 });
+
+describe('wrapping citations', () => {
+	it('keeps a link number with the word it cites', () => {
+		expect(wrapParagraph('read the full ferry timetable [1]', 29)).toEqual(['read the full ferry', 'timetable [1]']);
+	});
+});
