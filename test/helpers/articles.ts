@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import type {Article} from '../../source/article.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
 
@@ -21,3 +22,16 @@ export const newsArticles: readonly Article[] = parsePlainText(
 	].join('\n---\n'),
 	'news.txt',
 ).articles;
+
+/** A C0 or C1 control character (tab and line feed aside): none may survive into an article. */
+// eslint-disable-next-line no-control-regex
+export const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+
+/** Every string an article holds. */
+export const stringsOf = (article: Article): string[] => [
+	article.id, article.headline, article.kicker ?? '', article.deck ?? '', ...article.paragraphs, article.source,
+	article.author ?? '', article.url ?? '', ...(article.categories ?? []), ...(article.links ?? []),
+];
+
+/** The text of a fixture under test/fixtures/data. */
+export const dataFixture = (name: string) => readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url), 'utf8');

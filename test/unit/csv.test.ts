@@ -1,24 +1,11 @@
-import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import type {Article} from '../../source/article.js';
 import {looksLikeCsv, parseCsv, parseTsv} from '../../source/formats/csv.js';
-
-// eslint-disable-next-line no-control-regex
-const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
-
-/** Every string an article holds. */
-const stringsOf = (article: Article): string[] => [
-	article.id, article.headline, article.kicker ?? '', article.deck ?? '', ...article.paragraphs, article.source,
-	article.author ?? '', article.url ?? '', ...(article.categories ?? []), ...(article.links ?? []),
-];
-
-
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url), 'utf8');
+import {controlCharacter, dataFixture, stringsOf} from '../helpers/articles.js';
 
 describe('parseCsv', () => {
 	it('reads AG News style `label,title,description`: title the headline, description the body, label a category', () => {
-		const {articles, problems} = parseCsv(fixture('ag-style.csv'), 'ag-style.csv');
+		const {articles, problems} = parseCsv(dataFixture('ag-style.csv'), 'ag-style.csv');
 		expect(problems).toEqual([]);
 		expect(articles.map(article => [article.headline, article.paragraphs, article.categories, article.source])).toEqual([
 			['Keston Rovers sign a goalkeeper from the coast', ['Keston Rovers have signed the goalkeeper Adu Mensah, 24, on a two-year deal.'], ['2'], 'ag-style.csv'],
@@ -28,7 +15,7 @@ describe('parseCsv', () => {
 	});
 
 	it('reads quoted fields holding commas, line breaks and doubled quotes, after a BOM, with CRLF lines', () => {
-		const {articles, problems} = parseCsv(fixture('quoted.csv'), 'quoted.csv');
+		const {articles, problems} = parseCsv(dataFixture('quoted.csv'), 'quoted.csv');
 		expect(problems).toEqual([]);
 		expect(articles).toHaveLength(2);
 		expect(articles[0]).toMatchObject({
@@ -44,7 +31,7 @@ describe('parseCsv', () => {
 	});
 
 	it('reports ragged rows by line and still reads them; skips empty rows', () => {
-		const {articles, problems} = parseCsv(fixture('ragged.csv'), 'ragged.csv');
+		const {articles, problems} = parseCsv(dataFixture('ragged.csv'), 'ragged.csv');
 		expect(articles.map(article => [article.headline, article.author])).toEqual([
 			['Full row', 'Kim'],
 			['Short row', undefined],
@@ -69,7 +56,7 @@ describe('parseCsv', () => {
 	});
 
 	it('reads semicolon-separated CSV, with --fields naming its columns', () => {
-		const text = fixture('semicolon.csv');
+		const text = dataFixture('semicolon.csv');
 		expect(parseCsv(text, 'nl.csv').problems).toEqual([
 			'no column holds a headline or text (columns: titel, tekst, datum); name them with --fields headline=COLUMN,body=COLUMN',
 		]);
@@ -82,12 +69,12 @@ describe('parseCsv', () => {
 	});
 
 	it('reports a --fields column the header lacks', () => {
-		const {problems} = parseCsv(fixture('ag-style.csv'), 'ag.csv', {fieldMap: {author: 'writer'}});
+		const {problems} = parseCsv(dataFixture('ag-style.csv'), 'ag.csv', {fieldMap: {author: 'writer'}});
 		expect(problems).toEqual(['--fields author=writer: no such field (fields: label, title, description)']);
 	});
 
 	it('reports a file whose columns hold no text, once', () => {
-		expect(parseCsv(fixture('no-text-columns.csv'), 'x.csv')).toEqual({
+		expect(parseCsv(dataFixture('no-text-columns.csv'), 'x.csv')).toEqual({
 			articles: [],
 			problems: ['no column holds a headline or text (columns: alpha, beta, gamma); name them with --fields headline=COLUMN,body=COLUMN'],
 		});
@@ -113,7 +100,7 @@ describe('parseCsv', () => {
 
 describe('parseTsv', () => {
 	it('reads tab-separated values: summary the deck beside a body', () => {
-		const {articles, problems} = parseTsv(fixture('stories.tsv'), 'stories.tsv');
+		const {articles, problems} = parseTsv(dataFixture('stories.tsv'), 'stories.tsv');
 		expect(problems).toEqual([]);
 		expect(articles[0]).toMatchObject({
 			headline: 'Tram line reaches the hospital',
@@ -125,19 +112,19 @@ describe('parseTsv', () => {
 	});
 
 	it('is what parseCsv reads when the header holds tabs', () => {
-		expect(parseCsv(fixture('stories.tsv'), 'stories.csv').articles).toHaveLength(2);
+		expect(parseCsv(dataFixture('stories.tsv'), 'stories.csv').articles).toHaveLength(2);
 	});
 });
 
 describe('looksLikeCsv', () => {
 	it.each<[string, string, 'csv' | 'tsv' | undefined]>([
-		['AG News style', fixture('ag-style.csv'), 'csv'],
-		['quoted, with BOM and CRLF', fixture('quoted.csv'), 'csv'],
-		['TSV', fixture('stories.tsv'), 'tsv'],
-		['semicolons', fixture('semicolon.csv'), 'csv'],
-		['ragged but mostly regular', fixture('ragged.csv'), 'csv'],
-		['JSON Lines', fixture('wire.jsonl'), undefined],
-		['Markdown', fixture('digest.md'), undefined],
+		['AG News style', dataFixture('ag-style.csv'), 'csv'],
+		['quoted, with BOM and CRLF', dataFixture('quoted.csv'), 'csv'],
+		['TSV', dataFixture('stories.tsv'), 'tsv'],
+		['semicolons', dataFixture('semicolon.csv'), 'csv'],
+		['ragged but mostly regular', dataFixture('ragged.csv'), 'csv'],
+		['JSON Lines', dataFixture('wire.jsonl'), undefined],
+		['Markdown', dataFixture('digest.md'), undefined],
 		['prose with commas', 'Japan and the US agreed, in talks yesterday, to step up work.\nThe talks, held in Tokyo, ended early.\nOfficials said little, if anything, about costs, trade or tariffs, or aid.\n', undefined],
 		['one line', 'title,body', undefined],
 	])('%s → %s', (_name, text, expected) => {

@@ -1,24 +1,11 @@
-import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import type {Article} from '../../source/article.js';
 import {jsonErrorOffset, looksLikeNdjson, parseJson, parseNdjson} from '../../source/formats/json.js';
-
-// eslint-disable-next-line no-control-regex
-const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
-
-/** Every string an article holds. */
-const stringsOf = (article: Article): string[] => [
-	article.id, article.headline, article.kicker ?? '', article.deck ?? '', ...article.paragraphs, article.source,
-	article.author ?? '', article.url ?? '', ...(article.categories ?? []), ...(article.links ?? []),
-];
-
-
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url), 'utf8');
+import {controlCharacter, dataFixture, stringsOf} from '../helpers/articles.js';
 
 describe('parseJson', () => {
 	it('reads an array of articles with varied field names', () => {
-		const {articles, problems} = parseJson(fixture('articles-array.json'), 'articles-array.json');
+		const {articles, problems} = parseJson(dataFixture('articles-array.json'), 'articles-array.json');
 		expect(problems).toEqual([]);
 		expect(articles.map(article => article.headline)).toEqual([
 			'Harbour ferry returns after winter refit',
@@ -48,7 +35,7 @@ describe('parseJson', () => {
 	});
 
 	it('finds the list under `articles`, and takes each article\'s own source', () => {
-		const {articles, problems} = parseJson(fixture('newsapi-style.json'), 'newsapi-style.json');
+		const {articles, problems} = parseJson(dataFixture('newsapi-style.json'), 'newsapi-style.json');
 		expect(problems).toEqual([]);
 		expect(articles).toHaveLength(2);
 		expect(articles[0]).toMatchObject({
@@ -60,7 +47,7 @@ describe('parseJson', () => {
 	});
 
 	it('finds a list nested deeper (`response.docs`), with snake_case names and object headlines', () => {
-		const {articles} = parseJson(fixture('nested-container.json'), 'nested.json');
+		const {articles} = parseJson(dataFixture('nested-container.json'), 'nested.json');
 		expect(articles.map(article => [article.id, article.headline, article.url])).toEqual([
 			['nyc/2024/03/01/snow', 'Snow closes schools across the north', 'https://paper.example.com/2024/03/01/snow.html'],
 			['nyc/2024/03/02/thaw', 'Thaw brings floods to low streets', 'https://paper.example.com/2024/03/02/thaw.html'],
@@ -73,7 +60,7 @@ describe('parseJson', () => {
 	});
 
 	it('reads WordPress posts: rendered HTML with its links, entities, the GMT date', () => {
-		const [post] = parseJson(fixture('wordpress-posts.json'), 'wp.json').articles;
+		const [post] = parseJson(dataFixture('wordpress-posts.json'), 'wp.json').articles;
 		expect(post).toMatchObject({
 			id: '4117',
 			headline: 'The town choir’s first prize',
@@ -89,7 +76,7 @@ describe('parseJson', () => {
 	});
 
 	it('unwraps records that wrap the article (`data.children[].data`)', () => {
-		const {articles, problems} = parseJson(fixture('reddit-listing.json'), 'reddit.json');
+		const {articles, problems} = parseJson(dataFixture('reddit-listing.json'), 'reddit.json');
 		expect(problems).toEqual([]);
 		expect(articles.map(article => [article.headline, article.author, article.publishedAt])).toEqual([
 			['Our village kept its post office open', 'hedgerow_fan', 1_709_900_000_000],
@@ -98,13 +85,13 @@ describe('parseJson', () => {
 	});
 
 	it('reads a single article object', () => {
-		const {articles} = parseJson(fixture('single-article.json'), 'one.json');
+		const {articles} = parseJson(dataFixture('single-article.json'), 'one.json');
 		expect(articles).toHaveLength(1);
 		expect(articles[0]).toMatchObject({headline: 'Library extends its opening hours', publishedAt: Date.UTC(2024, 3, 15)});
 	});
 
 	it('gives no articles and one problem naming the position for invalid JSON', () => {
-		const {articles, problems} = parseJson(fixture('invalid.json'), 'invalid.json');
+		const {articles, problems} = parseJson(dataFixture('invalid.json'), 'invalid.json');
 		expect(articles).toEqual([]);
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatch(/^line 3, column 22: \S/u);
@@ -121,7 +108,7 @@ describe('parseJson', () => {
 	});
 
 	it('skips records without any text, with a problem naming their fields', () => {
-		const {articles, problems} = parseJson(fixture('missing-text.json'), 'missing.json');
+		const {articles, problems} = parseJson(dataFixture('missing-text.json'), 'missing.json');
 		expect(articles.map(article => article.headline)).toEqual(['A story with a headline only', 'A story without a headline.']);
 		expect(articles[1]?.headlineSource).toBe('first-sentence');
 		expect(problems).toHaveLength(1);
@@ -146,7 +133,7 @@ describe('parseJson', () => {
 	});
 
 	it('reads JSON Lines given to it as JSON', () => {
-		const {articles, problems} = parseJson(fixture('bad-lines.ndjson'), 'lines.json');
+		const {articles, problems} = parseJson(dataFixture('bad-lines.ndjson'), 'lines.json');
 		expect(articles).toHaveLength(3);
 		expect(problems).toHaveLength(3);
 	});
@@ -164,7 +151,7 @@ describe('parseJson', () => {
 
 describe('parseNdjson', () => {
 	it('reads one object a line, with wire-style hard-wrapped bodies joined into paragraphs', () => {
-		const {articles, problems} = parseNdjson(fixture('wire.jsonl'), 'wire.jsonl');
+		const {articles, problems} = parseNdjson(dataFixture('wire.jsonl'), 'wire.jsonl');
 		expect(articles.map(article => article.headline)).toEqual([
 			'NORTHLAND MILLS RAISES FLOUR OUTPUT',
 			'TOLLAND BANK CUTS PRIME RATE',
@@ -186,7 +173,7 @@ describe('parseNdjson', () => {
 	});
 
 	it('keeps the good lines and reports each bad one by line number', () => {
-		const {articles, problems} = parseNdjson(fixture('bad-lines.ndjson'), 'bad.ndjson');
+		const {articles, problems} = parseNdjson(dataFixture('bad-lines.ndjson'), 'bad.ndjson');
 		expect(articles.map(article => article.headline)).toEqual(['Good line one', 'Good line two', 'Good line three']);
 		expect(problems).toHaveLength(3);
 		expect(problems[0]).toMatch(/^line 2, column 34: Unexpected token/u);
@@ -205,7 +192,7 @@ describe('parseNdjson', () => {
 	});
 
 	it('reads a pretty-printed JSON document given to it as JSON Lines', () => {
-		const {articles, problems} = parseNdjson(fixture('articles-array.json'), 'pretty.jsonl');
+		const {articles, problems} = parseNdjson(dataFixture('articles-array.json'), 'pretty.jsonl');
 		expect(problems).toEqual([]);
 		expect(articles).toHaveLength(3);
 	});

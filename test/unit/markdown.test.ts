@@ -1,24 +1,11 @@
-import {readFileSync} from 'node:fs';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import type {Article} from '../../source/article.js';
 import {looksLikeMarkdown, parseMarkdown} from '../../source/formats/markdown.js';
-
-// eslint-disable-next-line no-control-regex
-const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
-
-/** Every string an article holds. */
-const stringsOf = (article: Article): string[] => [
-	article.id, article.headline, article.kicker ?? '', article.deck ?? '', ...article.paragraphs, article.source,
-	article.author ?? '', article.url ?? '', ...(article.categories ?? []), ...(article.links ?? []),
-];
-
-
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url), 'utf8');
+import {controlCharacter, dataFixture, stringsOf} from '../helpers/articles.js';
 
 describe('parseMarkdown', () => {
 	it('reads a digest: its lone top heading is the title, each `##` heading an article', () => {
-		const {articles, problems} = parseMarkdown(fixture('digest.md'), 'digest.md');
+		const {articles, problems} = parseMarkdown(dataFixture('digest.md'), 'digest.md');
 		expect(problems).toEqual([]);
 		expect(articles.map(article => article.headline)).toEqual([
 			'Choir takes first prize at county festival',
@@ -29,7 +16,7 @@ describe('parseMarkdown', () => {
 	});
 
 	it('reduces inline markup to text: emphasis dropped, links numbered, images gone, entities decoded', () => {
-		const [choir, allotments, bakery] = parseMarkdown(fixture('digest.md'), 'digest.md').articles;
+		const [choir, allotments, bakery] = parseMarkdown(dataFixture('digest.md'), 'digest.md').articles;
 		expect(choir?.paragraphs).toEqual([
 			'The Eastbrook choir won first prize at the county festival on Saturday, its first win in eleven years.',
 			'Read the festival results [1] and the conductor\'s interview [2].',
@@ -49,7 +36,7 @@ describe('parseMarkdown', () => {
 	});
 
 	it('applies front matter to a post, whose `##` headings are its sections', () => {
-		const {articles, problems} = parseMarkdown(fixture('post-with-front-matter.md'), 'post.md');
+		const {articles, problems} = parseMarkdown(dataFixture('post-with-front-matter.md'), 'post.md');
 		expect(problems).toEqual([]);
 		expect(articles).toHaveLength(1);
 		expect(articles[0]).toMatchObject({
@@ -72,7 +59,7 @@ describe('parseMarkdown', () => {
 	});
 
 	it('uses the shallowest heading level for articles; deeper headings, lists and tables become paragraphs', () => {
-		const {articles} = parseMarkdown(fixture('sections.md'), 'sections.md');
+		const {articles} = parseMarkdown(dataFixture('sections.md'), 'sections.md');
 		expect(articles.map(article => [article.headline, article.headlineSource])).toEqual([
 			['Some notes before the first heading, with a link to the archive [1].', 'first-sentence'],
 			['Ferry timetable changes from June', 'title'],
@@ -95,7 +82,7 @@ describe('parseMarkdown', () => {
 	});
 
 	it('reads a file without headings as one article, front matter giving its headline', () => {
-		const {articles} = parseMarkdown(fixture('no-headings.md'), 'notes.md');
+		const {articles} = parseMarkdown(dataFixture('no-headings.md'), 'notes.md');
 		expect(articles).toHaveLength(1);
 		expect(articles[0]).toMatchObject({
 			headline: 'Notes from the harbour meeting',
@@ -109,14 +96,14 @@ describe('parseMarkdown', () => {
 	});
 
 	it('reports bad front matter and still reads the rest', () => {
-		const {articles, problems} = parseMarkdown(fixture('bad-front-matter.md'), 'bad.md');
+		const {articles, problems} = parseMarkdown(dataFixture('bad-front-matter.md'), 'bad.md');
 		expect(articles.map(article => article.headline)).toEqual(['Market day moves to Friday']);
 		expect(problems).toHaveLength(1);
 		expect(problems[0]).toMatch(/^front matter, line \d+: \S/u);
 	});
 
 	it('reads setext headings', () => {
-		expect(parseMarkdown(fixture('setext.md'), 'setext.md').articles.map(article => article.headline)).toEqual([
+		expect(parseMarkdown(dataFixture('setext.md'), 'setext.md').articles.map(article => article.headline)).toEqual([
 			'Bus fares frozen for a year',
 			'School run gets a new route',
 		]);
@@ -156,15 +143,15 @@ describe('parseMarkdown', () => {
 
 describe('looksLikeMarkdown', () => {
 	it.each<[string, string, boolean]>([
-		['a digest', fixture('digest.md'), true],
-		['front matter', fixture('no-headings.md'), true],
-		['headings and lists', fixture('sections.md'), true],
+		['a digest', dataFixture('digest.md'), true],
+		['front matter', dataFixture('no-headings.md'), true],
+		['headings and lists', dataFixture('sections.md'), true],
 		['one heading on the first line', '# Title\n\nText.', true],
-		['setext headings with links', fixture('setext.md') + '\n[more](https://a.example/)\n', true],
+		['setext headings with links', dataFixture('setext.md') + '\n[more](https://a.example/)\n', true],
 		['plain text', 'Japan and the US agreed in talks yesterday.\n\nThe talks ended early.\n', false],
 		['a hashtag', 'Great match today #football\nMore later.\n', false],
-		['CSV', fixture('ag-style.csv'), false],
-		['JSON Lines', fixture('wire.jsonl'), false],
+		['CSV', dataFixture('ag-style.csv'), false],
+		['JSON Lines', dataFixture('wire.jsonl'), false],
 	])('%s → %s', (_name, text, expected) => {
 		expect(looksLikeMarkdown(text)).toBe(expected);
 	});
