@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {keymapMarkdown} from '../../source/input/keymap-markdown.js';
 
@@ -14,6 +14,14 @@ describe('readme.md', () => {
 		expect(readme).toContain('npm install && npm start');
 		expect(readme).toContain('npm install && npm test');
 		expect(readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8')).toMatch(/^npm test$/mu);
+	});
+
+	it('opens, with npm start, the sample it names, and that sample exists', () => {
+		const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {scripts: Record<string, string>};
+		const samplePath = /dist\/broadsheet\.js (\S+)$/u.exec(packageJson.scripts['start'] ?? '')?.[1];
+		expect(samplePath).toBeDefined();
+		expect(existsSync(new URL(`../../${samplePath}`, import.meta.url))).toBe(true);
+		expect(readme).toContain(`npm install && npm start        # installs, builds, and opens ${samplePath}`);
 	});
 });
 
