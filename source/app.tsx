@@ -4,7 +4,18 @@ import type {Article} from './article.js';
 import {helpSections, hintsFor} from './input/keymap.js';
 import {keysFromInput} from './input/keys-from-input.js';
 import {layoutOf, minimumViewport} from './state/layout.js';
-import {activeQuery, pendingQuery, selectHitList, selectHits, selectedArticle, selectedArticleLines, selectedIndex, slowSearch} from './state/selectors.js';
+import {type ListOrder, orderLabels} from './state/list-order.js';
+import {
+	activeQuery,
+	displayedOrder,
+	pendingQuery,
+	selectHits,
+	selectListRows,
+	selectedArticle,
+	selectedArticleLines,
+	selectedIndex,
+	slowSearch,
+} from './state/selectors.js';
 import {createState, type Viewport} from './state/state.js';
 import {type Action, update} from './state/update.js';
 import {ArticlePane} from './ui/article-pane.js';
@@ -33,13 +44,21 @@ type AppProps = {
 	readonly warningCount?: number;
 	/** A filter to start with (`--filter`). */
 	readonly initialQuery?: string;
+	/** An order to start with (`--sort`); with `--filter`, its matches come in this order too, not best first. */
+	readonly initialOrder?: ListOrder;
 };
 
 /** The root component: one reducer, one input handler, the search between keystrokes, and a frame that always fits the terminal. */
-export function App({articles, fileName, viewport, warningCount = 0, initialQuery}: AppProps) {
+export function App({articles, fileName, viewport, warningCount = 0, initialQuery, initialOrder}: AppProps) {
 	const searchIndex = useSearchIndex(articles);
 	const [state, dispatch] = useReducer(update, undefined, () =>
-		createState(articles, {query: initialQuery, viewport, results: initialQuery ? searchWithin(searchIndex, initialQuery, startupSearchMs) : undefined}),
+		createState(articles, {
+			query: initialQuery,
+			viewport,
+			results: initialQuery ? searchWithin(searchIndex, initialQuery, startupSearchMs) : undefined,
+			order: initialOrder,
+			shouldRankMatches: initialOrder === undefined || !initialQuery,
+		}),
 	);
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch);
@@ -91,9 +110,10 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 	const isReading = state.mode.name === 'read' || (state.mode.name === 'help' && state.mode.returnTo === 'read');
 	const listPane = (
 		<ListPane
-			hits={selectHitList(state)}
+			rows={selectListRows(state)}
 			listTop={state.listTop}
 			selectedIndex={selectedIndex(state)}
+			orderLabel={orderLabels[displayedOrder(state)]}
 			rowCount={layout.listRowCount}
 			columnCount={layout.listColumnCount}
 			isFocused={!isReading}

@@ -5,6 +5,7 @@ import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
 import {loadInputs} from './read-input.js';
+import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openKeyInput} from './terminal/key-input.js';
 import {printableName} from './terminal/sanitize-text.js';
 import {createLoadingLine, type LoadingLine} from './terminal/loading-line.js';
@@ -20,6 +21,8 @@ const helpText = `
 
 	Options
 	  --filter, -f QUERY   start with the list filtered by QUERY (or print only its matches)
+	  --sort NAME          order the list by NAME: ${listOrders.join(', ')}
+	                       (default: newest when dated, else file; matches: best first)
 	  --list               print the headlines, one a line, and exit
 	  --json               print the articles as NDJSON, one object a line, and exit
 	  --print              print the articles as wrapped text, and exit
@@ -86,7 +89,7 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 	};
 }
 
-const knownOptions = new Set(['--filter', '-f', '--format', '--fields', '--list', '--json', '--print', '--help', '--version']);
+const knownOptions = new Set(['--filter', '-f', '--sort', '--format', '--fields', '--list', '--json', '--print', '--help', '--version']);
 
 /**
  * The first option on the command line that Broadsheet does not know, as the user typed it (meow would rename it,
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
 		allowUnknownFlags: true,
 		flags: {
 			filter: {type: 'string', shortFlag: 'f'},
+			sort: {type: 'string'},
 			format: {type: 'string'},
 			fields: {type: 'string'},
 			list: {type: 'boolean'},
@@ -131,6 +135,11 @@ async function main(): Promise<void> {
 	const format = cli.flags.format as FormatName | undefined;
 	if (format !== undefined && !formatNames.includes(format)) {
 		throw new UserFacingError(`--format: unknown format '${format}'; use ${formatNames.join(', ')}`, exitCodes.usage);
+	}
+
+	const {sort} = cli.flags;
+	if (sort !== undefined && !isListOrder(sort)) {
+		throw new UserFacingError(`--sort: unknown order '${sort}'; use ${listOrders.join(', ')}`, exitCodes.usage);
 	}
 
 	const fields = cli.flags.fields === undefined ? {fieldMap: {}} : parseFieldMap(cli.flags.fields);
@@ -165,7 +174,14 @@ async function main(): Promise<void> {
 		printWarnings();
 		const query = cli.flags.filter ?? '';
 		const {createSearchIndex} = await import('./search/search.js');
-		const kept = query.trim() === '' ? articles : createSearchIndex(articles).search(query).map(hit => hit.article);
+		// As the list shows them: in the order asked for; a filter's matches best first unless an order was asked for.
+		const ordered = orderArticles(articles, sort ?? defaultOrderFor(articles));
+		let kept = ordered;
+		if (query.trim() !== '') {
+			const matches = createSearchIndex(articles).search(query).map(hit => hit.article);
+			const matchSet = new Set(matches);
+			kept = sort === undefined ? matches : ordered.filter(article => matchSet.has(article));
+		}
 		const output = await import('./output.js');
 		const columnCount = Math.min(process.stdout.columns || 80, 100);
 		writeOutput(cli.flags.json ? output.ndjsonLines(kept) : cli.flags.print ? output.printedArticles(kept, columnCount) : output.headlineLines(kept));
@@ -180,6 +196,7 @@ async function main(): Promise<void> {
 		fileName: label,
 		warningCount: warnings.length,
 		initialQuery: cli.flags.filter,
+		initialOrder: sort,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

@@ -1,6 +1,7 @@
 import {render, useStdout} from 'ink';
 import {App} from './app.js';
 import type {Article} from './article.js';
+import type {ListOrder} from './state/list-order.js';
 import {enterFullScreen} from './terminal/terminal-screen.js';
 import {useViewport} from './terminal/use-viewport.js';
 
@@ -9,6 +10,7 @@ type RootProps = {
 	readonly fileName: string;
 	readonly warningCount?: number;
 	readonly initialQuery?: string;
+	readonly initialOrder?: ListOrder;
 };
 
 /** Gives the app the terminal's size, following resizes. */
@@ -28,7 +30,7 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	options.onStart(() => {
 		screen.restore();
 	});
-	const instance = render(<Root articles={options.articles} fileName={options.fileName} warningCount={options.warningCount} initialQuery={options.initialQuery} />, {
+	const instance = render(<Root articles={options.articles} fileName={options.fileName} warningCount={options.warningCount} initialQuery={options.initialQuery} initialOrder={options.initialOrder} />, {
 		stdin: keyInput,
 		exitOnCtrlC: false,
 		patchConsole: false,

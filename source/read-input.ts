@@ -24,7 +24,7 @@ export type ReadOptions = ParseOptions & {
 
 const readChunkByteCount = 8 * 1024 * 1024;
 
-/** What the inputs gave: their articles, and warnings to show (a problem in a file, a file that failed). */
+/** What the inputs gave: their articles (in the inputs' order: see state/list-order.ts for the list's), and warnings to show (a problem in a file, a file that failed). */
 export type LoadResult = {
 	readonly articles: readonly Article[];
 	readonly warnings: readonly string[];
@@ -161,18 +161,6 @@ async function filesOf(path: string): Promise<string[]> {
 	return nested.flat();
 }
 
-/** Newest first when any article has a date (undated ones after, in file order); otherwise file order. */
-export function defaultOrder(articles: readonly Article[]): readonly Article[] {
-	if (!articles.some(article => article.publishedAt !== undefined)) {
-		return articles;
-	}
-
-	return articles
-		.map((article, index) => ({article, index}))
-		.sort((left, right) => (right.article.publishedAt ?? -Infinity) - (left.article.publishedAt ?? -Infinity) || left.index - right.index)
-		.map(({article}) => article);
-}
-
 /**
  * Reads and parses every input: files, directories (their files), and `-` for stdin. With one file, its failure
  * is the command's failure; with several, a file that fails becomes a warning and the others still open.
@@ -227,5 +215,5 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 
 	warnings.push(...failures.map(failure => failure.message));
 	const label = isSingleInput ? (files[0] === '-' ? 'stdin' : printableName(basename(files[0]!))) : `${files.length} files`;
-	return {articles: defaultOrder(articles), warnings, label};
+	return {articles, warnings, label};
 }

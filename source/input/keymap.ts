@@ -20,6 +20,7 @@ export type Command =
 	| 'filter-erase-word'
 	| 'filter-erase-all'
 	| 'filter-clear'
+	| 'order-cycle'
 	| 'help-toggle'
 	| 'quit';
 
@@ -55,6 +56,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'next-article', keys: ['J'], modes: ['read'], help: 'next article'},
 	{command: 'previous-article', keys: ['K'], modes: ['read'], help: 'previous article'},
 	{command: 'filter-start', keys: ['/'], modes: ['browse', 'read'], help: 'filter the headlines', hint: 'filter'},
+	{command: 'order-cycle', keys: ['S'], modes: ['browse', 'read'], help: 'sort: file order, newest, oldest, by source, A–Z (and best match while filtered)'},
 	{command: 'filter-accept', keys: ['enter'], modes: ['filter'], help: 'keep the filter and go back to the list', hint: 'keep'},
 	{command: 'filter-cancel', keys: ['escape'], modes: ['filter'], help: 'clear the filter', hint: 'clear'},
 	{command: 'cursor-down', keys: ['down', 'ctrl+n'], modes: ['filter'], help: 'next match'},

@@ -2,6 +2,8 @@ import type {Article} from '../article.js';
 import {headlineMatchesFor, type HitList, type SearchHit, unfilteredHits} from '../search/search.js';
 import {articleLines, type ArticleLine} from './article-lines.js';
 import {layoutOf} from './layout.js';
+import {hasSeveralSources, type ListOrder, listOrders, orderArticles, sourceGroups} from './list-order.js';
+import {type ListRows, listRows} from './list-rows.js';
 import type {SearchProgress, State} from './state.js';
 
 /** The query that shapes the list now: the draft while the filter line is open, else the filter in force. */
@@ -9,12 +11,70 @@ export function activeQuery(state: State): string {
 	return state.mode.name === 'filter' ? state.mode.draft : state.query;
 }
 
+/** Whether the list shows a filter's matches (the results of a non-empty query), rather than every article. */
+function isShowingMatches(state: State): boolean {
+	return state.results !== undefined && activeQuery(state).trim() !== '';
+}
+
+/** The order the list shows: the filter's relevance while it ranks the matches, else the chosen order. */
+export function displayedOrder(state: State): ListOrder | 'relevance' {
+	return isShowingMatches(state) && state.shouldRankMatches ? 'relevance' : state.order;
+}
+
+const orderedArticlesCache = new WeakMap<readonly Article[], Map<ListOrder, readonly Article[]>>();
+
+/** `articles` in `order`, made once per list and order. */
+function orderedArticles(articles: readonly Article[], order: ListOrder): readonly Article[] {
+	let byOrder = orderedArticlesCache.get(articles);
+	if (!byOrder) {
+		byOrder = new Map();
+		orderedArticlesCache.set(articles, byOrder);
+	}
+
+	let ordered = byOrder.get(order);
+	if (!ordered) {
+		ordered = orderArticles(articles, order);
+		byOrder.set(order, ordered);
+	}
+
+	return ordered;
+}
+
+const orderedHitsCache = new WeakMap<readonly SearchHit[], Map<ListOrder, readonly SearchHit[]>>();
+
+/** A filter's matches in the list's order instead of by relevance: the ordered articles that are among the hits. */
+function orderedHits(hits: readonly SearchHit[], articles: readonly Article[], order: ListOrder): readonly SearchHit[] {
+	let byOrder = orderedHitsCache.get(hits);
+	if (!byOrder) {
+		byOrder = new Map();
+		orderedHitsCache.set(hits, byOrder);
+	}
+
+	let ordered = byOrder.get(order);
+	if (!ordered) {
+		const hitOfArticle = new Map(hits.map(hit => [hit.article, hit]));
+		ordered = orderedArticles(articles, order).flatMap(article => {
+			const hit = hitOfArticle.get(article);
+			return hit ? [hit] : [];
+		});
+		byOrder.set(order, ordered);
+	}
+
+	return ordered;
+}
+
 /**
- * The articles the list shows, most relevant first when filtered: every article for an empty query, else the
- * latest search results, which are for an older query while the search for this one runs.
+ * The articles the list shows, in the order it shows them: every article for an empty query, else the latest
+ * search results (which are for an older query while the search for this one runs), most relevant first unless
+ * the user chose the list's order for them.
  */
 export function selectHits(state: State): readonly SearchHit[] {
-	return state.results && activeQuery(state).trim() !== '' ? state.results.hits : unfilteredHits(state.articles);
+	if (!isShowingMatches(state)) {
+		return unfilteredHits(orderedArticles(state.articles, state.order));
+	}
+
+	const {hits} = state.results!;
+	return state.shouldRankMatches ? hits : orderedHits(hits, state.articles, state.order);
 }
 
 const hitLists = new WeakMap<readonly SearchHit[], HitList>();
@@ -25,7 +85,7 @@ const hitLists = new WeakMap<readonly SearchHit[], HitList>();
  */
 export function selectHitList(state: State): HitList {
 	const hits = selectHits(state);
-	const query = hits === state.results?.hits ? state.results.query : undefined;
+	const query = isShowingMatches(state) ? state.results!.query : undefined;
 	if (query === undefined) {
 		return hits;
 	}
@@ -50,6 +110,38 @@ export function selectHitList(state: State): HitList {
 	return list;
 }
 
+const severalSourcesCache = new WeakMap<readonly Article[], boolean>();
+
+/** Whether the articles come from several sources, so that the list can group them by source. */
+export function hasSeveralSourcesOpen(state: State): boolean {
+	let hasSources = severalSourcesCache.get(state.articles);
+	if (hasSources === undefined) {
+		hasSources = hasSeveralSources(state.articles);
+		severalSourcesCache.set(state.articles, hasSources);
+	}
+
+	return hasSources;
+}
+
+const listRowsCache = new WeakMap<HitList, ListRows>();
+
+/**
+ * The list's rows: in the `source` order with several sources open, a header row above each source's group;
+ * otherwise one row an article.
+ */
+export function selectListRows(state: State): ListRows {
+	const hitList = selectHitList(state);
+	let rows = listRowsCache.get(hitList);
+	if (!rows) {
+		// Each order makes its own list of hits, so the list alone says whether it is grouped.
+		const isGrouped = hasSeveralSourcesOpen(state) && displayedOrder(state) === 'source';
+		rows = listRows(hitList, isGrouped ? sourceGroups(selectHits(state), hit => hit.article) : undefined);
+		listRowsCache.set(hitList, rows);
+	}
+
+	return rows;
+}
+
 /** The query the shell should search for, when the list does not show its results yet. */
 export function pendingQuery(state: State): string | undefined {
 	const query = activeQuery(state).trim();
@@ -60,6 +152,17 @@ export function pendingQuery(state: State): string | undefined {
 export function slowSearch(state: State): SearchProgress | undefined {
 	const query = pendingQuery(state);
 	return query !== undefined && state.searchProgress?.query === query ? state.searchProgress : undefined;
+}
+
+/** The order `S` moves to: the next in the cycle, with relevance as a stop while a filter is in force. */
+export function nextOrder(state: State): ListOrder | 'relevance' {
+	const stops: Array<ListOrder | 'relevance'> = listOrders.filter(order => order !== 'source' || hasSeveralSourcesOpen(state));
+	if (activeQuery(state).trim() !== '') {
+		stops.push('relevance');
+	}
+
+	const current = stops.indexOf(displayedOrder(state));
+	return stops[(current + 1) % stops.length]!;
 }
 
 /** Position of the selection in the list, or -1 when the list is empty. */

@@ -1,5 +1,6 @@
 import type {Article} from '../article.js';
 import type {SearchHit} from '../search/search.js';
+import {defaultOrderFor, type ListOrder} from './list-order.js';
 import {selectHits} from './selectors.js';
 
 /**
@@ -31,7 +32,15 @@ export type SearchProgress = {readonly query: string; readonly indexedShare: num
  * search and reports it with a `search-finished` action.
  */
 export type State = {
+	/** Every article, in the inputs' own order; the list shows them in `order` (see selectors). */
 	readonly articles: readonly Article[];
+	/** The order of the list (`S` cycles it). */
+	readonly order: ListOrder;
+	/**
+	 * Whether a filter's matches come most relevant first (as in fzf), rather than in `order`. `S` with a filter in
+	 * force steps through both: relevance, then each order.
+	 */
+	readonly shouldRankMatches: boolean;
 	/** The filter in force; while the filter line is open, the draft in `mode` applies instead. */
 	readonly query: string;
 	/**
@@ -52,13 +61,19 @@ export type State = {
 };
 
 /**
- * The state at start-up. With a query, `results` may bring its hits when the search was quick enough to run
- * before the first frame; otherwise the list shows every article until a `search-finished` action brings them.
+ * The state at start-up, in the order given, else newest first when the articles have dates, else file order.
+ * With a query, `results` may bring its hits when the search was quick enough to run before the first frame;
+ * otherwise the list shows every article until a `search-finished` action brings them.
  */
-export function createState(articles: readonly Article[], options: {query?: string; viewport: Viewport; results?: SearchResults}): State {
+export function createState(
+	articles: readonly Article[],
+	options: {query?: string; viewport: Viewport; results?: SearchResults; order?: ListOrder; shouldRankMatches?: boolean},
+): State {
 	const query = options.query?.trim() ?? '';
 	const state: State = {
 		articles,
+		order: options.order ?? defaultOrderFor(articles),
+		shouldRankMatches: options.shouldRankMatches ?? true,
 		query,
 		results: query !== '' && options.results?.query === query ? options.results : undefined,
 		searchProgress: undefined,

@@ -1,7 +1,7 @@
 import {type Command, commandFor, type KeyName} from '../input/keymap.js';
 import type {SearchHit} from '../search/search.js';
 import {layoutOf} from './layout.js';
-import {activeQuery, maximumArticleScrollTop, selectHits, selectedIndex} from './selectors.js';
+import {activeQuery, maximumArticleScrollTop, nextOrder, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {State, Viewport} from './state.js';
 
 /** Something that happened to the interface. */
@@ -24,16 +24,23 @@ function typedText(key: KeyName): string | undefined {
 	return [...key].length === 1 ? key : undefined;
 }
 
-/** Keeps the selection inside the list window, scrolling the window as little as possible. */
+/**
+ * Keeps the selection inside the list window, scrolling the window as little as possible, and showing the header
+ * of the selected article's group when it is the first of its group.
+ */
 function withListWindow(state: State): State {
 	const {listRowCount} = layoutOf(state);
-	const rowCount = selectHits(state).length;
+	const rows = selectListRows(state);
 	const index = Math.max(0, selectedIndex(state));
-	let listTop = clamp(state.listTop, 0, Math.max(0, rowCount - listRowCount));
-	if (index < listTop) {
-		listTop = index;
-	} else if (index >= listTop + listRowCount) {
-		listTop = index - listRowCount + 1;
+	let listTop = clamp(state.listTop, 0, Math.max(0, rows.rowCount - listRowCount));
+	if (rows.articleCount > 0) {
+		const row = rows.rowOfArticle(index);
+		const topRow = rows.topRowOfArticle(index);
+		if (topRow < listTop) {
+			listTop = topRow;
+		} else if (row >= listTop + listRowCount) {
+			listTop = row - listRowCount + 1;
+		}
 	}
 
 	return listTop === state.listTop ? state : {...state, listTop};
@@ -71,15 +78,31 @@ function moveBy(state: State, delta: number): State {
 		: selectIndex(state, selectedIndex(state) + delta);
 }
 
-/** Pages by `direction`: the list window and the selection move together, as in less. */
+/**
+ * Pages by `direction`: the list window and the selection move together by a screen of rows, as in less. A group
+ * header that lands under the cursor gives way to the article below it.
+ */
 function pageBy(state: State, direction: 1 | -1): State {
 	if (state.mode.name === 'read') {
 		return scrollArticle(state, state.articleScrollTop + direction * Math.max(1, layoutOf(state).articleRowCount - 1));
 	}
 
 	const {listRowCount} = layoutOf(state);
+	const rows = selectListRows(state);
+	if (rows.articleCount === 0) {
+		return state;
+	}
+
 	const paged = {...state, listTop: Math.max(0, state.listTop + direction * listRowCount)};
-	return selectIndex(paged, selectedIndex(state) + direction * listRowCount);
+	return selectIndex(paged, rows.articleAtRow(rows.rowOfArticle(selectedIndex(state)) + direction * listRowCount));
+}
+
+/** Shows the list in the next order (see {@link nextOrder}), keeping the selected article. */
+function cycleOrder(state: State): State {
+	const order = nextOrder(state);
+	const reordered: State = order === 'relevance' ? {...state, shouldRankMatches: true} : {...state, order, shouldRankMatches: false};
+	// Without a filter, the matches' order is not in view: leave it as it was for the next filter.
+	return withListWindow(activeQuery(state).trim() === '' ? {...reordered, shouldRankMatches: state.shouldRankMatches} : reordered);
 }
 
 /** Drops the search results once the query in force is empty, so that a later query starts from the full list. */
@@ -182,6 +205,10 @@ function runCommand(state: State, command: Command): State {
 
 		case 'filter-erase-all': {
 			return withDraft(state, '');
+		}
+
+		case 'order-cycle': {
+			return cycleOrder(state);
 		}
 
 		case 'help-toggle': {

@@ -24,7 +24,7 @@ describe('the first frame', () => {
 	it('shows the list and the article side by side at 120 columns', () => {
 		app = renderApp(seed, wide);
 		const lines = linesOf(app.frame());
-		expect(lines[0]).toMatch(/^ Headlines +1\/5 │ taipei-times\.txt +All? ?|^ Headlines +1\/5 │/u);
+		expect(lines[0]).toMatch(/^ Headlines · file order +1\/5 │ taipei-times\.txt +All? ?|^ Headlines · file order +1\/5 │/u);
 		expect(lines[1]).toContain('Japan and the US agreed');
 		expect(lines[2]).toContain('EUROPEAN FUTURE? Albanian Prime Minister');
 		expect(lines[4]).toContain('CANCER: Jose Mujica');

@@ -18,7 +18,7 @@ describe('the first screen', () => {
 		await waitForFrame(session, '5 articles');
 		const rows = session.lines();
 
-		expect(rows[0]).toMatch(/^ Headlines +1\/5 │ taipei-times\.txt +Top$/u);
+		expect(rows[0]).toMatch(/^ Headlines · file order +1\/5 │ taipei-times\.txt +Top$/u);
 		for (const [index, headline] of sampleHeadlines.entries()) {
 			expect(rows[index + 1]?.slice(0, headline.length + 1)).toBe(` ${headline}`);
 		}
@@ -37,7 +37,7 @@ describe('the first screen', () => {
 		const screen = await waitForFrame(session, '5 articles');
 		const rows = session.lines();
 
-		expect(rows[0]).toMatch(/^ Headlines +1\/5$/u);
+		expect(rows[0]).toMatch(/^ Headlines · file order +1\/5$/u);
 		for (const [index, headline] of sampleHeadlines.entries()) {
 			expect(rows[index + 1]?.slice(0, headline.length + 1)).toBe(` ${headline}`);
 		}

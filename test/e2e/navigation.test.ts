@@ -22,7 +22,7 @@ const fixtures = useFixtureDirectory();
  */
 async function pressAndExpectPosition(session: TerminalSession, key: string, position: string, selectedRowIndex: number): Promise<string[]> {
 	session.press(key);
-	await waitForFrame(session, new RegExp(`Headlines +${position}(?: |$)`, 'mu'));
+	await waitForFrame(session, new RegExp(`Headlines · file order +${position}(?: |$)`, 'mu'));
 	const rows = session.lines();
 
 	expect(listPositionOnTopRow(session.screen())).toBe(position);
@@ -83,7 +83,7 @@ describe('moving through the headlines', () => {
 		// At 80x24 the list shows 21 headlines under its title.
 		const expectSelected = async (key: string, position: number, selectedRowIndex: number, topStory: number) => {
 			session.press(key);
-			await waitForFrame(session, new RegExp(`Headlines +${position}/60$`, 'mu'));
+			await waitForFrame(session, new RegExp(`Headlines · file order +${position}/60$`, 'mu'));
 			const rows = session.lines();
 
 			expect(listPositionOnTopRow(session.screen())).toBe(`${position}/60`);

@@ -125,7 +125,7 @@ describe('focus with both panes on the screen (120x30)', () => {
 		session.press(keys.tab);
 		await waitForFrame(session, /Esc\/h back/u);
 		expect(focusedTitles()).toEqual({list: false, article: true});
-		expect(session.lines()[0]).toMatch(/^ Headlines +1\/5 │ taipei-times\.txt +Top$/u);
+		expect(session.lines()[0]).toMatch(/^ Headlines · file order +1\/5 │ taipei-times\.txt +Top$/u);
 
 		session.press('j');
 		await waitForFrame(session, screen => / \d+%$/u.test(screen.split('\n')[0] ?? ''));

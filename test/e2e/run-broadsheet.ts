@@ -210,7 +210,7 @@ export function statusRowIndex(session: TerminalSession): number {
 
 /** The list's position as its title row shows it (`3/5`), when that title row is the screen's top row. */
 export function listPositionOnTopRow(screen: string): string | undefined {
-	return /^ Headlines +(\d+\/\d+)(?: |$)/u.exec(screen.split('\n')[0] ?? '')?.[1];
+	return /^ Headlines · [^\d]+? +(\d+\/\d+)(?: |$)/u.exec(screen.split('\n')[0] ?? '')?.[1];
 }
 
 /** Indexes of the rows among `rowIndexes` whose cell at `column` is drawn inverse. */

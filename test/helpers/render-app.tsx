@@ -1,4 +1,5 @@
 import {render} from 'ink-testing-library';
+import type {ComponentProps} from 'react';
 import {App} from '../../source/app.js';
 import type {Article} from '../../source/article.js';
 import type {Viewport} from '../../source/state/state.js';
@@ -6,8 +7,8 @@ import type {Viewport} from '../../source/state/state.js';
 const escapeSequence = /\u001B\[[\d;]*[A-Za-z]/gu;
 
 /** The app rendered at a fixed size, with helpers to type keys and wait for the frame a user would see. */
-export function renderApp(articles: readonly Article[], viewport: Viewport, options: {initialQuery?: string} = {}) {
-	const app = <App articles={articles} fileName="news.txt" viewport={viewport} initialQuery={options.initialQuery} />;
+export function renderApp(articles: readonly Article[], viewport: Viewport, options: Partial<Omit<ComponentProps<typeof App>, 'articles' | 'viewport'>> = {}) {
+	const app = <App articles={articles} fileName="news.txt" viewport={viewport} {...options} />;
 	const instance = render(app);
 	const frame = () => (instance.lastFrame() ?? '').replace(escapeSequence, '');
 
@@ -25,7 +26,7 @@ export function renderApp(articles: readonly Article[], viewport: Viewport, opti
 		},
 		/** Renders again at a new size, as the shell does on resize. */
 		resize(next: Viewport) {
-			instance.rerender(<App articles={articles} fileName="news.txt" viewport={next} initialQuery={options.initialQuery} />);
+			instance.rerender(<App articles={articles} fileName="news.txt" viewport={next} {...options} />);
 		},
 		/** Waits until the frame satisfies `predicate`; fails with the frame it had. */
 		async waitForFrame(predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {

@@ -1,0 +1,124 @@
+import type {Article} from '../article.js';
+
+/**
+ * The orders the list can take (`S` cycles them, `--sort NAME` starts with one): the inputs' own order, newest or
+ * oldest first (undated articles last, in file order), grouped by source (sources in the order they first appear,
+ * newest first within each when dated), or by headline from A to Z.
+ */
+export type ListOrder = 'file' | 'newest' | 'oldest' | 'source' | 'headline';
+
+/** The orders in the order `S` cycles them. */
+export const listOrders: readonly ListOrder[] = ['file', 'newest', 'oldest', 'source', 'headline'];
+
+/** What the list pane's title calls each order, and `relevance`, the order of a filter's matches. */
+export const orderLabels: Readonly<Record<ListOrder | 'relevance', string>> = {
+	file: 'file order',
+	newest: 'newest',
+	oldest: 'oldest',
+	source: 'by source',
+	headline: 'A–Z',
+	relevance: 'best match',
+};
+
+/** Whether `name` names an order (for `--sort NAME`). */
+export function isListOrder(name: string): name is ListOrder {
+	return (listOrders as readonly string[]).includes(name);
+}
+
+/** Whether any article has a date. */
+export function hasDates(articles: readonly Article[]): boolean {
+	return articles.some(article => article.publishedAt !== undefined);
+}
+
+/** Whether the articles come from more than one source (several files, or a feed naming several). */
+export function hasSeveralSources(articles: readonly Article[]): boolean {
+	const first = articles[0]?.source;
+	return articles.some(article => article.source !== first);
+}
+
+/** The order the list starts in: newest first when any article has a date, else the inputs' own order. */
+export function defaultOrderFor(articles: readonly Article[]): ListOrder {
+	return hasDates(articles) ? 'newest' : 'file';
+}
+
+const headlineCollator = new Intl.Collator(undefined, {sensitivity: 'base', numeric: true});
+
+type Indexed = {readonly article: Article; readonly index: number};
+
+/** Newest first, undated ones after in file order. */
+const byNewest = (left: Indexed, right: Indexed) =>
+	(right.article.publishedAt ?? -Infinity) - (left.article.publishedAt ?? -Infinity) || left.index - right.index;
+
+/** Oldest first, undated ones after in file order. */
+const byOldest = (left: Indexed, right: Indexed) =>
+	(left.article.publishedAt ?? Infinity) - (right.article.publishedAt ?? Infinity) || left.index - right.index;
+
+function sortedBy(articles: readonly Article[], compare: (left: Indexed, right: Indexed) => number): Article[] {
+	return articles
+		.map((article, index) => ({article, index}))
+		.sort(compare)
+		.map(({article}) => article);
+}
+
+/** Sources in the order they first appear, each source's articles together, newest first within it when dated. */
+function bySource(articles: readonly Article[]): Article[] {
+	const groups = new Map<string, Article[]>();
+	for (const article of articles) {
+		const group = groups.get(article.source);
+		if (group) {
+			group.push(article);
+		} else {
+			groups.set(article.source, [article]);
+		}
+	}
+
+	return [...groups.values()].flatMap(group => (hasDates(group) ? sortedBy(group, byNewest) : group));
+}
+
+/** `articles` (in the inputs' order) in `order`. Pure; answers `articles` itself for `file`. */
+export function orderArticles(articles: readonly Article[], order: ListOrder): readonly Article[] {
+	switch (order) {
+		case 'file': {
+			return articles;
+		}
+
+		case 'newest': {
+			return hasDates(articles) ? sortedBy(articles, byNewest) : articles;
+		}
+
+		case 'oldest': {
+			return hasDates(articles) ? sortedBy(articles, byOldest) : articles;
+		}
+
+		case 'source': {
+			return bySource(articles);
+		}
+
+		case 'headline': {
+			return sortedBy(articles, (left, right) => headlineCollator.compare(left.article.headline, right.article.headline) || left.index - right.index);
+		}
+	}
+}
+
+/** A run of the list that shares a source, for the group header above it (`── Reuters (12) ──`). */
+export type SourceGroup = {
+	readonly source: string;
+	/** Position of the group's first article in the list. */
+	readonly start: number;
+	readonly articleCount: number;
+};
+
+/** The runs of `items` (list entries) whose articles share a source, in list order. */
+export function sourceGroups<Item>(items: readonly Item[], articleOf: (item: Item) => Article): SourceGroup[] {
+	const groups: SourceGroup[] = [];
+	let start = 0;
+	for (let index = 1; index <= items.length; index++) {
+		const source = articleOf(items[start]!).source;
+		if (index === items.length || articleOf(items[index]!).source !== source) {
+			groups.push({source, start, articleCount: index - start});
+			start = index;
+		}
+	}
+
+	return groups;
+}
