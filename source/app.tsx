@@ -9,6 +9,7 @@ import {
 	activeQuery,
 	displayedOrder,
 	pendingQuery,
+	selectArticleSearch,
 	selectHits,
 	selectListRows,
 	selectedArticle,
@@ -19,11 +20,13 @@ import {
 import {createState, type Viewport} from './state/state.js';
 import {type Action, update} from './state/update.js';
 import {ArticlePane} from './ui/article-pane.js';
+import {ArticleSearchLine, searchPositionText} from './ui/article-search-line.js';
 import {FilterLine} from './ui/filter-line.js';
 import {HelpOverlay} from './ui/help-overlay.js';
 import {ListPane} from './ui/list-pane.js';
 import {StatusLine} from './ui/status-line.js';
 import {paneSeparator, theme} from './ui/theme.js';
+import {type LinkEnvironment, processLinkEnvironment, useLinkActions} from './use-link-actions.js';
 import {searchWithin, useSearch, useSearchIndex} from './use-search.js';
 
 /** How long a `--filter` search may hold up the first frame; a longer one runs after it, like any other. */
@@ -46,10 +49,14 @@ type AppProps = {
 	readonly initialQuery?: string;
 	/** An order to start with (`--sort`); with `--filter`, its matches come in this order too, not best first. */
 	readonly initialOrder?: ListOrder;
+	/** Where `o` and `y` send links; the real terminal and programs unless a test passes its own. */
+	readonly linkEnvironment?: LinkEnvironment;
 };
 
+const defaultLinkEnvironment = processLinkEnvironment();
+
 /** The root component: one reducer, one input handler, the search between keystrokes, and a frame that always fits the terminal. */
-export function App({articles, fileName, viewport, warningCount = 0, initialQuery, initialOrder}: AppProps) {
+export function App({articles, fileName, viewport, warningCount = 0, initialQuery, initialOrder, linkEnvironment = defaultLinkEnvironment}: AppProps) {
 	const searchIndex = useSearchIndex(articles);
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(articles, {
@@ -62,6 +69,7 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 	);
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch);
+	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
 	const latestState = useRef(state);
@@ -107,7 +115,9 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 
 	const hits = selectHits(state);
 	const article = selectedArticle(state);
-	const isReading = state.mode.name === 'read' || (state.mode.name === 'help' && state.mode.returnTo === 'read');
+	const isReading = state.mode.name === 'read' || state.mode.name === 'article-search' || (state.mode.name === 'help' && state.mode.returnTo === 'read');
+	const articleSearch = selectArticleSearch(state);
+	const searchPosition = articleSearch ? searchPositionText(articleSearch.query, articleSearch.matches.length, articleSearch.currentIndex) : '';
 	const listPane = (
 		<ListPane
 			rows={selectListRows(state)}
@@ -127,6 +137,8 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 			columnCount={layout.articleColumnCount}
 			source={article?.source ?? fileName}
 			isFocused={isReading}
+			highlights={articleSearch?.highlights}
+			searchPosition={searchPosition}
 		/>
 	);
 	let panes: React.ReactNode;
@@ -151,7 +163,14 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 			<Box height={layout.paneRowCount} flexDirection="column">
 				{panes}
 			</Box>
-			{layout.hasFilterLine ? (
+			{articleSearch?.isEditing ? (
+				<ArticleSearchLine
+					query={articleSearch.query}
+					position={searchPosition}
+					hasMatches={articleSearch.matches.length > 0}
+					columnCount={layout.columnCount}
+				/>
+			) : layout.hasFilterLine ? (
 				<FilterLine
 					query={activeQuery(state)}
 					isEditing={state.mode.name === 'filter'}
@@ -167,6 +186,7 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 				warningCount={warningCount}
 				hints={hintsFor(state.mode.name)}
 				columnCount={layout.columnCount}
+				notice={state.notice}
 			/>
 		</Box>
 	);

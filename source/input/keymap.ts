@@ -21,12 +21,21 @@ export type Command =
 	| 'filter-erase-all'
 	| 'filter-clear'
 	| 'order-cycle'
+	| 'article-search-start'
+	| 'article-search-accept'
+	| 'article-search-cancel'
+	| 'match-next'
+	| 'match-previous'
+	| 'link-number'
+	| 'link-open'
+	| 'link-copy'
 	| 'help-toggle'
 	| 'quit';
 
 /**
  * A key as the keymap names it: a printable character as itself (`j`, `G`, `/`), or a name
- * (`down`, `enter`, `space`, `ctrl+c`, …). See input/keys-from-input.ts.
+ * (`down`, `enter`, `space`, `ctrl+c`, …). See input/keys-from-input.ts. In the keymap, `digit` stands for any
+ * of `0` to `9`.
  */
 export type KeyName = string;
 
@@ -55,7 +64,13 @@ export const keymap: readonly Binding[] = [
 	{command: 'toggle-focus', keys: ['tab'], modes: ['browse', 'read'], help: 'switch between the headlines and the article', hint: 'pane'},
 	{command: 'next-article', keys: ['J'], modes: ['read'], help: 'next article'},
 	{command: 'previous-article', keys: ['K'], modes: ['read'], help: 'previous article'},
-	{command: 'filter-start', keys: ['/'], modes: ['browse', 'read'], help: 'filter the headlines', hint: 'filter'},
+	{command: 'article-search-start', keys: ['/'], modes: ['read'], help: 'search the article', hint: 'search'},
+	{command: 'match-next', keys: ['n'], modes: ['read'], help: 'next match of the search, wrapping at the end'},
+	{command: 'match-previous', keys: ['N'], modes: ['read'], help: 'previous match of the search, wrapping at the top'},
+	{command: 'filter-start', keys: ['/'], modes: ['browse'], help: 'filter the headlines', hint: 'filter'},
+	{command: 'link-open', keys: ['o'], modes: ['browse', 'read'], help: 'open the article\'s address in the browser (over SSH, copy it); 3o opens link [3]'},
+	{command: 'link-copy', keys: ['y'], modes: ['browse', 'read'], help: 'copy the article\'s address to the clipboard; 3y copies link [3]'},
+	{command: 'link-number', keys: ['digit'], modes: ['browse', 'read'], help: 'a link number for o and y'},
 	{command: 'order-cycle', keys: ['S'], modes: ['browse', 'read'], help: 'sort: file order, newest, oldest, by source, A–Z (and best match while filtered)'},
 	{command: 'filter-accept', keys: ['enter'], modes: ['filter'], help: 'keep the filter and go back to the list', hint: 'keep'},
 	{command: 'filter-cancel', keys: ['escape'], modes: ['filter'], help: 'clear the filter', hint: 'clear'},
@@ -64,18 +79,26 @@ export const keymap: readonly Binding[] = [
 	{command: 'filter-erase-character', keys: ['backspace'], modes: ['filter'], help: 'erase a character'},
 	{command: 'filter-erase-word', keys: ['ctrl+w'], modes: ['filter'], help: 'erase a word'},
 	{command: 'filter-erase-all', keys: ['ctrl+u'], modes: ['filter'], help: 'erase the whole query'},
+	{command: 'article-search-accept', keys: ['enter'], modes: ['article-search'], help: 'keep the search and go back to reading', hint: 'keep'},
+	{command: 'article-search-cancel', keys: ['escape'], modes: ['article-search'], help: 'cancel the search', hint: 'cancel'},
+	{command: 'filter-erase-character', keys: ['backspace'], modes: ['article-search'], help: 'erase a character'},
+	{command: 'filter-erase-word', keys: ['ctrl+w'], modes: ['article-search'], help: 'erase a word'},
+	{command: 'filter-erase-all', keys: ['ctrl+u'], modes: ['article-search'], help: 'erase the whole search'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
 	{command: 'help-toggle', keys: ['escape'], modes: ['help'], help: 'close the help', hint: 'close'},
 	{command: 'quit', keys: ['q'], modes: ['browse', 'read', 'help'], help: 'quit', hint: 'quit'},
-	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'help'], help: 'quit at once'},
+	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'article-search', 'help'], help: 'quit at once'},
 ];
 
 /** Every mode a key can be pressed in, in the order the help overlay lists them. */
-export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'help'];
+export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'article-search', 'help'];
+
+const isDigit = (key: KeyName) => key.length === 1 && key >= '0' && key <= '9';
 
 /** The command `key` runs in `mode`, if any. */
 export function commandFor(key: KeyName, mode: ModeName): Command | undefined {
-	return keymap.find(binding => binding.modes.includes(mode) && binding.keys.includes(key))?.command;
+	return keymap.find(binding => binding.modes.includes(mode) && (binding.keys.includes(key) || (isDigit(key) && binding.keys.includes('digit'))))
+		?.command;
 }
 
 const keyLabels: Readonly<Record<string, string>> = {
@@ -92,6 +115,7 @@ const keyLabels: Readonly<Record<string, string>> = {
 	space: 'Space',
 	tab: 'Tab',
 	backspace: 'Backspace',
+	digit: '0-9',
 };
 
 /** How a key is written for people: `Esc`, `Ctrl-C`, `PgDn`, `j`. */
@@ -119,6 +143,7 @@ const sectionTitles: Readonly<Record<ModeName, string>> = {
 	browse: 'Browsing',
 	read: 'Reading',
 	filter: 'Filtering',
+	'article-search': 'Searching an article',
 	help: 'Help',
 	quit: '',
 };

@@ -4,8 +4,15 @@ import {wrapParagraph} from '../terminal/text-width.js';
 /** How a line of the article pane is drawn. */
 export type ArticleLineStyle = 'kicker' | 'headline' | 'deck' | 'meta' | 'body' | 'link' | 'blank';
 
-/** One screen line of an article, already wrapped to the pane's width. */
-export type ArticleLine = {readonly text: string; readonly style: ArticleLineStyle};
+/**
+ * One screen line of an article, already wrapped to the pane's width. A line that shows an address has `link`:
+ * the address, which runs from `start` to the end of the text and is never wrapped (see ArticlePane).
+ */
+export type ArticleLine = {
+	readonly text: string;
+	readonly style: ArticleLineStyle;
+	readonly link?: {readonly url: string; readonly start: number};
+};
 
 const blankLine: ArticleLine = {text: '', style: 'blank'};
 
@@ -61,7 +68,7 @@ export function articleLines(article: Article, columnCount: number): readonly Ar
 
 	if (article.url) {
 		// Addresses are never wrapped, so that terminals can still recognise them.
-		lines.push({text: article.url, style: 'link'});
+		lines.push({text: article.url, style: 'link', link: {url: article.url, start: 0}});
 	}
 
 	if (article.deck && article.deck !== article.headline) {
@@ -73,7 +80,13 @@ export function articleLines(article: Article, columnCount: number): readonly Ar
 	}
 
 	if (article.links?.length) {
-		lines.push(blankLine, ...article.links.map((link, index) => ({text: `[${index + 1}] ${link}`, style: 'link' as const})));
+		lines.push(
+			blankLine,
+			...article.links.map((url, index): ArticleLine => {
+				const label = `[${index + 1}] `;
+				return {text: label + url, style: 'link', link: {url, start: label.length}};
+			}),
+		);
 	}
 
 	byWidth.clear();

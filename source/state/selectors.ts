@@ -1,6 +1,7 @@
 import type {Article} from '../article.js';
 import {headlineMatchesFor, type HitList, type SearchHit, unfilteredHits} from '../search/search.js';
 import {articleLines, type ArticleLine} from './article-lines.js';
+import {type ArticleMatch, findMatches, firstMatchFrom, highlightsByLine, type LineHighlight} from './article-search.js';
 import {layoutOf} from './layout.js';
 import {hasSeveralSources, type ListOrder, listOrders, orderArticles, sourceGroups} from './list-order.js';
 import {type ListRows, listRows} from './list-rows.js';
@@ -190,4 +191,36 @@ export function selectedArticleLines(state: State): readonly ArticleLine[] {
 /** The furthest the article pane can scroll. */
 export function maximumArticleScrollTop(state: State): number {
 	return Math.max(0, selectedArticleLines(state).length - layoutOf(state).articleRowCount);
+}
+
+/** The in-article search as the pane and the search line show it. */
+export type ArticleSearchView = {
+	readonly query: string;
+	readonly matches: readonly ArticleMatch[];
+	/** The current match, when there are any. */
+	readonly currentIndex: number;
+	/** Whether the search line is open. */
+	readonly isEditing: boolean;
+	/** The highlights of the matches, by line index. */
+	readonly highlights: ReadonlyMap<number, readonly LineHighlight[]>;
+};
+
+const noHighlights: ReadonlyMap<number, readonly LineHighlight[]> = new Map();
+
+/**
+ * The search in the selected article: the draft while the search line is open (its current match the first at or
+ * below where the article was), else the search kept for this article. Undefined when there is none.
+ */
+export function selectArticleSearch(state: State): ArticleSearchView | undefined {
+	const {mode, articleSearch} = state;
+	const isEditing = mode.name === 'article-search';
+	const kept = articleSearch?.articleId === state.selectedId ? articleSearch : undefined;
+	const query = isEditing ? mode.draft : (kept?.query ?? '');
+	if (query === '') {
+		return isEditing ? {query, matches: [], currentIndex: 0, isEditing, highlights: noHighlights} : undefined;
+	}
+
+	const matches = findMatches(selectedArticleLines(state), query);
+	const currentIndex = isEditing ? firstMatchFrom(matches, mode.scrollTopBefore) : Math.min(kept?.matchIndex ?? 0, Math.max(0, matches.length - 1));
+	return {query, matches, currentIndex, isEditing, highlights: highlightsByLine(matches, currentIndex)};
 }

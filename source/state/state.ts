@@ -5,12 +5,15 @@ import {selectHits} from './selectors.js';
 
 /**
  * What the user is doing. `browse` has the headline list in focus, `read` the article; `filter` edits the
- * filter line; `help` shows the key overlay over the mode it came from; `quit` asks the shell to exit.
+ * filter line; `article-search` edits the search line of the article being read (`scrollTopBefore` is where the
+ * article was when it opened, where Esc goes back to); `help` shows the key overlay over the mode it came from;
+ * `quit` asks the shell to exit.
  */
 export type Mode =
 	| {readonly name: 'browse'}
 	| {readonly name: 'read'}
 	| {readonly name: 'filter'; readonly draft: string}
+	| {readonly name: 'article-search'; readonly draft: string; readonly scrollTopBefore: number}
 	| {readonly name: 'help'; readonly returnTo: 'browse' | 'read'}
 	| {readonly name: 'quit'};
 
@@ -25,6 +28,15 @@ export type SearchResults = {readonly query: string; readonly hits: readonly Sea
 
 /** A search that has run for a while without finishing: its query, and the share of articles indexed so far. */
 export type SearchProgress = {readonly query: string; readonly indexedShare: number};
+
+/** The search in force in the article being read (`/` then Enter): kept until another article is selected. */
+export type ArticleSearch = {readonly articleId: string; readonly query: string; readonly matchIndex: number};
+
+/**
+ * A link the user asked to open (`o`) or copy (`y`). The shell performs it (see use-link-actions.ts); `sequence`
+ * tells one request from the next for the same address.
+ */
+export type LinkRequest = {readonly sequence: number; readonly action: 'open' | 'copy'; readonly url: string};
 
 /**
  * The whole state of the interface. Derived data (the list for the empty query, wrapped text) comes from selectors.
@@ -58,6 +70,14 @@ export type State = {
 	readonly articleScrollTop: number;
 	readonly viewport: Viewport;
 	readonly mode: Mode;
+	/** The search in the article, while it is the selected one. */
+	readonly articleSearch: ArticleSearch | undefined;
+	/** A one-line message for the status line (`copied … to the clipboard`), gone at the next key. */
+	readonly notice: string | undefined;
+	/** A number typed before `o` or `y` (`3o` opens link 3). */
+	readonly linkNumber: number | undefined;
+	/** The latest link to open or copy; the shell acts on each new one. */
+	readonly linkRequest: LinkRequest | undefined;
 };
 
 /**
@@ -82,6 +102,10 @@ export function createState(
 		articleScrollTop: 0,
 		viewport: options.viewport,
 		mode: {name: 'browse'},
+		articleSearch: undefined,
+		notice: undefined,
+		linkNumber: undefined,
+		linkRequest: undefined,
 	};
 	return {...state, selectedId: selectHits(state)[0]?.article.id};
 }

@@ -1,7 +1,8 @@
 import {type Command, commandFor, type KeyName} from '../input/keymap.js';
 import type {SearchHit} from '../search/search.js';
+import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {layoutOf} from './layout.js';
-import {activeQuery, maximumArticleScrollTop, nextOrder, selectHits, selectListRows, selectedIndex} from './selectors.js';
+import {activeQuery, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {State, Viewport} from './state.js';
 
 /** Something that happened to the interface. */
@@ -11,7 +12,9 @@ export type Action =
 	/** The search for `query` (trimmed) finished with `hits`. */
 	| {readonly type: 'search-finished'; readonly query: string; readonly hits: readonly SearchHit[]}
 	/** The search for `query` is still running, with the index built for `indexedShare` of the articles. */
-	| {readonly type: 'search-progressed'; readonly query: string; readonly indexedShare: number};
+	| {readonly type: 'search-progressed'; readonly query: string; readonly indexedShare: number}
+	/** The shell has something to tell: a link copied or opened, or why it could not be. */
+	| {readonly type: 'notice-shown'; readonly text: string};
 
 const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
 
@@ -111,8 +114,97 @@ function withResultsForQuery(state: State): State {
 }
 
 function withDraft(state: State, draft: string): State {
-	return state.mode.name === 'filter' && state.mode.draft !== draft ? selectFirstHit(withResultsForQuery({...state, mode: {name: 'filter', draft}})) : state;
+	const {mode} = state;
+	if (mode.name === 'article-search') {
+		return mode.draft === draft ? state : showCurrentMatch({...state, mode: {...mode, draft}}, mode.scrollTopBefore);
+	}
+
+	return mode.name === 'filter' && mode.draft !== draft ? selectFirstHit(withResultsForQuery({...state, mode: {name: 'filter', draft}})) : state;
 }
+
+/**
+ * Scrolls the article so that the current match of its search is in view, from `scrollTop`: the view stays where
+ * it is when the match is in it already, else the match's first line goes to the top, as in less.
+ */
+function showCurrentMatch(state: State, scrollTop: number): State {
+	const search = selectArticleSearch(state);
+	const match = search?.matches[search.currentIndex];
+	if (!match) {
+		return scrollArticle(state, scrollTop);
+	}
+
+	const {articleRowCount} = layoutOf(state);
+	const isInView = firstLineOf(match) >= scrollTop && lastLineOf(match) < scrollTop + articleRowCount;
+	return scrollArticle(state, isInView ? scrollTop : firstLineOf(match));
+}
+
+/** Leaves the search line: Enter keeps the draft as the article's search (an empty one clears it); Esc puts back what was. */
+function leaveArticleSearch(state: State, shouldKeep: boolean): State {
+	const {mode} = state;
+	if (mode.name !== 'article-search') {
+		return state;
+	}
+
+	if (!shouldKeep) {
+		return scrollArticle({...state, mode: {name: 'read'}}, mode.scrollTopBefore);
+	}
+
+	const search = selectArticleSearch(state);
+	const articleId = state.selectedId;
+	const articleSearch = search && search.query !== '' && articleId !== undefined
+		? {articleId, query: search.query, matchIndex: search.currentIndex}
+		: undefined;
+	const notice = search && search.query !== '' && search.matches.length === 0 ? `no match for ${search.query}` : undefined;
+	return {...state, mode: {name: 'read'}, articleSearch, notice};
+}
+
+/** `n` and `N`: the next or previous match, scrolled into view, with a note when the search wraps around. */
+function stepArticleSearch(state: State, direction: 1 | -1): State {
+	const search = selectArticleSearch(state);
+	if (!search || !state.articleSearch) {
+		return {...state, notice: 'no search in this article: / searches it'};
+	}
+
+	const step = stepMatch(search.matches, search.currentIndex, direction, {top: state.articleScrollTop, rowCount: layoutOf(state).articleRowCount});
+	if (!step) {
+		return {...state, notice: `no match for ${search.query}`};
+	}
+
+	const moved: State = {
+		...state,
+		articleSearch: {...state.articleSearch, matchIndex: step.index},
+		notice: step.hasWrapped ? (direction === 1 ? 'search hit the end, continuing at the top' : 'search hit the top, continuing at the end') : undefined,
+	};
+	return showCurrentMatch(moved, state.articleScrollTop);
+}
+
+/** The link `o` and `y` act on: link [linkNumber] of the selected article, or its own address. */
+function requestLink(state: State, action: 'open' | 'copy', linkNumber: number | undefined): State {
+	const article = selectedArticle(state);
+	if (!article) {
+		return state;
+	}
+
+	const links = article.links ?? [];
+	let url: string | undefined;
+	if (linkNumber === undefined) {
+		url = article.url;
+		if (url === undefined) {
+			return {...state, notice: links.length > 0 ? `this article has no address of its own; 1${action === 'open' ? 'o' : 'y'} for link [1]` : 'this article has no address'};
+		}
+	} else {
+		url = links[linkNumber - 1];
+		if (url === undefined || url === '') {
+			const count = links.length === 0 ? 'no links' : links.length === 1 ? 'one link' : `${links.length} links`;
+			return {...state, notice: `no link [${linkNumber}]: this article has ${count}`};
+		}
+	}
+
+	return {...state, linkRequest: {sequence: (state.linkRequest?.sequence ?? 0) + 1, action, url}};
+}
+
+/** The largest link number a prefix can build up to; more digits start again. */
+const maximumLinkNumber = 9999;
 
 /** Leaves the filter line with `query` in force, keeping the selected article when the new list still has it. */
 function leaveFilter(state: State, query: string): State {
@@ -130,13 +222,13 @@ function finishSearch(state: State, query: string, hits: readonly SearchHit[]): 
 	}
 
 	const withHits: State = {...state, results: {query, hits}, searchProgress: undefined};
-	const isReading = state.mode.name === 'read' || state.mode.name === 'help';
+	const isReading = state.mode.name === 'read' || state.mode.name === 'article-search' || state.mode.name === 'help';
 	return isReading && hits.some(hit => hit.article.id === state.selectedId) ? withListWindow(withHits) : selectFirstHit(withHits);
 }
 
-function runCommand(state: State, command: Command): State {
+function runCommand(state: State, command: Command, key: KeyName, linkNumber: number | undefined): State {
 	const {mode} = state;
-	const draft = mode.name === 'filter' ? mode.draft : '';
+	const draft = mode.name === 'filter' || mode.name === 'article-search' ? mode.draft : '';
 	switch (command) {
 		case 'cursor-down': {
 			return moveBy(state, 1);
@@ -179,7 +271,7 @@ function runCommand(state: State, command: Command): State {
 		}
 
 		case 'toggle-focus': {
-			return mode.name === 'read' ? {...state, mode: {name: 'browse'}} : runCommand(state, 'open');
+			return mode.name === 'read' ? {...state, mode: {name: 'browse'}} : runCommand(state, 'open', key, linkNumber);
 		}
 
 		case 'filter-start': {
@@ -211,6 +303,40 @@ function runCommand(state: State, command: Command): State {
 			return cycleOrder(state);
 		}
 
+		case 'article-search-start': {
+			return {...state, mode: {name: 'article-search', draft: '', scrollTopBefore: state.articleScrollTop}};
+		}
+
+		case 'article-search-accept': {
+			return leaveArticleSearch(state, true);
+		}
+
+		case 'article-search-cancel': {
+			return leaveArticleSearch(state, false);
+		}
+
+		case 'match-next': {
+			return stepArticleSearch(state, 1);
+		}
+
+		case 'match-previous': {
+			return stepArticleSearch(state, -1);
+		}
+
+		case 'link-number': {
+			const typed = (linkNumber ?? 0) * 10 + Number(key);
+			const number = typed > maximumLinkNumber ? Number(key) : typed;
+			return {...state, linkNumber: number, notice: `link [${number}]: o opens it, y copies it`};
+		}
+
+		case 'link-open': {
+			return requestLink(state, 'open', linkNumber);
+		}
+
+		case 'link-copy': {
+			return requestLink(state, 'copy', linkNumber);
+		}
+
 		case 'help-toggle': {
 			if (mode.name === 'help') {
 				return {...state, mode: {name: mode.returnTo}};
@@ -225,18 +351,28 @@ function runCommand(state: State, command: Command): State {
 	}
 }
 
-function pressKey(state: State, key: KeyName): State {
-	if (state.mode.name === 'quit') {
-		return state;
+function pressKey(previous: State, key: KeyName): State {
+	if (previous.mode.name === 'quit') {
+		return previous;
 	}
 
+	// A notice lasts until the next key, and a link number applies to the key that follows it only.
+	const {linkNumber} = previous;
+	const state = previous.notice === undefined && linkNumber === undefined ? previous : {...previous, notice: undefined, linkNumber: undefined};
 	const command = commandFor(key, state.mode.name);
 	if (command) {
-		return runCommand(state, command);
+		return withSearchOfSelection(runCommand(state, command, key, linkNumber));
 	}
 
-	const text = state.mode.name === 'filter' ? typedText(key) : undefined;
-	return text === undefined || state.mode.name !== 'filter' ? state : withDraft(state, state.mode.draft + text);
+	const {mode} = state;
+	const text = mode.name === 'filter' || mode.name === 'article-search' ? typedText(key) : undefined;
+	return text === undefined || (mode.name !== 'filter' && mode.name !== 'article-search') ? state : withSearchOfSelection(withDraft(state, mode.draft + text));
+}
+
+/** Drops the article search once another article is selected: a search belongs to the article it was made in. */
+function withSearchOfSelection(state: State): State {
+	const isStale = state.articleSearch !== undefined && state.articleSearch.articleId !== state.selectedId;
+	return isStale ? {...state, articleSearch: undefined} : state;
 }
 
 /** The state after `action`. Pure: returns the same object when nothing changed. */
@@ -257,7 +393,11 @@ export function update(state: State, action: Action): State {
 		}
 
 		case 'search-finished': {
-			return finishSearch(state, action.query, action.hits);
+			return withSearchOfSelection(finishSearch(state, action.query, action.hits));
+		}
+
+		case 'notice-shown': {
+			return state.notice === action.text ? state : {...state, notice: action.text};
 		}
 
 		case 'search-progressed': {

@@ -1,6 +1,9 @@
 import {Box, Text} from 'ink';
 import type {ArticleLine, ArticleLineStyle} from '../state/article-lines.js';
+import type {LineHighlight} from '../state/article-search.js';
+import {hyperlink} from '../terminal/osc.js';
 import {padToWidth} from '../terminal/text-width.js';
+import {type LinePiece, linePieces} from './line-pieces.js';
 import {theme} from './theme.js';
 
 type ArticlePaneProps = {
@@ -10,6 +13,10 @@ type ArticlePaneProps = {
 	readonly columnCount: number;
 	readonly source: string;
 	readonly isFocused: boolean;
+	/** The matches of the article's search to highlight, by line index. */
+	readonly highlights?: ReadonlyMap<number, readonly LineHighlight[]>;
+	/** Where the search stands, for the title row: `match 2/7`, `no match`. */
+	readonly searchPosition?: string;
 };
 
 const lineStyles: Record<ArticleLineStyle, object> = {
@@ -39,22 +46,40 @@ function scrollPosition(lineCount: number, scrollTop: number, rowCount: number):
 	return `${Math.round(((scrollTop + rowCount) / lineCount) * 100)}%`;
 }
 
-/** The article: a title row with its source and scroll position, then the visible lines of its wrapped text. */
-export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused}: ArticlePaneProps) {
-	const position = lines.length === 0 ? '' : scrollPosition(lines.length, scrollTop, rowCount);
+const highlightStyles = {match: theme.articleMatch, 'current-match': theme.currentArticleMatch} as const;
+
+/**
+ * One run of a line. An address is an OSC 8 hyperlink, never wrapped: a line wider than the pane is cut with `…`
+ * by Ink, and the link around what shows still carries the whole address, so a click opens all of it.
+ */
+function renderPiece(piece: LinePiece, index: number) {
+	const text = piece.url === undefined ? piece.text : hyperlink(piece.url, piece.text);
+	return piece.highlight === undefined ? text : (
+		<Text key={index} {...highlightStyles[piece.highlight]}>
+			{text}
+		</Text>
+	);
+}
+
+/** The article: a title row with its source, search and scroll position, then the visible lines of its wrapped text. */
+export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused, highlights, searchPosition}: ArticlePaneProps) {
+	const position = [searchPosition, lines.length === 0 ? '' : scrollPosition(lines.length, scrollTop, rowCount)].filter(Boolean).join('  ');
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
 			<Text wrap="truncate" {...(isFocused ? theme.paneTitleFocused : theme.paneTitle)}>
 				{padToWidth(` ${source}`, columnCount - position.length - 1) + position + ' '}
 			</Text>
-			{lines.slice(scrollTop, scrollTop + rowCount).map((line, offset) => (
-				// Lines have no identity of their own beyond their place on screen.
-				// eslint-disable-next-line react/no-array-index-key
-				<Text key={offset} wrap="truncate" {...lineStyles[line.style]}>
-					{' '}
-					{line.text}
-				</Text>
-			))}
+			{lines.slice(scrollTop, scrollTop + rowCount).map((line, offset) => {
+				const lineHighlights = highlights?.get(scrollTop + offset);
+				return (
+					// Lines have no identity of their own beyond their place on screen.
+					// eslint-disable-next-line react/no-array-index-key
+					<Text key={offset} wrap="truncate" {...lineStyles[line.style]}>
+						{' '}
+						{line.link === undefined && lineHighlights === undefined ? line.text : linePieces(line, lineHighlights).map((piece, index) => renderPiece(piece, index))}
+					</Text>
+				);
+			})}
 		</Box>
 	);
 }

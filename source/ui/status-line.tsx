@@ -11,6 +11,8 @@ type StatusLineProps = {
 	readonly warningCount: number;
 	readonly hints: readonly Hint[];
 	readonly columnCount: number;
+	/** A one-line message that takes the hints' place until the next key. */
+	readonly notice?: string;
 };
 
 const hintText = (hints: readonly Hint[]) => hints.map(({keys, hint}) => `${keys} ${hint}`).join('  ');
@@ -30,10 +32,19 @@ export function fittingHints(hints: readonly Hint[], columnCount: number): Hint[
 }
 
 /** The bottom line: file name, article count, and the keys that matter in this mode. */
-export function StatusLine({fileName, articleCount, warningCount, hints, columnCount}: StatusLineProps) {
+export function StatusLine({fileName, articleCount, warningCount, hints, columnCount, notice}: StatusLineProps) {
 	const count = articleCount === 1 ? '1 article' : `${articleCount} articles`;
 	const warnings = warningCount === 0 ? '' : warningCount === 1 ? ' · 1 warning' : ` · ${warningCount} warnings`;
 	const lead = ` ${fileName} · ${count}${warnings}   `;
+	if (notice !== undefined) {
+		return (
+			<Text wrap="truncate" {...theme.statusBar}>
+				{padToWidth(lead, Math.min(displayWidth(lead), Math.floor(columnCount / 3)))}
+				<Text {...theme.statusNotice}>{padToWidth(notice, columnCount - Math.min(displayWidth(lead), Math.floor(columnCount / 3)))}</Text>
+			</Text>
+		);
+	}
+
 	const text = lead + hintText(fittingHints(hints, columnCount - displayWidth(lead) - 1));
 	return (
 		<Text wrap="truncate" {...theme.statusBar}>

@@ -9,10 +9,16 @@ export const theme = {
 	meta: {dimColor: true},
 	link: {color: 'blue', underline: true},
 	match: {underline: true, bold: true},
+	/** Every match of the search in the article, as less draws them. */
+	articleMatch: {inverse: true},
+	/** The match n and N moved to. */
+	currentArticleMatch: {inverse: true, bold: true, color: 'yellow'},
 	selectedRow: {inverse: true},
 	paneTitleFocused: {bold: true, inverse: true},
 	paneTitle: {dimColor: true},
 	statusBar: {inverse: true},
+	/** A message in the status line: `copied … to the clipboard`, or what went wrong. */
+	statusNotice: {inverse: true, bold: true},
 	hintKey: {bold: true},
 	separator: {dimColor: true},
 	notice: {color: 'yellow'},

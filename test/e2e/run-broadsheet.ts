@@ -118,17 +118,20 @@ async function waitUntilReadyForKeys(session: TerminalSession): Promise<Terminal
 	return session;
 }
 
+/** Options for starting the command: environment variables to set (`undefined` removes one). */
+export type BroadsheetOptions = {readonly env?: Record<string, string | undefined>};
+
 /** Starts `node dist/broadsheet.js …args` in a pseudo terminal, without waiting for anything; disposed after the test. */
-export async function spawnBroadsheet(args: readonly string[], size: TerminalSize): Promise<TerminalSession> {
-	return trackFrames(await startInTerminal(process.execPath, [commandPath, ...args], {...size, cwd: repositoryRoot}));
+export async function spawnBroadsheet(args: readonly string[], size: TerminalSize, options: BroadsheetOptions = {}): Promise<TerminalSession> {
+	return trackFrames(await startInTerminal(process.execPath, [commandPath, ...args], {...size, cwd: repositoryRoot, env: options.env}));
 }
 
 /**
  * Starts `node dist/broadsheet.js …args` in a pseudo terminal and resolves once it is ready for keys (first frame
  * drawn, raw mode on); the session is disposed after the test.
  */
-export async function startBroadsheet(args: readonly string[], size: TerminalSize): Promise<TerminalSession> {
-	return waitUntilReadyForKeys(await spawnBroadsheet(args, size));
+export async function startBroadsheet(args: readonly string[], size: TerminalSize, options: BroadsheetOptions = {}): Promise<TerminalSession> {
+	return waitUntilReadyForKeys(await spawnBroadsheet(args, size, options));
 }
 
 /**

@@ -4,7 +4,9 @@ import {App} from '../../source/app.js';
 import type {Article} from '../../source/article.js';
 import type {Viewport} from '../../source/state/state.js';
 
-const escapeSequence = /\u001B\[[\d;]*[A-Za-z]/gu;
+// Styling (CSI … m) and hyperlinks (OSC 8 … BEL): neither takes a column on screen.
+// eslint-disable-next-line no-control-regex
+const escapeSequence = /\u001B\[[\d;]*[A-Za-z]|\u001B\]8;[^\u0007]*\u0007/gu;
 
 /** The app rendered at a fixed size, with helpers to type keys and wait for the frame a user would see. */
 export function renderApp(articles: readonly Article[], viewport: Viewport, options: Partial<Omit<ComponentProps<typeof App>, 'articles' | 'viewport'>> = {}) {

@@ -34,9 +34,10 @@ describe('article lines', () => {
 		}
 
 		expect(lines[3]?.text).toBe(article?.url);
+		expect(lines[3]?.link).toEqual({url: article?.url, start: 0});
 	});
 
 	it('lists the numbered links under the text', () => {
-		expect(lines.at(-1)).toEqual({text: '[1] https://example.com/quay', style: 'link'});
+		expect(lines.at(-1)).toEqual({text: '[1] https://example.com/quay', style: 'link', link: {url: 'https://example.com/quay', start: 4}});
 	});
 });

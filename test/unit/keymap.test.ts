@@ -27,12 +27,33 @@ describe('the keymap', () => {
 		expect(commandFor('escape', 'read')).toBe('back');
 		expect(commandFor('escape', 'filter')).toBe('filter-cancel');
 		expect(commandFor('escape', 'help')).toBe('help-toggle');
+		expect(commandFor('escape', 'article-search')).toBe('article-search-cancel');
 	});
 
 	it('leaves printable keys free to type in the filter line', () => {
 		const printable = keymap.filter(binding => binding.modes.includes('filter')).flatMap(binding => binding.keys).filter(key => [...key].length === 1);
 		expect(printable).toEqual([]);
 		expect(commandFor('q', 'filter')).toBeUndefined();
+		const searchPrintable = keymap.filter(binding => binding.modes.includes('article-search')).flatMap(binding => binding.keys).filter(key => [...key].length === 1);
+		expect(searchPrintable).toEqual([]);
+		expect(commandFor('n', 'article-search')).toBeUndefined();
+		expect(commandFor('7', 'article-search')).toBeUndefined();
+	});
+
+	it('gives / to the article search in an article, and to the headline filter in the list', () => {
+		expect(commandFor('/', 'read')).toBe('article-search-start');
+		expect(commandFor('/', 'browse')).toBe('filter-start');
+		expect([commandFor('n', 'read'), commandFor('N', 'read')]).toEqual(['match-next', 'match-previous']);
+	});
+
+	it('reads every digit as a link number before o and y', () => {
+		for (const digit of '0123456789') {
+			expect(commandFor(digit, 'read')).toBe('link-number');
+			expect(commandFor(digit, 'browse')).toBe('link-number');
+		}
+
+		expect([commandFor('o', 'read'), commandFor('y', 'browse')]).toEqual(['link-open', 'link-copy']);
+		expect(keyLabel('digit')).toBe('0-9');
 	});
 
 	it('has the keys the readme promises', () => {

@@ -1,0 +1,51 @@
+/** How `o` opens an address, decided from the environment and the platform alone (pure; see use-link-actions.ts). */
+export type Opener =
+	/** Run `command` with `args` (the address among them), detached. */
+	| {readonly kind: 'command'; readonly command: string; readonly args: readonly string[]}
+	/** Copy the address instead: a browser started here would open on the remote machine. */
+	| {readonly kind: 'copy'; readonly reason: 'ssh'};
+
+/** Whether Broadsheet runs in an SSH session, as SSH sets `SSH_CONNECTION` and (with a terminal) `SSH_TTY`. */
+export function isOverSsh(environment: Readonly<Record<string, string | undefined>>): boolean {
+	return Boolean(environment['SSH_CONNECTION'] || environment['SSH_TTY']);
+}
+
+/** The system's own opener for `platform`. */
+function systemOpener(platform: NodeJS.Platform, url: string): Opener {
+	switch (platform) {
+		case 'darwin': {
+			return {kind: 'command', command: 'open', args: [url]};
+		}
+
+		case 'win32': {
+			// Not `start`, a cmd.exe built-in that would parse the address as shell text.
+			return {kind: 'command', command: 'rundll32', args: ['url.dll,FileProtocolHandler', url]};
+		}
+
+		default: {
+			return {kind: 'command', command: 'xdg-open', args: [url]};
+		}
+	}
+}
+
+/**
+ * How to open `url`: over SSH, copy it; else `$BROWSER` when set, else the system opener (`open` on macOS,
+ * `xdg-open` elsewhere). `$BROWSER` follows its old convention: a `:`-separated list of commands (the first is
+ * used), each a program and its arguments split at spaces, with `%s` standing for the address (appended when
+ * absent). No shell ever sees the address.
+ */
+export function chooseOpener(url: string, environment: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform): Opener {
+	if (isOverSsh(environment)) {
+		return {kind: 'copy', reason: 'ssh'};
+	}
+
+	const browser = environment['BROWSER']?.split(':').map(entry => entry.trim()).find(entry => entry !== '');
+	if (!browser) {
+		return systemOpener(platform, url);
+	}
+
+	const [command = browser, ...words] = browser.split(/\s+/u);
+	const hasPlaceholder = words.some(word => word.includes('%s'));
+	const args = words.map(word => word.replaceAll('%s', url));
+	return {kind: 'command', command, args: hasPlaceholder ? args : [...args, url]};
+}
