@@ -51,12 +51,14 @@ type AppProps = {
 	readonly initialOrder?: ListOrder;
 	/** Where `o` and `y` send links; the real terminal and programs unless a test passes its own. */
 	readonly linkEnvironment?: LinkEnvironment;
+	/** Whether addresses go out as OSC 8 hyperlinks (not to the Linux console, which would print them). */
+	readonly hasHyperlinks?: boolean;
 };
 
 const defaultLinkEnvironment = processLinkEnvironment();
 
 /** The root component: one reducer, one input handler, the search between keystrokes, and a frame that always fits the terminal. */
-export function App({articles, fileName, viewport, warningCount = 0, initialQuery, initialOrder, linkEnvironment = defaultLinkEnvironment}: AppProps) {
+export function App({articles, fileName, viewport, warningCount = 0, initialQuery, initialOrder, linkEnvironment = defaultLinkEnvironment, hasHyperlinks = true}: AppProps) {
 	const searchIndex = useSearchIndex(articles);
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(articles, {
@@ -138,6 +140,7 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 			source={article?.source ?? fileName}
 			isFocused={isReading}
 			highlights={articleSearch?.highlights}
+			hasHyperlinks={hasHyperlinks}
 			searchPosition={searchPosition}
 		/>
 	);

@@ -2,6 +2,7 @@ import {render, useStdout} from 'ink';
 import {App} from './app.js';
 import type {Article} from './article.js';
 import type {ListOrder} from './state/list-order.js';
+import {canShowHyperlinks} from './terminal/osc.js';
 import {enterFullScreen} from './terminal/terminal-screen.js';
 import {useViewport} from './terminal/use-viewport.js';
 
@@ -16,7 +17,7 @@ type RootProps = {
 /** Gives the app the terminal's size, following resizes. */
 function Root(props: RootProps) {
 	const {stdout} = useStdout();
-	return <App {...props} viewport={useViewport(stdout)} />;
+	return <App {...props} viewport={useViewport(stdout)} hasHyperlinks={canShowHyperlinks(process.env)} />;
 }
 
 /**

@@ -30,6 +30,15 @@ export function hyperlink(url: string, text: string): string {
 }
 
 /**
+ * Whether the terminal named by `TERM` can be sent OSC 8 hyperlinks. Terminals that do not support them ignore
+ * them, except the few that print an unknown OSC's text: the Linux console, and `dumb` ones.
+ */
+export function canShowHyperlinks(environment: Readonly<Record<string, string | undefined>>): boolean {
+	const term = environment['TERM'] ?? '';
+	return term !== 'dumb' && term !== 'linux' && !term.startsWith('linux-');
+}
+
+/**
  * The OSC 52 sequence that asks the terminal to put `text` on the clipboard (ESC ] 52 ; c ; BASE64 BEL). It works
  * through SSH, since the local terminal does the copying.
  */

@@ -17,6 +17,8 @@ type ArticlePaneProps = {
 	readonly highlights?: ReadonlyMap<number, readonly LineHighlight[]>;
 	/** Where the search stands, for the title row: `match 2/7`, `no match`. */
 	readonly searchPosition?: string;
+	/** Whether addresses are drawn as OSC 8 hyperlinks. */
+	readonly hasHyperlinks?: boolean;
 };
 
 const lineStyles: Record<ArticleLineStyle, object> = {
@@ -52,8 +54,8 @@ const highlightStyles = {match: theme.articleMatch, 'current-match': theme.curre
  * One run of a line. An address is an OSC 8 hyperlink, never wrapped: a line wider than the pane is cut with `…`
  * by Ink, and the link around what shows still carries the whole address, so a click opens all of it.
  */
-function renderPiece(piece: LinePiece, index: number) {
-	const text = piece.url === undefined ? piece.text : hyperlink(piece.url, piece.text);
+function renderPiece(piece: LinePiece, index: number, hasHyperlinks: boolean) {
+	const text = piece.url === undefined || !hasHyperlinks ? piece.text : hyperlink(piece.url, piece.text);
 	return piece.highlight === undefined ? text : (
 		<Text key={index} {...highlightStyles[piece.highlight]}>
 			{text}
@@ -62,7 +64,7 @@ function renderPiece(piece: LinePiece, index: number) {
 }
 
 /** The article: a title row with its source, search and scroll position, then the visible lines of its wrapped text. */
-export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused, highlights, searchPosition}: ArticlePaneProps) {
+export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused, highlights, searchPosition, hasHyperlinks = true}: ArticlePaneProps) {
 	const position = [searchPosition, lines.length === 0 ? '' : scrollPosition(lines.length, scrollTop, rowCount)].filter(Boolean).join('  ');
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
@@ -76,7 +78,7 @@ export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, is
 					// eslint-disable-next-line react/no-array-index-key
 					<Text key={offset} wrap="truncate" {...lineStyles[line.style]}>
 						{' '}
-						{line.link === undefined && lineHighlights === undefined ? line.text : linePieces(line, lineHighlights).map((piece, index) => renderPiece(piece, index))}
+						{line.link === undefined && lineHighlights === undefined ? line.text : linePieces(line, lineHighlights).map((piece, index) => renderPiece(piece, index, hasHyperlinks))}
 					</Text>
 				);
 			})}

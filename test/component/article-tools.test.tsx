@@ -70,6 +70,20 @@ describe('searching the article (80x20)', () => {
 		await app.waitForFrame(frame => !frame.includes('xyzzy') && !frame.includes('no match') && frame.includes('Top'));
 	});
 
+	it('highlights a phrase that a wrapped line break splits, on both lines', async () => {
+		const wrapped: Article = {...other, paragraphs: ['The northern lighthouse keeper handed over the keys on Sunday.']};
+		app = renderApp([wrapped], {columnCount: 42, rowCount: 12});
+		app.press(keys.enter);
+		const before = await app.waitForFrame(frame => !frame.includes('Headlines') && frame.includes('keeper handed'));
+		// At 40 columns of text: "…keeper handed" | "over the keys on Sunday."
+		expect(linesOf(before).some(line => line.endsWith('keeper handed'))).toBe(true);
+		app.press('/', 'handed over');
+		await app.waitForFrame(frame => frame.includes('match 1/1'));
+		const styled = app.styledFrame();
+		expect(styled).toMatch(/\u001B\[7m(?:\u001B\[[\d;]*m)*handed(?:\u001B\[[\d;]*m)*\n/u);
+		expect(styled).toMatch(/\n(?:\u001B\[[\d;]*m)* (?:\u001B\[[\d;]*m)*\u001B\[7m(?:\u001B\[[\d;]*m)*over(?:\u001B\[[\d;]*m)+ the keys/u);
+	});
+
 	it('keeps / for the headline filter in the list', async () => {
 		app = renderApp([article, other], size);
 		app.press('/');
@@ -92,6 +106,14 @@ describe('links in the article pane', () => {
 		expect(referenceLine?.length).toBeLessThanOrEqual(80);
 		expect(app.styledFrame()).toContain(`\u001B]8;;${longUrl}\u0007`);
 		expect(linesOf(frame).length).toBe(size.rowCount - 1);
+	});
+
+	it('draws plain addresses for a terminal that cannot show hyperlinks', async () => {
+		app = renderApp([article, other], size, {hasHyperlinks: false});
+		app.press(keys.enter);
+		const frame = await app.waitForFrame(frame => frame.includes('Esc/h back'));
+		expect(frame).toContain(' https://example.com/lighthouse');
+		expect(app.styledFrame()).not.toContain('\u001B]8;');
 	});
 });
 

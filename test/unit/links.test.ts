@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {chooseOpener, isOverSsh} from '../../source/terminal/opener.js';
-import {clipboardSequence, copySequences, hyperlink, isSafeInSequence, tmuxPassthrough} from '../../source/terminal/osc.js';
+import {canShowHyperlinks, clipboardSequence, copySequences, hyperlink, isSafeInSequence, tmuxPassthrough} from '../../source/terminal/osc.js';
 import {linePieces} from '../../source/ui/line-pieces.js';
 import {performLinkRequest, type LinkEnvironment, type StartedProgram} from '../../source/use-link-actions.js';
 
@@ -16,6 +16,15 @@ describe('OSC sequences', () => {
 			expect(isSafeInSequence(bad)).toBe(false);
 			expect(hyperlink(bad, 'text')).toBe('text');
 		}
+	});
+
+	it('sends no hyperlinks to terminals that would print them', () => {
+		expect(canShowHyperlinks({TERM: 'xterm-256color'})).toBe(true);
+		expect(canShowHyperlinks({TERM: 'tmux-256color'})).toBe(true);
+		expect(canShowHyperlinks({})).toBe(true);
+		expect(canShowHyperlinks({TERM: 'linux'})).toBe(false);
+		expect(canShowHyperlinks({TERM: 'linux-16color'})).toBe(false);
+		expect(canShowHyperlinks({TERM: 'dumb'})).toBe(false);
 	});
 
 	it('builds OSC 52 with the text in base64', () => {
