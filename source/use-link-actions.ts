@@ -1,6 +1,6 @@
 import {spawn} from 'node:child_process';
 import {basename} from 'node:path';
-import {type Dispatch, useEffect} from 'react';
+import {type Dispatch, useEffect, useRef} from 'react';
 import type {LinkRequest} from './state/state.js';
 import type {Action} from './state/update.js';
 import {copySequences} from './terminal/osc.js';
@@ -87,10 +87,13 @@ export function performLinkRequest(request: LinkRequest, linkEnvironment: LinkEn
 	});
 }
 
-/** Performs each new link request of the state, and shows what became of it in the status line. */
+/** Performs each new link request of the state once, and shows what became of it in the status line. */
 export function useLinkActions(request: LinkRequest | undefined, dispatch: Dispatch<Action>, linkEnvironment: LinkEnvironment): void {
+	// A new environment (a re-render with other props) must not open the same link again.
+	const performed = useRef<LinkRequest | undefined>(undefined);
 	useEffect(() => {
-		if (request) {
+		if (request && request !== performed.current) {
+			performed.current = request;
 			performLinkRequest(request, linkEnvironment, text => {
 				dispatch({type: 'notice-shown', text});
 			});

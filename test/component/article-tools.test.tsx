@@ -1,4 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../../source/app.js';
 import type {Article} from '../../source/article.js';
 import type {LinkEnvironment} from '../../source/use-link-actions.js';
 import {renderApp} from '../helpers/render-app.js';
@@ -150,6 +151,16 @@ describe('o and y', () => {
 		app.press('o');
 		await app.waitForFrame(frame => frame.includes('opening with my-browser'));
 		expect(started).toEqual([['my-browser', '--new-tab', longUrl]]);
+	});
+
+	it('opens a link once, even when the app renders again with a new environment', async () => {
+		const {linkEnvironment, started} = recordingEnvironment();
+		app = renderApp([article, other], size, {linkEnvironment});
+		app.press('o');
+		await app.waitForFrame(frame => frame.includes('opening with xdg-open'));
+		app.rerender(<App articles={[article, other]} fileName="news.txt" viewport={{columnCount: 81, rowCount: 20}} linkEnvironment={{...linkEnvironment}} />);
+		await app.waitForFrame(frame => linesOf(frame)[0]?.length === 81);
+		expect(started).toEqual([['xdg-open', 'https://example.com/lighthouse']]);
 	});
 
 	it('o copies instead over SSH', async () => {
