@@ -62,7 +62,7 @@ export async function startAndMeasureFirstFrame({commandPath, filePath, columnCo
  * marks `isMeasured`, until `sampleCount` are measured. A keystroke unanswered within `keystrokeTimeoutMs` ends
  * the series as 'timeout'; running past `budgetMs` ends it as 'budget' with the samples so far.
  */
-async function pressSeries(session, {nextKey, sampleCount, keystrokeTimeoutMs, budgetMs}) {
+async function pressSeries(session, {nextKey, sampleCount, keystrokeTimeoutMs, budgetMs, quietMs = burstQuietMs}) {
 	const series = {latenciesMs: [], byteCounts: [], outcome: 'complete', keystrokeTimeoutMs};
 	const deadline = performance.now() + budgetMs;
 	while (series.latenciesMs.length < sampleCount) {
@@ -73,7 +73,7 @@ async function pressSeries(session, {nextKey, sampleCount, keystrokeTimeoutMs, b
 
 		const {keys, isMeasured} = nextKey();
 		// eslint-disable-next-line no-await-in-loop
-		const burst = await session.pressAndCollectBurst(keys, {quietMs: burstQuietMs, timeoutMs: keystrokeTimeoutMs});
+		const burst = await session.pressAndCollectBurst(keys, {quietMs, timeoutMs: keystrokeTimeoutMs});
 		if (burst === timedOut) {
 			series.outcome = 'timeout';
 			break;
@@ -114,6 +114,91 @@ export function measureDown(session, {sampleCount, visibleRowCount, articleCount
 			return {keys: keySequences.down, isMeasured: true};
 		},
 	});
+}
+
+/**
+ * How long after the article pane's rest delay the output stays quiet before a "Down, then rest" burst counts as
+ * ended: long enough to take in the article the pane draws once the selection rests.
+ */
+export const restQuietMs = 250;
+
+/**
+ * Down, then nothing: a single press that the article pane follows once the selection rests. Each sample is the
+ * whole answer (the list rows, then the article beside them): key write to its last byte, and all its bytes.
+ * From the top, Down as far as the visible rows allow, then Home (not measured) and again.
+ */
+export async function measureDownThenRest(session, {sampleCount, visibleRowCount, articleCount, keystrokeTimeoutMs, budgetMs}) {
+	const stepsPerRound = Math.min(visibleRowCount - 1, articleCount - 1);
+	let position = 0;
+	// From the top, at rest; Home at the top may rightly draw nothing, so this is not a measured burst.
+	session.write(keySequences.home);
+	await session.waitForQuiet(restQuietMs, keystrokeTimeoutMs);
+	return pressSeries(session, {
+		sampleCount: stepsPerRound > 0 ? sampleCount : 0,
+		keystrokeTimeoutMs,
+		budgetMs,
+		quietMs: restQuietMs,
+		nextKey() {
+			if (position === stepsPerRound) {
+				position = 0;
+				return {keys: keySequences.home, isMeasured: false};
+			}
+
+			position++;
+			return {keys: keySequences.down, isMeasured: true};
+		},
+	});
+}
+
+/**
+ * A held Down key: `keyCount` Downs written `intervalMs` apart (a key's auto-repeat), starting at the top, then
+ * released. Each sample is how long after the last Down the list title shows its final position: a program that
+ * queues keys keeps drawing old positions long after the release. Also gives the bytes written per Down while
+ * the key is held. Home (not measured) and a pause between samples.
+ */
+export async function measureHeldDown(session, {sampleCount, keyCount, intervalMs, articleCount, keystrokeTimeoutMs}) {
+	const series = {latenciesMs: [], byteCounts: [], outcome: 'complete', keystrokeTimeoutMs};
+	const downCount = Math.min(keyCount, articleCount - 1);
+	if (downCount < 1) {
+		return series;
+	}
+
+	const positionPattern = new RegExp(`Headlines +${(downCount + 1).toLocaleString('en-US')}/`, 'u');
+	for (let sample = 0; sample < sampleCount; sample++) {
+		session.write(keySequences.home);
+		// eslint-disable-next-line no-await-in-loop
+		if (!(await session.waitForQuiet(restQuietMs, keystrokeTimeoutMs))) {
+			series.outcome = 'timeout';
+			break;
+		}
+
+		const firstChunk = session.chunks.length;
+		let releaseTime = 0;
+		for (let press = 0; press < downCount; press++) {
+			if (press > 0) {
+				// eslint-disable-next-line no-await-in-loop
+				await new Promise(resolve => {
+					setTimeout(resolve, intervalMs);
+				});
+			}
+
+			session.write(keySequences.down);
+			releaseTime = performance.now();
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		const shownTime = await session.waitForScreen(screen => positionPattern.test(screen.split('\n')[0] ?? ''), keystrokeTimeoutMs);
+		if (typeof shownTime !== 'number') {
+			series.outcome = shownTime === timedOut ? 'timeout' : 'exited';
+			break;
+		}
+
+		series.latenciesMs.push(Math.max(0, shownTime - releaseTime));
+		const heldBytes = session.chunks.slice(firstChunk).filter(chunk => chunk.time <= releaseTime).reduce((sum, chunk) => sum + chunk.byteCount, 0);
+		series.byteCounts.push(heldBytes / Math.max(1, downCount - 1));
+	}
+
+	return series;
 }
 
 /**

@@ -16,6 +16,8 @@ import {
 	isFzfInstalled,
 	measureBareNodeStartup,
 	measureDown,
+	measureDownThenRest,
+	measureHeldDown,
 	measureFilterTyping,
 	measureFzfFilter,
 	measurePageDown,
@@ -36,11 +38,13 @@ const terminalSizes = [
 
 /** Typed one letter at a time in the filter line; it occurs in every corpus (in headlines and bodies). */
 const filterQuery = 'minister';
+/** Auto-repeat of a held key: 30 repeats a second, a common keyboard setting. */
+const heldKeyIntervalMs = 33;
 
 /** How many times and how long: the full run, and `--quick`. */
 const settingsByRunKind = {
-	full: {firstFrameRepeatCount: 7, downSampleCount: 40, pageDownSampleCount: 30, filterSampleCount: 32, bareNodeRepeatCount: 7, fzfRepeatCount: 7},
-	quick: {firstFrameRepeatCount: 3, downSampleCount: 15, pageDownSampleCount: 10, filterSampleCount: 16, bareNodeRepeatCount: 3, fzfRepeatCount: 3},
+	full: {firstFrameRepeatCount: 7, downSampleCount: 40, downThenRestSampleCount: 15, heldDownSampleCount: 5, pageDownSampleCount: 30, filterSampleCount: 32, bareNodeRepeatCount: 7, fzfRepeatCount: 7},
+	quick: {firstFrameRepeatCount: 3, downSampleCount: 15, downThenRestSampleCount: 6, heldDownSampleCount: 3, pageDownSampleCount: 10, filterSampleCount: 16, bareNodeRepeatCount: 3, fzfRepeatCount: 3},
 };
 
 /** Limits that turn a slow or hung measurement into 'timeout' instead of a hung suite. */
@@ -147,6 +151,17 @@ async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings)
 		const down = await measureDown(session, {sampleCount: settings.downSampleCount, visibleRowCount, articleCount, ...navigationLimits});
 		row.down = summariseSeries(down);
 		if (isUsable(down)) {
+			const downThenRest = await measureDownThenRest(session, {sampleCount: settings.downThenRestSampleCount, visibleRowCount, articleCount, ...navigationLimits});
+			row.downThenRest = summariseSeries(downThenRest);
+			const heldDown = await measureHeldDown(session, {
+				sampleCount: settings.heldDownSampleCount,
+				keyCount: Math.min(visibleRowCount - 1, 25),
+				intervalMs: heldKeyIntervalMs,
+				articleCount,
+				keystrokeTimeoutMs: timeouts.navigationKeystrokeMs,
+			});
+			row.heldDown = summariseSeries(heldDown);
+
 			const pageDown = await measurePageDown(session, {sampleCount: settings.pageDownSampleCount, visibleRowCount, articleCount, ...navigationLimits});
 			row.pageDown = summariseSeries(pageDown);
 			if (isUsable(pageDown)) {
@@ -217,7 +232,8 @@ function seriesCell(series, pick, format) {
 /** The results table, in markdown. */
 function resultsTable(rows, hasFzf) {
 	const headers = [
-		'corpus', 'size', 'articles', 'terminal', 'first frame ms', 'Down ms', 'Down bytes', 'PgDn ms', 'PgDn bytes',
+		'corpus', 'size', 'articles', 'terminal', 'first frame ms', 'Down ms', 'Down bytes', 'Down+rest ms', 'Down+rest bytes',
+		'held Down release ms', 'held Down bytes/key', 'PgDn ms', 'PgDn bytes',
 		'filter key ms', 'full clears', 'peak RSS MB', ...(hasFzf ? ['fzf --filter ms'] : []),
 	];
 	const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
@@ -230,6 +246,10 @@ function resultsTable(rows, hasFzf) {
 			row.firstFrame.failure ?? medianAndP95(row.firstFrame, formatMilliseconds),
 			seriesCell(row.down, series => series.latency, formatMilliseconds),
 			seriesCell(row.down, series => series.bytes, formatBytes),
+			seriesCell(row.downThenRest, series => series.latency, formatMilliseconds),
+			seriesCell(row.downThenRest, series => series.bytes, formatBytes),
+			seriesCell(row.heldDown, series => series.latency, formatMilliseconds),
+			seriesCell(row.heldDown, series => series.bytes, formatBytes),
 			seriesCell(row.pageDown, series => series.latency, formatMilliseconds),
 			seriesCell(row.pageDown, series => series.bytes, formatBytes),
 			seriesCell(row.filter, series => series.latency, formatMilliseconds),

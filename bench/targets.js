@@ -78,6 +78,14 @@ export const targets = [
 		format: bytes,
 	},
 	{
+		description: 'held Down settled after release',
+		corpus: '*',
+		terminal: '120x40',
+		measured: row => seriesP95(row.heldDown, series => series.latency),
+		limit: () => 50,
+		format: milliseconds,
+	},
+	{
 		description: 'PgDn bytes',
 		corpus: '*',
 		measured: row => seriesP95(row.pageDown, series => series.bytes),

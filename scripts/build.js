@@ -1,6 +1,8 @@
 // Bundles the command into one file, so that it starts fast and runs with node alone.
 import {build} from 'esbuild';
 import {chmod, readFile} from 'node:fs/promises';
+import {createRequire} from 'node:module';
+import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const emptyModule = fileURLToPath(new URL('empty-module.js', import.meta.url));
@@ -22,6 +24,80 @@ const fixInkIncrementalRendering = {
 
 			const fixed = "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
 			return {contents: source.replace(buggy, fixed), loader: 'js'};
+		});
+	},
+};
+
+const require = createRequire(import.meta.url);
+const stringWidthFast = fileURLToPath(new URL('string-width-fast.js', import.meta.url));
+// Ink's own string-width, the newest of the copies its dependencies bring.
+const stringWidthFull = require.resolve('string-width', {paths: [dirname(require.resolve('ink'))]});
+
+/**
+ * Every `string-width` in the bundle (Ink and its dependencies bring three copies, and each builds large Unicode
+ * tables when loaded) becomes scripts/string-width-fast.js: one copy, loaded only when text needs its full rules.
+ */
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(build) {
+		build.onResolve({filter: /^string-width$/}, ({importer}) => ({path: importer === stringWidthFast ? stringWidthFull : stringWidthFast}));
+	},
+};
+
+const graphemesModule = fileURLToPath(new URL('../source/terminal/graphemes.ts', import.meta.url));
+
+/** Replaces `search` in `source` by `replacement`, failing the build when a dependency's code has changed. */
+function patched(source, search, replacement, what) {
+	if (!source.includes(search)) {
+		throw new Error(`${what} changed: check whether its patch in scripts/build.js is still needed`);
+	}
+
+	return source.replaceAll(search, replacement);
+}
+
+/**
+ * Ink splits every line of every frame into graphemes with `Intl.Segmenter` (in @alcalzone/ansi-tokenize, and in
+ * slice-ansi when it clips). The first segmenter a process makes costs 20 ms or more, and segmenting costs on
+ * every frame. Plain text, where every character stands alone, is split without one (source/terminal/graphemes.ts);
+ * slice-ansi makes its segmenter when first used rather than at start-up.
+ */
+const lazyGraphemes = {
+	name: 'lazy-graphemes',
+	setup(build) {
+		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/}, async ({path}) => {
+			let source = await readFile(path, 'utf8');
+			source = patched(source, 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', `import {graphemesOf} from ${JSON.stringify(graphemesModule)};`, 'ansi-tokenize');
+			source = patched(source, 'segmenter.segment(str)', 'graphemesOf(str)', 'ansi-tokenize');
+			return {contents: source, loader: 'js'};
+		});
+		build.onLoad({filter: /slice-ansi[\\/]tokenize-ansi\.js$/}, async ({path}) => {
+			let source = await readFile(path, 'utf8');
+			source = patched(source, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", `import {graphemeSegmenter} from ${JSON.stringify(graphemesModule)};`, 'slice-ansi');
+			source = patched(source, 'GRAPHEME_SEGMENTER.segment(', 'graphemeSegmenter().segment(', 'slice-ansi');
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
+/**
+ * meow's bundled dependencies run normalize-package-data's set-up when loaded, which sorts SPDX licence names with
+ * localeCompare (loading ICU's collation, several milliseconds). Broadsheet passes meow its package fields, so
+ * that code only runs if meow is ever asked to normalise them: load it then.
+ */
+const lazyPackageNormaliser = {
+	name: 'lazy-package-normaliser',
+	setup(build) {
+		build.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			return {
+				contents: patched(
+					source,
+					'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+					'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);',
+					'meow',
+				),
+				loader: 'js',
+			};
 		});
 	},
 };
@@ -51,7 +127,7 @@ await build({
 			'const require = __createRequire(import.meta.url);',
 		].join('\n'),
 	},
-	plugins: [fixInkIncrementalRendering],
+	plugins: [fixInkIncrementalRendering, fastStringWidth, lazyGraphemes, lazyPackageNormaliser],
 	logLevel: 'warning',
 });
 

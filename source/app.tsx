@@ -8,13 +8,14 @@ import {type ListOrder, orderLabels} from './state/list-order.js';
 import {
 	activeQuery,
 	displayedOrder,
+	isShownArticleBehind,
 	pendingQuery,
 	selectArticleSearch,
 	selectHits,
 	selectListRows,
-	selectedArticle,
-	selectedArticleLines,
 	selectedIndex,
+	shownArticle,
+	shownArticleLines,
 	slowSearch,
 } from './state/selectors.js';
 import {createState, type Viewport} from './state/state.js';
@@ -36,6 +37,11 @@ const startupSearchMs = 50;
  * key; a longer one costs a frame for the key (about 20 ms at 200x50) before the frame with its results.
  */
 const keystrokeSearchMs = 30;
+/**
+ * How long the selection must rest before the article beside the list shows it. Longer than the gap between
+ * repeats of a held key, so that holding Down redraws a few list rows a step and the article once at the end.
+ */
+export const selectionRestMs = 60;
 
 type AppProps = {
 	readonly articles: readonly Article[];
@@ -96,6 +102,20 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 		dispatch({type: 'viewport-resized', viewport});
 	}, [viewport]);
 
+	const isArticleBehind = isShownArticleBehind(state);
+	useEffect(() => {
+		if (!isArticleBehind) {
+			return;
+		}
+
+		const timer = setTimeout(() => {
+			dispatch({type: 'selection-rested'});
+		}, selectionRestMs);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [isArticleBehind, state.selectedId, state.results]);
+
 	useEffect(() => {
 		if (state.mode.name === 'quit') {
 			exit();
@@ -116,7 +136,7 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 	}
 
 	const hits = selectHits(state);
-	const article = selectedArticle(state);
+	const article = shownArticle(state);
 	const isReading = state.mode.name === 'read' || state.mode.name === 'article-search' || (state.mode.name === 'help' && state.mode.returnTo === 'read');
 	const articleSearch = selectArticleSearch(state);
 	const searchPosition = articleSearch ? searchPositionText(articleSearch.query, articleSearch.matches.length, articleSearch.currentIndex) : '';
@@ -133,7 +153,7 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 	);
 	const articlePane = (
 		<ArticlePane
-			lines={selectedArticleLines(state)}
+			lines={shownArticleLines(state)}
 			scrollTop={state.articleScrollTop}
 			rowCount={layout.articleRowCount}
 			columnCount={layout.articleColumnCount}

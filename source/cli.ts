@@ -82,10 +82,11 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 
 	keys.setRawMode(true);
 	keys.on('data', handleKey);
+	// Raw mode stays on for the interface that follows: turned off in between, the terminal would echo a key
+	// typed then onto the screen. Node puts the terminal's mode back when it exits, whichever way.
 	return () => {
 		keys.off('data', handleKey);
 		keys.pause();
-		keys.setRawMode(false);
 	};
 }
 

@@ -182,15 +182,37 @@ export function selectedArticle(state: State): Article | undefined {
 	return selectHits(state)[selectedIndex(state)]?.article;
 }
 
-/** The selected article's screen lines at the article pane's width. */
-export function selectedArticleLines(state: State): readonly ArticleLine[] {
-	const article = selectedArticle(state);
+const articlesById = new WeakMap<readonly Article[], Map<string, Article>>();
+
+/** The article the article pane shows (see `State.shownArticleId`). */
+export function shownArticle(state: State): Article | undefined {
+	if (state.shownArticleId === undefined) {
+		return undefined;
+	}
+
+	let byId = articlesById.get(state.articles);
+	if (!byId) {
+		byId = new Map(state.articles.map(article => [article.id, article]));
+		articlesById.set(state.articles, byId);
+	}
+
+	return byId.get(state.shownArticleId);
+}
+
+/** Whether the article pane waits for the selection to rest before it shows the selected article. */
+export function isShownArticleBehind(state: State): boolean {
+	return selectedArticle(state)?.id !== state.shownArticleId;
+}
+
+/** The shown article's screen lines at the article pane's width. */
+export function shownArticleLines(state: State): readonly ArticleLine[] {
+	const article = shownArticle(state);
 	return article ? articleLines(article, layoutOf(state).articleTextColumnCount) : [];
 }
 
 /** The furthest the article pane can scroll. */
 export function maximumArticleScrollTop(state: State): number {
-	return Math.max(0, selectedArticleLines(state).length - layoutOf(state).articleRowCount);
+	return Math.max(0, shownArticleLines(state).length - layoutOf(state).articleRowCount);
 }
 
 /** The in-article search as the pane and the search line show it. */
@@ -220,7 +242,7 @@ export function selectArticleSearch(state: State): ArticleSearchView | undefined
 		return isEditing ? {query, matches: [], currentIndex: 0, isEditing, highlights: noHighlights} : undefined;
 	}
 
-	const matches = findMatches(selectedArticleLines(state), query);
+	const matches = findMatches(shownArticleLines(state), query);
 	const currentIndex = isEditing ? firstMatchFrom(matches, mode.scrollTopBefore) : Math.min(kept?.matchIndex ?? 0, Math.max(0, matches.length - 1));
 	return {query, matches, currentIndex, isEditing, highlights: highlightsByLine(matches, currentIndex)};
 }

@@ -64,9 +64,15 @@ export type State = {
 	readonly searchProgress: SearchProgress | undefined;
 	/** The selected article, by id, so that it survives filtering. */
 	readonly selectedId: string | undefined;
+	/**
+	 * The article the article pane shows, by id. Beside the list it follows the selection once the selection rests
+	 * (a `selection-rested` action), so that holding Down redraws a few list rows a step rather than a whole
+	 * article; whenever the article has the focus, or no article pane is beside the list, it follows at once.
+	 */
+	readonly shownArticleId: string | undefined;
 	/** Index of the first list row on screen. */
 	readonly listTop: number;
-	/** First line of the article text on screen. */
+	/** First line of the shown article's text on screen. */
 	readonly articleScrollTop: number;
 	readonly viewport: Viewport;
 	readonly mode: Mode;
@@ -98,6 +104,7 @@ export function createState(
 		results: query !== '' && options.results?.query === query ? options.results : undefined,
 		searchProgress: undefined,
 		selectedId: undefined,
+		shownArticleId: undefined,
 		listTop: 0,
 		articleScrollTop: 0,
 		viewport: options.viewport,
@@ -107,5 +114,6 @@ export function createState(
 		linkNumber: undefined,
 		linkRequest: undefined,
 	};
-	return {...state, selectedId: selectHits(state)[0]?.article.id};
+	const selectedId = selectHits(state)[0]?.article.id;
+	return {...state, selectedId, shownArticleId: selectedId};
 }

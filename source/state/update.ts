@@ -14,7 +14,9 @@ export type Action =
 	/** The search for `query` is still running, with the index built for `indexedShare` of the articles. */
 	| {readonly type: 'search-progressed'; readonly query: string; readonly indexedShare: number}
 	/** The shell has something to tell: a link copied or opened, or why it could not be. */
-	| {readonly type: 'notice-shown'; readonly text: string};
+	| {readonly type: 'notice-shown'; readonly text: string}
+	/** No key has moved the selection for a moment: the article pane catches up with it. */
+	| {readonly type: 'selection-rested'};
 
 const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
 
@@ -49,7 +51,7 @@ function withListWindow(state: State): State {
 	return listTop === state.listTop ? state : {...state, listTop};
 }
 
-/** Moves the selection to list position `index` (clamped), resetting the article's scroll when it changes. */
+/** Moves the selection to list position `index` (clamped); the article pane follows it later (see `withShownSelection`). */
 function selectIndex(state: State, index: number): State {
 	const hits = selectHits(state);
 	const hit = hits[clamp(index, 0, hits.length - 1)];
@@ -61,12 +63,27 @@ function selectIndex(state: State, index: number): State {
 		return withListWindow(state);
 	}
 
-	return withListWindow({...state, selectedId: hit.article.id, articleScrollTop: 0});
+	return withListWindow({...state, selectedId: hit.article.id});
 }
 
 /** Selects the first match of the filter now in force, with the window back at the top. */
 function selectFirstHit(state: State): State {
-	return withListWindow({...state, listTop: 0, selectedId: selectHits(state)[0]?.article.id ?? state.selectedId, articleScrollTop: 0});
+	return withListWindow({...state, listTop: 0, selectedId: selectHits(state)[0]?.article.id ?? state.selectedId});
+}
+
+/** The article pane showing the selected article, from its top when that is a different article. */
+function withShownSelection(state: State): State {
+	const id = selectedArticle(state)?.id;
+	return id === state.shownArticleId ? state : {...state, shownArticleId: id, articleScrollTop: 0};
+}
+
+/**
+ * Whether the article pane must show the selection at once: when the article has the focus, and when it is not
+ * beside the list (it is out of sight, so following costs nothing on screen).
+ */
+function followsSelectionAtOnce(state: State): boolean {
+	const {mode} = state;
+	return mode.name === 'read' || mode.name === 'article-search' || (mode.name === 'help' && mode.returnTo === 'read') || !layoutOf(state).isSplit;
 }
 
 function scrollArticle(state: State, top: number): State {
@@ -377,6 +394,11 @@ function withSearchOfSelection(state: State): State {
 
 /** The state after `action`. Pure: returns the same object when nothing changed. */
 export function update(state: State, action: Action): State {
+	const next = applyAction(state, action);
+	return followsSelectionAtOnce(next) ? withShownSelection(next) : next;
+}
+
+function applyAction(state: State, action: Action): State {
 	switch (action.type) {
 		case 'keys-pressed': {
 			return action.keys.reduce(pressKey, state);
@@ -406,6 +428,10 @@ export function update(state: State, action: Action): State {
 			return isCurrent && (state.searchProgress?.query !== query || state.searchProgress.indexedShare !== indexedShare)
 				? {...state, searchProgress: {query, indexedShare}}
 				: state;
+		}
+
+		case 'selection-rested': {
+			return withShownSelection(state);
 		}
 	}
 }

@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
+import {graphemesOf} from './graphemes.js';
 
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 const asciiPrintable = /^[\u0020-\u007E]*$/u;
 
 /** Columns `text` takes in a terminal: a wide (CJK) character takes two, a combining mark none. */
@@ -20,7 +20,7 @@ export function truncateToWidth(text: string, columnCount: number): string {
 
 	let width = 0;
 	let result = '';
-	for (const {segment} of graphemes.segment(text)) {
+	for (const {segment} of graphemesOf(text)) {
 		const segmentWidth = displayWidth(segment);
 		if (width + segmentWidth > columnCount - 1) {
 			break;
@@ -78,7 +78,7 @@ function wrapWords(paragraph: string, columnCount: number): string[] {
 		// A word wider than the line: CJK text without spaces, or a long URL.
 		line = '';
 		lineWidth = 0;
-		for (const {segment} of graphemes.segment(word)) {
+		for (const {segment} of graphemesOf(word)) {
 			const segmentWidth = displayWidth(segment);
 			if (lineWidth + segmentWidth > width) {
 				lines.push(line);

@@ -1,10 +1,9 @@
 import type {MatchRanges} from '../search/search.js';
 import {displayWidth} from '../terminal/text-width.js';
+import {graphemesOf} from '../terminal/graphemes.js';
 
 /** A run of text drawn in one style. */
 export type Segment = {readonly text: string; readonly isMatch: boolean};
-
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 /**
  * Cuts `text` to `columnCount` columns (by display width, ending in `…` when cut) and splits it into runs,
@@ -15,7 +14,7 @@ export function highlightedSegments(text: string, ranges: MatchRanges, columnCou
 	const limit = isFullWidth ? columnCount : columnCount - 1;
 	const segments: Segment[] = [];
 	let width = 0;
-	for (const {segment, index} of graphemes.segment(text)) {
+	for (const {segment, index} of graphemesOf(text)) {
 		const segmentWidth = displayWidth(segment);
 		if (width + segmentWidth > limit) {
 			break;

@@ -56,9 +56,21 @@ describe('the first frame', () => {
 });
 
 describe('navigating', () => {
-	it('moves the selection and the article follows it', async () => {
+	it('moves the selection, and the article beside it follows once the selection rests', async () => {
 		app = renderApp(seed, wide);
+		const firstArticle = 'Japanese Prime Minister Shinzo Abe';
 		app.press('j', 'j', 'j');
+		// Held keys redraw list rows only: the article stays until no key has moved the selection for a moment.
+		const moved = await app.waitForFrame(frame => frame.includes('4/5'));
+		expect(moved).toContain(firstArticle);
+		expect(moved).not.toContain('Tributes poured in on Tuesday');
+		const rested = await app.waitForFrame(frame => frame.includes('Tributes poured in on Tuesday'));
+		expect(rested).not.toContain(firstArticle);
+	});
+
+	it('shows the selected article at once when it is opened', async () => {
+		app = renderApp(seed, wide);
+		app.press('jjj', keys.enter);
 		const frame = await app.waitForFrame(frame => frame.includes('4/5'));
 		expect(frame).toContain('Tributes poured in on Tuesday');
 	});

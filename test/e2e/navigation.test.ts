@@ -33,24 +33,38 @@ async function pressAndExpectPosition(session: TerminalSession, key: string, pos
 	return rows;
 }
 
+/**
+ * Waits for the article beside the list to show `expected` on its first two text rows (it follows the selection
+ * once the selection rests), and returns the screen's rows then.
+ */
+async function waitForArticleSide(session: TerminalSession, expected: string | RegExp): Promise<string[]> {
+	const startsWith = (rows: string[]) => [1, 2].map(index => articleSide(rows[index])).join('\n');
+	await waitForFrame(session, screen => {
+		const text = startsWith(screen.split('\n'));
+		return typeof expected === 'string' ? text.split('\n')[0] === expected : expected.test(text);
+	});
+	return session.lines();
+}
+
 describe('moving through the headlines', () => {
 	it('moves one headline with j and k, Down and Up, showing the selected article beside the list', async () => {
 		const session = await startBroadsheet([samplePath], splitSize);
 
-		let rows = await pressAndExpectPosition(session, 'j', '2/5', 2);
-		expect(articleSide(rows[1])).toBe('EUROPEAN FUTURE?');
-		rows = await pressAndExpectPosition(session, keys.down, '3/5', 3);
-		expect(articleSide(rows[1])).toBe('FRAUD ALLEGED:');
-		rows = await pressAndExpectPosition(session, 'k', '2/5', 2);
-		expect(articleSide(rows[1])).toBe('EUROPEAN FUTURE?');
-		rows = await pressAndExpectPosition(session, keys.up, '1/5', 1);
-		expect(articleSide(rows[1])).toMatch(/^Japan and the US agreed/u);
+		await pressAndExpectPosition(session, 'j', '2/5', 2);
+		await waitForArticleSide(session, 'EUROPEAN FUTURE?');
+		await pressAndExpectPosition(session, keys.down, '3/5', 3);
+		await waitForArticleSide(session, 'FRAUD ALLEGED:');
+		await pressAndExpectPosition(session, 'k', '2/5', 2);
+		await waitForArticleSide(session, 'EUROPEAN FUTURE?');
+		await pressAndExpectPosition(session, keys.up, '1/5', 1);
+		await waitForArticleSide(session, /^Japan and the US agreed/u);
 	});
 
 	it('moves three headlines when jjj arrives in one chunk', async () => {
 		const session = await startBroadsheet([samplePath], splitSize);
 
-		const rows = await pressAndExpectPosition(session, 'jjj', '4/5', 4);
+		await pressAndExpectPosition(session, 'jjj', '4/5', 4);
+		const rows = await waitForArticleSide(session, 'CANCER:');
 
 		expect(articleSide(rows[1])).toBe('CANCER:');
 		expect(articleSide(rows[2])).toMatch(/^Jose Mujica earned the moniker/u);
@@ -59,14 +73,14 @@ describe('moving through the headlines', () => {
 	it('jumps to the last and first headline with G and g, End and Home', async () => {
 		const session = await startBroadsheet([samplePath], splitSize);
 
-		let rows = await pressAndExpectPosition(session, 'G', '5/5', 5);
-		expect(articleSide(rows[1])).toMatch(/^Myanmar’s junta chief/u);
-		rows = await pressAndExpectPosition(session, 'g', '1/5', 1);
-		expect(articleSide(rows[1])).toMatch(/^Japan and the US/u);
-		rows = await pressAndExpectPosition(session, keys.end, '5/5', 5);
-		expect(articleSide(rows[1])).toMatch(/^Myanmar’s junta chief/u);
-		rows = await pressAndExpectPosition(session, keys.home, '1/5', 1);
-		expect(articleSide(rows[1])).toMatch(/^Japan and the US/u);
+		await pressAndExpectPosition(session, 'G', '5/5', 5);
+		await waitForArticleSide(session, /^Myanmar’s junta chief/u);
+		await pressAndExpectPosition(session, 'g', '1/5', 1);
+		await waitForArticleSide(session, /^Japan and the US/u);
+		await pressAndExpectPosition(session, keys.end, '5/5', 5);
+		await waitForArticleSide(session, /^Myanmar’s junta chief/u);
+		await pressAndExpectPosition(session, keys.home, '1/5', 1);
+		await waitForArticleSide(session, /^Japan and the US/u);
 	});
 
 	it('pages with PgDn and PgUp, to the ends of a short list', async () => {

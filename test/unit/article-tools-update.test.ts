@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
 import {layoutOf} from '../../source/state/layout.js';
-import {activeQuery, selectArticleSearch, selectedArticle, selectedArticleLines} from '../../source/state/selectors.js';
+import {activeQuery, selectArticleSearch, selectedArticle, shownArticleLines} from '../../source/state/selectors.js';
 import {createState, type State} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
 
@@ -127,7 +127,7 @@ describe('searching the article being read', () => {
 		const resized = update(kept, {type: 'viewport-resized', viewport: {columnCount: 30, rowCount: 8}});
 		const search = selectArticleSearch(resized);
 		expect(search?.currentIndex).toBeLessThan(search?.matches.length ?? 0);
-		expect(selectedArticleLines(resized).length).toBeGreaterThan(selectedArticleLines(kept).length);
+		expect(shownArticleLines(resized).length).toBeGreaterThan(shownArticleLines(kept).length);
 	});
 });
 

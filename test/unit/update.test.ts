@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
 import {createSearchIndex, type SearchIndex} from '../../source/search/search.js';
 import {layoutOf} from '../../source/state/layout.js';
-import {activeQuery, pendingQuery, selectHitList, selectHits, selectedArticle, selectedIndex, slowSearch} from '../../source/state/selectors.js';
+import {activeQuery, isShownArticleBehind, pendingQuery, selectHitList, selectHits, selectedArticle, selectedIndex, shownArticle, slowSearch} from '../../source/state/selectors.js';
 import {createState, type State} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
 import {newsArticles, numberedArticles} from '../helpers/articles.js';
@@ -102,6 +102,46 @@ describe('opening and going back', () => {
 		const reading = press(createState(numberedArticles(3), {viewport: wide}), 'enter', 'j');
 		expect(press(reading, 'J').articleScrollTop).toBe(0);
 		expect(headlineOf(press(reading, 'J'))).toBe('Headline number 2');
+	});
+});
+
+describe('the article beside the list', () => {
+	const long = numberedArticles(5).map(article => ({...article, paragraphs: Array.from({length: 80}, (_, index) => `Paragraph ${index}.`)}));
+	const shownHeadline = (state: State) => shownArticle(state)?.headline;
+
+	it('keeps showing the article it shows while the selection moves, and catches up once the selection rests', () => {
+		const start = createState(long, {viewport: wide});
+		const moved = press(start, 'j', 'j');
+		expect(headlineOf(moved)).toBe('Headline number 3');
+		expect(shownHeadline(moved)).toBe('Headline number 1');
+		expect(isShownArticleBehind(moved)).toBe(true);
+		const rested = update(moved, {type: 'selection-rested'});
+		expect(shownHeadline(rested)).toBe('Headline number 3');
+		expect(isShownArticleBehind(rested)).toBe(false);
+		expect(update(rested, {type: 'selection-rested'})).toBe(rested);
+	});
+
+	it('keeps the shown article scrolled where it was until it changes, then starts the new one at its top', () => {
+		const scrolled = press(createState(long, {viewport: wide}), 'enter', 'j', 'j', 'j', 'escape');
+		expect(scrolled.articleScrollTop).toBe(3);
+		const moved = press(scrolled, 'j');
+		expect(moved.articleScrollTop).toBe(3);
+		expect(update(moved, {type: 'selection-rested'}).articleScrollTop).toBe(0);
+	});
+
+	it('follows at once when the article is opened, or read, or not beside the list', () => {
+		const start = createState(long, {viewport: wide});
+		expect(shownHeadline(press(start, 'j', 'enter'))).toBe('Headline number 2');
+		expect(shownHeadline(press(start, 'enter', 'J', 'J'))).toBe('Headline number 3');
+		expect(shownHeadline(press(createState(long, {viewport: narrow}), 'j'))).toBe('Headline number 2');
+	});
+
+	it('follows the best match of a filter once it rests, and at once on a resize to one pane', () => {
+		const filtered = press(createState(newsArticles, {viewport: wide}), '/', ...'chess');
+		expect(headlineOf(filtered)).toMatch(/Chess/u);
+		expect(shownHeadline(filtered)).not.toMatch(/Chess/u);
+		expect(shownHeadline(update(filtered, {type: 'selection-rested'}))).toMatch(/Chess/u);
+		expect(shownHeadline(update(filtered, {type: 'viewport-resized', viewport: narrow}))).toMatch(/Chess/u);
 	});
 });
 
