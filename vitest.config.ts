@@ -3,6 +3,7 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
+		globalSetup: ['test/global-setup.ts'],
 		// End-to-end tests start real processes in pseudo-terminals; give a loaded machine room.
 		testTimeout: 20_000,
 		hookTimeout: 20_000,

@@ -1,14 +1,19 @@
-import React, {useEffect, useReducer, useRef} from 'react';
+import React, {useCallback, useEffect, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Article} from './article.js';
 import {helpSections, hintsFor} from './input/keymap.js';
 import {keysFromInput} from './input/keys-from-input.js';
+import type {MarkMap} from './read-state/marks.js';
+import type {ReadStateStore} from './read-state/store.js';
+import {useReadStateFile} from './read-state/use-read-state-file.js';
 import {layoutOf, minimumViewport} from './state/layout.js';
 import {type ListOrder, orderLabels} from './state/list-order.js';
 import {
 	activeQuery,
 	displayedOrder,
 	isShownArticleBehind,
+	isArticleRead,
+	isArticleStarred,
 	pendingQuery,
 	selectArticleSearch,
 	selectHits,
@@ -59,12 +64,27 @@ type AppProps = {
 	readonly linkEnvironment?: LinkEnvironment;
 	/** Whether addresses go out as OSC 8 hyperlinks (not to the Linux console, which would print them). */
 	readonly hasHyperlinks?: boolean;
+	/** The read marks saved by earlier sessions. */
+	readonly savedMarks?: MarkMap;
+	/** Where read marks are saved as they change; without it (`--no-state`, tests), they last the session only. */
+	readonly readStateStore?: ReadStateStore;
 };
 
 const defaultLinkEnvironment = processLinkEnvironment();
 
 /** The root component: one reducer, one input handler, the search between keystrokes, and a frame that always fits the terminal. */
-export function App({articles, fileName, viewport, warningCount = 0, initialQuery, initialOrder, linkEnvironment = defaultLinkEnvironment, hasHyperlinks = true}: AppProps) {
+export function App({
+	articles,
+	fileName,
+	viewport,
+	warningCount = 0,
+	initialQuery,
+	initialOrder,
+	savedMarks,
+	readStateStore,
+	linkEnvironment = defaultLinkEnvironment,
+	hasHyperlinks = true,
+}: AppProps) {
 	const searchIndex = useSearchIndex(articles);
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(articles, {
@@ -73,7 +93,15 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 			results: initialQuery ? searchWithin(searchIndex, initialQuery, startupSearchMs) : undefined,
 			order: initialOrder,
 			shouldRankMatches: initialOrder === undefined || !initialQuery,
+			readMarks: savedMarks ? {saved: savedMarks, changed: new Map()} : undefined,
 		}),
+	);
+	useReadStateFile(
+		readStateStore,
+		state.readMarks,
+		useCallback((message: string) => {
+			dispatch({type: 'warning-raised', message});
+		}, []),
 	);
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch);
@@ -84,7 +112,7 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 	latestState.current = state;
 
 	useInput((input, key) => {
-		const keysPressed: Action = {type: 'keys-pressed', keys: keysFromInput(input, key)};
+		const keysPressed: Action = {type: 'keys-pressed', keys: keysFromInput(input, key), now: Date.now()};
 		dispatch(keysPressed);
 		latestState.current = update(latestState.current, keysPressed);
 		// Search before the frame: Ink batches both actions into one render, so that a quick search shows with the
@@ -149,6 +177,9 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 			rowCount={layout.listRowCount}
 			columnCount={layout.listColumnCount}
 			isFocused={!isReading}
+			viewName={state.view.name}
+			isRead={listArticle => isArticleRead(state, listArticle)}
+			isStarred={listArticle => isArticleStarred(state, listArticle)}
 		/>
 	);
 	const articlePane = (
@@ -206,7 +237,7 @@ export function App({articles, fileName, viewport, warningCount = 0, initialQuer
 			<StatusLine
 				fileName={fileName}
 				articleCount={articles.length}
-				warningCount={warningCount}
+				warningCount={warningCount + state.warnings.length}
 				hints={hintsFor(state.mode.name)}
 				columnCount={layout.columnCount}
 				notice={state.notice}

@@ -3,7 +3,10 @@
  * All text in it has been sanitised (see terminal/sanitize-text.ts): it holds no control characters.
  */
 export type Article = {
-	/** Stable identifier: the source's GUID or URL where it has one, else a hash of the text (made unique within a file). */
+	/**
+	 * Stable identifier: the source's GUID or URL where it has one, else a hash of the kicker and headline (made
+	 * unique within a file). It does not depend on the article's position, so read marks survive edits to the file.
+	 */
 	readonly id: string;
 	/** What the list shows. Every article has one, derived from its text when the source has none. */
 	readonly headline: string;

@@ -6,6 +6,7 @@ import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
 import {loadInputs} from './read-input.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
+import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {openKeyInput} from './terminal/key-input.js';
 import {printableName} from './terminal/sanitize-text.js';
 import {createLoadingLine, type LoadingLine} from './terminal/loading-line.js';
@@ -29,10 +30,12 @@ const helpText = `
 	  --format NAME        read as NAME: ${formatNames.join(', ')}
 	  --fields MAP         which input fields fill the article, as in
 	                       headline=title,body=text (for JSON, CSV and TSV)
+	  --no-state           keep no read marks: read none, save none
 	  --help               show this help
 	  --version            show the version
 
 	Keys: j/k move, Enter opens, Esc goes back, / filters, ? lists every key, q quits.
+	Read marks are kept in $XDG_STATE_HOME/broadsheet (~/.local/state/broadsheet).
 	When stdout is not a terminal, Broadsheet prints as --list does.
 
 	Examples
@@ -90,7 +93,7 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 	};
 }
 
-const knownOptions = new Set(['--filter', '-f', '--sort', '--format', '--fields', '--list', '--json', '--print', '--help', '--version']);
+const knownOptions = new Set(['--filter', '-f', '--sort', '--format', '--fields', '--list', '--json', '--print', '--no-state', '--help', '--version']);
 
 /**
  * The first option on the command line that Broadsheet does not know, as the user typed it (meow would rename it,
@@ -126,6 +129,8 @@ async function main(): Promise<void> {
 			list: {type: 'boolean'},
 			json: {type: 'boolean'},
 			print: {type: 'boolean'},
+			// `--no-state` turns it off.
+			state: {type: 'boolean', default: true},
 		},
 	});
 	const unknownOption = unknownOptionIn(process.argv.slice(2));
@@ -165,8 +170,8 @@ async function main(): Promise<void> {
 	const {articles, warnings, label} = await loadInputs(paths, process.stdin, {format, fieldMap: fields.fieldMap, onProgress: loadingLine?.update});
 	stopQuitWatch?.();
 	loadingLine?.clear();
-	const printWarnings = () => {
-		for (const warning of warnings) {
+	const printWarnings = (moreWarnings: readonly string[] = []) => {
+		for (const warning of [...warnings, ...moreWarnings]) {
 			process.stderr.write(`broadsheet: warning: ${printableName(warning)}\n`);
 		}
 	};
@@ -189,21 +194,27 @@ async function main(): Promise<void> {
 		return;
 	}
 
+	// Read marks live in $XDG_STATE_HOME/broadsheet; a file that cannot be read costs a warning, never the session.
+	const readStateStore = cli.flags.state ? openReadStateStore(stateDirectory()) : undefined;
+	const savedMarks = readStateStore?.load(Date.now());
+	const stateWarnings = () => readStateStore?.warnings ?? [];
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
 	const {runInterface} = await import('./interface.js');
 	await runInterface({
 		keyInput,
 		articles,
 		fileName: label,
-		warningCount: warnings.length,
+		warningCount: warnings.length + stateWarnings().length,
 		initialQuery: cli.flags.filter,
 		initialOrder: sort,
+		savedMarks,
+		readStateStore,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},
 	});
 	// After the alternate screen, where the user can read them.
-	printWarnings();
+	printWarnings(stateWarnings());
 }
 
 try {

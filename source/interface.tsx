@@ -2,6 +2,8 @@ import {render, useStdout} from 'ink';
 import {App} from './app.js';
 import type {Article} from './article.js';
 import type {ListOrder} from './state/list-order.js';
+import type {MarkMap} from './read-state/marks.js';
+import type {ReadStateStore} from './read-state/store.js';
 import {canShowHyperlinks} from './terminal/osc.js';
 import {enterFullScreen} from './terminal/terminal-screen.js';
 import {useViewport} from './terminal/use-viewport.js';
@@ -12,6 +14,8 @@ type RootProps = {
 	readonly warningCount?: number;
 	readonly initialQuery?: string;
 	readonly initialOrder?: ListOrder;
+	readonly savedMarks?: MarkMap;
+	readonly readStateStore?: ReadStateStore;
 };
 
 /** Gives the app the terminal's size, following resizes. */
@@ -31,13 +35,24 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	options.onStart(() => {
 		screen.restore();
 	});
-	const instance = render(<Root articles={options.articles} fileName={options.fileName} warningCount={options.warningCount} initialQuery={options.initialQuery} initialOrder={options.initialOrder} />, {
-		stdin: keyInput,
-		exitOnCtrlC: false,
-		patchConsole: false,
-		incrementalRendering: process.env['BROADSHEET_FULL_REDRAW'] === undefined,
-		maxFps: 60,
-	});
+	const instance = render(
+		<Root
+			articles={options.articles}
+			fileName={options.fileName}
+			warningCount={options.warningCount}
+			initialQuery={options.initialQuery}
+			initialOrder={options.initialOrder}
+			savedMarks={options.savedMarks}
+			readStateStore={options.readStateStore}
+		/>,
+		{
+			stdin: keyInput,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			incrementalRendering: process.env['BROADSHEET_FULL_REDRAW'] === undefined,
+			maxFps: 60,
+		},
+	);
 	const stop = (signalNumber: number) => {
 		instance.unmount();
 		screen.restore();

@@ -45,7 +45,9 @@ function cleanUrl(url: string | undefined): string | undefined {
 
 /**
  * Turns drafts into articles: the one place where text from a structured format enters the model. Sanitises every
- * field, gives every article a headline (its deck or first sentence when the source has none), and a stable id.
+ * field, gives every article a headline (its deck or first sentence when the source has none), and a stable id: the
+ * GUID, else the URL, else a hash of the kicker and headline (so that it survives edits to the body and to the
+ * rest of the file), made unique by a count among the articles that share it.
  * Drafts with no text at all are dropped.
  */
 export function buildArticles(drafts: readonly ArticleDraft[], source: string): Article[] {
@@ -62,7 +64,7 @@ export function buildArticles(drafts: readonly ArticleDraft[], source: string): 
 		}
 
 		const url = cleanUrl(draft.url);
-		const key = cleanLine(draft.guid) ?? url ?? hashText([kicker, headline, deck, ...paragraphs].join('\n'));
+		const key = cleanLine(draft.guid) ?? url ?? hashText(`${kicker ?? ''}\n${headline}`);
 		const count = (seen.get(key) ?? 0) + 1;
 		seen.set(key, count);
 		const categories = (draft.categories ?? []).map(category => cleanLine(category)).filter(category => category !== undefined);

@@ -189,12 +189,15 @@ function articlesFromLines(lines: readonly string[]): ArticleText[] {
 	return articles;
 }
 
-/** Gives each article its id (a hash of its text, made unique) and its source. */
+/**
+ * Gives each article its id and its source. The id is a hash of the kicker and headline, made unique by a count
+ * among articles that share them: it survives edits to the body and to other articles, and moving articles around.
+ */
 export function withIdentity(articles: readonly ArticleText[], rawSource: string): Article[] {
 	const source = sanitizeText(rawSource);
 	const seen = new Map<string, number>();
 	return articles.map(article => {
-		const hash = hashText([article.kicker, article.headline, ...article.paragraphs].join('\n'));
+		const hash = hashText(`${article.kicker ?? ''}\n${article.headline}`);
 		const count = (seen.get(hash) ?? 0) + 1;
 		seen.set(hash, count);
 		return {...article, id: count === 1 ? hash : `${hash}-${count}`, source};

@@ -30,6 +30,10 @@ export type Command =
 	| 'link-open'
 	| 'link-copy'
 	| 'help-toggle'
+	| 'toggle-read'
+	| 'mark-all-read'
+	| 'toggle-star'
+	| 'cycle-view'
 	| 'quit';
 
 /**
@@ -84,6 +88,10 @@ export const keymap: readonly Binding[] = [
 	{command: 'filter-erase-character', keys: ['backspace'], modes: ['article-search'], help: 'erase a character'},
 	{command: 'filter-erase-word', keys: ['ctrl+w'], modes: ['article-search'], help: 'erase a word'},
 	{command: 'filter-erase-all', keys: ['ctrl+u'], modes: ['article-search'], help: 'erase the whole search'},
+	{command: 'toggle-read', keys: ['u'], modes: ['browse', 'read'], help: 'mark the article read or unread'},
+	{command: 'mark-all-read', keys: ['m'], modes: ['browse', 'read'], help: 'mark every article in the list read'},
+	{command: 'toggle-star', keys: ['s'], modes: ['browse', 'read'], help: 'star or unstar the article'},
+	{command: 'cycle-view', keys: ['v'], modes: ['browse'], help: 'show all articles, only unread ones, or only starred ones'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
 	{command: 'help-toggle', keys: ['escape'], modes: ['help'], help: 'close the help', hint: 'close'},
 	{command: 'quit', keys: ['q'], modes: ['browse', 'read', 'help'], help: 'quit', hint: 'quit'},

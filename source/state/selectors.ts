@@ -1,11 +1,12 @@
 import type {Article} from '../article.js';
+import {articleKey, isMarked, type ReadMarks} from '../read-state/marks.js';
 import {headlineMatchesFor, type HitList, type SearchHit, unfilteredHits} from '../search/search.js';
 import {articleLines, type ArticleLine} from './article-lines.js';
 import {type ArticleMatch, findMatches, firstMatchFrom, highlightsByLine, type LineHighlight} from './article-search.js';
 import {layoutOf} from './layout.js';
 import {hasSeveralSources, type ListOrder, listOrders, orderArticles, sourceGroups} from './list-order.js';
 import {type ListRows, listRows} from './list-rows.js';
-import type {SearchProgress, State} from './state.js';
+import type {ListView, SearchProgress, State} from './state.js';
 
 /** The query that shapes the list now: the draft while the filter line is open, else the filter in force. */
 export function activeQuery(state: State): string {
@@ -65,17 +66,63 @@ function orderedHits(hits: readonly SearchHit[], articles: readonly Article[], o
 }
 
 /**
- * The articles the list shows, in the order it shows them: every article for an empty query, else the latest
- * search results (which are for an older query while the search for this one runs), most relevant first unless
- * the user chose the list's order for them.
+ * The articles the list would show in the view of all articles, in the order it shows them: every article for an
+ * empty query, else the latest search results (which are for an older query while the search for this one runs),
+ * most relevant first unless the user chose the list's order for them.
  */
-export function selectHits(state: State): readonly SearchHit[] {
+function selectAllHits(state: State): readonly SearchHit[] {
 	if (!isShowingMatches(state)) {
 		return unfilteredHits(orderedArticles(state.articles, state.order));
 	}
 
 	const {hits} = state.results!;
 	return state.shouldRankMatches ? hits : orderedHits(hits, state.articles, state.order);
+}
+
+const hitsInViews = new WeakMap<readonly SearchHit[], WeakMap<ReadMarks, {unread?: readonly SearchHit[]; starred?: readonly SearchHit[]}>>();
+
+/** The hits the view keeps: all of them, or those unread or starred by the marks the view was chosen with. */
+function hitsInView(hits: readonly SearchHit[], view: ListView): readonly SearchHit[] {
+	if (view.name === 'all') {
+		return hits;
+	}
+
+	let byMarks = hitsInViews.get(hits);
+	if (!byMarks) {
+		byMarks = new WeakMap();
+		hitsInViews.set(hits, byMarks);
+	}
+
+	let views = byMarks.get(view.marks);
+	if (!views) {
+		views = {};
+		byMarks.set(view.marks, views);
+	}
+
+	const {marks} = view;
+	views[view.name] ??=
+		view.name === 'unread'
+			? hits.filter(hit => !isMarked(marks, articleKey(hit.article), 'read'))
+			: hits.filter(hit => isMarked(marks, articleKey(hit.article), 'starred'));
+	return views[view.name]!;
+}
+
+/**
+ * The articles the list shows, in the order it shows them (see selectAllHits), and only those the view keeps
+ * (unread, starred).
+ */
+export function selectHits(state: State): readonly SearchHit[] {
+	return hitsInView(selectAllHits(state), state.view);
+}
+
+/** Whether `article` has been read. */
+export function isArticleRead(state: State, article: Article): boolean {
+	return isMarked(state.readMarks, articleKey(article), 'read');
+}
+
+/** Whether `article` is starred. */
+export function isArticleStarred(state: State, article: Article): boolean {
+	return isMarked(state.readMarks, articleKey(article), 'starred');
 }
 
 const hitLists = new WeakMap<readonly SearchHit[], HitList>();

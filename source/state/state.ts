@@ -1,4 +1,5 @@
 import type {Article} from '../article.js';
+import {noReadMarks, type ReadMarks} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
 import {defaultOrderFor, type ListOrder} from './list-order.js';
 import {selectHits} from './selectors.js';
@@ -19,6 +20,16 @@ export type Mode =
 
 /** The names of the modes. */
 export type ModeName = Mode['name'];
+
+/**
+ * Which articles the list shows: all, the unread ones, or the starred ones. `unread` and `starred` judge by the
+ * marks as they were when the view was chosen, so that an article does not vanish from under the cursor when it
+ * is read or unstarred; choosing the view again brings the list up to date.
+ */
+export type ListView = {readonly name: 'all'} | {readonly name: 'unread' | 'starred'; readonly marks: ReadMarks};
+
+/** The names of the views, in the order `v` cycles through them. */
+export type ListViewName = ListView['name'];
 
 /** The terminal's size in character cells. */
 export type Viewport = {readonly columnCount: number; readonly rowCount: number};
@@ -84,6 +95,11 @@ export type State = {
 	readonly linkNumber: number | undefined;
 	/** The latest link to open or copy; the shell acts on each new one. */
 	readonly linkRequest: LinkRequest | undefined;
+	/** Which articles are read and starred (see read-state/marks.ts); the shell saves them. */
+	readonly readMarks: ReadMarks;
+	readonly view: ListView;
+	/** Warnings raised while running (saving the read state failed), counted in the status line. */
+	readonly warnings: readonly string[];
 };
 
 /**
@@ -93,7 +109,7 @@ export type State = {
  */
 export function createState(
 	articles: readonly Article[],
-	options: {query?: string; viewport: Viewport; results?: SearchResults; order?: ListOrder; shouldRankMatches?: boolean},
+	options: {query?: string; viewport: Viewport; results?: SearchResults; order?: ListOrder; shouldRankMatches?: boolean; readMarks?: ReadMarks},
 ): State {
 	const query = options.query?.trim() ?? '';
 	const state: State = {
@@ -113,6 +129,9 @@ export function createState(
 		notice: undefined,
 		linkNumber: undefined,
 		linkRequest: undefined,
+		readMarks: options.readMarks ?? noReadMarks,
+		view: {name: 'all'},
+		warnings: [],
 	};
 	const selectedId = selectHits(state)[0]?.article.id;
 	return {...state, selectedId, shownArticleId: selectedId};

@@ -1,13 +1,17 @@
 import {type Command, commandFor, type KeyName} from '../input/keymap.js';
+import {articleKey, isMarked, type MarkName, type ReadMarks, withFlag} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {layoutOf} from './layout.js';
 import {activeQuery, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
-import type {State, Viewport} from './state.js';
+import type {ListViewName, Mode, State, Viewport} from './state.js';
 
 /** Something that happened to the interface. */
 export type Action =
-	| {readonly type: 'keys-pressed'; readonly keys: readonly KeyName[]}
+	/** Keys pressed at `now` (milliseconds since the epoch), which read marks record; 0 when absent, as in tests. */
+	| {readonly type: 'keys-pressed'; readonly keys: readonly KeyName[]; readonly now?: number}
+	/** Something went wrong outside the state (saving the read state); the status line counts it. */
+	| {readonly type: 'warning-raised'; readonly message: string}
 	| {readonly type: 'viewport-resized'; readonly viewport: Viewport}
 	/** The search for `query` (trimmed) finished with `hits`. */
 	| {readonly type: 'search-finished'; readonly query: string; readonly hits: readonly SearchHit[]}
@@ -243,7 +247,51 @@ function finishSearch(state: State, query: string, hits: readonly SearchHit[]): 
 	return isReading && hits.some(hit => hit.article.id === state.selectedId) ? withListWindow(withHits) : selectFirstHit(withHits);
 }
 
-function runCommand(state: State, command: Command, key: KeyName, linkNumber: number | undefined): State {
+/** The state with `readMarks`; the same state when they did not change. */
+function withReadMarks(state: State, readMarks: ReadMarks): State {
+	return readMarks === state.readMarks ? state : {...state, readMarks};
+}
+
+/** Turns flag `name` of the selected article on or off. */
+function toggleFlag(state: State, name: MarkName, now: number): State {
+	const article = selectedArticle(state);
+	if (!article) {
+		return state;
+	}
+
+	const key = articleKey(article);
+	return withReadMarks(state, withFlag(state.readMarks, [key], name, !isMarked(state.readMarks, key, name), now));
+}
+
+const viewCycle: readonly ListViewName[] = ['all', 'unread', 'starred'];
+
+/** Shows the next view, judged by the marks as they are now; the selection stays when the new list has it. */
+function cycleView(state: State): State {
+	const name = viewCycle[(viewCycle.indexOf(state.view.name) + 1) % viewCycle.length]!;
+	const viewed: State = {...state, view: name === 'all' ? {name} : {name, marks: state.readMarks}, listTop: 0};
+	const hits = selectHits(viewed);
+	const isSelectionKept = hits.some(hit => hit.article.id === state.selectedId);
+	return withListWindow(isSelectionKept ? viewed : {...viewed, selectedId: hits[0]?.article.id ?? state.selectedId, articleScrollTop: 0});
+}
+
+/** Whether the article pane has the focus, also while searching it and under the help overlay. */
+const isReading = (mode: Mode) => mode.name === 'read' || mode.name === 'article-search' || (mode.name === 'help' && mode.returnTo === 'read');
+
+/**
+ * Marks the article read when the user starts reading it: on opening it (Enter, l, Tab), or moving to it while
+ * reading (J, K). Moving the selection over it in the list does not, even when the article pane beside the list
+ * shows it: a glance at a headline is not a read. Keys pressed while reading (`u` above all) leave the mark alone.
+ */
+function markOpenedArticleRead(before: State, after: State, now: number): State {
+	if (after.mode.name !== 'read' || (isReading(before.mode) && before.selectedId === after.selectedId)) {
+		return after;
+	}
+
+	const article = selectedArticle(after);
+	return article ? withReadMarks(after, withFlag(after.readMarks, [articleKey(article)], 'read', true, now)) : after;
+}
+
+function runCommand(state: State, command: Command, key: KeyName, linkNumber: number | undefined, now: number): State {
 	const {mode} = state;
 	const draft = mode.name === 'filter' || mode.name === 'article-search' ? mode.draft : '';
 	switch (command) {
@@ -288,7 +336,7 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 		}
 
 		case 'toggle-focus': {
-			return mode.name === 'read' ? {...state, mode: {name: 'browse'}} : runCommand(state, 'open', key, linkNumber);
+			return mode.name === 'read' ? {...state, mode: {name: 'browse'}} : runCommand(state, 'open', key, linkNumber, now);
 		}
 
 		case 'filter-start': {
@@ -362,13 +410,29 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 			return mode.name === 'browse' || mode.name === 'read' ? {...state, mode: {name: 'help', returnTo: mode.name}} : state;
 		}
 
+		case 'toggle-read': {
+			return toggleFlag(state, 'read', now);
+		}
+
+		case 'toggle-star': {
+			return toggleFlag(state, 'starred', now);
+		}
+
+		case 'mark-all-read': {
+			return withReadMarks(state, withFlag(state.readMarks, selectHits(state).map(hit => articleKey(hit.article)), 'read', true, now));
+		}
+
+		case 'cycle-view': {
+			return cycleView(state);
+		}
+
 		case 'quit': {
 			return {...state, mode: {name: 'quit'}};
 		}
 	}
 }
 
-function pressKey(previous: State, key: KeyName): State {
+function pressKey(previous: State, key: KeyName, now: number): State {
 	if (previous.mode.name === 'quit') {
 		return previous;
 	}
@@ -378,7 +442,7 @@ function pressKey(previous: State, key: KeyName): State {
 	const state = previous.notice === undefined && linkNumber === undefined ? previous : {...previous, notice: undefined, linkNumber: undefined};
 	const command = commandFor(key, state.mode.name);
 	if (command) {
-		return withSearchOfSelection(runCommand(state, command, key, linkNumber));
+		return markOpenedArticleRead(state, withSearchOfSelection(runCommand(state, command, key, linkNumber, now)), now);
 	}
 
 	const {mode} = state;
@@ -401,7 +465,8 @@ export function update(state: State, action: Action): State {
 function applyAction(state: State, action: Action): State {
 	switch (action.type) {
 		case 'keys-pressed': {
-			return action.keys.reduce(pressKey, state);
+			const now = action.now ?? 0;
+			return action.keys.reduce((pressed, key) => pressKey(pressed, key, now), state);
 		}
 
 		case 'viewport-resized': {
@@ -420,6 +485,10 @@ function applyAction(state: State, action: Action): State {
 
 		case 'notice-shown': {
 			return state.notice === action.text ? state : {...state, notice: action.text};
+		}
+
+		case 'warning-raised': {
+			return state.warnings.includes(action.message) ? state : {...state, warnings: [...state.warnings, action.message]};
 		}
 
 		case 'search-progressed': {

@@ -1,5 +1,7 @@
 import {Box, Text} from 'ink';
+import type {Article} from '../article.js';
 import type {ListRows} from '../state/list-rows.js';
+import type {ListViewName} from '../state/state.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../terminal/text-width.js';
 import {ListRow} from './list-row.js';
 import {theme} from './theme.js';
@@ -15,6 +17,18 @@ type ListPaneProps = {
 	readonly rowCount: number;
 	readonly columnCount: number;
 	readonly isFocused: boolean;
+	/** Which articles the list shows; the title names any view but `all`. */
+	readonly viewName?: ListViewName;
+	/** Whether an article has been read; all are unread without it. */
+	readonly isRead?: (article: Article) => boolean;
+	/** Whether an article is starred; none is without it. */
+	readonly isStarred?: (article: Article) => boolean;
+};
+
+const emptyListNotices: Readonly<Record<ListViewName, string>> = {
+	all: ' No headlines match.',
+	unread: ' No unread headlines here.',
+	starred: ' No starred headlines here.',
 };
 
 /** A source's group header, `── Reuters (12) ──────`, across the pane. */
@@ -27,17 +41,20 @@ function GroupHeader({source, articleCount, columnCount}: {readonly source: stri
 	);
 }
 
-/** The headline list: a title row with the order and the position (`3/5`), then only the rows that fit. */
-export function ListPane({rows, listTop, selectedIndex, orderLabel, rowCount, columnCount, isFocused}: ListPaneProps) {
+/**
+ * The headline list: a title row with the view (unless it is all articles), the order and the position (`3/5`),
+ * then only the rows that fit.
+ */
+export function ListPane({rows, listTop, selectedIndex, orderLabel, rowCount, columnCount, isFocused, viewName = 'all', isRead, isStarred}: ListPaneProps) {
 	const position = rows.articleCount === 0 ? '0/0' : `${selectedIndex + 1}/${rows.articleCount}`;
-	const title = ` Headlines · ${orderLabel}`;
+	const title = viewName === 'all' ? ` Headlines · ${orderLabel}` : ` Headlines · ${viewName} · ${orderLabel}`;
 	const visibleRows = rows.slice(listTop, listTop + rowCount);
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
 			<Text wrap="truncate" {...(isFocused ? theme.paneTitleFocused : theme.paneTitle)}>
 				{padToWidth(title, columnCount - position.length - 1) + position + ' '}
 			</Text>
-			{visibleRows.length === 0 ? <Text {...theme.notice}> No headlines match.</Text> : null}
+			{visibleRows.length === 0 ? <Text {...theme.notice}>{emptyListNotices[viewName]}</Text> : null}
 			{visibleRows.map(row =>
 				row.kind === 'group' ? (
 					<GroupHeader key={`group:${row.source}`} source={row.source} articleCount={row.articleCount} columnCount={columnCount} />
@@ -47,6 +64,8 @@ export function ListPane({rows, listTop, selectedIndex, orderLabel, rowCount, co
 						article={row.hit.article}
 						headlineMatches={row.hit.headlineMatches}
 						isSelected={row.articleIndex === selectedIndex}
+						isUnread={!(isRead?.(row.hit.article) ?? false)}
+						isStarred={isStarred?.(row.hit.article) ?? false}
 						columnCount={columnCount}
 					/>
 				),

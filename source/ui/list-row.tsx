@@ -4,26 +4,34 @@ import type {Article} from '../article.js';
 import type {MatchRanges} from '../search/search.js';
 import {displayWidth, truncateToWidth} from '../terminal/text-width.js';
 import {highlightedSegments} from './segments.js';
-import {theme} from './theme.js';
+import {listMarkers, theme} from './theme.js';
 
 type ListRowProps = {
 	readonly article: Article;
 	readonly headlineMatches: MatchRanges;
 	readonly isSelected: boolean;
+	readonly isUnread: boolean;
+	readonly isStarred: boolean;
 	readonly columnCount: number;
 };
 
-/** One headline in the list: the kicker as a label, then the headline, matched characters highlighted, cut to fit. */
-function ListRowView({article, headlineMatches, isSelected, columnCount}: ListRowProps) {
+/**
+ * One headline in the list: a marker (unread, starred), the kicker as a label, then the headline, matched
+ * characters highlighted, cut to fit. Unread rows are bold as a whole, which costs no extra style runs.
+ */
+function ListRowView({article, headlineMatches, isSelected, isUnread, isStarred, columnCount}: ListRowProps) {
 	const kicker = article.kicker ? truncateToWidth(article.kicker, Math.floor(columnCount / 2)) : '';
-	const lead = kicker ? ` ${kicker} ` : ' ';
+	// The marker's column, a space, then the kicker and a space.
+	const lead = kicker ? `${listMarkers.read} ${kicker} ` : `${listMarkers.read} `;
 	const headlineColumnCount = Math.max(0, columnCount - displayWidth(lead) - 1);
 	const segments = highlightedSegments(article.headline, headlineMatches, headlineColumnCount);
 	const usedWidth = displayWidth(lead) + segments.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
 	// Only the selected row needs trailing spaces, to draw its bar across the pane; fewer cells make cheaper frames.
 	const padding = isSelected ? ' '.repeat(Math.max(0, columnCount - usedWidth)) : '';
+	const rowStyle = isSelected ? (isUnread ? {...theme.selectedRow, ...theme.unreadRow} : theme.selectedRow) : isUnread ? theme.unreadRow : {};
 	return (
-		<Text wrap="truncate" {...(isSelected ? theme.selectedRow : {})}>
+		<Text wrap="truncate" {...rowStyle}>
+			{isStarred ? <Text {...theme.starMarker}>{listMarkers.starred}</Text> : isUnread ? listMarkers.unread : listMarkers.read}
 			{' '}
 			{kicker ? <Text {...theme.kicker}>{kicker}</Text> : null}
 			{kicker ? ' ' : ''}

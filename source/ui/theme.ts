@@ -14,6 +14,8 @@ export const theme = {
 	/** The match n and N moved to. */
 	currentArticleMatch: {inverse: true, bold: true, color: 'yellow'},
 	selectedRow: {inverse: true},
+	unreadRow: {bold: true},
+	starMarker: {color: 'yellow'},
 	paneTitleFocused: {bold: true, inverse: true},
 	paneTitle: {dimColor: true},
 	statusBar: {inverse: true},
@@ -26,3 +28,9 @@ export const theme = {
 
 /** The column between the two panes. */
 export const paneSeparator = '│';
+
+/**
+ * The mark in the first column of each list row: unread articles get `unread` (and a bold headline), starred ones
+ * `starred` (read or not), read ones `read`. Each must be one column wide.
+ */
+export const listMarkers = {unread: '•', starred: '★', read: ' '} as const;

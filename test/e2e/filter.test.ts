@@ -42,7 +42,7 @@ describe('filtering the headlines (80x24)', () => {
 		await waitForFrame(session, filterLinePattern('mujica', '1 match'));
 
 		expect(listPositionOnTopRow(session.screen())).toBe('1/1');
-		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^ CANCER: Jose Mujica earned the moniker/u)]);
+		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^• CANCER: Jose Mujica earned the moniker/u)]);
 	});
 
 	it('forgives a typo', async () => {
@@ -51,7 +51,7 @@ describe('filtering the headlines (80x24)', () => {
 		session.press('mujca');
 		await waitForFrame(session, filterLinePattern('mujca', '\\d+ match(?:es)?'));
 
-		expect(listedHeadlines(session)[0]).toMatch(/^ CANCER: Jose Mujica earned the moniker/u);
+		expect(listedHeadlines(session)[0]).toMatch(/^• CANCER: Jose Mujica earned the moniker/u);
 	});
 
 	it('says so when nothing matches', async () => {
@@ -70,7 +70,7 @@ describe('filtering the headlines (80x24)', () => {
 		session.press('\'Tirana');
 		await waitForFrame(session, filterLinePattern('\'Tirana', '1 match'));
 
-		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^ FRAUD ALLEGED: The leader of an opposition alliance/u)]);
+		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^• FRAUD ALLEGED: The leader of an opposition alliance/u)]);
 	});
 
 	it('keeps the filter after Enter, back in the list', async () => {
@@ -83,7 +83,7 @@ describe('filtering the headlines (80x24)', () => {
 
 		expect(filterRow(session)).toMatch(/^\/mujica +1 match of 5$/u);
 		expect(listPositionOnTopRow(session.screen())).toBe('1/1');
-		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^ CANCER: Jose Mujica/u)]);
+		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^• CANCER: Jose Mujica/u)]);
 
 		session.press(keys.escape);
 		await waitForFrame(session, screen => listPositionOnTopRow(screen)?.endsWith('/5') === true);
@@ -109,6 +109,6 @@ describe('filtering the headlines (80x24)', () => {
 
 		expect(filterRow(session)).toMatch(/^\/mujica +1 match of 5$/u);
 		expect(listPositionOnTopRow(session.screen())).toBe('1/1');
-		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^ CANCER: Jose Mujica/u)]);
+		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^• CANCER: Jose Mujica/u)]);
 	});
 });

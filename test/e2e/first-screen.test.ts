@@ -20,7 +20,7 @@ describe('the first screen', () => {
 
 		expect(rows[0]).toMatch(/^ Headlines · file order +1\/5 │ taipei-times\.txt +Top$/u);
 		for (const [index, headline] of sampleHeadlines.entries()) {
-			expect(rows[index + 1]?.slice(0, headline.length + 1)).toBe(` ${headline}`);
+			expect(rows[index + 1]?.slice(0, headline.length + 2)).toBe(`• ${headline}`);
 		}
 
 		const paneRowIndexes = Array.from({length: statusRowIndex(session)}, (_, index) => index);
@@ -39,7 +39,7 @@ describe('the first screen', () => {
 
 		expect(rows[0]).toMatch(/^ Headlines · file order +1\/5$/u);
 		for (const [index, headline] of sampleHeadlines.entries()) {
-			expect(rows[index + 1]?.slice(0, headline.length + 1)).toBe(` ${headline}`);
+			expect(rows[index + 1]?.slice(0, headline.length + 2)).toBe(`• ${headline}`);
 		}
 
 		expect(rows.slice(6, statusRowIndex(session))).toEqual(Array.from({length: statusRowIndex(session) - 6}, () => ''));

@@ -101,9 +101,9 @@ describe('moving through the headlines', () => {
 			const rows = session.lines();
 
 			expect(listPositionOnTopRow(session.screen())).toBe(`${position}/60`);
-			expect(rows[1]).toBe(` Story ${topStory} of the night desk`);
+			expect(rows[1]).toBe(`• Story ${topStory} of the night desk`);
 			expect(rows.slice(1).filter(row => row.includes('Headlines'))).toEqual([]);
-			expect(rows[selectedRowIndex]).toBe(` Story ${position} of the night desk`);
+			expect(rows[selectedRowIndex]).toBe(`• Story ${position} of the night desk`);
 			expect(inverseRows(session, Array.from({length: 21}, (_, index) => index + 1), 1)).toEqual([selectedRowIndex]);
 			expect(rows[statusRowIndex(session)]).toMatch(/^ sixty-stories\.txt · 60 articles/u);
 		};

@@ -29,12 +29,17 @@ async function expectArticleAlone(session: TerminalSession, firstTextRow: string
 	return rows;
 }
 
-/** Waits for the list to fill the screen again, at `position`. */
-async function expectListAlone(session: TerminalSession, position: string): Promise<void> {
+/**
+ * Waits for the list to fill the screen again, at `position`, and checks that the articles opened so far (by list
+ * position, from 1) have lost their unread marker, and only they.
+ */
+async function expectListAlone(session: TerminalSession, position: string, openedPositions: readonly number[]): Promise<void> {
 	await waitForFrame(session, screen => listPositionOnTopRow(screen) === position);
 	const rows = session.lines();
 
-	expect(rows.slice(1, 6).map((row, index) => row.slice(0, (sampleHeadlines[index]?.length ?? 0) + 1))).toEqual(sampleHeadlines.map(headline => ` ${headline}`));
+	expect(rows.slice(1, 6).map((row, index) => row.slice(0, (sampleHeadlines[index]?.length ?? 0) + 2))).toEqual(
+		sampleHeadlines.map((headline, index) => `${openedPositions.includes(index + 1) ? ' ' : '•'} ${headline}`),
+	);
 	expect(rows[statusRowIndex(session)]).toMatch(/ Enter\/l open /u);
 }
 
@@ -51,25 +56,25 @@ describe('opening an article and going back, one pane at a time (80x24)', () => 
 		expect(session.screen()).not.toContain('EUROPEAN FUTURE?');
 
 		session.press(keys.escape);
-		await expectListAlone(session, '1/5');
+		await expectListAlone(session, '1/5', [1]);
 	});
 
 	it('opens with l and Right, and goes back with h and Left', async () => {
 		const session = await startBroadsheet([samplePath], singlePaneSize);
 		session.press('j');
-		await expectListAlone(session, '2/5');
+		await expectListAlone(session, '2/5', []);
 
 		session.press('l');
 		let rows = await expectArticleAlone(session, ' EUROPEAN FUTURE?');
 		expect(rows[2]).toMatch(/^ Albanian Prime Minister Edi Rama says only he could/u);
 		session.press('h');
-		await expectListAlone(session, '2/5');
+		await expectListAlone(session, '2/5', [2]);
 
 		session.press(keys.right);
 		rows = await expectArticleAlone(session, ' EUROPEAN FUTURE?');
 		expect(rows[2]).toMatch(/^ Albanian Prime Minister/u);
 		session.press(keys.left);
-		await expectListAlone(session, '2/5');
+		await expectListAlone(session, '2/5', [2]);
 	});
 
 	it('switches between the list and the article with Tab', async () => {
@@ -78,7 +83,7 @@ describe('opening an article and going back, one pane at a time (80x24)', () => 
 		session.press(keys.tab);
 		await expectArticleAlone(session, ' Japan and the US agreed in top-level talks');
 		session.press(keys.tab);
-		await expectListAlone(session, '1/5');
+		await expectListAlone(session, '1/5', [1]);
 	});
 
 	it('scrolls the article with j, Space and G, its title showing Top, a percentage, then End, as less does', async () => {

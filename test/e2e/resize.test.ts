@@ -63,8 +63,8 @@ describe('resizing the terminal', () => {
 		expectFrameToFit(session);
 		const rows = session.lines();
 
-		expect(rows[1]).toMatch(/^ FRAUD ALLEGED:/u);
-		expect(rows[2]).toMatch(/^ CANCER:/u);
-		expect(rows[3]).toMatch(/^ Myanmar’s junta chief/u);
+		expect(rows[1]).toMatch(/^• FRAUD ALLEGED:/u);
+		expect(rows[2]).toMatch(/^• CANCER:/u);
+		expect(rows[3]).toMatch(/^• Myanmar’s junta chief/u);
 	});
 });

@@ -46,6 +46,22 @@ export const splitSize: TerminalSize = {columnCount: 120, rowCount: 30};
 export const singlePaneSize: TerminalSize = {columnCount: 80, rowCount: 24};
 
 const openSessions: TerminalSession[] = [];
+
+/** Holds a fresh state directory for every program a test starts, so that no test reads or writes ~/.local/state. */
+const stateHomesRoot = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-state-'));
+let stateHomeCount = 0;
+afterAll(() => {
+	rmSync(stateHomesRoot, {recursive: true, force: true});
+});
+
+/** A new, empty `XDG_STATE_HOME` (not created yet: Broadsheet creates its directory when it first saves). */
+export function freshStateHome(): string {
+	stateHomeCount++;
+	return join(stateHomesRoot, String(stateHomeCount));
+}
+
+/** Options for starting the command: environment overrides, merged over `process.env` and a fresh `XDG_STATE_HOME`. */
+export type StartOptions = {readonly env?: Record<string, string | undefined>};
 /** Whether the emulator is inside a frame Ink has begun and not yet finished, per session. */
 const framesBeingDrawn = new WeakMap<TerminalSession, {isDrawing: boolean}>();
 /** Synchronized output (DEC private mode 2026): Ink brackets each frame with `CSI ?2026h` … `CSI ?2026l`. */
@@ -123,7 +139,9 @@ export type BroadsheetOptions = {readonly env?: Record<string, string | undefine
 
 /** Starts `node dist/broadsheet.js …args` in a pseudo terminal, without waiting for anything; disposed after the test. */
 export async function spawnBroadsheet(args: readonly string[], size: TerminalSize, options: BroadsheetOptions = {}): Promise<TerminalSession> {
-	return trackFrames(await startInTerminal(process.execPath, [commandPath, ...args], {...size, cwd: repositoryRoot, env: options.env}));
+	return trackFrames(
+		await startInTerminal(process.execPath, [commandPath, ...args], {...size, cwd: repositoryRoot, env: {XDG_STATE_HOME: freshStateHome(), ...options.env}}),
+	);
 }
 
 /**
@@ -167,7 +185,7 @@ export async function startShell(script: string, size: TerminalSize): Promise<Te
 	const session = await startInTerminal('sh', ['-c', `broadsheet() { "$BROADSHEET_NODE" "$BROADSHEET_COMMAND" "$@"; }\n${script}`], {
 		...size,
 		cwd: repositoryRoot,
-		env: {BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},
+		env: {BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath, XDG_STATE_HOME: freshStateHome()},
 	});
 	return waitUntilReadyForKeys(trackFrames(session));
 }
@@ -180,7 +198,7 @@ export async function childProcessIds(pid: number): Promise<number[]> {
 
 /** Runs `node dist/broadsheet.js …args` with plain pipes (no terminal anywhere). */
 export async function runBroadsheetPiped(args: readonly string[], options: RunPipedOptions = {}): Promise<PipedResult> {
-	return runPiped(process.execPath, [commandPath, ...args], {cwd: repositoryRoot, ...options});
+	return runPiped(process.execPath, [commandPath, ...args], {cwd: repositoryRoot, ...options, env: {XDG_STATE_HOME: freshStateHome(), ...options.env}});
 }
 
 /** A temporary directory for the fixtures of one test file. */

@@ -10,7 +10,7 @@ describe('articles on stdin, keys from the terminal', () => {
 		await waitForFrame(session, screen => listPositionOnTopRow(screen) === '1/5');
 
 		expect(session.lines()[statusRowIndex(session)]).toMatch(/^ stdin · 5 articles /u);
-		expect(session.lines()[4]).toMatch(/^ CANCER: Jose Mujica/u);
+		expect(session.lines()[4]).toMatch(/^• CANCER: Jose Mujica/u);
 
 		session.press('j');
 		await waitForFrame(session, screen => listPositionOnTopRow(screen) === '2/5');

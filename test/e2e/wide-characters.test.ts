@@ -56,9 +56,9 @@ describe('headlines in wide (CJK) characters', () => {
 		const rows = session.lines();
 
 		expectNothingWrapped(session);
-		expect(rows[1]).toMatch(/^ 東京と台北を結ぶ.*…$/u);
-		expect(rows[2]).toMatch(/^ A 市議会は.*…$/u);
-		expect(rows[3]).toMatch(/^ CULTURE: 台湾の伝統的な.*…$/u);
+		expect(rows[1]).toMatch(/^• 東京と台北を結ぶ.*…$/u);
+		expect(rows[2]).toMatch(/^• A 市議会は.*…$/u);
+		expect(rows[3]).toMatch(/^• CULTURE: 台湾の伝統的な.*…$/u);
 		expect(rows[4]).toBe('');
 	});
 

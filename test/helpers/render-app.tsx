@@ -2,6 +2,8 @@ import {render} from 'ink-testing-library';
 import type {ComponentProps} from 'react';
 import {App} from '../../source/app.js';
 import type {Article} from '../../source/article.js';
+import type {MarkMap} from '../../source/read-state/marks.js';
+import type {ReadStateStore} from '../../source/read-state/store.js';
 import type {Viewport} from '../../source/state/state.js';
 
 // Styling (CSI … m) and hyperlinks (OSC 8 … BEL): neither takes a column on screen.

@@ -1,0 +1,249 @@
+import {closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {isAbsolute, join} from 'node:path';
+import process from 'node:process';
+import {type MarkMap, mergeMarks, parseStateFile, prunedMarks, type ReadMarks, stateFileText} from './marks.js';
+
+/** The state file's name inside {@link stateDirectory}. */
+export const stateFileName = 'read-state.json';
+
+/** Where Broadsheet keeps state: `$XDG_STATE_HOME/broadsheet`, else `~/.local/state/broadsheet`. */
+export function stateDirectory(environment: NodeJS.ProcessEnv = process.env): string {
+	const stateHome = environment['XDG_STATE_HOME'];
+	// The XDG spec says to ignore a relative path.
+	return join(stateHome && isAbsolute(stateHome) ? stateHome : join(environment['HOME'] || homedir(), '.local', 'state'), 'broadsheet');
+}
+
+/** The read-state file: loads the marks at start, and saves them, merged with what other instances saved. */
+export type ReadStateStore = {
+	readonly filePath: string;
+	/** The marks saved so far (none when the file is missing, corrupt or unreadable: that costs a warning). */
+	load(now: number): MarkMap;
+	/**
+	 * Saves `marks`: under a lock, reads the file again, merges it with them (the latest change to each mark wins),
+	 * prunes to the limits and replaces the file atomically. Never throws; answers a new warning when it fails.
+	 */
+	save(marks: ReadMarks, now: number): string | undefined;
+	/** Every distinct warning so far, in order, to print on exit. */
+	readonly warnings: readonly string[];
+};
+
+/** How long a save waits for another instance's lock before writing anyway. */
+const lockWaitMs = 2000;
+/** A lock older than this belongs to a writer that died (a save takes milliseconds). */
+const staleLockMs = 10_000;
+
+const errorWords: Readonly<Record<string, string>> = {
+	EACCES: 'permission denied',
+	EPERM: 'permission denied',
+	EROFS: 'read-only file system',
+	ENOSPC: 'no space left on the device',
+	EDQUOT: 'disk quota exceeded',
+	ENOTDIR: 'a part of the path is not a directory',
+	EISDIR: 'it is a directory',
+};
+
+const errorText = (error: unknown) => {
+	const code = (error as NodeJS.ErrnoException).code;
+	return code ? `${errorWords[code] ?? 'failed'} (${code})` : (error as Error).message;
+};
+
+/** Blocks for `ms` milliseconds: saves are synchronous so that they also run on the way out of the process. */
+function sleepSync(ms: number): void {
+	Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Whether process `pid` is gone. */
+function isProcessGone(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return false;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'ESRCH';
+	}
+}
+
+/** Whether the lock at `lockPath` was left by a writer that died. */
+function isStaleLock(lockPath: string): boolean {
+	try {
+		const ageMs = Date.now() - statSync(lockPath).mtimeMs;
+		const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+		// An empty lock is one being written this instant, or left by a writer killed in that instant.
+		return ageMs > staleLockMs || (Number.isInteger(pid) && pid > 0 ? isProcessGone(pid) : ageMs > 1000);
+	} catch {
+		return false; // Gone already: try again.
+	}
+}
+
+/** Takes the lock, waiting for another writer to finish; answers whether it got it. */
+function acquireLock(lockPath: string): boolean {
+	const deadline = Date.now() + lockWaitMs;
+	for (;;) {
+		try {
+			const descriptor = openSync(lockPath, 'wx', 0o600);
+			writeFileSync(descriptor, String(process.pid));
+			closeSync(descriptor);
+			return true;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+				return false;
+			}
+		}
+
+		if (isStaleLock(lockPath)) {
+			try {
+				unlinkSync(lockPath);
+			} catch {}
+
+			continue;
+		}
+
+		if (Date.now() > deadline) {
+			return false;
+		}
+
+		sleepSync(5);
+	}
+}
+
+/** Writes `text` to `filePath` so that the file is always whole: a temporary file, flushed to disk, renamed over it. */
+function writeAtomically(directory: string, filePath: string, text: string): void {
+	const temporaryPath = `${filePath}.${process.pid}.tmp`;
+	try {
+		const descriptor = openSync(temporaryPath, 'w', 0o600);
+		try {
+			writeFileSync(descriptor, text);
+			fsyncSync(descriptor);
+		} finally {
+			closeSync(descriptor);
+		}
+
+		renameSync(temporaryPath, filePath);
+	} catch (error) {
+		try {
+			unlinkSync(temporaryPath);
+		} catch {}
+
+		throw error;
+	}
+
+	// So that the rename itself survives a power cut; not every file system allows it.
+	try {
+		const directoryDescriptor = openSync(directory, 'r');
+		try {
+			fsyncSync(directoryDescriptor);
+		} finally {
+			closeSync(directoryDescriptor);
+		}
+	} catch {}
+}
+
+/** Removes temporary files left by writers killed mid-save. Runs under the lock. */
+function removeAbandonedFiles(directory: string): void {
+	const pattern = new RegExp(`^${stateFileName.replaceAll('.', '\\.')}\\.(\\d+)\\.tmp$`, 'u');
+	try {
+		for (const name of readdirSync(directory)) {
+			const pid = Number(pattern.exec(name)?.[1]);
+			if (pid && pid !== process.pid && isProcessGone(pid)) {
+				unlinkSync(join(directory, name));
+			}
+		}
+	} catch {}
+}
+
+/** A timestamp for a file name: `20261128T163745Z`. */
+const fileTimestamp = (now: number) => new Date(now).toISOString().replaceAll(/[-:]|\.\d+/gu, '');
+
+/** The store for the state file in `directory` (see {@link stateDirectory}). Nothing touches the disk until load or save. */
+export function openReadStateStore(directory: string): ReadStateStore {
+	const filePath = join(directory, stateFileName);
+	const lockPath = `${filePath}.lock`;
+	const warnings: string[] = [];
+	/** Set when the file is from a newer Broadsheet: it is neither read nor overwritten. */
+	let isDisabled = false;
+
+	const warn = (message: string): string | undefined => {
+		if (warnings.includes(message)) {
+			return undefined;
+		}
+
+		warnings.push(message);
+		return message;
+	};
+
+	/** What the file holds now; a corrupt file is moved aside. Undefined when the file must not be overwritten. */
+	const readCurrent = (now: number): {marks: MarkMap; warning?: string} | {warning: string | undefined} => {
+		let text: string;
+		try {
+			text = readFileSync(filePath, 'utf8');
+		} catch (error) {
+			// No file yet; a directory in the way is reported by the save that cannot make the directory.
+			const {code} = error as NodeJS.ErrnoException;
+			return code === 'ENOENT' || code === 'ENOTDIR'
+				? {marks: new Map()}
+				: {warning: warn(`cannot read the read state ${filePath}: ${errorText(error)}`)};
+		}
+
+		const parsed = parseStateFile(text);
+		if (parsed.kind === 'marks') {
+			return {marks: parsed.marks};
+		}
+
+		if (parsed.kind === 'newer') {
+			isDisabled = true;
+			return {warning: warn(`${filePath} is from a newer Broadsheet (version ${parsed.version}); read marks are not kept this time`)};
+		}
+
+		const asidePath = `${filePath}.corrupt-${fileTimestamp(now)}`;
+		try {
+			renameSync(filePath, asidePath);
+		} catch (error) {
+			return {warning: warn(`the read state ${filePath} is corrupt (${parsed.reason}) and cannot be moved aside: ${errorText(error)}`)};
+		}
+
+		return {marks: new Map(), warning: warn(`the read state was corrupt (${parsed.reason}); kept it as ${asidePath} and started afresh`)};
+	};
+
+	return {
+		filePath,
+		warnings,
+		load(now) {
+			const current = readCurrent(now);
+			return 'marks' in current ? current.marks : new Map();
+		},
+		save(marks, now) {
+			if (isDisabled) {
+				return undefined;
+			}
+
+			try {
+				mkdirSync(directory, {recursive: true, mode: 0o700});
+			} catch (error) {
+				return warn(`cannot save the read state in ${directory}: ${errorText(error)}`);
+			}
+
+			const isLocked = acquireLock(lockPath);
+			try {
+				if (isLocked) {
+					removeAbandonedFiles(directory);
+				}
+
+				const current = readCurrent(now);
+				if (!('marks' in current)) {
+					return current.warning;
+				}
+
+				writeAtomically(directory, filePath, stateFileText(prunedMarks(mergeMarks(current.marks, marks.saved, marks.changed), now)));
+				return current.warning;
+			} catch (error) {
+				return warn(`cannot save the read state ${filePath}: ${errorText(error)}`);
+			} finally {
+				if (isLocked) {
+					try {
+						unlinkSync(lockPath);
+					} catch {}
+				}
+			}
+		},
+	};
+}
