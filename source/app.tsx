@@ -197,7 +197,7 @@ export function App({
 	);
 	let panes: React.ReactNode;
 	if (state.mode.name === 'help') {
-		panes = <HelpOverlay sections={helpSections()} rowCount={layout.paneRowCount} columnCount={layout.columnCount} />;
+		panes = <HelpOverlay sections={helpSections()} rowCount={layout.paneRowCount} columnCount={layout.columnCount} scrollTop={state.mode.scrollTop} />;
 	} else if (layout.isSplit) {
 		panes = (
 			<Box flexDirection="row" height={layout.paneRowCount}>

@@ -56,12 +56,12 @@ export type Binding = {
 
 /** The keymap: the one table that drives input handling, the status line, the help overlay and readme.md's key table. */
 export const keymap: readonly Binding[] = [
-	{command: 'cursor-down', keys: ['j', 'down'], modes: ['browse', 'read'], help: 'next headline; in an article, scroll down a line', hint: 'move'},
-	{command: 'cursor-up', keys: ['k', 'up'], modes: ['browse', 'read'], help: 'previous headline; in an article, scroll up a line'},
-	{command: 'page-down', keys: ['pagedown', 'space', 'ctrl+f'], modes: ['browse', 'read'], help: 'page down'},
-	{command: 'page-up', keys: ['pageup', 'b', 'ctrl+b'], modes: ['browse', 'read'], help: 'page up'},
-	{command: 'go-first', keys: ['g', 'home'], modes: ['browse', 'read'], help: 'first headline; in an article, its top'},
-	{command: 'go-last', keys: ['G', 'end'], modes: ['browse', 'read'], help: 'last headline; in an article, its end'},
+	{command: 'cursor-down', keys: ['j', 'down'], modes: ['browse', 'read', 'help'], help: 'next headline; in an article, scroll down a line', hint: 'move'},
+	{command: 'cursor-up', keys: ['k', 'up'], modes: ['browse', 'read', 'help'], help: 'previous headline; in an article, scroll up a line'},
+	{command: 'page-down', keys: ['pagedown', 'space', 'ctrl+f'], modes: ['browse', 'read', 'help'], help: 'page down'},
+	{command: 'page-up', keys: ['pageup', 'b', 'ctrl+b'], modes: ['browse', 'read', 'help'], help: 'page up'},
+	{command: 'go-first', keys: ['g', 'home'], modes: ['browse', 'read', 'help'], help: 'first headline; in an article, its top'},
+	{command: 'go-last', keys: ['G', 'end'], modes: ['browse', 'read', 'help'], help: 'last headline; in an article, its end'},
 	{command: 'open', keys: ['enter', 'l', 'right'], modes: ['browse'], help: 'open the article', hint: 'open'},
 	{command: 'back', keys: ['escape', 'h', 'left'], modes: ['read'], help: 'back to the headlines', hint: 'back'},
 	{command: 'filter-clear', keys: ['escape'], modes: ['browse'], help: 'clear the filter'},

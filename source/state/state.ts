@@ -15,7 +15,7 @@ export type Mode =
 	| {readonly name: 'read'}
 	| {readonly name: 'filter'; readonly draft: string}
 	| {readonly name: 'article-search'; readonly draft: string; readonly scrollTopBefore: number}
-	| {readonly name: 'help'; readonly returnTo: 'browse' | 'read'}
+	| {readonly name: 'help'; readonly returnTo: 'browse' | 'read'; readonly scrollTop: number}
 	| {readonly name: 'quit'};
 
 /** The names of the modes. */

@@ -2,6 +2,7 @@ import {type Command, commandFor, type KeyName} from '../input/keymap.js';
 import {articleKey, isMarked, type MarkName, type ReadMarks, withFlag} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
+import {helpLayout} from './help-layout.js';
 import {layoutOf} from './layout.js';
 import {activeQuery, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {ListViewName, Mode, State, Viewport} from './state.js';
@@ -96,7 +97,22 @@ function scrollArticle(state: State, top: number): State {
 }
 
 /** Moves by `delta` rows: the selection in the list, or the text in the article. */
+/** Scrolls the help overlay to `top` (clamped). */
+function scrollHelp(state: State, top: number): State {
+	if (state.mode.name !== 'help') {
+		return state;
+	}
+
+	const {paneRowCount, columnCount} = layoutOf(state);
+	const scrollTop = clamp(top, 0, helpLayout(paneRowCount, columnCount).maximumScrollTop);
+	return scrollTop === state.mode.scrollTop ? state : {...state, mode: {...state.mode, scrollTop}};
+}
+
 function moveBy(state: State, delta: number): State {
+	if (state.mode.name === 'help') {
+		return scrollHelp(state, state.mode.scrollTop + delta);
+	}
+
 	return state.mode.name === 'read'
 		? scrollArticle(state, state.articleScrollTop + delta)
 		: selectIndex(state, selectedIndex(state) + delta);
@@ -107,6 +123,11 @@ function moveBy(state: State, delta: number): State {
  * header that lands under the cursor gives way to the article below it.
  */
 function pageBy(state: State, direction: 1 | -1): State {
+	if (state.mode.name === 'help') {
+		const {paneRowCount, columnCount} = layoutOf(state);
+		return scrollHelp(state, state.mode.scrollTop + direction * helpLayout(paneRowCount, columnCount).visibleRowCount);
+	}
+
 	if (state.mode.name === 'read') {
 		return scrollArticle(state, state.articleScrollTop + direction * Math.max(1, layoutOf(state).articleRowCount - 1));
 	}
@@ -312,10 +333,18 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 		}
 
 		case 'go-first': {
+			if (mode.name === 'help') {
+				return scrollHelp(state, 0);
+			}
+
 			return mode.name === 'read' ? scrollArticle(state, 0) : selectIndex(state, 0);
 		}
 
 		case 'go-last': {
+			if (mode.name === 'help') {
+				return scrollHelp(state, Number.MAX_SAFE_INTEGER);
+			}
+
 			return mode.name === 'read' ? scrollArticle(state, Number.MAX_SAFE_INTEGER) : selectIndex(state, Number.MAX_SAFE_INTEGER);
 		}
 
@@ -407,7 +436,7 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 				return {...state, mode: {name: mode.returnTo}};
 			}
 
-			return mode.name === 'browse' || mode.name === 'read' ? {...state, mode: {name: 'help', returnTo: mode.name}} : state;
+			return mode.name === 'browse' || mode.name === 'read' ? {...state, mode: {name: 'help', returnTo: mode.name, scrollTop: 0}} : state;
 		}
 
 		case 'toggle-read': {

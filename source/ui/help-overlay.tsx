@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {type Binding, keyLabel} from '../input/keymap.js';
+import {helpLayout} from '../state/help-layout.js';
 import {padToWidth} from '../terminal/text-width.js';
 import {theme} from './theme.js';
 
@@ -10,14 +11,19 @@ type HelpOverlayProps = {
 	readonly sections: readonly HelpSection[];
 	readonly rowCount: number;
 	readonly columnCount: number;
+	/** The first row of keys on screen, when they do not all fit. */
+	readonly scrollTop?: number;
 };
 
 type HelpRow = {readonly text: string; readonly isTitle: boolean};
 
 const keyColumnCount = 18;
 
-/** Every binding of the keymap, flowed into as many columns as it takes to fit the rows available. */
-export function HelpOverlay({sections, rowCount, columnCount}: HelpOverlayProps) {
+/**
+ * Every binding of the keymap, flowed into as many columns as fit whole descriptions; when they overflow, the title
+ * shows which rows are on screen, and j/k, Space/b and g/G scroll (see state/help-layout.ts).
+ */
+export function HelpOverlay({sections, rowCount, columnCount, scrollTop = 0}: HelpOverlayProps) {
 	const rows: HelpRow[] = sections.flatMap(section => [
 		{text: section.title, isTitle: true},
 		...section.bindings.map(binding => ({
@@ -25,17 +31,20 @@ export function HelpOverlay({sections, rowCount, columnCount}: HelpOverlayProps)
 			isTitle: false,
 		})),
 	]);
-	const bodyRowCount = Math.max(1, rowCount - 1);
+	const {bodyRowCount, visibleRowCount, helpColumnWidth: columnWidth} = helpLayout(rowCount, columnCount);
+	const top = Math.max(0, Math.min(scrollTop, rows.length - visibleRowCount));
+	const visibleRows = rows.slice(top, top + visibleRowCount);
 	const columns: HelpRow[][] = [];
-	for (let start = 0; start < rows.length; start += bodyRowCount) {
-		columns.push(rows.slice(start, start + bodyRowCount));
+	for (let start = 0; start < visibleRows.length; start += bodyRowCount) {
+		columns.push(visibleRows.slice(start, start + bodyRowCount));
 	}
 
-	const columnWidth = Math.max(1, Math.floor(columnCount / Math.max(1, columns.length)));
+	const title = ' Keys   (? or Esc closes)';
+	const position = visibleRows.length < rows.length ? `j/k scroll  ${top + 1}–${top + visibleRows.length}/${rows.length} ` : '';
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount}>
 			<Text wrap="truncate" {...theme.paneTitleFocused}>
-				{padToWidth(' Keys   (? or Esc closes)', columnCount)}
+				{padToWidth(padToWidth(title, columnCount - position.length) + position, columnCount)}
 			</Text>
 			<Box flexDirection="row">
 				{columns.map((column, columnIndex) => (

@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {keys} from '../helpers/pty-terminal.js';
 import {listPositionOnTopRow, samplePath, singlePaneSize, splitSize, startBroadsheet, statusRowIndex, waitForFrame} from './run-broadsheet.js';
 
-const helpTitle = /^ Keys {3}\(\? or Esc closes\)$/u;
+/** The overlay's title; where the keys overflow, it says which rows show and how to scroll. */
+const helpTitle = /^ Keys {3}\(\? or Esc closes\)(?: +j\/k scroll {2}(\d+)–(\d+)\/(\d+))?$/u;
 
 describe('the help overlay', () => {
 	it.each([
@@ -13,7 +14,19 @@ describe('the help overlay', () => {
 
 		session.press('?');
 		await waitForFrame(session, screen => helpTitle.test(screen.split('\n')[0] ?? ''));
-		const screen = session.screen();
+		let screen = session.screen();
+		// Where the keys do not fit, Space pages down until the last row shows: together the pages show every row.
+		let [, , lastShown, rowCount] = helpTitle.exec(session.lines()[0] ?? '') ?? [];
+		while (lastShown !== rowCount) {
+			const shownBefore = lastShown;
+			session.press(' ');
+			// eslint-disable-next-line no-await-in-loop
+			const page = await waitForFrame(session, current => helpTitle.exec(current.split('\n')[0] ?? '')?.[2] !== shownBefore);
+			const [, firstShown] = helpTitle.exec(page.split('\n')[0] ?? '') ?? [];
+			expect(Number(firstShown)).toBeLessThanOrEqual(Number(shownBefore) + 1);
+			[, , lastShown] = helpTitle.exec(page.split('\n')[0] ?? '') ?? [];
+			screen += page;
+		}
 
 		for (const line of [/ j ↓ +next headline/u, / \/ +filter the headlines/u, / q +quit/u, / Enter l → +open the article/u, / Esc h ← +back to the headlines/u]) {
 			expect(screen).toMatch(line);

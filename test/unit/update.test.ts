@@ -285,7 +285,7 @@ describe('help and quitting', () => {
 	const start = createState(newsArticles, {viewport: narrow});
 
 	it('shows help over the current mode and returns to it', () => {
-		expect(press(start, '?').mode).toEqual({name: 'help', returnTo: 'browse'});
+		expect(press(start, '?').mode).toEqual({name: 'help', returnTo: 'browse', scrollTop: 0});
 		expect(press(start, 'enter', '?', '?').mode.name).toBe('read');
 		expect(press(start, '?', 'escape').mode.name).toBe('browse');
 	});
