@@ -11,9 +11,9 @@ import {type ListOrder, orderLabels} from './state/list-order.js';
 import {
 	activeQuery,
 	displayedOrder,
-	isShownArticleBehind,
 	isArticleRead,
 	isArticleStarred,
+	isShownArticleBehind,
 	pendingQuery,
 	selectArticleSearch,
 	selectHits,
