@@ -79,10 +79,22 @@ export async function readFileBytes(path: string, onProgress?: (byteCount: numbe
 			let byteCount = 0;
 			for (;;) {
 				if (byteCount === bytes.length) {
-					// The file grew while being read (or it is a special file that reports no size): make room.
+					// Full: the end of the file, unless it grew while being read (or is a special file that reports no
+					// size). Only a read that finds more bytes makes room for them, so that a file read whole is never
+					// copied into a buffer twice its size.
+					const probe = Buffer.allocUnsafe(readChunkByteCount);
+					const {bytesRead} = await file.read(probe, 0, probe.length, null);
+					if (bytesRead === 0) {
+						return bytes;
+					}
+
 					const larger = Buffer.allocUnsafe(Math.max(readChunkByteCount, bytes.length * 2));
 					bytes.copy(larger);
+					probe.copy(larger, byteCount, 0, bytesRead);
 					bytes = larger;
+					byteCount += bytesRead;
+					onProgress?.(byteCount, size);
+					continue;
 				}
 
 				const {bytesRead} = await file.read(bytes, byteCount, Math.min(readChunkByteCount, bytes.length - byteCount), null);
@@ -101,11 +113,15 @@ export async function readFileBytes(path: string, onProgress?: (byteCount: numbe
 	}
 }
 
+/** The text of one input, and how many bytes it came from. */
+export type InputText = {readonly text: string; readonly byteCount: number};
+
 /**
- * Parses the bytes of one input; fails with a clear line when there is nothing to show.
- * `source` names the articles' origin in the interface; `path` is the input as the user gave it, for messages.
+ * Decodes the bytes of one input (see formats/decode.ts), failing with a clear line when they are not text. The
+ * bytes are not needed after this: callers let go of them before parsing, so that a big file's bytes and its
+ * articles are not both held at the peak.
  */
-export function parseInput(bytes: Uint8Array, {source, path, ...options}: ReadOptions & {source: string; path: string}): {articles: readonly Article[]; problems: readonly string[]} {
+export function decodeInput(bytes: Uint8Array, path: string): InputText {
 	const decoded = decodeBytes(bytes);
 	if ('reason' in decoded) {
 		switch (decoded.reason) {
@@ -123,7 +139,15 @@ export function parseInput(bytes: Uint8Array, {source, path, ...options}: ReadOp
 		}
 	}
 
-	const result = parseText(decoded.text, source, {...options, fileName: path});
+	return {text: decoded.text, byteCount: bytes.length};
+}
+
+/**
+ * Parses the text of one input; fails with a clear line when there is nothing to show.
+ * `source` names the articles' origin in the interface; `path` is the input as the user gave it, for messages.
+ */
+export function parseInputText(input: InputText, {source, path, ...options}: ReadOptions & {source: string; path: string}): {articles: readonly Article[]; problems: readonly string[]} {
+	const result = parseText(input.text, source, {...options, fileName: path});
 	if (result.articles.length > 0) {
 		return result;
 	}
@@ -132,7 +156,7 @@ export function parseInput(bytes: Uint8Array, {source, path, ...options}: ReadOp
 		throw new UserFacingError(`${path}: ${result.problems[0]}`, exitCodes.malformed);
 	}
 
-	const reason = bytes.length === 0 ? 'it is empty' : 'it holds no text';
+	const reason = input.byteCount === 0 ? 'it is empty' : 'it holds no text';
 	throw new UserFacingError(`${path} has no articles (${reason})`, exitCodes.noArticles);
 }
 
@@ -188,16 +212,21 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 			};
 
 			report('reading', 0);
-			const bytes = isStdin
-				? await readStream(stdin, byteCount => {
-					report('reading', byteCount);
-				})
-				: await readFileBytes(file, (byteCount, totalByteCount) => {
-					report('reading', byteCount, totalByteCount);
-				});
-			report('parsing', bytes.length, bytes.length);
+			// The bytes are passed straight to decodeInput and held nowhere else, so that they can be freed
+			// before parsing: a 200 MB file would otherwise be in memory twice more at the peak.
+			const input = decodeInput(
+				isStdin
+					? await readStream(stdin, byteCount => {
+						report('reading', byteCount);
+					})
+					: await readFileBytes(file, (byteCount, totalByteCount) => {
+						report('reading', byteCount, totalByteCount);
+					}),
+				path,
+			);
+			report('parsing', input.byteCount, input.byteCount);
 			const source = isStdin ? 'stdin' : printableName(basename(file));
-			const result = parseInput(bytes, {...options, source, path});
+			const result = parseInputText(input, {...options, source, path});
 			articles.push(...result.articles);
 			warnings.push(...result.problems.map(problem => `${isStdin ? 'stdin' : file}: ${problem}`));
 		} catch (error) {
