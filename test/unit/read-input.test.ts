@@ -1,0 +1,39 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {decodeInput, readFileBytes} from '../../source/read-input.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'broadsheet-read-input-'));
+
+describe('readFileBytes', () => {
+	it('reads a file into one buffer of its size, never a copy twice as big', async () => {
+		const path = join(directory, 'twenty-megabytes.txt');
+		const content = Buffer.alloc(20 * 1024 * 1024, 'news ');
+		writeFileSync(path, content);
+		const bytes = await readFileBytes(path);
+		expect(bytes.equals(content)).toBe(true);
+		expect(bytes.buffer.byteLength).toBeLessThan(content.length + 8192);
+	});
+
+	it('reports its progress up to the whole size', async () => {
+		const path = join(directory, 'small.txt');
+		writeFileSync(path, 'A headline\n\nA body.\n');
+		const progress: Array<[number, number]> = [];
+		await readFileBytes(path, (byteCount, totalByteCount) => progress.push([byteCount, totalByteCount]));
+		expect(progress.at(-1)).toEqual([20, 20]);
+	});
+
+	it('reads everything from a file that reports no size, such as /proc files', async () => {
+		const bytes = await readFileBytes('/proc/self/status');
+		expect(bytes.toString('utf8')).toMatch(/^Name:/u);
+		expect(bytes.toString('utf8')).toMatch(/VmRSS|Pid:/u);
+	});
+});
+
+describe('decodeInput', () => {
+	it('gives the text and the byte count, and a clear line for binary bytes', () => {
+		expect(decodeInput(Buffer.from('Café\n'), 'news.txt')).toEqual({text: 'Café\n', byteCount: 6});
+		expect(() => decodeInput(Buffer.from([0, 1, 2, 3, 0, 0, 0, 9]), 'data.bin')).toThrow('data.bin is not a text file (it looks binary)');
+	});
+});
