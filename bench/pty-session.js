@@ -2,7 +2,9 @@
  * A program in a real pseudo terminal, watched from outside: every chunk it writes is timestamped, counted and
  * fed to a headless xterm so that the benchmark can wait for what a user would see.
  */
-import {readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {spawn as spawnPty} from '@lydell/node-pty';
 // `@xterm/headless` is a CommonJS bundle: Node's ESM loader exposes only its default export.
@@ -38,8 +40,13 @@ export const keySequences = {
 // Variables that make Ink render only the final frame; a benchmark must see what an interactive user sees.
 const variablesRemoved = ['CI', 'CONTINUOUS_INTEGRATION'];
 
+let isolatedHome;
+
 function environmentForChild() {
-	const environment = {...process.env, TERM: 'xterm-256color'};
+	// A home of its own for read state and configuration: the user's settings and marks neither shape the figures
+	// nor get changed by them.
+	isolatedHome ??= mkdtempSync(join(tmpdir(), 'broadsheet-bench-home-'));
+	const environment = {...process.env, TERM: 'xterm-256color', XDG_STATE_HOME: join(isolatedHome, 'state'), XDG_CONFIG_HOME: join(isolatedHome, 'config')};
 	for (const name of variablesRemoved) {
 		delete environment[name];
 	}
