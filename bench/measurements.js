@@ -163,7 +163,7 @@ export async function measureHeldDown(session, {sampleCount, keyCount, intervalM
 		return series;
 	}
 
-	const positionPattern = new RegExp(`Headlines +${(downCount + 1).toLocaleString('en-US')}/`, 'u');
+	const positionPattern = new RegExp(`Headlines\\b.* ${(downCount + 1).toLocaleString('en-US')}/`, 'u');
 	for (let sample = 0; sample < sampleCount; sample++) {
 		session.write(keySequences.home);
 		// eslint-disable-next-line no-await-in-loop
