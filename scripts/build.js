@@ -102,6 +102,57 @@ const lazyPackageNormaliser = {
 	},
 };
 
+/**
+ * Ink draws every frame into a grid of one object per cell and then turns each row back into a string, comparing
+ * the styles of each cell with the one before (three Sets a cell). At 120x40 that is most of a frame's time, and most
+ * of its garbage. Three patches keep the same output: blank cells share one object; the cells of one styled run share
+ * one styles array (nothing mutates them); and a cell whose styles array is its neighbour's, or which has none like
+ * its neighbour, skips the comparison, which would find no difference.
+ */
+const fasterInkOutput = {
+	name: 'faster-ink-output',
+	setup(build) {
+		build.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, async ({path}) => {
+			let source = await readFile(path, 'utf8');
+			source = patched(
+				source,
+				`row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+				'row.push(blankCell);',
+				'Ink\'s output.js',
+			);
+			source += "\nconst blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\n";
+			return {contents: source, loader: 'js'};
+		});
+		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async ({path}) => {
+			let source = await readFile(path, 'utf8');
+			source = patched(
+				source,
+				`ret.push({
+                ...token,
+                styles: [...codes],
+            });`,
+				'ret.push({type: token.type, value: token.value, fullWidth: token.fullWidth, styles: codes});',
+				'ansi-tokenize\'s styledChars.js',
+			);
+			source = patched(
+				source,
+				'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+				'const previousStyles = chars[i - 1].styles;\n'
+					+ 'if (previousStyles !== char.styles && (previousStyles.length > 0 || char.styles.length > 0)) {\n'
+					+ 'ret += ansiCodesToString(diffAnsiCodes(previousStyles, char.styles));\n'
+					+ '}',
+				'ansi-tokenize\'s styledChars.js',
+			);
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
 await build({
 	entryPoints: ['source/cli.ts'],
 	outfile: 'dist/broadsheet.js',
@@ -127,7 +178,7 @@ await build({
 			'const require = __createRequire(import.meta.url);',
 		].join('\n'),
 	},
-	plugins: [fixInkIncrementalRendering, fastStringWidth, lazyGraphemes, lazyPackageNormaliser],
+	plugins: [fixInkIncrementalRendering, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput],
 	logLevel: 'warning',
 });
 
