@@ -27,13 +27,19 @@ function displayedParagraphs(article: Article): readonly string[] {
 	return remainder === '' ? rest : [remainder, ...rest];
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {dateStyle: 'medium', timeStyle: 'short'});
+let dateFormat: Intl.DateTimeFormat | undefined;
+
+/** The article header's date format, made when a dated article is first shown: making one loads ICU's calendar data. */
+function dateFormatOnce(): Intl.DateTimeFormat {
+	dateFormat ??= new Intl.DateTimeFormat('en-GB', {dateStyle: 'medium', timeStyle: 'short'});
+	return dateFormat;
+}
 
 /** The by-line: author, date and categories, as far as the article has them. */
 function metaLine(article: Article): string | undefined {
 	const parts = [
 		article.author ? `By ${article.author}` : undefined,
-		article.publishedAt === undefined ? undefined : dateFormat.format(article.publishedAt),
+		article.publishedAt === undefined ? undefined : dateFormatOnce().format(article.publishedAt),
 		article.categories?.length ? article.categories.join(', ') : undefined,
 	].filter(part => part !== undefined);
 	return parts.length === 0 ? undefined : parts.join(' · ');
