@@ -1,3 +1,4 @@
+import {isUtf8} from 'node:buffer';
 import {gunzipSync} from 'node:zlib';
 import chardet from 'chardet';
 
@@ -87,11 +88,9 @@ function isKnownEncoding(label: string): boolean {
 
 /** The bytes as UTF-8, or undefined when they are not valid UTF-8. */
 function strictUtf8(bytes: Uint8Array): string | undefined {
-	try {
-		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
-	} catch {
-		return undefined;
-	}
+	// Checking first and decoding without `fatal` is about four times as fast: Node's fatal UTF-8 decoder goes
+	// through ICU, its plain one does not.
+	return isUtf8(bytes) ? new TextDecoder('utf-8').decode(bytes) : undefined;
 }
 
 const hasNonAscii = (bytes: Uint8Array) => bytes.some(byte => byte >= 0x80);
