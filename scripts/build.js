@@ -153,6 +153,17 @@ const fasterInkOutput = {
 	},
 };
 
+const markedLazy = fileURLToPath(new URL('marked-lazy.js', import.meta.url));
+const markedFull = require.resolve('marked');
+
+/** `marked`, loaded when the first Markdown file is read rather than at every start-up (see scripts/marked-lazy.js). */
+const lazyMarked = {
+	name: 'lazy-marked',
+	setup(build) {
+		build.onResolve({filter: /^marked$/}, ({importer}) => ({path: importer === markedLazy ? markedFull : markedLazy}));
+	},
+};
+
 await build({
 	entryPoints: ['source/cli.ts'],
 	outfile: 'dist/broadsheet.js',
@@ -178,7 +189,7 @@ await build({
 			'const require = __createRequire(import.meta.url);',
 		].join('\n'),
 	},
-	plugins: [fixInkIncrementalRendering, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput],
+	plugins: [fixInkIncrementalRendering, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked],
 	logLevel: 'warning',
 });
 
