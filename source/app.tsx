@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useReducer, useRef} from 'react';
+import React, {useEffect, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Article} from './article.js';
 import {helpSections, hintsFor} from './input/keymap.js';
@@ -96,13 +96,7 @@ export function App({
 			readMarks: savedMarks ? {saved: savedMarks, changed: new Map()} : undefined,
 		}),
 	);
-	useReadStateFile(
-		readStateStore,
-		state.readMarks,
-		useCallback((message: string) => {
-			dispatch({type: 'warning-raised', message});
-		}, []),
-	);
+	useReadStateFile(readStateStore, state.readMarks, dispatch);
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch);
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);

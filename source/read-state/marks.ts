@@ -57,16 +57,44 @@ export function isMarked(marks: ReadMarks, key: string, name: MarkName): boolean
  */
 export function withFlag(marks: ReadMarks, keys: Iterable<string>, name: MarkName, isOn: boolean, now: number): ReadMarks {
 	let changed: Map<string, ArticleMark> | undefined;
+	const flag: MarkFlag = {isOn, changedAt: now};
 	for (const key of keys) {
-		if (isMarked(marks, key, name) === isOn) {
+		const current = marks.changed.get(key);
+		if (((current?.[name] ?? marks.saved.get(key)?.[name])?.isOn ?? false) === isOn) {
 			continue;
 		}
 
+		// Built field by field: `m` runs this for every article of the list, a million in a big file.
+		const mark: {read?: MarkFlag; starred?: MarkFlag} = {};
+		const otherFlag = name === 'read' ? current?.starred : current?.read;
+		if (otherFlag) {
+			mark[name === 'read' ? 'starred' : 'read'] = otherFlag;
+		}
+
+		mark[name] = flag;
 		changed ??= new Map(marks.changed);
-		changed.set(key, {...changed.get(key), [name]: {isOn, changedAt: now}});
+		changed.set(key, mark);
 	}
 
 	return changed ? {saved: marks.saved, changed} : marks;
+}
+
+/**
+ * The marks with the session's changes moved into the saved ones, once they are in the file: a change then copies
+ * only the changes made since, not all of them (`m` on a big list makes many).
+ */
+export function foldedMarks(marks: ReadMarks): ReadMarks {
+	if (marks.changed.size === 0) {
+		return marks;
+	}
+
+	const saved = new Map(marks.saved);
+	for (const [key, mark] of marks.changed) {
+		const savedMark = saved.get(key);
+		saved.set(key, savedMark ? {...savedMark, ...mark} : mark);
+	}
+
+	return {saved, changed: new Map()};
 }
 
 /** The newer of two flags; at the same moment, the one that is on, so that merging is the same in any order. */
@@ -139,10 +167,12 @@ const fileVersion = 1;
 /** A flag as the file holds it: `"read": time` or `"unread": time`, `"starred": time` or `"unstarred": time`. */
 const fileFieldNames = {read: ['read', 'unread'], starred: ['starred', 'unstarred']} as const;
 
-/** The state file's text: JSON, one article a line, so that it reads and diffs well. */
-export function stateFileText(map: MarkMap): string {
-	const lines: string[] = [];
-	for (const [key, mark] of map) {
+/** Each mark's fields as the file writes them, made once: most marks are the same objects from one save to the next. */
+const fieldTexts = new WeakMap<ArticleMark, string>();
+
+function fieldTextOf(mark: ArticleMark): string {
+	let text = fieldTexts.get(mark);
+	if (text === undefined) {
 		const fields: Record<string, number> = {};
 		for (const name of ['read', 'starred'] as const) {
 			const flag = mark[name];
@@ -151,7 +181,18 @@ export function stateFileText(map: MarkMap): string {
 			}
 		}
 
-		lines.push(`${JSON.stringify(key)}:${JSON.stringify(fields)}`);
+		text = JSON.stringify(fields);
+		fieldTexts.set(mark, text);
+	}
+
+	return text;
+}
+
+/** The state file's text: JSON, one article a line, so that it reads and diffs well. */
+export function stateFileText(map: MarkMap): string {
+	const lines: string[] = [];
+	for (const [key, mark] of map) {
+		lines.push(`${JSON.stringify(key)}:${fieldTextOf(mark)}`);
 	}
 
 	return `{"version":${fileVersion},"articles":{\n${lines.join(',\n')}\n}}\n`;

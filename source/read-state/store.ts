@@ -2,7 +2,7 @@ import {closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, re
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
 import process from 'node:process';
-import {type MarkMap, mergeMarks, parseStateFile, prunedMarks, type ReadMarks, stateFileText} from './marks.js';
+import {type MarkMap, mergeMarks, parseStateFile, prunedMarks, stateFileText} from './marks.js';
 
 /** The state file's name inside {@link stateDirectory}. */
 export const stateFileName = 'read-state.json';
@@ -20,13 +20,17 @@ export type ReadStateStore = {
 	/** The marks saved so far (none when the file is missing, corrupt or unreadable: that costs a warning). */
 	load(now: number): MarkMap;
 	/**
-	 * Saves `marks`: under a lock, reads the file again, merges it with them (the latest change to each mark wins),
-	 * prunes to the limits and replaces the file atomically. Never throws; answers a new warning when it fails.
+	 * Saves `changes` (the marks changed since the file was loaded): under a lock, reads the file again, merges it
+	 * with them (the latest change to each mark wins), prunes to the limits and replaces the file atomically. Never
+	 * throws; answers whether the file now holds the changes, and a warning the first time a problem shows.
 	 */
-	save(marks: ReadMarks, now: number): string | undefined;
+	save(changes: MarkMap, now: number): SaveResult;
 	/** Every distinct warning so far, in order, to print on exit. */
 	readonly warnings: readonly string[];
 };
+
+/** What a save did: whether the changes are in the file now, and a warning not given before, if any. */
+export type SaveResult = {readonly isSaved: boolean; readonly warning?: string};
 
 /** How long a save waits for another instance's lock before writing anyway. */
 const lockWaitMs = 2000;
@@ -161,6 +165,12 @@ export function openReadStateStore(directory: string): ReadStateStore {
 	const warnings: string[] = [];
 	/** Set when the file is from a newer Broadsheet: it is neither read nor overwritten. */
 	let isDisabled = false;
+	/** What this store last wrote, and the file's identity then: while the file is the same, it need not be read. */
+	let lastWritten: {marks: MarkMap; identity: string} | undefined;
+	const identityOf = (path: string) => {
+		const {ino, size, mtimeMs, ctimeMs} = statSync(path);
+		return `${ino}:${size}:${mtimeMs}:${ctimeMs}`;
+	};
 
 	const warn = (message: string): string | undefined => {
 		if (warnings.includes(message)) {
@@ -171,10 +181,20 @@ export function openReadStateStore(directory: string): ReadStateStore {
 		return message;
 	};
 
+	const failed = (message: string): SaveResult => {
+		const warning = warn(message);
+		return warning ? {isSaved: false, warning} : {isSaved: false};
+	};
+
 	/** What the file holds now; a corrupt file is moved aside. Undefined when the file must not be overwritten. */
 	const readCurrent = (now: number): {marks: MarkMap; warning?: string} | {warning: string | undefined} => {
 		let text: string;
 		try {
+			// Each save replaces the file with a new one, so an unchanged identity means nobody else has saved since.
+			if (lastWritten && identityOf(filePath) === lastWritten.identity) {
+				return {marks: lastWritten.marks};
+			}
+
 			text = readFileSync(filePath, 'utf8');
 		} catch (error) {
 			// No file yet; a directory in the way is reported by the save that cannot make the directory.
@@ -211,15 +231,15 @@ export function openReadStateStore(directory: string): ReadStateStore {
 			const current = readCurrent(now);
 			return 'marks' in current ? current.marks : new Map();
 		},
-		save(marks, now) {
+		save(changes, now) {
 			if (isDisabled) {
-				return undefined;
+				return {isSaved: false};
 			}
 
 			try {
 				mkdirSync(directory, {recursive: true, mode: 0o700});
 			} catch (error) {
-				return warn(`cannot save the read state in ${directory}: ${errorText(error)}`);
+				return failed(`cannot save the read state in ${directory}: ${errorText(error)}`);
 			}
 
 			const isLocked = acquireLock(lockPath);
@@ -230,13 +250,15 @@ export function openReadStateStore(directory: string): ReadStateStore {
 
 				const current = readCurrent(now);
 				if (!('marks' in current)) {
-					return current.warning;
+					return {isSaved: false, ...(current.warning ? {warning: current.warning} : {})};
 				}
 
-				writeAtomically(directory, filePath, stateFileText(prunedMarks(mergeMarks(current.marks, marks.saved, marks.changed), now)));
-				return current.warning;
+				const marks = prunedMarks(mergeMarks(current.marks, changes), now);
+				writeAtomically(directory, filePath, stateFileText(marks));
+				lastWritten = {marks, identity: identityOf(filePath)};
+				return {isSaved: true, ...(current.warning ? {warning: current.warning} : {})};
 			} catch (error) {
-				return warn(`cannot save the read state ${filePath}: ${errorText(error)}`);
+				return failed(`cannot save the read state ${filePath}: ${errorText(error)}`);
 			} finally {
 				if (isLocked) {
 					try {

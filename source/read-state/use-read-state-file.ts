@@ -1,23 +1,24 @@
 import process from 'node:process';
 import {useCallback, useEffect, useRef} from 'react';
-import type {ReadMarks} from './marks.js';
+import type {Action} from '../state/update.js';
+import {foldedMarks, type ReadMarks} from './marks.js';
 import type {ReadStateStore} from './store.js';
 
 /** How long after the last change the marks are saved: a burst of `u` presses costs one write. */
 export const saveDelayMs = 500;
+/** How many saved changes make it worth folding them into the saved marks (see foldedMarks). */
+const foldChangeCount = 1000;
 
 /**
- * Saves the read marks to `store` a moment after they change, and once more when the app unmounts or the process
- * exits (q, SIGTERM, SIGHUP: every way out but SIGKILL, which the atomic write makes harmless). A save that fails
- * reports its warning to `onWarning`; the session goes on. Without a store (`--no-state`), nothing is saved.
+ * Saves the read marks' changes to `store` a moment after they change, and once more when the app unmounts or the
+ * process exits (q, SIGTERM, SIGHUP: every way out but SIGKILL, which the atomic write makes harmless). A save
+ * that fails dispatches its warning; the session goes on. Without a store (`--no-state`), nothing is saved.
  */
-export function useReadStateFile(store: ReadStateStore | undefined, readMarks: ReadMarks, onWarning: (message: string) => void): void {
+export function useReadStateFile(store: ReadStateStore | undefined, readMarks: ReadMarks, dispatch: (action: Action) => void): void {
 	// The marks at start came from the file: only later ones need saving.
 	const savedMarks = useRef(readMarks);
 	const latestMarks = useRef(readMarks);
 	latestMarks.current = readMarks;
-	const onWarningRef = useRef(onWarning);
-	onWarningRef.current = onWarning;
 
 	const saveNow = useCallback(() => {
 		const marks = latestMarks.current;
@@ -26,11 +27,17 @@ export function useReadStateFile(store: ReadStateStore | undefined, readMarks: R
 		}
 
 		savedMarks.current = marks;
-		const warning = store.save(marks, Date.now());
+		const {isSaved, warning} = store.save(marks.changed, Date.now());
 		if (warning) {
-			onWarningRef.current(warning);
+			dispatch({type: 'warning-raised', message: warning});
 		}
-	}, [store]);
+
+		if (isSaved && marks.changed.size >= foldChangeCount) {
+			const folded = foldedMarks(marks);
+			savedMarks.current = folded;
+			dispatch({type: 'read-marks-saved', marks, folded});
+		}
+	}, [store, dispatch]);
 
 	useEffect(() => {
 		if (!store || readMarks === savedMarks.current) {

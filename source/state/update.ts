@@ -13,6 +13,8 @@ export type Action =
 	| {readonly type: 'keys-pressed'; readonly keys: readonly KeyName[]; readonly now?: number}
 	/** Something went wrong outside the state (saving the read state); the status line counts it. */
 	| {readonly type: 'warning-raised'; readonly message: string}
+	/** The changes of `marks` are in the state file; `folded` holds the same marks with them folded in as saved. */
+	| {readonly type: 'read-marks-saved'; readonly marks: ReadMarks; readonly folded: ReadMarks}
 	| {readonly type: 'viewport-resized'; readonly viewport: Viewport}
 	/** The search for `query` (trimmed) finished with `hits`. */
 	| {readonly type: 'search-finished'; readonly query: string; readonly hits: readonly SearchHit[]}
@@ -514,6 +516,11 @@ function applyAction(state: State, action: Action): State {
 
 		case 'notice-shown': {
 			return state.notice === action.text ? state : {...state, notice: action.text};
+		}
+
+		case 'read-marks-saved': {
+			// Marks changed since the save keep their own object, and are saved later.
+			return state.readMarks === action.marks ? {...state, readMarks: action.folded} : state;
 		}
 
 		case 'warning-raised': {

@@ -18,7 +18,9 @@ const bulk = new Map<string, ArticleMark>(Array.from({length: 3000}, (_, index) 
 
 for (let index = 1; count === 0 || index <= count; index++) {
 	const key = `${name}-${index}`;
-	const warning = store.save({saved: bulk, changed: new Map([[key, {read: {isOn: true, changedAt: Date.now()}}]])}, Date.now());
+	bulk.set(key, {read: {isOn: true, changedAt: Date.now()}});
+	const {warning} = store.save(bulk, Date.now());
+	bulk.delete(key);
 	if (warning) {
 		process.stderr.write(`${warning}\n`);
 		process.exit(1);

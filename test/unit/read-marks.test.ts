@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {
 	type ArticleMark,
 	articleKey,
+	foldedMarks,
 	isMarked,
 	markLimits,
 	mergeMarks,
@@ -51,6 +52,33 @@ describe('changing marks', () => {
 		expect(isMarked(unread, 'a', 'read')).toBe(false);
 		expect(isMarked(unread, 'a', 'starred')).toBe(true);
 		expect(unread.saved).toBe(marks.saved);
+	});
+});
+
+describe('folding saved changes', () => {
+	it('moves the changes into the saved marks, the change winning flag by flag', () => {
+		const marks = {
+			saved: new Map<string, ArticleMark>([['a', {read: on(1), starred: on(1)}]]),
+			changed: new Map<string, ArticleMark>([
+				['a', {read: off(5)}],
+				['b', {starred: on(6)}],
+			]),
+		};
+		const folded = foldedMarks(marks);
+		expect(folded.changed.size).toBe(0);
+		expect(folded.saved).toEqual(
+			new Map([
+				['a', {read: off(5), starred: on(1)}],
+				['b', {starred: on(6)}],
+			]),
+		);
+		for (const key of ['a', 'b', 'c']) {
+			for (const name of ['read', 'starred'] as const) {
+				expect(isMarked(folded, key, name)).toBe(isMarked(marks, key, name));
+			}
+		}
+
+		expect(foldedMarks(folded)).toBe(folded);
 	});
 });
 

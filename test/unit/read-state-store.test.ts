@@ -6,7 +6,7 @@ import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {type ArticleMark, type MarkMap, parseStateFile, type ReadMarks} from '../../source/read-state/marks.js';
+import {type ArticleMark, type MarkMap, parseStateFile} from '../../source/read-state/marks.js';
 import {openReadStateStore, stateDirectory, stateFileName} from '../../source/read-state/store.js';
 
 const root = mkdtempSync(join(tmpdir(), 'broadsheet-store-'));
@@ -19,7 +19,7 @@ afterAll(() => {
 
 const now = Date.UTC(2026, 10, 28, 12);
 const read = (changedAt = now): ArticleMark => ({read: {isOn: true, changedAt}});
-const changes = (entries: Record<string, ArticleMark>): ReadMarks => ({saved: new Map(), changed: new Map(Object.entries(entries))});
+const changes = (entries: Record<string, ArticleMark>): MarkMap => new Map(Object.entries(entries));
 
 /** The marks the file in `directory` holds, read as a fresh start would; fails when the file does not parse. */
 function marksInFile(directory: string): MarkMap {
@@ -46,7 +46,7 @@ describe('saving and loading', () => {
 		expect(store.load(now).size).toBe(0);
 		expect(existsSync(directory)).toBe(false);
 
-		expect(store.save(changes({a: read(), b: {starred: {isOn: true, changedAt: now}}}), now)).toBeUndefined();
+		expect(store.save(changes({a: read(), b: {starred: {isOn: true, changedAt: now}}}), now)).toEqual({isSaved: true});
 
 		expect(readdirSync(directory)).toEqual([stateFileName]);
 		expect(openReadStateStore(directory).load(now)).toEqual(
@@ -77,8 +77,8 @@ describe('saving and loading', () => {
 		const first = openReadStateStore(directory);
 		first.save(changes({a: read(now)}), now);
 		const second = openReadStateStore(directory);
-		const loaded = second.load(now);
-		second.save({saved: loaded, changed: new Map([['a', {read: {isOn: false, changedAt: now + 5}}]])}, now + 5);
+		expect(second.load(now).get('a')).toEqual(read(now));
+		second.save(changes({a: {read: {isOn: false, changedAt: now + 5}}}), now + 5);
 		// The first instance saves again, still holding its older mark.
 		first.save(changes({a: read(now)}), now + 6);
 
@@ -130,10 +130,11 @@ describe('saving and loading', () => {
 		const store = openReadStateStore(join(notADirectory, 'broadsheet'));
 
 		expect(store.load(now).size).toBe(0);
-		const warning = store.save(changes({a: read()}), now);
+		const {isSaved, warning} = store.save(changes({a: read()}), now);
+		expect(isSaved).toBe(false);
 		expect(warning).toMatch(/^cannot save the read state in .+a-file\/broadsheet: a part of the path is not a directory \(ENOTDIR\)$/u);
 		// Once per problem: the next failing save adds nothing.
-		expect(store.save(changes({a: read(), b: read()}), now)).toBeUndefined();
+		expect(store.save(changes({a: read(), b: read()}), now)).toEqual({isSaved: false});
 		expect(store.warnings).toEqual([warning]);
 	});
 
@@ -143,7 +144,7 @@ describe('saving and loading', () => {
 		mkdirSync(directory);
 		chmodSync(directory, 0o500);
 		try {
-			const warning = openReadStateStore(directory).save(changes({a: read()}), now);
+			const {warning} = openReadStateStore(directory).save(changes({a: read()}), now);
 			expect(warning).toMatch(/permission denied \(EACCES\)$/u);
 		} finally {
 			chmodSync(directory, 0o700);
@@ -158,7 +159,7 @@ describe('saving and loading', () => {
 		writeFileSync(join(directory, `${stateFileName}.${deadPid}.tmp`), '{"version":1,"arti');
 		const started = Date.now();
 
-		expect(openReadStateStore(directory).save(changes({a: read()}), now)).toBeUndefined();
+		expect(openReadStateStore(directory).save(changes({a: read()}), now)).toEqual({isSaved: true});
 		expect(Date.now() - started).toBeLessThan(1000);
 		expect(readdirSync(directory)).toEqual([stateFileName]);
 	});

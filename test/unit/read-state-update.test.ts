@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parsePlainText} from '../../source/formats/plain-text.js';
-import {articleKey, withFlag} from '../../source/read-state/marks.js';
+import {articleKey, foldedMarks, withFlag} from '../../source/read-state/marks.js';
 import {isArticleRead, isArticleStarred, selectedArticle, selectHits} from '../../source/state/selectors.js';
 import {createState, type State} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
@@ -125,6 +125,18 @@ describe('views: all, unread, starred (v)', () => {
 		const typed = press(twoStarred, '/', ...'tram');
 		const filtered = update(typed, {type: 'search-finished', query: 'tram', hits: selectHits({...typed, view: {name: 'all'}}).slice(4)});
 		expect(headlines(filtered)).toEqual([council]);
+	});
+});
+
+describe('saved marks', () => {
+	it('takes the folded marks once saved, unless they changed meanwhile', () => {
+		const start = press(createState(newsArticles, {viewport: narrow}), 'm');
+		const folded = foldedMarks(start.readMarks);
+		const saved = update(start, {type: 'read-marks-saved', marks: start.readMarks, folded});
+		expect(saved.readMarks).toBe(folded);
+		expect(readHeadlines(saved)).toEqual(readHeadlines(start));
+		const changedSince = press(start, 'u');
+		expect(update(changedSince, {type: 'read-marks-saved', marks: start.readMarks, folded})).toBe(changedSince);
 	});
 });
 
