@@ -58,6 +58,22 @@ describe('read state across sessions', () => {
 		expect(parsed.kind === 'marks' ? parsed.marks.size : parsed).toBe(2);
 	});
 
+	it('keeps the marks of two instances running at once', async () => {
+		const stateHome = freshStateHome();
+		const [left, right] = await Promise.all([start(stateHome), start(stateHome)]);
+		await openArticle(left);
+		right.press('G');
+		await waitForFrame(right, screen => listPositionOnTopRow(screen) === '5/5');
+		await openArticle(right);
+		right.press('q');
+		await right.exited;
+		left.press('q');
+		await left.exited;
+
+		const third = await start(stateHome);
+		expect(markers(third)).toEqual([' ', '•', '•', '•', ' ']);
+	});
+
 	it('saves the marks when the terminal hangs up (SIGHUP), leaving a whole file', async () => {
 		const stateHome = freshStateHome();
 		const first = await start(stateHome);

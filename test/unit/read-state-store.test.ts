@@ -1,5 +1,5 @@
 import {type ChildProcess, spawn} from 'node:child_process';
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
@@ -225,6 +225,31 @@ describe('separate processes', () => {
 		const expected = ['left', 'right'].flatMap(name => Array.from({length: saveCount}, (_, index) => `${name}-${index + 1}`));
 		expect(keys.sort()).toEqual(expected.sort());
 	}, 60_000);
+
+	// As root, a directory is read-only only to another user: the writer runs as nobody.
+	it.runIf(process.getuid?.() === 0)('costs a warning, not a crash, in a directory the user cannot write (a read-only home)', async () => {
+		const shared = mkdtempSync(join(tmpdir(), 'broadsheet-read-only-'));
+		try {
+			chmodSync(shared, 0o755);
+			copyFileSync(writerPath, join(shared, 'writer.js'));
+			const directory = join(shared, 'state');
+			mkdirSync(directory, {mode: 0o755});
+			writeFileSync(join(directory, stateFileName), '{"version":1,"articles":{\n"kept":{"read":1}\n}}\n', {mode: 0o644});
+			const child = spawn(process.execPath, [join(shared, 'writer.js'), directory, 'nobody', '1'], {uid: 65_534, gid: 65_534, stdio: ['ignore', 'pipe', 'pipe']});
+			let stderr = '';
+			child.stderr.on('data', (chunk: Buffer) => {
+				stderr += chunk.toString();
+			});
+			const exitCode = await new Promise<number | null>(resolve => {
+				child.on('exit', resolve);
+			});
+
+			expect({exitCode, stderr}).toEqual({exitCode: 1, stderr: expect.stringMatching(/^cannot save the read state .+: permission denied \(EACCES\)\n$/u)});
+			expect([...marksInFile(directory).keys()]).toEqual(['kept']);
+		} finally {
+			rmSync(shared, {recursive: true, force: true});
+		}
+	});
 
 	it('keeps a whole file, with every save that finished, when the writer is killed with SIGKILL at any moment', async () => {
 		const directory = newDirectory();
