@@ -33,7 +33,8 @@ import {ListPane} from './ui/list-pane.js';
 import {StatusLine} from './ui/status-line.js';
 import {paneSeparator, theme} from './ui/theme.js';
 import {type LinkEnvironment, processLinkEnvironment, useLinkActions} from './use-link-actions.js';
-import {searchWithin, useSearch, useSearchIndex} from './use-search.js';
+import {type ReloadOptions, useReload} from './use-reload.js';
+import {searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
 
 /** How long a `--filter` search may hold up the first frame; a longer one runs after it, like any other. */
 const startupSearchMs = 50;
@@ -48,7 +49,8 @@ const keystrokeSearchMs = 30;
  */
 export const selectionRestMs = 60;
 
-type AppProps = {
+type AppProps = ReloadOptions & {
+	/** The articles at start; a reload (`R`, `--watch`) replaces them. */
 	readonly articles: readonly Article[];
 	/** Shown in the status line. */
 	readonly fileName: string;
@@ -74,7 +76,7 @@ const defaultLinkEnvironment = processLinkEnvironment();
 
 /** The root component: one reducer, one input handler, the search between keystrokes, and a frame that always fits the terminal. */
 export function App({
-	articles,
+	articles: initialArticles,
 	fileName,
 	viewport,
 	warningCount = 0,
@@ -84,22 +86,26 @@ export function App({
 	readStateStore,
 	linkEnvironment = defaultLinkEnvironment,
 	hasHyperlinks = true,
+	reload,
+	watchedPaths,
 }: AppProps) {
-	const searchIndex = useSearchIndex(articles);
 	const [state, dispatch] = useReducer(update, undefined, () =>
-		createState(articles, {
+		createState(initialArticles, {
 			query: initialQuery,
 			viewport,
-			results: initialQuery ? searchWithin(searchIndex, initialQuery, startupSearchMs) : undefined,
+			results: initialQuery ? searchWithin(searchIndexOf(initialArticles), initialQuery, startupSearchMs) : undefined,
 			order: initialOrder,
 			shouldRankMatches: initialOrder === undefined || !initialQuery,
 			readMarks: savedMarks ? {saved: savedMarks, changed: new Map()} : undefined,
 		}),
 	);
+	const {articles} = state;
+	const searchIndex = useSearchIndex(articles);
 	useReadStateFile(readStateStore, state.readMarks, dispatch);
 	const {exit} = useApp();
-	const search = useSearch(searchIndex, pendingQuery(state), dispatch);
+	const search = useSearch(searchIndex, pendingQuery(state), dispatch, articles);
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
+	useReload({reload, watchedPaths}, state.reloadRequestCount, dispatch);
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
 	const latestState = useRef(state);
@@ -114,7 +120,7 @@ export function App({
 		const query = pendingQuery(latestState.current);
 		const results = query === undefined ? undefined : search.searchNow(query, keystrokeSearchMs);
 		if (results) {
-			const searchFinished: Action = {type: 'search-finished', ...results};
+			const searchFinished: Action = {type: 'search-finished', ...results, articles};
 			dispatch(searchFinished);
 			latestState.current = update(latestState.current, searchFinished);
 		}

@@ -4,7 +4,7 @@ import {exitCodes, UserFacingError} from './exit-codes.js';
 import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
-import {loadInputs} from './read-input.js';
+import {loadInputs, reloadInputs} from './read-input.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {openKeyInput} from './terminal/key-input.js';
@@ -24,6 +24,7 @@ const helpText = `
 	  --filter, -f QUERY   start with the list filtered by QUERY (or print only its matches)
 	  --sort NAME          order the list by NAME: ${listOrders.join(', ')}
 	                       (default: newest when dated, else file; matches: best first)
+	  --watch              reload the files when they change (R reloads by hand)
 	  --list               print the headlines, one a line, and exit
 	  --json               print the articles as NDJSON, one object a line, and exit
 	  --print              print the articles as wrapped text, and exit
@@ -93,7 +94,7 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 	};
 }
 
-const knownOptions = new Set(['--filter', '-f', '--sort', '--format', '--fields', '--list', '--json', '--print', '--no-state', '--help', '--version']);
+const knownOptions = new Set(['--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--no-state', '--help', '--version']);
 
 /**
  * The first option on the command line that Broadsheet does not know, as the user typed it (meow would rename it,
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
 		flags: {
 			filter: {type: 'string', shortFlag: 'f'},
 			sort: {type: 'string'},
+			watch: {type: 'boolean'},
 			format: {type: 'string'},
 			fields: {type: 'string'},
 			list: {type: 'boolean'},
@@ -163,11 +165,18 @@ async function main(): Promise<void> {
 		throw new UserFacingError('no FILE given; try broadsheet --help', exitCodes.usage);
 	}
 
+	const filePaths = paths.filter(path => path !== '-');
+	if (cli.flags.watch && filePaths.length === 0) {
+		throw new UserFacingError('--watch needs a FILE: stdin cannot be read again', exitCodes.usage);
+	}
+
 	const isInteractive = process.stdout.isTTY && outputModes.length === 0;
 	const keyInput = isInteractive ? openKeyInput() : undefined;
 	const loadingLine = isInteractive ? createLoadingLine(process.stdout, process.stdout.columns || 80) : undefined;
 	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine) : undefined;
-	const {articles, warnings, label} = await loadInputs(paths, process.stdin, {format, fieldMap: fields.fieldMap, onProgress: loadingLine?.update});
+	const readOptions = {format, fieldMap: fields.fieldMap};
+	const loaded = await loadInputs(paths, process.stdin, {...readOptions, onProgress: loadingLine?.update});
+	const {articles, warnings, label} = loaded;
 	stopQuitWatch?.();
 	loadingLine?.clear();
 	const printWarnings = (moreWarnings: readonly string[] = []) => {
@@ -200,6 +209,13 @@ async function main(): Promise<void> {
 	const stateWarnings = () => readStateStore?.warnings ?? [];
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
 	const {runInterface} = await import('./interface.js');
+	let latest = loaded;
+	const reload = async () => {
+		const reloaded = await reloadInputs(latest, paths, readOptions);
+		latest = reloaded;
+		return reloaded;
+	};
+
 	await runInterface({
 		keyInput,
 		articles,
@@ -209,6 +225,8 @@ async function main(): Promise<void> {
 		initialOrder: sort,
 		savedMarks,
 		readStateStore,
+		reload: filePaths.length > 0 ? reload : undefined,
+		watchedPaths: cli.flags.watch ? filePaths : undefined,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

@@ -5,10 +5,11 @@ import type {ListOrder} from './state/list-order.js';
 import type {MarkMap} from './read-state/marks.js';
 import type {ReadStateStore} from './read-state/store.js';
 import {canShowHyperlinks} from './terminal/osc.js';
+import type {ReloadOptions} from './use-reload.js';
 import {enterFullScreen} from './terminal/terminal-screen.js';
 import {useViewport} from './terminal/use-viewport.js';
 
-type RootProps = {
+type RootProps = ReloadOptions & {
 	readonly articles: readonly Article[];
 	readonly fileName: string;
 	readonly warningCount?: number;
@@ -44,6 +45,8 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 			initialOrder={options.initialOrder}
 			savedMarks={options.savedMarks}
 			readStateStore={options.readStateStore}
+			reload={options.reload}
+			watchedPaths={options.watchedPaths}
 		/>,
 		{
 			stdin: keyInput,

@@ -24,12 +24,21 @@ export type ReadOptions = ParseOptions & {
 
 const readChunkByteCount = 8 * 1024 * 1024;
 
+/** One file's articles, and the input (a path the user gave, `-` for stdin) it came from. */
+export type LoadedInput = {
+	readonly path: string;
+	readonly file: string;
+	readonly articles: readonly Article[];
+};
+
 /** What the inputs gave: their articles (in the inputs' order: see state/list-order.ts for the list's), and warnings to show (a problem in a file, a file that failed). */
 export type LoadResult = {
 	readonly articles: readonly Article[];
 	readonly warnings: readonly string[];
 	/** What the status line calls the inputs: a file name, `stdin`, or `3 files`. */
 	readonly label: string;
+	/** The articles of each file read, for reloading them (see {@link reloadInputs}). */
+	readonly inputs: readonly LoadedInput[];
 };
 
 /** Reads all of a stream (stdin) into one buffer, telling `onProgress` how much has come. */
@@ -185,50 +194,56 @@ async function filesOf(path: string): Promise<string[]> {
 	return nested.flat();
 }
 
+/** Reads and parses one file, or stdin for `-`, telling `onProgress` how it goes; fails with a clear line. */
+async function readInput(file: string, stdin: NodeJS.ReadableStream | undefined, options: ReadOptions): Promise<{articles: readonly Article[]; warnings: string[]}> {
+	const isStdin = file === '-';
+	const path = isStdin ? 'stdin' : printableName(file);
+	const report = (phase: LoadProgress['phase'], byteCount: number, totalByteCount?: number) => {
+		options.onProgress?.({path, phase, byteCount, ...(totalByteCount === undefined ? {} : {totalByteCount})});
+	};
+
+	report('reading', 0);
+	// The bytes are passed straight to decodeInput and held nowhere else, so that they can be freed
+	// before parsing: a 200 MB file would otherwise be in memory twice more at the peak.
+	const input = decodeInput(
+		isStdin
+			? await readStream(stdin!, byteCount => {
+				report('reading', byteCount);
+			})
+			: await readFileBytes(file, (byteCount, totalByteCount) => {
+				report('reading', byteCount, totalByteCount);
+			}),
+		path,
+	);
+	report('parsing', input.byteCount, input.byteCount);
+	const source = isStdin ? 'stdin' : printableName(basename(file));
+	const result = parseInputText(input, {...options, source, path});
+	return {articles: result.articles, warnings: result.problems.map(problem => `${isStdin ? 'stdin' : file}: ${problem}`)};
+}
+
 /**
  * Reads and parses every input: files, directories (their files), and `-` for stdin. With one file, its failure
  * is the command's failure; with several, a file that fails becomes a warning and the others still open.
  */
 export async function loadInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadOptions = {}): Promise<LoadResult> {
-	const articles: Article[] = [];
+	const inputs: LoadedInput[] = [];
 	const warnings: string[] = [];
 	const failures: UserFacingError[] = [];
-	const files: string[] = [];
+	const files: Array<{path: string; file: string}> = [];
 	for (const path of paths) {
 		try {
-			files.push(...(path === '-' ? ['-'] : await filesOf(path)));
+			files.push(...(path === '-' ? ['-'] : await filesOf(path)).map(file => ({path, file})));
 		} catch (error) {
 			failures.push(error as UserFacingError);
 		}
 	}
 
-	const isSingleInput = paths.length === 1 && files.length === 1 && files[0] === paths[0];
-	for (const file of files) {
-		const isStdin = file === '-';
+	const isSingleInput = paths.length === 1 && files.length === 1 && files[0]!.file === paths[0];
+	for (const {path, file} of files) {
 		try {
-			const path = isStdin ? 'stdin' : printableName(file);
-			const report = (phase: LoadProgress['phase'], byteCount: number, totalByteCount?: number) => {
-				options.onProgress?.({path, phase, byteCount, ...(totalByteCount === undefined ? {} : {totalByteCount})});
-			};
-
-			report('reading', 0);
-			// The bytes are passed straight to decodeInput and held nowhere else, so that they can be freed
-			// before parsing: a 200 MB file would otherwise be in memory twice more at the peak.
-			const input = decodeInput(
-				isStdin
-					? await readStream(stdin, byteCount => {
-						report('reading', byteCount);
-					})
-					: await readFileBytes(file, (byteCount, totalByteCount) => {
-						report('reading', byteCount, totalByteCount);
-					}),
-				path,
-			);
-			report('parsing', input.byteCount, input.byteCount);
-			const source = isStdin ? 'stdin' : printableName(basename(file));
-			const result = parseInputText(input, {...options, source, path});
-			articles.push(...result.articles);
-			warnings.push(...result.problems.map(problem => `${isStdin ? 'stdin' : file}: ${problem}`));
+			const result = await readInput(file, stdin, options);
+			inputs.push({path, file, articles: result.articles});
+			warnings.push(...result.warnings);
 		} catch (error) {
 			if (isSingleInput || !(error instanceof UserFacingError)) {
 				throw error;
@@ -238,11 +253,62 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 		}
 	}
 
+	const articles = inputs.flatMap(input => input.articles);
 	if (articles.length === 0) {
 		throw failures[0] ?? new UserFacingError(`${paths.map(path => printableName(path)).join(', ')}: no files with articles`, exitCodes.noArticles);
 	}
 
 	warnings.push(...failures.map(failure => failure.message));
-	const label = isSingleInput ? (files[0] === '-' ? 'stdin' : printableName(basename(files[0]!))) : `${files.length} files`;
-	return {articles, warnings, label};
+	const label = isSingleInput ? (files[0]!.file === '-' ? 'stdin' : printableName(basename(files[0]!.file))) : `${files.length} files`;
+	return {articles, warnings, label, inputs};
+}
+
+/** What a reload gave: the articles now, and the inputs that failed (each kept the articles it had). */
+export type ReloadResult = LoadResult & {
+	/** One line for each input that could not be read or parsed this time: its articles are the ones from before. */
+	readonly failures: readonly string[];
+};
+
+/**
+ * Reads the inputs of `previous` again: files changed, added to a directory or gone from it. An input that fails
+ * (unreadable, malformed, briefly missing while an editor replaces it) keeps the articles it had, and is named in
+ * `failures`; stdin is never read again and keeps its articles. Never throws for a bad input.
+ */
+export async function reloadInputs(previous: LoadResult, paths: readonly string[], options: ReadOptions = {}): Promise<ReloadResult> {
+	const inputs: LoadedInput[] = [];
+	const warnings: string[] = [];
+	const failures: string[] = [];
+	const failureMessage = (error: unknown) => printableName(error instanceof UserFacingError ? error.message : `internal error: ${(error as Error).message}`);
+	for (const path of paths) {
+		const before = previous.inputs.filter(input => input.path === path);
+		let files: string[];
+		try {
+			files = path === '-' ? ['-'] : await filesOf(path);
+		} catch (error) {
+			failures.push(failureMessage(error));
+			inputs.push(...before);
+			continue;
+		}
+
+		for (const file of files) {
+			const kept = before.find(input => input.file === file);
+			if (file === '-') {
+				inputs.push(kept ?? {path, file, articles: []});
+				continue;
+			}
+
+			try {
+				const result = await readInput(file, undefined, options);
+				inputs.push({path, file, articles: result.articles});
+				warnings.push(...result.warnings);
+			} catch (error) {
+				failures.push(failureMessage(error));
+				if (kept) {
+					inputs.push(kept);
+				}
+			}
+		}
+	}
+
+	return {articles: inputs.flatMap(input => input.articles), warnings, label: previous.label, inputs, failures};
 }

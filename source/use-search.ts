@@ -145,29 +145,42 @@ export function searchWithin(index: SearchIndex, query: string, budgetMs: number
 	return step.done ? {query: query.trim(), hits: step.value} : undefined;
 }
 
+const searchIndexes = new WeakMap<readonly Article[], SearchIndex>();
+
+/** The search index of `articles`, made once for each list of articles (a reload brings a new list). */
+export function searchIndexOf(articles: readonly Article[]): SearchIndex {
+	let index = searchIndexes.get(articles);
+	if (!index) {
+		index = createSearchIndex(articles);
+		searchIndexes.set(articles, index);
+	}
+
+	return index;
+}
+
 /** The search index of `articles`, made once. */
 export function useSearchIndex(articles: readonly Article[]): SearchIndex {
-	return useMemo(() => createSearchIndex(articles), [articles]);
+	return useMemo(() => searchIndexOf(articles), [articles]);
 }
 
 /**
  * Runs the search for `pendingQuery` (the query whose results the state lacks) in the background, and reports it
- * with a `search-finished` action (and, when it takes a while, `search-progressed` ones). From the first frame on,
+ * with a `search-finished` action (naming the `articles` the index was made of, so that a reload can tell old results) (and, when it takes a while, `search-progressed` ones). From the first frame on,
  * the word index is built in idle moments, so that the first search seldom waits for it. Answers the runner, for
  * searching straight away on a keystroke.
  */
-export function useSearch(index: SearchIndex, pendingQuery: string | undefined, dispatch: Dispatch<Action>): SearchRunner {
+export function useSearch(index: SearchIndex, pendingQuery: string | undefined, dispatch: Dispatch<Action>, articles?: readonly Article[]): SearchRunner {
 	const runner = useMemo(
 		() =>
 			createSearchRunner(index, {
 				finished({query, hits}) {
-					dispatch({type: 'search-finished', query, hits});
+					dispatch({type: 'search-finished', query, hits, articles});
 				},
 				progressed(query, indexedShare) {
 					dispatch({type: 'search-progressed', query, indexedShare});
 				},
 			}),
-		[index, dispatch],
+		[index, dispatch, articles],
 	);
 
 	useEffect(() => {

@@ -29,6 +29,7 @@ export type Command =
 	| 'link-number'
 	| 'link-open'
 	| 'link-copy'
+	| 'reload'
 	| 'help-toggle'
 	| 'toggle-read'
 	| 'mark-all-read'
@@ -92,6 +93,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'mark-all-read', keys: ['m'], modes: ['browse', 'read'], help: 'mark every article in the list read'},
 	{command: 'toggle-star', keys: ['s'], modes: ['browse', 'read'], help: 'star or unstar the article'},
 	{command: 'cycle-view', keys: ['v'], modes: ['browse'], help: 'show all articles, only unread ones, or only starred ones'},
+	{command: 'reload', keys: ['R'], modes: ['browse', 'read'], help: 'reload the files from disk (--watch does it when they change)'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
 	{command: 'help-toggle', keys: ['escape'], modes: ['help'], help: 'close the help', hint: 'close'},
 	{command: 'quit', keys: ['q'], modes: ['browse', 'read', 'help'], help: 'quit', hint: 'quit'},

@@ -193,7 +193,7 @@ export function selectListRows(state: State): ListRows {
 /** The query the shell should search for, when the list does not show its results yet. */
 export function pendingQuery(state: State): string | undefined {
 	const query = activeQuery(state).trim();
-	return query !== '' && state.results?.query !== query ? query : undefined;
+	return query !== '' && (state.results?.query !== query || state.results.isStale === true) ? query : undefined;
 }
 
 /** The progress of the search for the query in force, when it is taking a while. */

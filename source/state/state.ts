@@ -34,8 +34,11 @@ export type ListViewName = ListView['name'];
 /** The terminal's size in character cells. */
 export type Viewport = {readonly columnCount: number; readonly rowCount: number};
 
-/** What a search found: the hits for a query (trimmed), most relevant first. */
-export type SearchResults = {readonly query: string; readonly hits: readonly SearchHit[]};
+/**
+ * What a search found: the hits for a query (trimmed), most relevant first. After a reload, the hits still in the
+ * new articles are kept, marked stale, until the search runs again over the new articles.
+ */
+export type SearchResults = {readonly query: string; readonly hits: readonly SearchHit[]; readonly isStale?: boolean};
 
 /** A search that has run for a while without finishing: its query, and the share of articles indexed so far. */
 export type SearchProgress = {readonly query: string; readonly indexedShare: number};
@@ -100,6 +103,8 @@ export type State = {
 	readonly view: ListView;
 	/** Warnings raised while running (saving the read state failed), counted in the status line. */
 	readonly warnings: readonly string[];
+	/** How many reloads the user has asked for (`R`); the shell reloads each time it grows. */
+	readonly reloadRequestCount: number;
 };
 
 /**
@@ -132,6 +137,7 @@ export function createState(
 		readMarks: options.readMarks ?? noReadMarks,
 		view: {name: 'all'},
 		warnings: [],
+		reloadRequestCount: 0,
 	};
 	const selectedId = selectHits(state)[0]?.article.id;
 	return {...state, selectedId, shownArticleId: selectedId};

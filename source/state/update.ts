@@ -6,6 +6,7 @@ import {helpLayout} from './help-layout.js';
 import {layoutOf} from './layout.js';
 import {activeQuery, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {ListViewName, Mode, State, Viewport} from './state.js';
+import type {Article} from '../article.js';
 
 /** Something that happened to the interface. */
 export type Action =
@@ -16,14 +17,22 @@ export type Action =
 	/** The changes of `marks` are in the state file; `folded` holds the same marks with them folded in as saved. */
 	| {readonly type: 'read-marks-saved'; readonly marks: ReadMarks; readonly folded: ReadMarks}
 	| {readonly type: 'viewport-resized'; readonly viewport: Viewport}
-	/** The search for `query` (trimmed) finished with `hits`. */
-	| {readonly type: 'search-finished'; readonly query: string; readonly hits: readonly SearchHit[]}
+	/**
+	 * The search for `query` (trimmed) finished with `hits`. `articles` are the ones searched: results for articles
+	 * a reload has since replaced are dropped.
+	 */
+	| {readonly type: 'search-finished'; readonly query: string; readonly hits: readonly SearchHit[]; readonly articles?: readonly Article[]}
 	/** The search for `query` is still running, with the index built for `indexedShare` of the articles. */
 	| {readonly type: 'search-progressed'; readonly query: string; readonly indexedShare: number}
-	/** The shell has something to tell: a link copied or opened, or why it could not be. */
+	/** The shell has something to tell: a link copied or opened, or why it could not be (or why a reload could not). */
 	| {readonly type: 'notice-shown'; readonly text: string}
 	/** No key has moved the selection for a moment: the article pane catches up with it. */
-	| {readonly type: 'selection-rested'};
+	| {readonly type: 'selection-rested'}
+	/**
+	 * The inputs were read again (`R`, or `--watch` saw a change): `articles` in the inputs' order. `failures` name the
+	 * inputs that could not be read this time and kept their old articles.
+	 */
+	| {readonly type: 'articles-loaded'; readonly articles: readonly Article[]; readonly failures: readonly string[]};
 
 const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
 
@@ -261,13 +270,76 @@ function leaveFilter(state: State, query: string): State {
  * way). The best match is selected, as when typing, except under the article being read.
  */
 function finishSearch(state: State, query: string, hits: readonly SearchHit[]): State {
-	if (query !== activeQuery(state).trim() || query === '' || state.results?.query === query) {
+	if (query !== activeQuery(state).trim() || query === '' || (state.results?.query === query && state.results.isStale !== true)) {
 		return state;
 	}
 
 	const withHits: State = {...state, results: {query, hits}, searchProgress: undefined};
 	const isReading = state.mode.name === 'read' || state.mode.name === 'article-search' || state.mode.name === 'help';
 	return isReading && hits.some(hit => hit.article.id === state.selectedId) ? withListWindow(withHits) : selectFirstHit(withHits);
+}
+
+/** Whether two versions of an article (same id) read the same. */
+function isSameText(left: Article, right: Article): boolean {
+	return (
+		left.headline === right.headline
+		&& left.kicker === right.kicker
+		&& left.deck === right.deck
+		&& left.author === right.author
+		&& left.publishedAt === right.publishedAt
+		&& left.url === right.url
+		&& left.paragraphs.length === right.paragraphs.length
+		&& left.paragraphs.every((paragraph, index) => paragraph === right.paragraphs[index])
+	);
+}
+
+/** What a reload changed, by article id: `3 new, 1 gone`, `2 changed`, or undefined for nothing. */
+function reloadChanges(before: readonly Article[], after: readonly Article[]): string | undefined {
+	const beforeById = new Map(before.map(article => [article.id, article]));
+	const afterIds = new Set(after.map(article => article.id));
+	let newCount = 0;
+	let changedCount = 0;
+	for (const article of after) {
+		const old = beforeById.get(article.id);
+		if (!old) {
+			newCount++;
+		} else if (old !== article && !isSameText(old, article)) {
+			changedCount++;
+		}
+	}
+
+	const goneCount = before.filter(article => !afterIds.has(article.id)).length;
+	const parts = [...(newCount + goneCount > 0 ? [`${newCount} new, ${goneCount} gone`] : []), ...(changedCount > 0 ? [`${changedCount} changed`] : [])];
+	return parts.length === 0 ? undefined : parts.join(', ');
+}
+
+/**
+ * Takes the articles of a reload. The selection stays on its article (by id), or else on the article now at its
+ * position; the filter stays, its hits kept where the article still is until the search runs again over the new
+ * articles; the list and the article keep their scroll as far as they still can.
+ */
+function loadArticles(state: State, articles: readonly Article[], failures: readonly string[]): State {
+	const position = Math.max(0, selectedIndex(state));
+	const byId = new Map(articles.map(article => [article.id, article]));
+	const results = state.results && {
+		query: state.results.query,
+		hits: state.results.hits.flatMap(hit => {
+			const article = byId.get(hit.article.id);
+			return article ? [article === hit.article ? hit : {article, headlineMatches: hit.headlineMatches}] : [];
+		}),
+		isStale: true,
+	};
+	const changes = reloadChanges(state.articles, articles);
+	const notice =
+		failures.length === 0
+			? `reloaded: ${changes ?? 'no changes'}`
+			: `${changes ? `reloaded: ${changes}; ` : ''}kept the old articles: ${failures.join('; ')}`;
+	const loaded: State = {...state, articles, results, searchProgress: undefined, notice};
+	const isKept = state.selectedId !== undefined && byId.has(state.selectedId);
+	const hits = selectHits(loaded);
+	const selectedId = isKept ? state.selectedId : hits[Math.min(position, hits.length - 1)]?.article.id;
+	const selected = withShownSelection(withListWindow({...loaded, selectedId}));
+	return scrollArticle(selected, selected.articleScrollTop);
 }
 
 /** The state with `readMarks`; the same state when they did not change. */
@@ -433,6 +505,10 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 			return requestLink(state, 'copy', linkNumber);
 		}
 
+		case 'reload': {
+			return {...state, reloadRequestCount: state.reloadRequestCount + 1};
+		}
+
 		case 'help-toggle': {
 			if (mode.name === 'help') {
 				return {...state, mode: {name: mode.returnTo}};
@@ -511,7 +587,7 @@ function applyAction(state: State, action: Action): State {
 		}
 
 		case 'search-finished': {
-			return withSearchOfSelection(finishSearch(state, action.query, action.hits));
+			return action.articles && action.articles !== state.articles ? state : withSearchOfSelection(finishSearch(state, action.query, action.hits));
 		}
 
 		case 'notice-shown': {
@@ -527,9 +603,13 @@ function applyAction(state: State, action: Action): State {
 			return state.warnings.includes(action.message) ? state : {...state, warnings: [...state.warnings, action.message]};
 		}
 
+		case 'articles-loaded': {
+			return withSearchOfSelection(loadArticles(state, action.articles, action.failures));
+		}
+
 		case 'search-progressed': {
 			const {query, indexedShare} = action;
-			const isCurrent = query !== '' && query === activeQuery(state).trim() && state.results?.query !== query;
+			const isCurrent = query !== '' && query === activeQuery(state).trim() && (state.results?.query !== query || state.results.isStale === true);
 			return isCurrent && (state.searchProgress?.query !== query || state.searchProgress.indexedShare !== indexedShare)
 				? {...state, searchProgress: {query, indexedShare}}
 				: state;

@@ -1,0 +1,82 @@
+import {type Dispatch, useEffect, useRef} from 'react';
+import type {Article} from './article.js';
+import type {Action} from './state/update.js';
+import {watchFiles} from './watch-files.js';
+
+/** What a reload gives the app: the articles now, and the inputs that failed and kept their old articles. */
+export type Reloaded = {readonly articles: readonly Article[]; readonly failures: readonly string[]};
+
+/** How the app reloads its inputs: how to read them again, and which paths to watch (`--watch`). */
+export type ReloadOptions = {
+	/** Reads the inputs again; undefined when they cannot be (stdin alone). */
+	readonly reload?: () => Promise<Reloaded>;
+	/** Paths to watch for changes, reloading when one changes. */
+	readonly watchedPaths?: readonly string[];
+};
+
+/**
+ * Performs the reloads the state asks for (`reloadRequestCount` grows with each `R`) and the ones a change to a
+ * watched path calls for, one at a time (a change during a reload reloads once more after it), reporting each
+ * with an `articles-loaded` action; a reload that cannot happen gets a `notice-shown` one.
+ */
+export function useReload({reload, watchedPaths}: ReloadOptions, reloadRequestCount: number, dispatch: Dispatch<Action>): void {
+	const latestReload = useRef(reload);
+	latestReload.current = reload;
+	const reloader = useRef<{isRunning: boolean; isWanted: boolean; run: () => void}>(undefined);
+	if (!reloader.current) {
+		const state = {
+			isRunning: false,
+			isWanted: false,
+			run() {},
+		};
+		state.run = () => {
+			if (state.isRunning) {
+				state.isWanted = true;
+				return;
+			}
+
+			const reload = latestReload.current;
+			if (!reload) {
+				dispatch({type: 'notice-shown', text: 'stdin cannot be reloaded: it was read once, to its end'});
+				return;
+			}
+
+			state.isRunning = true;
+			reload()
+				.then(
+					({articles, failures}) => {
+						dispatch({type: 'articles-loaded', articles, failures});
+					},
+					(error: unknown) => {
+						dispatch({type: 'notice-shown', text: `reload failed: ${(error as Error).message}`});
+					},
+				)
+				.finally(() => {
+					state.isRunning = false;
+					if (state.isWanted) {
+						state.isWanted = false;
+						state.run();
+					}
+				});
+		};
+
+		reloader.current = state;
+	}
+
+	useEffect(() => {
+		if (reloadRequestCount > 0) {
+			reloader.current?.run();
+		}
+	}, [reloadRequestCount]);
+
+	const watchedKey = watchedPaths?.join('\0');
+	useEffect(() => {
+		if (!watchedPaths || watchedPaths.length === 0) {
+			return undefined;
+		}
+
+		return watchFiles(watchedPaths, () => reloader.current?.run());
+		// The paths, not the array, matter.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [watchedKey]);
+}

@@ -1,0 +1,63 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {parsePlainText} from '../../source/formats/plain-text.js';
+import {newsArticles} from '../helpers/articles.js';
+import {renderApp} from '../helpers/render-app.js';
+
+const narrow = {columnCount: 80, rowCount: 24};
+const extra = parsePlainText('Harbour ferry returns after winter\n\nThe first boat crossed the harbour on Monday.\n---\n', 'news.txt').articles;
+
+let app: ReturnType<typeof renderApp> | undefined;
+afterEach(() => {
+	app?.unmount();
+	app = undefined;
+});
+
+const linesOf = (frame: string) => frame.split('\n');
+
+describe('R', () => {
+	it('reloads, shows the new headline, keeps the selection and says what changed', async () => {
+		let reloadCount = 0;
+		const reload = async () => {
+			reloadCount++;
+			return {articles: [...extra, ...newsArticles.filter(article => !article.headline.startsWith('Chess'))], failures: []};
+		};
+
+		app = renderApp(newsArticles, narrow, {reload});
+		app.press('j', 'j');
+		await app.waitForFrame(frame => frame.includes('3/5'));
+		app.press('R');
+		const frame = await app.waitForFrame(candidate => candidate.includes('Harbour ferry returns'));
+		const lines = linesOf(frame);
+		expect(reloadCount).toBe(1);
+		expect(lines.at(-1)).toMatch(/news\.txt · 5 articles +reloaded: 1 new, 1 gone/u);
+		// Still on the storm, now one further down.
+		expect(lines[0]).toMatch(/ 4\/5 $/u);
+		expect(lines[4]).toContain('Storm Agnes');
+		// A key makes way for the hints again.
+		app.press('k');
+		await app.waitForFrame(candidate => /j\/↓ move/u.test(linesOf(candidate).at(-1)!));
+	});
+
+	it('runs the filter again over the reloaded articles', async () => {
+		app = renderApp(newsArticles, narrow, {initialQuery: 'harbour', reload: async () => ({articles: [...newsArticles, ...extra], failures: []})});
+		await app.waitForFrame(frame => frame.includes('1 match of 5'));
+		app.press('R');
+		const frame = await app.waitForFrame(candidate => candidate.includes('2 matches of 6'));
+		expect(frame).toContain('Harbour ferry returns');
+		expect(frame).toContain('City council approves new tram line');
+	});
+
+	it('keeps the articles and warns when the file went bad', async () => {
+		app = renderApp(newsArticles, narrow, {reload: async () => ({articles: newsArticles, failures: ['news.txt is not a text file (it looks binary)']})});
+		app.press('R');
+		const frame = await app.waitForFrame(candidate => candidate.includes('kept the old articles'));
+		expect(linesOf(frame).at(-1)).toMatch(/^ news\.txt · 5 articles +kept the old articles: news\.txt is not a text file/u);
+		expect(frame).toContain('Copper prices climb');
+	});
+
+	it('says that stdin cannot be reloaded', async () => {
+		app = renderApp(newsArticles, narrow);
+		app.press('R');
+		await app.waitForFrame(frame => linesOf(frame).at(-1)!.includes('stdin cannot be reloaded'));
+	});
+});

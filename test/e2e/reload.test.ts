@@ -1,0 +1,70 @@
+import {appendFileSync, renameSync, writeFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {runBroadsheetPiped, singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from './run-broadsheet.js';
+
+const fixtures = useFixtureDirectory();
+
+const article = (headline: string) => `${headline}\n\nA paragraph about ${headline.toLowerCase()}.\n---\n`;
+
+/** An RSS feed with one item a headline. */
+const feed = (...headlines: string[]) =>
+	`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>${headlines
+		.map(headline => `<item><title>${headline}</title><guid>${headline}</guid><description>About ${headline}.</description></item>`)
+		.join('')}</channel></rss>`;
+
+describe('--watch', () => {
+	it('shows an article appended to the file without a key, keeping the selection', async () => {
+		const path = fixtures.write('appended.txt', article('Tram line approved') + article('Storm heads for the coast'));
+		const session = await startBroadsheet(['--watch', path], singlePaneSize);
+		session.press('j');
+		await waitForFrame(session, /^ Headlines · file order +2\/2/mu);
+		appendFileSync(path, article('Harbour ferry returns'));
+		await waitForFrame(session, screen => screen.includes('Harbour ferry returns') && / 2\/3$/mu.test(screen));
+		expect(session.lines()[statusRowIndex(session)]).toMatch(/appended\.txt · 3 articles +reloaded: 1 new, 0 gone/u);
+	});
+
+	it('follows a file an editor replaces by renaming a new one over it', async () => {
+		const path = fixtures.write('renamed.txt', article('Tram line approved'));
+		const session = await startBroadsheet(['--watch', path], singlePaneSize);
+		await waitForFrame(session, 'Tram line approved');
+		const temporary = fixtures.write('.renamed.txt.swp', article('Tram line approved') + article('Chess prodigy wins'));
+		renameSync(temporary, path);
+		await waitForFrame(session, 'Chess prodigy wins');
+		// And it goes on watching the new file.
+		appendFileSync(path, article('Lighthouse keeper retires'));
+		await waitForFrame(session, 'Lighthouse keeper retires');
+	});
+
+	it('keeps the old list with a warning when the file turns bad, and recovers when it is fixed', async () => {
+		const path = fixtures.write('wire.xml', feed('Copper prices climb', 'Storm heads for the coast'));
+		// Wide enough for the warning with the file's temporary path.
+		const session = await startBroadsheet(['--watch', path], {columnCount: 99, rowCount: 24});
+		await waitForFrame(session, 'Storm heads for the coast');
+		writeFileSync(path, Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x00, 0x07, 0x00, 0x00]));
+		await waitForFrame(session, screen => screen.includes('kept the old articles:'));
+		const rows = session.lines();
+		expect(rows[statusRowIndex(session)]).toMatch(/wire\.xml · 2 articles +kept the old articles: .*wire\.xml is not a text/u);
+		expect(rows.slice(1, 3).map(row => row.trim())).toEqual(['Copper prices climb', 'Storm heads for the coast']);
+
+		writeFileSync(path, feed('Copper prices climb', 'Storm heads for the coast', 'Chess prodigy wins'));
+		await waitForFrame(session, screen => screen.includes('Chess prodigy wins') && screen.includes('reloaded: 1 new, 0 gone'));
+	});
+
+	it('refuses to watch stdin alone', async () => {
+		const result = await runBroadsheetPiped(['--watch', '-'], {input: article('Tram line approved')});
+		expect(result.exitCode).toBe(2);
+		expect(result.stderr).toBe('broadsheet: --watch needs a FILE: stdin cannot be read again\n');
+	});
+});
+
+describe('R', () => {
+	it('reloads the file after an edit', async () => {
+		const path = fixtures.write('edited.txt', article('Tram line approved') + article('Storm heads for the coast'));
+		const session = await startBroadsheet([path], singlePaneSize);
+		await waitForFrame(session, 'Storm heads for the coast');
+		writeFileSync(path, article('Harbour ferry returns') + article('Storm heads for the coast'));
+		session.press('R');
+		await waitForFrame(session, screen => screen.includes('Harbour ferry returns') && screen.includes('reloaded: 1 new, 1 gone'));
+		expect(session.screen()).not.toContain('Tram line approved');
+	});
+});
