@@ -44,7 +44,7 @@ describe('--watch', () => {
 		await waitForFrame(session, screen => screen.includes('kept the old articles:'));
 		const rows = session.lines();
 		expect(rows[statusRowIndex(session)]).toMatch(/wire\.xml · 2 articles +kept the old articles: .*wire\.xml is not a text/u);
-		expect(rows.slice(1, 3).map(row => row.trim())).toEqual(['Copper prices climb', 'Storm heads for the coast']);
+		expect(rows.slice(1, 3).map(row => row.trim().replace(/^• /u, ''))).toEqual(['Copper prices climb', 'Storm heads for the coast']);
 
 		writeFileSync(path, feed('Copper prices climb', 'Storm heads for the coast', 'Chess prodigy wins'));
 		await waitForFrame(session, screen => screen.includes('Chess prodigy wins') && screen.includes('reloaded: 1 new, 0 gone'));
