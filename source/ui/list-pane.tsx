@@ -4,7 +4,7 @@ import type {ListRows} from '../state/list-rows.js';
 import type {ListViewName} from '../state/state.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../terminal/text-width.js';
 import {ListRow} from './list-row.js';
-import {theme} from './theme.js';
+import {groupRule, theme} from './theme.js';
 
 type ListPaneProps = {
 	readonly rows: ListRows;
@@ -33,10 +33,10 @@ const emptyListNotices: Readonly<Record<ListViewName, string>> = {
 
 /** A source's group header, `── Reuters (12) ──────`, across the pane. */
 function GroupHeader({source, articleCount, columnCount}: {readonly source: string; readonly articleCount: number; readonly columnCount: number}) {
-	const label = ` ── ${truncateToWidth(source, Math.max(1, columnCount - 12 - String(articleCount).length))} (${articleCount}) `;
+	const label = ` ${groupRule.repeat(2)} ${truncateToWidth(source, Math.max(1, columnCount - 12 - String(articleCount).length))} (${articleCount}) `;
 	return (
 		<Text wrap="truncate" {...theme.separator}>
-			{label + '─'.repeat(Math.max(0, columnCount - displayWidth(label) - 1))}
+			{label + groupRule.repeat(Math.max(0, columnCount - displayWidth(label) - 1))}
 		</Text>
 	);
 }

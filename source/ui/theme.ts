@@ -29,6 +29,9 @@ export const theme = {
 /** The column between the two panes. */
 export const paneSeparator = '│';
 
+/** The rule of a group header in the list (`── Reuters (12) ──`). */
+export const groupRule = '─';
+
 /**
  * The mark in the first column of each list row: unread articles get `unread` (and a bold headline), starred ones
  * `starred` (read or not), read ones `read`. Each must be one column wide.

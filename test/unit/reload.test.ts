@@ -1,6 +1,7 @@
 import {appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {Readable} from 'node:stream';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
@@ -126,6 +127,28 @@ describe('reloadInputs', () => {
 		expect(after.articles[2]).toBe(before.articles[1]);
 	});
 
+	it('keeps what came from stdin, which cannot be read again, beside the files it reads again', async () => {
+		const path = join(directory, 'beside-stdin.txt');
+		writeFileSync(path, text('Tram line approved') + '\n---\n');
+		const before = await loadInputs(['-', path], Readable.from([text('Piped headline') + '\n---\n']));
+		writeFileSync(path, text('Harbour reopens') + '\n---\n');
+		const after = await reloadInputs(before, ['-', path]);
+		expect(after.articles.map(article => article.headline)).toEqual(['Piped headline', 'Harbour reopens']);
+		expect(after.failures).toEqual([]);
+	});
+
+	it('finds files added to a directory given on the command line, and drops removed ones', async () => {
+		const folder = join(directory, 'folder');
+		mkdirSync(folder);
+		writeFileSync(join(folder, 'a.txt'), text('Tram line approved') + '\n---\n');
+		writeFileSync(join(folder, 'b.txt'), text('Storm heads for coast') + '\n---\n');
+		const before = await loadInputs([folder], process.stdin);
+		rmSync(join(folder, 'a.txt'));
+		writeFileSync(join(folder, 'c.txt'), text('Chess prodigy wins') + '\n---\n');
+		const after = await reloadInputs(before, [folder]);
+		expect(after.articles.map(article => article.headline)).toEqual(['Storm heads for coast', 'Chess prodigy wins']);
+	});
+
 	it('keeps the articles of a file that is briefly missing, as while an editor replaces it', async () => {
 		const path = join(directory, 'replaced.txt');
 		writeFileSync(path, text('Chess prodigy wins') + '\n---\n');
@@ -200,6 +223,17 @@ describe('watchFiles', () => {
 				}, 400);
 			}),
 		).resolves.toBe('quiet');
+	});
+
+	it('sees a file added to a directory given to it, or to one inside it', async () => {
+		const folder = join(directory, 'watched-folder');
+		mkdirSync(join(folder, 'inner'), {recursive: true});
+		await nextChange([folder], () => {
+			writeFileSync(join(folder, 'new.txt'), 'one');
+		});
+		await nextChange([folder], () => {
+			writeFileSync(join(folder, 'inner', 'deeper.txt'), 'two');
+		});
 	});
 
 	it('polls where it cannot watch: a file in a directory that does not exist yet', async () => {
