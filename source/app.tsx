@@ -1,7 +1,7 @@
 import React, {useEffect, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Article} from './article.js';
-import {helpSections, hintsFor} from './input/keymap.js';
+import {bindingsFor, defaultKeymap, helpSections, hintsFor, type Keymap} from './input/keymap.js';
 import {keysFromInput} from './input/keys-from-input.js';
 import type {MarkMap} from './read-state/marks.js';
 import type {ReadStateStore} from './read-state/store.js';
@@ -11,6 +11,7 @@ import {type ListOrder, orderLabels} from './state/list-order.js';
 import {
 	activeQuery,
 	displayedOrder,
+	hasDates,
 	isArticleRead,
 	isArticleStarred,
 	isShownArticleBehind,
@@ -31,7 +32,7 @@ import {FilterLine} from './ui/filter-line.js';
 import {HelpOverlay} from './ui/help-overlay.js';
 import {ListPane} from './ui/list-pane.js';
 import {StatusLine} from './ui/status-line.js';
-import {paneSeparator, theme} from './ui/theme.js';
+import {defaultTheme, type Theme} from './ui/theme.js';
 import {type LinkEnvironment, processLinkEnvironment, useLinkActions} from './use-link-actions.js';
 import {type ReloadOptions, useReload} from './use-reload.js';
 import {searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
@@ -70,6 +71,12 @@ type AppProps = ReloadOptions & {
 	readonly savedMarks?: MarkMap;
 	/** Where read marks are saved as they change; without it (`--no-state`, tests), they last the session only. */
 	readonly readStateStore?: ReadStateStore;
+	/** The looks, chosen once at start-up (colour or not, Unicode or ASCII, the config file's colours). */
+	readonly theme?: Theme;
+	/** The keys, the default keymap with the config file's changes; fixed for the session. */
+	readonly keymap?: Keymap;
+	/** The time list dates are relative to, in milliseconds since the epoch; the shell refreshes it every minute. */
+	readonly now: number;
 };
 
 const defaultLinkEnvironment = processLinkEnvironment();
@@ -88,6 +95,9 @@ export function App({
 	hasHyperlinks = true,
 	reload,
 	watchedPaths,
+	theme = defaultTheme,
+	keymap = defaultKeymap,
+	now,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -97,10 +107,13 @@ export function App({
 			order: initialOrder,
 			shouldRankMatches: initialOrder === undefined || !initialQuery,
 			readMarks: savedMarks ? {saved: savedMarks, changed: new Map()} : undefined,
+			keymap,
+			glyphs: theme.glyphs,
 		}),
 	);
 	const {articles} = state;
 	const searchIndex = useSearchIndex(articles);
+	const {styles, glyphs} = theme;
 	useReadStateFile(readStateStore, state.readMarks, dispatch);
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, articles);
@@ -157,7 +170,7 @@ export function App({
 
 	if (layout.isTooSmall) {
 		return (
-			<Text wrap="truncate" {...theme.notice}>
+			<Text wrap="truncate" {...styles.notice}>
 				{`Need ${minimumViewport.columnCount}x${minimumViewport.rowCount}, have ${layout.columnCount}x${state.viewport.rowCount}. q quits.`}
 			</Text>
 		);
@@ -180,6 +193,9 @@ export function App({
 			viewName={state.view.name}
 			isRead={listArticle => isArticleRead(state, listArticle)}
 			isStarred={listArticle => isArticleStarred(state, listArticle)}
+			theme={theme}
+			hasDates={hasDates(articles)}
+			now={now}
 		/>
 	);
 	const articlePane = (
@@ -193,17 +209,27 @@ export function App({
 			highlights={articleSearch?.highlights}
 			hasHyperlinks={hasHyperlinks}
 			searchPosition={searchPosition}
+			theme={theme}
 		/>
 	);
 	let panes: React.ReactNode;
 	if (state.mode.name === 'help') {
-		panes = <HelpOverlay sections={helpSections()} rowCount={layout.paneRowCount} columnCount={layout.columnCount} scrollTop={state.mode.scrollTop} />;
+		panes = (
+			<HelpOverlay
+				sections={helpSections(state.keymap)}
+				rowCount={layout.paneRowCount}
+				columnCount={layout.columnCount}
+				scrollTop={state.mode.scrollTop}
+				closingKeys={[...new Set(bindingsFor(state.keymap, 'help').flatMap(binding => (binding.command === 'help-toggle' ? binding.keys : [])))]}
+				theme={theme}
+			/>
+		);
 	} else if (layout.isSplit) {
 		panes = (
 			<Box flexDirection="row" height={layout.paneRowCount}>
 				{listPane}
 				<Box width={1} flexDirection="column">
-					<Text {...theme.separator}>{`${paneSeparator}\n`.repeat(layout.paneRowCount).trimEnd()}</Text>
+					<Text {...styles.separator}>{`${glyphs.paneSeparator}\n`.repeat(layout.paneRowCount).trimEnd()}</Text>
 				</Box>
 				{articlePane}
 			</Box>
@@ -223,6 +249,7 @@ export function App({
 					position={searchPosition}
 					hasMatches={articleSearch.matches.length > 0}
 					columnCount={layout.columnCount}
+					theme={theme}
 				/>
 			) : layout.hasFilterLine ? (
 				<FilterLine
@@ -232,15 +259,17 @@ export function App({
 					articleCount={articles.length}
 					columnCount={layout.columnCount}
 					slowSearch={slowSearch(state)}
+					theme={theme}
 				/>
 			) : null}
 			<StatusLine
 				fileName={fileName}
 				articleCount={articles.length}
 				warningCount={warningCount + state.warnings.length}
-				hints={hintsFor(state.mode.name)}
+				hints={hintsFor(state.keymap, state.mode.name, glyphs)}
 				columnCount={layout.columnCount}
 				notice={state.notice}
+				theme={theme}
 			/>
 		</Box>
 	);

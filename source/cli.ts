@@ -1,15 +1,21 @@
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
+import {type Config, defaultConfigPath, parseConfig} from './config.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
 import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
+import {defaultKeymap} from './input/keymap.js';
 import {loadInputs, reloadInputs} from './read-input.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {openKeyInput} from './terminal/key-input.js';
 import {printableName} from './terminal/sanitize-text.js';
 import {createLoadingLine, type LoadingLine} from './terminal/loading-line.js';
+import {shouldUseAscii, shouldUseColor} from './terminal/looks.js';
+import {createTheme} from './ui/theme.js';
 
 const helpText = `
 	Usage
@@ -32,6 +38,11 @@ const helpText = `
 	  --fields MAP         which input fields fill the article, as in
 	                       headline=title,body=text (for JSON, CSV and TSV)
 	  --no-state           keep no read marks: read none, save none
+	  --no-color           no colours (as NO_COLOR=1 does); bold and reverse stay
+	  --ascii              draw ASCII only (the default when the locale is not UTF-8)
+	  --config PATH        read settings from PATH instead of
+	                       ~/.config/broadsheet/config.json (see readme.md)
+	  --no-config          ignore the config file
 	  --help               show this help
 	  --version            show the version
 
@@ -94,7 +105,10 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 	};
 }
 
-const knownOptions = new Set(['--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--no-state', '--help', '--version']);
+const knownOptions = new Set([
+	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--no-state', '--no-color', '--ascii',
+	'--config', '--no-config', '--help', '--version',
+]);
 
 /**
  * The first option on the command line that Broadsheet does not know, as the user typed it (meow would rename it,
@@ -115,26 +129,73 @@ function unknownOptionIn(argv: readonly string[]): string | undefined {
 	return undefined;
 }
 
+/**
+ * The config file: `--config PATH`, else the default one when it exists; none with `--no-config`. A file that cannot
+ * be read or holds a mistake ends the session with one line naming the file and the entry.
+ */
+function loadConfig(configFlag: string | boolean | undefined): Config | undefined {
+	if (configFlag === false) {
+		return undefined;
+	}
+
+	const isChosen = typeof configFlag === 'string';
+	const path = isChosen ? configFlag : defaultConfigPath(process.env, homedir());
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' && !isChosen) {
+			return undefined;
+		}
+
+		const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a directory' : `cannot read it (${code})`;
+		throw new UserFacingError(`${path}: ${reason}`, exitCodes.config);
+	}
+
+	const result = parseConfig(text, defaultKeymap);
+	if ('error' in result) {
+		throw new UserFacingError(`${path}: ${result.error}`, exitCodes.config);
+	}
+
+	return result.config;
+}
+
+/** The command line as meow reads it; its complaints (`--config` given twice) are usage errors. */
+function parseArguments() {
+	try {
+		return meow(helpText, {
+			importMeta: import.meta,
+			// Only what --help and --version need: meow validates a license field with a slow SPDX parser.
+			pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description},
+			// Unknown flags stay in the input, so that they get the same one-line error as every other failure.
+			allowUnknownFlags: true,
+			flags: {
+				filter: {type: 'string', shortFlag: 'f'},
+				sort: {type: 'string'},
+				watch: {type: 'boolean'},
+				format: {type: 'string'},
+				fields: {type: 'string'},
+				list: {type: 'boolean'},
+				json: {type: 'boolean'},
+				print: {type: 'boolean'},
+				// `--no-color` makes it false.
+				color: {type: 'boolean', default: true},
+				ascii: {type: 'boolean'},
+				// `--no-config` makes it false.
+				config: {type: 'string'},
+				// `--no-state` turns it off.
+				state: {type: 'boolean', default: true},
+			},
+		});
+	} catch (error) {
+		const message = (error as Error).message.replace(/^The flag/u, 'the option').replace(/\.$/u, '');
+		throw new UserFacingError(`${message}; try broadsheet --help`, exitCodes.usage);
+	}
+}
+
 async function main(): Promise<void> {
-	const cli = meow(helpText, {
-		importMeta: import.meta,
-		// Only what --help and --version need: meow validates a license field with a slow SPDX parser.
-		pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description},
-		// Unknown flags stay in the input, so that they get the same one-line error as every other failure.
-		allowUnknownFlags: true,
-		flags: {
-			filter: {type: 'string', shortFlag: 'f'},
-			sort: {type: 'string'},
-			watch: {type: 'boolean'},
-			format: {type: 'string'},
-			fields: {type: 'string'},
-			list: {type: 'boolean'},
-			json: {type: 'boolean'},
-			print: {type: 'boolean'},
-			// `--no-state` turns it off.
-			state: {type: 'boolean', default: true},
-		},
-	});
+	const cli = parseArguments();
 	const unknownOption = unknownOptionIn(process.argv.slice(2));
 	if (unknownOption) {
 		throw new UserFacingError(`unknown option ${unknownOption}; try broadsheet --help`, exitCodes.usage);
@@ -145,9 +206,8 @@ async function main(): Promise<void> {
 		throw new UserFacingError(`--format: unknown format '${format}'; use ${formatNames.join(', ')}`, exitCodes.usage);
 	}
 
-	const {sort} = cli.flags;
-	if (sort !== undefined && !isListOrder(sort)) {
-		throw new UserFacingError(`--sort: unknown order '${sort}'; use ${listOrders.join(', ')}`, exitCodes.usage);
+	if (cli.flags.sort !== undefined && !isListOrder(cli.flags.sort)) {
+		throw new UserFacingError(`--sort: unknown order '${cli.flags.sort}'; use ${listOrders.join(', ')}`, exitCodes.usage);
 	}
 
 	const fields = cli.flags.fields === undefined ? {fieldMap: {}} : parseFieldMap(cli.flags.fields);
@@ -160,6 +220,9 @@ async function main(): Promise<void> {
 		throw new UserFacingError(`--${outputModes[0]} and --${outputModes[1]} cannot go together; choose one`, exitCodes.usage);
 	}
 
+	const config = loadConfig(cli.flags.config as string | boolean | undefined);
+	const query = cli.flags.filter ?? config?.filter;
+	const sort = cli.flags.sort ?? config?.sort;
 	const paths = cli.input.length > 0 ? cli.input : process.stdin.isTTY ? [] : ['-'];
 	if (paths.length === 0) {
 		throw new UserFacingError('no FILE given; try broadsheet --help', exitCodes.usage);
@@ -172,7 +235,9 @@ async function main(): Promise<void> {
 
 	const isInteractive = process.stdout.isTTY && outputModes.length === 0;
 	const keyInput = isInteractive ? openKeyInput() : undefined;
-	const loadingLine = isInteractive ? createLoadingLine(process.stdout, process.stdout.columns || 80) : undefined;
+	const looksChoices = {asciiFlag: cli.flags.ascii ? true : undefined, colorFlag: cli.flags.color, asciiSetting: config?.ascii, colorSetting: config?.color};
+	const theme = createTheme({hasColor: shouldUseColor(process.env, looksChoices), isAscii: shouldUseAscii(process.env, looksChoices), colors: config?.colors});
+	const loadingLine = isInteractive ? createLoadingLine(process.stdout, process.stdout.columns || 80, theme.glyphs.ellipsis) : undefined;
 	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine) : undefined;
 	const readOptions = {format, fieldMap: fields.fieldMap};
 	const loaded = await loadInputs(paths, process.stdin, {...readOptions, onProgress: loadingLine?.update});
@@ -187,12 +252,11 @@ async function main(): Promise<void> {
 
 	if (!keyInput) {
 		printWarnings();
-		const query = cli.flags.filter ?? '';
 		const {createSearchIndex} = await import('./search/search.js');
 		// As the list shows them: in the order asked for; a filter's matches best first unless an order was asked for.
 		const ordered = orderArticles(articles, sort ?? defaultOrderFor(articles));
 		let kept = ordered;
-		if (query.trim() !== '') {
+		if (query !== undefined && query.trim() !== '') {
 			const matches = createSearchIndex(articles).search(query).map(hit => hit.article);
 			const matchSet = new Set(matches);
 			kept = sort === undefined ? matches : ordered.filter(article => matchSet.has(article));
@@ -221,12 +285,14 @@ async function main(): Promise<void> {
 		articles,
 		fileName: label,
 		warningCount: warnings.length + stateWarnings().length,
-		initialQuery: cli.flags.filter,
+		initialQuery: query,
 		initialOrder: sort,
 		savedMarks,
 		readStateStore,
 		reload: filePaths.length > 0 ? reload : undefined,
 		watchedPaths: cli.flags.watch ? filePaths : undefined,
+		theme,
+		keymap: config?.keymap,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

@@ -11,6 +11,7 @@ export const exitCodes = {
 	noTerminal: 9,
 	malformed: 10,
 	tooLarge: 11,
+	config: 12,
 } as const;
 
 /** A failure to tell the user in one line, with the exit code that goes with it. */

@@ -1,6 +1,8 @@
+import chalk from 'chalk';
 import {render, useStdout} from 'ink';
 import {App} from './app.js';
 import type {Article} from './article.js';
+import type {Keymap} from './input/keymap.js';
 import type {ListOrder} from './state/list-order.js';
 import type {MarkMap} from './read-state/marks.js';
 import type {ReadStateStore} from './read-state/store.js';
@@ -8,6 +10,8 @@ import {canShowHyperlinks} from './terminal/osc.js';
 import type {ReloadOptions} from './use-reload.js';
 import {enterFullScreen} from './terminal/terminal-screen.js';
 import {useViewport} from './terminal/use-viewport.js';
+import type {Theme} from './ui/theme.js';
+import {useNow} from './use-now.js';
 
 type RootProps = ReloadOptions & {
 	readonly articles: readonly Article[];
@@ -17,12 +21,14 @@ type RootProps = ReloadOptions & {
 	readonly initialOrder?: ListOrder;
 	readonly savedMarks?: MarkMap;
 	readonly readStateStore?: ReadStateStore;
+	readonly theme: Theme;
+	readonly keymap?: Keymap;
 };
 
-/** Gives the app the terminal's size, following resizes. */
+/** Gives the app the terminal's size, following resizes, and the time, every minute. */
 function Root(props: RootProps) {
 	const {stdout} = useStdout();
-	return <App {...props} viewport={useViewport(stdout)} hasHyperlinks={canShowHyperlinks(process.env)} />;
+	return <App {...props} viewport={useViewport(stdout)} now={useNow()} hasHyperlinks={canShowHyperlinks(process.env)} />;
 }
 
 /**
@@ -32,6 +38,9 @@ function Root(props: RootProps) {
  */
 export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadStream; onStart(restore: () => void): void}): Promise<void> {
 	const {keyInput} = options;
+	// The theme decides about colour, not chalk: chalk would drop bold and inverse too for `--no-color` (which it reads
+	// from argv), and the selection would vanish. The theme holds only the basic colours, which level 1 covers.
+	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
 	const screen = enterFullScreen(process.stdout, keyInput);
 	options.onStart(() => {
 		screen.restore();
@@ -47,6 +56,8 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 			readStateStore={options.readStateStore}
 			reload={options.reload}
 			watchedPaths={options.watchedPaths}
+			theme={options.theme}
+			keymap={options.keymap}
 		/>,
 		{
 			stdin: keyInput,

@@ -1,4 +1,5 @@
 import type {ModeName} from '../state/state.js';
+import {type Glyphs, unicodeGlyphs} from '../ui/theme.js';
 
 /** Everything a key can ask for. */
 export type Command =
@@ -55,8 +56,11 @@ export type Binding = {
 	readonly hint?: string;
 };
 
-/** The keymap: the one table that drives input handling, the status line, the help overlay and readme.md's key table. */
-export const keymap: readonly Binding[] = [
+/** A keymap: the one table that drives input handling, the status line, the help overlay and readme.md's key table. */
+export type Keymap = readonly Binding[];
+
+/** The keys Broadsheet comes with; a config file changes them with `keymapWithOverrides` (input/key-overrides.ts). */
+export const defaultKeymap: Keymap = [
 	{command: 'cursor-down', keys: ['j', 'down'], modes: ['browse', 'read', 'help'], help: 'next headline; in an article, scroll down a line', hint: 'move'},
 	{command: 'cursor-up', keys: ['k', 'up'], modes: ['browse', 'read', 'help'], help: 'previous headline; in an article, scroll up a line'},
 	{command: 'page-down', keys: ['pagedown', 'space', 'ctrl+f'], modes: ['browse', 'read', 'help'], help: 'page down'},
@@ -106,16 +110,12 @@ export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'ar
 const isDigit = (key: KeyName) => key.length === 1 && key >= '0' && key <= '9';
 
 /** The command `key` runs in `mode`, if any. */
-export function commandFor(key: KeyName, mode: ModeName): Command | undefined {
+export function commandFor(keymap: Keymap, key: KeyName, mode: ModeName): Command | undefined {
 	return keymap.find(binding => binding.modes.includes(mode) && (binding.keys.includes(key) || (isDigit(key) && binding.keys.includes('digit'))))
 		?.command;
 }
 
 const keyLabels: Readonly<Record<string, string>> = {
-	down: '↓',
-	up: '↑',
-	left: '←',
-	right: '→',
 	pagedown: 'PgDn',
 	pageup: 'PgUp',
 	home: 'Home',
@@ -126,26 +126,35 @@ const keyLabels: Readonly<Record<string, string>> = {
 	tab: 'Tab',
 	backspace: 'Backspace',
 	digit: '0-9',
+	'shift+tab': 'Shift-Tab',
 };
 
-/** How a key is written for people: `Esc`, `Ctrl-C`, `PgDn`, `j`. */
-export function keyLabel(key: KeyName): string {
+/** How a key is written for people: `Esc`, `Ctrl-C`, `PgDn`, `j`, and the arrows as `glyphs` draw them. */
+export function keyLabel(key: KeyName, glyphs: Glyphs = unicodeGlyphs): string {
 	if (key.startsWith('ctrl+')) {
 		return `Ctrl-${key.slice('ctrl+'.length).toUpperCase()}`;
+	}
+
+	if (key.startsWith('alt+')) {
+		return `Alt-${key.slice('alt+'.length)}`;
+	}
+
+	if (key === 'up' || key === 'down' || key === 'left' || key === 'right') {
+		return glyphs.arrowKeys[key];
 	}
 
 	return keyLabels[key] ?? key;
 }
 
 /** The bindings for one mode, in keymap order. */
-export function bindingsFor(mode: ModeName): Binding[] {
+export function bindingsFor(keymap: Keymap, mode: ModeName): Binding[] {
 	return keymap.filter(binding => binding.modes.includes(mode));
 }
 
 /** The status line's key hints for a mode: `j/↓ move  Enter open …`. */
-export function hintsFor(mode: ModeName): Array<{keys: string; hint: string}> {
-	return bindingsFor(mode).flatMap(binding =>
-		binding.hint ? [{keys: binding.keys.slice(0, 2).map(key => keyLabel(key)).join('/'), hint: binding.hint}] : [],
+export function hintsFor(keymap: Keymap, mode: ModeName, glyphs: Glyphs = unicodeGlyphs): Array<{keys: string; hint: string}> {
+	return bindingsFor(keymap, mode).flatMap(binding =>
+		binding.hint && binding.keys.length > 0 ? [{keys: binding.keys.slice(0, 2).map(key => keyLabel(key, glyphs)).join('/'), hint: binding.hint}] : [],
 	);
 }
 
@@ -159,8 +168,8 @@ const sectionTitles: Readonly<Record<ModeName, string>> = {
 };
 
 /** The keymap in sections by the first mode of each binding, for the help overlay and readme.md. */
-export function helpSections(): Array<{title: string; bindings: Binding[]}> {
+export function helpSections(keymap: Keymap): Array<{title: string; bindings: Binding[]}> {
 	return keymapModes
-		.map(mode => ({title: sectionTitles[mode], bindings: keymap.filter(binding => binding.modes[0] === mode)}))
+		.map(mode => ({title: sectionTitles[mode], bindings: keymap.filter(binding => binding.modes[0] === mode && binding.keys.length > 0)}))
 		.filter(section => section.bindings.length > 0);
 }

@@ -1,5 +1,7 @@
 import type {Article} from '../article.js';
 import {wrapParagraph} from '../terminal/text-width.js';
+import {type Glyphs, unicodeGlyphs} from '../ui/theme.js';
+import {absoluteDateLabel, readingTimeLabel} from './date-labels.js';
 
 /** How a line of the article pane is drawn. */
 export type ArticleLineStyle = 'kicker' | 'headline' | 'deck' | 'meta' | 'body' | 'link' | 'blank';
@@ -27,31 +29,46 @@ function displayedParagraphs(article: Article): readonly string[] {
 	return remainder === '' ? rest : [remainder, ...rest];
 }
 
-let dateFormat: Intl.DateTimeFormat | undefined;
+/** How many words the article's text holds (deck and paragraphs), for its reading time. */
+export function wordCountOf(article: Article): number {
+	let count = 0;
+	for (const text of [article.deck ?? '', ...article.paragraphs]) {
+		count += text.split(/\s+/u).filter(Boolean).length;
+	}
 
-/** The article header's date format, made when a dated article is first shown: making one loads ICU's calendar data. */
-function dateFormatOnce(): Intl.DateTimeFormat {
-	dateFormat ??= new Intl.DateTimeFormat('en-GB', {dateStyle: 'medium', timeStyle: 'short'});
-	return dateFormat;
+	return count;
 }
 
-/** The by-line: author, date and categories, as far as the article has them. */
-function metaLine(article: Article): string | undefined {
+/** The by-line: author, date, reading time and categories, as far as the article has them. */
+function metaLine(article: Article, glyphs: Glyphs): string {
 	const parts = [
 		article.author ? `By ${article.author}` : undefined,
-		article.publishedAt === undefined ? undefined : dateFormatOnce().format(article.publishedAt),
+		article.publishedAt === undefined ? undefined : absoluteDateLabel(article.publishedAt),
+		readingTimeLabel(wordCountOf(article)),
 		article.categories?.length ? article.categories.join(', ') : undefined,
 	].filter(part => part !== undefined);
-	return parts.length === 0 ? undefined : parts.join(' · ');
+	return parts.join(glyphs.partSeparator);
 }
 
-const cache = new WeakMap<Article, Map<number, readonly ArticleLine[]>>();
+/** A paragraph as the terminal shows it: in ASCII, a list item's bullet becomes the ASCII one. */
+function displayedParagraph(paragraph: string, glyphs: Glyphs): string {
+	return glyphs.bullet !== unicodeGlyphs.bullet && paragraph.startsWith(`${unicodeGlyphs.bullet} `) ? glyphs.bullet + paragraph.slice(unicodeGlyphs.bullet.length) : paragraph;
+}
+
+let cache = new WeakMap<Article, Map<number, readonly ArticleLine[]>>();
+/** The glyphs the cached lines were laid out with: they are the same for a whole session. */
+let cachedGlyphs: Glyphs | undefined;
 
 /**
- * The article as screen lines at `columnCount` columns: kicker, headline, by-line, address, deck, then paragraphs with
- * blank lines between, and the numbered links the text cites.
+ * The article as screen lines at `columnCount` columns: kicker, headline, by-line (with the reading time), address,
+ * deck, then paragraphs with blank lines between, and the numbered links the text cites.
  */
-export function articleLines(article: Article, columnCount: number): readonly ArticleLine[] {
+export function articleLines(article: Article, columnCount: number, glyphs: Glyphs = unicodeGlyphs): readonly ArticleLine[] {
+	if (glyphs !== cachedGlyphs) {
+		cache = new WeakMap();
+		cachedGlyphs = glyphs;
+	}
+
 	const byWidth = cache.get(article) ?? new Map<number, readonly ArticleLine[]>();
 	cache.set(article, byWidth);
 	const cached = byWidth.get(columnCount);
@@ -67,10 +84,7 @@ export function articleLines(article: Article, columnCount: number): readonly Ar
 	}
 
 	lines.push(...wrap(article.headline, 'headline'));
-	const meta = metaLine(article);
-	if (meta) {
-		lines.push(...wrap(meta, 'meta'));
-	}
+	lines.push(...wrap(metaLine(article, glyphs), 'meta'));
 
 	if (article.url) {
 		// Addresses are never wrapped, so that terminals can still recognise them.
@@ -82,7 +96,7 @@ export function articleLines(article: Article, columnCount: number): readonly Ar
 	}
 
 	for (const paragraph of displayedParagraphs(article)) {
-		lines.push(blankLine, ...wrap(paragraph, 'body'));
+		lines.push(blankLine, ...wrap(displayedParagraph(paragraph, glyphs), 'body'));
 	}
 
 	if (article.links?.length) {

@@ -1,4 +1,4 @@
-import {helpSections} from '../input/keymap.js';
+import {helpSections, type Keymap} from '../input/keymap.js';
 
 /** How the help overlay lays its rows out: in as many columns as fit whole descriptions, scrolling when they overflow. */
 export type HelpLayout = {
@@ -19,11 +19,21 @@ export type HelpLayout = {
 /** About the width a key and its longest description take: narrower columns would cut descriptions short. */
 const minimumHelpColumnWidth = 60;
 
-let helpRowCount: number | undefined;
+const helpRowCounts = new WeakMap<Keymap, number>();
 
-/** The help overlay's layout in a pane of `rowCount` rows and `columnCount` columns. */
-export function helpLayout(rowCount: number, columnCount: number): HelpLayout {
-	helpRowCount ??= helpSections().reduce((sum, section) => sum + 1 + section.bindings.length, 0);
+/** How many rows the help overlay lists for `keymap`: a title per section and a row per binding. */
+export function helpRowCountOf(keymap: Keymap): number {
+	let count = helpRowCounts.get(keymap);
+	if (count === undefined) {
+		count = helpSections(keymap).reduce((sum, section) => sum + 1 + section.bindings.length, 0);
+		helpRowCounts.set(keymap, count);
+	}
+
+	return count;
+}
+
+/** The layout of `helpRowCount` help rows (see {@link helpRowCountOf}) in a pane of `rowCount` rows and `columnCount` columns. */
+export function helpLayout(helpRowCount: number, rowCount: number, columnCount: number): HelpLayout {
 	const bodyRowCount = Math.max(1, rowCount - 1);
 	const helpColumnCount = Math.max(1, Math.min(Math.floor(columnCount / minimumHelpColumnWidth), Math.ceil(helpRowCount / bodyRowCount)));
 	const visibleRowCount = helpColumnCount * bodyRowCount;

@@ -254,7 +254,7 @@ export function isShownArticleBehind(state: State): boolean {
 /** The shown article's screen lines at the article pane's width. */
 export function shownArticleLines(state: State): readonly ArticleLine[] {
 	const article = shownArticle(state);
-	return article ? articleLines(article, layoutOf(state).articleTextColumnCount) : [];
+	return article ? articleLines(article, layoutOf(state).articleTextColumnCount, state.glyphs) : [];
 }
 
 /** The furthest the article pane can scroll. */
@@ -292,4 +292,17 @@ export function selectArticleSearch(state: State): ArticleSearchView | undefined
 	const matches = findMatches(shownArticleLines(state), query);
 	const currentIndex = isEditing ? firstMatchFrom(matches, mode.scrollTopBefore) : Math.min(kept?.matchIndex ?? 0, Math.max(0, matches.length - 1));
 	return {query, matches, currentIndex, isEditing, highlights: highlightsByLine(matches, currentIndex)};
+}
+
+const datedArticleLists = new WeakMap<readonly Article[], boolean>();
+
+/** Whether any article has a date: the list gives dates a column only then. */
+export function hasDates(articles: readonly Article[]): boolean {
+	let isDated = datedArticleLists.get(articles);
+	if (isDated === undefined) {
+		isDated = articles.some(article => article.publishedAt !== undefined);
+		datedArticleLists.set(articles, isDated);
+	}
+
+	return isDated;
 }

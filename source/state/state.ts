@@ -1,6 +1,8 @@
 import type {Article} from '../article.js';
+import {defaultKeymap, type Keymap} from '../input/keymap.js';
 import {noReadMarks, type ReadMarks} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
+import {type Glyphs, unicodeGlyphs} from '../ui/theme.js';
 import {defaultOrderFor, type ListOrder} from './list-order.js';
 import {selectHits} from './selectors.js';
 
@@ -105,6 +107,10 @@ export type State = {
 	readonly warnings: readonly string[];
 	/** How many reloads the user has asked for (`R`); the shell reloads each time it grows. */
 	readonly reloadRequestCount: number;
+	/** The keys, as the config file left them; fixed for the session. */
+	readonly keymap: Keymap;
+	/** The glyphs the article text is laid out with (ASCII or Unicode bullets and separators); fixed for the session. */
+	readonly glyphs: Glyphs;
 };
 
 /**
@@ -114,7 +120,16 @@ export type State = {
  */
 export function createState(
 	articles: readonly Article[],
-	options: {query?: string; viewport: Viewport; results?: SearchResults; order?: ListOrder; shouldRankMatches?: boolean; readMarks?: ReadMarks},
+	options: {
+		query?: string;
+		viewport: Viewport;
+		results?: SearchResults;
+		order?: ListOrder;
+		shouldRankMatches?: boolean;
+		readMarks?: ReadMarks;
+		keymap?: Keymap;
+		glyphs?: Glyphs;
+	},
 ): State {
 	const query = options.query?.trim() ?? '';
 	const state: State = {
@@ -138,6 +153,8 @@ export function createState(
 		view: {name: 'all'},
 		warnings: [],
 		reloadRequestCount: 0,
+		keymap: options.keymap ?? defaultKeymap,
+		glyphs: options.glyphs ?? unicodeGlyphs,
 	};
 	const selectedId = selectHits(state)[0]?.article.id;
 	return {...state, selectedId, shownArticleId: selectedId};

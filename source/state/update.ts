@@ -2,7 +2,7 @@ import {type Command, commandFor, type KeyName} from '../input/keymap.js';
 import {articleKey, isMarked, type MarkName, type ReadMarks, withFlag} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
-import {helpLayout} from './help-layout.js';
+import {helpLayout, helpRowCountOf} from './help-layout.js';
 import {layoutOf} from './layout.js';
 import {activeQuery, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {ListViewName, Mode, State, Viewport} from './state.js';
@@ -115,7 +115,7 @@ function scrollHelp(state: State, top: number): State {
 	}
 
 	const {paneRowCount, columnCount} = layoutOf(state);
-	const scrollTop = clamp(top, 0, helpLayout(paneRowCount, columnCount).maximumScrollTop);
+	const scrollTop = clamp(top, 0, helpLayout(helpRowCountOf(state.keymap), paneRowCount, columnCount).maximumScrollTop);
 	return scrollTop === state.mode.scrollTop ? state : {...state, mode: {...state.mode, scrollTop}};
 }
 
@@ -136,7 +136,7 @@ function moveBy(state: State, delta: number): State {
 function pageBy(state: State, direction: 1 | -1): State {
 	if (state.mode.name === 'help') {
 		const {paneRowCount, columnCount} = layoutOf(state);
-		return scrollHelp(state, state.mode.scrollTop + direction * helpLayout(paneRowCount, columnCount).visibleRowCount);
+		return scrollHelp(state, state.mode.scrollTop + direction * helpLayout(helpRowCountOf(state.keymap), paneRowCount, columnCount).visibleRowCount);
 	}
 
 	if (state.mode.name === 'read') {
@@ -547,7 +547,7 @@ function pressKey(previous: State, key: KeyName, now: number): State {
 	// A notice lasts until the next key, and a link number applies to the key that follows it only.
 	const {linkNumber} = previous;
 	const state = previous.notice === undefined && linkNumber === undefined ? previous : {...previous, notice: undefined, linkNumber: undefined};
-	const command = commandFor(key, state.mode.name);
+	const command = commandFor(state.keymap, key, state.mode.name);
 	if (command) {
 		return markOpenedArticleRead(state, withSearchOfSelection(runCommand(state, command, key, linkNumber, now)), now);
 	}

@@ -8,16 +8,19 @@ const bigInputByteCount = 8 * 1024 * 1024;
 
 const megabytes = (byteCount: number) => `${(byteCount / 1024 / 1024).toFixed(byteCount < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
-/** The progress line's text: `Reading news.jsonl… 64 MB of 180 MB (35%)`, then `Parsing news.jsonl (180 MB)…`. */
-export function progressText(progress: LoadProgress): string {
+/**
+ * The progress line's text: `Reading news.jsonl… 64 MB of 180 MB (35%)`, then `Parsing news.jsonl (180 MB)…`,
+ * with `ellipsis` (`...` in ASCII) for the dots.
+ */
+export function progressText(progress: LoadProgress, ellipsis = '…'): string {
 	if (progress.phase === 'parsing') {
-		return `Parsing ${progress.path} (${megabytes(progress.byteCount)})…`;
+		return `Parsing ${progress.path} (${megabytes(progress.byteCount)})${ellipsis}`;
 	}
 
 	const total = progress.totalByteCount;
 	return total
-		? `Reading ${progress.path}… ${megabytes(progress.byteCount)} of ${megabytes(total)} (${Math.floor((progress.byteCount / total) * 100)}%)`
-		: `Reading ${progress.path}… ${megabytes(progress.byteCount)}`;
+		? `Reading ${progress.path}${ellipsis} ${megabytes(progress.byteCount)} of ${megabytes(total)} (${Math.floor((progress.byteCount / total) * 100)}%)`
+		: `Reading ${progress.path}${ellipsis} ${megabytes(progress.byteCount)}`;
 }
 
 /** A one-line progress indicator on the terminal while big inputs load; it erases itself when done. */
@@ -30,7 +33,7 @@ export type LoadingLine = {
  * Draws progress on `output` (a terminal), no more than every 100 ms, and only once loading has taken 250 ms, even
  * when nothing arrives (a pipe that stays silent still shows what is awaited).
  */
-export function createLoadingLine(output: NodeJS.WriteStream, columnCount: number): LoadingLine {
+export function createLoadingLine(output: NodeJS.WriteStream, columnCount: number, ellipsis = '…'): LoadingLine {
 	const startedAt = Date.now();
 	let drawnAt = 0;
 	let isShown = false;
@@ -38,7 +41,7 @@ export function createLoadingLine(output: NodeJS.WriteStream, columnCount: numbe
 	const draw = (progress: LoadProgress) => {
 		drawnAt = Date.now();
 		isShown = true;
-		output.write(`\r\u001B[2K${progressText(progress).slice(0, Math.max(1, columnCount - 1))}`);
+		output.write(`\r\u001B[2K${progressText(progress, ellipsis).slice(0, Math.max(1, columnCount - 1))}`);
 	};
 
 	const timer = setTimeout(() => {

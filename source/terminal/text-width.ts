@@ -8,8 +8,8 @@ export function displayWidth(text: string): number {
 	return asciiPrintable.test(text) ? text.length : stringWidth(text);
 }
 
-/** Cuts `text` to at most `columnCount` columns, ending in `…` when it had to cut. */
-export function truncateToWidth(text: string, columnCount: number): string {
+/** Cuts `text` to at most `columnCount` columns, ending in `ellipsis` (`…` or `...`) when it had to cut. */
+export function truncateToWidth(text: string, columnCount: number, ellipsis = '…'): string {
 	if (displayWidth(text) <= columnCount) {
 		return text;
 	}
@@ -18,11 +18,16 @@ export function truncateToWidth(text: string, columnCount: number): string {
 		return '';
 	}
 
+	const ellipsisWidth = displayWidth(ellipsis);
+	if (columnCount < ellipsisWidth) {
+		return ellipsis.slice(0, columnCount);
+	}
+
 	let width = 0;
 	let result = '';
 	for (const {segment} of graphemesOf(text)) {
 		const segmentWidth = displayWidth(segment);
-		if (width + segmentWidth > columnCount - 1) {
+		if (width + segmentWidth > columnCount - ellipsisWidth) {
 			break;
 		}
 
@@ -30,12 +35,12 @@ export function truncateToWidth(text: string, columnCount: number): string {
 		width += segmentWidth;
 	}
 
-	return result + '…';
+	return result + ellipsis;
 }
 
-/** Pads `text` with spaces to exactly `columnCount` columns (after truncating it to fit). */
-export function padToWidth(text: string, columnCount: number): string {
-	const fitted = truncateToWidth(text, columnCount);
+/** Pads `text` with spaces to exactly `columnCount` columns (after truncating it to fit, with `ellipsis`). */
+export function padToWidth(text: string, columnCount: number, ellipsis = '…'): string {
+	const fitted = truncateToWidth(text, columnCount, ellipsis);
 	return fitted + ' '.repeat(Math.max(0, columnCount - displayWidth(fitted)));
 }
 

@@ -4,7 +4,7 @@ import type {LineHighlight} from '../state/article-search.js';
 import {hyperlink} from '../terminal/osc.js';
 import {padToWidth} from '../terminal/text-width.js';
 import {type LinePiece, linePieces} from './line-pieces.js';
-import {theme} from './theme.js';
+import {chromeText, type Style, type Theme} from './theme.js';
 
 type ArticlePaneProps = {
 	readonly lines: readonly ArticleLine[];
@@ -19,17 +19,13 @@ type ArticlePaneProps = {
 	readonly searchPosition?: string;
 	/** Whether addresses are drawn as OSC 8 hyperlinks. */
 	readonly hasHyperlinks?: boolean;
+	readonly theme: Theme;
 };
 
-const lineStyles: Record<ArticleLineStyle, object> = {
-	kicker: theme.kicker,
-	headline: theme.headline,
-	deck: theme.deck,
-	meta: theme.meta,
-	body: {},
-	link: theme.link,
-	blank: {},
-};
+/** The style of each kind of article line. */
+function lineStyle(style: ArticleLineStyle, styles: Theme['styles']): Style {
+	return style === 'body' || style === 'blank' ? {} : styles[style];
+}
 
 /** Where the pane is in the article, as less says it: `Top`, `42%`, `End` or `All`. */
 function scrollPosition(lineCount: number, scrollTop: number, rowCount: number): string {
@@ -48,37 +44,39 @@ function scrollPosition(lineCount: number, scrollTop: number, rowCount: number):
 	return `${Math.round(((scrollTop + rowCount) / lineCount) * 100)}%`;
 }
 
-const highlightStyles = {match: theme.articleMatch, 'current-match': theme.currentArticleMatch} as const;
-
 /**
  * One run of a line. An address is an OSC 8 hyperlink, never wrapped: a line wider than the pane is cut with `…`
  * by Ink, and the link around what shows still carries the whole address, so a click opens all of it.
  */
-function renderPiece(piece: LinePiece, index: number, hasHyperlinks: boolean) {
+function renderPiece(piece: LinePiece, index: number, styles: Theme['styles'], hasHyperlinks: boolean) {
 	const text = piece.url === undefined || !hasHyperlinks ? piece.text : hyperlink(piece.url, piece.text);
 	return piece.highlight === undefined ? text : (
-		<Text key={index} {...highlightStyles[piece.highlight]}>
+		<Text key={index} {...(piece.highlight === 'match' ? styles.articleMatch : styles.currentArticleMatch)}>
 			{text}
 		</Text>
 	);
 }
 
 /** The article: a title row with its source, search and scroll position, then the visible lines of its wrapped text. */
-export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused, highlights, searchPosition, hasHyperlinks = true}: ArticlePaneProps) {
-	const position = [searchPosition, lines.length === 0 ? '' : scrollPosition(lines.length, scrollTop, rowCount)].filter(Boolean).join('  ');
+export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused, highlights, searchPosition, hasHyperlinks = true, theme}: ArticlePaneProps) {
+	const {styles, glyphs} = theme;
+	const position = chromeText(
+		[searchPosition, lines.length === 0 ? '' : scrollPosition(lines.length, scrollTop, rowCount)].filter(Boolean).join('  '),
+		glyphs,
+	);
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
-			<Text wrap="truncate" {...(isFocused ? theme.paneTitleFocused : theme.paneTitle)}>
-				{padToWidth(` ${source}`, columnCount - position.length - 1) + position + ' '}
+			<Text wrap="truncate" {...(isFocused ? styles.paneTitleFocused : styles.paneTitle)}>
+				{padToWidth(` ${source}`, columnCount - position.length - 1, glyphs.ellipsis) + position + ' '}
 			</Text>
 			{lines.slice(scrollTop, scrollTop + rowCount).map((line, offset) => {
 				const lineHighlights = highlights?.get(scrollTop + offset);
 				return (
 					// Lines have no identity of their own beyond their place on screen.
 					// eslint-disable-next-line react/no-array-index-key
-					<Text key={offset} wrap="truncate" {...lineStyles[line.style]}>
+					<Text key={offset} wrap="truncate" {...lineStyle(line.style, styles)}>
 						{' '}
-						{line.link === undefined && lineHighlights === undefined ? line.text : linePieces(line, lineHighlights).map((piece, index) => renderPiece(piece, index, hasHyperlinks))}
+						{line.link === undefined && lineHighlights === undefined ? line.text : linePieces(line, lineHighlights).map((piece, index) => renderPiece(piece, index, styles, hasHyperlinks))}
 					</Text>
 				);
 			})}

@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import {displayWidth, truncateToWidth} from '../terminal/text-width.js';
-import {theme} from './theme.js';
+import type {Theme} from './theme.js';
 
 type ArticleSearchLineProps = {
 	readonly query: string;
@@ -8,22 +8,26 @@ type ArticleSearchLineProps = {
 	readonly position: string;
 	readonly hasMatches: boolean;
 	readonly columnCount: number;
+	readonly theme: Theme;
 };
 
 /** The search line of the article being read, as less shows it: `/query` with a cursor, and the match it is on. */
-export function ArticleSearchLine({query, position, hasMatches, columnCount}: ArticleSearchLineProps) {
+export function ArticleSearchLine({query, position, hasMatches, columnCount, theme}: ArticleSearchLineProps) {
+	const {styles, glyphs} = theme;
 	const summary = position === '' ? '' : ` ${position} `;
 	const queryColumnCount = Math.max(1, columnCount - displayWidth(summary) - 3);
 	// Show the end of a long query, where the typing happens.
-	const shownQuery = displayWidth(query) <= queryColumnCount ? query : '…' + [...query].slice(-(queryColumnCount - 1)).join('');
-	const gap = ' '.repeat(Math.max(0, columnCount - 2 - displayWidth(truncateToWidth(shownQuery, queryColumnCount)) - displayWidth(summary)));
+	const ellipsisWidth = displayWidth(glyphs.ellipsis);
+	const shownQuery = displayWidth(query) <= queryColumnCount ? query : glyphs.ellipsis + [...query].slice(-Math.max(1, queryColumnCount - ellipsisWidth)).join('');
+	const fittedQuery = truncateToWidth(shownQuery, queryColumnCount, glyphs.ellipsis);
+	const gap = ' '.repeat(Math.max(0, columnCount - 2 - displayWidth(fittedQuery) - displayWidth(summary)));
 	return (
 		<Text wrap="truncate">
 			<Text bold>/</Text>
-			{truncateToWidth(shownQuery, queryColumnCount)}
+			{fittedQuery}
 			<Text inverse> </Text>
 			{gap}
-			<Text {...(hasMatches ? {dimColor: true} : theme.notice)}>{summary}</Text>
+			<Text {...(hasMatches ? styles.meta : styles.notice)}>{summary}</Text>
 		</Text>
 	);
 }

@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import {displayWidth, truncateToWidth} from '../terminal/text-width.js';
-import {theme} from './theme.js';
+import type {Theme} from './theme.js';
 
 type FilterLineProps = {
 	readonly query: string;
@@ -10,27 +10,30 @@ type FilterLineProps = {
 	readonly columnCount: number;
 	/** A search that is taking a while: the list still shows the last results, and the count is theirs. */
 	readonly slowSearch?: {readonly indexedShare: number};
+	readonly theme: Theme;
 };
 
 /** The filter line: `/query` with a cursor while typing, and how many articles match (or how a slow search is doing). */
-export function FilterLine({query, isEditing, matchCount, articleCount, columnCount, slowSearch}: FilterLineProps) {
+export function FilterLine({query, isEditing, matchCount, articleCount, columnCount, slowSearch, theme}: FilterLineProps) {
+	const {styles, glyphs} = theme;
 	const count = matchCount === 1 ? '1 match' : `${matchCount === 0 ? 'no' : matchCount} matches`;
 	let summary = ` ${count} of ${articleCount} `;
 	if (slowSearch) {
-		summary = slowSearch.indexedShare < 1 ? ` indexing ${Math.floor(slowSearch.indexedShare * 100)}%… ` : ' searching… ';
+		summary = slowSearch.indexedShare < 1 ? ` indexing ${Math.floor(slowSearch.indexedShare * 100)}%${glyphs.ellipsis} ` : ` searching${glyphs.ellipsis} `;
 	}
 
 	const queryColumnCount = Math.max(1, columnCount - displayWidth(summary) - 3);
 	// Show the end of a long query, where the typing happens.
-	const shownQuery = displayWidth(query) <= queryColumnCount ? query : '…' + [...query].slice(-(queryColumnCount - 1)).join('');
+	const ellipsisWidth = displayWidth(glyphs.ellipsis);
+	const shownQuery = displayWidth(query) <= queryColumnCount ? query : glyphs.ellipsis + [...query].slice(-Math.max(1, queryColumnCount - ellipsisWidth)).join('');
 	const gap = ' '.repeat(Math.max(0, columnCount - 1 - displayWidth(shownQuery) - (isEditing ? 1 : 0) - displayWidth(summary)));
 	return (
 		<Text wrap="truncate">
 			<Text bold>/</Text>
-			{truncateToWidth(shownQuery, queryColumnCount)}
+			{truncateToWidth(shownQuery, queryColumnCount, glyphs.ellipsis)}
 			{isEditing ? <Text inverse> </Text> : null}
 			{gap}
-			<Text {...(matchCount === 0 || slowSearch ? theme.notice : {dimColor: true})}>{summary}</Text>
+			<Text {...(matchCount === 0 || slowSearch ? styles.notice : styles.meta)}>{summary}</Text>
 		</Text>
 	);
 }

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {type Binding, keyLabel} from '../input/keymap.js';
 import {helpLayout} from '../state/help-layout.js';
 import {padToWidth} from '../terminal/text-width.js';
-import {theme} from './theme.js';
+import {chromeText, type Theme} from './theme.js';
 
 /** A titled group of bindings, as the help overlay shows them. */
 export type HelpSection = {readonly title: string; readonly bindings: readonly Binding[]};
@@ -13,6 +13,9 @@ type HelpOverlayProps = {
 	readonly columnCount: number;
 	/** The first row of keys on screen, when they do not all fit. */
 	readonly scrollTop?: number;
+	/** The keys that close the overlay, as the title names them (`? or Esc`). */
+	readonly closingKeys: readonly string[];
+	readonly theme: Theme;
 };
 
 type HelpRow = {readonly text: string; readonly isTitle: boolean};
@@ -23,15 +26,16 @@ const keyColumnCount = 18;
  * Every binding of the keymap, flowed into as many columns as fit whole descriptions; when they overflow, the title
  * shows which rows are on screen, and j/k, Space/b and g/G scroll (see state/help-layout.ts).
  */
-export function HelpOverlay({sections, rowCount, columnCount, scrollTop = 0}: HelpOverlayProps) {
+export function HelpOverlay({sections, rowCount, columnCount, scrollTop = 0, closingKeys, theme}: HelpOverlayProps) {
+	const {styles, glyphs} = theme;
 	const rows: HelpRow[] = sections.flatMap(section => [
 		{text: section.title, isTitle: true},
 		...section.bindings.map(binding => ({
-			text: padToWidth('  ' + binding.keys.map(key => keyLabel(key)).join(' '), keyColumnCount) + binding.help,
+			text: padToWidth('  ' + binding.keys.map(key => keyLabel(key, glyphs)).join(' '), keyColumnCount, glyphs.ellipsis) + chromeText(binding.help, glyphs),
 			isTitle: false,
 		})),
 	]);
-	const {bodyRowCount, visibleRowCount, helpColumnWidth: columnWidth} = helpLayout(rowCount, columnCount);
+	const {bodyRowCount, visibleRowCount, helpColumnWidth: columnWidth} = helpLayout(rows.length, rowCount, columnCount);
 	const top = Math.max(0, Math.min(scrollTop, rows.length - visibleRowCount));
 	const visibleRows = rows.slice(top, top + visibleRowCount);
 	const columns: HelpRow[][] = [];
@@ -39,12 +43,12 @@ export function HelpOverlay({sections, rowCount, columnCount, scrollTop = 0}: He
 		columns.push(visibleRows.slice(start, start + bodyRowCount));
 	}
 
-	const title = ' Keys   (? or Esc closes)';
-	const position = visibleRows.length < rows.length ? `j/k scroll  ${top + 1}–${top + visibleRows.length}/${rows.length} ` : '';
+	const title = ` Keys   (${closingKeys.map(key => keyLabel(key, glyphs)).join(' or ')} closes)`;
+	const position = visibleRows.length < rows.length ? chromeText(`j/k scroll  ${top + 1}–${top + visibleRows.length}/${rows.length} `, glyphs) : '';
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount}>
-			<Text wrap="truncate" {...theme.paneTitleFocused}>
-				{padToWidth(padToWidth(title, columnCount - position.length) + position, columnCount)}
+			<Text wrap="truncate" {...styles.paneTitleFocused}>
+				{padToWidth(padToWidth(title, columnCount - position.length, glyphs.ellipsis) + position, columnCount, glyphs.ellipsis)}
 			</Text>
 			<Box flexDirection="row">
 				{columns.map((column, columnIndex) => (
@@ -53,7 +57,7 @@ export function HelpOverlay({sections, rowCount, columnCount, scrollTop = 0}: He
 						{column.map((row, rowIndex) => (
 							// eslint-disable-next-line react/no-array-index-key
 							<Text key={rowIndex} wrap="truncate" bold={row.isTitle}>
-								{padToWidth(row.isTitle ? ' ' + row.text : row.text, columnWidth - 1)}
+								{padToWidth(row.isTitle ? ' ' + row.text : row.text, columnWidth - 1, glyphs.ellipsis)}
 							</Text>
 						))}
 					</Box>

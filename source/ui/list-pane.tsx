@@ -1,10 +1,11 @@
 import {Box, Text} from 'ink';
 import type {Article} from '../article.js';
+import {relativeDateColumnCount, relativeDateLabel} from '../state/date-labels.js';
 import type {ListRows} from '../state/list-rows.js';
 import type {ListViewName} from '../state/state.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../terminal/text-width.js';
 import {ListRow} from './list-row.js';
-import {groupRule, theme} from './theme.js';
+import {chromeText, type Theme} from './theme.js';
 
 type ListPaneProps = {
 	readonly rows: ListRows;
@@ -17,6 +18,11 @@ type ListPaneProps = {
 	readonly rowCount: number;
 	readonly columnCount: number;
 	readonly isFocused: boolean;
+	readonly theme: Theme;
+	/** Whether the articles have dates, which then get a column. */
+	readonly hasDates: boolean;
+	/** The time the dates are relative to, in milliseconds since the epoch; the shell refreshes it every minute. */
+	readonly now: number;
 	/** Which articles the list shows; the title names any view but `all`. */
 	readonly viewName?: ListViewName;
 	/** Whether an article has been read; all are unread without it. */
@@ -31,33 +37,56 @@ const emptyListNotices: Readonly<Record<ListViewName, string>> = {
 	starred: ' No starred headlines here.',
 };
 
+type GroupHeaderProps = {readonly source: string; readonly articleCount: number; readonly columnCount: number; readonly theme: Theme};
+
 /** A source's group header, `── Reuters (12) ──────`, across the pane. */
-function GroupHeader({source, articleCount, columnCount}: {readonly source: string; readonly articleCount: number; readonly columnCount: number}) {
-	const label = ` ${groupRule.repeat(2)} ${truncateToWidth(source, Math.max(1, columnCount - 12 - String(articleCount).length))} (${articleCount}) `;
+function GroupHeader({source, articleCount, columnCount, theme}: GroupHeaderProps) {
+	const {rule, ellipsis} = theme.glyphs;
+	const label = ` ${rule.repeat(2)} ${truncateToWidth(source, Math.max(1, columnCount - 12 - String(articleCount).length), ellipsis)} (${articleCount}) `;
 	return (
-		<Text wrap="truncate" {...theme.separator}>
-			{label + groupRule.repeat(Math.max(0, columnCount - displayWidth(label) - 1))}
+		<Text wrap="truncate" {...theme.styles.separator}>
+			{label + rule.repeat(Math.max(0, columnCount - displayWidth(label) - 1))}
 		</Text>
 	);
 }
+
+/** Narrowest list that has room for dates. */
+const datedListMinimumColumnCount = 40;
 
 /**
  * The headline list: a title row with the view (unless it is all articles), the order and the position (`3/5`),
  * then only the rows that fit.
  */
-export function ListPane({rows, listTop, selectedIndex, orderLabel, rowCount, columnCount, isFocused, viewName = 'all', isRead, isStarred}: ListPaneProps) {
+export function ListPane({
+	rows,
+	listTop,
+	selectedIndex,
+	orderLabel,
+	rowCount,
+	columnCount,
+	isFocused,
+	viewName = 'all',
+	isRead,
+	isStarred,
+	theme,
+	hasDates,
+	now,
+}: ListPaneProps) {
+	const {styles, glyphs} = theme;
 	const position = rows.articleCount === 0 ? '0/0' : `${selectedIndex + 1}/${rows.articleCount}`;
-	const title = viewName === 'all' ? ` Headlines · ${orderLabel}` : ` Headlines · ${viewName} · ${orderLabel}`;
+	const {partSeparator} = glyphs;
+	const title = chromeText(viewName === 'all' ? ` Headlines${partSeparator}${orderLabel}` : ` Headlines${partSeparator}${viewName}${partSeparator}${orderLabel}`, glyphs);
 	const visibleRows = rows.slice(listTop, listTop + rowCount);
+	const dateColumnCount = hasDates && columnCount >= datedListMinimumColumnCount ? relativeDateColumnCount : 0;
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
-			<Text wrap="truncate" {...(isFocused ? theme.paneTitleFocused : theme.paneTitle)}>
-				{padToWidth(title, columnCount - position.length - 1) + position + ' '}
+			<Text wrap="truncate" {...(isFocused ? styles.paneTitleFocused : styles.paneTitle)}>
+				{padToWidth(title, columnCount - position.length - 1, glyphs.ellipsis) + position + ' '}
 			</Text>
-			{visibleRows.length === 0 ? <Text {...theme.notice}>{emptyListNotices[viewName]}</Text> : null}
+			{visibleRows.length === 0 ? <Text {...styles.notice}>{emptyListNotices[viewName]}</Text> : null}
 			{visibleRows.map(row =>
 				row.kind === 'group' ? (
-					<GroupHeader key={`group:${row.source}`} source={row.source} articleCount={row.articleCount} columnCount={columnCount} />
+					<GroupHeader key={`group:${row.source}`} source={row.source} articleCount={row.articleCount} columnCount={columnCount} theme={theme} />
 				) : (
 					<ListRow
 						key={row.hit.article.id}
@@ -67,6 +96,9 @@ export function ListPane({rows, listTop, selectedIndex, orderLabel, rowCount, co
 						isUnread={!(isRead?.(row.hit.article) ?? false)}
 						isStarred={isStarred?.(row.hit.article) ?? false}
 						columnCount={columnCount}
+						theme={theme}
+						dateLabel={dateColumnCount > 0 && row.hit.article.publishedAt !== undefined ? relativeDateLabel(row.hit.article.publishedAt, now) : undefined}
+						dateColumnCount={dateColumnCount}
 					/>
 				),
 			)}

@@ -4,7 +4,7 @@ import type {Article} from '../article.js';
 import type {MatchRanges} from '../search/search.js';
 import {displayWidth, truncateToWidth} from '../terminal/text-width.js';
 import {highlightedSegments} from './segments.js';
-import {listMarkers, theme} from './theme.js';
+import type {Theme} from './theme.js';
 
 type ListRowProps = {
 	readonly article: Article;
@@ -13,37 +13,51 @@ type ListRowProps = {
 	readonly isUnread: boolean;
 	readonly isStarred: boolean;
 	readonly columnCount: number;
+	readonly theme: Theme;
+	/** The date as the list shows it (`3h ago`), right-aligned in the last `dateColumnCount` columns. */
+	readonly dateLabel?: string;
+	/** Columns kept for the date at the end of the row; 0 when the list shows no dates. */
+	readonly dateColumnCount: number;
 };
 
 /**
  * One headline in the list: a marker (unread, starred), the kicker as a label, then the headline, matched
- * characters highlighted, cut to fit. Unread rows are bold as a whole, which costs no extra style runs.
+ * characters highlighted, cut to fit, and the date at the end when the list shows dates. Unread rows are bold as a
+ * whole, which costs no extra style runs.
  */
-function ListRowView({article, headlineMatches, isSelected, isUnread, isStarred, columnCount}: ListRowProps) {
-	const kicker = article.kicker ? truncateToWidth(article.kicker, Math.floor(columnCount / 2)) : '';
+function ListRowView({article, headlineMatches, isSelected, isUnread, isStarred, columnCount, theme, dateLabel, dateColumnCount}: ListRowProps) {
+	const {styles, glyphs} = theme;
+	const {listMarkers} = glyphs;
+	const headlineAreaCount = dateColumnCount > 0 ? columnCount - dateColumnCount - 1 : columnCount;
+	const kicker = article.kicker ? truncateToWidth(article.kicker, Math.floor(headlineAreaCount / 2), glyphs.ellipsis) : '';
 	// The marker's column, a space, then the kicker and a space.
 	const lead = kicker ? `${listMarkers.read} ${kicker} ` : `${listMarkers.read} `;
-	const headlineColumnCount = Math.max(0, columnCount - displayWidth(lead) - 1);
-	const segments = highlightedSegments(article.headline, headlineMatches, headlineColumnCount);
+	const headlineColumnCount = Math.max(0, headlineAreaCount - displayWidth(lead) - 1);
+	const segments = highlightedSegments(article.headline, headlineMatches, headlineColumnCount, glyphs.ellipsis);
 	const usedWidth = displayWidth(lead) + segments.reduce((sum, segment) => sum + displayWidth(segment.text), 0);
 	// Only the selected row needs trailing spaces, to draw its bar across the pane; fewer cells make cheaper frames.
-	const padding = isSelected ? ' '.repeat(Math.max(0, columnCount - usedWidth)) : '';
-	const rowStyle = isSelected ? (isUnread ? {...theme.selectedRow, ...theme.unreadRow} : theme.selectedRow) : isUnread ? theme.unreadRow : {};
+	// A row with a date pads up to it, so that dates line up.
+	const hasDate = dateColumnCount > 0 && dateLabel !== undefined;
+	const paddedWidth = hasDate ? columnCount - dateColumnCount - 1 : isSelected ? columnCount : 0;
+	const padding = ' '.repeat(Math.max(0, paddedWidth - usedWidth));
+	const date = hasDate ? dateLabel.padStart(dateColumnCount) + ' ' : '';
+	const rowStyle = isSelected ? (isUnread ? {...styles.selection, ...styles.unreadRow} : styles.selection) : isUnread ? styles.unreadRow : {};
 	return (
 		<Text wrap="truncate" {...rowStyle}>
-			{isStarred ? <Text {...theme.starMarker}>{listMarkers.starred}</Text> : isUnread ? listMarkers.unread : listMarkers.read}
+			{isStarred ? <Text {...styles.starMarker}>{listMarkers.starred}</Text> : isUnread ? listMarkers.unread : listMarkers.read}
 			{' '}
-			{kicker ? <Text {...theme.kicker}>{kicker}</Text> : null}
+			{kicker ? <Text {...styles.kicker}>{kicker}</Text> : null}
 			{kicker ? ' ' : ''}
 			{segments.map((segment, index) =>
 				segment.isMatch ? (
 					// eslint-disable-next-line react/no-array-index-key
-					<Text key={index} {...theme.match}>{segment.text}</Text>
+					<Text key={index} {...styles.match}>{segment.text}</Text>
 				) : (
 					segment.text
 				),
 			)}
 			{padding}
+			{date ? <Text {...styles.date}>{date}</Text> : null}
 		</Text>
 	);
 }

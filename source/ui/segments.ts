@@ -6,12 +6,12 @@ import {graphemesOf} from '../terminal/graphemes.js';
 export type Segment = {readonly text: string; readonly isMatch: boolean};
 
 /**
- * Cuts `text` to `columnCount` columns (by display width, ending in `…` when cut) and splits it into runs,
+ * Cuts `text` to `columnCount` columns (by display width, ending in `ellipsis` when cut) and splits it into runs,
  * marking the characters inside `ranges` (inclusive [start, end] offsets into `text`) as matches.
  */
-export function highlightedSegments(text: string, ranges: MatchRanges, columnCount: number): Segment[] {
+export function highlightedSegments(text: string, ranges: MatchRanges, columnCount: number, ellipsis = '…'): Segment[] {
 	const isFullWidth = displayWidth(text) <= columnCount;
-	const limit = isFullWidth ? columnCount : columnCount - 1;
+	const limit = isFullWidth ? columnCount : Math.max(0, columnCount - displayWidth(ellipsis));
 	const segments: Segment[] = [];
 	let width = 0;
 	for (const {segment, index} of graphemesOf(text)) {
@@ -31,7 +31,7 @@ export function highlightedSegments(text: string, ranges: MatchRanges, columnCou
 	}
 
 	if (!isFullWidth && columnCount > 0) {
-		segments.push({text: '…', isMatch: false});
+		segments.push({text: ellipsis.slice(0, columnCount), isMatch: false});
 	}
 
 	return segments;

@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import {displayWidth, padToWidth} from '../terminal/text-width.js';
-import {theme} from './theme.js';
+import {chromeText, type Theme} from './theme.js';
 
 type Hint = {readonly keys: string; readonly hint: string};
 
@@ -13,6 +13,7 @@ type StatusLineProps = {
 	readonly columnCount: number;
 	/** A one-line message that takes the hints' place until the next key. */
 	readonly notice?: string;
+	readonly theme: Theme;
 };
 
 const hintText = (hints: readonly Hint[]) => hints.map(({keys, hint}) => `${keys} ${hint}`).join('  ');
@@ -32,23 +33,26 @@ export function fittingHints(hints: readonly Hint[], columnCount: number): Hint[
 }
 
 /** The bottom line: file name, article count, and the keys that matter in this mode. */
-export function StatusLine({fileName, articleCount, warningCount, hints, columnCount, notice}: StatusLineProps) {
+export function StatusLine({fileName, articleCount, warningCount, hints, columnCount, notice, theme}: StatusLineProps) {
+	const {styles, glyphs} = theme;
+	const {partSeparator, ellipsis} = glyphs;
 	const count = articleCount === 1 ? '1 article' : `${articleCount} articles`;
-	const warnings = warningCount === 0 ? '' : warningCount === 1 ? ' · 1 warning' : ` · ${warningCount} warnings`;
-	const lead = ` ${fileName} · ${count}${warnings}   `;
+	const warnings = warningCount === 0 ? '' : warningCount === 1 ? `${partSeparator}1 warning` : `${partSeparator}${warningCount} warnings`;
+	const lead = ` ${fileName}${partSeparator}${count}${warnings}   `;
 	if (notice !== undefined) {
+		const leadColumnCount = Math.min(displayWidth(lead), Math.floor(columnCount / 3));
 		return (
-			<Text wrap="truncate" {...theme.statusBar}>
-				{padToWidth(lead, Math.min(displayWidth(lead), Math.floor(columnCount / 3)))}
-				<Text {...theme.statusNotice}>{padToWidth(notice, columnCount - Math.min(displayWidth(lead), Math.floor(columnCount / 3)))}</Text>
+			<Text wrap="truncate" {...styles.statusBar}>
+				{padToWidth(lead, leadColumnCount, ellipsis)}
+				<Text {...styles.statusNotice}>{padToWidth(chromeText(notice, glyphs), columnCount - leadColumnCount, ellipsis)}</Text>
 			</Text>
 		);
 	}
 
 	const text = lead + hintText(fittingHints(hints, columnCount - displayWidth(lead) - 1));
 	return (
-		<Text wrap="truncate" {...theme.statusBar}>
-			{padToWidth(text, columnCount)}
+		<Text wrap="truncate" {...theme.styles.statusBar}>
+			{padToWidth(text, columnCount, ellipsis)}
 		</Text>
 	);
 }

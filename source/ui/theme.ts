@@ -1,21 +1,50 @@
 /**
- * Colours and marks, as data. Only the basic ANSI colours plus bold, inverse and underline, which read well on
- * dark and on light backgrounds alike.
+ * The looks of the interface, as data: a style for each role and the glyphs the interface draws itself. The shell
+ * builds one theme at start-up (colour or not, Unicode or ASCII, the config file's colours) and passes it down;
+ * components only read the theme they are given.
  */
-export const theme = {
-	kicker: {color: 'cyan', bold: true},
+
+/** The basic sixteen ANSI colours, as Ink names them: the terminal's own palette, whatever its background. */
+export const colorNames = [
+	'black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white',
+	'gray', 'redBright', 'greenBright', 'yellowBright', 'blueBright', 'magentaBright', 'cyanBright', 'whiteBright',
+] as const;
+
+/** One of the basic sixteen ANSI colours. */
+export type ColorName = (typeof colorNames)[number];
+
+/** How a run of text is drawn: the props of Ink's Text that the interface uses. */
+export type Style = {
+	readonly color?: ColorName;
+	readonly bold?: boolean;
+	readonly dimColor?: boolean;
+	readonly italic?: boolean;
+	readonly underline?: boolean;
+	readonly inverse?: boolean;
+};
+
+/**
+ * The default styles. They use the terminal's own foreground and background, the attributes (bold, dim, italic,
+ * underline, inverse), and only colours that read on dark and on light backgrounds alike: red and magenta. Yellow,
+ * cyan and white vanish on a light background, blue and black on a dark one, so none of them is used.
+ */
+export const defaultStyles = {
+	kicker: {color: 'red', bold: true},
 	headline: {bold: true},
 	deck: {italic: true},
 	meta: {dimColor: true},
-	link: {color: 'blue', underline: true},
+	date: {dimColor: true},
+	link: {underline: true},
 	match: {underline: true, bold: true},
 	/** Every match of the search in the article, as less draws them. */
 	articleMatch: {inverse: true},
-	/** The match n and N moved to. */
-	currentArticleMatch: {inverse: true, bold: true, color: 'yellow'},
-	selectedRow: {inverse: true},
+	/** The match n and N moved to: underlined too, so that it stands out without colour. */
+	currentArticleMatch: {inverse: true, bold: true, underline: true, color: 'magenta'},
+	selection: {inverse: true},
+	/** A row whose article is unread: bold as a whole. */
 	unreadRow: {bold: true},
-	starMarker: {color: 'yellow'},
+	/** The star of a starred article. */
+	starMarker: {color: 'magenta'},
 	paneTitleFocused: {bold: true, inverse: true},
 	paneTitle: {dimColor: true},
 	statusBar: {inverse: true},
@@ -23,17 +52,107 @@ export const theme = {
 	statusNotice: {inverse: true, bold: true},
 	hintKey: {bold: true},
 	separator: {dimColor: true},
-	notice: {color: 'yellow'},
-} as const;
+	notice: {color: 'magenta'},
+} as const satisfies Record<string, Style>;
 
-/** The column between the two panes. */
-export const paneSeparator = '│';
+/** What a style is for: the roles a config file can colour. */
+export type StyleRole = keyof typeof defaultStyles;
 
-/** The rule of a group header in the list (`── Reuters (12) ──`). */
-export const groupRule = '─';
+/** Every role, in the order readme.md lists them. */
+export const styleRoles = Object.keys(defaultStyles) as readonly StyleRole[];
+
+/** The characters the interface draws itself (not the articles' text), in a Unicode and an ASCII form. */
+export type Glyphs = {
+	/** Whether these are the ASCII glyphs: then {@link chromeText} spells the interface's own words in ASCII. */
+	readonly isAscii: boolean;
+	/** The column between the two panes. */
+	readonly paneSeparator: string;
+	/** Ends text cut to fit. */
+	readonly ellipsis: string;
+	/** Starts a list item in an article. */
+	readonly bullet: string;
+	/** Draws a horizontal rule, as in the list's group headers. */
+	readonly rule: string;
+	/**
+	 * The mark in the first column of each list row: unread articles get `unread` (and a bold headline), starred
+	 * ones `starred` (read or not), read ones `read`. Each must be one column wide.
+	 */
+	readonly listMarkers: {readonly unread: string; readonly starred: string; readonly read: string};
+	/** Separates the parts of the status line and of an article's by-line, spaces included. */
+	readonly partSeparator: string;
+	/** How the help overlay and the status line write the arrow keys. */
+	readonly arrowKeys: {readonly up: string; readonly down: string; readonly left: string; readonly right: string};
+};
+
+/** The glyphs for a UTF-8 terminal. */
+export const unicodeGlyphs: Glyphs = {
+	isAscii: false,
+	paneSeparator: '│',
+	ellipsis: '…',
+	bullet: '•',
+	rule: '─',
+	listMarkers: {unread: '•', starred: '★', read: ' '},
+	partSeparator: ' · ',
+	arrowKeys: {up: '↑', down: '↓', left: '←', right: '→'},
+};
+
+/** The glyphs for a terminal whose locale is not UTF-8 (or with `--ascii`): plain ASCII. */
+export const asciiGlyphs: Glyphs = {
+	isAscii: true,
+	paneSeparator: '|',
+	ellipsis: '...',
+	bullet: '*',
+	rule: '-',
+	// As mutt marks flagged messages.
+	listMarkers: {unread: '*', starred: '!', read: ' '},
+	partSeparator: ' - ',
+	arrowKeys: {up: 'Up', down: 'Down', left: 'Left', right: 'Right'},
+};
+
+const asciiForms: Readonly<Record<string, string>> = {
+	'–': '-', '—': '-', '‘': "'", '’': "'", '“': '"', '”': '"', '…': '...', '·': '-', '•': '*',
+	'→': '->', '←': '<-', '↑': '^', '↓': 'v', '─': '-', '│': '|', '×': 'x', '★': '!', '\u00A0': ' ',
+};
 
 /**
- * The mark in the first column of each list row: unread articles get `unread` (and a bold headline), starred ones
- * `starred` (read or not), read ones `read`. Each must be one column wide.
+ * The interface's own words (help texts, labels, messages) as `glyphs` can draw them: unchanged in Unicode; in
+ * ASCII, typographic characters become their ASCII forms (`A–Z` is `A-Z`) and anything else non-ASCII `?`.
+ * Not for the articles' text, which is shown as it is.
  */
-export const listMarkers = {unread: '•', starred: '★', read: ' '} as const;
+export function chromeText(text: string, glyphs: Glyphs): string {
+	// eslint-disable-next-line no-control-regex
+	return glyphs.isAscii ? text.replaceAll(/[^\u0000-\u007F]/gu, character => asciiForms[character] ?? '?') : text;
+}
+
+/** The looks the components draw with. */
+export type Theme = {
+	readonly styles: Readonly<Record<StyleRole, Style>>;
+	readonly glyphs: Glyphs;
+};
+
+/** What decides the theme: made once at start-up from the command line, the environment and the config file. */
+export type ThemeOptions = {
+	/** Whether colours are wanted (`NO_COLOR`, `--no-color` and the config file turn them off). */
+	readonly hasColor: boolean;
+	/** Whether to draw ASCII only (a locale that is not UTF-8, or `--ascii`). */
+	readonly isAscii: boolean;
+	/** Colours by role from the config file, over the defaults (`undefined` takes the colour away). */
+	readonly colors?: Readonly<Partial<Record<StyleRole, ColorName | undefined>>>;
+};
+
+/**
+ * The theme for `options`. Without colour, every style keeps its attributes and loses its colour: the selection
+ * and the status bar stay inverse, so they still show.
+ */
+export function createTheme({hasColor, isAscii, colors = {}}: ThemeOptions): Theme {
+	const styles = {} as Record<StyleRole, Style>;
+	for (const role of styleRoles) {
+		const {color, ...attributes} = {...defaultStyles[role], ...(role in colors ? {color: colors[role]} : {})} as Style;
+		styles[role] = hasColor && color !== undefined ? {...attributes, color} : attributes;
+	}
+
+	return {styles, glyphs: isAscii ? asciiGlyphs : unicodeGlyphs};
+}
+
+/** Colour and Unicode, as on most terminals: what tests and the readme show. */
+export const defaultTheme: Theme = createTheme({hasColor: true, isAscii: false});

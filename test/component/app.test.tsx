@@ -4,6 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {parsePlainText} from '../../source/formats/plain-text.js';
 import {FilterLine} from '../../source/ui/filter-line.js';
 import {displayWidth} from '../../source/terminal/text-width.js';
+import {defaultTheme} from '../../source/ui/theme.js';
 import {numberedArticles} from '../helpers/articles.js';
 import {renderApp} from '../helpers/render-app.js';
 
@@ -184,7 +185,7 @@ describe('filtering', () => {
 
 describe('the filter line while a search takes a while', () => {
 	const lineFor = (slowSearch: {indexedShare: number}) =>
-		(render(<FilterLine query="minister" isEditing matchCount={5} articleCount={100_000} columnCount={60} slowSearch={slowSearch} />).lastFrame() ?? '').replaceAll(
+		(render(<FilterLine query="minister" isEditing matchCount={5} articleCount={100_000} columnCount={60} slowSearch={slowSearch} theme={defaultTheme} />).lastFrame() ?? '').replaceAll(
 			/\u001B\[[\d;]*m/gu,
 			'',
 		);

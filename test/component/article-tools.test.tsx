@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/app.js';
 import type {Article} from '../../source/article.js';
 import type {LinkEnvironment} from '../../source/use-link-actions.js';
-import {renderApp} from '../helpers/render-app.js';
+import {renderApp, testNow} from '../helpers/render-app.js';
 
 const paragraphs = Array.from({length: 28}, (_, index) =>
 	index % 4 === 1 ? `Paragraph ${index + 1}: the keeper climbed the stairs of the lighthouse again.` : `Paragraph ${index + 1} is about the weather at sea.`,
@@ -158,7 +158,7 @@ describe('o and y', () => {
 		app = renderApp([article, other], size, {linkEnvironment});
 		app.press('o');
 		await app.waitForFrame(frame => frame.includes('opening with xdg-open'));
-		app.rerender(<App articles={[article, other]} fileName="news.txt" viewport={{columnCount: 81, rowCount: 20}} linkEnvironment={{...linkEnvironment}} />);
+		app.rerender(<App articles={[article, other]} fileName="news.txt" viewport={{columnCount: 81, rowCount: 20}} now={testNow} linkEnvironment={{...linkEnvironment}} />);
 		await app.waitForFrame(frame => linesOf(frame)[0]?.length === 81);
 		expect(started).toEqual([['xdg-open', 'https://example.com/lighthouse']]);
 	});

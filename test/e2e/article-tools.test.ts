@@ -62,7 +62,7 @@ describe('links in a real terminal (80x24)', () => {
 	it('sends the article address to the terminal as an OSC 8 hyperlink, and shows its text', async () => {
 		const session = await openArticle();
 		expect(session.rawOutput()).toContain(`\u001B]8;;${articleUrl}\u0007${articleUrl}\u001B]8;;\u0007`);
-		expect(session.lines()[2]).toBe(` ${articleUrl}`);
+		expect(session.lines()[3]).toBe(` ${articleUrl}`);
 		// A reference longer than the screen is cut, not wrapped, and links to the whole address.
 		const referenceRow = session.lines().find(line => line.startsWith(' [2] '));
 		expect(referenceRow).toMatch(/^ \[2\] https:\/\/example\.com\/a-very-long-path\/.*…$/u);

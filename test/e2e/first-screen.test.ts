@@ -27,7 +27,8 @@ describe('the first screen', () => {
 		expect(separatorColumn(session)).toBeGreaterThan(30);
 		expect(columnCells(session, paneRowIndexes, separatorColumn(session)!)).toEqual(paneRowIndexes.map(() => '│'));
 		expect(rows[1]).toMatch(/│ Japan and the US agreed in top-level talks yesterday to/u);
-		expect(rows[5]).toContain('│ Japanese Prime Minister Shinzo Abe');
+		expect(rows[4]).toMatch(/│ \d+ min read$/u);
+		expect(rows[6]).toContain('│ Japanese Prime Minister Shinzo Abe');
 		expect(inverseRows(session, [1, 2, 3, 4, 5], 1)).toEqual([1]);
 		expect(rows[statusRowIndex(session)]).toMatch(/ \? help {2}q quit$/u);
 	});

@@ -45,6 +45,18 @@ export const splitSize: TerminalSize = {columnCount: 120, rowCount: 30};
 /** The classic terminal: one pane at a time. */
 export const singlePaneSize: TerminalSize = {columnCount: 80, rowCount: 24};
 
+/**
+ * The environment every run starts from, whatever the machine's: a UTF-8 locale (so Unicode chrome), colour
+ * allowed, and a config directory with no config file in it (so a user's config.json never changes a test).
+ */
+export const testEnvironment: Readonly<Record<string, string | undefined>> = {
+	LANG: 'C.UTF-8',
+	LC_ALL: undefined,
+	LC_CTYPE: undefined,
+	NO_COLOR: undefined,
+	XDG_CONFIG_HOME: join(tmpdir(), 'broadsheet-e2e-no-config'),
+};
+
 const openSessions: TerminalSession[] = [];
 
 /** Holds a fresh state directory for every program a test starts, so that no test reads or writes ~/.local/state. */
@@ -134,13 +146,17 @@ async function waitUntilReadyForKeys(session: TerminalSession): Promise<Terminal
 	return session;
 }
 
-/** Options for starting the command: environment variables to set (`undefined` removes one). */
+/** Options for starting the command: environment variables to set over {@link testEnvironment} (`undefined` removes one). */
 export type BroadsheetOptions = {readonly env?: Record<string, string | undefined>};
 
 /** Starts `node dist/broadsheet.js …args` in a pseudo terminal, without waiting for anything; disposed after the test. */
 export async function spawnBroadsheet(args: readonly string[], size: TerminalSize, options: BroadsheetOptions = {}): Promise<TerminalSession> {
 	return trackFrames(
-		await startInTerminal(process.execPath, [commandPath, ...args], {...size, cwd: repositoryRoot, env: {XDG_STATE_HOME: freshStateHome(), ...options.env}}),
+		await startInTerminal(process.execPath, [commandPath, ...args], {
+			...size,
+			cwd: repositoryRoot,
+			env: {...testEnvironment, XDG_STATE_HOME: freshStateHome(), ...options.env},
+		}),
 	);
 }
 
@@ -185,7 +201,7 @@ export async function startShell(script: string, size: TerminalSize): Promise<Te
 	const session = await startInTerminal('sh', ['-c', `broadsheet() { "$BROADSHEET_NODE" "$BROADSHEET_COMMAND" "$@"; }\n${script}`], {
 		...size,
 		cwd: repositoryRoot,
-		env: {BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath, XDG_STATE_HOME: freshStateHome()},
+		env: {...testEnvironment, BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath, XDG_STATE_HOME: freshStateHome()},
 	});
 	return waitUntilReadyForKeys(trackFrames(session));
 }
@@ -198,7 +214,11 @@ export async function childProcessIds(pid: number): Promise<number[]> {
 
 /** Runs `node dist/broadsheet.js …args` with plain pipes (no terminal anywhere). */
 export async function runBroadsheetPiped(args: readonly string[], options: RunPipedOptions = {}): Promise<PipedResult> {
-	return runPiped(process.execPath, [commandPath, ...args], {cwd: repositoryRoot, ...options, env: {XDG_STATE_HOME: freshStateHome(), ...options.env}});
+	return runPiped(process.execPath, [commandPath, ...args], {
+		cwd: repositoryRoot,
+		...options,
+		env: {...testEnvironment, XDG_STATE_HOME: freshStateHome(), ...options.env},
+	});
 }
 
 /** A temporary directory for the fixtures of one test file. */
@@ -231,7 +251,7 @@ export function statusRowIndex(session: TerminalSession): number {
 
 /** The list's position as its title row shows it (`3/5`), when that title row is the screen's top row. */
 export function listPositionOnTopRow(screen: string): string | undefined {
-	return /^ Headlines · [^\d]+? +(\d+\/\d+)(?: |$)/u.exec(screen.split('\n')[0] ?? '')?.[1];
+	return /^ Headlines [·-] [^\d]+? +(\d+\/\d+)(?: |$)/u.exec(screen.split('\n')[0] ?? '')?.[1];
 }
 
 /** Indexes of the rows among `rowIndexes` whose cell at `column` is drawn inverse. */

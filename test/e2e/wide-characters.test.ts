@@ -37,7 +37,8 @@ const wideArticles = [
 /** The text of the rows from the one starting with ` ${start}` to the next blank row, margins removed and joined. */
 function textOfParagraphStarting(rows: readonly string[], start: string): string {
 	const first = rows.findIndex(row => row.startsWith(` ${start}`));
-	const end = rows.indexOf('', first);
+	// The paragraph ends at a blank row, or at the by-line under a headline.
+	const end = rows.findIndex((row, index) => index > first && (row === '' || / min read$/u.test(row)));
 	return rows.slice(first, end === -1 ? undefined : end).map(row => row.slice(1)).join('');
 }
 

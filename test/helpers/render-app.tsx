@@ -10,9 +10,12 @@ import type {Viewport} from '../../source/state/state.js';
 // eslint-disable-next-line no-control-regex
 const escapeSequence = /\u001B\[[\d;]*[A-Za-z]|\u001B\]8;[^\u0007]*\u0007/gu;
 
+/** The time component tests run at (list dates are relative to it, unless a test passes `now`): Sat 28 Nov 2026 14:05 UTC. */
+export const testNow = Date.UTC(2026, 10, 28, 14, 5);
+
 /** The app rendered at a fixed size, with helpers to type keys and wait for the frame a user would see. */
 export function renderApp(articles: readonly Article[], viewport: Viewport, options: Partial<Omit<ComponentProps<typeof App>, 'articles' | 'viewport'>> = {}) {
-	const app = <App articles={articles} fileName="news.txt" viewport={viewport} {...options} />;
+	const app = <App articles={articles} fileName="news.txt" viewport={viewport} now={testNow} {...options} />;
 	const instance = render(app);
 	const frame = () => (instance.lastFrame() ?? '').replace(escapeSequence, '');
 
@@ -30,7 +33,7 @@ export function renderApp(articles: readonly Article[], viewport: Viewport, opti
 		},
 		/** Renders again at a new size, as the shell does on resize. */
 		resize(next: Viewport) {
-			instance.rerender(<App articles={articles} fileName="news.txt" viewport={next} {...options} />);
+			instance.rerender(<App articles={articles} fileName="news.txt" viewport={next} now={testNow} {...options} />);
 		},
 		/** Waits until the frame satisfies `predicate`; fails with the frame it had. */
 		async waitForFrame(predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {buildArticles} from '../../source/formats/build-articles.js';
 import {articleLines} from '../../source/state/article-lines.js';
 import {displayWidth} from '../../source/terminal/text-width.js';
+import {asciiGlyphs} from '../../source/ui/theme.js';
 
 const [article] = buildArticles(
 	[
@@ -24,8 +25,14 @@ describe('article lines', () => {
 	const lines = articleLines(article!, 40);
 
 	it('puts kicker, headline, by-line and address before the deck and the text', () => {
-		expect(lines.map(line => line.style).slice(0, 6)).toEqual(['kicker', 'headline', 'meta', 'link', 'blank', 'deck']);
-		expect(lines[2]?.text).toBe('By Ana Ruiz · 14 May 2025, 09:30 · Ports');
+		expect(lines.map(line => line.style).slice(0, 7)).toEqual(['kicker', 'headline', 'meta', 'meta', 'link', 'blank', 'deck']);
+		expect(articleLines(article!, 100)[2]?.text).toBe('By Ana Ruiz · Wed 14 May 2025 09:30 UTC · 1 min read · Ports');
+	});
+
+	it('draws the by-line and bullets in ASCII with ASCII glyphs', () => {
+		const [listArticle] = buildArticles([{headline: 'Lists', paragraphs: ['• first item', 'Plain • text'], publishedAt: Date.UTC(2025, 4, 14, 9, 30)}], 'feed.xml');
+		const ascii = articleLines(listArticle!, 100, asciiGlyphs).map(line => line.text);
+		expect(ascii).toEqual(['Lists', 'Wed 14 May 2025 09:30 UTC - 1 min read', '', '* first item', '', 'Plain • text']);
 	});
 
 	it('wraps text to the width but never an address', () => {
@@ -33,8 +40,8 @@ describe('article lines', () => {
 			expect(displayWidth(line.text)).toBeLessThanOrEqual(40);
 		}
 
-		expect(lines[3]?.text).toBe(article?.url);
-		expect(lines[3]?.link).toEqual({url: article?.url, start: 0});
+		expect(lines[4]?.text).toBe(article?.url);
+		expect(lines[4]?.link).toEqual({url: article?.url, start: 0});
 	});
 
 	it('lists the numbered links under the text', () => {

@@ -1,5 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {commandFor, helpSections, hintsFor, keyLabel, keymap, keymapModes} from '../../source/input/keymap.js';
+import {commandFor as commandIn, defaultKeymap as keymap, helpSections, hintsFor, keyLabel, keymapModes} from '../../source/input/keymap.js';
+import type {ModeName} from '../../source/state/state.js';
+import {asciiGlyphs} from '../../source/ui/theme.js';
+
+const commandFor = (key: string, mode: ModeName) => commandIn(keymap, key, mode);
 
 describe('the keymap', () => {
 	it('binds no key twice in one mode', () => {
@@ -74,12 +78,13 @@ describe('the keymap', () => {
 
 	it('labels keys for people', () => {
 		expect(['ctrl+c', 'escape', 'pagedown', 'down', 'j'].map(key => keyLabel(key))).toEqual(['Ctrl-C', 'Esc', 'PgDn', '↓', 'j']);
+		expect(['down', 'left', 'right', 'up'].map(key => keyLabel(key, asciiGlyphs))).toEqual(['Down', 'Left', 'Right', 'Up']);
 	});
 
 	it('derives the status hints and the help sections from the same table', () => {
-		expect(hintsFor('browse').map(hint => hint.hint)).toEqual(['move', 'open', 'pane', 'filter', 'help', 'quit']);
-		expect(hintsFor('filter').map(hint => hint.hint)).toEqual(['keep', 'clear']);
-		const listed = helpSections().flatMap(section => section.bindings);
+		expect(hintsFor(keymap, 'browse').map(hint => hint.hint)).toEqual(['move', 'open', 'pane', 'filter', 'help', 'quit']);
+		expect(hintsFor(keymap, 'filter').map(hint => hint.hint)).toEqual(['keep', 'clear']);
+		const listed = helpSections(keymap).flatMap(section => section.bindings);
 		expect(listed).toHaveLength(keymap.length);
 	});
 });

@@ -12,4 +12,9 @@ describe('the loading line', () => {
 	it('counts what a pipe has sent so far', () => {
 		expect(progressText({path: 'stdin', phase: 'reading', byteCount: 1536 * 1024})).toBe('Reading stdin… 1.5 MB');
 	});
+
+	it('writes its dots in ASCII when told to', () => {
+		expect(progressText({path: 'stdin', phase: 'reading', byteCount: 1536 * 1024}, '...')).toBe('Reading stdin... 1.5 MB');
+		expect(progressText({path: 'big.jsonl', phase: 'parsing', byteCount: 180 * 1024 * 1024}, '...')).toBe('Parsing big.jsonl (180 MB)...');
+	});
 });

@@ -1,0 +1,162 @@
+import {isAbsolute, join} from 'node:path';
+import {type KeyOverrides, keymapWithOverrides, parseKeyName} from './input/key-overrides.js';
+import type {Command, Keymap, KeyName} from './input/keymap.js';
+import {isListOrder, type ListOrder, listOrders} from './state/list-order.js';
+import type {Environment} from './terminal/looks.js';
+import {type ColorName, colorNames, type StyleRole, styleRoles} from './ui/theme.js';
+
+/** What a config file holds, checked: the keymap with its changes, colours by role, and defaults for options. */
+export type Config = {
+	readonly keymap: Keymap;
+	readonly colors: Readonly<Partial<Record<StyleRole, ColorName | undefined>>>;
+	/** Draw ASCII only (`--ascii`), or Unicode even when the locale is not UTF-8. */
+	readonly ascii?: boolean;
+	/** Colour (`true`) even with `NO_COLOR` set, or none (`false`), as `--no-color`. */
+	readonly color?: boolean;
+	/** The filter to start with when `--filter` gives none. */
+	readonly filter?: string;
+	/** The list's order when `--sort` gives none. */
+	readonly sort?: ListOrder;
+};
+
+/** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
+export function defaultConfigPath(environment: Environment, homeDirectory: string): string {
+	const configHome = environment['XDG_CONFIG_HOME'];
+	// The XDG specification says to ignore a relative path.
+	const base = configHome && isAbsolute(configHome) ? configHome : join(homeDirectory, '.config');
+	return join(base, 'broadsheet', 'config.json');
+}
+
+/** A role's name in a config file: `paneTitleFocused` is `pane-title-focused`. */
+const kebabCase = (name: string) => name.replaceAll(/[A-Z]/gu, letter => '-' + letter.toLowerCase());
+
+const roleByName = new Map<string, StyleRole>(styleRoles.map(role => [kebabCase(role), role]));
+/** Colours as a config file names them: `red`, `bright-red`, `gray`, and `default` for the terminal's own. */
+const colorByName = new Map<string, ColorName | undefined>([
+	...colorNames.map(color => [color.endsWith('Bright') ? `bright-${color.slice(0, -'Bright'.length)}` : color, color] as const),
+	['grey', 'gray'],
+	['default', undefined],
+]);
+
+/** The config file's settings besides `keys` and `colors`, and the type each takes. */
+const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string'} as const;
+type SettingName = keyof typeof settingTypes;
+
+const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : JSON.stringify(value));
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Where a JSON.parse error happened, as a line number, when the message gives a position. */
+function jsonErrorMessage(text: string, error: Error): string {
+	const position = /at position (\d+)/u.exec(error.message)?.[1];
+	const reason = error.message.replace(/\s*(?:in JSON )?at position \d+.*$/u, '').replace(/, ".*" is not valid JSON$/u, '');
+	if (position === undefined) {
+		return `not valid JSON (${reason})`;
+	}
+
+	const line = text.slice(0, Number(position)).split('\n').length;
+	return `line ${line}: not valid JSON (${reason})`;
+}
+
+function parseKeys(value: unknown, keymap: Keymap): {keymap: Keymap} | {error: string} {
+	if (!isObject(value)) {
+		return {error: `keys: should be an object of commands and their keys, as in {"cursor-down": ["j", "down"]}, not ${describe(value)}`};
+	}
+
+	const overrides: Partial<Record<Command, KeyName[]>> = {};
+	for (const [command, written] of Object.entries(value)) {
+		const list: unknown[] = typeof written === 'string' ? [written] : Array.isArray(written) ? written : [written];
+		const keys: KeyName[] = [];
+		for (const item of list) {
+			if (typeof item !== 'string') {
+				return {error: `keys.${command}: should be a list of keys, as in ["j", "down"], not ${describe(written)}`};
+			}
+
+			const parsed = parseKeyName(item);
+			if ('error' in parsed) {
+				return {error: `keys.${command}: ${parsed.error}`};
+			}
+
+			keys.push(parsed.key);
+		}
+
+		overrides[command as Command] = keys;
+	}
+
+	const result = keymapWithOverrides(keymap, overrides as KeyOverrides);
+	return 'error' in result ? {error: `keys.${result.command}: ${result.error}`} : result;
+}
+
+function parseColors(value: unknown): {colors: Config['colors']} | {error: string} {
+	if (!isObject(value)) {
+		return {error: `colors: should be an object of roles and colours, as in {"selection": "blue"}, not ${describe(value)}`};
+	}
+
+	const colors: Partial<Record<StyleRole, ColorName | undefined>> = {};
+	for (const [name, color] of Object.entries(value)) {
+		const role = roleByName.get(name);
+		if (!role) {
+			return {error: `colors.${name}: no such role; use ${[...roleByName.keys()].join(', ')}`};
+		}
+
+		if (typeof color !== 'string' || !colorByName.has(color.toLowerCase())) {
+			return {error: `colors.${name}: ${describe(color)} is not a colour; use ${[...colorByName.keys()].join(', ')}`};
+		}
+
+		colors[role] = colorByName.get(color.toLowerCase());
+	}
+
+	return {colors};
+}
+
+/**
+ * The config file's `text`, checked against `keymap` (the default keys). A mistake answers one message naming the
+ * entry (`keys.cursor-dwn: no such command`), for the caller to prefix with the file's path: a typo never passes
+ * silently.
+ */
+export function parseConfig(text: string, keymap: Keymap): {config: Config} | {error: string} {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch (error) {
+		return {error: jsonErrorMessage(text, error as Error)};
+	}
+
+	if (!isObject(json)) {
+		return {error: `should hold an object, as in {"keys": {…}, "colors": {…}}, not ${describe(json)}`};
+	}
+
+	let config: Config = {keymap, colors: {}};
+	for (const [name, value] of Object.entries(json)) {
+		if (name === 'keys') {
+			const result = parseKeys(value, keymap);
+			if ('error' in result) {
+				return result;
+			}
+
+			config = {...config, keymap: result.keymap};
+		} else if (name === 'colors') {
+			const result = parseColors(value);
+			if ('error' in result) {
+				return result;
+			}
+
+			config = {...config, colors: result.colors};
+		} else if (name in settingTypes) {
+			const type = settingTypes[name as SettingName];
+			if (typeof value !== type) {
+				return {error: `${name}: should be ${type === 'boolean' ? 'true or false' : 'a string'}, not ${describe(value)}`};
+			}
+
+			if (name === 'sort' && !isListOrder(value as string)) {
+				return {error: `sort: ${describe(value)} is not an order; use ${listOrders.join(', ')}`};
+			}
+
+			config = {...config, [name]: value};
+		} else if (!name.startsWith('$')) {
+			// `$schema` and other `$` names are left for editors.
+			return {error: `${name}: no such setting; use keys, colors, ${Object.keys(settingTypes).join(', ')}`};
+		}
+	}
+
+	return {config};
+}
