@@ -218,6 +218,10 @@ export function openReadStateStore(directory: string): ReadStateStore {
 		try {
 			renameSync(filePath, asidePath);
 		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+				return {marks: new Map()}; // Another instance moved it aside this instant, and said so.
+			}
+
 			return {warning: warn(`the read state ${filePath} is corrupt (${parsed.reason}) and cannot be moved aside: ${errorText(error)}`)};
 		}
 
