@@ -249,6 +249,18 @@ export async function startInTerminal(
 		}
 	};
 
+	let lastOutputTime = performance.now();
+	/** Resolves once no output has arrived for `quietMs`, or after `limitMs` at most. */
+	const outputQuiet = async (quietMs = 60, limitMs = 1000): Promise<void> => {
+		const deadline = performance.now() + limitMs;
+		while (performance.now() - lastOutputTime < quietMs && performance.now() < deadline) {
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise(resolve => {
+				setTimeout(resolve, quietMs);
+			});
+		}
+	};
+
 	const settle = async (): Promise<void> => {
 		let awaited: Promise<void>;
 		do {
@@ -260,6 +272,7 @@ export async function startInTerminal(
 
 	pty.onData(chunk => {
 		outputChunks.push(chunk);
+		lastOutputTime = performance.now();
 		rawOutputCache = undefined;
 		bytesWritten += Buffer.byteLength(chunk, 'utf8');
 		if (isDisposed) {
@@ -286,8 +299,9 @@ export async function startInTerminal(
 	const exited = new Promise<TerminalExit>(resolve => {
 		pty.onExit(({exitCode, signal}) => {
 			processGone = true;
-			// node-pty emits exit only after the output stream closed, so all data has arrived.
-			void settle().then(() => {
+			// node-pty can report the exit a moment before the last output (a shell's final lines) has been read:
+			// wait until the output has been quiet for a while, then until the emulator has parsed all of it.
+			void outputQuiet().then(settle).then(() => {
 				hasExited = true;
 				exitResult = signal ? {exitCode, signal} : {exitCode};
 				for (const waiter of [...waiters]) {
