@@ -222,6 +222,35 @@ async function readInput(file: string, stdin: NodeJS.ReadableStream | undefined,
 }
 
 /**
+ * The articles of several inputs as one list whose ids are unique: the list selects by id, so the same GUID or
+ * address in two files (one story in two feeds) gets `#2`, `#3`… after the first, the way one file numbers its
+ * own repeats. Articles whose ids are already unique are passed through as they are.
+ */
+export function articlesWithUniqueIds(inputs: readonly LoadedInput[]): Article[] {
+	const articles = inputs.flatMap(input => input.articles);
+	if (inputs.length < 2) {
+		return articles;
+	}
+
+	const ids = new Set<string>();
+	return articles.map(article => {
+		if (!ids.has(article.id)) {
+			ids.add(article.id);
+			return article;
+		}
+
+		let count = 2;
+		while (ids.has(`${article.id}#${count}`)) {
+			count++;
+		}
+
+		const id = `${article.id}#${count}`;
+		ids.add(id);
+		return {...article, id};
+	});
+}
+
+/**
  * Reads and parses every input: files, directories (their files), and `-` for stdin. With one file, its failure
  * is the command's failure; with several, a file that fails becomes a warning and the others still open.
  */
@@ -253,7 +282,7 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 		}
 	}
 
-	const articles = inputs.flatMap(input => input.articles);
+	const articles = articlesWithUniqueIds(inputs);
 	if (articles.length === 0) {
 		throw failures[0] ?? new UserFacingError(`${paths.map(path => printableName(path)).join(', ')}: no files with articles`, exitCodes.noArticles);
 	}
@@ -310,5 +339,5 @@ export async function reloadInputs(previous: LoadResult, paths: readonly string[
 		}
 	}
 
-	return {articles: inputs.flatMap(input => input.articles), warnings, label: previous.label, inputs, failures};
+	return {articles: articlesWithUniqueIds(inputs), warnings, label: previous.label, inputs, failures};
 }

@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {decodeInput, readFileBytes} from '../../source/read-input.js';
+import {decodeInput, loadInputs, readFileBytes} from '../../source/read-input.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'broadsheet-read-input-'));
 
@@ -35,5 +35,18 @@ describe('decodeInput', () => {
 	it('gives the text and the byte count, and a clear line for binary bytes', () => {
 		expect(decodeInput(Buffer.from('Café\n'), 'news.txt')).toEqual({text: 'Café\n', byteCount: 6});
 		expect(() => decodeInput(Buffer.from([0, 1, 2, 3, 0, 0, 0, 9]), 'data.bin')).toThrow('data.bin is not a text file (it looks binary)');
+	});
+});
+
+describe('loadInputs', () => {
+	it('gives the same story in two files ids of its own, so that each can be selected', async () => {
+		const story = JSON.stringify({title: 'Harbour reopens after the storm', url: 'https://example.com/harbour', body: 'Ships came back on Monday.'});
+		const first = join(directory, 'morning.ndjson');
+		const second = join(directory, 'evening.ndjson');
+		writeFileSync(first, `${story}\n`);
+		writeFileSync(second, `${story}\n${JSON.stringify({title: 'Second story', url: 'https://example.com/second', body: 'More.'})}\n`);
+		const {articles} = await loadInputs([first, second], process.stdin);
+		expect(articles.map(article => article.id)).toEqual(['https://example.com/harbour', 'https://example.com/harbour#2', 'https://example.com/second']);
+		expect(articles.map(article => article.source)).toEqual(['morning.ndjson', 'evening.ndjson', 'evening.ndjson']);
 	});
 });
