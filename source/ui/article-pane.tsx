@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import type {ArticleLine, ArticleLineStyle} from '../state/article-lines.js';
 import type {LineHighlight} from '../state/article-search.js';
 import {hyperlink} from '../terminal/osc.js';
-import {padToWidth} from '../terminal/text-width.js';
+import {displayWidth, padToWidth, truncateToWidth} from '../terminal/text-width.js';
 import {type LinePiece, linePieces} from './line-pieces.js';
 import {chromeText, type Style, type Theme} from './theme.js';
 
@@ -25,6 +25,14 @@ type ArticlePaneProps = {
 /** The style of each kind of article line. */
 function lineStyle(style: ArticleLineStyle, styles: Theme['styles']): Style {
 	return style === 'body' || style === 'blank' ? {} : styles[style];
+}
+
+/**
+ * `line` cut to `columnCount` with the theme's ellipsis. Only addresses are wider than the pane (they are never
+ * wrapped); Ink would cut them with `…`, which an ASCII terminal cannot show. The hyperlink keeps the whole address.
+ */
+function fittedLine(line: ArticleLine, columnCount: number, glyphs: Theme['glyphs']): ArticleLine {
+	return glyphs.isAscii && displayWidth(line.text) > columnCount ? {...line, text: truncateToWidth(line.text, columnCount, glyphs.ellipsis)} : line;
 }
 
 /** Where the pane is in the article, as less says it: `Top`, `42%`, `End` or `All`. */
@@ -69,7 +77,8 @@ export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, is
 			<Text wrap="truncate" {...(isFocused ? styles.paneTitleFocused : styles.paneTitle)}>
 				{padToWidth(` ${source}`, columnCount - position.length - 1, glyphs.ellipsis) + position + ' '}
 			</Text>
-			{lines.slice(scrollTop, scrollTop + rowCount).map((line, offset) => {
+			{lines.slice(scrollTop, scrollTop + rowCount).map((shownLine, offset) => {
+				const line = fittedLine(shownLine, columnCount - 1, glyphs);
 				const lineHighlights = highlights?.get(scrollTop + offset);
 				return (
 					// Lines have no identity of their own beyond their place on screen.

@@ -20,7 +20,8 @@ type HelpOverlayProps = {
 
 type HelpRow = {readonly text: string; readonly isTitle: boolean};
 
-const keyColumnCount = 18;
+/** The keys' column, a space after them included. */
+const keyColumnCount = 20;
 
 /**
  * Every binding of the keymap, flowed into as many columns as fit whole descriptions; when they overflow, the title
@@ -31,7 +32,7 @@ export function HelpOverlay({sections, rowCount, columnCount, scrollTop = 0, clo
 	const rows: HelpRow[] = sections.flatMap(section => [
 		{text: section.title, isTitle: true},
 		...section.bindings.map(binding => ({
-			text: padToWidth('  ' + binding.keys.map(key => keyLabel(key, glyphs)).join(' '), keyColumnCount, glyphs.ellipsis) + chromeText(binding.help, glyphs),
+			text: padToWidth('  ' + binding.keys.map(key => keyLabel(key, glyphs)).join(' '), keyColumnCount - 1, glyphs.ellipsis) + ' ' + chromeText(binding.help, glyphs),
 			isTitle: false,
 		})),
 	]);

@@ -28,6 +28,7 @@ const datedArticles: readonly Article[] = newsArticles.map((article, index) => (
 	headline: index === 0 ? `${article.headline} as traders in London and Shanghai bid the metal higher for a third day running` : article.headline,
 	publishedAt: [testNow - hour, testNow - 26 * hour, Date.UTC(2026, 2, 4), testNow - 5 * 60_000, undefined][index],
 	author: index === 0 ? 'Ana Ruiz' : undefined,
+	url: index === 0 ? 'https://example.com/markets/2026/11/28/copper-prices-climb-on-strong-demand-as-traders-bid-the-metal-higher' : undefined,
 	categories: index === 0 ? ['Markets', 'Metals'] : undefined,
 }));
 
@@ -41,6 +42,8 @@ describe('ASCII chrome', () => {
 		expect(frames[0]).toMatch(/news\.txt - 5 articles .*j\/Down move/u);
 		expect(frames[0]).toMatch(/^\* MARKETS: Copper prices climb .*\.\.\. +1h ago /mu);
 		expect(frames[0]).toContain('By Ana Ruiz - Sat 28 Nov 2026 13:05 UTC - 1 min read');
+		// The address is never wrapped: it is cut to the pane, with ASCII dots.
+		expect(frames[0]).toMatch(/\| https:\/\/example\.com\/markets\/.*\.\.\. *$/mu);
 
 		app.press('?');
 		frames.push(await app.waitForFrame(frame => frame.includes('Keys')));

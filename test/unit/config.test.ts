@@ -144,6 +144,14 @@ describe('rebinding keeps the keymap sound', () => {
 });
 
 describe('readme.md', () => {
+	it('gives an example config file that is valid', async () => {
+		const {readFileSync} = await import('node:fs');
+		const readme = readFileSync(new URL('../../readme.md', import.meta.url), 'utf8');
+		const example = /## Configuration[\s\S]*?```json\n([\s\S]*?)```/u.exec(readme)?.[1];
+		expect(example).toBeDefined();
+		expect(parseConfig(example!, defaultKeymap)).toHaveProperty('config');
+	});
+
 	it('names every colour role the config file takes', async () => {
 		const {readFileSync} = await import('node:fs');
 		const {styleRoles} = await import('../../source/ui/theme.js');
