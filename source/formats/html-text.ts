@@ -263,6 +263,13 @@ class TextCollector {
 			this.linkNumbers.set(link.url, number);
 		}
 
+		// A link left open across paragraphs may close before any text of the next one: cite it where its text was.
+		const lastParagraphIndex = this.paragraphs.length - 1;
+		if (this.inline.trim() === '' && lastParagraphIndex >= 0) {
+			this.paragraphs[lastParagraphIndex] += ` [${number}]`;
+			return;
+		}
+
 		this.inline = this.inline.trimEnd() + ` [${number}]`;
 		this.endsWithSpace = false;
 	}

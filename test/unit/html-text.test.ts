@@ -79,6 +79,13 @@ describe('htmlToText: links', () => {
 		expect(text.paragraphs).toEqual(['x.example/page']);
 		expect(text.links).toEqual([]);
 	});
+
+	it('cites a link left open into a list after its own text, not in a paragraph of its own', () => {
+		// Found by the property tests: the citation used to make a paragraph ' [1]'.
+		const text = htmlToText('<a href="/x">Read more<ul><li>', 'https://example.com/a/');
+		expect(text.paragraphs).toEqual(['Read more [1]']);
+		expect(text.links).toEqual(['https://example.com/x']);
+	});
 });
 
 describe('htmlToText: plain text and bad markup', () => {
