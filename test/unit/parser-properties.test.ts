@@ -226,7 +226,7 @@ function fieldsOf(article: Article): string[] {
 }
 
 /** Runs `parse` on `input`, checking that it returns within the budget and that its articles are clean. */
-function expectCleanParse(input: string, parse: () => ParseResult): ParseResult {
+function expectCleanParse<Result extends ParseResult>(input: string, parse: () => Result): Result {
 	const started = performance.now();
 	const result = parse();
 	const elapsedMs = performance.now() - started;
