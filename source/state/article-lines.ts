@@ -76,15 +76,21 @@ export function articleLines(article: Article, columnCount: number, glyphs: Glyp
 		return cached;
 	}
 
-	const wrap = (text: string, style: ArticleLineStyle): ArticleLine[] =>
-		wrapParagraph(text, columnCount).map(line => ({text: line, style}));
 	const lines: ArticleLine[] = [];
+	// Appends one line at a time: spreading a paragraph's lines into push() overflows the stack when a paragraph
+	// wraps to hundreds of thousands of lines (a 50 MB single-line file).
+	const wrap = (text: string, style: ArticleLineStyle): void => {
+		for (const line of wrapParagraph(text, columnCount)) {
+			lines.push({text: line, style});
+		}
+	};
+
 	if (article.kicker) {
-		lines.push(...wrap(article.kicker, 'kicker'));
+		wrap(article.kicker, 'kicker');
 	}
 
-	lines.push(...wrap(article.headline, 'headline'));
-	lines.push(...wrap(metaLine(article, glyphs), 'meta'));
+	wrap(article.headline, 'headline');
+	wrap(metaLine(article, glyphs), 'meta');
 
 	if (article.url) {
 		// Addresses are never wrapped, so that terminals can still recognise them.
@@ -92,21 +98,21 @@ export function articleLines(article: Article, columnCount: number, glyphs: Glyp
 	}
 
 	if (article.deck && article.deck !== article.headline) {
-		lines.push(blankLine, ...wrap(article.deck, 'deck'));
+		lines.push(blankLine);
+		wrap(article.deck, 'deck');
 	}
 
 	for (const paragraph of displayedParagraphs(article)) {
-		lines.push(blankLine, ...wrap(displayedParagraph(paragraph, glyphs), 'body'));
+		lines.push(blankLine);
+		wrap(displayedParagraph(paragraph, glyphs), 'body');
 	}
 
 	if (article.links?.length) {
-		lines.push(
-			blankLine,
-			...article.links.map((url, index): ArticleLine => {
-				const label = `[${index + 1}] `;
-				return {text: label + url, style: 'link', link: {url, start: label.length}};
-			}),
-		);
+		lines.push(blankLine);
+		for (const [index, url] of article.links.entries()) {
+			const label = `[${index + 1}] `;
+			lines.push({text: label + url, style: 'link', link: {url, start: label.length}});
+		}
 	}
 
 	byWidth.clear();

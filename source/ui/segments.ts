@@ -1,5 +1,5 @@
 import type {MatchRanges} from '../search/search.js';
-import {displayWidth} from '../terminal/text-width.js';
+import {displayWidth, prefixForWidth} from '../terminal/text-width.js';
 import {graphemesOf} from '../terminal/graphemes.js';
 
 /** A run of text drawn in one style. */
@@ -10,11 +10,12 @@ export type Segment = {readonly text: string; readonly isMatch: boolean};
  * marking the characters inside `ranges` (inclusive [start, end] offsets into `text`) as matches.
  */
 export function highlightedSegments(text: string, ranges: MatchRanges, columnCount: number, ellipsis = '…'): Segment[] {
-	const isFullWidth = displayWidth(text) <= columnCount;
+	const visible = prefixForWidth(text, columnCount);
+	const isFullWidth = visible === text && displayWidth(text) <= columnCount;
 	const limit = isFullWidth ? columnCount : Math.max(0, columnCount - displayWidth(ellipsis));
 	const segments: Segment[] = [];
 	let width = 0;
-	for (const {segment, index} of graphemesOf(text)) {
+	for (const {segment, index} of graphemesOf(visible)) {
 		const segmentWidth = displayWidth(segment);
 		if (width + segmentWidth > limit) {
 			break;

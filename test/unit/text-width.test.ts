@@ -72,3 +72,31 @@ describe('wrapping citations', () => {
 		expect(wrapParagraph('read the full ferry timetable [1]', 29)).toEqual(['read the full ferry', 'timetable [1]']);
 	});
 });
+
+describe('very long text', () => {
+	// A 50 MB single-line file makes a 50 MB headline: cutting it for a list row took 15 s, the first frame 25 s.
+	const longHeadline = 'word 習近平 '.repeat(2_000_000);
+
+	it('cuts a 20-million-character headline to a row at once', () => {
+		const started = performance.now();
+		const cut = truncateToWidth(longHeadline, 40);
+		const segments = highlightedSegments(longHeadline, [[0, 3]], 40);
+		expect(performance.now() - started).toBeLessThan(500);
+		expect(cut).toBe(truncateToWidth(longHeadline.slice(0, 100), 40));
+		expect(displayWidth(cut)).toBeLessThanOrEqual(40);
+		expect(segments.map(segment => segment.text).join('')).toBe(cut);
+		expect(segments[0]).toEqual({text: 'word', isMatch: true});
+	});
+
+	it('still cuts text of many zero-width marks by its whole width', () => {
+		const marks = 'e' + '\u0301'.repeat(10_000) + 'x';
+		expect(truncateToWidth(marks, 2)).toBe(marks);
+	});
+
+	it('wraps a paragraph of hundreds of thousands of lines into article lines', async () => {
+		const {articleLines} = await import('../../source/state/article-lines.js');
+		const paragraph = 'word '.repeat(3_000_000);
+		const lines = articleLines({id: 'x', headline: 'Long', headlineSource: 'title', paragraphs: [paragraph], source: 'long.txt'}, 80);
+		expect(lines.length).toBeGreaterThan(150_000);
+	});
+});
