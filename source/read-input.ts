@@ -2,7 +2,7 @@ import {open, readdir, stat} from 'node:fs/promises';
 import {basename, join} from 'node:path';
 import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
-import {decodeBytes} from './formats/decode.js';
+import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from './formats/decode.js';
 import type {FormatName, ParseOptions} from './formats/format.js';
 import {parseText} from './formats/parsers.js';
 import {printableName} from './terminal/sanitize-text.js';
@@ -49,6 +49,10 @@ export async function readStream(stream: NodeJS.ReadableStream, onProgress?: (by
 		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 		chunks.push(bytes);
 		byteCount += bytes.length;
+		if (byteCount > maximumTextByteCount) {
+			throw new UserFacingError(`stdin is larger than ${maximumTextSizeLabel}, the most Broadsheet reads`, exitCodes.tooLarge);
+		}
+
 		onProgress?.(byteCount);
 	}
 
@@ -84,6 +88,10 @@ export async function readFileBytes(path: string, onProgress?: (byteCount: numbe
 		const file = await open(path, 'r');
 		try {
 			const {size} = await file.stat();
+			if (size > maximumTextByteCount) {
+				throw new UserFacingError(`${printableName(path)} is larger than ${maximumTextSizeLabel}, the most Broadsheet reads`, exitCodes.tooLarge);
+			}
+
 			let bytes = Buffer.allocUnsafe(size);
 			let byteCount = 0;
 			for (;;) {
@@ -112,13 +120,18 @@ export async function readFileBytes(path: string, onProgress?: (byteCount: numbe
 				}
 
 				byteCount += bytesRead;
+				if (byteCount > maximumTextByteCount) {
+					// A file that grows while being read, or a FIFO.
+					throw new UserFacingError(`${printableName(path)} is larger than ${maximumTextSizeLabel}, the most Broadsheet reads`, exitCodes.tooLarge);
+				}
+
 				onProgress?.(byteCount, size);
 			}
 		} finally {
 			await file.close();
 		}
 	} catch (error) {
-		throw readFailure(path, error);
+		throw error instanceof UserFacingError ? error : readFailure(path, error);
 	}
 }
 
@@ -143,7 +156,8 @@ export function decodeInput(bytes: Uint8Array, path: string): InputText {
 			}
 
 			case 'too-large': {
-				throw new UserFacingError(`${path} decompresses to more than ${decoded.byteCount / 1024 ** 3} GiB, the most Broadsheet reads`, exitCodes.tooLarge);
+				const what = isGzip(bytes) ? 'decompresses to more than' : 'is larger than';
+				throw new UserFacingError(`${path} ${what} ${maximumTextSizeLabel}, the most Broadsheet reads`, exitCodes.tooLarge);
 			}
 		}
 	}
@@ -284,7 +298,14 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 
 	const articles = articlesWithUniqueIds(inputs);
 	if (articles.length === 0) {
-		throw failures[0] ?? new UserFacingError(`${paths.map(path => printableName(path)).join(', ')}: no files with articles`, exitCodes.noArticles);
+		const names = paths.map(path => printableName(path)).join(', ');
+		const [firstFailure] = failures;
+		if (failures.length > 1 && firstFailure) {
+			// One line for them all: the count, and the first reason.
+			throw new UserFacingError(`${names}: none of ${failures.length} files has articles; first, ${firstFailure.message}`, exitCodes.noArticles);
+		}
+
+		throw firstFailure ?? new UserFacingError(`${names}: no files with articles`, exitCodes.noArticles);
 	}
 
 	warnings.push(...failures.map(failure => failure.message));

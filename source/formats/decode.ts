@@ -16,12 +16,20 @@ export type DecodedText = {
 	readonly wasCompressed: boolean;
 };
 
-/** The largest text Broadsheet decompresses: a bound on what a small gzip file can make us allocate. */
-export const maximumDecompressedByteCount = 1024 ** 3;
+/**
+ * The most bytes of text Broadsheet reads: from a file, from stdin, or what a gzip file expands to. A JavaScript
+ * string holds at most 2^29 - 24 characters (V8), so more cannot be decoded at all; it also bounds what a small gzip
+ * file can make us allocate.
+ */
+export const maximumTextByteCount = 500 * 1024 ** 2;
+
+/** How the limit reads in messages. */
+export const maximumTextSizeLabel = `${maximumTextByteCount / 1024 ** 2} MiB`;
 
 const sampleByteCount = 64 * 1024;
 
-function isGzip(bytes: Uint8Array): boolean {
+/** Whether `bytes` start with gzip's magic bytes. */
+export function isGzip(bytes: Uint8Array): boolean {
 	return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
@@ -95,6 +103,42 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
 
 const hasNonAscii = (bytes: Uint8Array) => bytes.some(byte => byte >= 0x80);
 
+/**
+ * Whether bytes that are not valid UTF-8 are still mostly UTF-8 (a file with a few bad bytes, or cut mid-character):
+ * they hold well-formed multi-byte sequences, at least as many as stray bytes, in the first 64 KiB.
+ */
+function isMostlyUtf8(bytes: Uint8Array): boolean {
+	const sample = bytes.subarray(0, sampleByteCount);
+	let sequenceCount = 0;
+	let strayCount = 0;
+	for (let index = 0; index < sample.length; index++) {
+		const byte = sample[index]!;
+		if (byte < 0x80) {
+			continue;
+		}
+
+		const continuationCount = byte >= 0xc2 && byte <= 0xdf ? 1 : byte >= 0xe0 && byte <= 0xef ? 2 : byte >= 0xf0 && byte <= 0xf4 ? 3 : 0;
+		let isSequence = continuationCount > 0;
+		for (let offset = 1; isSequence && offset <= continuationCount; offset++) {
+			const next = sample[index + offset];
+			isSequence = next !== undefined && next >= 0x80 && next <= 0xbf;
+		}
+
+		if (isSequence) {
+			sequenceCount++;
+			index += continuationCount;
+		} else {
+			// A broken sequence counts once, with the continuation bytes that follow it.
+			strayCount++;
+			while (index + 1 < sample.length && sample[index + 1]! >= 0x80 && sample[index + 1]! <= 0xbf) {
+				index++;
+			}
+		}
+	}
+
+	return sequenceCount > 0 && sequenceCount >= strayCount;
+}
+
 /** The encoding the bytes suggest when they are not UTF-8 and declare nothing. */
 function guessedEncoding(bytes: Uint8Array): string {
 	const guess = chardet.detect(bytes.subarray(0, sampleByteCount));
@@ -109,7 +153,8 @@ function decodeWith(encoding: string, bytes: Uint8Array, wasCompressed: boolean)
 /**
  * Decodes an input's bytes to text. Gzip is recognised by its magic bytes and decompressed first. Then the
  * encoding is, in order: a byte-order mark (UTF-8 or UTF-16), UTF-16 recognised without one, an XML prolog's
- * declaration, UTF-8 when the bytes are valid UTF-8, else what the bytes reveal (chardet), windows-1252 failing all.
+ * declaration, UTF-8 when the bytes are valid UTF-8 (or mostly: bad bytes become U+FFFD), else what the bytes reveal
+ * (chardet), windows-1252 failing all.
  * Pure apart from CPU: never throws.
  */
 export function decodeBytes(input: Uint8Array): DecodedText | DecodeFailure {
@@ -117,13 +162,17 @@ export function decodeBytes(input: Uint8Array): DecodedText | DecodeFailure {
 	const wasCompressed = isGzip(input);
 	if (wasCompressed) {
 		try {
-			bytes = gunzipSync(input, {maxOutputLength: maximumDecompressedByteCount});
+			bytes = gunzipSync(input, {maxOutputLength: maximumTextByteCount});
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			return code === 'ERR_BUFFER_TOO_LARGE'
-				? {reason: 'too-large', byteCount: maximumDecompressedByteCount}
+				? {reason: 'too-large', byteCount: maximumTextByteCount}
 				: {reason: 'bad-compression', detail: (error as Error).message};
 		}
+	}
+
+	if (bytes.length > maximumTextByteCount) {
+		return {reason: 'too-large', byteCount: maximumTextByteCount};
 	}
 
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -154,5 +203,10 @@ export function decodeBytes(input: Uint8Array): DecodedText | DecodeFailure {
 		return decodeWith(declared, bytes, wasCompressed);
 	}
 
-	return utf8 === undefined ? decodeWith(guessedEncoding(bytes), bytes, wasCompressed) : {text: utf8, encoding: 'utf-8', wasCompressed};
+	if (utf8 !== undefined) {
+		return {text: utf8, encoding: 'utf-8', wasCompressed};
+	}
+
+	// Mostly UTF-8 with some bad bytes: each bad byte becomes U+FFFD, and the rest reads as written.
+	return decodeWith(isMostlyUtf8(bytes) ? 'utf-8' : guessedEncoding(bytes), bytes, wasCompressed);
 }

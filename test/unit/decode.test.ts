@@ -58,4 +58,10 @@ describe('decoding bytes', () => {
 		const result = decodeBytes(Buffer.from([...Buffer.from('ok '), 0xc3, 0x28, ...Buffer.from(' ok')]));
 		expect('text' in result).toBe(true);
 	});
+
+	it('keeps the good characters of mostly-UTF-8 text, a bad byte becoming U+FFFD', () => {
+		// Windows-1252 used to be guessed for the whole file, turning every ï into Ã¯.
+		const bytes = Buffer.concat([Buffer.from('Café and naïve '), Buffer.from([0xff]), Buffer.from(' text, cut mid-character '), Buffer.from('習').subarray(0, 2)]);
+		expect(decoded(bytes)).toMatchObject({encoding: 'utf-8', text: 'Café and naïve \uFFFD text, cut mid-character \uFFFD'});
+	});
 });

@@ -1,6 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {keymapMarkdown} from '../../source/input/keymap-markdown.js';
+import {badInputMarkdown} from '../e2e/bad-inputs.js';
 
 const readme = readFileSync(new URL('../../readme.md', import.meta.url), 'utf8');
 
@@ -8,6 +9,11 @@ describe('readme.md', () => {
 	it('has the key table the keymap gives (run npm run readme to refresh it)', () => {
 		const table = /<!-- keymap:start -->\n([\s\S]*?)\n<!-- keymap:end -->/u.exec(readme)?.[1];
 		expect(table).toBe(keymapMarkdown());
+	});
+
+	it('has the troubleshooting table of the bad-input matrix (run npm run readme to refresh it)', () => {
+		const table = /<!-- troubleshooting:start -->\n([\s\S]*?)\n<!-- troubleshooting:end -->/u.exec(readme)?.[1];
+		expect(table).toBe(badInputMarkdown());
 	});
 
 	it('gives the two set-up commands, and the test command CI runs', () => {

@@ -1,0 +1,313 @@
+/**
+ * The bad-input matrix: each way an input or a command line can go wrong, the command that shows it, the exact
+ * lines Broadsheet prints on stderr and its exit code. test/e2e/bad-input-matrix.test.ts runs every row against the
+ * built command; readme.md's troubleshooting table is generated from the same rows (`npm run readme`), and
+ * test/unit/readme.test.ts keeps the two equal. Pure data and fixture writers: no test framework here.
+ */
+import {execFileSync, spawn} from 'node:child_process';
+import {chmodSync, mkdirSync, truncateSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {gzipSync} from 'node:zlib';
+
+/** One row of the matrix. */
+export type BadInput = {
+	/** What is wrong, as the readme's first column says it. */
+	readonly problem: string;
+	/** The command, run by bash (with pipefail) in a directory holding the fixtures, `broadsheet` on its PATH. */
+	readonly command: string;
+	/** Writes the fixtures the command reads into `directory`; may return a way to stop what it started. */
+	readonly setup?: (directory: string) => (() => void) | void;
+	/** Exactly what appears on stderr, one string a line; none for a quiet run. */
+	readonly stderr: readonly string[];
+	readonly exitCode: number;
+	/** What stdout holds, when the row is about output that still works (trailing newline aside). */
+	readonly stdout?: string;
+	/** What the user can do about it, for the readme. */
+	readonly advice: string;
+	/** Whether stdin or stdout must be the terminal (the row runs in a pseudo terminal). */
+	readonly needsTerminal?: boolean;
+	/** A file that appears once the command is waiting; then Ctrl-C is pressed. */
+	readonly interruptAfter?: string;
+	/** Root reads every file: the row cannot happen as root. */
+	readonly isSkippedAsRoot?: boolean;
+};
+
+const news = 'Ferry timetable changes\nThe harbour ferry runs every hour from Monday.\n';
+
+function write(directory: string, name: string, content: string | Uint8Array): void {
+	writeFileSync(join(directory, name), content);
+}
+
+/** A gzip file of about 0.5 MB that expands past 500 MiB: gzip members of 64 MiB of `a`, end to end. */
+function gzipBomb(): Uint8Array {
+	const member = gzipSync(Buffer.alloc(64 * 1024 * 1024, 'a'), {level: 9});
+	return Buffer.concat(Array.from({length: 8}, () => member));
+}
+
+/** The rows, in the order the readme lists them. */
+export const badInputs: readonly BadInput[] = [
+	{
+		problem: 'The file does not exist',
+		command: 'broadsheet missing.txt',
+		stderr: ['broadsheet: missing.txt: no such file'],
+		exitCode: 3,
+		advice: 'Check the path.',
+	},
+	{
+		problem: 'No permission to read the file',
+		command: 'broadsheet secret.txt',
+		setup(directory) {
+			write(directory, 'secret.txt', news);
+			chmodSync(join(directory, 'secret.txt'), 0o000);
+		},
+		stderr: ['broadsheet: secret.txt: permission denied'],
+		exitCode: 5,
+		advice: 'Check the file\'s permissions (`ls -l`).',
+		isSkippedAsRoot: true,
+	},
+	{
+		problem: 'An empty file',
+		command: 'broadsheet empty.txt',
+		setup(directory) {
+			write(directory, 'empty.txt', '');
+		},
+		stderr: ['broadsheet: empty.txt has no articles (it is empty)'],
+		exitCode: 6,
+		advice: 'The file was perhaps not written yet, or written elsewhere.',
+	},
+	{
+		problem: 'A file of blank space only',
+		command: 'broadsheet blank.txt',
+		setup(directory) {
+			write(directory, 'blank.txt', '  \n\t\n\n   ');
+		},
+		stderr: ['broadsheet: blank.txt has no articles (it holds no text)'],
+		exitCode: 6,
+		advice: 'As for an empty file.',
+	},
+	{
+		problem: 'An empty directory, or one of hidden files only',
+		command: 'broadsheet empty-folder',
+		setup(directory) {
+			mkdirSync(join(directory, 'empty-folder'));
+			write(join(directory, 'empty-folder'), '.hidden.txt', news);
+		},
+		stderr: ['broadsheet: empty-folder: no files with articles'],
+		exitCode: 6,
+		advice: 'Hidden files (`.name`) are skipped; name the file itself to open it.',
+	},
+	{
+		problem: 'A directory where no file has articles',
+		command: 'broadsheet folder',
+		setup(directory) {
+			mkdirSync(join(directory, 'folder'));
+			write(join(directory, 'folder'), 'empty.txt', '');
+			write(join(directory, 'folder'), 'photo.jpg', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46));
+		},
+		stderr: ['broadsheet: folder: none of 2 files has articles; first, folder/empty.txt has no articles (it is empty)'],
+		exitCode: 6,
+		advice: 'Open the files one by one to see what each one lacks.',
+	},
+	{
+		problem: 'A binary file (NUL bytes)',
+		command: 'broadsheet photo.jpg',
+		setup(directory) {
+			write(directory, 'photo.jpg', Uint8Array.of(0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0));
+		},
+		stderr: ['broadsheet: photo.jpg is not a text file (it looks binary)'],
+		exitCode: 7,
+		advice: 'Open a text file: a feed, JSON, CSV, Markdown or plain text.',
+	},
+	{
+		problem: 'Invalid UTF-8 in a UTF-8 file',
+		command: 'broadsheet broken.txt',
+		setup(directory) {
+			write(directory, 'broken.txt', Buffer.concat([Buffer.from('Café news\n\nA naïve '), Uint8Array.of(0xff), Buffer.from(' byte\n')]));
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Café news\nA naïve \uFFFD byte',
+		advice: 'Nothing: each bad byte shows as �, the rest reads as written.',
+	},
+	{
+		problem: 'A truncated or corrupt gzip file',
+		command: 'broadsheet cut.txt.gz',
+		setup(directory) {
+			write(directory, 'cut.txt.gz', gzipSync(Buffer.from(news)).subarray(0, 20));
+		},
+		stderr: ['broadsheet: cut.txt.gz looks gzip-compressed but cannot be decompressed (unexpected end of file)'],
+		exitCode: 10,
+		advice: 'Download the file again; `gzip -t` checks it.',
+	},
+	{
+		problem: 'A file larger than 500 MiB',
+		command: 'broadsheet huge.txt',
+		setup(directory) {
+			// Sparse: the size is all that is read.
+			write(directory, 'huge.txt', '');
+			truncateSync(join(directory, 'huge.txt'), 1024 ** 3);
+		},
+		stderr: ['broadsheet: huge.txt is larger than 500 MiB, the most Broadsheet reads'],
+		exitCode: 11,
+		advice: 'Split the file, or filter it first (`head -100000 huge.jsonl | broadsheet`).',
+	},
+	{
+		problem: 'A gzip file that expands past 500 MiB',
+		command: 'broadsheet bomb.txt.gz',
+		setup(directory) {
+			write(directory, 'bomb.txt.gz', gzipBomb());
+		},
+		stderr: ['broadsheet: bomb.txt.gz decompresses to more than 500 MiB, the most Broadsheet reads'],
+		exitCode: 11,
+		advice: 'Split the file, or filter it first (`zcat big.gz | head -100000 | broadsheet`).',
+	},
+	{
+		problem: 'An XML "billion laughs" feed (entity expansion)',
+		command: 'broadsheet laughs.xml',
+		setup(directory) {
+			const entities = Array.from({length: 9}, (_, index) => `<!ENTITY lol${index + 1} "${`&lol${index || ''};`.repeat(10)}">`).join('\n');
+			write(directory, 'laughs.xml', `<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY lol "lol">\n${entities}\n]>\n<rss version="2.0"><channel><title>Laughs</title><item><title>&lol9;</title></item></channel></rss>\n`);
+		},
+		stderr: ['broadsheet: laughs.xml: line 8: entity &lol5; expands to more than 100000 characters: the document is refused (an entity expansion, or "billion laughs", attack)'],
+		exitCode: 10,
+		advice: 'Nothing to do: the file is hostile, and is refused before it can eat memory.',
+	},
+	{
+		problem: 'An XML feed with external entities',
+		command: 'broadsheet external.xml',
+		setup(directory) {
+			write(directory, 'external.xml', '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n<rss version="2.0"><channel><title>Innocent</title><item><title>Nothing to see [&secret;]</title></item></channel></rss>\n');
+		},
+		stderr: ['broadsheet: warning: external.xml: line 3: external entity &secret; is not loaded'],
+		exitCode: 0,
+		stdout: 'Nothing to see []',
+		advice: 'Nothing: no file or address an entity names is ever read.',
+	},
+	{
+		problem: 'JSON nested 200,000 deep',
+		command: 'broadsheet deep.json',
+		setup(directory) {
+			write(directory, 'deep.json', '['.repeat(200_000) + ']'.repeat(200_000));
+		},
+		stderr: ['broadsheet: deep.json: item 1: an array, not an article object; skipped'],
+		exitCode: 10,
+		advice: 'Articles are objects in an array, or in an object\'s `articles`, `items`, … list.',
+	},
+	{
+		problem: 'A single line of 50 MB',
+		command: 'broadsheet long.txt | head -c 19',
+		setup(directory) {
+			write(directory, 'long.txt', 'word '.repeat(10 * 1024 * 1024));
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'word word word word',
+		advice: 'Nothing: it opens as one article (give it a few seconds).',
+	},
+	{
+		problem: 'A million tiny articles, output cut short',
+		command: 'broadsheet million.ndjson | head -1',
+		setup(directory) {
+			write(directory, 'million.ndjson', Array.from({length: 1_000_000}, (_, index) => `{"title":"Story ${index + 1}"}`).join('\n'));
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Story 1',
+		advice: 'Nothing: the reader going away (EPIPE) ends Broadsheet quietly.',
+	},
+	{
+		problem: 'An unknown option',
+		command: 'broadsheet --colour news.txt',
+		stderr: ['broadsheet: unknown option --colour; try broadsheet --help'],
+		exitCode: 2,
+		advice: 'See `broadsheet --help`.',
+	},
+	{
+		problem: 'An unknown `--format`',
+		command: 'broadsheet --format yaml news.txt',
+		stderr: ['broadsheet: --format: unknown format \'yaml\'; use rss, atom, json-feed, json, ndjson, csv, tsv, markdown, text'],
+		exitCode: 2,
+		advice: 'Use one of the names listed, or leave `--format` out to detect the format.',
+	},
+	{
+		problem: 'A bad `--fields` map',
+		command: 'broadsheet --fields title=headline news.csv',
+		stderr: ['broadsheet: --fields: \'title=headline\' names no article field; use headline, kicker, deck, body, author, date, url, source, categories, id'],
+		exitCode: 2,
+		advice: 'The article field comes first: `--fields headline=title`.',
+	},
+	{
+		problem: 'Two output modes at once',
+		command: 'broadsheet --list --json news.txt',
+		stderr: ['broadsheet: --list and --json cannot go together; choose one'],
+		exitCode: 2,
+		advice: 'Choose one of `--list`, `--json` and `--print`.',
+	},
+	{
+		problem: 'No FILE, with stdin the terminal',
+		command: 'broadsheet | cat',
+		stderr: ['broadsheet: no FILE given; try broadsheet --help'],
+		exitCode: 2,
+		advice: 'Name a file, or pipe the articles in.',
+		needsTerminal: true,
+	},
+	{
+		problem: 'An empty stdin',
+		command: 'broadsheet < /dev/null',
+		stderr: ['broadsheet: stdin has no articles (it is empty)'],
+		exitCode: 6,
+		advice: 'Check the command that feeds Broadsheet.',
+	},
+	{
+		problem: 'Stdin and stdout both pipes',
+		command: 'cat news.txt | broadsheet | cat',
+		setup(directory) {
+			write(directory, 'news.txt', news);
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes',
+		advice: 'Nothing: Broadsheet prints the headlines, as `--list` does.',
+	},
+	{
+		problem: 'Articles piped in, no terminal to read keys from',
+		command: 'cat news.txt | setsid -w broadsheet',
+		setup(directory) {
+			write(directory, 'news.txt', news);
+		},
+		stderr: ['broadsheet: no terminal to read keys from; pipe the output to read the headlines'],
+		exitCode: 9,
+		advice: 'Pipe the output (`… | broadsheet | less`) or use `--list`, `--json` or `--print`.',
+		needsTerminal: true,
+	},
+	{
+		problem: 'A pipe that never ends, output to a pipe',
+		command: 'broadsheet news.fifo | cat',
+		setup(directory) {
+			mkdirSync(join(directory, 'fifo-writer'));
+			execFileSync('mkfifo', [join(directory, 'news.fifo')]);
+			// A writer that opens the pipe (which waits for the reader), says so, and then never writes or closes it.
+			const writer = spawn('sh', ['-c', 'exec 3>news.fifo; : > fifo-writer/opened; exec sleep 600'], {cwd: directory, stdio: 'ignore'});
+			return () => writer.kill();
+		},
+		stderr: [],
+		exitCode: 130,
+		advice: 'Broadsheet waits for the end of its input, as `cat` does; Ctrl-C stops it.',
+		needsTerminal: true,
+		interruptAfter: 'fifo-writer/opened',
+	},
+];
+
+/** A table cell: pipes escaped, lines joined with `<br>`. */
+function cell(lines: readonly string[], isCode: boolean): string {
+	return lines.map(line => line.replaceAll('|', '\\|')).map(line => (isCode ? '`' + line + '`' : line)).join('<br>');
+}
+
+/** The matrix as readme.md's troubleshooting table (`npm run readme` writes it there; a test keeps them equal). */
+export function badInputMarkdown(): string {
+	const rows = badInputs.map(row => {
+		const said = row.stderr.length > 0 ? cell(row.stderr, true) : row.stdout === undefined ? '(nothing)' : `(nothing; prints ${cell([row.stdout.split('\n')[0]!], true)} …)`;
+		return `| ${cell([row.problem], false)} | ${cell([row.command], true)} | ${said} | ${row.exitCode} | ${cell([row.advice], false)} |`;
+	});
+	return ['| problem | for example | what Broadsheet says | exit code | what to do |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+}
