@@ -6,7 +6,7 @@ import {keysFromInput} from './input/keys-from-input.js';
 import type {MarkMap} from './read-state/marks.js';
 import type {ReadStateStore} from './read-state/store.js';
 import {useReadStateFile} from './read-state/use-read-state-file.js';
-import {layoutOf, minimumViewport} from './state/layout.js';
+import {layoutOf, tooSmallMessage} from './state/layout.js';
 import {type ListOrder, orderLabels} from './state/list-order.js';
 import {
 	activeQuery,
@@ -77,6 +77,8 @@ type AppProps = ReloadOptions & {
 	readonly keymap?: Keymap;
 	/** The time list dates are relative to, in milliseconds since the epoch; the shell refreshes it every minute. */
 	readonly now: number;
+	/** Stops the process until `fg` (Ctrl-Z), putting the terminal back meanwhile; the shell passes it in. */
+	readonly onSuspend?: () => void;
 };
 
 const defaultLinkEnvironment = processLinkEnvironment();
@@ -98,6 +100,7 @@ export function App({
 	theme = defaultTheme,
 	keymap = defaultKeymap,
 	now,
+	onSuspend,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -119,6 +122,11 @@ export function App({
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, articles);
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
 	useReload({reload, watchedPaths}, state.reloadRequestCount, dispatch);
+	useEffect(() => {
+		if (state.suspendRequestCount > 0) {
+			onSuspend?.();
+		}
+	}, [state.suspendRequestCount]);
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
 	const latestState = useRef(state);
@@ -171,7 +179,7 @@ export function App({
 	if (layout.isTooSmall) {
 		return (
 			<Text wrap="truncate" {...styles.notice}>
-				{`Need ${minimumViewport.columnCount}x${minimumViewport.rowCount}, have ${layout.columnCount}x${state.viewport.rowCount}. q quits.`}
+				{tooSmallMessage(layout.columnCount, state.viewport.rowCount)}
 			</Text>
 		);
 	}

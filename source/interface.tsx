@@ -1,5 +1,6 @@
 import chalk from 'chalk';
-import {render, useStdout} from 'ink';
+import {useEffect, useState} from 'react';
+import {Box, render, useStdout} from 'ink';
 import {App} from './app.js';
 import type {Article} from './article.js';
 import type {Keymap} from './input/keymap.js';
@@ -25,10 +26,43 @@ type RootProps = ReloadOptions & {
 	readonly keymap?: Keymap;
 };
 
-/** Gives the app the terminal's size, following resizes, and the time, every minute. */
-function Root(props: RootProps) {
+/** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
+const blankFrameMs = 34;
+
+/** How the shell asks the interface to draw its next frame whole, onto a screen that lost the last one. */
+type FullRedraws = {request?: () => void};
+
+/**
+ * Gives the app the terminal's size, following resizes, and the time, every minute. On request it draws one blank
+ * frame (the app stays mounted, hidden), so that the next frame differs on every row and Ink redraws all of it.
+ */
+function Root({fullRedraws, ...props}: RootProps & {readonly fullRedraws: FullRedraws; readonly onSuspend: () => void}) {
 	const {stdout} = useStdout();
-	return <App {...props} viewport={useViewport(stdout)} now={useNow()} hasHyperlinks={canShowHyperlinks(process.env)} />;
+	const [isBlank, setIsBlank] = useState(false);
+	useEffect(() => {
+		fullRedraws.request = () => {
+			setIsBlank(true);
+		};
+	}, [fullRedraws]);
+	useEffect(() => {
+		if (!isBlank) {
+			return;
+		}
+
+		// After Ink has drawn the blank frame: it draws at most one frame per 1/60 s, and would skip a blank frame
+		// undone within the same one.
+		const timer = setTimeout(() => {
+			setIsBlank(false);
+		}, blankFrameMs);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [isBlank]);
+	return (
+		<Box display={isBlank ? 'none' : 'flex'} flexDirection="column">
+			<App {...props} viewport={useViewport(stdout)} now={useNow()} hasHyperlinks={canShowHyperlinks(process.env)} />
+		</Box>
+	);
 }
 
 /**
@@ -45,6 +79,18 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	options.onStart(() => {
 		screen.restore();
 	});
+	const fullRedraws: FullRedraws = {};
+	// Ctrl-Z arrives as a key in raw mode: give the shell its terminal back, stop, and take the terminal again on fg.
+	const suspend = () => {
+		screen.suspend();
+		process.once('SIGCONT', () => {
+			screen.resume();
+			// The terminal may have been resized while the process was stopped, when it got no SIGWINCH.
+			(process.stdout as NodeJS.WriteStream & {_refreshSize?: () => void})._refreshSize?.();
+			fullRedraws.request?.();
+		});
+		process.kill(process.pid, 'SIGTSTP');
+	};
 	const instance = render(
 		<Root
 			articles={options.articles}
@@ -58,6 +104,8 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 			watchedPaths={options.watchedPaths}
 			theme={options.theme}
 			keymap={options.keymap}
+			fullRedraws={fullRedraws}
+			onSuspend={suspend}
 		/>,
 		{
 			stdin: keyInput,
@@ -76,9 +124,31 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	process.on('SIGTERM', () => {
 		stop(15);
 	});
+	// The terminal hung up (an SSH link dropped): put back what can be put back and end as SIGHUP ends a program.
+	// Not with process.exit: Node then resets the terminal's modes, and aborts with a native stack trace when the
+	// terminal is gone (EIO).
+	const hangUp = () => {
+		screen.restore();
+		process.removeAllListeners('SIGHUP');
+		process.kill(process.pid, 'SIGHUP');
+	};
+
 	process.on('SIGHUP', () => {
-		stop(1);
+		instance.unmount();
+		hangUp();
 	});
+	// Without SIGHUP (the shell ignores it), a terminal that went away shows as the end of the keys, or as EIO.
+	keyInput.on('end', hangUp);
+	for (const stream of [process.stdout, keyInput]) {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code !== 'EIO') {
+				throw error;
+			}
+
+			hangUp();
+		});
+	}
+
 	process.on('SIGINT', () => {
 		stop(2);
 	});

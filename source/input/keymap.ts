@@ -36,6 +36,7 @@ export type Command =
 	| 'mark-all-read'
 	| 'toggle-star'
 	| 'cycle-view'
+	| 'suspend'
 	| 'quit';
 
 /**
@@ -102,6 +103,7 @@ export const defaultKeymap: Keymap = [
 	{command: 'help-toggle', keys: ['escape'], modes: ['help'], help: 'close the help', hint: 'close'},
 	{command: 'quit', keys: ['q'], modes: ['browse', 'read', 'help'], help: 'quit', hint: 'quit'},
 	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'article-search', 'help'], help: 'quit at once'},
+	{command: 'suspend', keys: ['ctrl+z'], modes: ['browse', 'read', 'filter', 'article-search', 'help'], help: 'suspend; fg resumes'},
 ];
 
 /** Every mode a key can be pressed in, in the order the help overlay lists them. */

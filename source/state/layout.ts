@@ -28,6 +28,16 @@ export const splitMinimumColumnCount = 100;
 /** Smallest terminal Broadsheet draws in. */
 export const minimumViewport = {columnCount: 20, rowCount: 5};
 
+/**
+ * What a terminal too small to draw in shows: the longest of `Need 20x5, have 19x5. q quits.`, `Need 20x5, have
+ * 19x5`, `Need 20x5` and `20x5` that fits in its columns (a message cut mid-number would say nothing).
+ */
+export function tooSmallMessage(columnCount: number, rowCount: number): string {
+	const need = `${minimumViewport.columnCount}x${minimumViewport.rowCount}`;
+	const candidates = [`Need ${need}, have ${columnCount}x${rowCount}. q quits.`, `Need ${need}, have ${columnCount}x${rowCount}`, `Need ${need}`, need];
+	return candidates.find(message => message.length <= columnCount) ?? '';
+}
+
 /** The layout for the state's viewport and mode. */
 export function layoutOf(state: State): Layout {
 	const {columnCount, rowCount} = state.viewport;

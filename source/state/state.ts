@@ -107,6 +107,8 @@ export type State = {
 	readonly warnings: readonly string[];
 	/** How many reloads the user has asked for (`R`); the shell reloads each time it grows. */
 	readonly reloadRequestCount: number;
+	/** How many times the user has asked to suspend (Ctrl-Z); the shell stops the process each time it grows. */
+	readonly suspendRequestCount: number;
 	/** The keys, as the config file left them; fixed for the session. */
 	readonly keymap: Keymap;
 	/** The glyphs the article text is laid out with (ASCII or Unicode bullets and separators); fixed for the session. */
@@ -153,6 +155,7 @@ export function createState(
 		view: {name: 'all'},
 		warnings: [],
 		reloadRequestCount: 0,
+		suspendRequestCount: 0,
 		keymap: options.keymap ?? defaultKeymap,
 		glyphs: options.glyphs ?? unicodeGlyphs,
 	};

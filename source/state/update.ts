@@ -533,6 +533,10 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 			return cycleView(state);
 		}
 
+		case 'suspend': {
+			return {...state, suspendRequestCount: state.suspendRequestCount + 1};
+		}
+
 		case 'quit': {
 			return {...state, mode: {name: 'quit'}};
 		}

@@ -2,11 +2,16 @@
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
+const hideCursor = '\u001B[?25l';
 
 /** The terminal as Broadsheet found it, to put back exactly once however the program ends. */
 export type TerminalScreen = {
 	/** Leaves the alternate screen, shows the cursor and turns raw mode off. Safe to call more than once. */
 	restore(): void;
+	/** Puts the terminal back for the shell while the process is stopped (Ctrl-Z), as restore does, but for a while. */
+	suspend(): void;
+	/** Takes the terminal again after `fg`: the alternate screen (blank: the frame must be drawn whole), raw mode. */
+	resume(): void;
 };
 
 /**
@@ -30,6 +35,18 @@ export function enterFullScreen(output: NodeJS.WriteStream, input: NodeJS.ReadSt
 		input.setRawMode(true);
 	}
 
+	const leave = () => {
+		try {
+			if (input.isTTY) {
+				input.setRawMode(false);
+			}
+		} catch {
+			// As above: a terminal that has gone away cannot leave raw mode.
+		}
+
+		write(showCursor + leaveAlternateScreen);
+	};
+
 	return {
 		restore() {
 			if (isRestored) {
@@ -37,15 +54,22 @@ export function enterFullScreen(output: NodeJS.WriteStream, input: NodeJS.ReadSt
 			}
 
 			isRestored = true;
-			try {
-				if (input.isTTY) {
-					input.setRawMode(false);
-				}
-			} catch {
-				// As above: a terminal that has gone away cannot leave raw mode.
+			leave();
+		},
+		suspend() {
+			if (!isRestored) {
+				leave();
+			}
+		},
+		resume() {
+			if (isRestored) {
+				return;
 			}
 
-			write(showCursor + leaveAlternateScreen);
+			write(enterAlternateScreen + hideCursor);
+			if (input.isTTY) {
+				input.setRawMode(true);
+			}
 		},
 	};
 }

@@ -111,6 +111,8 @@ export type TerminalSession = {
 	exited: Promise<TerminalExit>;
 	/** Sends a signal to the program (default `SIGHUP`, as node-pty does). No-op after exit. */
 	kill(signal?: string): void;
+	/** Closes the terminal's master side, as a dropped SSH link does: the kernel hangs up on the program. */
+	hangUp(): void;
 	/**
 	 * Kills the program (SIGKILL) if still running and frees the emulator. Safe to call more
 	 * than once; `exited` still resolves afterwards. Call it in `afterEach`/`finally`.
@@ -426,6 +428,10 @@ export async function startInTerminal(
 					// The process may have exited between the check and the signal.
 				}
 			}
+		},
+		hangUp() {
+			processGone = true;
+			(pty as IPty & {destroy(): void}).destroy();
 		},
 		dispose() {
 			if (isDisposed) {

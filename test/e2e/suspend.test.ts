@@ -1,0 +1,59 @@
+import process from 'node:process';
+import {describe, expect, it} from 'vitest';
+import {startInTerminal} from '../helpers/pty-terminal.js';
+import {commandPath, crashLines, repositoryRoot, samplePath, singlePaneSize} from './run-broadsheet.js';
+
+const ctrlZ = '\u001A';
+const prompt = 'PROMPT$ ';
+
+/** Whether the screen shows the list whole: its title at `position` on top, every headline, and the status line. */
+function showsWholeList(position: string) {
+	return function wholeList(screen: string): boolean {
+		const rows = screen.split('\n');
+		return (
+			/^ Headlines\b.* (\d+\/\d+)$/u.exec(rows[0] ?? '')?.[1] === position
+			&& rows.filter(row => /^[ •*]\s?\S/u.test(row)).length >= 6
+			&& rows.some(row => row.includes('taipei-times.txt · 5 articles'))
+		);
+	};
+}
+
+describe('Ctrl-Z in an interactive shell', () => {
+	it('suspends to the shell with the terminal restored, and fg redraws the list whole with the keys working', async () => {
+		const session = await startInTerminal('bash', ['--norc', '--noprofile', '-i'], {
+			...singlePaneSize,
+			cwd: repositoryRoot,
+			env: {PS1: prompt, BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},
+		});
+		try {
+			await session.waitFor(prompt.trimEnd());
+			session.press(`"$BROADSHEET_NODE" "$BROADSHEET_COMMAND" --no-state ${samplePath}\r`);
+			await session.waitFor(showsWholeList('1/5'), 10_000);
+			session.press('j');
+			await session.waitFor(showsWholeList('2/5'));
+
+			session.press(ctrlZ);
+			const stopped = await session.waitFor(screen => /Stopped/u.test(screen) && screen.trimEnd().endsWith(prompt.trimEnd()));
+			expect(session.isAlternateScreen()).toBe(false);
+			expect(session.cursorVisible()).toBe(true);
+			expect(stopped).not.toContain('Headlines');
+
+			session.press('fg\r');
+			await session.waitFor(showsWholeList('2/5'), 10_000);
+			expect(session.isAlternateScreen()).toBe(true);
+			session.press('j');
+			await session.waitFor(showsWholeList('3/5'));
+
+			session.press('q');
+			await session.waitFor(screen => screen.trimEnd().endsWith(prompt.trimEnd()) && !screen.includes('Headlines'));
+			expect(session.isAlternateScreen()).toBe(false);
+			expect(session.cursorVisible()).toBe(true);
+			session.press('stty -a | grep -o -- "-\\?icanon"; echo "status $?"\r');
+			const after = await session.waitFor(/^status \d+$/mu);
+			expect(after.split('\n')).toContain('icanon');
+			expect(crashLines(session.rawOutput())).toEqual([]);
+		} finally {
+			session.dispose();
+		}
+	}, 30_000);
+});
