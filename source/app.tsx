@@ -133,6 +133,7 @@ export function App({
 	latestState.current = state;
 
 	useInput((input, key) => {
+		search.noteKeystroke();
 		const keysPressed: Action = {type: 'keys-pressed', keys: keysFromInput(input, key), now: Date.now()};
 		dispatch(keysPressed);
 		latestState.current = update(latestState.current, keysPressed);

@@ -9,6 +9,11 @@ import type {Action} from './state/update.js';
  * waits for a search running in the background.
  */
 const sliceMs = 8;
+/**
+ * How long after a keystroke the word index waits before it goes on building: keys pressed in a row (a held Down,
+ * a word typed into the filter) are each drawn without index work in between.
+ */
+const keystrokeQuietMs = 150;
 /** How long a search runs before the filter line says so (saying it sooner would only flicker). */
 const slowAfterMs = 120;
 /** How often a slow search reports its progress. */
@@ -33,6 +38,8 @@ export type SearchRunner = {
 	 * search goes on in the background. The answer is not also told to the listener.
 	 */
 	searchNow(query: string, budgetMs: number): SearchResults | undefined;
+	/** A key was pressed: idle work (building the index) waits until the keys pause. */
+	noteKeystroke(): void;
 	/** Stops all work. */
 	stop(): void;
 };
@@ -52,6 +59,9 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 	const preparing = index.prepareInSteps();
 	let isPrepared = false;
 	let immediate: NodeJS.Immediate | undefined;
+	let idleTimer: NodeJS.Timeout | undefined;
+	/** When idle work may go on again (see `keystrokeQuietMs`). */
+	let quietFrom = 0;
 
 	/** Steps the job until `deadline`; answers its hits when it finishes (and is gone). */
 	function advance(current: Job, deadline: number): readonly SearchHit[] | undefined {
@@ -81,7 +91,7 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 				current.reportTime = performance.now() + progressIntervalMs;
 				listener.progressed(current.query, current.lastStep.indexedShare);
 			}
-		} else {
+		} else if (performance.now() >= quietFrom) {
 			while (!isPrepared && performance.now() < deadline) {
 				isPrepared = preparing.next().done === true;
 			}
@@ -91,7 +101,17 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 	}
 
 	function schedule() {
-		if (!immediate && (job !== undefined || !isPrepared)) {
+		if (immediate || idleTimer || (job === undefined && isPrepared)) {
+			return;
+		}
+
+		const waitMs = job === undefined ? quietFrom - performance.now() : 0;
+		if (waitMs > 0) {
+			idleTimer = setTimeout(() => {
+				idleTimer = undefined;
+				schedule();
+			}, waitMs);
+		} else {
 			immediate = setImmediate(runSlice);
 		}
 	}
@@ -121,9 +141,14 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 			schedule();
 			return hits && {query, hits};
 		},
+		noteKeystroke() {
+			quietFrom = performance.now() + keystrokeQuietMs;
+		},
 		stop() {
 			clearImmediate(immediate);
 			immediate = undefined;
+			clearTimeout(idleTimer);
+			idleTimer = undefined;
 			job = undefined;
 			isPrepared = true;
 		},

@@ -134,3 +134,48 @@ describe('running searches between keystrokes', () => {
 		expect(finished.map(results => results.query)).toEqual(['slow']);
 	});
 });
+
+describe('building the index in idle moments', () => {
+	/** An index whose preparation takes `stepCount` steps, counting the steps taken. */
+	function countingIndex(stepCount: number) {
+		const counter = {steps: 0};
+		const index: SearchIndex = {
+			search: () => [],
+			*searchInSteps() {
+				return [];
+			},
+			*prepareInSteps() {
+				for (let step = 0; step < stepCount; step++) {
+					counter.steps++;
+					yield {indexedShare: step / stepCount};
+				}
+			},
+		};
+		return {index, counter};
+	}
+
+	const pause = async (milliseconds: number) =>
+		new Promise(resolve => {
+			setTimeout(resolve, milliseconds);
+		});
+
+	it('builds it once nothing else is asked for', async () => {
+		const {index, counter} = countingIndex(5);
+		startRunner(index);
+		await pause(30);
+		expect(counter.steps).toBe(5);
+	});
+
+	it('waits while keys are being pressed, and goes on once they pause', async () => {
+		const {index, counter} = countingIndex(5);
+		const {runner} = startRunner(index);
+		runner.noteKeystroke();
+		await pause(40);
+		expect(counter.steps).toBe(0);
+		runner.noteKeystroke();
+		await pause(40);
+		expect(counter.steps).toBe(0);
+		await pause(250);
+		expect(counter.steps).toBe(5);
+	});
+});
