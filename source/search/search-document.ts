@@ -26,13 +26,21 @@ export function deckOf(article: Article): string | undefined {
 	return article.deck && article.deck !== article.headline ? article.deck : undefined;
 }
 
+/**
+ * How much of each field fuse.js reads. It collects every match's position and spreads them into one call, which
+ * overflows the stack on a field of millions of characters (a 50 MB single-line file).
+ */
+export const longestSearchedFieldLength = 200_000;
+
+const searched = (text: string) => (text.length > longestSearchedFieldLength ? text.slice(0, longestSearchedFieldLength) : text);
+
 /** The document fuse.js ranks for `article`. */
 export function searchDocumentOf(article: Article): SearchDocument {
 	return {
 		article,
-		headline: article.headline,
+		headline: searched(article.headline),
 		kicker: article.kicker ?? absentField,
-		deck: deckOf(article) ?? absentField,
-		body: bodyText(article) || absentField,
+		deck: searched(deckOf(article) ?? absentField),
+		body: searched(bodyText(article) || absentField),
 	};
 }

@@ -196,3 +196,14 @@ describe('searching a step at a time', () => {
 		expect(fresh.search('mujica')[0]?.article.kicker).toBe('CANCER:');
 	});
 });
+
+describe('searching an article of millions of characters', () => {
+	it('ranks it without overflowing the stack (fuse.js reads the first 200,000 characters of a field)', () => {
+		// A 50 MB single-line file makes such an article; the warm-up search after the first frame used to crash on it.
+		const paragraph = 'word '.repeat(1_000_000).trim();
+		const longBody: Article = {id: 'long-body', headline: 'A long story', headlineSource: 'title', paragraphs: [paragraph], source: 'long.txt'};
+		const longHeadline: Article = {id: 'long-headline', headline: paragraph, headlineSource: 'first-sentence', paragraphs: [paragraph], source: 'long.txt'};
+		expect(createSearchIndex([longBody]).search('word').map(hit => hit.article.id)).toEqual(['long-body']);
+		expect(() => createSearchIndex([longHeadline]).search('word')).not.toThrow();
+	});
+});
