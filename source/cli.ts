@@ -228,6 +228,10 @@ async function main(): Promise<void> {
 		throw new UserFacingError('no FILE given; try broadsheet --help', exitCodes.usage);
 	}
 
+	if (cli.flags.watch && outputModes[0] !== undefined) {
+		throw new UserFacingError(`--watch keeps the interface open, so it cannot go with --${outputModes[0]}`, exitCodes.usage);
+	}
+
 	const filePaths = paths.filter(path => path !== '-');
 	if (cli.flags.watch && filePaths.length === 0) {
 		throw new UserFacingError('--watch needs a FILE: stdin cannot be read again', exitCodes.usage);

@@ -244,6 +244,13 @@ export const badInputs: readonly BadInput[] = [
 		advice: 'Choose one of `--list`, `--json` and `--print`.',
 	},
 	{
+		problem: '`--watch` with an output mode',
+		command: 'broadsheet --watch --list news.txt',
+		stderr: ['broadsheet: --watch keeps the interface open, so it cannot go with --list'],
+		exitCode: 2,
+		advice: 'Leave `--watch` out to print once, or `--list` out to watch in the interface.',
+	},
+	{
 		problem: 'No FILE, with stdin the terminal',
 		command: 'broadsheet | cat',
 		stderr: ['broadsheet: no FILE given; try broadsheet --help'],
