@@ -64,10 +64,18 @@ export function detectFormat(text: string, fileName?: string): FormatName {
 	const head = text.slice(0, 16 * 1024).replace(/^\uFEFF/u, '');
 	const start = head.trimStart();
 	const hinted = fileName ? formatFromFileName(fileName) : undefined;
-	if (start.startsWith('<') && hinted !== 'text' && hinted !== 'markdown') {
-		// Markup without a feed's root element goes to the feed parser too: it finds a feed wrapped in an XHTML page,
-		// and otherwise says what the document is (an HTML page, or no feed at all).
-		return xmlFormat(start) ?? 'rss';
+	if (start.startsWith('<')) {
+		// A feed's root element decides whatever the file is called (`feed.txt` holding RSS is still RSS), and so does an
+		// XML declaration. Other markup goes to the feed parser too unless the name says text or Markdown: the parser
+		// finds a feed wrapped in an XHTML page, and otherwise says what the document is (an HTML page, or no feed at all).
+		const feedFormat = xmlFormat(start);
+		if (feedFormat !== undefined) {
+			return feedFormat;
+		}
+
+		if (/^<\?xml\s/iu.test(start) || (hinted !== 'text' && hinted !== 'markdown')) {
+			return 'rss';
+		}
 	}
 
 	if (start.startsWith('{') || start.startsWith('[')) {

@@ -29,6 +29,18 @@ describe('detecting the format from the content', () => {
 		expect(detectFormat(fixture('data/wire.jsonl'), 'export.csv')).toBe('ndjson');
 	});
 
+	it('reads an RSS or Atom file by its content whatever its name ends in', () => {
+		for (const fileName of ['feed.txt', 'feed.md', 'feed', 'feed.txt.gz']) {
+			expect(detectFormat(fixture('feeds/rss2.xml'), fileName), fileName).toBe('rss');
+			expect(detectFormat(fixture('feeds/rss1-rdf.xml'), fileName), fileName).toBe('rss');
+			expect(detectFormat(fixture('feeds/atom.xml'), fileName), fileName).toBe('atom');
+			expect(detectFormat('<?xml version="1.0"?>\n<!-- no feed root yet -->\n<document/>', fileName), fileName).toBe('rss');
+		}
+
+		const result = parseText(fixture('feeds/rss2.xml'), 'feed.txt', {fileName: 'feed.txt'});
+		expect(result.articles.length).toBeGreaterThan(1);
+	});
+
 	it('lets the extension break ties', () => {
 		expect(detectFormat('Just a line of prose.\nAnother one.', 'notes.md')).toBe('markdown');
 		expect(detectFormat('<b>bold</b> claims in a text file', 'notes.txt')).toBe('text');
