@@ -300,7 +300,10 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	if (articles.length === 0) {
 		const names = paths.map(path => printableName(path)).join(', ');
 		const [firstFailure] = failures;
-		if (failures.length > 1 && firstFailure) {
+		// Inputs that all failed the same way (all missing, all unreadable) fail as the first one does, with its
+		// exit code; the count is only worth a line when the reasons differ or each file simply has no articles.
+		const isOneReason = failures.every(failure => failure.exitCode === firstFailure?.exitCode) && firstFailure?.exitCode !== exitCodes.noArticles;
+		if (failures.length > 1 && firstFailure && !isOneReason) {
 			// One line for them all: the count, and the first reason.
 			throw new UserFacingError(`${names}: none of ${failures.length} files has articles; first, ${firstFailure.message}`, exitCodes.noArticles);
 		}

@@ -54,6 +54,13 @@ export const badInputs: readonly BadInput[] = [
 		advice: 'Check the path.',
 	},
 	{
+		problem: 'None of the files named exists',
+		command: 'broadsheet missing.txt gone.txt',
+		stderr: ['broadsheet: missing.txt: no such file'],
+		exitCode: 3,
+		advice: 'Check the paths: when all fail the same way, the first one is named.',
+	},
+	{
 		problem: 'No permission to read the file',
 		command: 'broadsheet secret.txt',
 		setup(directory) {

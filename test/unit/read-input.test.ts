@@ -49,4 +49,16 @@ describe('loadInputs', () => {
 		expect(articles.map(article => article.id)).toEqual(['https://example.com/harbour', 'https://example.com/harbour#2', 'https://example.com/second']);
 		expect(articles.map(article => article.source)).toEqual(['morning.ndjson', 'evening.ndjson', 'evening.ndjson']);
 	});
+
+	it('fails as the first input does when every input fails the same way, and with one line for them all otherwise', async () => {
+		const first = join(directory, 'missing-a.txt');
+		const second = join(directory, 'missing-b.txt');
+		await expect(loadInputs([first, second], process.stdin)).rejects.toMatchObject({message: `${first}: no such file`, exitCode: 3});
+		const binary = join(directory, 'binary.bin');
+		writeFileSync(binary, Buffer.from([0, 1, 2, 3, 0, 0, 0, 9]));
+		await expect(loadInputs([first, binary], process.stdin)).rejects.toMatchObject({
+			message: `${first}, ${binary}: none of 2 files has articles; first, ${first}: no such file`,
+			exitCode: 6,
+		});
+	});
 });
