@@ -1,5 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {exitCodes} from '../../source/exit-codes.js';
 import {keymapMarkdown} from '../../source/input/keymap-markdown.js';
 import {badInputMarkdown} from '../e2e/bad-inputs.js';
 
@@ -36,5 +37,19 @@ describe('readme.md usage', () => {
 		const {execFileSync} = await import('node:child_process');
 		const help = execFileSync('node', ['dist/broadsheet.js', '--help'], {encoding: 'utf8'}).trimEnd();
 		expect(readme).toContain('$ broadsheet --help\n' + help + '\n```');
+	});
+});
+
+describe('readme.md exit codes', () => {
+	const rows = [...readme.matchAll(/^\| (\d+) \| (.*?) \|/gmu)].map(match => ({code: Number(match[1]), meaning: match[2]!}));
+
+	it('lists each exit code of source/exit-codes.ts once', () => {
+		expect(rows.map(row => row.code)).toEqual([...new Set(Object.values(exitCodes))].sort((left, right) => left - right));
+	});
+
+	it('does not call several FILEs a usage error: they are all opened', () => {
+		const usage = rows.find(row => row.code === exitCodes.usage);
+		expect(usage?.meaning).toMatch(/^usage: no FILE/u);
+		expect(usage?.meaning).not.toMatch(/more than one/u);
 	});
 });
