@@ -413,12 +413,15 @@ function isPresent(value: unknown): boolean {
 
 /**
  * A cheap first test for `isLeadOf`, which compares letters and digits over the body's first 2,000 characters: a deck
- * that repeats the body's opening starts with the same words. (A deck written differently, say with other punctuation
- * in its first words, is kept even if it repeats the body: a repeated deck is a lesser harm than a slow parse.)
+ * that repeats the body's opening has its first word (letters and digits, up to the first space, punctuation or
+ * quote) somewhere in the body's opening. Link markers, quotes, dashes and spacing are left to `isLeadOf`.
  */
 function mayLeadBody(deck: string, paragraphs: readonly string[]): boolean {
-	// An excerpt ends in `…`, `...` or `[…]` where the body goes on.
-	const probe = deck.trim().replace(/\s*(?:\[(?:…|\.{3})\]|…|\.{3})$/u, '').slice(0, 24).toLowerCase();
+	const probe = /[\p{L}\p{N}]+/u.exec(deck.slice(0, 200).toLowerCase())?.[0].slice(0, 24);
+	if (probe === undefined) {
+		return true;
+	}
+
 	let head = '';
 	for (const paragraph of paragraphs) {
 		head += head === '' ? paragraph : ` ${paragraph}`;

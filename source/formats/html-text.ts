@@ -333,9 +333,12 @@ export function textToParagraphs(text: string): string[] {
 		.filter(paragraph => paragraph !== '');
 }
 
-/** Letters and digits only, lower-cased: text compared regardless of markup, punctuation and spacing. */
-function comparable(text: string): string {
-	return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/**
+ * Letters and digits only, lower-cased, without `[n]` link markers: text compared regardless of markup, link
+ * references, punctuation (straight or curly quotes, apostrophes, dashes) and spacing.
+ */
+export function comparableText(text: string): string {
+	return text.toLowerCase().replace(/\[\d+\]/gu, '').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** How far into the body a summary may start and still count as its opening words. */
@@ -343,17 +346,17 @@ const leadWindowLength = 2000;
 
 /**
  * Whether `summary` only repeats the opening of the body (an excerpt, perhaps ending in `[…]`), so that it would add
- * nothing as a deck. Compares letters and digits only.
+ * nothing as a deck. Compares letters and digits only, ignoring `[n]` link markers in the body.
  */
 export function isLeadOf(summary: string, paragraphs: readonly string[]): boolean {
-	const probe = comparable(summary).slice(0, 60);
+	const probe = comparableText(summary).slice(0, 60);
 	if (probe === '') {
 		return true;
 	}
 
 	let body = '';
 	for (const paragraph of paragraphs) {
-		body += comparable(paragraph);
+		body += comparableText(paragraph);
 		if (body.length >= leadWindowLength) {
 			break;
 		}

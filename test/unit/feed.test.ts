@@ -55,6 +55,19 @@ describe('RSS 2.0', () => {
 		expect(library.deck).toBeUndefined();
 	});
 
+	it('gives no deck when the description repeats the content but for its [n] link markers', () => {
+		const {articles} = parseFeed([
+			'<rss version="2.0"><channel><title>Quay</title><item><title>Ferries</title>',
+			'<description>The board is launching a new ferry timetable…</description>',
+			'<content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/"><![CDATA[<p>The board is launching',
+			' <a href="https://quay.example/timetable">a new</a> ferry timetable for the summer.</p>]]></content:encoded>',
+			'</item></channel></rss>',
+		].join('\n'), 'quay.xml');
+		const article = only(articles);
+		expect(article.paragraphs[0]).toMatch(/\[1\]/u);
+		expect(article.deck).toBeUndefined();
+	});
+
 	it('gives no deck when the description only repeats the start of the content', () => {
 		expect(wall.deck).toBeUndefined();
 		expect(wall.paragraphs).toHaveLength(2);

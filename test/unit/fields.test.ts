@@ -109,6 +109,16 @@ describe('field inference from the usual names', () => {
 		expect(draft?.deck).toBeUndefined();
 	});
 
+	it('drops a deck that repeats the body\'s opening but for link markers, quotes and spacing', () => {
+		const draft = draftOf({
+			title: 'T',
+			description: '“Ferries” won\'t sail   on Monday, the board says',
+			body: '<p>"Ferries" won’t <a href="https://a.example/">sail</a> on Monday, the board says. It gave no reason.</p>',
+		});
+		expect(draft?.paragraphs?.[0]).toContain('[1]');
+		expect(draft?.deck).toBeUndefined();
+	});
+
 	it('reads WordPress rendered objects and decodes their markup', () => {
 		const draft = draftOf({
 			title: {rendered: 'It&#8217;s done'},

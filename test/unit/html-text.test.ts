@@ -142,4 +142,11 @@ describe('isLeadOf', () => {
 	it('tells a real summary apart', () => {
 		expect(isLeadOf('Two early sailings are cut.', body)).toBe(false);
 	});
+
+	it('recognises the opening despite [n] link markers, curly or straight quotes, dashes, spacing and case', () => {
+		const linked = ['The harbour board [1] has published a “new” ferry timetable — it\u2019s out [2] on Monday.', 'More text.'];
+		expect(isLeadOf('The harbour board has published a "new" ferry timetable - it\'s out on Monday.', linked)).toBe(true);
+		expect(isLeadOf('THE HARBOUR  BOARD has\npublished a “new” ferry…', linked)).toBe(true);
+		expect(isLeadOf('The harbour board has published a timetable for buses.', linked)).toBe(false);
+	});
 });
