@@ -112,6 +112,7 @@ export function App({
 			readMarks: savedMarks ? {saved: savedMarks, changed: new Map()} : undefined,
 			keymap,
 			glyphs: theme.glyphs,
+			inputLabel: fileName,
 		}),
 	);
 	const {articles} = state;
@@ -200,6 +201,7 @@ export function App({
 			columnCount={layout.listColumnCount}
 			isFocused={!isReading}
 			viewName={state.view.name}
+			hasQuery={activeQuery(state).trim() !== ''}
 			isRead={listArticle => isArticleRead(state, listArticle)}
 			isStarred={listArticle => isArticleStarred(state, listArticle)}
 			theme={theme}
@@ -213,7 +215,7 @@ export function App({
 			scrollTop={state.articleScrollTop}
 			rowCount={layout.articleRowCount}
 			columnCount={layout.articleColumnCount}
-			source={article?.source ?? fileName}
+			source={article?.source ?? state.inputLabel}
 			isFocused={isReading}
 			highlights={articleSearch?.highlights}
 			hasHyperlinks={hasHyperlinks}
@@ -272,7 +274,7 @@ export function App({
 				/>
 			) : null}
 			<StatusLine
-				fileName={fileName}
+				fileName={state.inputLabel}
 				articleCount={articles.length}
 				warningCount={warningCount + state.warnings.length}
 				hints={hintsFor(state.keymap, state.mode.name, glyphs)}

@@ -265,6 +265,19 @@ export function articlesWithUniqueIds(inputs: readonly LoadedInput[]): Article[]
 }
 
 /**
+ * What the status line calls the inputs: the file's name when the one path given is a file (`stdin` for `-`), else
+ * how many files the paths hold (`1 file`, `3 files`), a directory's counted one by one.
+ */
+export function inputsLabel(paths: readonly string[], files: readonly string[]): string {
+	const [onlyFile] = files;
+	if (onlyFile !== undefined && paths.length === 1 && files.length === 1 && onlyFile === paths[0]) {
+		return onlyFile === '-' ? 'stdin' : printableName(basename(onlyFile));
+	}
+
+	return files.length === 1 ? '1 file' : `${files.length} files`;
+}
+
+/**
  * Reads and parses every input: files, directories (their files), and `-` for stdin. With one file, its failure
  * is the command's failure; with several, a file that fails becomes a warning and the others still open.
  */
@@ -312,8 +325,7 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	}
 
 	warnings.push(...failures.map(failure => failure.message));
-	const label = isSingleInput ? (files[0]!.file === '-' ? 'stdin' : printableName(basename(files[0]!.file))) : `${files.length} files`;
-	return {articles, warnings, label, inputs};
+	return {articles, warnings, label: inputsLabel(paths, files.map(({file}) => file)), inputs};
 }
 
 /** What a reload gave: the articles now, and the inputs that failed (each kept the articles it had). */
@@ -331,6 +343,7 @@ export async function reloadInputs(previous: LoadResult, paths: readonly string[
 	const inputs: LoadedInput[] = [];
 	const warnings: string[] = [];
 	const failures: string[] = [];
+	const allFiles: string[] = [];
 	const failureMessage = (error: unknown) => printableName(error instanceof UserFacingError ? error.message : `internal error: ${(error as Error).message}`);
 	for (const path of paths) {
 		const before = previous.inputs.filter(input => input.path === path);
@@ -340,9 +353,11 @@ export async function reloadInputs(previous: LoadResult, paths: readonly string[
 		} catch (error) {
 			failures.push(failureMessage(error));
 			inputs.push(...before);
+			allFiles.push(...before.map(input => input.file));
 			continue;
 		}
 
+		allFiles.push(...files);
 		for (const file of files) {
 			const kept = before.find(input => input.file === file);
 			if (file === '-') {
@@ -363,5 +378,5 @@ export async function reloadInputs(previous: LoadResult, paths: readonly string[
 		}
 	}
 
-	return {articles: articlesWithUniqueIds(inputs), warnings, label: previous.label, inputs, failures};
+	return {articles: articlesWithUniqueIds(inputs), warnings, label: inputsLabel(paths, allFiles), inputs, failures};
 }

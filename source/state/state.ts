@@ -109,6 +109,8 @@ export type State = {
 	readonly reloadRequestCount: number;
 	/** How many times the user has asked to suspend (Ctrl-Z); the shell stops the process each time it grows. */
 	readonly suspendRequestCount: number;
+	/** What the status line calls the inputs (`news.txt`, `1 file`, `3 files`); a reload can change it. */
+	readonly inputLabel: string;
 	/** The keys, as the config file left them; fixed for the session. */
 	readonly keymap: Keymap;
 	/** The glyphs the article text is laid out with (ASCII or Unicode bullets and separators); fixed for the session. */
@@ -131,6 +133,7 @@ export function createState(
 		readMarks?: ReadMarks;
 		keymap?: Keymap;
 		glyphs?: Glyphs;
+		inputLabel?: string;
 	},
 ): State {
 	const query = options.query?.trim() ?? '';
@@ -156,6 +159,7 @@ export function createState(
 		warnings: [],
 		reloadRequestCount: 0,
 		suspendRequestCount: 0,
+		inputLabel: options.inputLabel ?? '',
 		keymap: options.keymap ?? defaultKeymap,
 		glyphs: options.glyphs ?? unicodeGlyphs,
 	};

@@ -32,7 +32,7 @@ export type Action =
 	 * The inputs were read again (`R`, or `--watch` saw a change): `articles` in the inputs' order. `failures` name the
 	 * inputs that could not be read this time and kept their old articles.
 	 */
-	| {readonly type: 'articles-loaded'; readonly articles: readonly Article[]; readonly failures: readonly string[]};
+	| {readonly type: 'articles-loaded'; readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string};
 
 const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
 
@@ -608,7 +608,8 @@ function applyAction(state: State, action: Action): State {
 		}
 
 		case 'articles-loaded': {
-			return withSearchOfSelection(loadArticles(state, action.articles, action.failures));
+			const loaded = withSearchOfSelection(loadArticles(state, action.articles, action.failures));
+			return action.label === undefined ? loaded : {...loaded, inputLabel: action.label};
 		}
 
 		case 'search-progressed': {

@@ -23,6 +23,8 @@ type ListPaneProps = {
 	readonly hasDates: boolean;
 	/** The time the dates are relative to, in milliseconds since the epoch; the shell refreshes it every minute. */
 	readonly now: number;
+	/** Whether a filter is in force: without one, an empty list of all articles means there are none. */
+	readonly hasQuery?: boolean;
 	/** Which articles the list shows; the title names any view but `all`. */
 	readonly viewName?: ListViewName;
 	/** Whether an article has been read; all are unread without it. */
@@ -66,6 +68,7 @@ export function ListPane({
 	columnCount,
 	isFocused,
 	viewName = 'all',
+	hasQuery = false,
 	isRead,
 	isStarred,
 	theme,
@@ -83,7 +86,7 @@ export function ListPane({
 			<Text wrap="truncate" {...(isFocused ? styles.paneTitleFocused : styles.paneTitle)}>
 				{padToWidth(title, columnCount - position.length - 1, glyphs.ellipsis) + position + ' '}
 			</Text>
-			{visibleRows.length === 0 ? <Text {...styles.notice}>{emptyListNotices[viewName]}</Text> : null}
+			{visibleRows.length === 0 ? <Text {...styles.notice}>{viewName === 'all' && !hasQuery ? ' No articles.' : emptyListNotices[viewName]}</Text> : null}
 			{visibleRows.map(row =>
 				row.kind === 'group' ? (
 					<GroupHeader key={`group:${row.source}`} source={row.source} articleCount={row.articleCount} columnCount={columnCount} theme={theme} />

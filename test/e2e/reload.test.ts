@@ -1,4 +1,5 @@
-import {appendFileSync, renameSync, writeFileSync} from 'node:fs';
+import {appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runBroadsheetPiped, singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from './run-broadsheet.js';
 
@@ -48,6 +49,22 @@ describe('--watch', () => {
 
 		writeFileSync(path, feed('Copper prices climb', 'Storm heads for the coast', 'Chess prodigy wins'));
 		await waitForFrame(session, screen => screen.includes('Chess prodigy wins') && screen.includes('reloaded: 1 new, 0 gone'));
+	});
+
+	it('counts the files of a watched directory as they come and go, and says when none has articles', async () => {
+		const folder = join(fixtures.path, 'desk');
+		mkdirSync(folder);
+		writeFileSync(join(folder, 'a.txt'), article('Tram line approved') + article('Storm heads for the coast') + article('Chess prodigy wins'));
+		const session = await startBroadsheet(['--watch', folder], singlePaneSize);
+		await waitForFrame(session, 'Chess prodigy wins');
+		expect(session.lines()[statusRowIndex(session)]).toMatch(/^ 1 file · 3 articles/u);
+		writeFileSync(join(folder, 'b.txt'), article('Lighthouse keeper retires'));
+		await waitForFrame(session, 'Lighthouse keeper retires');
+		expect(session.lines()[statusRowIndex(session)]).toMatch(/^ 2 files · 4 articles/u);
+		rmSync(join(folder, 'a.txt'));
+		rmSync(join(folder, 'b.txt'));
+		await waitForFrame(session, screen => screen.includes(' 0 files · 0 articles'));
+		expect(session.lines()[1]).toBe(' No articles.');
 	});
 
 	it('refuses to watch stdin alone', async () => {

@@ -149,6 +149,17 @@ describe('reloadInputs', () => {
 		expect(after.articles.map(article => article.headline)).toEqual(['Storm heads for coast', 'Chess prodigy wins']);
 	});
 
+	it('names the inputs for the status line, counting the files a reload finds', async () => {
+		const folder = join(directory, 'counted');
+		mkdirSync(folder);
+		writeFileSync(join(folder, 'a.txt'), text('Tram line approved') + '\n---\n');
+		const before = await loadInputs([folder], process.stdin);
+		expect(before.label).toBe('1 file');
+		writeFileSync(join(folder, 'b.txt'), text('Storm heads for coast') + '\n---\n');
+		expect((await reloadInputs(before, [folder])).label).toBe('2 files');
+		expect((await loadInputs([join(folder, 'a.txt')], process.stdin)).label).toBe('a.txt');
+	});
+
 	it('keeps the articles of a file that is briefly missing, as while an editor replaces it', async () => {
 		const path = join(directory, 'replaced.txt');
 		writeFileSync(path, text('Chess prodigy wins') + '\n---\n');
