@@ -13,6 +13,8 @@ describe('sanitising text from a file', () => {
 		['bidi override', 'a\u202Eb\u2066c', 'abc'],
 		['zero-width space', 'a\u200Bb', 'ab'],
 		['NUL', 'a\u0000b', 'ab'],
+		// Invisible, counted as no column by string-width, drawn as one by terminals: rows would be too wide.
+		['soft hyphen', 'news\u00ADpaper', 'newspaper'],
 	])('removes %s', (_name, input, expected) => {
 		expect(sanitizeText(input)).toBe(expected);
 	});
