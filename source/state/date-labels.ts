@@ -47,12 +47,15 @@ export function relativeDateLabel(publishedAt: number, now: number): string {
 	return monthDay.format(published);
 }
 
-/** `publishedAt` in full, in the local time zone: `Sat 28 Nov 2026 14:05 UTC`. */
+/** Three-letter month names, as the list's `Sep 24` uses (en-GB ICU would say `Sept`). */
+const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/** `publishedAt` in full, in the local time zone: `Sat 28 Nov 2026 14:05 UTC`, always with a three-letter month. */
 export function absoluteDateLabel(publishedAt: number): string {
 	absoluteDate ??= new Intl.DateTimeFormat('en-GB', {
 		weekday: 'short',
 		day: 'numeric',
-		month: 'short',
+		month: 'numeric',
 		year: 'numeric',
 		hour: '2-digit',
 		minute: '2-digit',
@@ -60,7 +63,8 @@ export function absoluteDateLabel(publishedAt: number): string {
 		timeZoneName: 'short',
 	});
 	const parts = Object.fromEntries(absoluteDate.formatToParts(publishedAt).map(part => [part.type, part.value]));
-	return `${parts['weekday']} ${parts['day']} ${parts['month']} ${parts['year']} ${parts['hour']}:${parts['minute']} ${parts['timeZoneName']}`;
+	const month = monthNames[Number(parts['month']) - 1] ?? parts['month'];
+	return `${parts['weekday']} ${Number(parts['day'])} ${month} ${parts['year']} ${parts['hour']}:${parts['minute']} ${parts['timeZoneName']}`;
 }
 
 /** Words a minute a reader gets through, on average, reading news on a screen. */

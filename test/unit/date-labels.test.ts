@@ -40,6 +40,10 @@ describe('the absolute date in the article', () => {
 	it('gives weekday, day, month, year, time and zone', () => {
 		expect(absoluteDateLabel(now)).toBe('Sat 28 Nov 2026 14:05 UTC');
 		expect(absoluteDateLabel(Date.UTC(2024, 1, 29, 0, 0))).toBe('Thu 29 Feb 2024 00:00 UTC');
+		// ICU's en-GB says `Sept`; the list says `Sep 24`, and so does the article.
+		expect(absoluteDateLabel(Date.UTC(2026, 8, 24, 9, 30))).toBe('Thu 24 Sep 2026 09:30 UTC');
+		expect(absoluteDateLabel(Date.UTC(2026, 5, 4, 9, 30))).toBe('Thu 4 Jun 2026 09:30 UTC');
+		expect(absoluteDateLabel(Date.UTC(2026, 6, 2, 9, 30))).toBe('Thu 2 Jul 2026 09:30 UTC');
 	});
 });
 
