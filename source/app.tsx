@@ -232,6 +232,7 @@ export function App({
 				columnCount={layout.columnCount}
 				scrollTop={state.mode.scrollTop}
 				closingKeys={[...new Set(bindingsFor(state.keymap, 'help').flatMap(binding => (binding.command === 'help-toggle' ? binding.keys : [])))]}
+				scrollKeys={(['cursor-down', 'cursor-up'] as const).flatMap(command => bindingsFor(state.keymap, 'help').find(binding => binding.command === command && binding.keys.length > 0)?.keys.slice(0, 1) ?? [])}
 				theme={theme}
 			/>
 		);

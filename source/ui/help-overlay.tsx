@@ -15,6 +15,8 @@ type HelpOverlayProps = {
 	readonly scrollTop?: number;
 	/** The keys that close the overlay, as the title names them (`? or Esc`). */
 	readonly closingKeys: readonly string[];
+	/** The keys that scroll the overlay a row down and up, as the title names them (`j/k scroll`). */
+	readonly scrollKeys: readonly string[];
 	readonly theme: Theme;
 };
 
@@ -25,9 +27,9 @@ const keyColumnCount = 20;
 
 /**
  * Every binding of the keymap, flowed into as many columns as fit whole descriptions; when they overflow, the title
- * shows which rows are on screen, and j/k, Space/b and g/G scroll (see state/help-layout.ts).
+ * shows which rows are on screen, and the keymap's keys to scroll (j/k, Space/b and g/G by default) (see state/help-layout.ts).
  */
-export function HelpOverlay({sections, rowCount, columnCount, scrollTop = 0, closingKeys, theme}: HelpOverlayProps) {
+export function HelpOverlay({sections, rowCount, columnCount, scrollTop = 0, closingKeys, scrollKeys, theme}: HelpOverlayProps) {
 	const {styles, glyphs} = theme;
 	const rows: HelpRow[] = sections.flatMap(section => [
 		{text: section.title, isTitle: true},
@@ -45,7 +47,8 @@ export function HelpOverlay({sections, rowCount, columnCount, scrollTop = 0, clo
 	}
 
 	const title = ` Keys   (${closingKeys.map(key => keyLabel(key, glyphs)).join(' or ')} closes)`;
-	const position = visibleRows.length < rows.length ? chromeText(`j/k scroll  ${top + 1}–${top + visibleRows.length}/${rows.length} `, glyphs) : '';
+	const scrollHint = scrollKeys.length > 0 ? `${scrollKeys.map(key => keyLabel(key, glyphs)).join('/')} scroll  ` : '';
+	const position = visibleRows.length < rows.length ? chromeText(`${scrollHint}${top + 1}–${top + visibleRows.length}/${rows.length} `, glyphs) : '';
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount}>
 			<Text wrap="truncate" {...styles.paneTitleFocused}>

@@ -130,4 +130,16 @@ describe('a keymap with changes', () => {
 		app.press('F');
 		expect(await app.waitForFrame(frame => !frame.includes('Keys'))).toContain(' 2/5 ');
 	});
+
+	it('names the keys in force for scrolling the help overlay', async () => {
+		const result = keymapWithOverrides(defaultKeymap, {'cursor-down': ['ctrl+n', 'down']});
+		if (!('keymap' in result)) {
+			throw new Error(result.error);
+		}
+
+		app = renderApp(newsArticles, narrow, {keymap: result.keymap});
+		app.press('?');
+		const help = await app.waitForFrame(frame => frame.includes('Keys'));
+		expect(help.split('\n')[0]).toMatch(/ Ctrl-N\/k scroll  1–\d+\/\d+ $/u);
+	});
 });
