@@ -109,11 +109,17 @@ function parseColors(value: unknown): {colors: Config['colors']} | {error: strin
 }
 
 /**
- * The config file's `text`, checked against `keymap` (the default keys). A mistake answers one message naming the
+ * The config file's `text`, checked against `keymap` (the default keys); an empty file, or one of blank space only,
+ * has no settings. A mistake answers one message naming the
  * entry (`keys.cursor-dwn: no such command`), for the caller to prefix with the file's path: a typo never passes
  * silently.
  */
 export function parseConfig(text: string, keymap: Keymap): {config: Config} | {error: string} {
+	// An empty file (just created, or emptied to start over) holds no settings rather than bad JSON.
+	if (text.trim() === '') {
+		return {config: {keymap, colors: {}}};
+	}
+
 	let json: unknown;
 	try {
 		json = JSON.parse(text);
