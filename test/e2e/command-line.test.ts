@@ -5,10 +5,10 @@ import packageJson from '../../package.json' with {type: 'json'};
 import {
 	crashLines,
 	repositoryRoot,
+	runBroadsheetInTerminal,
 	runBroadsheetPiped,
 	samplePath,
 	singlePaneSize,
-	spawnBroadsheet,
 	useFixtureDirectory,
 } from './run-broadsheet.js';
 
@@ -143,11 +143,10 @@ describe('bad input', () => {
 	}
 
 	it('says so in one line and exits 2 when no FILE is given and stdin is the terminal', async () => {
-		const session = await spawnBroadsheet([], singlePaneSize);
-		const exit = await session.exited;
+		const {exitCode, rows, session} = await runBroadsheetInTerminal([], singlePaneSize);
 
-		expect(exit).toEqual({exitCode: 2});
-		expect(session.lines().filter(row => row !== '')).toEqual([expect.stringMatching(/^broadsheet: .*--help/u)]);
+		expect(exitCode).toBe(2);
+		expect(rows.filter(row => row !== '')).toEqual([expect.stringMatching(/^broadsheet: .*--help/u)]);
 		expect(session.isAlternateScreen()).toBe(false);
 		expect(crashLines(session.screen())).toEqual([]);
 	});
@@ -177,10 +176,10 @@ describe('scripting modes on a terminal', () => {
 			['--json', '"kicker":"CANCER:"'],
 			['--print', 'Tributes poured in on Tuesday'],
 		] as const) {
-			const session = await spawnBroadsheet([flag, samplePath], singlePaneSize);
-			const exit = await session.exited;
-			expect(exit.exitCode, flag).toBe(0);
-			expect(session.rawOutput(), flag).toContain(expected);
+			// eslint-disable-next-line no-await-in-loop
+			const {exitCode, output, session} = await runBroadsheetInTerminal([flag, samplePath], singlePaneSize);
+			expect(exitCode, flag).toBe(0);
+			expect(output, flag).toContain(expected);
 			expect(session.isAlternateScreen(), flag).toBe(false);
 		}
 	});

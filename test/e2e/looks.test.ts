@@ -3,10 +3,10 @@ import {keys} from '../helpers/pty-terminal.js';
 import {
 	inverseRows,
 	listPositionOnTopRow,
+	runBroadsheetInTerminal,
 	runBroadsheetPiped,
 	samplePath,
 	singlePaneSize,
-	spawnBroadsheet,
 	splitSize,
 	startBroadsheet,
 	statusRowIndex,
@@ -105,9 +105,8 @@ describe('the config file', () => {
 		['bad JSON', '{"keys": }', 'not valid JSON'],
 	])('says what is wrong with %s in one line, and exits 12', async (_name, text, message) => {
 		const path = fixtures.write('config.json', text);
-		const session = await spawnBroadsheet(['--config', path, samplePath], singlePaneSize);
-		const {exitCode} = await session.exited;
-		const lines = session.rawOutput().split(/\r?\n/u).filter(line => line.trim() !== '');
+		const {exitCode, output, session} = await runBroadsheetInTerminal(['--config', path, samplePath], singlePaneSize);
+		const lines = output.split(/\r?\n/u).filter(line => line.trim() !== '');
 
 		expect(exitCode).toBe(12);
 		expect(lines).toEqual([expect.stringContaining(`broadsheet: ${path}: ${message}`)]);

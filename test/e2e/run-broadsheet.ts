@@ -160,6 +160,43 @@ export async function spawnBroadsheet(args: readonly string[], size: TerminalSiz
 	);
 }
 
+/** What a run of the command in a terminal gave: its exit code and everything it wrote, in the session. */
+export type TerminalRun = {
+	readonly exitCode: number;
+	/** Everything the command wrote to the terminal, as the terminal received it. */
+	readonly output: string;
+	/** The screen's rows, without the line that reports the exit. */
+	readonly rows: string[];
+	readonly session: TerminalSession;
+};
+
+const exitReport = /\r?\n\[broadsheet exited with (\d+)\]\r?\n/u;
+
+/**
+ * Runs `node dist/broadsheet.js …args` to its end in a pseudo terminal, for commands that print and exit. The
+ * command runs under a shell that keeps the terminal open a moment after it ends: node-pty can close the terminal
+ * before the last output of a program that exits at once has been read (under load it lost kilobytes).
+ */
+export async function runBroadsheetInTerminal(args: readonly string[], size: TerminalSize, options: BroadsheetOptions = {}): Promise<TerminalRun> {
+	const script = '"$@"; printf \'\\n[broadsheet exited with %s]\\n\' "$?"; sleep 10';
+	const session = trackFrames(
+		await startInTerminal('sh', ['-c', script, 'sh', process.execPath, commandPath, ...args], {
+			...size,
+			cwd: repositoryRoot,
+			env: {...testEnvironment, XDG_STATE_HOME: freshStateHome(), ...options.env},
+		}),
+	);
+	await session.waitFor(/\[broadsheet exited with \d+\]/u, 20_000);
+	const rawOutput = session.rawOutput();
+	const exitCode = Number(exitReport.exec(rawOutput)?.[1]);
+	return {
+		exitCode,
+		output: rawOutput.replace(exitReport, ''),
+		rows: session.lines().filter(row => !row.startsWith('[broadsheet exited with ')),
+		session,
+	};
+}
+
 /**
  * Starts `node dist/broadsheet.js …args` in a pseudo terminal and resolves once it is ready for keys (first frame
  * drawn, raw mode on); the session is disposed after the test.
