@@ -79,6 +79,8 @@ type AppProps = ReloadOptions & {
 	readonly now: number;
 	/** Stops the process until `fg` (Ctrl-Z), putting the terminal back meanwhile; the shell passes it in. */
 	readonly onSuspend?: () => void;
+	/** Clears the terminal and draws the frame whole again (Ctrl-L); the shell passes it in. */
+	readonly onRedraw?: () => void;
 };
 
 const defaultLinkEnvironment = processLinkEnvironment();
@@ -101,6 +103,7 @@ export function App({
 	keymap = defaultKeymap,
 	now,
 	onSuspend,
+	onRedraw,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -128,6 +131,11 @@ export function App({
 			onSuspend?.();
 		}
 	}, [state.suspendRequestCount]);
+	useEffect(() => {
+		if (state.redrawRequestCount > 0) {
+			onRedraw?.();
+		}
+	}, [state.redrawRequestCount]);
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
 	const latestState = useRef(state);

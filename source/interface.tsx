@@ -36,7 +36,7 @@ type FullRedraws = {request?: () => void};
  * Gives the app the terminal's size, following resizes, and the time, every minute. On request it draws one blank
  * frame (the app stays mounted, hidden), so that the next frame differs on every row and Ink redraws all of it.
  */
-function Root({fullRedraws, ...props}: RootProps & {readonly fullRedraws: FullRedraws; readonly onSuspend: () => void}) {
+function Root({fullRedraws, ...props}: RootProps & {readonly fullRedraws: FullRedraws; readonly onSuspend: () => void; readonly onRedraw: () => void}) {
 	const {stdout} = useStdout();
 	const [isBlank, setIsBlank] = useState(false);
 	useEffect(() => {
@@ -91,6 +91,11 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 		});
 		process.kill(process.pid, 'SIGTSTP');
 	};
+	// Ctrl-L: whatever another program wrote goes, and the frame is drawn whole, as after fg.
+	const redraw = () => {
+		screen.clear();
+		fullRedraws.request?.();
+	};
 	const instance = render(
 		<Root
 			articles={options.articles}
@@ -106,6 +111,7 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 			keymap={options.keymap}
 			fullRedraws={fullRedraws}
 			onSuspend={suspend}
+			onRedraw={redraw}
 		/>,
 		{
 			stdin: keyInput,

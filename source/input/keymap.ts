@@ -37,6 +37,7 @@ export type Command =
 	| 'toggle-star'
 	| 'cycle-view'
 	| 'suspend'
+	| 'redraw'
 	| 'quit';
 
 /**
@@ -104,6 +105,7 @@ export const defaultKeymap: Keymap = [
 	{command: 'quit', keys: ['q'], modes: ['browse', 'read', 'help'], help: 'quit', hint: 'quit'},
 	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'article-search', 'help'], help: 'quit at once'},
 	{command: 'suspend', keys: ['ctrl+z'], modes: ['browse', 'read', 'filter', 'article-search', 'help'], help: 'suspend; fg resumes'},
+	{command: 'redraw', keys: ['ctrl+l'], modes: ['browse', 'read', 'filter'], help: 'redraw the screen'},
 ];
 
 /** Every mode a key can be pressed in, in the order the help overlay lists them. */

@@ -109,6 +109,8 @@ export type State = {
 	readonly reloadRequestCount: number;
 	/** How many times the user has asked to suspend (Ctrl-Z); the shell stops the process each time it grows. */
 	readonly suspendRequestCount: number;
+	/** How many times the user has asked to redraw the screen (Ctrl-L); the shell clears and redraws it each time it grows. */
+	readonly redrawRequestCount: number;
 	/** What the status line calls the inputs (`news.txt`, `1 file`, `3 files`); a reload can change it. */
 	readonly inputLabel: string;
 	/** The keys, as the config file left them; fixed for the session. */
@@ -159,6 +161,7 @@ export function createState(
 		warnings: [],
 		reloadRequestCount: 0,
 		suspendRequestCount: 0,
+		redrawRequestCount: 0,
 		inputLabel: options.inputLabel ?? '',
 		keymap: options.keymap ?? defaultKeymap,
 		glyphs: options.glyphs ?? unicodeGlyphs,

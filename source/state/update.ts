@@ -537,6 +537,10 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 			return {...state, suspendRequestCount: state.suspendRequestCount + 1};
 		}
 
+		case 'redraw': {
+			return {...state, redrawRequestCount: state.redrawRequestCount + 1};
+		}
+
 		case 'quit': {
 			return {...state, mode: {name: 'quit'}};
 		}

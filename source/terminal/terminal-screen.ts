@@ -3,6 +3,7 @@ const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 const hideCursor = '\u001B[?25l';
+const clearScreen = '\u001B[2J\u001B[H';
 
 /** The terminal as Broadsheet found it, to put back exactly once however the program ends. */
 export type TerminalScreen = {
@@ -12,6 +13,8 @@ export type TerminalScreen = {
 	suspend(): void;
 	/** Takes the terminal again after `fg`: the alternate screen (blank: the frame must be drawn whole), raw mode. */
 	resume(): void;
+	/** Clears the screen (Ctrl-L), for a frame to be drawn whole over whatever other programs wrote. */
+	clear(): void;
 };
 
 /**
@@ -69,6 +72,11 @@ export function enterFullScreen(output: NodeJS.WriteStream, input: NodeJS.ReadSt
 			write(enterAlternateScreen + hideCursor);
 			if (input.isTTY) {
 				input.setRawMode(true);
+			}
+		},
+		clear() {
+			if (!isRestored) {
+				write(clearScreen);
 			}
 		},
 	};
