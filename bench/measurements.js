@@ -95,15 +95,16 @@ async function pressSeries(session, {nextKey, sampleCount, keystrokeTimeoutMs, b
 
 /**
  * Down inside the viewport: from the top, Down as far as the visible rows allow, then Home (not measured) and
- * again. `visibleRowCount` is how many headline rows the list shows at most.
+ * again. `visibleRowCount` is how many headline rows the list shows at most; a burst ends after `quietMs` of silence.
  */
-export function measureDown(session, {sampleCount, visibleRowCount, articleCount, keystrokeTimeoutMs, budgetMs}) {
+export function measureDown(session, {sampleCount, visibleRowCount, articleCount, keystrokeTimeoutMs, budgetMs, quietMs = burstQuietMs}) {
 	const stepsPerRound = Math.min(visibleRowCount - 1, articleCount - 1);
 	let position = 0;
 	return pressSeries(session, {
 		sampleCount: stepsPerRound > 0 ? sampleCount : 0,
 		keystrokeTimeoutMs,
 		budgetMs,
+		quietMs,
 		nextKey() {
 			if (position === stepsPerRound) {
 				position = 0;
@@ -127,27 +128,11 @@ export const restQuietMs = 250;
  * whole answer (the list rows, then the article beside them): key write to its last byte, and all its bytes.
  * From the top, Down as far as the visible rows allow, then Home (not measured) and again.
  */
-export async function measureDownThenRest(session, {sampleCount, visibleRowCount, articleCount, keystrokeTimeoutMs, budgetMs}) {
-	const stepsPerRound = Math.min(visibleRowCount - 1, articleCount - 1);
-	let position = 0;
+export async function measureDownThenRest(session, options) {
 	// From the top, at rest; Home at the top may rightly draw nothing, so this is not a measured burst.
 	session.write(keySequences.home);
-	await session.waitForQuiet(restQuietMs, keystrokeTimeoutMs);
-	return pressSeries(session, {
-		sampleCount: stepsPerRound > 0 ? sampleCount : 0,
-		keystrokeTimeoutMs,
-		budgetMs,
-		quietMs: restQuietMs,
-		nextKey() {
-			if (position === stepsPerRound) {
-				position = 0;
-				return {keys: keySequences.home, isMeasured: false};
-			}
-
-			position++;
-			return {keys: keySequences.down, isMeasured: true};
-		},
-	});
+	await session.waitForQuiet(restQuietMs, options.keystrokeTimeoutMs);
+	return measureDown(session, {...options, quietMs: restQuietMs});
 }
 
 /**

@@ -1,8 +1,8 @@
-import {chmodSync, existsSync, readFileSync} from 'node:fs';
+import {chmodSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
-import {singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from './run-broadsheet.js';
+import {singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFile, waitForFrame} from './run-broadsheet.js';
 
 const fixtures = useFixtureDirectory();
 const articleUrl = 'https://example.com/news/lighthouse-keeper-retires';
@@ -25,23 +25,6 @@ chmodSync(browserPath, 0o755);
 const localEnvironment = {SSH_CONNECTION: undefined, SSH_TTY: undefined, TMUX: undefined, BROWSER: browserPath};
 
 const osc52For = (text: string) => `\u001B]52;c;${Buffer.from(text).toString('base64')}\u0007`;
-
-/** Resolves with the file's text once it exists (the browser runs detached, in its own time). */
-async function waitForFile(path: string, timeoutMs = 5000): Promise<string> {
-	const deadline = Date.now() + timeoutMs;
-	while (!existsSync(path) || readFileSync(path, 'utf8') === '') {
-		if (Date.now() > deadline) {
-			throw new Error(`${path} never appeared`);
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
-	}
-
-	return readFileSync(path, 'utf8');
-}
 
 /** Whether the first occurrence of `text` on the screen is drawn inverse. */
 function isDrawnInverse(session: TerminalSession, text: string): boolean {
@@ -88,7 +71,7 @@ describe('links in a real terminal (80x24)', () => {
 		const session = await openArticle();
 		session.press('o');
 		await waitForFrame(session, 'opening with browser.sh');
-		expect(await waitForFile(openedPath)).toBe(articleUrl);
+		expect(await waitForFile(openedPath, {timeoutMs: 5000, hasText: true})).toBe(articleUrl);
 		await session.settle();
 		expect(session.screen()).not.toContain('noise');
 		expect(session.rawOutput()).not.toContain('noise');

@@ -2,14 +2,14 @@
  * Runs every row of the bad-input matrix (test/e2e/bad-inputs.ts, also readme.md's troubleshooting table) against the
  * built command: the exact lines on stderr, each one starting `broadsheet:`, never a stack trace, and the exit code.
  */
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {keys, runPiped, startInTerminal, type TerminalSession} from '../helpers/pty-terminal.js';
 import {type BadInput, badInputs} from './bad-inputs.js';
-import {commandPath, crashLines} from './run-broadsheet.js';
+import {commandPath, crashLines, waitForFile} from './run-broadsheet.js';
 
 const rootDirectory = mkdtempSync(join(tmpdir(), 'broadsheet-matrix-'));
 const binDirectory = join(rootDirectory, 'bin');
@@ -34,21 +34,6 @@ afterAll(() => {
 });
 
 type Outcome = {readonly stderr: string; readonly stdout?: string; readonly exitCode: number};
-
-/** Resolves once `path` exists: the command has got as far as the row needs. */
-async function waitForFile(path: string, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!existsSync(path)) {
-		if (Date.now() > deadline) {
-			throw new Error(`${path} never appeared`);
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
-	}
-}
 
 /** Runs the row's command with plain pipes, or in a pseudo terminal when it needs one. */
 async function run(row: BadInput, directory: string): Promise<Outcome> {

@@ -1,30 +1,15 @@
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
 import {afterAll, describe, expect, it} from 'vitest';
 import {startInTerminal} from '../helpers/pty-terminal.js';
-import {commandPath, crashLines, repositoryRoot, samplePath, singlePaneSize} from './run-broadsheet.js';
+import {commandPath, crashLines, repositoryRoot, samplePath, singlePaneSize, waitForFile} from './run-broadsheet.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'broadsheet-hang-up-'));
 afterAll(() => {
 	rmSync(directory, {recursive: true, force: true});
 });
-
-/** Resolves once `path` exists, polling the file system. */
-async function waitForFile(path: string, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!existsSync(path)) {
-		if (Date.now() > deadline) {
-			throw new Error(`${path} never appeared`);
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
-	}
-}
 
 describe('the terminal going away (an SSH link dropping)', () => {
 	it('ends Broadsheet at once with the status of SIGHUP and nothing on stderr', async () => {

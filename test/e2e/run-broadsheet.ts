@@ -5,7 +5,7 @@
  * The tests run `dist/broadsheet.js` as built by `npm run build` (which `npm test` runs first).
  */
 import {execFile} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
@@ -343,4 +343,24 @@ export function wrappedRows(session: TerminalSession): number[] {
 /** Lines that look like a JavaScript stack trace or an uncaught error, to assert there are none. */
 export function crashLines(text: string): string[] {
 	return text.split(/\r?\n/u).filter(line => /^\s+at .+[(:]\d+|\b\w*Error\b|internal error/u.test(line));
+}
+
+/**
+ * Resolves with a file's text once it exists (and, with `hasText`, once it is not empty): for commands that run
+ * in their own time, such as a browser started detached or a shell reporting how a command ended.
+ */
+export async function waitForFile(path: string, {timeoutMs = 10_000, hasText = false} = {}): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	while (!existsSync(path) || (hasText && readFileSync(path, 'utf8') === '')) {
+		if (Date.now() > deadline) {
+			throw new Error(`${path} never appeared`);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+	}
+
+	return readFileSync(path, 'utf8');
 }

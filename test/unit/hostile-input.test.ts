@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import type {Article} from '../../source/article.js';
 import type {FormatName} from '../../source/formats/format.js';
 import {parseText} from '../../source/formats/parsers.js';
+import {stringsOf} from '../helpers/articles.js';
 
 // Everything a file might carry to take over a terminal: window title (OSC 0), clipboard (OSC 52), colours (CSI),
 // screen clear, a device query, DCS, 8-bit CSI, a bell, backspaces, bidi overrides and zero-width characters.
@@ -35,26 +35,12 @@ const inputs: Array<[FormatName, string]> = [
 	['markdown', `---\ntitle: ${jsonString(`T ${hostile}`)}\nauthor: ${jsonString(hostile)}\n---\n\n${hostile} body [link](https://x.example/${encodeURIComponent(hostile)})\n`],
 ];
 
-function textFields(article: Article): string[] {
-	return [
-		article.headline,
-		article.kicker ?? '',
-		article.deck ?? '',
-		article.source,
-		article.author ?? '',
-		article.url ?? '',
-		...article.paragraphs,
-		...(article.categories ?? []),
-		...(article.links ?? []),
-	];
-}
-
 describe('hostile text in every format', () => {
 	it.each(inputs)('%s: no control character reaches any field', (format, text) => {
 		const {articles} = parseText(text, `hostile ${hostile}`, {format});
 		expect(articles.length, format).toBeGreaterThan(0);
 		for (const article of articles) {
-			for (const field of textFields(article)) {
+			for (const field of stringsOf(article)) {
 				expect(unsafe.test(field), `${format}: ${JSON.stringify(field)}`).toBe(false);
 			}
 		}

@@ -15,6 +15,7 @@ import {htmlToLine, htmlToText} from '../../source/formats/html-text.js';
 import {parseText} from '../../source/formats/parsers.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
 import {sanitizeText} from '../../source/terminal/sanitize-text.js';
+import {stringsOf} from '../helpers/articles.js';
 
 /** How long one input of these sizes may take to parse, even on a loaded machine. */
 const inputBudgetMs = 1000;
@@ -212,22 +213,6 @@ const markdownDocument = fc
 		return head + sections.map(([marker, heading, paragraphs]) => `${marker}${heading}\n\n${paragraphs.join('\n\n')}`).join('\n\n');
 	});
 
-/** Every text field of an article, as the interface and the printed output show them. */
-function fieldsOf(article: Article): string[] {
-	return [
-		article.id,
-		article.headline,
-		article.kicker ?? '',
-		article.deck ?? '',
-		article.source,
-		article.author ?? '',
-		article.url ?? '',
-		...article.paragraphs,
-		...(article.categories ?? []),
-		...(article.links ?? []),
-	];
-}
-
 /** Runs `parse` on `input`, checking that it returns within the budget and that its articles are clean. */
 function expectCleanParse<Result extends ParseResult>(input: string, parse: () => Result): Result {
 	const started = performance.now();
@@ -236,7 +221,7 @@ function expectCleanParse<Result extends ParseResult>(input: string, parse: () =
 	expect(elapsedMs, `took ${Math.round(elapsedMs)} ms on ${JSON.stringify(input.slice(0, 200))}`).toBeLessThan(inputBudgetMs);
 	for (const article of result.articles) {
 		expect(article.headline.trim(), 'every article has a headline').not.toBe('');
-		for (const field of fieldsOf(article)) {
+		for (const field of stringsOf(article)) {
 			expect(unsafe.test(field), `unsafe character in ${JSON.stringify(field)} from ${JSON.stringify(input.slice(0, 200))}`).toBe(false);
 		}
 
