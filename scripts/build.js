@@ -1,32 +1,11 @@
 // Bundles the command into one file, so that it starts fast and runs with node alone.
 import {build} from 'esbuild';
-import {chmod, readFile} from 'node:fs/promises';
+import {access, chmod, readFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
-import {dirname} from 'node:path';
+import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const emptyModule = fileURLToPath(new URL('empty-module.js', import.meta.url));
-
-/**
- * Ink 6.8.0's incremental renderer moves the cursor up one row too few before redrawing a frame that ended in a
- * newline (every frame shorter than the terminal), so each redraw lands one row low and the top row goes stale.
- * Upstream's earlier code moved up by the full count; this restores that until a fixed Ink runs on Node 20.
- */
-const fixInkIncrementalRendering = {
-	name: 'fix-ink-incremental-rendering',
-	setup(build) {
-		build.onLoad({filter: /ink[\\/]build[\\/]log-update\.js$/}, async ({path}) => {
-			const source = await readFile(path, 'utf8');
-			const buggy = 'buffer.push(ansiEscapes.cursorUp(previousVisible - 1));';
-			if (!source.includes(buggy)) {
-				throw new Error('Ink\'s log-update.js changed: check whether fix-ink-incremental-rendering is still needed');
-			}
-
-			const fixed = "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));";
-			return {contents: source.replace(buggy, fixed), loader: 'js'};
-		});
-	},
-};
 
 const require = createRequire(import.meta.url);
 const stringWidthFast = fileURLToPath(new URL('string-width-fast.js', import.meta.url));
@@ -41,6 +20,56 @@ const fastStringWidth = {
 	name: 'fast-string-width',
 	setup(build) {
 		build.onResolve({filter: /^string-width$/}, ({importer}) => ({path: importer === stringWidthFast ? stringWidthFull : stringWidthFast}));
+	},
+};
+
+const inkBuildDirectory = dirname(require.resolve('ink'));
+const inkLogUpdateShim = fileURLToPath(new URL('ink-log-update.js', import.meta.url));
+
+/**
+ * Ink's log-update (the part that writes each frame to the terminal) becomes scripts/ink-log-update.js, that is
+ * Broadsheet's frame writer (source/terminal/frame-writer.ts): Ink 6.8 rewrites every changed row whole, the writer
+ * only the cells that changed. It also draws right where Ink 6.8.0's incremental renderer moved the cursor up one row
+ * too few before redrawing a frame that ended in a newline. The build fails if Ink no longer imports its
+ * log-update.js from ink.js, where the writer goes in.
+ */
+const frameWriter = {
+	name: 'frame-writer',
+	setup(build) {
+		const inkModule = join(inkBuildDirectory, 'ink.js');
+		const inkLogUpdate = join(inkBuildDirectory, 'log-update.js');
+		let isReplaced = false;
+		build.onLoad({filter: /ink[\\/]build[\\/]ink\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			patched(source, 'import logUpdate from \'./log-update.js\';', '', 'Ink\'s ink.js');
+			return {contents: source, loader: 'js'};
+		});
+		build.onResolve({filter: /^\.\/log-update\.js$/}, ({importer}) => {
+			if (importer !== inkModule) {
+				return undefined;
+			}
+
+			isReplaced = true;
+			return {path: inkLogUpdateShim};
+		});
+		build.onResolve({filter: /^(?:ink-original-log-update|cli-cursor)$/}, async ({path, importer}) => {
+			if (importer !== inkLogUpdateShim) {
+				return undefined;
+			}
+
+			if (path === 'ink-original-log-update') {
+				await access(inkLogUpdate);
+				return {path: inkLogUpdate};
+			}
+
+			// Ink's own cli-cursor, resolved from Ink's directory.
+			return build.resolve(path, {kind: 'import-statement', resolveDir: inkBuildDirectory});
+		});
+		build.onEnd(() => {
+			if (!isReplaced) {
+				throw new Error('Ink\'s ink.js no longer imports ./log-update.js: the frame writer is not in the bundle (scripts/build.js)');
+			}
+		});
 	},
 };
 
@@ -189,7 +218,7 @@ await build({
 			'const require = __createRequire(import.meta.url);',
 		].join('\n'),
 	},
-	plugins: [fixInkIncrementalRendering, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked],
+	plugins: [frameWriter, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked],
 	logLevel: 'warning',
 });
 

@@ -1,0 +1,174 @@
+/**
+ * Broadsheet's frame writer: what Ink 6.8's incremental log-update does, with the same interface (scripts/build.js
+ * puts it in Ink's place in the bundle), but writing only the cells of a row that changed (source/terminal/
+ * frame-diff.ts) where Ink rewrites every changed row whole. A Down changes three rows, each holding both panes; the
+ * article half of each stays as it was.
+ *
+ * Like Ink's, it hides the cursor while drawing unless asked not to, and places it where the app asks (Ink's
+ * setCursorPosition); Ink wraps each write in a synchronized update itself.
+ */
+import {eraseRows, frameUpdate, visibleRowCount} from './frame-diff.js';
+
+const controlSequenceIntroducer = '\u001B[';
+const showCursorSequence = `${controlSequenceIntroducer}?25h`;
+const hideCursorSequence = `${controlSequenceIntroducer}?25l`;
+
+/** Where the app wants the cursor shown, in columns and rows from the frame's top left. */
+export type CursorPosition = {readonly x: number; readonly y: number};
+
+/** The stream a frame writer draws on (a terminal's output). */
+export type FrameStream = {write(text: string): unknown; readonly isTTY?: boolean};
+
+/** How the cursor is hidden and shown again: by default, its sequences, written only to a terminal. */
+export type CursorVisibility = {hide(stream: FrameStream): void; show(stream: FrameStream): void};
+
+const cursorSequences: CursorVisibility = {
+	hide(stream) {
+		if (stream.isTTY) {
+			stream.write(hideCursorSequence);
+		}
+	},
+	show(stream) {
+		if (stream.isTTY) {
+			stream.write(showCursorSequence);
+		}
+	},
+};
+
+/** What Ink calls its log-update: draw a frame, and the methods around it. */
+export type FrameWriter = {
+	/** Draws `frame` (lines joined by newlines) over the previous one; false when nothing changed. */
+	(frame: string): boolean;
+	/** Erases the frame drawn, leaving the cursor where it started. */
+	clear(): void;
+	/** Forgets the frame drawn (it stays on the screen) and shows the cursor again. */
+	done(): void;
+	/** Takes `frame` as the one on the screen (someone else drew it), placing the cursor as asked. */
+	sync(frame: string): void;
+	/** Where to show the cursor after the next frame; undefined to hide it. */
+	setCursorPosition(position: CursorPosition | undefined): void;
+	/** Whether a cursor position was set since the last frame. */
+	isCursorDirty(): boolean;
+	/** Whether drawing `frame` would write anything. */
+	willRender(frame: string): boolean;
+};
+
+function cursorPositionChanged(first: CursorPosition | undefined, second: CursorPosition | undefined): boolean {
+	return first?.x !== second?.x || first?.y !== second?.y;
+}
+
+function cursorToColumn(column: number): string {
+	return `${controlSequenceIntroducer}${column + 1}G`;
+}
+
+/** From the bottom of a frame of `rowCount` rows to `position`, showing the cursor there (Ink's buildCursorSuffix). */
+function cursorSuffix(rowCount: number, position: CursorPosition | undefined): string {
+	if (!position) {
+		return '';
+	}
+
+	const rowsUp = rowCount - position.y;
+	return (rowsUp > 0 ? `${controlSequenceIntroducer}${rowsUp}A` : '') + cursorToColumn(position.x) + showCursorSequence;
+}
+
+/** From the shown cursor back to the bottom of the frame (Ink's buildReturnToBottom). */
+function returnToBottom(lineCount: number, position: CursorPosition | undefined): string {
+	if (!position) {
+		return '';
+	}
+
+	const rowsDown = lineCount - 1 - position.y;
+	return (rowsDown > 0 ? `${controlSequenceIntroducer}${rowsDown}B` : '') + cursorToColumn(0);
+}
+
+/**
+ * A frame writer on `stream`, as Ink's `logUpdate.create(stream, {showCursor, incremental: true})`. The cursor is
+ * hidden at the first frame unless `showCursor`, and shown again by `done`; the bundle passes Ink's own way of doing
+ * that (cli-cursor, which also shows it again when the process exits) as `cursorVisibility`.
+ */
+export function createFrameWriter(
+	stream: FrameStream,
+	{showCursor = false, cursorVisibility = cursorSequences}: {showCursor?: boolean; cursorVisibility?: CursorVisibility} = {},
+): FrameWriter {
+	let previousFrame = '';
+	let hasHiddenCursor = false;
+	let cursorPosition: CursorPosition | undefined;
+	let isCursorDirty = false;
+	let previousCursorPosition: CursorPosition | undefined;
+	let wasCursorShown = false;
+	const activeCursor = () => (isCursorDirty ? cursorPosition : undefined);
+	const lineCountOf = (frame: string) => frame.split('\n').length;
+	const returnPrefix = () => (wasCursorShown ? hideCursorSequence + returnToBottom(lineCountOf(previousFrame), previousCursorPosition) : '');
+	const hasChanges = (frame: string, cursor: CursorPosition | undefined) => frame !== previousFrame || cursorPositionChanged(cursor, previousCursorPosition);
+	const rememberCursor = (cursor: CursorPosition | undefined) => {
+		previousCursorPosition = cursor ? {...cursor} : undefined;
+		wasCursorShown = cursor !== undefined;
+	};
+
+	const render = ((frame: string): boolean => {
+		if (!showCursor && !hasHiddenCursor) {
+			cursorVisibility.hide(stream);
+			hasHiddenCursor = true;
+		}
+
+		const cursor = activeCursor();
+		isCursorDirty = false;
+		if (!hasChanges(frame, cursor)) {
+			return false;
+		}
+
+		const rowCount = visibleRowCount(frame);
+		if (frame === previousFrame) {
+			// Only the cursor moved.
+			stream.write((wasCursorShown ? hideCursorSequence : '') + returnToBottom(lineCountOf(previousFrame), previousCursorPosition) + cursorSuffix(rowCount, cursor));
+		} else if (frame === '\n' || previousFrame === '') {
+			stream.write(returnPrefix() + (previousFrame === '' ? '' : eraseRows(lineCountOf(previousFrame))) + frame + cursorSuffix(rowCount, cursor));
+		} else {
+			stream.write(returnPrefix() + frameUpdate(previousFrame, frame) + cursorSuffix(rowCount, cursor));
+		}
+
+		previousFrame = frame;
+		rememberCursor(cursor);
+		return true;
+	}) as FrameWriter;
+
+	render.clear = () => {
+		stream.write(returnPrefix() + eraseRows(previousFrame === '' ? 0 : lineCountOf(previousFrame)));
+		previousFrame = '';
+		rememberCursor(undefined);
+	};
+
+	render.done = () => {
+		previousFrame = '';
+		rememberCursor(undefined);
+		if (!showCursor) {
+			cursorVisibility.show(stream);
+			hasHiddenCursor = false;
+		}
+	};
+
+	render.sync = (frame: string) => {
+		const cursor = isCursorDirty ? cursorPosition : undefined;
+		isCursorDirty = false;
+		previousFrame = frame;
+		if (!cursor && wasCursorShown) {
+			stream.write(hideCursorSequence);
+		}
+
+		if (cursor) {
+			stream.write(cursorSuffix(visibleRowCount(frame), cursor));
+		}
+
+		rememberCursor(cursor);
+	};
+
+	render.setCursorPosition = position => {
+		cursorPosition = position;
+		isCursorDirty = true;
+	};
+
+	render.isCursorDirty = () => isCursorDirty;
+	render.willRender = frame => hasChanges(frame, activeCursor());
+	return render;
+}
+
