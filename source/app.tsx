@@ -147,9 +147,10 @@ export function App({
 		dispatch(keysPressed);
 		latestState.current = update(latestState.current, keysPressed);
 		// Search before the frame: Ink batches both actions into one render, so that a quick search shows with the
-		// keystroke. A slower one goes on in the background (see useSearch), and its results come in a later frame.
+		// keystroke (the word index's hits; fuse.js's ranking of the head follows a moment later, and seldom changes
+		// anything). A slower one goes on in the background (see useSearch), and its results come in a later frame.
 		const query = pendingQuery(latestState.current);
-		const results = query === undefined ? undefined : search.searchNow(query, keystrokeSearchMs);
+		const results = search.searchNow(query, keystrokeSearchMs);
 		if (results) {
 			const searchFinished: Action = {type: 'search-finished', ...results, articles};
 			dispatch(searchFinished);

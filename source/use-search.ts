@@ -31,13 +31,20 @@ export type SearchListener = {
  * moments. Asking for another query drops the running search unfinished: it is superseded, never queued.
  */
 export type SearchRunner = {
-	/** Searches for `query` in the background (none: stop searching); the listener hears when it is done. */
+	/**
+	 * Searches for `query`, the query a drawn frame lacks results for, in the background (none: stop searching); the
+	 * listener hears when it is done. A frame drawn before the latest keystroke may ask late: once a keystroke has
+	 * asked for a different query (see `searchNow`), its wish is out of date and ignored.
+	 */
 	search(query: string | undefined): void;
 	/**
-	 * Searches for `query` right now for up to `budgetMs`, and answers the results if that was enough; otherwise the
-	 * search goes on in the background. The answer is not also told to the listener.
+	 * On a keystroke: searches for `query` (none: stop searching) right now for up to `budgetMs`, and answers the
+	 * results if that was enough; otherwise the search goes on in the background. The answer is not also told to the
+	 * listener. It may be provisional (see {@link SearchStep}): then the search goes on in the background, and the
+	 * listener hears the final results. A query already being searched for, or whose results were just reported, is
+	 * left to the background: the answer is then undefined.
 	 */
-	searchNow(query: string, budgetMs: number): SearchResults | undefined;
+	searchNow(query: string | undefined, budgetMs: number): SearchResults | undefined;
 	/** A key was pressed: idle work (building the index) waits until the keys pause. */
 	noteKeystroke(): void;
 	/** Stops all work. */
@@ -59,20 +66,32 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 	const preparing = index.prepareInSteps();
 	let isPrepared = false;
 	let immediate: NodeJS.Immediate | undefined;
-	let idleTimer: NodeJS.Timeout | undefined;
+	/** Holds idle work back until the keys pause. */
+	let quietTimer: NodeJS.Timeout | undefined;
+	/** Holds a search back until the frame with its provisional results is drawn. */
+	let frameHop: NodeJS.Immediate | undefined;
 	/** When idle work may go on again (see `keystrokeQuietMs`). */
 	let quietFrom = 0;
+	/** Whether provisional results were just handed out, so that their frame should be drawn before the search goes on. */
+	let isFrameDue = false;
 
-	/** Steps the job until `deadline`; answers its hits when it finishes (and is gone). */
-	function advance(current: Job, deadline: number): readonly SearchHit[] | undefined {
+	/**
+	 * Steps the job until `deadline`, or until it has hits to show: its final ones, when it finishes (and is gone), or
+	 * provisional ones, after which it goes on at the next call.
+	 */
+	function advance(current: Job, deadline: number): SearchResults | undefined {
 		do {
 			const step = current.steps.next();
 			if (step.done) {
 				job = undefined;
-				return step.value;
+				return {query: current.query, hits: step.value};
 			}
 
 			current.lastStep = step.value;
+			if (step.value.provisionalHits) {
+				isFrameDue = true;
+				return {query: current.query, hits: step.value.provisionalHits, isProvisional: true};
+			}
 		} while (performance.now() < deadline);
 
 		return undefined;
@@ -80,13 +99,21 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 
 	function runSlice() {
 		immediate = undefined;
+		if (job !== undefined && isFrameDue) {
+			schedule();
+			return;
+		}
+
 		const deadline = performance.now() + sliceMs;
 		const current = job;
 		if (current) {
-			const hits = advance(current, deadline);
-			if (hits) {
-				reportedQuery = current.query;
-				listener.finished({query: current.query, hits});
+			const results = advance(current, deadline);
+			if (results) {
+				if (!results.isProvisional) {
+					reportedQuery = current.query;
+				}
+
+				listener.finished(results);
 			} else if (performance.now() >= current.reportTime) {
 				current.reportTime = performance.now() + progressIntervalMs;
 				listener.progressed(current.query, current.lastStep.indexedShare);
@@ -101,19 +128,42 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 	}
 
 	function schedule() {
-		if (immediate || idleTimer || (job === undefined && isPrepared)) {
+		if (immediate || frameHop) {
 			return;
 		}
 
-		const waitMs = job === undefined ? quietFrom - performance.now() : 0;
-		if (waitMs > 0) {
-			idleTimer = setTimeout(() => {
-				idleTimer = undefined;
-				schedule();
-			}, waitMs);
+		if (job === undefined) {
+			const waitMs = quietFrom - performance.now();
+			if (isPrepared || quietTimer) {
+				return;
+			}
+
+			if (waitMs > 0) {
+				quietTimer = setTimeout(() => {
+					quietTimer = undefined;
+					schedule();
+				}, waitMs);
+				return;
+			}
 		} else {
-			immediate = setImmediate(runSlice);
+			// A search does not wait for the keys to pause.
+			clearTimeout(quietTimer);
+			quietTimer = undefined;
+			if (isFrameDue) {
+				// React renders the provisional results in a setImmediate of its own, queued (from a microtask) after this
+				// one: hopping twice lets that frame be drawn first.
+				isFrameDue = false;
+				frameHop = setImmediate(() => {
+					frameHop = setImmediate(() => {
+						frameHop = undefined;
+						runSlice();
+					});
+				});
+				return;
+			}
 		}
+
+		immediate = setImmediate(runSlice);
 	}
 
 	function jobFor(query: string): Job {
@@ -124,9 +174,17 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 		return job;
 	}
 
+	/** What the latest keystroke asked for; the runner has heard of no keystroke while it is `noKeystroke`. */
+	const noKeystroke = Symbol('no keystroke');
+	let keystrokeQuery: string | undefined | typeof noKeystroke = noKeystroke;
+
 	schedule();
 	return {
 		search(query) {
+			if (keystrokeQuery !== noKeystroke && query !== keystrokeQuery) {
+				return;
+			}
+
 			// When the results for `query` were just reported, they are on their way to the state: nothing to do.
 			if (query === undefined || query !== reportedQuery) {
 				reportedQuery = undefined;
@@ -136,10 +194,24 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 			schedule();
 		},
 		searchNow(query, budgetMs) {
+			keystrokeQuery = query;
+			if (query === undefined) {
+				reportedQuery = undefined;
+				job = undefined;
+				return undefined;
+			}
+
+			// A key that leaves the query as it was (a move in the list) need not wait for its results: they are on their
+			// way to the state, or being found in the background.
+			if (query === reportedQuery || query === job?.query) {
+				schedule();
+				return undefined;
+			}
+
 			reportedQuery = undefined;
-			const hits = advance(jobFor(query), performance.now() + budgetMs);
+			const results = advance(jobFor(query), performance.now() + budgetMs);
 			schedule();
-			return hits && {query, hits};
+			return results;
 		},
 		noteKeystroke() {
 			quietFrom = performance.now() + keystrokeQuietMs;
@@ -147,8 +219,10 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener)
 		stop() {
 			clearImmediate(immediate);
 			immediate = undefined;
-			clearTimeout(idleTimer);
-			idleTimer = undefined;
+			clearTimeout(quietTimer);
+			quietTimer = undefined;
+			clearImmediate(frameHop);
+			frameHop = undefined;
 			job = undefined;
 			isPrepared = true;
 		},
@@ -198,8 +272,8 @@ export function useSearch(index: SearchIndex, pendingQuery: string | undefined, 
 	const runner = useMemo(
 		() =>
 			createSearchRunner(index, {
-				finished({query, hits}) {
-					dispatch({type: 'search-finished', query, hits, articles});
+				finished({query, hits, isProvisional}) {
+					dispatch({type: 'search-finished', query, hits, isProvisional, articles});
 				},
 				progressed(query, indexedShare) {
 					dispatch({type: 'search-progressed', query, indexedShare});

@@ -1,7 +1,7 @@
 import {type ExtendedQuery, isInverse, type QueryTerm} from './extended-query.js';
 import {fieldNames, fieldWeights} from './search-document.js';
 import {hasSeparator, type WordIndex} from './word-index.js';
-import {type NearWords, wordIdOf, wordsContaining, wordsEndingWith, wordsNear, wordsStartingWith} from './word-match.js';
+import {type NearWords, wordIdAmong, wordIdOf, wordsContaining, wordsEndingWith, wordsNear, wordsStartingWith} from './word-match.js';
 
 /**
  * The articles a query can match, found in the word index, in the order fuse.js would rank them.
@@ -219,7 +219,7 @@ function slotsOfTerm(index: WordIndex, term: QueryTerm, cache: NearWordsCache): 
 			addSlotsOfWords(index, words.ids, position => slotsByErrorCount[words.errorCounts?.[position] ?? 0]!);
 
 			const slots = slotsByErrorCount.reduce((all, some) => all.map((bits, position) => bits | some[position]!));
-			return {term, slots, slotsByErrorCount, wholeWordId: wordIdOf(index, pattern), isExact: true};
+			return {term, slots, slotsByErrorCount, wholeWordId: wordIdAmong(index, words.ids, pattern), isExact: true};
 		}
 
 		case 'include': {

@@ -9,6 +9,8 @@
  *    sets (candidates.ts). The candidates come out in fuse.js's own order, as long as each term's best match lies
  *    inside a word.
  * 3. fuse.js itself ranks the best of them (and drops any it does not match); the rest follow in the index's order.
+ *    The candidates are handed out before that step, as provisional hits, so that a keystroke's frame need not wait
+ *    for fuse.js.
  *
  * The search runs as a generator, a few milliseconds a step, so that the shell can run it between keystrokes and
  * drop it when the query changes; recent results are kept for Backspace.
@@ -32,8 +34,13 @@ export type SearchHit = {
 	readonly headlineMatches: MatchRanges;
 };
 
-/** How far a search has got, reported at each step: the share of articles indexed (1 once the index is built). */
-export type SearchStep = {readonly indexedShare: number};
+/**
+ * How far a search has got, reported at each step: the share of articles indexed (1 once the index is built). Once
+ * the word index has found the candidates, in fuse.js's order, one step carries them as `provisionalHits`: the
+ * final hits but for the head that fuse.js itself then ranks and checks (which seldom changes anything) and the
+ * headline matches it finds there. The shell can show them at once and the final hits a few milliseconds later.
+ */
+export type SearchStep = {readonly indexedShare: number; readonly provisionalHits?: readonly SearchHit[]};
 
 /**
  * fuse.js tuned for reading news. The defaults match junk (threshold 0.6) and look only at the first ~60
@@ -113,11 +120,15 @@ type RememberedResult = {readonly order: Int32Array; readonly rankedHits: readon
 
 type RankedHit = {readonly articleIndex: number; readonly score: number; readonly hit: SearchHit};
 
+/** How many of the commonest long words the warm-up types. */
+const warmUpWordCount = 2;
+
 /**
- * Queries made of the index's own words, to search once before the user does: a letter, the start of the commonest
- * word, and the commonest long word with a typo.
+ * Queries made of the index's own words, to search once before the user does: the commonest long words typed a
+ * letter at a time, each then with a letter left out. Together they take every path a typed query takes (one letter,
+ * short exact patterns, fuzzy patterns narrowing the last one's words, a typo), each several times.
  */
-function warmUpQueries(index: WordIndex): string[] {
+export function warmUpQueries(index: WordIndex): string[] {
 	const [segment] = index.segments;
 	if (!segment) {
 		return [];
@@ -125,31 +136,18 @@ function warmUpQueries(index: WordIndex): string[] {
 
 	const wordOf = (id: number) => index.vocabulary.slice(index.wordStarts[id], index.wordStarts[id + 1]! - 1);
 	const postingCount = (position: number) => segment.offsets[position + 1]! - segment.offsets[position]!;
-	let common = -1;
-	let commonLong = -1;
+	const longPositions: number[] = [];
 	for (let position = 0; position < segment.words.length; position++) {
+		if (/^\p{L}{7,}$/u.test(wordOf(segment.words[position]!))) {
+			longPositions.push(position);
+		}
+	}
+
+	const commonestFirst = longPositions.sort((left, right) => postingCount(right) - postingCount(left) || left - right);
+	return commonestFirst.slice(0, warmUpWordCount).flatMap(position => {
 		const word = wordOf(segment.words[position]!);
-		if ((common === -1 || postingCount(position) > postingCount(common)) && /^\p{L}{2,}$/u.test(word)) {
-			common = position;
-		}
-
-		if ((commonLong === -1 || postingCount(position) > postingCount(commonLong)) && /^\p{L}{7,}$/u.test(word)) {
-			commonLong = position;
-		}
-	}
-
-	const queries: string[] = [];
-	if (common !== -1) {
-		const word = wordOf(segment.words[common]!);
-		queries.push(word.slice(0, 1), word.slice(0, 2));
-	}
-
-	if (commonLong !== -1) {
-		const word = wordOf(segment.words[commonLong]!);
-		queries.push(word.slice(0, 1) + word.slice(2));
-	}
-
-	return queries;
+		return [...Array.from(word, (_, length) => word.slice(0, length + 1)), word.slice(0, 1) + word.slice(2)];
+	});
 }
 
 /** Builds the index for `articles`: the word index is built on first use, or ahead with {@link SearchIndex.prepareInSteps}. */
@@ -226,7 +224,12 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 				step = finding.next();
 			}
 
-			result = yield* rankInSteps(trimmed, step.value);
+			const candidates = step.value;
+			if (candidates.isExact) {
+				yield {indexedShare: 1, provisionalHits: hitsOf({order: candidates.articleIndexes, rankedHits: []})};
+			}
+
+			result = yield* rankInSteps(trimmed, candidates);
 		}
 
 		remembered.set(trimmed, result);
@@ -250,11 +253,15 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 		searchInSteps,
 		*prepareInSteps() {
 			const index = yield* indexInSteps();
-			// Searching once for a broad query and once for a typo gets the JIT to compile the search's hot loops,
-			// which would otherwise run slowly, in the interpreter, for the user's first few keystrokes.
+			// Typing a few words gets the JIT to compile the search's hot loops, which would otherwise run slowly, in the
+			// interpreter, for the user's first few keystrokes.
 			for (const query of warmUpQueries(index)) {
 				yield* searchInSteps(query);
 			}
+
+			// The user's searches start afresh: what the warm-up found is no answer to them.
+			remembered.clear();
+			nearWordsCache.clear();
 		},
 	};
 }

@@ -190,10 +190,15 @@ export function selectListRows(state: State): ListRows {
 	return rows;
 }
 
-/** The query the shell should search for, when the list does not show its results yet. */
+/** Whether the state holds the final results of a search for `query` over its articles (not stale, not provisional). */
+export function hasCurrentResults(state: State, query: string): boolean {
+	return state.results?.query === query && state.results.isStale !== true && state.results.isProvisional !== true;
+}
+
+/** The query the shell should search for, when the list does not show its final results yet. */
 export function pendingQuery(state: State): string | undefined {
 	const query = activeQuery(state).trim();
-	return query !== '' && (state.results?.query !== query || state.results.isStale === true) ? query : undefined;
+	return query !== '' && !hasCurrentResults(state, query) ? query : undefined;
 }
 
 /** The progress of the search for the query in force, when it is taking a while. */

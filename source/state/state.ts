@@ -38,9 +38,15 @@ export type Viewport = {readonly columnCount: number; readonly rowCount: number}
 
 /**
  * What a search found: the hits for a query (trimmed), most relevant first. After a reload, the hits still in the
- * new articles are kept, marked stale, until the search runs again over the new articles.
+ * new articles are kept, marked stale, until the search runs again over the new articles. Provisional hits come
+ * from the word index alone, shown while fuse.js ranks the head of the list (see SearchStep in search.ts).
  */
-export type SearchResults = {readonly query: string; readonly hits: readonly SearchHit[]; readonly isStale?: boolean};
+export type SearchResults = {
+	readonly query: string;
+	readonly hits: readonly SearchHit[];
+	readonly isStale?: boolean;
+	readonly isProvisional?: boolean;
+};
 
 /** A search that has run for a while without finishing: its query, and the share of articles indexed so far. */
 export type SearchProgress = {readonly query: string; readonly indexedShare: number};

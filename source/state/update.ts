@@ -4,7 +4,7 @@ import type {SearchHit} from '../search/search.js';
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {helpLayout, helpRowCountOf} from './help-layout.js';
 import {layoutOf} from './layout.js';
-import {activeQuery, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
+import {activeQuery, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {ListViewName, Mode, State, Viewport} from './state.js';
 import type {Article} from '../article.js';
 
@@ -21,7 +21,14 @@ export type Action =
 	 * The search for `query` (trimmed) finished with `hits`. `articles` are the ones searched: results for articles
 	 * a reload has since replaced are dropped.
 	 */
-	| {readonly type: 'search-finished'; readonly query: string; readonly hits: readonly SearchHit[]; readonly articles?: readonly Article[]}
+	| {
+		readonly type: 'search-finished';
+		readonly query: string;
+		readonly hits: readonly SearchHit[];
+		/** Whether these hits come before fuse.js has ranked the head of the list: final ones follow. */
+		readonly isProvisional?: boolean;
+		readonly articles?: readonly Article[];
+	}
 	/** The search for `query` is still running, with the index built for `indexedShare` of the articles. */
 	| {readonly type: 'search-progressed'; readonly query: string; readonly indexedShare: number}
 	/** The shell has something to tell: a link copied or opened, or why it could not be (or why a reload could not). */
@@ -267,16 +274,19 @@ function leaveFilter(state: State, query: string): State {
 
 /**
  * Shows the hits of a finished search, unless the query has changed since it started (a newer search is on its
- * way). The best match is selected, as when typing, except under the article being read.
+ * way). The best match is selected, as when typing, except under the article being read. Final hits that follow
+ * provisional ones keep a selection the user has moved since, as long as it is still among them.
  */
-function finishSearch(state: State, query: string, hits: readonly SearchHit[]): State {
-	if (query !== activeQuery(state).trim() || query === '' || (state.results?.query === query && state.results.isStale !== true)) {
+function finishSearch(state: State, query: string, hits: readonly SearchHit[], isProvisional: boolean): State {
+	if (query !== activeQuery(state).trim() || query === '' || hasCurrentResults(state, query)) {
 		return state;
 	}
 
-	const withHits: State = {...state, results: {query, hits}, searchProgress: undefined};
+	const refined = state.results?.query === query && state.results.isProvisional === true && state.results.isStale !== true;
+	const hasMovedSelection = refined && selectHits(state)[0]?.article.id !== state.selectedId;
+	const withHits: State = {...state, results: isProvisional ? {query, hits, isProvisional} : {query, hits}, searchProgress: undefined};
 	const isReading = state.mode.name === 'read' || state.mode.name === 'article-search' || state.mode.name === 'help';
-	return isReading && hits.some(hit => hit.article.id === state.selectedId) ? withListWindow(withHits) : selectFirstHit(withHits);
+	return (isReading || hasMovedSelection) && hits.some(hit => hit.article.id === state.selectedId) ? withListWindow(withHits) : selectFirstHit(withHits);
 }
 
 /** Whether two versions of an article (same id) read the same. */
@@ -595,7 +605,9 @@ function applyAction(state: State, action: Action): State {
 		}
 
 		case 'search-finished': {
-			return action.articles && action.articles !== state.articles ? state : withSearchOfSelection(finishSearch(state, action.query, action.hits));
+			return action.articles && action.articles !== state.articles
+				? state
+				: withSearchOfSelection(finishSearch(state, action.query, action.hits, action.isProvisional === true));
 		}
 
 		case 'notice-shown': {
@@ -618,6 +630,7 @@ function applyAction(state: State, action: Action): State {
 
 		case 'search-progressed': {
 			const {query, indexedShare} = action;
+			// Provisional hits are on screen already: the search is only refining them, and the filter line shows their count.
 			const isCurrent = query !== '' && query === activeQuery(state).trim() && (state.results?.query !== query || state.results.isStale === true);
 			return isCurrent && (state.searchProgress?.query !== query || state.searchProgress.indexedShare !== indexedShare)
 				? {...state, searchProgress: {query, indexedShare}}

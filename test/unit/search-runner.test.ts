@@ -32,13 +32,22 @@ function slowIndex(stepCount: number, stepMs: number): SearchIndex {
 	};
 }
 
-/** A runner over `index` and what its listener heard. */
+/**
+ * A runner over `index` and what its listener heard: `finished` the final results, `provisional` the provisional
+ * ones; `nextFinish` resolves with the next final results.
+ */
 function startRunner(index: SearchIndex) {
 	const finished: SearchResults[] = [];
+	const provisional: SearchResults[] = [];
 	const progressed: Array<{query: string; indexedShare: number}> = [];
 	let onFinished: () => void = () => undefined;
 	runner = createSearchRunner(index, {
 		finished(results) {
+			if (results.isProvisional) {
+				provisional.push(results);
+				return;
+			}
+
 			finished.push(results);
 			onFinished();
 		},
@@ -50,7 +59,7 @@ function startRunner(index: SearchIndex) {
 		new Promise<void>(resolve => {
 			onFinished = resolve;
 		});
-	return {runner, finished, progressed, nextFinish};
+	return {runner, finished, provisional, progressed, nextFinish};
 }
 
 let runner: SearchRunner | undefined;
@@ -62,17 +71,20 @@ afterEach(() => {
 const headlines = (results: SearchResults | undefined) => results?.hits.map(hit => hit.article.headline);
 
 describe('running searches between keystrokes', () => {
-	it('searches in the background and reports the results', async () => {
-		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+	it('searches in the background and reports the results, provisional ones first', async () => {
+		const {runner, finished, provisional, nextFinish} = startRunner(createSearchIndex(newsArticles));
 		const done = nextFinish();
 		runner.search('storm');
 		await done;
 		expect(finished.map(results => results.query)).toEqual(['storm']);
 		expect(headlines(finished[0])).toEqual(['Storm Agnes heads for the coast']);
+		expect(finished[0]!.hits[0]!.headlineMatches).toEqual([[0, 4]]);
+		expect(provisional.map(results => results.query)).toEqual(['storm']);
+		expect(headlines(provisional[0])).toEqual(['Storm Agnes heads for the coast']);
 	});
 
 	it('drops a search that a newer query supersedes, unfinished', async () => {
-		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const {runner, finished, provisional, nextFinish} = startRunner(createSearchIndex(newsArticles));
 		const done = nextFinish();
 		runner.search('storm');
 		runner.search('chess');
@@ -81,6 +93,7 @@ describe('running searches between keystrokes', () => {
 			setTimeout(resolve, 20);
 		});
 		expect(finished.map(results => results.query)).toEqual(['chess']);
+		expect(provisional.map(results => results.query)).toEqual(['chess']);
 	});
 
 	it('does not search again for results on their way to the state', async () => {
@@ -101,14 +114,80 @@ describe('running searches between keystrokes', () => {
 		expect(finished.map(results => results.query)).toEqual(['storm', 'storm']);
 	});
 
-	it('answers a quick search straight away, without telling the listener', async () => {
-		const index = createSearchIndex(newsArticles);
-		const {runner, finished} = startRunner(index);
-		expect(headlines(runner.searchNow('chess', 1000))).toEqual(['Chess prodigy wins national title']);
+	it('answers a search straight away with the word index’s hits, then tells the listener fuse.js’s', async () => {
+		const {runner, finished, provisional, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const done = nextFinish();
+		const answer = runner.searchNow('chess', 1000);
+		expect(answer?.isProvisional).toBe(true);
+		expect(headlines(answer)).toEqual(['Chess prodigy wins national title']);
+		// Not ranked by fuse.js yet, so without the headline's matches (the list finds them for the rows in view).
+		expect(answer?.hits[0]?.headlineMatches).toEqual([]);
+		await done;
+		expect(finished.map(results => results.query)).toEqual(['chess']);
+		expect(finished[0]!.isProvisional).toBeUndefined();
+		expect(headlines(finished[0])).toEqual(['Chess prodigy wins national title']);
+		expect(finished[0]!.hits[0]!.headlineMatches).toEqual([[0, 4]]);
+		expect(provisional).toEqual([]);
+	});
+
+	it('lets the frame with provisional results be drawn before it goes on', async () => {
+		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const done = nextFinish();
+		expect(runner.searchNow('chess', 1000)?.isProvisional).toBe(true);
+		// React queues its render like this when the shell dispatches the results.
+		let finishedBeforeFrame: number | undefined;
+		queueMicrotask(() => {
+			setImmediate(() => {
+				finishedBeforeFrame = finished.length;
+			});
+		});
+		await done;
+		expect(finishedBeforeFrame).toBe(0);
+	});
+
+	it('does not hold up a key that leaves the query as it was, nor search again', async () => {
+		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const done = nextFinish();
+		expect(runner.searchNow('chess', 1000)?.isProvisional).toBe(true);
+		expect(runner.searchNow('chess', 1000)).toBeUndefined();
+		await done;
+		expect(runner.searchNow('chess', 1000)).toBeUndefined();
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+		expect(finished.map(results => results.query)).toEqual(['chess']);
+	});
+
+	it('ignores a frame drawn before the latest keystroke asking for another query, or for none', async () => {
+		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const done = nextFinish();
+		runner.searchNow('storm', 1000);
+		runner.search(undefined);
+		runner.search('chess');
+		await done;
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+		expect(finished.map(results => results.query)).toEqual(['storm']);
+		// A keystroke that leaves no query stops the search.
+		runner.searchNow('chess', 1000);
+		runner.searchNow(undefined, 1000);
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+		expect(finished.map(results => results.query)).toEqual(['storm']);
+	});
+
+	it('answers a search the word index cannot answer alone straight away, without telling the listener', async () => {
+		const {runner, finished, provisional} = startRunner(createSearchIndex(newsArticles));
+		const answer = runner.searchNow('"chess prodigy"', 1000);
+		expect(answer?.isProvisional).toBeUndefined();
+		expect(headlines(answer)).toEqual(['Chess prodigy wins national title']);
 		await new Promise(resolve => {
 			setTimeout(resolve, 20);
 		});
 		expect(finished).toEqual([]);
+		expect(provisional).toEqual([]);
 	});
 
 	it('goes on in the background with a search that takes longer than it may wait', async () => {
@@ -164,6 +243,26 @@ describe('building the index in idle moments', () => {
 		startRunner(index);
 		await pause(30);
 		expect(counter.steps).toBe(5);
+	});
+
+	it('does not hold a search back while it waits for the keys to pause', async () => {
+		const preparing = slowIndex(1000, 1);
+		const {runner, finished, nextFinish} = startRunner({
+			...slowIndex(3, 1),
+			*prepareInSteps() {
+				yield* preparing.searchInSteps('');
+			},
+		});
+		await pause(20);
+		runner.noteKeystroke();
+		await pause(5);
+		const start = performance.now();
+		const done = nextFinish();
+		expect(runner.searchNow('slow', 0)).toBeUndefined();
+		await done;
+		expect(finished.map(results => results.query)).toEqual(['slow']);
+		// The idle work waits 150 ms after a key.
+		expect(performance.now() - start).toBeLessThan(100);
 	});
 
 	it('waits while keys are being pressed, and goes on once they pause', async () => {

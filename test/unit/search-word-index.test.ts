@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
 import {maximumErrors} from '../../source/search/candidates.js';
 import {buildWordIndex, type WordIndex} from '../../source/search/word-index.js';
-import {wordIdOf, wordsContaining, wordsEndingWith, wordsNear, wordsStartingWith} from '../../source/search/word-match.js';
+import {wordIdAmong, wordIdOf, wordsContaining, wordsEndingWith, wordsNear, wordsStartingWith} from '../../source/search/word-match.js';
 import {numberedArticles} from '../helpers/articles.js';
 
 const article = (fields: Partial<Article>): Article => ({
@@ -30,6 +30,22 @@ describe('the word index', () => {
 		expect(wordsOf(index, wordsContaining(index, 'a'))).toEqual(['agnes', 'heads', 'coast', 'weather?', 'and', 'wait.', 'a', 'twelve-year-old', 'beat', 'champion.']);
 		expect(wordIdOf(index, 'flooding.')).not.toBe(-1);
 		expect(wordIdOf(index, 'Storm')).toBe(-1);
+	});
+
+	it('finds a word by itself, not inside another, and among given words', () => {
+		for (const word of ['a', 'wins', 'the', 'storm', 'twelve-year-old', '\u2060']) {
+			expect(wordOfSlot(index, wordIdOf(index, word))).toBe(word);
+			expect(wordIdAmong(index, wordsContaining(index, word), word)).toBe(wordIdOf(index, word));
+		}
+
+		for (const word of ['win', 'ins', 'he', 'twelve', 'coast ', 'zz']) {
+			expect(wordIdOf(index, word)).toBe(-1);
+			expect(wordIdAmong(index, wordsContaining(index, word), word)).toBe(-1);
+		}
+
+		expect(wordIdOf(index, '')).toBe(-1);
+
+		expect(wordIdAmong(index, wordsContaining(index, 'wins'), 'win')).toBe(-1);
 	});
 
 	it('counts the words of each field, with a stand-in word for a missing kicker, deck or body', () => {

@@ -5,7 +5,7 @@ import {ensureGeneratedCorpus} from '../../bench/generate-corpus.js';
 import type {Article} from '../../source/article.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
 import {searchDocumentOf} from '../../source/search/search-document.js';
-import {createSearchIndex, headlineMatchesFor} from '../../source/search/search.js';
+import {createSearchIndex, headlineMatchesFor, type SearchHit} from '../../source/search/search.js';
 import {newsArticles} from '../helpers/articles.js';
 
 const seed = parsePlainText(readFileSync(new URL('../../samples/taipei-times.txt', import.meta.url), 'utf8'), 'taipei-times.txt').articles;
@@ -126,7 +126,23 @@ describe('the same results as fuse.js over every article', () => {
 		' | ',
 		'ministerministerministerministermi',
 	])('%j', query => {
-		expect(index.search(query).map(hit => hit.article.id)).toEqual(searchWithFuseAlone(query));
+		// Step by step, as the shell runs it: the provisional hits, shown before fuse.js ranks the head, come in the
+		// same order as the final ones, unless the word index could not answer the query alone.
+		const steps = index.searchInSteps(query);
+		let provisionalHits: readonly SearchHit[] | undefined;
+		let step = steps.next();
+		while (!step.done) {
+			provisionalHits ??= step.value.provisionalHits;
+			step = steps.next();
+		}
+
+		const expected = searchWithFuseAlone(query);
+		expect(step.value.map(hit => hit.article.id)).toEqual(expected);
+		if (query.trim() === '' || query.length > 32) {
+			expect(provisionalHits).toBeUndefined();
+		} else {
+			expect(provisionalHits?.map(hit => hit.article.id)).toEqual(expected);
+		}
 	});
 
 	it('gives fuse.js’s headline matches, at the head and, on demand, further down', () => {

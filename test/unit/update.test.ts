@@ -270,6 +270,34 @@ describe('search results arriving after the keystroke', () => {
 		expect(list.slice(151, 152)[0]).toBe(rows[1]);
 	});
 
+	it('shows provisional results at once and keeps asking for the final ones, which replace them', () => {
+		const typing = pressOnly(start, '/', 'i', 'n');
+		const {hits} = searchFinished(typing);
+		expect(hits.length).toBeGreaterThan(1);
+		const provisional = update(typing, {type: 'search-finished', query: 'in', hits: [...hits].reverse(), isProvisional: true});
+		expect(headlinesOf(provisional)).toEqual([...headlinesOf(update(typing, searchFinished(typing)))].reverse());
+		expect(headlineOf(provisional)).toBe(headlinesOf(provisional)[0]);
+		expect(pendingQuery(provisional)).toBe('in');
+		// The same provisional results again change nothing, since the query's results are still on their way.
+		const final = update(provisional, searchFinished(provisional));
+		expect(pendingQuery(final)).toBeUndefined();
+		expect(headlinesOf(final)).toEqual(hits.map(hit => hit.article.headline));
+		// The selection was on the provisional best match: it moves to the final one.
+		expect(headlineOf(final)).toBe(headlinesOf(final)[0]);
+		expect(update(final, {type: 'search-finished', query: 'in', hits, isProvisional: true})).toBe(final);
+	});
+
+	it('keeps a selection moved after provisional results when the final ones still have it', () => {
+		const typing = pressOnly(start, '/', 'i', 'n');
+		const {hits} = searchFinished(typing);
+		expect(hits.length).toBeGreaterThan(1);
+		const provisional = update(typing, {type: 'search-finished', query: 'in', hits, isProvisional: true});
+		const moved = pressOnly(provisional, 'down');
+		expect(headlineOf(moved)).toBe(hits[1]!.article.headline);
+		expect(headlineOf(update(moved, searchFinished(moved)))).toBe(hits[1]!.article.headline);
+		expect(headlineOf(update(moved, {type: 'search-finished', query: 'in', hits: [hits[0]!]}))).toBe(hits[0]!.article.headline);
+	});
+
 	it('starts with the results of --filter when they came before the first frame', () => {
 		const results = {query: 'lighthouse', hits: createSearchIndex(newsArticles).search('lighthouse')};
 		const filtered = createState(newsArticles, {viewport: narrow, query: 'lighthouse', results});
