@@ -1,6 +1,7 @@
 // Bundles the command into one file, so that it starts fast and runs with node alone.
 import {build} from 'esbuild';
-import {access, chmod, readFile} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
+import {access, chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -182,6 +183,51 @@ const fasterInkOutput = {
 	},
 };
 
+/**
+ * Yoga (Ink's layout engine) sets up its WebAssembly with the asynchronous `WebAssembly.instantiate`, and its module
+ * awaits that at the top level; Ink's reconciler awaits the React devtools at the top level when DEV is set. Top-level
+ * await rules out a bundle that is a plain script, and only a script can use V8's code cache on Node 20 (see
+ * scripts/launcher.js). Node compiles and instantiates WebAssembly synchronously as well, so Yoga is set up in place;
+ * the devtools are never shipped (see `alias` below), so Ink never tries to load them.
+ */
+const withoutTopLevelAwait = {
+	name: 'without-top-level-await',
+	setup(build) {
+		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			return {
+				contents: patched(
+					source,
+					'if(h.instantiateWasm)try{',
+					// `wa()` decodes the module's bytes from the data: URL it embeds; `a` takes the instance, `d` is the imports.
+					'if(h.instantiateSynchronously){a(new WebAssembly.Instance(new WebAssembly.Module(wa()),d));return{}}if(h.instantiateWasm)try{',
+					'Yoga\'s WebAssembly loader',
+				),
+				loader: 'js',
+			};
+		});
+		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, async ({path}) => {
+			const source = await readFile(path, 'utf8');
+			return {
+				contents: patched(
+					source,
+					'const Yoga = wrapAssembly(await loadYoga());',
+					// Set up by the time loadYoga returns: it fills in the object it is given.
+					'const yogaModule = {instantiateSynchronously: true};\nloadYoga(yogaModule);\nif (!yogaModule.calledRun) throw new Error(\'Yoga did not start\');\nconst Yoga = wrapAssembly(yogaModule);',
+					'Yoga\'s index.js',
+				),
+				loader: 'js',
+			};
+		});
+		build.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, async ({path}) => {
+			let source = await readFile(path, 'utf8');
+			source = patched(source, 'if (isDev()) {\n    try {\n        await import(\'./devtools.js\');', 'if (false) {\n    try {', 'Ink\'s reconciler.js');
+			source = patched(source, 'const packageJson = isDev()\n    ? await loadPackageJson()\n    : { name: undefined, version: undefined };', 'const packageJson = {name: undefined, version: undefined};', 'Ink\'s reconciler.js');
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
+
 const markedLazy = fileURLToPath(new URL('marked-lazy.js', import.meta.url));
 const markedFull = require.resolve('marked');
 
@@ -193,33 +239,54 @@ const lazyMarked = {
 	},
 };
 
-await build({
+const result = await build({
 	entryPoints: ['source/cli.ts'],
 	outfile: 'dist/broadsheet.js',
+	write: false,
 	bundle: true,
 	platform: 'node',
 	target: 'node20',
-	format: 'esm',
+	// A script, not an ES module: only a script can use V8's code cache on Node 20 (see scripts/launcher.cjs).
+	format: 'cjs',
 	minify: !process.argv.includes('--readable'),
 	legalComments: 'none',
+	metafile: process.argv.includes('--metafile'),
 	define: {
 		'process.env.NODE_ENV': '"production"',
 		// Yoga's loader fetches its WebAssembly from a data: URL when fetch exists, and the first call to fetch costs
 		// Node ~70 ms (it loads undici). Without fetch it decodes the same bytes directly.
 		fetch: 'undefined',
+		// A script has no import.meta: the launcher passes one in (meow wants it).
+		'import.meta': 'bundleImportMeta',
 	},
 	// Ink imports the React devtools only when DEV is set; never ship them.
 	alias: {'react-devtools-core': emptyModule},
-	banner: {
-		js: [
-			'#!/usr/bin/env node',
-			// Bundled CommonJS dependencies call require(); give them one.
-			"import {createRequire as __createRequire} from 'node:module';",
-			'const require = __createRequire(import.meta.url);',
-		].join('\n'),
-	},
-	plugins: [frameWriter, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked],
+	plugins: [withoutTopLevelAwait, frameWriter, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked],
 	logLevel: 'warning',
 });
 
+if (result.metafile) {
+	await writeFile('dist/metafile.json', JSON.stringify(result.metafile));
+}
+
+/**
+ * The bundle in plain ASCII, so that the launcher reads it as one byte a character (decoding UTF-8 costs several
+ * milliseconds a start). esbuild escapes everything but some characters in regular expressions, where `\uXXXX` means
+ * the same (a character outside the BMP becomes its two surrogates, which a /u expression reads as one).
+ */
+// Without the u flag the pattern matches UTF-16 units, so a surrogate pair becomes two escapes.
+// eslint-disable-next-line no-control-regex, unicorn/prefer-string-replace-all
+const bundle = result.outputFiles[0].text.replace(/[^\0-\u007F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+const commentEndEscape = '*\u0001/';
+if (bundle.includes('\u0001') || bundle.includes('@@BUNDLE@@')) {
+	throw new Error('The bundle holds \\u0001 or @@BUNDLE@@, which scripts/launcher.cjs uses to mark it out');
+}
+
+const launcher = await readFile(new URL('launcher.cjs', import.meta.url), 'utf8');
+const bundleHash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
+await mkdir('dist', {recursive: true});
+// The command is CommonJS (a script loads faster than an ES module, and the cache needs one), whatever package.json says.
+await writeFile('dist/package.json', '{"type": "commonjs"}\n');
+await writeFile('dist/broadsheet.js', `${patched(launcher, '@@BUNDLE_HASH@@', bundleHash, 'scripts/launcher.cjs')}\n/*@@BUNDLE@@\n${bundle.replaceAll('*/', commentEndEscape)}\n@@BUNDLE@@*/\n`);
 await chmod('dist/broadsheet.js', 0o755);

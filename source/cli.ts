@@ -87,21 +87,25 @@ function writeOutput(text: string): void {
 
 /** While a big input loads (or a pipe never ends), q and Ctrl-C still quit. */
 function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine | undefined): () => void {
-	const handleKey = (chunk: Buffer) => {
-		if (chunk.includes(0x71) || chunk.includes(0x03)) {
-			loadingLine?.clear();
-			keys.setRawMode(false);
-			process.exit(exitCodes.success);
+	const handleKeys = () => {
+		let chunk: Buffer | null;
+		while ((chunk = keys.read() as Buffer | null) !== null) {
+			if (chunk.includes(0x71) || chunk.includes(0x03)) {
+				loadingLine?.clear();
+				keys.setRawMode(false);
+				process.exit(exitCodes.success);
+			}
 		}
 	};
 
 	keys.setRawMode(true);
-	keys.on('data', handleKey);
+	keys.on('readable', handleKeys);
 	// Raw mode stays on for the interface that follows: turned off in between, the terminal would echo a key
 	// typed then onto the screen. Node puts the terminal's mode back when it exits, whichever way.
+	// Not 'data' and pause(): process.stdin stops reading one tick after a pause(), and the interface, when it
+	// starts within that tick, would never get a key (and Node, with nothing left to wait for, would exit).
 	return () => {
-		keys.off('data', handleKey);
-		keys.pause();
+		keys.off('readable', handleKeys);
 	};
 }
 
@@ -305,12 +309,11 @@ async function main(): Promise<void> {
 	printWarnings(stateWarnings());
 }
 
-try {
-	await main();
-} catch (error) {
+// Not a top-level await: the bundle is a script (see scripts/build.js), so that V8 can cache its compiled code.
+main().catch((error: unknown) => {
 	if (error instanceof UserFacingError) {
 		fail(error.message, error.exitCode);
 	}
 
 	fail(`internal error: ${(error as Error).message}`, exitCodes.internalError);
-}
+});

@@ -121,6 +121,8 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 			maxFps: 60,
 		},
 	);
+	// For the launcher (scripts/launcher.cjs): its code cache should hold the interface's compiled code too.
+	(process as NodeJS.EventEmitter).emit('broadsheet:interface-started');
 	const stop = (signalNumber: number) => {
 		instance.unmount();
 		screen.restore();

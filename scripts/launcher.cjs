@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Broadsheet's command (dist/broadsheet.js): this launcher, then the bundle (scripts/build.js) in a comment at the end
+// of the file. The launcher compiles the bundle with V8's code cache, kept in $XDG_CACHE_HOME/broadsheet
+// (~/.cache/broadsheet): compiling a megabyte of JavaScript on every start is most of what a start costs beyond node's
+// own. Node 20 has no compile cache of its own (module.enableCompileCache is Node 22), and vm.Script caches only
+// scripts, so the bundle is a script (CommonJS) rather than an ES module. The cache is only ever a speed-up: any failure
+// to read, check or write it is silent, and the bundle runs the same without it.
+'use strict';
+const {closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeSync} = require('node:fs');
+const {homedir} = require('node:os');
+const {isAbsolute, join} = require('node:path');
+const {pathToFileURL} = require('node:url');
+const {Script} = require('node:vm');
+const {crc32} = require('node:zlib');
+
+/** Set by scripts/build.js: a hash of the bundle, so that each build has its own cache file. */
+const bundleHash = '@@BUNDLE_HASH@@';
+/** Where the bundle starts and ends in this file; inside, `*` and `/` are kept apart by `commentEndEscape`. */
+const bundleStart = '\n/*@@BUNDLE@@\n';
+const bundleEnd = '\n@@BUNDLE@@*/\n';
+const commentEndEscape = '*\u0001/';
+/** A cache file: this magic (8 bytes), a flags byte, three zero bytes, the CRC-32 and the length of V8's data, the data. */
+const cacheMagic = 'BSCODE01';
+const cacheHeaderLength = 20;
+/** Flag: the cache was made by a run that started the interface, so it holds the interface's compiled code too. */
+const madeWithInterface = 1;
+/** The bundle says so, with this process event, when the interface starts. */
+const interfaceStartedEvent = 'broadsheet:interface-started';
+
+/** $XDG_CACHE_HOME/broadsheet, else ~/.cache/broadsheet (the XDG specification says to ignore a relative path). */
+function cacheDirectory() {
+	const cacheHome = process.env.XDG_CACHE_HOME;
+	return join(cacheHome && isAbsolute(cacheHome) ? cacheHome : join(process.env.HOME || homedir(), '.cache'), 'broadsheet');
+}
+
+/** The cached data for this bundle on this node, if a whole and unaltered file holds it. */
+function readCache(cachePath) {
+	try {
+		const file = readFileSync(cachePath);
+		if (file.length < cacheHeaderLength || file.toString('latin1', 0, 8) !== cacheMagic) {
+			return undefined;
+		}
+
+		const data = file.subarray(cacheHeaderLength);
+		// V8 checks that the data belongs to this source and this V8, but not that it is intact: damaged data can crash it.
+		if (data.length !== file.readUInt32LE(16) || crc32(data) !== file.readUInt32LE(12)) {
+			return undefined;
+		}
+
+		return {data, flags: file[8]};
+	} catch {
+		return undefined;
+	}
+}
+
+/** Writes the cache (atomically: a temporary file renamed over it) and removes other builds' caches. Never throws. */
+function writeCache(directory, cacheName, script, flags) {
+	let temporaryPath;
+	let descriptor;
+	try {
+		mkdirSync(directory, {recursive: true});
+		temporaryPath = join(directory, `.${cacheName}.${process.pid}.tmp`);
+		// Opened before V8 serialises anything, so that a directory that cannot be written costs next to nothing.
+		descriptor = openSync(temporaryPath, 'w', 0o600);
+		const data = script.createCachedData();
+		const header = Buffer.alloc(cacheHeaderLength);
+		header.write(cacheMagic, 0, 'latin1');
+		header[8] = flags;
+		header.writeUInt32LE(crc32(data), 12);
+		header.writeUInt32LE(data.length, 16);
+		writeSync(descriptor, header);
+		writeSync(descriptor, data);
+		closeSync(descriptor);
+		descriptor = undefined;
+		renameSync(temporaryPath, join(directory, cacheName));
+		temporaryPath = undefined;
+		for (const name of readdirSync(directory)) {
+			if (name.startsWith('code-') && name !== cacheName) {
+				unlinkSync(join(directory, name));
+			}
+		}
+	} catch {
+		// A cache that cannot be written is no cache; the next start compiles again.
+	} finally {
+		try {
+			if (descriptor !== undefined) {
+				closeSync(descriptor);
+			}
+
+			if (temporaryPath !== undefined) {
+				unlinkSync(temporaryPath);
+			}
+		} catch {}
+	}
+}
+
+function launch() {
+	const file = readFileSync(__filename, 'latin1');
+	const start = file.indexOf(bundleStart) + bundleStart.length;
+	const end = file.lastIndexOf(bundleEnd);
+	const source = file.slice(start, end).replaceAll(commentEndEscape, '*/');
+	const directory = cacheDirectory();
+	const cacheName = `code-${bundleHash}-${process.version}-${process.arch}`;
+	const cache = typeof crc32 === 'function' ? readCache(join(directory, cacheName)) : undefined;
+	const script = new Script(`(function (exports, require, module, __filename, __dirname, bundleImportMeta) {${source}\n})`, {
+		filename: __filename,
+		// Line numbers in stack traces are those of this file.
+		lineOffset: file.slice(0, start).split('\n').length - 1,
+		cachedData: cache?.data,
+	});
+	let hasInterface = false;
+	process.once(interfaceStartedEvent, () => {
+		hasInterface = true;
+	});
+	// At exit the cache holds everything this run compiled: the interface's code too, when it ran.
+	process.once('exit', () => {
+		const isWanted = cache === undefined || script.cachedDataRejected === true || (hasInterface && !(cache.flags & madeWithInterface));
+		if (isWanted && typeof crc32 === 'function') {
+			writeCache(directory, cacheName, script, hasInterface ? madeWithInterface : 0);
+		}
+	});
+	script.runInThisContext()(exports, require, module, __filename, __dirname, {url: pathToFileURL(__filename).href});
+}
+
+launch();
