@@ -228,6 +228,16 @@ const withoutTopLevelAwait = {
 	},
 };
 
+const signalExitAssert = fileURLToPath(new URL('signal-exit-assert.cjs', import.meta.url));
+
+/** signal-exit's require('assert') gets scripts/signal-exit-assert.cjs, which does what it needs without Node's assert. */
+const signalExitWithoutAssert = {
+	name: 'signal-exit-without-assert',
+	setup(build) {
+		build.onResolve({filter: /^assert$/}, ({importer}) => (/signal-exit[\\/]index\.js$/.test(importer) ? {path: signalExitAssert} : undefined));
+	},
+};
+
 const markedLazy = fileURLToPath(new URL('marked-lazy.js', import.meta.url));
 const markedFull = require.resolve('marked');
 
@@ -261,7 +271,7 @@ const result = await build({
 	},
 	// Ink imports the React devtools only when DEV is set; never ship them.
 	alias: {'react-devtools-core': emptyModule},
-	plugins: [withoutTopLevelAwait, frameWriter, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked],
+	plugins: [withoutTopLevelAwait, signalExitWithoutAssert, frameWriter, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked],
 	logLevel: 'warning',
 });
 
