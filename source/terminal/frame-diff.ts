@@ -26,7 +26,62 @@ type Look = {
 	readonly link: string;
 };
 
-const defaultLook: Look = {attributes: 0, foreground: '', background: '', link: ''};
+/**
+ * Looks made so far, one object for each, so that cells in the same look share it and mostly compare by identity
+ * (they also compare field by field: the table is emptied when it grows large, as links to many pages would make it).
+ */
+const looksByKey = new Map<string, Look>();
+const largestLookCount = 1000;
+
+function lookOf(attributes: number, foreground: string, background: string, link: string): Look {
+	const key = `${attributes};${foreground};${background};${link}`;
+	let look = looksByKey.get(key);
+	if (look === undefined) {
+		if (looksByKey.size >= largestLookCount) {
+			looksByKey.clear();
+		}
+
+		look = {attributes, foreground, background, link};
+		looksByKey.set(key, look);
+	}
+
+	return look;
+}
+
+const defaultLook: Look = lookOf(0, '', '', '');
+
+/** For each look, the look after each escape sequence read after it (undefined for one not modelled). */
+const looksAfterSequence = new WeakMap<Look, Map<string, Look | undefined>>();
+
+/** The look after the escape sequence `sequence` (SGR or OSC 8), or undefined for one not modelled here. */
+function lookAfterSequence(look: Look, sequence: string): Look | undefined {
+	let looksAfter = looksAfterSequence.get(look);
+	if (looksAfter === undefined) {
+		looksAfter = new Map();
+		looksAfterSequence.set(look, looksAfter);
+	}
+
+	if (looksAfter.has(sequence)) {
+		return looksAfter.get(sequence);
+	}
+
+	let next: Look | undefined;
+	if (sequence.startsWith(controlSequenceIntroducer)) {
+		const parameterText = sequence.slice(2, -1);
+		next = /^[\d;]*$/u.test(parameterText) ? lookAfterSelectGraphicRendition(look, parameterText) : undefined;
+	} else {
+		// ESC ] 8 ; PARAMETERS ; URI BEL: a link to URI, or the end of the link when URI is empty.
+		const body = sequence.slice(4, -1);
+		const uriStart = body.indexOf(';');
+		next = uriStart === -1 || body.includes(escape) ? undefined : lookOf(look.attributes, look.foreground, look.background, uriStart === body.length - 1 ? '' : body);
+	}
+
+	if (looksAfter.size < largestLookCount) {
+		looksAfter.set(sequence, next);
+	}
+
+	return next;
+}
 
 /** The SGR attributes that are on or off, with the parameters that turn each on and off. */
 const attributeCodes = [
@@ -54,7 +109,7 @@ type Cell = {
 };
 
 /** A row read into cells, with the cell covering each column. */
-type CellRow = {
+export type CellRow = {
 	readonly cells: readonly Cell[];
 	/** For each column, the cell that covers it. */
 	readonly cellAtColumn: readonly Cell[];
@@ -152,7 +207,7 @@ function lookAfterSelectGraphicRendition(look: Look, parameterText: string): Loo
 		rest = rest.slice(parameter.length + 1);
 	}
 
-	return {...next, link: look.link};
+	return lookOf(next.attributes, next.foreground, next.background, look.link);
 }
 
 /**
@@ -164,24 +219,42 @@ export function cellRowOf(line: string): CellRow | undefined {
 	const cellAtColumn: Cell[] = [];
 	let look = defaultLook;
 	let contentColumnCount = 0;
+	const addCell = (text: string, plainCount: 1 | 2 | undefined) => {
+		const cell: Cell = {
+			text,
+			column: cellAtColumn.length,
+			columnCount: plainCount ?? (displayWidth(text) >= 2 ? 2 : 1),
+			look,
+			isWidthCertain: plainCount !== undefined,
+		};
+		cells.push(cell);
+		cellAtColumn.push(cell);
+		if (cell.columnCount === 2) {
+			cellAtColumn.push(cell);
+		}
+
+		if (!isBlank(cell)) {
+			contentColumnCount = cellAtColumn.length;
+		}
+	};
+
 	const addText = (text: string) => {
-		for (const {segment} of graphemesOf(text)) {
-			const plainCount = segment.length === 1 ? plainColumnCount(segment.charCodeAt(0)) : undefined;
-			const cell: Cell = {
-				text: segment,
-				column: cellAtColumn.length,
-				columnCount: plainCount ?? (displayWidth(segment) >= 2 ? 2 : 1),
-				look,
-				isWidthCertain: plainCount !== undefined,
-			};
-			cells.push(cell);
-			for (let index = 0; index < cell.columnCount; index++) {
-				cellAtColumn.push(cell);
+		let plainLength = 0;
+		while (plainLength < text.length && plainColumnCount(text.charCodeAt(plainLength)) !== undefined) {
+			plainLength++;
+		}
+
+		if (plainLength === text.length) {
+			// Every code unit a grapheme of its own (most text): no segmenting.
+			for (let index = 0; index < text.length; index++) {
+				addCell(text[index]!, plainColumnCount(text.charCodeAt(index)));
 			}
 
-			if (!isBlank(cell)) {
-				contentColumnCount = cellAtColumn.length;
-			}
+			return;
+		}
+
+		for (const {segment} of graphemesOf(text)) {
+			addCell(segment, segment.length === 1 ? plainColumnCount(segment.charCodeAt(0)) : undefined);
 		}
 	};
 
@@ -199,30 +272,22 @@ export function cellRowOf(line: string): CellRow | undefined {
 		}
 
 		addText(line.slice(textStart, index));
+		let end: number;
 		if (line.startsWith(controlSequenceIntroducer, index)) {
-			const end = line.indexOf('m', index + 2);
-			const parameterText = end === -1 ? '' : line.slice(index + 2, end);
-			const nextLook = end === -1 || !/^[\d;]*$/u.test(parameterText) ? undefined : lookAfterSelectGraphicRendition(look, parameterText);
-			if (nextLook === undefined) {
-				return undefined;
-			}
-
-			look = nextLook;
-			index = end + 1;
+			end = line.indexOf('m', index + 2);
 		} else if (line.startsWith(`${escape}]8;`, index)) {
-			const end = line.indexOf(bell, index);
-			const body = end === -1 ? '' : line.slice(index + 4, end);
-			const uriStart = body.indexOf(';');
-			if (end === -1 || uriStart === -1 || body.includes(escape)) {
-				return undefined;
-			}
-
-			look = {...look, link: uriStart === body.length - 1 ? '' : body};
-			index = end + 1;
+			end = line.indexOf(bell, index);
 		} else {
 			return undefined;
 		}
 
+		const nextLook = end === -1 ? undefined : lookAfterSequence(look, line.slice(index, end + 1));
+		if (nextLook === undefined) {
+			return undefined;
+		}
+
+		look = nextLook;
+		index = end + 1;
 		textStart = index;
 	}
 
@@ -314,6 +379,22 @@ function spanText(row: CellRow, start: number, end: number): string {
 	return text + lookChange(look, defaultLook);
 }
 
+/**
+ * Rows read into cells, by line: a frame writer keeps those of the frame on the screen, so that each row is read
+ * once, when it is new, rather than again when it is the previous row of the next frame.
+ */
+export type CellRowCache = Map<string, CellRow | undefined>;
+
+function cachedCellRowOf(line: string, cellRows: CellRowCache): CellRow | undefined {
+	if (cellRows.has(line)) {
+		return cellRows.get(line);
+	}
+
+	const row = cellRowOf(line);
+	cellRows.set(line, row);
+	return row;
+}
+
 /** Moves the cursor to `column` (from 0) of its row. */
 function cursorToColumn(column: number): string {
 	return column === 0 ? '\r' : `${controlSequenceIntroducer}${column + 1}G`;
@@ -368,14 +449,14 @@ function changedSpans(previous: CellRow, next: CellRow): Array<[number, number]>
  * line when that is shorter or when a row cannot be compared cell by cell (a sequence not modelled here, or a
  * grapheme whose width terminals disagree on before the last change).
  */
-export function rowUpdate(previousLine: string, nextLine: string): string {
+export function rowUpdate(previousLine: string, nextLine: string, cellRows: CellRowCache = new Map()): string {
 	if (previousLine === nextLine) {
 		return '';
 	}
 
 	const whole = wholeRowText(nextLine);
-	const previous = cellRowOf(previousLine);
-	const next = cellRowOf(nextLine);
+	const previous = cachedCellRowOf(previousLine, cellRows);
+	const next = cachedCellRowOf(nextLine, cellRows);
 	if (previous === undefined || next === undefined) {
 		return whole;
 	}
@@ -431,9 +512,9 @@ export function eraseRows(rowCount: number): string {
  * cursor where Ink leaves it: at the start of the row after the last line when a frame ends in a newline (every
  * frame shorter than the terminal), on its last line otherwise. Rows that look the same are not written; rows that
  * changed get {@link rowUpdate}; rows the previous frame did not have are written whole. Frames are Ink's output:
- * lines joined by newlines.
+ * lines joined by newlines. `cellRows` holds rows read before, and gets those read now.
  */
-export function frameUpdate(previousFrame: string, nextFrame: string): string {
+export function frameUpdate(previousFrame: string, nextFrame: string, cellRows: CellRowCache = new Map()): string {
 	const previousLines = previousFrame.split('\n');
 	const nextLines = nextFrame.split('\n');
 	const previousRowCount = visibleRowCount(previousFrame);
@@ -467,7 +548,7 @@ export function frameUpdate(previousFrame: string, nextFrame: string): string {
 
 	for (let index = 0; index < nextRowCount; index++) {
 		const nextLine = nextLines[index]!;
-		const update = index < previousRowCount ? rowUpdate(previousLines[index]!, nextLine) : wholeRowText(nextLine);
+		const update = index < previousRowCount ? rowUpdate(previousLines[index]!, nextLine, cellRows) : wholeRowText(nextLine);
 		if (update === '') {
 			continue;
 		}

@@ -7,7 +7,7 @@
  * Like Ink's, it hides the cursor while drawing unless asked not to, and places it where the app asks (Ink's
  * setCursorPosition); Ink wraps each write in a synchronized update itself.
  */
-import {eraseRows, frameUpdate, visibleRowCount} from './frame-diff.js';
+import {type CellRowCache, eraseRows, frameUpdate, visibleRowCount} from './frame-diff.js';
 
 const controlSequenceIntroducer = '\u001B[';
 const showCursorSequence = `${controlSequenceIntroducer}?25h`;
@@ -91,6 +91,8 @@ export function createFrameWriter(
 	{showCursor = false, cursorVisibility = cursorSequences}: {showCursor?: boolean; cursorVisibility?: CursorVisibility} = {},
 ): FrameWriter {
 	let previousFrame = '';
+	// The rows of the frame on the screen, read into cells.
+	let cellRows: CellRowCache = new Map();
 	let hasHiddenCursor = false;
 	let cursorPosition: CursorPosition | undefined;
 	let isCursorDirty = false;
@@ -124,7 +126,15 @@ export function createFrameWriter(
 		} else if (frame === '\n' || previousFrame === '') {
 			stream.write(returnPrefix() + (previousFrame === '' ? '' : eraseRows(lineCountOf(previousFrame))) + frame + cursorSuffix(rowCount, cursor));
 		} else {
-			stream.write(returnPrefix() + frameUpdate(previousFrame, frame) + cursorSuffix(rowCount, cursor));
+			const nextCellRows: CellRowCache = new Map();
+			stream.write(returnPrefix() + frameUpdate(previousFrame, frame, cellRows) + cursorSuffix(rowCount, cursor));
+			for (const line of frame.split('\n')) {
+				if (cellRows.has(line)) {
+					nextCellRows.set(line, cellRows.get(line));
+				}
+			}
+
+			cellRows = nextCellRows;
 		}
 
 		previousFrame = frame;
