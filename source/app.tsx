@@ -19,6 +19,7 @@ import {
 	selectArticleSearch,
 	selectHits,
 	selectListRows,
+	selectedArticle,
 	selectedIndex,
 	shownArticle,
 	shownArticleLines,
@@ -163,18 +164,21 @@ export function App({
 	}, [viewport]);
 
 	const isArticleBehind = isShownArticleBehind(state);
+	const selectedArticleId = selectedArticle(state)?.id;
 	useEffect(() => {
 		if (!isArticleBehind) {
 			return;
 		}
 
+		// The action names the article that rested: a key may move the selection just before the timer fires, when
+		// React has drawn the move but not yet run this effect again to restart the timer.
 		const timer = setTimeout(() => {
-			dispatch({type: 'selection-rested'});
+			dispatch({type: 'selection-rested', articleId: selectedArticleId});
 		}, selectionRestMs);
 		return () => {
 			clearTimeout(timer);
 		};
-	}, [isArticleBehind, state.selectedId, state.results]);
+	}, [isArticleBehind, selectedArticleId, state.results]);
 
 	useEffect(() => {
 		if (state.mode.name === 'quit') {

@@ -33,8 +33,11 @@ export type Action =
 	| {readonly type: 'search-progressed'; readonly query: string; readonly indexedShare: number}
 	/** The shell has something to tell: a link copied or opened, or why it could not be (or why a reload could not). */
 	| {readonly type: 'notice-shown'; readonly text: string}
-	/** No key has moved the selection for a moment: the article pane catches up with it. */
-	| {readonly type: 'selection-rested'}
+	/**
+	 * No key has moved the selection off article `articleId` for a moment: the article pane catches up with it. A
+	 * rest of an article no longer selected (a key came as the moment ended) changes nothing.
+	 */
+	| {readonly type: 'selection-rested'; readonly articleId: string | undefined}
 	/**
 	 * The inputs were read again (`R`, or `--watch` saw a change): `articles` in the inputs' order. `failures` name the
 	 * inputs that could not be read this time and kept their old articles.
@@ -638,7 +641,7 @@ function applyAction(state: State, action: Action): State {
 		}
 
 		case 'selection-rested': {
-			return withShownSelection(state);
+			return selectedArticle(state)?.id === action.articleId ? withShownSelection(state) : state;
 		}
 	}
 }

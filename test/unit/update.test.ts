@@ -108,6 +108,7 @@ describe('opening and going back', () => {
 describe('the article beside the list', () => {
 	const long = numberedArticles(5).map(article => ({...article, paragraphs: Array.from({length: 80}, (_, index) => `Paragraph ${index}.`)}));
 	const shownHeadline = (state: State) => shownArticle(state)?.headline;
+	const rest = (state: State) => update(state, {type: 'selection-rested', articleId: selectedArticle(state)?.id});
 
 	it('keeps showing the article it shows while the selection moves, and catches up once the selection rests', () => {
 		const start = createState(long, {viewport: wide});
@@ -115,10 +116,18 @@ describe('the article beside the list', () => {
 		expect(headlineOf(moved)).toBe('Headline number 3');
 		expect(shownHeadline(moved)).toBe('Headline number 1');
 		expect(isShownArticleBehind(moved)).toBe(true);
-		const rested = update(moved, {type: 'selection-rested'});
+		const rested = rest(moved);
 		expect(shownHeadline(rested)).toBe('Headline number 3');
 		expect(isShownArticleBehind(rested)).toBe(false);
-		expect(update(rested, {type: 'selection-rested'})).toBe(rested);
+		expect(rest(rested)).toBe(rested);
+	});
+
+	it('does not follow when the article that rested is no longer selected: a key came as the rest ended', () => {
+		const moved = press(createState(long, {viewport: wide}), 'j');
+		const restedArticleId = selectedArticle(moved)?.id;
+		const movedAgain = press(moved, 'j');
+		expect(update(movedAgain, {type: 'selection-rested', articleId: restedArticleId})).toBe(movedAgain);
+		expect(shownHeadline(rest(movedAgain))).toBe('Headline number 3');
 	});
 
 	it('keeps the shown article scrolled where it was until it changes, then starts the new one at its top', () => {
@@ -126,7 +135,7 @@ describe('the article beside the list', () => {
 		expect(scrolled.articleScrollTop).toBe(3);
 		const moved = press(scrolled, 'j');
 		expect(moved.articleScrollTop).toBe(3);
-		expect(update(moved, {type: 'selection-rested'}).articleScrollTop).toBe(0);
+		expect(rest(moved).articleScrollTop).toBe(0);
 	});
 
 	it('follows at once when the article is opened, or read, or not beside the list', () => {
@@ -140,7 +149,7 @@ describe('the article beside the list', () => {
 		const filtered = press(createState(newsArticles, {viewport: wide}), '/', ...'chess');
 		expect(headlineOf(filtered)).toMatch(/Chess/u);
 		expect(shownHeadline(filtered)).not.toMatch(/Chess/u);
-		expect(shownHeadline(update(filtered, {type: 'selection-rested'}))).toMatch(/Chess/u);
+		expect(shownHeadline(rest(filtered))).toMatch(/Chess/u);
 		expect(shownHeadline(update(filtered, {type: 'viewport-resized', viewport: narrow}))).toMatch(/Chess/u);
 	});
 });
