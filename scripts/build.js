@@ -32,7 +32,7 @@ const inkLogUpdateShim = fileURLToPath(new URL('ink-log-update.js', import.meta.
  * Broadsheet's frame writer (source/terminal/frame-writer.ts): Ink 6.8 rewrites every changed row whole, the writer
  * only the cells that changed. It also draws right where Ink 6.8.0's incremental renderer moved the cursor up one row
  * too few before redrawing a frame that ended in a newline. The build fails if Ink no longer imports its
- * log-update.js from ink.js, where the writer goes in.
+ * log-update.js from ink.js, where the writer goes in, or if ink.js no longer writes a frame as patched below.
  */
 const frameWriter = {
 	name: 'frame-writer',
@@ -43,7 +43,40 @@ const frameWriter = {
 		build.onLoad({filter: /ink[\\/]build[\\/]ink\.js$/}, async ({path}) => {
 			const source = await readFile(path, 'utf8');
 			patched(source, 'import logUpdate from \'./log-update.js\';', '', 'Ink\'s ink.js');
-			return {contents: source, loader: 'js'};
+			// A frame goes out in one write rather than three (begin synchronized update, the frame, end it): one
+			// wake-up of whatever reads the terminal, and over SSH one packet instead of three.
+			return {
+				contents: patched(
+					source,
+					`                const shouldWrite = this.log.willRender(output);
+                const sync = shouldSynchronize(this.options.stdout);
+                if (sync && shouldWrite) {
+                    this.options.stdout.write(bsu);
+                }
+                this.log(output);
+                if (sync && shouldWrite) {
+                    this.options.stdout.write(esu);
+                }
+`,
+					`                const shouldWrite = this.log.willRender(output);
+                const sync = shouldSynchronize(this.options.stdout);
+                this.options.stdout.cork?.();
+                try {
+                    if (sync && shouldWrite) {
+                        this.options.stdout.write(bsu);
+                    }
+                    this.log(output);
+                    if (sync && shouldWrite) {
+                        this.options.stdout.write(esu);
+                    }
+                } finally {
+                    this.options.stdout.uncork?.();
+                }
+`,
+					'Ink\'s ink.js',
+				),
+				loader: 'js',
+			};
 		});
 		build.onResolve({filter: /^\.\/log-update\.js$/}, ({importer}) => {
 			if (importer !== inkModule) {
