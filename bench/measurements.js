@@ -26,6 +26,14 @@ function showsFirstFrame(screenText) {
 	return articleCountPattern.test(screenText) && titleRow !== -1 && (lines[titleRow + 1] ?? '').trim() !== '';
 }
 
+// While a big input is still being parsed after the first frame, the status line says how far it has got.
+const loadingPattern = / loading \d+%/u;
+
+/** Whether the screen shows a frame with every article in: the status line no longer says `loading N%`. */
+function showsAllLoaded(screenText) {
+	return showsFirstFrame(screenText) && !loadingPattern.test(screenText);
+}
+
 /** The article count the status line shows, or undefined. */
 function articleCountOnScreen(screenText) {
 	const digits = articleCountPattern.exec(screenText)?.[1];
@@ -33,18 +41,25 @@ function articleCountOnScreen(screenText) {
 }
 
 /**
- * Starts Broadsheet on `filePath` and waits for its first frame.
- * Resolves with `{milliseconds, session, articleCount}`; `milliseconds` is `timedOut` or `programExited` when no
- * frame came. The caller disposes of the session.
+ * Starts Broadsheet on `filePath` and waits for its first frame, then for every article to be in (a big input is
+ * still parsed after the first frame).
+ * Resolves with `{milliseconds, loadedMilliseconds, session, articleCount}`; either time is `timedOut` or
+ * `programExited` when that frame never came. The caller disposes of the session.
  */
 export async function startAndMeasureFirstFrame({commandPath, filePath, columnCount, rowCount, timeoutMs}) {
 	const session = startSession(process.execPath, [commandPath, filePath], {columnCount, rowCount});
 	const frameTime = await session.waitForScreen(showsFirstFrame, timeoutMs);
 	if (typeof frameTime !== 'number') {
-		return {milliseconds: frameTime, session};
+		return {milliseconds: frameTime, loadedMilliseconds: frameTime, session};
 	}
 
-	return {milliseconds: frameTime - session.startTime, session, articleCount: articleCountOnScreen(session.screenText())};
+	const loadedTime = await session.waitForScreen(showsAllLoaded, timeoutMs);
+	return {
+		milliseconds: frameTime - session.startTime,
+		loadedMilliseconds: typeof loadedTime === 'number' ? loadedTime - session.startTime : loadedTime,
+		session,
+		articleCount: articleCountOnScreen(session.screenText()),
+	};
 }
 
 /**

@@ -107,12 +107,13 @@ const isUsable = series => series.outcome === 'complete' || series.outcome === '
 
 /** Runs every measurement for one corpus at one terminal size. */
 async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings) {
-	const row = {corpus: corpusName, terminal: terminalName(terminalSize), firstFrame: {}};
+	const row = {corpus: corpusName, terminal: terminalName(terminalSize), firstFrame: {}, allLoaded: {}};
 	const firstFrameTimes = [];
+	const allLoadedTimes = [];
 	let keptSession;
 	for (let repeat = 1; repeat <= settings.firstFrameRepeatCount; repeat++) {
 		// eslint-disable-next-line no-await-in-loop
-		const {milliseconds, session, articleCount} = await startAndMeasureFirstFrame({
+		const {milliseconds, loadedMilliseconds, session, articleCount} = await startAndMeasureFirstFrame({
 			commandPath,
 			filePath,
 			...terminalSize,
@@ -125,6 +126,12 @@ async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings)
 		}
 
 		firstFrameTimes.push(milliseconds);
+		if (typeof loadedMilliseconds === 'number') {
+			allLoadedTimes.push(loadedMilliseconds);
+		} else {
+			row.allLoaded.failure = loadedMilliseconds === timedOut ? `timeout >${timeouts.firstFrameMs / 1000} s` : 'exited';
+		}
+
 		row.articleCount = articleCount;
 		if (repeat === settings.firstFrameRepeatCount) {
 			keptSession = session;
@@ -134,6 +141,7 @@ async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings)
 	}
 
 	Object.assign(row.firstFrame, summarise(firstFrameTimes));
+	Object.assign(row.allLoaded, summarise(allLoadedTimes));
 	progress(`  ${row.terminal} first frame: ${row.firstFrame.failure ?? `median ${formatMilliseconds(row.firstFrame.median)} ms`}`);
 	if (!keptSession) {
 		return row;
@@ -232,7 +240,7 @@ function seriesCell(series, pick, format) {
 /** The results table, in markdown. */
 function resultsTable(rows, hasFzf) {
 	const headers = [
-		'corpus', 'size', 'articles', 'terminal', 'first frame ms', 'Down ms', 'Down bytes', 'Down+rest ms', 'Down+rest bytes',
+		'corpus', 'size', 'articles', 'terminal', 'first frame ms', 'all loaded ms', 'Down ms', 'Down bytes', 'Down+rest ms', 'Down+rest bytes',
 		'held Down release ms', 'held Down bytes/key', 'PgDn ms', 'PgDn bytes',
 		'filter key ms', 'full clears', 'peak RSS MB', ...(hasFzf ? ['fzf --filter ms'] : []),
 	];
@@ -244,6 +252,7 @@ function resultsTable(rows, hasFzf) {
 			row.articleCount === undefined ? '?' : row.articleCount.toLocaleString('en-US'),
 			row.terminal,
 			row.firstFrame.failure ?? medianAndP95(row.firstFrame, formatMilliseconds),
+			row.allLoaded.failure ?? (row.allLoaded.count > 0 ? medianAndP95(row.allLoaded, formatMilliseconds) : 'n/a'),
 			seriesCell(row.down, series => series.latency, formatMilliseconds),
 			seriesCell(row.down, series => series.bytes, formatBytes),
 			seriesCell(row.downThenRest, series => series.latency, formatMilliseconds),

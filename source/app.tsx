@@ -34,8 +34,10 @@ import {HelpOverlay} from './ui/help-overlay.js';
 import {ListPane} from './ui/list-pane.js';
 import {StatusLine} from './ui/status-line.js';
 import {defaultTheme, type Theme} from './ui/theme.js';
+import type {ArticleArrivals} from './parse-in-background.js';
 import {type LinkEnvironment, processLinkEnvironment, useLinkActions} from './use-link-actions.js';
 import {type ReloadOptions, useReload} from './use-reload.js';
+import {useArrivals} from './use-arrivals.js';
 import {searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
 
 /** How long a `--filter` search may hold up the first frame; a longer one runs after it, like any other. */
@@ -60,6 +62,10 @@ type AppProps = ReloadOptions & {
 	readonly viewport: Viewport;
 	/** How many warnings reading the inputs gave; they are printed when the app exits. */
 	readonly warningCount?: number;
+	/** The rest of the articles, when only the first ones were parsed before the first frame. */
+	readonly arrivals?: ArticleArrivals;
+	/** How much of the inputs was parsed before the first frame, when not all was (0 to 1). */
+	readonly loadingShare?: number;
 	/** A filter to start with (`--filter`). */
 	readonly initialQuery?: string;
 	/** An order to start with (`--sort`); with `--filter`, its matches come in this order too, not best first. */
@@ -92,6 +98,8 @@ export function App({
 	fileName,
 	viewport,
 	warningCount = 0,
+	arrivals,
+	loadingShare,
 	initialQuery,
 	initialOrder,
 	savedMarks,
@@ -117,6 +125,8 @@ export function App({
 			keymap,
 			glyphs: theme.glyphs,
 			inputLabel: fileName,
+			loadingShare,
+			inputWarningCount: warningCount,
 		}),
 	);
 	const {articles} = state;
@@ -124,9 +134,10 @@ export function App({
 	const {styles, glyphs} = theme;
 	useReadStateFile(readStateStore, state.readMarks, dispatch);
 	const {exit} = useApp();
-	const search = useSearch(searchIndex, pendingQuery(state), dispatch, articles);
+	const search = useSearch(searchIndex, pendingQuery(state), dispatch, articles, state.loadingShare !== undefined);
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
 	useReload({reload, watchedPaths}, state.reloadRequestCount, dispatch);
+	useArrivals(arrivals, dispatch);
 	useEffect(() => {
 		if (state.suspendRequestCount > 0) {
 			onSuspend?.();
@@ -290,7 +301,8 @@ export function App({
 			<StatusLine
 				fileName={state.inputLabel}
 				articleCount={articles.length}
-				warningCount={warningCount + state.warnings.length}
+				loadingShare={state.loadingShare}
+				warningCount={state.inputWarningCount + state.warnings.length}
 				hints={hintsFor(state.keymap, state.mode.name, glyphs)}
 				columnCount={layout.columnCount}
 				notice={state.notice}

@@ -8,7 +8,8 @@ import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
 import {defaultKeymap} from './input/keymap.js';
-import {loadInputs, reloadInputs} from './read-input.js';
+import {type LoadResult, loadInputs, reloadInputs} from './read-input.js';
+import {parseInBackground} from './parse-in-background.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {openKeyInput} from './terminal/key-input.js';
@@ -58,6 +59,12 @@ const helpText = `
 	  $ cat samples/taipei-times.txt | broadsheet
 	  $ broadsheet --fields headline=subject,body=message mail.csv
 `;
+
+/**
+ * How many articles are parsed before the interface starts, when there are more: enough to fill the list of a big
+ * terminal, and to sort the first screen by date among more than a screenful. The rest is parsed after the first frame.
+ */
+const firstScreenArticleCount = 500;
 
 /** Undoes what the interface did to the terminal; set once the interface starts. */
 let restoreTerminal: (() => void) | undefined;
@@ -248,18 +255,23 @@ async function main(): Promise<void> {
 	const loadingLine = isInteractive ? createLoadingLine(process.stdout, process.stdout.columns || 80, theme.glyphs.ellipsis) : undefined;
 	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine) : undefined;
 	const readOptions = {format, fieldMap: fields.fieldMap};
-	const loaded = await loadInputs(paths, process.stdin, {...readOptions, onProgress: loadingLine?.update});
+	const loaded = await loadInputs(paths, process.stdin, {
+		...readOptions,
+		onProgress: loadingLine?.update,
+		// The interface shows the first articles while the rest are parsed; printed output needs them all.
+		firstArticleCount: keyInput ? firstScreenArticleCount : undefined,
+	});
 	const {articles, warnings, label} = loaded;
 	stopQuitWatch?.();
 	loadingLine?.clear();
-	const printWarnings = (moreWarnings: readonly string[] = []) => {
-		for (const warning of [...warnings, ...moreWarnings]) {
+	const printInputWarnings = (lines: readonly string[]) => {
+		for (const warning of lines) {
 			process.stderr.write(`broadsheet: warning: ${printableName(warning)}\n`);
 		}
 	};
 
 	if (!keyInput) {
-		printWarnings();
+		printInputWarnings(warnings);
 		const {createSearchIndex} = await import('./search/search.js');
 		// As the list shows them: in the order asked for; a filter's matches best first unless an order was asked for.
 		const ordered = orderArticles(articles, sort ?? defaultOrderFor(articles));
@@ -281,8 +293,14 @@ async function main(): Promise<void> {
 	const stateWarnings = () => readStateStore?.warnings ?? [];
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
 	const {runInterface} = await import('./interface.js');
-	let latest = loaded;
+	const background = loaded.rest ? parseInBackground(loaded.rest) : undefined;
+	let latest: LoadResult = loaded;
+	void background?.loaded.then(result => {
+		latest = result;
+	});
 	const reload = async () => {
+		// A reload reads the inputs as they are now: the first load finishes first, so that it knows every input.
+		await background?.loaded;
 		const reloaded = await reloadInputs(latest, paths, readOptions);
 		latest = reloaded;
 		return reloaded;
@@ -293,6 +311,8 @@ async function main(): Promise<void> {
 		articles,
 		fileName: label,
 		warningCount: warnings.length + stateWarnings().length,
+		arrivals: background?.arrivals,
+		loadingShare: loaded.rest?.parsedShare(),
 		initialQuery: query,
 		initialOrder: sort,
 		savedMarks,
@@ -305,8 +325,8 @@ async function main(): Promise<void> {
 			restoreTerminal = restore;
 		},
 	});
-	// After the alternate screen, where the user can read them.
-	printWarnings(stateWarnings());
+	// After the alternate screen, where the user can read them: those of the inputs as far as they were parsed.
+	printInputWarnings([...(loaded.rest?.result() ?? loaded).warnings, ...stateWarnings()]);
 }
 
 // Not a top-level await: the bundle is a script (see scripts/build.js), so that V8 can cache its compiled code.

@@ -4,6 +4,7 @@ import {Box, render, useStdout} from 'ink';
 import {App} from './app.js';
 import type {Article} from './article.js';
 import type {Keymap} from './input/keymap.js';
+import type {ArticleArrivals} from './parse-in-background.js';
 import type {ListOrder} from './state/list-order.js';
 import type {MarkMap} from './read-state/marks.js';
 import type {ReadStateStore} from './read-state/store.js';
@@ -18,6 +19,8 @@ type RootProps = ReloadOptions & {
 	readonly articles: readonly Article[];
 	readonly fileName: string;
 	readonly warningCount?: number;
+	readonly arrivals?: ArticleArrivals;
+	readonly loadingShare?: number;
 	readonly initialQuery?: string;
 	readonly initialOrder?: ListOrder;
 	readonly savedMarks?: MarkMap;
@@ -101,6 +104,8 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 			articles={options.articles}
 			fileName={options.fileName}
 			warningCount={options.warningCount}
+			arrivals={options.arrivals}
+			loadingShare={options.loadingShare}
 			initialQuery={options.initialQuery}
 			initialOrder={options.initialOrder}
 			savedMarks={options.savedMarks}

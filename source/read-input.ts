@@ -5,6 +5,7 @@ import {exitCodes, UserFacingError} from './exit-codes.js';
 import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from './formats/decode.js';
 import type {FormatName, ParseOptions} from './formats/format.js';
 import {parseText} from './formats/parsers.js';
+import {type DecodedInput, InputsParse, noArticlesFailure} from './parse-inputs.js';
 import {printableName} from './terminal/sanitize-text.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
@@ -175,12 +176,7 @@ export function parseInputText(input: InputText, {source, path, ...options}: Rea
 		return result;
 	}
 
-	if (result.problems[0] !== undefined) {
-		throw new UserFacingError(`${path}: ${result.problems[0]}`, exitCodes.malformed);
-	}
-
-	const reason = input.byteCount === 0 ? 'it is empty' : 'it holds no text';
-	throw new UserFacingError(`${path} has no articles (${reason})`, exitCodes.noArticles);
+	throw noArticlesFailure({name: path, byteCount: input.byteCount}, result.problems);
 }
 
 /** The files a path names: itself, or a directory's files (recursively, in name order, hidden ones skipped). */
@@ -208,18 +204,18 @@ async function filesOf(path: string): Promise<string[]> {
 	return nested.flat();
 }
 
-/** Reads and parses one file, or stdin for `-`, telling `onProgress` how it goes; fails with a clear line. */
-async function readInput(file: string, stdin: NodeJS.ReadableStream | undefined, options: ReadOptions): Promise<{articles: readonly Article[]; warnings: string[]}> {
+/** Reads and decodes one file, or stdin for `-`, telling `onProgress` how it goes; fails with a clear line. */
+async function readDecodedInput(path: string, file: string, stdin: NodeJS.ReadableStream | undefined, options: ReadOptions): Promise<DecodedInput> {
 	const isStdin = file === '-';
-	const path = isStdin ? 'stdin' : printableName(file);
+	const name = isStdin ? 'stdin' : printableName(file);
 	const report = (phase: LoadProgress['phase'], byteCount: number, totalByteCount?: number) => {
-		options.onProgress?.({path, phase, byteCount, ...(totalByteCount === undefined ? {} : {totalByteCount})});
+		options.onProgress?.({path: name, phase, byteCount, ...(totalByteCount === undefined ? {} : {totalByteCount})});
 	};
 
 	report('reading', 0);
 	// The bytes are passed straight to decodeInput and held nowhere else, so that they can be freed
 	// before parsing: a 200 MB file would otherwise be in memory twice more at the peak.
-	const input = decodeInput(
+	const {text, byteCount} = decodeInput(
 		isStdin
 			? await readStream(stdin!, byteCount => {
 				report('reading', byteCount);
@@ -227,12 +223,17 @@ async function readInput(file: string, stdin: NodeJS.ReadableStream | undefined,
 			: await readFileBytes(file, (byteCount, totalByteCount) => {
 				report('reading', byteCount, totalByteCount);
 			}),
-		path,
+		name,
 	);
-	report('parsing', input.byteCount, input.byteCount);
-	const source = isStdin ? 'stdin' : printableName(basename(file));
-	const result = parseInputText(input, {...options, source, path});
-	return {articles: result.articles, warnings: result.problems.map(problem => `${isStdin ? 'stdin' : file}: ${problem}`)};
+	report('parsing', byteCount, byteCount);
+	return {path, file, name, source: isStdin ? 'stdin' : printableName(basename(file)), text, byteCount};
+}
+
+/** Reads and parses one file whole, or stdin for `-`; fails with a clear line. */
+async function readInput(path: string, file: string, stdin: NodeJS.ReadableStream | undefined, options: ReadOptions): Promise<{articles: readonly Article[]; warnings: string[]}> {
+	const input = await readDecodedInput(path, file, stdin, options);
+	const result = parseInputText(input, {...options, source: input.source, path: input.name});
+	return {articles: result.articles, warnings: result.problems.map(problem => `${file === '-' ? 'stdin' : file}: ${problem}`)};
 }
 
 /**
@@ -241,10 +242,11 @@ async function readInput(file: string, stdin: NodeJS.ReadableStream | undefined,
  * own repeats. Articles whose ids are already unique are passed through as they are.
  */
 export function articlesWithUniqueIds(inputs: readonly LoadedInput[]): Article[] {
-	const articles = inputs.flatMap(input => input.articles);
 	if (inputs.length < 2) {
-		return articles;
+		return inputs[0]?.articles.slice() ?? [];
 	}
+
+	const articles = inputs.flatMap(input => input.articles);
 
 	const ids = new Set<string>();
 	return articles.map(article => {
@@ -277,55 +279,98 @@ export function inputsLabel(paths: readonly string[], files: readonly string[]):
 	return files.length === 1 ? '1 file' : `${files.length} files`;
 }
 
+/** How to load inputs: how to read them, and how many articles to parse before the first screen. */
+export type LoadOptions = ReadOptions & {
+	/**
+	 * Parse only until this many articles are in, or all is parsed: `LoadResult.rest` parses the rest. All by default.
+	 */
+	readonly firstArticleCount?: number;
+};
+
+/** Inputs whose first articles are parsed, and what is left to parse of them, a slice at a time. */
+export type RemainingLoad = {
+	/** Parses for about `budgetMs` (at least one part of an input); true when all is parsed. */
+	readonly parseFor: (budgetMs: number) => boolean;
+	/** How much of the inputs' text is parsed, from 0 to 1. */
+	readonly parsedShare: () => number;
+	/** The load as it is now; complete once `parseFor` returned true. */
+	readonly result: () => LoadResult;
+};
+
 /**
  * Reads and parses every input: files, directories (their files), and `-` for stdin. With one file, its failure
  * is the command's failure; with several, a file that fails becomes a warning and the others still open.
+ * With `firstArticleCount`, only the first articles are parsed and `rest` parses the others.
  */
-export async function loadInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: ReadOptions = {}): Promise<LoadResult> {
-	const inputs: LoadedInput[] = [];
-	const warnings: string[] = [];
-	const failures: UserFacingError[] = [];
+export async function loadInputs(paths: readonly string[], stdin: NodeJS.ReadableStream, options: LoadOptions = {}): Promise<LoadResult & {readonly rest?: RemainingLoad}> {
+	const decoded: DecodedInput[] = [];
+	/** The paths that could not be listed. */
+	const pathFailures: UserFacingError[] = [];
+	const readFailures = new Map<string, UserFacingError>();
 	const files: Array<{path: string; file: string}> = [];
 	for (const path of paths) {
 		try {
 			files.push(...(path === '-' ? ['-'] : await filesOf(path)).map(file => ({path, file})));
 		} catch (error) {
-			failures.push(error as UserFacingError);
+			pathFailures.push(error as UserFacingError);
 		}
 	}
 
 	const isSingleInput = paths.length === 1 && files.length === 1 && files[0]!.file === paths[0];
 	for (const {path, file} of files) {
 		try {
-			const result = await readInput(file, stdin, options);
-			inputs.push({path, file, articles: result.articles});
-			warnings.push(...result.warnings);
+			decoded.push(await readDecodedInput(path, file, stdin, options));
 		} catch (error) {
 			if (isSingleInput || !(error instanceof UserFacingError)) {
 				throw error;
 			}
 
-			failures.push(error);
+			readFailures.set(file, error);
 		}
 	}
 
-	const articles = articlesWithUniqueIds(inputs);
-	if (articles.length === 0) {
+	const parse = new InputsParse(decoded, options);
+	decoded.length = 0;
+	parse.parseUntilCount(options.firstArticleCount ?? Number.POSITIVE_INFINITY);
+	const label = inputsLabel(paths, files.map(({file}) => file));
+	// In the order of the paths and files, whether reading or parsing failed.
+	const failures = () => [...pathFailures, ...files.flatMap(({file}) => readFailures.get(file) ?? parse.failureOf(file) ?? [])];
+	const result = (): LoadResult => ({
+		articles: articlesWithUniqueIds(parse.parsedInputs),
+		warnings: [...parse.warnings, ...failures().map(failure => failure.message)],
+		label,
+		inputs: parse.parsedInputs,
+	});
+	const loaded = result();
+	if (loaded.articles.length === 0) {
+		const allFailures = failures();
+		const [firstFailure] = allFailures;
+		if (isSingleInput && firstFailure) {
+			throw firstFailure;
+		}
+
 		const names = paths.map(path => printableName(path)).join(', ');
-		const [firstFailure] = failures;
 		// Inputs that all failed the same way (all missing, all unreadable) fail as the first one does, with its
 		// exit code; the count is only worth a line when the reasons differ or each file simply has no articles.
-		const isOneReason = failures.every(failure => failure.exitCode === firstFailure?.exitCode) && firstFailure?.exitCode !== exitCodes.noArticles;
-		if (failures.length > 1 && firstFailure && !isOneReason) {
+		const isOneReason = allFailures.every(failure => failure.exitCode === firstFailure?.exitCode) && firstFailure?.exitCode !== exitCodes.noArticles;
+		if (allFailures.length > 1 && firstFailure && !isOneReason) {
 			// One line for them all: the count, and the first reason.
-			throw new UserFacingError(`${names}: none of ${failures.length} files has articles; first, ${firstFailure.message}`, exitCodes.noArticles);
+			throw new UserFacingError(`${names}: none of ${allFailures.length} files has articles; first, ${firstFailure.message}`, exitCodes.noArticles);
 		}
 
 		throw firstFailure ?? new UserFacingError(`${names}: no files with articles`, exitCodes.noArticles);
 	}
 
-	warnings.push(...failures.map(failure => failure.message));
-	return {articles, warnings, label: inputsLabel(paths, files.map(({file}) => file)), inputs};
+	return parse.isComplete
+		? loaded
+		: {
+			...loaded,
+			rest: {
+				parseFor: budgetMs => parse.parseFor(budgetMs),
+				parsedShare: () => parse.parsedShare,
+				result,
+			},
+		};
 }
 
 /** What a reload gave: the articles now, and the inputs that failed (each kept the articles it had). */
@@ -366,7 +411,7 @@ export async function reloadInputs(previous: LoadResult, paths: readonly string[
 			}
 
 			try {
-				const result = await readInput(file, undefined, options);
+				const result = await readInput(path, file, undefined, options);
 				inputs.push({path, file, articles: result.articles});
 				warnings.push(...result.warnings);
 			} catch (error) {

@@ -58,13 +58,16 @@ type Job = {
 	reportTime: number;
 };
 
-/** A {@link SearchRunner} over `index` that tells `listener` what it finds. */
-export function createSearchRunner(index: SearchIndex, listener: SearchListener): SearchRunner {
+/**
+ * A {@link SearchRunner} over `index` that tells `listener` what it finds. Without `shouldPrepareWhenIdle` (while
+ * more articles are being parsed, and a new index will replace this one), the index is built only as searches need it.
+ */
+export function createSearchRunner(index: SearchIndex, listener: SearchListener, shouldPrepareWhenIdle = true): SearchRunner {
 	let job: Job | undefined;
 	/** The query whose results the listener heard last, until another is asked for. */
 	let reportedQuery: string | undefined;
 	const preparing = index.prepareInSteps();
-	let isPrepared = false;
+	let isPrepared = !shouldPrepareWhenIdle;
 	let immediate: NodeJS.Immediate | undefined;
 	/** Holds idle work back until the keys pause. */
 	let quietTimer: NodeJS.Timeout | undefined;
@@ -265,21 +268,25 @@ export function useSearchIndex(articles: readonly Article[]): SearchIndex {
 /**
  * Runs the search for `pendingQuery` (the query whose results the state lacks) in the background, and reports it
  * with a `search-finished` action (naming the `articles` the index was made of, so that a reload can tell old results) (and, when it takes a while, `search-progressed` ones). From the first frame on,
- * the word index is built in idle moments, so that the first search seldom waits for it. Answers the runner, for
+ * (once every article is parsed: `isLoading` false) the word index is built in idle moments, so that the first search seldom waits for it. Answers the runner, for
  * searching straight away on a keystroke.
  */
-export function useSearch(index: SearchIndex, pendingQuery: string | undefined, dispatch: Dispatch<Action>, articles?: readonly Article[]): SearchRunner {
+export function useSearch(index: SearchIndex, pendingQuery: string | undefined, dispatch: Dispatch<Action>, articles?: readonly Article[], isLoading = false): SearchRunner {
 	const runner = useMemo(
 		() =>
-			createSearchRunner(index, {
-				finished({query, hits, isProvisional}) {
-					dispatch({type: 'search-finished', query, hits, isProvisional, articles});
+			createSearchRunner(
+				index,
+				{
+					finished({query, hits, isProvisional}) {
+						dispatch({type: 'search-finished', query, hits, isProvisional, articles});
+					},
+					progressed(query, indexedShare) {
+						dispatch({type: 'search-progressed', query, indexedShare});
+					},
 				},
-				progressed(query, indexedShare) {
-					dispatch({type: 'search-progressed', query, indexedShare});
-				},
-			}),
-		[index, dispatch, articles],
+				!isLoading,
+			),
+		[index, dispatch, articles, isLoading],
 	);
 
 	useEffect(() => {

@@ -48,10 +48,10 @@ function cleanUrl(url: string | undefined): string | undefined {
  * field, gives every article a headline (its deck or first sentence when the source has none), and a stable id: the
  * GUID, else the URL, else a hash of the kicker and headline (so that it survives edits to the body and to the
  * rest of the file), made unique by a count among the articles that share it.
- * Drafts with no text at all are dropped.
+ * Drafts with no text at all are dropped. `seen` counts the identities of earlier parts of the same input, when it is
+ * parsed a part at a time; it is updated.
  */
-export function buildArticles(drafts: readonly ArticleDraft[], source: string): Article[] {
-	const seen = new Map<string, number>();
+export function buildArticles(drafts: readonly ArticleDraft[], source: string, seen = new Map<string, number>()): Article[] {
 	const articles: Article[] = [];
 	for (const draft of drafts) {
 		const paragraphs = (draft.paragraphs ?? []).map(paragraph => cleanParagraph(paragraph)).filter(paragraph => paragraph !== '');

@@ -35,7 +35,7 @@ function isRecord(value: unknown): value is FieldRecord {
 /** Reads records into drafts, planning fields once for each distinct set of keys. */
 class RecordReader {
 	readonly drafts: ArticleDraft[] = [];
-	readonly problems: ProblemLog = createProblemLog();
+	readonly problems: ProblemLog;
 	private readonly plans = new Map<string, FieldPlan>();
 	private readonly options: ParseOptions;
 	private readonly mappedFound = new Set<MappableField>();
@@ -45,6 +45,7 @@ class RecordReader {
 
 	constructor(options: ParseOptions) {
 		this.options = options;
+		this.problems = options.problemLog ?? createProblemLog();
 	}
 
 	/** Adds the article `value` holds; `where` names it in a problem (`line 3`, `item 2`). */
@@ -76,7 +77,7 @@ class RecordReader {
 		const mappedFields = Object.keys(fieldMap) as MappableField[];
 		const missing = this.plans.size === 0 ? [] : mappedFields.filter(field => !this.mappedFound.has(field));
 		return {
-			articles: buildArticles(this.drafts, source),
+			articles: buildArticles(this.drafts, source, this.options.identityCounts),
 			problems: [...leadingProblems, ...missingFieldProblems(missing, fieldMap, [...this.keysSeen]), ...this.problems.list()],
 		};
 	}
@@ -385,7 +386,8 @@ export function parseJson(text: string, source: string, options: ParseOptions = 
 export function parseNdjson(text: string, source: string, options: ParseOptions = {}): ParseResult {
 	const clean = withoutBom(text);
 	const reader = new RecordReader(options);
-	let lineNumber = 0;
+	const firstLineNumber = options.firstLineNumber ?? 1;
+	let lineNumber = firstLineNumber - 1;
 	let badLineCount = 0;
 	let start = 0;
 	while (start < clean.length) {
@@ -406,7 +408,7 @@ export function parseNdjson(text: string, source: string, options: ParseOptions 
 			value = JSON.parse(line);
 		} catch (error) {
 			// A pretty-printed JSON document is not JSON Lines: its first line alone is not valid.
-			if (badLineCount === 0 && reader.drafts.length === 0 && jsonErrorOffset(clean) === undefined) {
+			if (firstLineNumber === 1 && badLineCount === 0 && reader.drafts.length === 0 && jsonErrorOffset(clean) === undefined) {
 				return parseJson(clean, source, options);
 			}
 

@@ -1,6 +1,7 @@
 import {type Article, type ParseResult, hashText} from '../article.js';
 import {sanitizeText} from '../terminal/sanitize-text.js';
 import {splitDeck} from './deck.js';
+import type {PartOptions, PlainTextLayout} from './format.js';
 import {endsWithSentencePunctuation, firstSentence, firstSentenceEnd} from './sentences.js';
 
 /*
@@ -132,11 +133,7 @@ function joinWrappedLines(lines: readonly string[]): string[] {
 	return paragraphs;
 }
 
-function splitOnSeparators(lines: readonly string[]): string[][] | undefined {
-	if (!lines.some(line => separatorLine.test(line))) {
-		return undefined;
-	}
-
+function splitOnSeparators(lines: readonly string[]): string[][] {
 	const sections: string[][] = [[]];
 	for (const line of lines) {
 		if (separatorLine.test(line)) {
@@ -149,7 +146,7 @@ function splitOnSeparators(lines: readonly string[]): string[][] | undefined {
 	return sections;
 }
 
-function splitOnBlankLines(lines: readonly string[]): string[][] | undefined {
+function splitOnBlankLines(lines: readonly string[]): string[][] {
 	const blocks: string[][] = [[]];
 	for (const line of lines) {
 		if (line.trim() === '') {
@@ -161,8 +158,7 @@ function splitOnBlankLines(lines: readonly string[]): string[][] | undefined {
 		}
 	}
 
-	const nonEmptyBlocks = blocks.filter(block => block.length > 0);
-	return nonEmptyBlocks.length > 1 ? nonEmptyBlocks : undefined;
+	return blocks.filter(block => block.length > 0);
 }
 
 /** The seed's layout: a paragraph a line; kicker lines and cut-off teaser lines stand alone. */
@@ -193,9 +189,8 @@ function articlesFromLines(lines: readonly string[]): ArticleText[] {
  * Gives each article its id and its source. The id is a hash of the kicker and headline, made unique by a count
  * among articles that share them: it survives edits to the body and to other articles, and moving articles around.
  */
-export function withIdentity(articles: readonly ArticleText[], rawSource: string): Article[] {
+export function withIdentity(articles: readonly ArticleText[], rawSource: string, seen = new Map<string, number>()): Article[] {
 	const source = sanitizeText(rawSource);
-	const seen = new Map<string, number>();
 	return articles.map(article => {
 		const hash = hashText(`${article.kicker ?? ''}\n${article.headline}`);
 		const count = (seen.get(hash) ?? 0) + 1;
@@ -204,12 +199,52 @@ export function withIdentity(articles: readonly ArticleText[], rawSource: string
 	});
 }
 
-/** Parses the plain-text news format (see the rules above). Never throws. */
-export function parsePlainText(text: string, source: string): ParseResult {
+/** The layout of plain text's lines (sanitised, form feeds made separator lines): see the rules above. */
+function layoutOf(lines: readonly string[]): PlainTextLayout {
+	if (lines.some(line => separatorLine.test(line))) {
+		return 'separators';
+	}
+
+	return splitOnBlankLines(lines).length > 1 ? 'blank-lines' : 'lines';
+}
+
+/**
+ * The layout of a whole plain-text input, when a quick look can tell: separator lines anywhere, else blank lines
+ * between the blocks of `head` (a part of it cut at a blank line). Undefined when only reading all of it could tell;
+ * such text is parsed whole.
+ */
+export function plainTextLayoutFromHead(text: string, head: string): PlainTextLayout | undefined {
+	if (text.includes('\f') || hasSeparatorLine(text)) {
+		return 'separators';
+	}
+
+	return splitOnBlankLines(sanitizeText(head).split('\n')).length > 1 ? 'blank-lines' : undefined;
+}
+
+/** Whether a line of `text` is a separator of dashes; looks only where dashes are. */
+function hasSeparatorLine(text: string): boolean {
+	for (let index = text.indexOf('---'); index !== -1; index = text.indexOf('---', index + 3)) {
+		const lineStart = text.lastIndexOf('\n', index) + 1;
+		let lineEnd = text.indexOf('\n', index);
+		lineEnd = lineEnd === -1 ? text.length : lineEnd;
+		if (separatorLine.test(text.slice(lineStart, lineEnd).replace(/\r$/u, ''))) {
+			return true;
+		}
+
+		index = lineEnd;
+	}
+
+	return false;
+}
+
+/**
+ * Parses the plain-text news format (see the rules above). Never throws. A part of a bigger input is parsed in the
+ * whole input's layout (`options.plainTextLayout`), with its identities counted on from the parts before it.
+ */
+export function parsePlainText(text: string, source: string, options: PartOptions = {}): ParseResult {
 	const lines = sanitizeText(text.replaceAll('\f', '\n---\n')).split('\n');
-	const sections = splitOnSeparators(lines);
-	const articles = sections
-		? sections.map(section => articleFromBlock(section))
-		: (splitOnBlankLines(lines)?.map(block => articleFromBlock(block)) ?? articlesFromLines(lines));
-	return {articles: withIdentity(articles.filter(article => article !== undefined), source), problems: []};
+	const layout = options.plainTextLayout ?? layoutOf(lines);
+	const blocks = layout === 'separators' ? splitOnSeparators(lines) : layout === 'blank-lines' ? splitOnBlankLines(lines) : undefined;
+	const articles = blocks ? blocks.map(block => articleFromBlock(block)) : articlesFromLines(lines);
+	return {articles: withIdentity(articles.filter(article => article !== undefined), source, options.identityCounts), problems: []};
 }

@@ -242,13 +242,20 @@ export function shownArticle(state: State): Article | undefined {
 		return undefined;
 	}
 
-	let byId = articlesById.get(state.articles);
+	// Mostly the selected article: found without a map of every article (made again for each new list of them).
+	const selected = selectedArticle(state);
+	return selected?.id === state.shownArticleId ? selected : articlesByIdOf(state.articles).get(state.shownArticleId);
+}
+
+/** `articles` by id, made once for each list of articles. */
+export function articlesByIdOf(articles: readonly Article[]): ReadonlyMap<string, Article> {
+	let byId = articlesById.get(articles);
 	if (!byId) {
-		byId = new Map(state.articles.map(article => [article.id, article]));
-		articlesById.set(state.articles, byId);
+		byId = new Map(articles.map(article => [article.id, article]));
+		articlesById.set(articles, byId);
 	}
 
-	return byId.get(state.shownArticleId);
+	return byId;
 }
 
 /** Whether the article pane waits for the selection to rest before it shows the selected article. */

@@ -109,6 +109,13 @@ export type State = {
 	/** Which articles are read and starred (see read-state/marks.ts); the shell saves them. */
 	readonly readMarks: ReadMarks;
 	readonly view: ListView;
+	/**
+	 * While the inputs are still being parsed after the first frame: how much of their text is parsed (0 to 1).
+	 * Undefined once every article is in.
+	 */
+	readonly loadingShare: number | undefined;
+	/** How many warnings reading the inputs gave so far; they are printed when the interface ends. */
+	readonly inputWarningCount: number;
 	/** Warnings raised while running (saving the read state failed), counted in the status line. */
 	readonly warnings: readonly string[];
 	/** How many reloads the user has asked for (`R`); the shell reloads each time it grows. */
@@ -142,6 +149,9 @@ export function createState(
 		keymap?: Keymap;
 		glyphs?: Glyphs;
 		inputLabel?: string;
+		/** How much of the inputs is parsed, when only the first articles are (see `loadingShare`). */
+		loadingShare?: number;
+		inputWarningCount?: number;
 	},
 ): State {
 	const query = options.query?.trim() ?? '';
@@ -164,6 +174,8 @@ export function createState(
 		linkRequest: undefined,
 		readMarks: options.readMarks ?? noReadMarks,
 		view: {name: 'all'},
+		loadingShare: options.loadingShare,
+		inputWarningCount: options.inputWarningCount ?? 0,
 		warnings: [],
 		reloadRequestCount: 0,
 		suspendRequestCount: 0,

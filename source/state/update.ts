@@ -4,7 +4,7 @@ import type {SearchHit} from '../search/search.js';
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {helpLayout, helpRowCountOf} from './help-layout.js';
 import {layoutOf} from './layout.js';
-import {activeQuery, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
+import {activeQuery, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {ListViewName, Mode, State, Viewport} from './state.js';
 import type {Article} from '../article.js';
 
@@ -42,7 +42,12 @@ export type Action =
 	 * The inputs were read again (`R`, or `--watch` saw a change): `articles` in the inputs' order. `failures` name the
 	 * inputs that could not be read this time and kept their old articles.
 	 */
-	| {readonly type: 'articles-loaded'; readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string};
+	| {readonly type: 'articles-loaded'; readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string}
+	/**
+	 * More of the inputs is parsed, after the first frame showed their first articles: `articles` are all so far, in
+	 * the inputs' order; `loadingShare` is how much is parsed, undefined when all is.
+	 */
+	| {readonly type: 'articles-arrived'; readonly articles: readonly Article[]; readonly loadingShare: number | undefined; readonly inputWarningCount: number};
 
 const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
 
@@ -332,8 +337,45 @@ function reloadChanges(before: readonly Article[], after: readonly Article[]): s
  * articles; the list and the article keep their scroll as far as they still can.
  */
 function loadArticles(state: State, articles: readonly Article[], failures: readonly string[]): State {
+	const changes = reloadChanges(state.articles, articles);
+	const notice =
+		failures.length === 0
+			? `reloaded: ${changes ?? 'no changes'}`
+			: `${changes ? `reloaded: ${changes}; ` : ''}kept the old articles: ${failures.join('; ')}`;
+	return withArticles({...state, notice}, articles);
+}
+
+/**
+ * Takes more articles of inputs still being parsed. As with a reload, the selection stays on its article, except
+ * on the first row of the list: there it stays on the first row (the newest article, when newer ones arrive), as
+ * long as no key has moved it.
+ */
+function addArrivals(state: State, {articles, loadingShare, inputWarningCount}: Extract<Action, {type: 'articles-arrived'}>): State {
+	const isAtTop = state.listTop === 0 && selectedIndex(state) <= 0 && (state.mode.name === 'browse' || state.mode.name === 'filter');
+	// The articles so far are the same objects at the head of the new list: the selection and the filter's hits stay
+	// valid, and the filter runs again for the newcomers.
+	const results = state.results && {...state.results, isStale: true};
+	const added: State = {...state, articles, results, searchProgress: undefined, loadingShare, inputWarningCount};
+	// Articles that came above the selection push it down: the list scrolls with it, so that it stays on its row.
+	const arrived = withListWindow({...added, listTop: Math.max(0, selectedRowOf(added) - (selectedRowOf(state) - state.listTop))});
+	const firstId = selectHits(arrived)[0]?.article.id;
+	if (!isAtTop || firstId === undefined || firstId === arrived.selectedId) {
+		return arrived;
+	}
+
+	return withShownSelection(withListWindow({...arrived, selectedId: firstId, articleScrollTop: 0}));
+}
+
+/** The list row of the selected article (0 when the list is empty). */
+function selectedRowOf(state: State): number {
+	const rows = selectListRows(state);
+	return rows.articleCount > 0 ? rows.rowOfArticle(Math.max(0, selectedIndex(state))) : 0;
+}
+
+/** The state with `articles` instead of its own, its selection, filter results and scroll kept as far as they can be. */
+function withArticles(state: State, articles: readonly Article[]): State {
 	const position = Math.max(0, selectedIndex(state));
-	const byId = new Map(articles.map(article => [article.id, article]));
+	const byId = articlesByIdOf(articles);
 	const results = state.results && {
 		query: state.results.query,
 		hits: state.results.hits.flatMap(hit => {
@@ -342,12 +384,7 @@ function loadArticles(state: State, articles: readonly Article[], failures: read
 		}),
 		isStale: true,
 	};
-	const changes = reloadChanges(state.articles, articles);
-	const notice =
-		failures.length === 0
-			? `reloaded: ${changes ?? 'no changes'}`
-			: `${changes ? `reloaded: ${changes}; ` : ''}kept the old articles: ${failures.join('; ')}`;
-	const loaded: State = {...state, articles, results, searchProgress: undefined, notice};
+	const loaded: State = {...state, articles, results, searchProgress: undefined};
 	const isKept = state.selectedId !== undefined && byId.has(state.selectedId);
 	const hits = selectHits(loaded);
 	const selectedId = isKept ? state.selectedId : hits[Math.min(position, hits.length - 1)]?.article.id;
@@ -624,6 +661,10 @@ function applyAction(state: State, action: Action): State {
 
 		case 'warning-raised': {
 			return state.warnings.includes(action.message) ? state : {...state, warnings: [...state.warnings, action.message]};
+		}
+
+		case 'articles-arrived': {
+			return withSearchOfSelection(addArrivals(state, action));
 		}
 
 		case 'articles-loaded': {

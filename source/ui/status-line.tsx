@@ -7,6 +7,8 @@ type Hint = {readonly keys: string; readonly hint: string};
 type StatusLineProps = {
 	readonly fileName: string;
 	readonly articleCount: number;
+	/** While the inputs are still being parsed, how much of them is (0 to 1): `loading 35%` follows the count. */
+	readonly loadingShare?: number;
 	/** Warnings from reading the inputs, printed on exit; the count shows here. */
 	readonly warningCount: number;
 	readonly hints: readonly Hint[];
@@ -33,12 +35,13 @@ export function fittingHints(hints: readonly Hint[], columnCount: number): Hint[
 }
 
 /** The bottom line: file name, article count, and the keys that matter in this mode. */
-export function StatusLine({fileName, articleCount, warningCount, hints, columnCount, notice, theme}: StatusLineProps) {
+export function StatusLine({fileName, articleCount, loadingShare, warningCount, hints, columnCount, notice, theme}: StatusLineProps) {
 	const {styles, glyphs} = theme;
 	const {partSeparator, ellipsis} = glyphs;
 	const count = articleCount === 1 ? '1 article' : `${articleCount} articles`;
 	const warnings = warningCount === 0 ? '' : warningCount === 1 ? `${partSeparator}1 warning` : `${partSeparator}${warningCount} warnings`;
-	const lead = ` ${fileName}${partSeparator}${count}${warnings}   `;
+	const loading = loadingShare === undefined ? '' : `${partSeparator}loading ${Math.floor(loadingShare * 100)}%`;
+	const lead = ` ${fileName}${partSeparator}${count}${loading}${warnings}   `;
 	if (notice !== undefined) {
 		const leadColumnCount = Math.min(displayWidth(lead), Math.floor(columnCount / 3));
 		return (

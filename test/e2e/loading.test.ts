@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {startInTerminal, type TerminalSession} from '../helpers/pty-terminal.js';
-import {commandPath, repositoryRoot} from './run-broadsheet.js';
+import {commandPath, repositoryRoot, splitSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from './run-broadsheet.js';
 
 let session: TerminalSession | undefined;
 afterEach(() => {
@@ -16,5 +16,36 @@ describe('while the input loads', () => {
 		session.press('q');
 		const screen = await session.waitFor('EXIT 0');
 		expect(screen).not.toContain('Reading stdin…');
+	});
+});
+
+describe('a big input', () => {
+	const fixtures = useFixtureDirectory();
+	const lineCount = 40_000;
+	const badLine = lineCount - 5;
+	// JSON Lines with a broken line near the end, which only the parsing after the first frame reaches.
+	const path = fixtures.write(
+		'wire.jsonl',
+		Array.from({length: lineCount}, (_, index) =>
+			index + 1 === badLine ? '{"title": "cut off' : JSON.stringify({title: `Wire story ${index + 1}`, body: `What happened in story ${index + 1}, in a few words.`}),
+		).join('\n'),
+	);
+
+	it('shows its first stories while the rest load, then all of them, and names the bad line on exit', async () => {
+		const terminal = await startBroadsheet([path], splitSize);
+		const first = terminal.lines();
+		// File order: the first story tops the list from the first frame on, whatever has arrived since.
+		expect(first.find(line => line.includes('Wire story'))).toContain('Wire story 1 ');
+		await waitForFrame(terminal, new RegExp(` ${lineCount - 1} articles · 1 warning `, 'u'), 20_000);
+		expect(terminal.lines()[statusRowIndex(terminal)]).not.toContain('loading');
+		// The first frame came with a part of the stories, saying so.
+		const firstCount = Number(/ (\d+) articles · loading \d+%/u.exec(terminal.rawOutput())?.[1]);
+		expect(firstCount).toBeGreaterThanOrEqual(500);
+		expect(firstCount).toBeLessThan(lineCount - 1);
+		terminal.press('G');
+		await waitForFrame(terminal, `Wire story ${lineCount}`);
+		terminal.press('q');
+		expect(await terminal.exited).toEqual({exitCode: 0});
+		expect(terminal.screen().replaceAll('\n', '')).toContain(`broadsheet: warning: ${path}: line ${badLine}, column `);
 	});
 });

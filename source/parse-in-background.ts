@@ -1,0 +1,96 @@
+import {performance} from 'node:perf_hooks';
+import type {Article} from './article.js';
+import type {LoadResult, RemainingLoad} from './read-input.js';
+
+/** More articles of inputs still being parsed: all so far, in the inputs' order. */
+export type Arrival = {
+	readonly articles: readonly Article[];
+	/** How much of the inputs is parsed (0 to 1); undefined when all is. */
+	readonly loadingShare: number | undefined;
+	/** How many warnings the inputs gave so far. */
+	readonly warningCount: number;
+};
+
+/** Where the interface hears of arrivals; it subscribes once it has drawn its first frame. */
+export type ArticleArrivals = {
+	/** Starts parsing, if it has not started, and calls `listener` with each arrival; returns the way to stop listening. */
+	readonly subscribe: (listener: (arrival: Arrival) => void) => () => void;
+};
+
+/**
+ * How the rest is parsed: in slices of `sliceMs`, with the articles handed over after `arrivalIntervalMs` of parsing,
+ * then after twice as long each time, up to `longestArrivalIntervalMs`.
+ */
+export type BackgroundTiming = {readonly sliceMs: number; readonly arrivalIntervalMs: number; readonly longestArrivalIntervalMs: number};
+
+/**
+ * A slice is short enough that a key pressed meanwhile is answered without a felt delay. Arrivals come quickly at
+ * first, then more and more rarely: each costs the interface a pass over all the articles so far (their order, the
+ * list rows), and the lists that take longest to parse are the ones whose passes cost most.
+ */
+const defaultTiming: BackgroundTiming = {sliceMs: 12, arrivalIntervalMs: 250, longestArrivalIntervalMs: 2000};
+
+/**
+ * Parses what `remaining` has left, a slice at a time between the event loop's other work (keys, frames), once the
+ * interface subscribes. `loaded` resolves with the whole load.
+ */
+export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTiming = defaultTiming): {arrivals: ArticleArrivals; loaded: Promise<LoadResult>} {
+	const listeners = new Set<(arrival: Arrival) => void>();
+	let latest: Arrival | undefined;
+	let isStarted = false;
+	let resolveLoaded: (result: LoadResult) => void = () => {};
+	const loaded = new Promise<LoadResult>(resolve => {
+		resolveLoaded = resolve;
+	});
+	let handedOverAt = performance.now();
+	let arrivalIntervalMs = timing.arrivalIntervalMs;
+	const step = () => {
+		if (listeners.size === 0) {
+			// The interface has ended: nothing is waiting for the articles.
+			isStarted = false;
+			return;
+		}
+
+		const isComplete = remaining.parseFor(timing.sliceMs);
+		const now = performance.now();
+		if (isComplete || now - handedOverAt >= arrivalIntervalMs) {
+			arrivalIntervalMs = Math.min(arrivalIntervalMs * 2, timing.longestArrivalIntervalMs);
+			const result = remaining.result();
+			latest = {articles: result.articles, loadingShare: isComplete ? undefined : remaining.parsedShare(), warningCount: result.warnings.length};
+			for (const listener of listeners) {
+				listener(latest);
+			}
+
+			// Measured after the listeners, which re-draw: the interval is parsing time, not drawing time.
+			handedOverAt = performance.now();
+			if (isComplete) {
+				resolveLoaded(result);
+				return;
+			}
+		}
+
+		setImmediate(step);
+	};
+
+	return {
+		arrivals: {
+			subscribe(listener) {
+				listeners.add(listener);
+				if (latest) {
+					listener(latest);
+				}
+
+				if (!isStarted) {
+					isStarted = true;
+					handedOverAt = performance.now();
+					setImmediate(step);
+				}
+
+				return () => {
+					listeners.delete(listener);
+				};
+			},
+		},
+		loaded,
+	};
+}

@@ -1,0 +1,200 @@
+import {performance} from 'node:perf_hooks';
+import type {Article} from './article.js';
+import {exitCodes, UserFacingError} from './exit-codes.js';
+import {createProblemLog, type ProblemLog} from './formats/fields.js';
+import type {FormatName, ParseOptions} from './formats/format.js';
+import {parseText} from './formats/parsers.js';
+import {partEndOf, partPlanFor, type PartPlan} from './formats/parts.js';
+import {detectFormat} from './formats/detect.js';
+
+/** One input, read and decoded, to be parsed. */
+export type DecodedInput = {
+	/** The path the user gave (a directory's files share it), `-` for stdin. */
+	readonly path: string;
+	/** The file read, `-` for stdin. */
+	readonly file: string;
+	/** What messages call it: a printable file name, or `stdin`. */
+	readonly name: string;
+	/** What its articles name as their source. */
+	readonly source: string;
+	readonly text: string;
+	/** How many bytes the text came from (0: the input was empty). */
+	readonly byteCount: number;
+};
+
+/** An input's articles so far, and the path and file it came from. */
+export type ParsedInput = {
+	readonly path: string;
+	readonly file: string;
+	readonly articles: readonly Article[];
+};
+
+/** How to parse: a format that overrides detection, `--fields`, and for tests, a fixed part length. */
+export type InputsParseOptions = ParseOptions & {
+	readonly format?: FormatName;
+	/** Characters a part holds at least (then up to the end of a record); by default it adapts to parse speed. */
+	readonly partLength?: number;
+};
+
+/** How long one part should take to parse: short enough that keys are answered between parts. */
+const partTargetMs = 8;
+const firstPartLength = 64 * 1024;
+const smallestPartLength = 16 * 1024;
+const largestPartLength = 16 * 1024 * 1024;
+
+/** An input being parsed a part at a time (whole, when its format cannot be cut: see formats/parts.ts). */
+class InputParse {
+	readonly articles: Article[] = [];
+	problems: readonly string[] = [];
+	failure: UserFacingError | undefined;
+	private text: string;
+	private readonly format: FormatName;
+	private readonly plan: PartPlan | undefined;
+	private position = 0;
+	private lineNumber = 1;
+	private partLength = firstPartLength;
+	private isFinished = false;
+	private readonly identityCounts = new Map<string, number>();
+	private readonly problemLog: ProblemLog = createProblemLog();
+
+	constructor(
+		readonly input: DecodedInput,
+		private readonly options: InputsParseOptions,
+	) {
+		this.text = input.text;
+		this.partLength = options.partLength ?? firstPartLength;
+		this.format = options.format ?? detectFormat(input.text, input.name);
+		this.plan = partPlanFor(input.text, this.format, firstPartLength);
+	}
+
+	/** Whether all of the input is parsed. */
+	get isDone(): boolean {
+		return this.isFinished;
+	}
+
+	/** How many characters are left to parse. */
+	get remainingLength(): number {
+		return this.text.length - this.position;
+	}
+
+	/** Parses the next part (all that is left when the format cannot be cut). */
+	parseNextPart(): void {
+		const started = performance.now();
+		const end = this.plan ? partEndOf(this.text, this.position, this.partLength, this.plan) : this.text.length;
+		const part = this.position === 0 && end === this.text.length ? this.text : this.text.slice(this.position, end);
+		const result = parseText(part, this.input.source, {
+			...this.options,
+			format: this.format,
+			fileName: this.input.name,
+			identityCounts: this.identityCounts,
+			problemLog: this.problemLog,
+			firstLineNumber: this.lineNumber,
+			plainTextLayout: this.plan?.plainTextLayout,
+		});
+		for (const article of result.articles) {
+			this.articles.push(article);
+		}
+
+		this.problems = result.problems;
+		this.lineNumber += lineFeedCount(part);
+		this.position = end;
+		const elapsedMs = performance.now() - started;
+		this.partLength = this.options.partLength ?? Math.round(Math.min(largestPartLength, Math.max(smallestPartLength, (this.partLength * partTargetMs) / Math.max(elapsedMs, 0.5))));
+		if (this.position >= this.text.length) {
+			this.isFinished = true;
+			// The articles keep what they need of the text.
+			this.text = '';
+			this.position = 0;
+			this.failure = this.articles.length > 0 ? undefined : noArticlesFailure(this.input, this.problems);
+		}
+	}
+}
+
+function lineFeedCount(text: string): number {
+	let count = 0;
+	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
+		count++;
+	}
+
+	return count;
+}
+
+/** Why an input that gave no articles is of no use, as one line. */
+export function noArticlesFailure(input: Pick<DecodedInput, 'name' | 'byteCount'>, problems: readonly string[]): UserFacingError {
+	if (problems[0] !== undefined) {
+		return new UserFacingError(`${input.name}: ${problems[0]}`, exitCodes.malformed);
+	}
+
+	const reason = input.byteCount === 0 ? 'it is empty' : 'it holds no text';
+	return new UserFacingError(`${input.name} has no articles (${reason})`, exitCodes.noArticles);
+}
+
+/**
+ * Inputs being parsed, in order, a part at a time: the first screenful can be shown while the rest is parsed in
+ * slices between keystrokes.
+ */
+export class InputsParse {
+	private readonly parses: InputParse[];
+	private readonly totalLength: number;
+
+	constructor(inputs: readonly DecodedInput[], options: InputsParseOptions = {}) {
+		this.parses = inputs.map(input => new InputParse(input, options));
+		this.totalLength = inputs.reduce((sum, input) => sum + input.text.length, 0);
+	}
+
+	/** Whether every input is parsed. */
+	get isComplete(): boolean {
+		return this.parses.every(parse => parse.isDone);
+	}
+
+	/** How much of the text is parsed, from 0 to 1. */
+	get parsedShare(): number {
+		const remaining = this.parses.reduce((sum, parse) => sum + parse.remainingLength, 0);
+		return this.totalLength === 0 ? 1 : 1 - remaining / this.totalLength;
+	}
+
+	/** How many articles are parsed so far. */
+	get articleCount(): number {
+		return this.parses.reduce((sum, parse) => sum + parse.articles.length, 0);
+	}
+
+	/** Parses part after part until `articleCount` articles are in or all is parsed. */
+	parseUntilCount(articleCount: number): void {
+		while (!this.isComplete && this.articleCount < articleCount) {
+			this.parseNextPart();
+		}
+	}
+
+	/** Parses part after part for about `budgetMs` (at least one part); returns whether all is parsed. */
+	parseFor(budgetMs: number): boolean {
+		const deadline = performance.now() + budgetMs;
+		do {
+			this.parseNextPart();
+		} while (!this.isComplete && performance.now() < deadline);
+		return this.isComplete;
+	}
+
+	/** The inputs parsed so far (finished or not) that have articles, in order. */
+	get parsedInputs(): ParsedInput[] {
+		return this.parses.filter(parse => parse.articles.length > 0).map(({input, articles}) => ({path: input.path, file: input.file, articles}));
+	}
+
+	/** Warnings so far: each problem of each input that has articles, naming it (see `failures` for the others). */
+	get warnings(): string[] {
+		return this.parses.flatMap(parse => (parse.failure ? [] : parse.problems).map(problem => `${parse.input.path === '-' ? 'stdin' : parse.input.file}: ${problem}`));
+	}
+
+	/** The inputs that ended with no articles, and why. */
+	get failures(): UserFacingError[] {
+		return this.parses.flatMap(parse => (parse.failure ? [parse.failure] : []));
+	}
+
+	/** Why the input read from `file` ended with no articles, if it did. */
+	failureOf(file: string): UserFacingError | undefined {
+		return this.parses.find(parse => parse.input.file === file)?.failure;
+	}
+
+	private parseNextPart(): void {
+		this.parses.find(parse => !parse.isDone)?.parseNextPart();
+	}
+}

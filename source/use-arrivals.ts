@@ -1,0 +1,16 @@
+import {type Dispatch, useEffect} from 'react';
+import type {ArticleArrivals} from './parse-in-background.js';
+import type {Action} from './state/update.js';
+
+/** Hands the articles of `arrivals` to the app as they come (see {@link parseInBackground}). */
+export function useArrivals(arrivals: ArticleArrivals | undefined, dispatch: Dispatch<Action>): void {
+	useEffect(() => {
+		if (!arrivals) {
+			return undefined;
+		}
+
+		return arrivals.subscribe(({articles, loadingShare, warningCount}) => {
+			dispatch({type: 'articles-arrived', articles, loadingShare, inputWarningCount: warningCount});
+		});
+	}, [arrivals, dispatch]);
+}

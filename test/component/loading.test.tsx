@@ -1,0 +1,58 @@
+import {describe, expect, it} from 'vitest';
+import type {Arrival, ArticleArrivals} from '../../source/parse-in-background.js';
+import {numberedArticles} from '../helpers/articles.js';
+import {renderApp} from '../helpers/render-app.js';
+
+/** Arrivals the test hands over by hand. */
+function manualArrivals() {
+	const listeners = new Set<(arrival: Arrival) => void>();
+	const arrivals: ArticleArrivals = {
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+	};
+	return {
+		arrivals,
+		listenerCount: () => listeners.size,
+		hand(arrival: Arrival) {
+			for (const listener of listeners) {
+				listener(arrival);
+			}
+		},
+	};
+}
+
+const viewport = {columnCount: 100, rowCount: 20};
+
+describe('a big input that is still being parsed', () => {
+	it('shows its first articles with how much is loaded, then every article, and the warnings found meanwhile', async () => {
+		const all = numberedArticles(900);
+		const manual = manualArrivals();
+		const app = renderApp(all.slice(0, 300), viewport, {arrivals: manual.arrivals, loadingShare: 0.3, warningCount: 0});
+		expect(app.frame()).toContain('news.txt · 300 articles · loading 30%');
+		expect(app.frame()).toContain('Headline number 1 ');
+		expect(manual.listenerCount()).toBe(1);
+		manual.hand({articles: all.slice(0, 600), loadingShare: 0.66, warningCount: 1});
+		await app.waitForFrame(frame => frame.includes('600 articles · loading 66% · 1 warning'));
+		manual.hand({articles: all, loadingShare: undefined, warningCount: 2});
+		const frame = await app.waitForFrame(frame => frame.includes('900 articles'));
+		expect(frame).not.toContain('loading');
+		expect(frame).toContain('900 articles · 2 warnings');
+		app.unmount();
+		expect(manual.listenerCount()).toBe(0);
+	});
+
+	it('answers keys while articles arrive: the selection moves, and stays where the user put it', async () => {
+		const all = numberedArticles(900);
+		const manual = manualArrivals();
+		const app = renderApp(all.slice(0, 300), viewport, {arrivals: manual.arrivals, loadingShare: 0.3});
+		app.press('j', 'j');
+		await app.waitForFrame(frame => frame.includes('3/300'));
+		manual.hand({articles: all, loadingShare: undefined, warningCount: 0});
+		const frame = await app.waitForFrame(frame => frame.includes('3/900'));
+		expect(frame).toContain('Headline number 3');
+	});
+});

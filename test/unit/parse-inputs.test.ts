@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {parseText} from '../../source/formats/parsers.js';
+import {type DecodedInput, InputsParse} from '../../source/parse-inputs.js';
+
+const inputOf = (text: string, file = 'news.txt'): DecodedInput => ({path: file, file, name: file, source: file, text, byteCount: text.length});
+
+/** Parses `text` in parts of at least `partLength` characters, a part at a time, as the interface does after its first frame. */
+function parseInParts(text: string, file: string, partLength: number) {
+	const parse = new InputsParse([inputOf(text, file)], {partLength});
+	let partCount = 0;
+	while (!parse.isComplete) {
+		parse.parseFor(0);
+		partCount++;
+	}
+
+	return {articles: parse.parsedInputs.flatMap(input => input.articles), warnings: parse.warnings, failures: parse.failures.map(failure => failure.message), partCount};
+}
+
+function parseWhole(text: string, file: string) {
+	const {articles, problems} = parseText(text, file, {fileName: file});
+	return {articles, warnings: problems.map(problem => `${file}: ${problem}`)};
+}
+
+const word = fc.constantFrom('minister', 'Taipei', 'rain', 'said', 'the', 'CANCER:', 'Storm', 'budget', 'vote', 'port', '習近平', 'é');
+const sentence = fc.array(word, {minLength: 1, maxLength: 12}).map(words => `${words.join(' ')}.`);
+const headline = fc.array(word, {minLength: 2, maxLength: 8}).map(words => words.join(' '));
+// Few distinct headlines, so that repeats (and their numbered ids) cross part boundaries.
+const repeatedHeadline = fc.oneof(headline, fc.constantFrom('Same story', 'Same story', 'Another repeat'));
+const body = fc.array(fc.array(sentence, {minLength: 1, maxLength: 4}).map(sentences => sentences.join(' ')), {minLength: 1, maxLength: 3});
+
+describe('parsing an input in parts', () => {
+	it('gives plain text with separator lines the articles and ids of one parse of the whole', () => {
+		fc.assert(
+			fc.property(fc.array(fc.tuple(repeatedHeadline, body), {minLength: 1, maxLength: 25}), fc.integer({min: 1, max: 400}), fc.constantFrom('\n', '\r\n'), (articles, partLength, lineEnd) => {
+				const text = articles.map(([title, paragraphs]) => [title, '', ...paragraphs.flatMap(paragraph => [paragraph, ''])].join(lineEnd)).join(`---${lineEnd}`);
+				const parts = parseInParts(text, 'news.txt', partLength);
+				expect(parts.articles).toEqual(parseWhole(text, 'news.txt').articles);
+			}),
+			{numRuns: 200},
+		);
+	});
+
+	it('gives plain text whose articles are separated by blank lines the articles of one parse of the whole', () => {
+		fc.assert(
+			fc.property(fc.array(fc.tuple(repeatedHeadline, sentence), {minLength: 2, maxLength: 25}), fc.integer({min: 1, max: 300}), (articles, partLength) => {
+				const text = articles.map(([title, paragraph]) => `${title}\n${paragraph}`).join('\n\n');
+				expect(parseInParts(text, 'news.txt', partLength).articles).toEqual(parseWhole(text, 'news.txt').articles);
+			}),
+			{numRuns: 200},
+		);
+	});
+
+	it('gives JSON Lines the articles, ids and problems (with their line numbers) of one parse of the whole', () => {
+		const line = fc.oneof(
+			fc.record({title: repeatedHeadline, body: sentence}).map(record => JSON.stringify(record)),
+			fc.record({title: headline, guid: fc.constantFrom('a', 'b', 'c')}).map(record => JSON.stringify(record)),
+			fc.constantFrom('{"title": broken', '', '[1, 2]', '{"count": 3}'),
+		);
+		fc.assert(
+			fc.property(fc.array(line, {minLength: 1, maxLength: 40}), fc.integer({min: 1, max: 500}), (lines, partLength) => {
+				// Two objects first: the file reads as JSON Lines whatever follows.
+				const text = ['{"title": "First", "body": "Opens the file."}', '{"title": "Second"}', ...lines].join('\n');
+				const whole = parseWhole(text, 'wire.jsonl');
+				const parts = parseInParts(text, 'wire.jsonl', partLength);
+				expect(parts.articles).toEqual(whole.articles);
+				expect(parts.warnings).toEqual(whole.warnings);
+			}),
+			{numRuns: 200},
+		);
+	});
+
+	it('cuts a big input into many parts, and a small one parses in one', () => {
+		const text = Array.from({length: 200}, (_, index) => JSON.stringify({title: `Story ${index}`, body: 'Text.'})).join('\n');
+		expect(parseInParts(text, 'wire.jsonl', 500).partCount).toBeGreaterThan(10);
+		expect(parseInParts(text, 'wire.jsonl', 1_000_000).partCount).toBe(1);
+	});
+
+	it('parses a format that cannot be cut whole, in one part', () => {
+		const text = JSON.stringify(Array.from({length: 50}, (_, index) => ({title: `Story ${index}`})));
+		const parts = parseInParts(text, 'dump.json', 10);
+		expect(parts.partCount).toBe(1);
+		expect(parts.articles).toHaveLength(50);
+	});
+
+	it('parses up to a count first, then the rest, telling how much is parsed', () => {
+		const text = Array.from({length: 300}, (_, index) => `Story ${index}\n\nBody of story ${index}.\n---`).join('\n');
+		const parse = new InputsParse([inputOf(text)], {partLength: 1000});
+		parse.parseUntilCount(40);
+		expect(parse.articleCount).toBeGreaterThanOrEqual(40);
+		expect(parse.articleCount).toBeLessThan(300);
+		expect(parse.parsedShare).toBeGreaterThan(0);
+		expect(parse.parsedShare).toBeLessThan(0.5);
+		while (!parse.parseFor(1)) {
+			// Parts until done.
+		}
+
+		expect(parse.articleCount).toBe(300);
+		expect(parse.parsedShare).toBe(1);
+		expect(parse.parsedInputs[0]!.articles.map(article => article.headline).at(-1)).toBe('Story 299');
+	});
+
+	it('reports an input that ends with no articles as a failure, not its problems as warnings', () => {
+		const parse = new InputsParse([inputOf('{"count": 1}\n{"count": 2}', 'counts.jsonl'), inputOf('A story\n\nIts body.', 'news.txt')]);
+		parse.parseUntilCount(Number.POSITIVE_INFINITY);
+		expect(parse.failures.map(failure => failure.message)).toEqual([expect.stringMatching(/^counts\.jsonl: line 1: no headline or text/u)]);
+		expect(parse.warnings).toEqual([]);
+		expect(parse.parsedInputs.map(input => input.file)).toEqual(['news.txt']);
+	});
+});
