@@ -2,7 +2,7 @@
  * A program in a real pseudo terminal, watched from outside: every chunk it writes is timestamped, counted and
  * fed to a headless xterm so that the benchmark can wait for what a user would see.
  */
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -42,11 +42,27 @@ const variablesRemoved = ['CI', 'CONTINUOUS_INTEGRATION'];
 
 let isolatedHome;
 
-function environmentForChild() {
-	// A home of its own for read state and configuration: the user's settings and marks neither shape the figures
-	// nor get changed by them.
+function isolatedHomeDirectory() {
 	isolatedHome ??= mkdtempSync(join(tmpdir(), 'broadsheet-bench-home-'));
-	const environment = {...process.env, TERM: 'xterm-256color', XDG_STATE_HOME: join(isolatedHome, 'state'), XDG_CONFIG_HOME: join(isolatedHome, 'config')};
+	return isolatedHome;
+}
+
+/** Removes Broadsheet's code cache (scripts/launcher.cjs), so that the next start is a first start after a build. */
+export function removeCodeCache() {
+	rmSync(join(isolatedHomeDirectory(), 'cache'), {recursive: true, force: true});
+}
+
+function environmentForChild() {
+	// A home of its own for read state, configuration and the code cache: the user's settings and marks neither
+	// shape the figures nor get changed by them, and every run of the suite starts without a code cache.
+	const home = isolatedHomeDirectory();
+	const environment = {
+		...process.env,
+		TERM: 'xterm-256color',
+		XDG_STATE_HOME: join(home, 'state'),
+		XDG_CONFIG_HOME: join(home, 'config'),
+		XDG_CACHE_HOME: join(home, 'cache'),
+	};
 	for (const name of variablesRemoved) {
 		delete environment[name];
 	}

@@ -24,7 +24,7 @@ import {
 	quitSession,
 	startAndMeasureFirstFrame,
 } from './measurements.js';
-import {disposeAllSessions, timedOut} from './pty-session.js';
+import {disposeAllSessions, removeCodeCache, timedOut} from './pty-session.js';
 import {formatBytes, formatFileSize, formatMilliseconds, summarise} from './statistics.js';
 import {checkTargets} from './targets.js';
 
@@ -280,6 +280,33 @@ function machineDescription(loadAverageAtStart) {
 		+ `load average ${loadAverageAtStart.toFixed(2)} at the start`;
 }
 
+/**
+ * The sample's first frame at 120x40 with no code cache (the first start after a build or an upgrade), as often as
+ * bare node is measured; then one start that quits properly, which writes the code cache the rest of the suite uses,
+ * as a user's first session does.
+ */
+async function measureFirstStarts(settings) {
+	progress(`first starts without a code cache, ${settings.bareNodeRepeatCount} runs`);
+	const filePath = join(projectDirectory, 'samples', 'taipei-times.txt');
+	const times = [];
+	for (let repeat = 0; repeat <= settings.bareNodeRepeatCount; repeat++) {
+		removeCodeCache();
+		// eslint-disable-next-line no-await-in-loop
+		const {milliseconds, session} = await startAndMeasureFirstFrame({commandPath, filePath, ...terminalSizes[0], timeoutMs: timeouts.firstFrameMs});
+		if (repeat < settings.bareNodeRepeatCount) {
+			session.dispose();
+			if (typeof milliseconds === 'number') {
+				times.push(milliseconds);
+			}
+		} else {
+			// eslint-disable-next-line no-await-in-loop
+			await quitSession(session, timeouts.quitMs);
+		}
+	}
+
+	return summarise(times);
+}
+
 async function main() {
 	const suiteStart = performance.now();
 	const loadAverageAtStart = loadavg()[0];
@@ -313,7 +340,7 @@ async function main() {
 		}
 	}
 
-	const references = {bareNode: summarise(bareNodeTimes)};
+	const references = {bareNode: summarise(bareNodeTimes), firstStart: await measureFirstStarts(settings)};
 
 	for (const corpus of selectedCorpora) {
 		progress(`${corpus.name}: preparing`);
@@ -348,6 +375,10 @@ async function main() {
 		}
 	} else {
 		output.push('Bare `node -e 0`: timeout.');
+	}
+
+	if (references.firstStart.count > 0) {
+		output.push(`First start after a build (no code cache yet), sample at 120x40: ${medianAndP95(references.firstStart, formatMilliseconds)} ms (median / p95, ${references.firstStart.count} runs); the table's first frames use the cache that a first session writes when it quits.`);
 	}
 
 	if (!hasFzf) {
