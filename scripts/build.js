@@ -232,8 +232,9 @@ const withoutTopLevelAwait = {
 				contents: patched(
 					source,
 					'if(h.instantiateWasm)try{',
-					// `wa()` decodes the module's bytes from the data: URL it embeds; `a` takes the instance, `d` is the imports.
-					'if(h.instantiateSynchronously){a(new WebAssembly.Instance(new WebAssembly.Module(wa()),d));return{}}if(h.instantiateWasm)try{',
+					// `H` is the data: URL holding the module's bytes (`wa()` decodes it too, but one character at a time: 6 ms);
+					// `a` takes the instance, `d` is the imports.
+					'if(h.instantiateSynchronously){a(new WebAssembly.Instance(new WebAssembly.Module(ua(H)?Buffer.from(H.slice(37),"base64"):wa()),d));return{}}if(h.instantiateWasm)try{',
 					'Yoga\'s WebAssembly loader',
 				),
 				loader: 'js',
@@ -271,6 +272,38 @@ const signalExitWithoutAssert = {
 	},
 };
 
+const lazyDirectory = fileURLToPath(new URL('lazy/', import.meta.url));
+const sourceDirectory = fileURLToPath(new URL('../source/', import.meta.url));
+/** Packages that only some formats need, each with the module (in scripts/lazy/) that stands for it in source/. */
+const lazyPackageModules = new Map([
+	['entities', 'entities.js'],
+	['entities/decode', 'entities-decode.js'],
+	['htmlparser2', 'htmlparser2.js'],
+	['yaml', 'yaml.js'],
+	['chardet', 'chardet.js'],
+].map(([name, file]) => [name, join(lazyDirectory, file)]));
+
+/**
+ * Packages only some formats need (entities, htmlparser2, yaml, chardet) load when first used instead of at every
+ * start-up: about 8 ms (two copies of entities build their tables as they load). In source/, each becomes its module in
+ * scripts/lazy/, whose require() of the real package esbuild turns into a lazy initialiser; the build fails if a
+ * module in source/ asks one of them for something its stand-in lacks.
+ */
+const lazyPackages = {
+	name: 'lazy-packages',
+	setup(build) {
+		// eslint-disable-next-line require-unicode-regexp
+		const filter = new RegExp(`^(?:${[...lazyPackageModules.keys()].join('|')})$`);
+		build.onResolve({filter}, async ({path, importer, resolveDir, kind}) => {
+			if (importer.startsWith(lazyDirectory)) {
+				return build.resolve(path, {kind, resolveDir: sourceDirectory});
+			}
+
+			return importer.startsWith(sourceDirectory) ? {path: lazyPackageModules.get(path)} : undefined;
+		});
+	},
+};
+
 const markedLazy = fileURLToPath(new URL('marked-lazy.js', import.meta.url));
 const markedFull = require.resolve('marked');
 
@@ -304,7 +337,7 @@ const result = await build({
 	},
 	// Ink imports the React devtools only when DEV is set; never ship them.
 	alias: {'react-devtools-core': emptyModule},
-	plugins: [withoutTopLevelAwait, signalExitWithoutAssert, frameWriter, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked],
+	plugins: [withoutTopLevelAwait, signalExitWithoutAssert, lazyPackages, frameWriter, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked],
 	logLevel: 'warning',
 });
 
