@@ -82,7 +82,8 @@ class InputParse {
 		const started = performance.now();
 		const end = this.plan ? partEndOf(this.text, this.position, this.partLength, this.plan) : this.text.length;
 		const part = this.position === 0 && end === this.text.length ? this.text : this.text.slice(this.position, end);
-		const result = parseText(part, this.input.source, {
+		const partText = this.position > 0 && this.plan?.partHeader !== undefined ? this.plan.partHeader + part : part;
+		const result = parseText(partText, this.input.source, {
 			...this.options,
 			format: this.format,
 			fileName: this.input.name,

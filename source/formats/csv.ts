@@ -33,7 +33,7 @@ function countOutsideQuotes(line: string, character: string): number {
 }
 
 /** The header line: the first line, or more when a quoted name holds a line break. */
-function headerLine(text: string): string {
+export function headerLine(text: string): string {
 	const head = text.slice(0, 64 * 1024);
 	let end = head.indexOf('\n');
 	while (end !== -1 && (head.slice(0, end).split('"').length - 1) % 2 === 1) {
@@ -105,12 +105,14 @@ function parseDelimited(text: string, source: string, options: ParseOptions, del
 		problemsByRow.set(row, messages);
 	}
 
-	const problems = createProblemLog();
+	const problems = options.problemLog ?? createProblemLog();
 	const drafts: ArticleDraft[] = [];
 	const columnCount = names.length;
 	// Columns by name; the first of two columns with one name wins.
 	const columns = names.map((name, index) => [name, index] as const).filter(([name], index) => names.indexOf(name) === index);
-	let line = 1 + lineBreaksIn(header) + 1;
+	// A part of a bigger input (see parts.ts) starts with the header, then rows from line `firstLineNumber` on.
+	const firstLineNumber = options.firstLineNumber ?? 1;
+	let line = firstLineNumber > 1 ? firstLineNumber : 1 + lineBreaksIn(header) + 1;
 	for (let rowIndex = 1; rowIndex < rows.length; rowIndex++) {
 		const row = rows[rowIndex]!;
 		const rowLine = line;
@@ -143,7 +145,7 @@ function parseDelimited(text: string, source: string, options: ParseOptions, del
 		}
 	}
 
-	return {articles: buildArticles(drafts, source), problems: [...leadingProblems, ...problems.list()]};
+	return {articles: buildArticles(drafts, source, options.identityCounts), problems: [...leadingProblems, ...problems.list()]};
 }
 
 /**

@@ -70,6 +70,24 @@ describe('parsing an input in parts', () => {
 		);
 	});
 
+	it('gives CSV (quoted line breaks, short rows, repeated ids) the articles and problems of one parse of the whole', () => {
+		const field = fc.oneof(sentence, headline, fc.constantFrom('"Quoted, with a comma"', '"Two\nlines"', '"A ""quote"" inside"', ''));
+		const row = fc.oneof(
+			fc.tuple(repeatedHeadline, field, fc.constantFrom('a', 'b', '')).map(([title, body, id]) => `${title},${body},${id}`),
+			fc.constantFrom('Short row only', '', ',,', 'Too,many,fields,here'),
+		);
+		fc.assert(
+			fc.property(fc.array(row, {minLength: 1, maxLength: 40}), fc.integer({min: 1, max: 300}), fc.constantFrom('\n', '\r\n'), (rows, partLength, lineEnd) => {
+				const text = ['title,description,id', 'First story,Opens the file.,', ...rows].join(lineEnd);
+				const whole = parseWhole(text, 'news.csv');
+				const parts = parseInParts(text, 'news.csv', partLength);
+				expect(parts.articles).toEqual(whole.articles);
+				expect(parts.warnings).toEqual(whole.warnings);
+			}),
+			{numRuns: 200},
+		);
+	});
+
 	it('cuts a big input into many parts, and a small one parses in one', () => {
 		const text = Array.from({length: 200}, (_, index) => JSON.stringify({title: `Story ${index}`, body: 'Text.'})).join('\n');
 		expect(parseInParts(text, 'wire.jsonl', 500).partCount).toBeGreaterThan(10);
