@@ -56,6 +56,8 @@ type Job = {
 	readonly steps: Generator<SearchStep, readonly SearchHit[]>;
 	lastStep: SearchStep;
 	reportTime: number;
+	/** The provisional hits handed out, if any. */
+	provisionalHits?: readonly SearchHit[];
 };
 
 /**
@@ -80,19 +82,27 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener,
 
 	/**
 	 * Steps the job until `deadline`, or until it has hits to show: its final ones, when it finishes (and is gone), or
-	 * provisional ones, after which it goes on at the next call.
+	 * provisional ones, after which it goes on at the next call. Final hits that only confirm the provisional ones
+	 * (the same articles in the same order) are not handed out: the state has them already, and taking them again
+	 * would only draw the same frame once more.
 	 */
 	function advance(current: Job, deadline: number): SearchResults | undefined {
 		do {
 			const step = current.steps.next();
 			if (step.done) {
 				job = undefined;
+				if (step.value === current.provisionalHits) {
+					reportedQuery = current.query;
+					return undefined;
+				}
+
 				return {query: current.query, hits: step.value};
 			}
 
 			current.lastStep = step.value;
 			if (step.value.provisionalHits) {
 				isFrameDue = true;
+				current.provisionalHits = step.value.provisionalHits;
 				return {query: current.query, hits: step.value.provisionalHits, isProvisional: true};
 			}
 		} while (performance.now() < deadline);
@@ -117,7 +127,7 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener,
 				}
 
 				listener.finished(results);
-			} else if (performance.now() >= current.reportTime) {
+			} else if (job === current && performance.now() >= current.reportTime) {
 				current.reportTime = performance.now() + progressIntervalMs;
 				listener.progressed(current.query, current.lastStep.indexedShare);
 			}

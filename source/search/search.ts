@@ -64,7 +64,8 @@ export type SearchIndex = {
 	/**
 	 * The same search a step at a time, for running between keystrokes: each `next()` takes a few milliseconds, and
 	 * the last returns the hits. A search that is not stepped to its end costs nothing more; the word index it was
-	 * building keeps what it built.
+	 * building keeps what it built. When fuse.js confirms the provisional hits (see {@link SearchStep}) as they are,
+	 * the last step returns that very list, without fuse.js's headline matches: the shell has nothing new to show.
 	 */
 	searchInSteps(query: string): Generator<SearchStep, readonly SearchHit[]>;
 	/** Builds the word index a step at a time, for idle moments, so that the first search need not. */
@@ -150,11 +151,38 @@ export function warmUpQueries(index: WordIndex): string[] {
 	});
 }
 
+/** Whether fuse.js left the head of `candidates` as it was: all of it kept, in the same order. */
+function isHeadConfirmed({order, rankedHits}: RememberedResult, candidates: Int32Array): boolean {
+	if (order.length !== candidates.length) {
+		return false;
+	}
+
+	// The rest of the order is the rest of the candidates.
+	for (let position = 0; position < rankedHits.length; position++) {
+		if (order[position] !== candidates[position]) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
+/** Keeps `value` for `query` in `memory`, forgetting the oldest beyond {@link rememberedQueryCount}. */
+function remember<Value>(memory: Map<string, Value>, query: string, value: Value) {
+	memory.delete(query);
+	memory.set(query, value);
+	if (memory.size > rememberedQueryCount) {
+		memory.delete(memory.keys().next().value!);
+	}
+}
+
 /** Builds the index for `articles`: the word index is built on first use, or ahead with {@link SearchIndex.prepareInSteps}. */
 export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 	const builder = new WordIndexBuilder(articles);
 	const nearWordsCache: NearWordsCache = new Map();
 	const remembered = new Map<string, RememberedResult>();
+	/** The candidates of recent queries whose search was dropped before fuse.js ranked them, to start from if typed again. */
+	const unrankedCandidates = new Map<string, Candidates>();
 
 	function* indexInSteps(): Generator<SearchStep, WordIndex> {
 		while (!builder.result) {
@@ -206,43 +234,58 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 		return hits;
 	}
 
-	function* searchInSteps(query: string): Generator<SearchStep, readonly SearchHit[]> {
+	/**
+	 * The search, a step at a time. Stepwise, as the shell runs it, a search whose provisional hits fuse.js confirms
+	 * as they are ends with that very list, which tells the shell that it has nothing new to show.
+	 */
+	function* findInSteps(query: string, isStepwise: boolean): Generator<SearchStep, readonly SearchHit[]> {
 		const trimmed = query.trim();
 		if (trimmed === '') {
 			return unfilteredHits(articles);
 		}
 
 		let result = remembered.get(trimmed);
+		let confirmedHits: readonly SearchHit[] | undefined;
 		if (result) {
 			remembered.delete(trimmed);
 		} else {
-			const index = yield* indexInSteps();
-			const finding = findCandidates(index, parseExtendedQuery(trimmed), nearWordsCache);
-			let step = finding.next();
-			while (!step.done) {
-				yield {indexedShare: 1};
-				step = finding.next();
+			let candidates = unrankedCandidates.get(trimmed);
+			if (candidates) {
+				unrankedCandidates.delete(trimmed);
+			} else {
+				const index = yield* indexInSteps();
+				const finding = findCandidates(index, parseExtendedQuery(trimmed), nearWordsCache);
+				let step = finding.next();
+				while (!step.done) {
+					yield {indexedShare: 1};
+					step = finding.next();
+				}
+
+				candidates = step.value;
 			}
 
-			const candidates = step.value;
+			let provisionalHits: readonly SearchHit[] | undefined;
 			if (candidates.isExact) {
-				yield {indexedShare: 1, provisionalHits: hitsOf({order: candidates.articleIndexes, rankedHits: []})};
+				// Kept until fuse.js has ranked them, since a newer keystroke may drop the search before it does.
+				remember(unrankedCandidates, trimmed, candidates);
+				provisionalHits = hitsOf({order: candidates.articleIndexes, rankedHits: []});
+				yield {indexedShare: 1, provisionalHits};
 			}
 
 			result = yield* rankInSteps(trimmed, candidates);
+			unrankedCandidates.delete(trimmed);
+			if (isStepwise && provisionalHits && isHeadConfirmed(result, candidates.articleIndexes)) {
+				confirmedHits = provisionalHits;
+			}
 		}
 
-		remembered.set(trimmed, result);
-		if (remembered.size > rememberedQueryCount) {
-			remembered.delete(remembered.keys().next().value!);
-		}
-
-		return hitsOf(result);
+		remember(remembered, trimmed, result);
+		return confirmedHits ?? hitsOf(result);
 	}
 
 	return {
 		search(query) {
-			const steps = searchInSteps(query);
+			const steps = findInSteps(query, false);
 			let step = steps.next();
 			while (!step.done) {
 				step = steps.next();
@@ -250,17 +293,18 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 
 			return step.value;
 		},
-		searchInSteps,
+		searchInSteps: query => findInSteps(query, true),
 		*prepareInSteps() {
 			const index = yield* indexInSteps();
 			// Typing a few words gets the JIT to compile the search's hot loops, which would otherwise run slowly, in the
 			// interpreter, for the user's first few keystrokes.
 			for (const query of warmUpQueries(index)) {
-				yield* searchInSteps(query);
+				yield* findInSteps(query, true);
 			}
 
 			// The user's searches start afresh: what the warm-up found is no answer to them.
 			remembered.clear();
+			unrankedCandidates.clear();
 			nearWordsCache.clear();
 		},
 	};

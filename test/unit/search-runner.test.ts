@@ -70,111 +70,173 @@ afterEach(() => {
 
 const headlines = (results: SearchResults | undefined) => results?.hits.map(hit => hit.article.headline);
 
+/**
+ * An index that hands out provisional hits (all articles whose headline holds the query) after `stepCount` steps,
+ * then, after as many more, final hits that drop the last of them, as fuse.js would if it disagreed with the word
+ * index. `stepsAfterProvisional` counts the steps taken since the provisional hits.
+ */
+function refiningIndex(stepCount: number) {
+	const counter = {stepsAfterProvisional: 0};
+	const hitsFor = (query: string) =>
+		newsArticles.filter(article => article.headline.toLowerCase().includes(query)).map(article => ({article, headlineMatches: []}));
+	const index: SearchIndex = {
+		search: () => [],
+		*searchInSteps(query) {
+			for (let step = 0; step < stepCount; step++) {
+				yield {indexedShare: 1};
+			}
+
+			const hits = hitsFor(query);
+			yield {indexedShare: 1, provisionalHits: hits};
+			for (let step = 0; step < stepCount; step++) {
+				counter.stepsAfterProvisional++;
+				yield {indexedShare: 1};
+			}
+
+			return hits.slice(0, -1);
+		},
+		*prepareInSteps() {
+			// Nothing to build.
+		},
+	};
+	return {index, counter};
+}
+
+const pause = async (milliseconds: number) =>
+	new Promise(resolve => {
+		setTimeout(resolve, milliseconds);
+	});
+
 describe('running searches between keystrokes', () => {
-	it('searches in the background and reports the results, provisional ones first', async () => {
-		const {runner, finished, provisional, nextFinish} = startRunner(createSearchIndex(newsArticles));
-		const done = nextFinish();
+	it('searches in the background and reports the provisional results, and no more when fuse.js confirms them', async () => {
+		const real = createSearchIndex(newsArticles);
+		let onSearched: () => void = () => undefined;
+		const searched = new Promise<void>(resolve => {
+			onSearched = resolve;
+		});
+		const {runner, finished, provisional} = startRunner({
+			...real,
+			*searchInSteps(query) {
+				const hits = yield* real.searchInSteps(query);
+				onSearched();
+				return hits;
+			},
+		});
 		runner.search('storm');
-		await done;
-		expect(finished.map(results => results.query)).toEqual(['storm']);
-		expect(headlines(finished[0])).toEqual(['Storm Agnes heads for the coast']);
-		expect(finished[0]!.hits[0]!.headlineMatches).toEqual([[0, 4]]);
+		await searched;
 		expect(provisional.map(results => results.query)).toEqual(['storm']);
 		expect(headlines(provisional[0])).toEqual(['Storm Agnes heads for the coast']);
+		expect(finished).toEqual([]);
+		// Confirmed: the state has the results, and the runner does not search again.
+		runner.search('storm');
+		await pause(30);
+		expect(provisional).toHaveLength(1);
+	});
+
+	it('reports final results that differ from the provisional ones', async () => {
+		const {runner, finished, provisional, nextFinish} = startRunner(refiningIndex(2).index);
+		const done = nextFinish();
+		runner.search('e');
+		await done;
+		expect(provisional.map(results => results.hits.length)).toEqual([newsArticles.length]);
+		expect(finished.map(results => results.hits.length)).toEqual([newsArticles.length - 1]);
+		expect(finished[0]!.isProvisional).toBeUndefined();
 	});
 
 	it('drops a search that a newer query supersedes, unfinished', async () => {
-		const {runner, finished, provisional, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const {runner, finished, provisional, nextFinish} = startRunner(refiningIndex(2).index);
 		const done = nextFinish();
 		runner.search('storm');
 		runner.search('chess');
 		await done;
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
+		await pause(20);
 		expect(finished.map(results => results.query)).toEqual(['chess']);
 		expect(provisional.map(results => results.query)).toEqual(['chess']);
 	});
 
 	it('does not search again for results on their way to the state', async () => {
-		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		// Quoted words with a space between are beyond the word index: no provisional results.
+		const {runner, finished, provisional, nextFinish} = startRunner(createSearchIndex(newsArticles));
 		const done = nextFinish();
-		runner.search('storm');
+		runner.search('"heads for"');
 		await done;
+		expect(provisional).toEqual([]);
 		// The frame drawn before the results arrived still asks for them.
-		runner.search('storm');
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
-		expect(finished.map(results => results.query)).toEqual(['storm']);
+		runner.search('"heads for"');
+		await pause(20);
+		expect(finished.map(results => results.query)).toEqual(['"heads for"']);
 		const again = nextFinish();
 		runner.search('chess');
-		runner.search('storm');
+		runner.search('"heads for"');
 		await again;
-		expect(finished.map(results => results.query)).toEqual(['storm', 'storm']);
+		expect(finished.map(results => results.query)).toEqual(['"heads for"', '"heads for"']);
 	});
 
-	it('answers a search straight away with the word index’s hits, then tells the listener fuse.js’s', async () => {
-		const {runner, finished, provisional, nextFinish} = startRunner(createSearchIndex(newsArticles));
+	it('answers a search straight away with the word index’s hits, then fuse.js ranks them in the background', async () => {
+		const {index, counter} = refiningIndex(2);
+		const {runner, finished, provisional, nextFinish} = startRunner(index);
 		const done = nextFinish();
 		const answer = runner.searchNow('chess', 1000);
 		expect(answer?.isProvisional).toBe(true);
 		expect(headlines(answer)).toEqual(['Chess prodigy wins national title']);
-		// Not ranked by fuse.js yet, so without the headline's matches (the list finds them for the rows in view).
-		expect(answer?.hits[0]?.headlineMatches).toEqual([]);
+		expect(counter.stepsAfterProvisional).toBe(0);
 		await done;
-		expect(finished.map(results => results.query)).toEqual(['chess']);
-		expect(finished[0]!.isProvisional).toBeUndefined();
-		expect(headlines(finished[0])).toEqual(['Chess prodigy wins national title']);
-		expect(finished[0]!.hits[0]!.headlineMatches).toEqual([[0, 4]]);
+		expect(finished.map(results => results.hits.length)).toEqual([0]);
 		expect(provisional).toEqual([]);
 	});
 
+	it('hands out the word index’s hits before fuse.js’s headline matches', () => {
+		const {runner} = startRunner(createSearchIndex(newsArticles));
+		const answer = runner.searchNow('chess', 1000);
+		expect(headlines(answer)).toEqual(['Chess prodigy wins national title']);
+		// Not ranked by fuse.js yet, so without the headline's matches (the list finds them for the rows in view).
+		expect(answer?.hits[0]?.headlineMatches).toEqual([]);
+	});
+
 	it('lets the frame with provisional results be drawn before it goes on', async () => {
-		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const {index, counter} = refiningIndex(2);
+		const {runner, nextFinish} = startRunner(index);
 		const done = nextFinish();
 		expect(runner.searchNow('chess', 1000)?.isProvisional).toBe(true);
 		// React queues its render like this when the shell dispatches the results.
-		let finishedBeforeFrame: number | undefined;
+		let stepsBeforeFrame: number | undefined;
 		queueMicrotask(() => {
 			setImmediate(() => {
-				finishedBeforeFrame = finished.length;
+				stepsBeforeFrame = counter.stepsAfterProvisional;
 			});
 		});
 		await done;
-		expect(finishedBeforeFrame).toBe(0);
+		expect(stepsBeforeFrame).toBe(0);
+		expect(counter.stepsAfterProvisional).toBe(2);
 	});
 
 	it('does not hold up a key that leaves the query as it was, nor search again', async () => {
-		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const {index, counter} = refiningIndex(2);
+		const {runner, finished, nextFinish} = startRunner(index);
 		const done = nextFinish();
 		expect(runner.searchNow('chess', 1000)?.isProvisional).toBe(true);
 		expect(runner.searchNow('chess', 1000)).toBeUndefined();
+		expect(counter.stepsAfterProvisional).toBe(0);
 		await done;
 		expect(runner.searchNow('chess', 1000)).toBeUndefined();
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
+		await pause(20);
 		expect(finished.map(results => results.query)).toEqual(['chess']);
+		expect(counter.stepsAfterProvisional).toBe(2);
 	});
 
 	it('ignores a frame drawn before the latest keystroke asking for another query, or for none', async () => {
-		const {runner, finished, nextFinish} = startRunner(createSearchIndex(newsArticles));
+		const {runner, finished, nextFinish} = startRunner(refiningIndex(2).index);
 		const done = nextFinish();
 		runner.searchNow('storm', 1000);
 		runner.search(undefined);
 		runner.search('chess');
 		await done;
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
+		await pause(20);
 		expect(finished.map(results => results.query)).toEqual(['storm']);
 		// A keystroke that leaves no query stops the search.
 		runner.searchNow('chess', 1000);
 		runner.searchNow(undefined, 1000);
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
+		await pause(20);
 		expect(finished.map(results => results.query)).toEqual(['storm']);
 	});
 
@@ -183,9 +245,7 @@ describe('running searches between keystrokes', () => {
 		const answer = runner.searchNow('"chess prodigy"', 1000);
 		expect(answer?.isProvisional).toBeUndefined();
 		expect(headlines(answer)).toEqual(['Chess prodigy wins national title']);
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
+		await pause(20);
 		expect(finished).toEqual([]);
 		expect(provisional).toEqual([]);
 	});
@@ -232,11 +292,6 @@ describe('building the index in idle moments', () => {
 		};
 		return {index, counter};
 	}
-
-	const pause = async (milliseconds: number) =>
-		new Promise(resolve => {
-			setTimeout(resolve, milliseconds);
-		});
 
 	it('builds it once nothing else is asked for', async () => {
 		const {index, counter} = countingIndex(5);

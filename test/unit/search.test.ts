@@ -5,7 +5,7 @@ import {ensureGeneratedCorpus} from '../../bench/generate-corpus.js';
 import type {Article} from '../../source/article.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
 import {searchDocumentOf} from '../../source/search/search-document.js';
-import {createSearchIndex, headlineMatchesFor, type SearchHit} from '../../source/search/search.js';
+import {createSearchIndex, headlineMatchesFor, type SearchHit, type SearchIndex} from '../../source/search/search.js';
 import {newsArticles} from '../helpers/articles.js';
 
 const seed = parsePlainText(readFileSync(new URL('../../samples/taipei-times.txt', import.meta.url), 'utf8'), 'taipei-times.txt').articles;
@@ -185,12 +185,55 @@ describe('searching a step at a time', () => {
 		}
 
 		expect(stepCount).toBeGreaterThan(1);
-		expect(step.value).toEqual(index.search('mujca'));
+		expect(step.value.map(hit => hit.article.id)).toEqual(index.search('mujca').map(hit => hit.article.id));
 	});
 
 	it('remembers recent queries, so that going back to one costs no steps', () => {
 		index.search('tirana');
 		expect(index.searchInSteps('tirana').next().done).toBe(true);
+	});
+
+	it('starts again from the candidates of a search dropped before fuse.js ranked them', () => {
+		const fresh = createSearchIndex(seed);
+		const dropped = fresh.searchInSteps('mujca');
+		let step = dropped.next();
+		while (!step.done && !step.value.provisionalHits) {
+			step = dropped.next();
+		}
+
+		expect(step.done).toBe(false);
+		const again = fresh.searchInSteps('mujca');
+		const first = again.next();
+		const expected = createSearchIndex(seed).search('mujca').map(hit => hit.article.id);
+		expect(first.done ? undefined : first.value.provisionalHits?.map(hit => hit.article.id)).toEqual(expected);
+		let last = again.next();
+		while (!last.done) {
+			last = again.next();
+		}
+
+		expect(last.value.map(hit => hit.article.id)).toEqual(expected);
+	});
+
+	it('ends with the provisional hits themselves when fuse.js confirms them as they are', () => {
+		const stepped = (index: SearchIndex, query: string) => {
+			const steps = index.searchInSteps(query);
+			let provisionalHits: readonly SearchHit[] | undefined;
+			let step = steps.next();
+			while (!step.done) {
+				provisionalHits ??= step.value.provisionalHits;
+				step = steps.next();
+			}
+
+			return {provisionalHits, hits: step.value};
+		};
+
+		const confirmed = stepped(createSearchIndex(seed), 'mujica');
+		expect(confirmed.hits).toBe(confirmed.provisionalHits);
+		// A term beyond the word index (a space inside quotes) has no provisional hits: fuse.js's own come at the end.
+		const [article] = parsePlainText('The lehman brothers\n\nA body.', 'news.txt').articles;
+		const quoted = stepped(createSearchIndex([article!]), '"lehman brothers"');
+		expect(quoted.provisionalHits).toBeUndefined();
+		expect(quoted.hits.map(hit => hit.headlineMatches)).toEqual([[[4, 18]]]);
 	});
 
 	it('survives a search abandoned half way', () => {
