@@ -352,7 +352,33 @@ if (result.metafile) {
  */
 // Without the u flag the pattern matches UTF-16 units, so a surrogate pair becomes two escapes.
 // eslint-disable-next-line no-control-regex, unicorn/prefer-string-replace-all
-const bundle = result.outputFiles[0].text.replace(/[^\0-\u007F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/**
+ * esbuild's __toESM gives every `import x from 'y'` of a CommonJS module (React, and in a script every Node built-in:
+ * node:process alone is imported so by 18 modules) a new object holding a getter for each of the module's properties,
+ * about 7 ms of a start in all. An object whose prototype is the module reads the same (live) properties without
+ * copying them; the copy stays for the rare module that is not an object. The helper is found by its shape, minified
+ * or not, and the build fails if esbuild's has changed.
+ */
+function withCheaperToEsm(text) {
+	const name = '[\\w$]+';
+	const helper = new RegExp(
+		`var (${name}) ?= ?\\((${name}), ?(${name}), ?(${name})\\) ?=> ?\\(\\4 ?= ?\\2 ?!= ?null ?\\? ?(${name})\\((${name})\\(\\2\\)\\) ?: ?\\{\\}, ?(${name})\\(`,
+		'g',
+	);
+	const matches = [...text.matchAll(helper)];
+	if (matches.length !== 1) {
+		throw new Error(`esbuild's __toESM helper changed (${matches.length} matches): check withCheaperToEsm in scripts/build.js`);
+	}
+
+	const [whole, helperName, module, isNodeMode, , create] = matches[0];
+	const cheaper = `var ${helperName}=(${module},${isNodeMode})=>${module}!==null&&(typeof ${module}=="object"||typeof ${module}=="function")`
+		+ `?${create}(${module},${isNodeMode}||!${module}.__esModule?{default:{value:${module},enumerable:!0}}:{}):${helperName}ByCopying(${module},${isNodeMode});`;
+	return text.replace(whole, cheaper + whole.replace(helperName, `${helperName}ByCopying`));
+}
+
+const code = withCheaperToEsm(result.outputFiles[0].text);
+
+const bundle = code.replace(/[^\0-\u007F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 const commentEndEscape = '*\u0001/';
 if (bundle.includes('\u0001') || bundle.includes('@@BUNDLE@@')) {
