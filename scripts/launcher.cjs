@@ -6,7 +6,7 @@
 // scripts, so the bundle is a script (CommonJS) rather than an ES module. The cache is only ever a speed-up: any failure
 // to read, check or write it is silent, and the bundle runs the same without it.
 'use strict';
-const {closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeSync} = require('node:fs');
+const {closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync} = require('node:fs');
 const {homedir} = require('node:os');
 const {isAbsolute, join} = require('node:path');
 const {pathToFileURL} = require('node:url');
@@ -33,10 +33,21 @@ function cacheDirectory() {
 	return join(cacheHome && isAbsolute(cacheHome) ? cacheHome : join(process.env.HOME || homedir(), '.cache'), 'broadsheet');
 }
 
-/** The cached data for this bundle on this node, if a whole and unaltered file holds it. */
+/**
+ * The cached data for this bundle on this node, if a whole and unaltered file holds it, and only this user could have
+ * written it: V8 runs what the data says, so a cache directory shared with others (XDG_CACHE_HOME=/tmp) must not
+ * let them choose the code.
+ */
 function readCache(cachePath) {
+	let descriptor;
 	try {
-		const file = readFileSync(cachePath);
+		descriptor = openSync(cachePath, 'r');
+		const {uid, mode} = fstatSync(descriptor);
+		if ((process.getuid !== undefined && uid !== process.getuid()) || (mode & 0o022) !== 0) {
+			return undefined;
+		}
+
+		const file = readFileSync(descriptor);
 		if (file.length < cacheHeaderLength || file.toString('latin1', 0, 8) !== cacheMagic) {
 			return undefined;
 		}
@@ -50,6 +61,12 @@ function readCache(cachePath) {
 		return {data, flags: file[8]};
 	} catch {
 		return undefined;
+	} finally {
+		if (descriptor !== undefined) {
+			try {
+				closeSync(descriptor);
+			} catch {}
+		}
 	}
 }
 
@@ -58,18 +75,20 @@ function writeCache(directory, cacheName, script, flags) {
 	let temporaryPath;
 	let descriptor;
 	try {
-		mkdirSync(directory, {recursive: true});
-		temporaryPath = join(directory, `.${cacheName}.${process.pid}.tmp`);
-		// Opened before V8 serialises anything, so that a directory that cannot be written costs next to nothing.
-		descriptor = openSync(temporaryPath, 'w', 0o600);
+		mkdirSync(directory, {recursive: true, mode: 0o700});
+		// Opened before V8 serialises anything, so that a directory that cannot be written costs next to nothing; never
+		// through a file or link that is already there.
+		const temporaryName = join(directory, `.${cacheName}.${process.pid}.tmp`);
+		descriptor = openSync(temporaryName, 'wx', 0o600);
+		temporaryPath = temporaryName;
 		const data = script.createCachedData();
 		const header = Buffer.alloc(cacheHeaderLength);
 		header.write(cacheMagic, 0, 'latin1');
 		header[8] = flags;
 		header.writeUInt32LE(crc32(data), 12);
 		header.writeUInt32LE(data.length, 16);
-		writeSync(descriptor, header);
-		writeSync(descriptor, data);
+		writeFileSync(descriptor, header);
+		writeFileSync(descriptor, data);
 		closeSync(descriptor);
 		descriptor = undefined;
 		renameSync(temporaryPath, join(directory, cacheName));

@@ -1,4 +1,4 @@
-import {copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Script} from 'node:vm';
 import {crc32} from 'node:zlib';
@@ -126,6 +126,22 @@ describe('the code cache', () => {
 		expect(rewritten.path).toBe(path);
 		expect(isWholeCacheFile(rewritten.bytes)).toBe(true);
 		expect(rewritten.bytes.length).toBeGreaterThan(bytes.length / 2);
+	});
+
+	it('is not used when others could have written it, and is then replaced by one only its user can write', async () => {
+		const expected = await listWithoutCache();
+		const cacheHome = freshCacheHome();
+		await runBroadsheetPiped(['--list', samplePath], {env: {XDG_CACHE_HOME: cacheHome}});
+		const {path} = onlyCacheFile(cacheHome);
+		expect(statSync(path).mode & 0o777).toBe(0o600);
+		// A good cache, but writable by everyone: anyone could have put other code in it, so it is not read (a cache that
+		// is read and accepted is left as it is).
+		chmodSync(path, 0o666);
+		const result = await runBroadsheetPiped(['--list', samplePath], {env: {XDG_CACHE_HOME: cacheHome}});
+		expect(result).toEqual(expected);
+		const replaced = onlyCacheFile(cacheHome);
+		expect(statSync(replaced.path).mode & 0o777).toBe(0o600);
+		expect(isWholeCacheFile(replaced.bytes)).toBe(true);
 	});
 
 	it('is left alone when its directory cannot be written or the cache file cannot be read, with exit codes kept', async () => {
