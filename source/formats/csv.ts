@@ -44,7 +44,7 @@ export function headerLine(text: string): string {
 }
 
 /** The delimiter of a file read as CSV: a comma, unless the header holds more semicolons (as European CSV does) or tabs. */
-function csvDelimiter(text: string): Delimiter {
+export function csvDelimiter(text: string): Delimiter {
 	const header = headerLine(text);
 	const counts = ([',', ';', '\t'] as const).map(delimiter => [delimiter, countOutsideQuotes(header, delimiter)] as const);
 	const [best] = [...counts].sort((first, second) => second[1] - first[1]);

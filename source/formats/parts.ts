@@ -1,5 +1,5 @@
 import type {FormatName, PlainTextLayout} from './format.js';
-import {headerLine} from './csv.js';
+import {csvDelimiter, headerLine} from './csv.js';
 import {plainTextLayoutFromHead} from './plain-text.js';
 
 /*
@@ -17,6 +17,8 @@ export type PartPlan = {
 	readonly plainTextLayout?: PlainTextLayout;
 	/** What each part but the first starts with: the header row of CSV and TSV, which names the columns. */
 	readonly partHeader?: string;
+	/** What separates the fields of CSV and TSV: a quote opens a quoted field only after it (or at a line's start). */
+	readonly delimiter?: string;
 };
 
 /** Where a part may end: after the line feed that ends one of these lines (a line of JSON Lines ends anywhere). */
@@ -35,7 +37,7 @@ export function partPlanFor(text: string, format: FormatName, headLength: number
 	}
 
 	if (format === 'csv' || format === 'tsv') {
-		return {format, partHeader: `${headerLine(text)}\n`};
+		return {format, partHeader: `${headerLine(text)}\n`, delimiter: format === 'tsv' ? '\t' : csvDelimiter(text)};
 	}
 
 	if (format !== 'text') {
@@ -59,8 +61,8 @@ export function partEndOf(text: string, start: number, length: number, plan: Par
 		}
 
 		default: {
-			if (plan.partHeader !== undefined) {
-				return endOutsideQuotes(text, start, length);
+			if (plan.delimiter !== undefined) {
+				return endOutsideQuotes(text, start, length, plan.delimiter);
 			}
 
 			const from = start + Math.max(1, length);
@@ -70,36 +72,60 @@ export function partEndOf(text: string, start: number, length: number, plan: Par
 	}
 }
 
-/** Where a CSV record ends at least `length` after `start`: at a line feed outside double quotes. */
-function endOutsideQuotes(text: string, start: number, length: number): number {
-	let from = start + Math.max(1, length);
+/**
+ * Where a CSV record ends at least `length` after `start`: at a line feed outside quoted fields. The quotes are read
+ * as Papa Parse reads them (see csv.ts), so that a stray one (`a 12" record` in an unquoted field) does not make a
+ * part end inside a quoted field that holds a line break: a quote opens a field only at its start, and closes it only
+ * before a delimiter, a line break or the end (spaces between allowed); `""` inside is a quote.
+ */
+function endOutsideQuotes(text: string, start: number, length: number, delimiter: string): number {
+	const from = start + Math.max(1, length);
 	if (from >= text.length) {
 		return text.length;
 	}
 
-	let quoteCount = quotesBetween(text, start, from);
-	for (;;) {
-		const lineEnd = text.indexOf('\n', from);
+	let lineEnd = text.indexOf('\n', from);
+	let isQuoted = false;
+	for (let quote = text.indexOf('"', start); ; quote = text.indexOf('"', quote + 1)) {
 		if (lineEnd === -1) {
 			return text.length;
 		}
 
-		quoteCount += quotesBetween(text, from, lineEnd);
-		if (quoteCount % 2 === 0) {
+		if (!isQuoted && (quote === -1 || lineEnd < quote)) {
 			return lineEnd + 1;
 		}
 
-		from = lineEnd + 1;
+		if (quote === -1) {
+			// A quoted field that never closes runs to the end, as Papa Parse reads it.
+			return text.length;
+		}
+
+		if (!isQuoted) {
+			isQuoted = isFieldStart(text, start, quote, delimiter);
+		} else if (text[quote + 1] === '"') {
+			quote++;
+		} else if (isFieldEnd(text, quote + 1, delimiter)) {
+			isQuoted = false;
+			if (lineEnd < quote) {
+				lineEnd = text.indexOf('\n', quote);
+			}
+		}
 	}
 }
 
-function quotesBetween(text: string, start: number, end: number): number {
-	let count = 0;
-	for (let index = text.indexOf('"', start); index !== -1 && index < end; index = text.indexOf('"', index + 1)) {
-		count++;
+function isFieldStart(text: string, partStart: number, index: number, delimiter: string): boolean {
+	const before = text[index - 1];
+	return index === partStart || before === '\n' || before === delimiter || (index === 1 && before === '\uFEFF');
+}
+
+/** Whether a quote before `index` closes a quoted field: spaces, then a delimiter, a line break or the end. */
+function isFieldEnd(text: string, index: number, delimiter: string): boolean {
+	let after = index;
+	while (text[after] === ' ' || (text[after] === '\t' && delimiter !== '\t')) {
+		after++;
 	}
 
-	return count;
+	return after === text.length || text[after] === delimiter || text[after] === '\n' || text[after] === '\r';
 }
 
 function endAfter(text: string, start: number, length: number, pattern: RegExp): number {

@@ -71,7 +71,7 @@ describe('parsing an input in parts', () => {
 	});
 
 	it('gives CSV (quoted line breaks, short rows, repeated ids) the articles and problems of one parse of the whole', () => {
-		const field = fc.oneof(sentence, headline, fc.constantFrom('"Quoted, with a comma"', '"Two\nlines"', '"A ""quote"" inside"', ''));
+		const field = fc.oneof(sentence, headline, fc.constantFrom('"Quoted, with a comma"', '"Two\nlines"', '"A ""quote"" inside"', 'A 12" record', '"Spaced"  ', ''));
 		const row = fc.oneof(
 			fc.tuple(repeatedHeadline, field, fc.constantFrom('a', 'b', '')).map(([title, body, id]) => `${title},${body},${id}`),
 			fc.constantFrom('Short row only', '', ',,', 'Too,many,fields,here'),
@@ -86,6 +86,25 @@ describe('parsing an input in parts', () => {
 			}),
 			{numRuns: 200},
 		);
+	});
+
+	it('does not cut CSV or TSV inside a quoted field that follows a stray quote in an unquoted field', () => {
+		for (const [file, delimiter] of [['news.csv', ','], ['news.tsv', '\t']] as const) {
+			const text = [
+				['title', 'body'],
+				['A 12" record', '"Its sleeve\nand its label"'],
+				['Plain', 'Plain body'],
+				['Another', '"Two\nlines"'],
+				['Last', 'Last body'],
+			].map(fields => fields.join(delimiter)).join('\n');
+			const whole = parseWhole(text, file);
+			expect(whole.articles.map(article => article.headline)).toEqual(['A 12" record', 'Plain', 'Another', 'Last']);
+			for (let partLength = 1; partLength < text.length; partLength++) {
+				const parts = parseInParts(text, file, partLength);
+				expect(parts.articles).toEqual(whole.articles);
+				expect(parts.warnings).toEqual(whole.warnings);
+			}
+		}
 	});
 
 	it('cuts a big input into many parts, and a small one parses in one', () => {
