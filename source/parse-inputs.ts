@@ -1,7 +1,7 @@
 import {performance} from 'node:perf_hooks';
 import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
-import {createProblemLog, type ProblemLog} from './formats/fields.js';
+import {createFieldSightings, createProblemLog, type ProblemLog} from './formats/fields.js';
 import type {FormatName, ParseOptions} from './formats/format.js';
 import {parseText} from './formats/parsers.js';
 import {partEndOf, partPlanFor, type PartPlan} from './formats/parts.js';
@@ -56,6 +56,7 @@ class InputParse {
 	private isFinished = false;
 	private readonly identityCounts = new Map<string, number>();
 	private readonly problemLog: ProblemLog = createProblemLog();
+	private readonly fieldSightings = createFieldSightings();
 
 	constructor(
 		readonly input: DecodedInput,
@@ -89,6 +90,7 @@ class InputParse {
 			fileName: this.input.name,
 			identityCounts: this.identityCounts,
 			problemLog: this.problemLog,
+			fieldSightings: this.fieldSightings,
 			firstLineNumber: this.lineNumber,
 			plainTextLayout: this.plan?.plainTextLayout,
 		});

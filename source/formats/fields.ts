@@ -551,6 +551,24 @@ export function missingFieldProblems(fields: readonly MappableField[], fieldMap:
 	return fields.map(field => `--fields ${field}=${fieldMap?.[field] ?? ''}: no such field${known}`);
 }
 
+/**
+ * What the records of one input showed of their keys, for a problem for each `--fields` key that none had (see
+ * {@link missingFieldProblems}). The parts of an input parsed a part at a time share one, as they share a problem log.
+ */
+export type FieldSightings = {
+	/** Whether any record was an object (whose keys were looked at). */
+	hasRecords: boolean;
+	/** The `--fields` fields that some record had. */
+	readonly mappedFound: Set<MappableField>;
+	/** Keys the records had (the first 100), to name in the problem. */
+	readonly keysSeen: Set<string>;
+};
+
+/** Sightings of no record yet. */
+export function createFieldSightings(): FieldSightings {
+	return {hasRecords: false, mappedFound: new Set(), keysSeen: new Set()};
+}
+
 /** Collects problems, keeping the first `limit` and counting the rest. */
 export type ProblemLog = {
 	add(problem: string): void;

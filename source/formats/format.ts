@@ -1,5 +1,5 @@
 import type {ParseResult} from '../article.js';
-import type {ProblemLog} from './fields.js';
+import type {FieldSightings, ProblemLog} from './fields.js';
 
 /** The formats Broadsheet reads, by the name `--format` takes. */
 export type FormatName = 'rss' | 'atom' | 'json-feed' | 'json' | 'ndjson' | 'csv' | 'tsv' | 'markdown' | 'text';
@@ -21,6 +21,8 @@ export type PartOptions = {
 	readonly firstLineNumber?: number;
 	/** Where the problems of the whole input are kept; a part's result lists those of the parts before it too. */
 	readonly problemLog?: ProblemLog;
+	/** What the records of the whole input showed of their keys, for `--fields` keys that none had. */
+	readonly fieldSightings?: FieldSightings;
 	/** The plain-text layout of the whole input, which one part cannot tell (see formats/plain-text.ts). */
 	readonly plainTextLayout?: PlainTextLayout;
 };

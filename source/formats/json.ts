@@ -3,7 +3,9 @@ import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {
 	type FieldPlan,
 	type FieldRecord,
+	type FieldSightings,
 	type ProblemLog,
+	createFieldSightings,
 	createProblemLog,
 	draftFromRecord,
 	missingFieldProblems,
@@ -38,14 +40,14 @@ class RecordReader {
 	readonly problems: ProblemLog;
 	private readonly plans = new Map<string, FieldPlan>();
 	private readonly options: ParseOptions;
-	private readonly mappedFound = new Set<MappableField>();
-	private readonly keysSeen = new Set<string>();
+	private readonly sightings: FieldSightings;
 	private lastKeys: readonly string[] = [];
 	private lastPlan: FieldPlan | undefined;
 
 	constructor(options: ParseOptions) {
 		this.options = options;
 		this.problems = options.problemLog ?? createProblemLog();
+		this.sightings = options.fieldSightings ?? createFieldSightings();
 	}
 
 	/** Adds the article `value` holds; `where` names it in a problem (`line 3`, `item 2`). */
@@ -75,10 +77,11 @@ class RecordReader {
 	result(source: string, leadingProblems: readonly string[] = []): ParseResult {
 		const fieldMap = this.options.fieldMap ?? {};
 		const mappedFields = Object.keys(fieldMap) as MappableField[];
-		const missing = this.plans.size === 0 ? [] : mappedFields.filter(field => !this.mappedFound.has(field));
+		const {hasRecords, mappedFound, keysSeen} = this.sightings;
+		const missing = hasRecords ? mappedFields.filter(field => !mappedFound.has(field)) : [];
 		return {
 			articles: buildArticles(this.drafts, source, this.options.identityCounts),
-			problems: [...leadingProblems, ...missingFieldProblems(missing, fieldMap, [...this.keysSeen]), ...this.problems.list()],
+			problems: [...leadingProblems, ...missingFieldProblems(missing, fieldMap, [...keysSeen]), ...this.problems.list()],
 		};
 	}
 
@@ -101,15 +104,17 @@ class RecordReader {
 			}
 
 			this.plans.set(signature, plan);
+			const {sightings} = this;
+			sightings.hasRecords = true;
 			for (const key of keys) {
-				if (this.keysSeen.size < 100) {
-					this.keysSeen.add(key);
+				if (sightings.keysSeen.size < 100) {
+					sightings.keysSeen.add(key);
 				}
 			}
 
 			for (const field of Object.keys(this.options.fieldMap ?? {}) as MappableField[]) {
 				if (!plan.missingMapped.includes(field)) {
-					this.mappedFound.add(field);
+					sightings.mappedFound.add(field);
 				}
 			}
 		}

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import type {ParseOptions} from '../../source/formats/format.js';
 import {parseText} from '../../source/formats/parsers.js';
 import {type DecodedInput, InputsParse} from '../../source/parse-inputs.js';
 
 const inputOf = (text: string, file = 'news.txt'): DecodedInput => ({path: file, file, name: file, source: file, text, byteCount: text.length});
 
 /** Parses `text` in parts of at least `partLength` characters, a part at a time, as the interface does after its first frame. */
-function parseInParts(text: string, file: string, partLength: number) {
-	const parse = new InputsParse([inputOf(text, file)], {partLength});
+function parseInParts(text: string, file: string, partLength: number, options: ParseOptions = {}) {
+	const parse = new InputsParse([inputOf(text, file)], {...options, partLength});
 	let partCount = 0;
 	while (!parse.isComplete) {
 		parse.parseFor(0);
@@ -17,8 +18,8 @@ function parseInParts(text: string, file: string, partLength: number) {
 	return {articles: parse.parsedInputs.flatMap(input => input.articles), warnings: parse.warnings, failures: parse.failures.map(failure => failure.message), partCount};
 }
 
-function parseWhole(text: string, file: string) {
-	const {articles, problems} = parseText(text, file, {fileName: file});
+function parseWhole(text: string, file: string, options: ParseOptions = {}) {
+	const {articles, problems} = parseText(text, file, {...options, fileName: file});
 	return {articles, warnings: problems.map(problem => `${file}: ${problem}`)};
 }
 
@@ -105,6 +106,20 @@ describe('parsing an input in parts', () => {
 				expect(parts.warnings).toEqual(whole.warnings);
 			}
 		}
+	});
+
+	it('warns of a --fields key in JSON Lines only when no part had it, as one parse of the whole does', () => {
+		const text = ['{"title": "First", "body": "One."}', '{"title": "Second", "body": "Two."}', '{"headline": "Third", "text": "Three."}'].join('\n');
+		for (const fieldMap of [{headline: 'title'}, {headline: 'subject'}]) {
+			const whole = parseWhole(text, 'wire.jsonl', {fieldMap});
+			for (let partLength = 1; partLength < text.length; partLength += 7) {
+				expect(parseInParts(text, 'wire.jsonl', partLength, {fieldMap}).warnings).toEqual(whole.warnings);
+			}
+		}
+
+		expect(parseWhole(text, 'wire.jsonl', {fieldMap: {headline: 'subject'}}).warnings).toEqual([
+			'wire.jsonl: --fields headline=subject: no such field (fields: title, body, headline, text)',
+		]);
 	});
 
 	it('cuts a big input into many parts, and a small one parses in one', () => {
