@@ -33,7 +33,9 @@ const recordEndPatterns = {
  */
 export function partPlanFor(text: string, format: FormatName, headLength: number): PartPlan | undefined {
 	if (format === 'ndjson') {
-		return {format};
+		// A pretty-printed JSON document read as JSON Lines (`--format ndjson`) is read as JSON (see parseNdjson), whole:
+		// only text whose first line is JSON by itself can be cut.
+		return isFirstLineJson(text) ? {format} : undefined;
 	}
 
 	if (format === 'csv' || format === 'tsv') {
@@ -47,6 +49,22 @@ export function partPlanFor(text: string, format: FormatName, headLength: number
 	const headEnd = endAfter(text, 0, headLength, recordEndPatterns.blankLines);
 	const layout = plainTextLayoutFromHead(text, text.slice(0, headEnd));
 	return layout === undefined || layout === 'lines' ? undefined : {format, plainTextLayout: layout};
+}
+
+/** Whether the first line of `text` that is not blank is a JSON value by itself. */
+function isFirstLineJson(text: string): boolean {
+	const start = text.search(/[^\s\uFEFF]/u);
+	if (start === -1) {
+		return false;
+	}
+
+	const lineEnd = text.indexOf('\n', start);
+	try {
+		JSON.parse(text.slice(start, lineEnd === -1 ? text.length : lineEnd));
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** Where the part of `text` that starts at `start` ends: at the first record end at least `length` further on, or at the end. */

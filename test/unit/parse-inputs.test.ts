@@ -122,6 +122,15 @@ describe('parsing an input in parts', () => {
 		]);
 	});
 
+	it('reads a pretty-printed JSON document given as JSON Lines (--format ndjson) whole, as JSON, as before', () => {
+		const text = JSON.stringify(Array.from({length: 30}, (_, index) => ({title: `Story ${index}`, body: 'Text.'})), undefined, 2);
+		const parse = new InputsParse([inputOf(text, 'dump.jsonl')], {format: 'ndjson', partLength: 50});
+		parse.parseUntilCount(Number.POSITIVE_INFINITY);
+		expect(parse.failures).toEqual([]);
+		expect(parse.parsedInputs[0]?.articles).toEqual(parseText(text, 'dump.jsonl', {format: 'ndjson'}).articles);
+		expect(parse.parsedInputs[0]?.articles).toHaveLength(30);
+	});
+
 	it('cuts a big input into many parts, and a small one parses in one', () => {
 		const text = Array.from({length: 200}, (_, index) => JSON.stringify({title: `Story ${index}`, body: 'Text.'})).join('\n');
 		expect(parseInParts(text, 'wire.jsonl', 500).partCount).toBeGreaterThan(10);
