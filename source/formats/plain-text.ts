@@ -221,13 +221,16 @@ export function plainTextLayoutFromHead(text: string, head: string): PlainTextLa
 	return splitOnBlankLines(sanitizeText(head).split('\n')).length > 1 ? 'blank-lines' : undefined;
 }
 
-/** Whether a line of `text` is a separator of dashes; looks only where dashes are. */
+/**
+ * Whether a line of `text` is a separator of dashes, once sanitised as the parser reads it (a lone carriage return
+ * ends a line, escape sequences go); looks only where dashes are.
+ */
 function hasSeparatorLine(text: string): boolean {
 	for (let index = text.indexOf('---'); index !== -1; index = text.indexOf('---', index + 3)) {
 		const lineStart = text.lastIndexOf('\n', index) + 1;
 		let lineEnd = text.indexOf('\n', index);
 		lineEnd = lineEnd === -1 ? text.length : lineEnd;
-		if (separatorLine.test(text.slice(lineStart, lineEnd).replace(/\r$/u, ''))) {
+		if (sanitizeText(text.slice(lineStart, lineEnd)).split('\n').some(line => separatorLine.test(line))) {
 			return true;
 		}
 

@@ -52,6 +52,16 @@ describe('parsing an input in parts', () => {
 		);
 	});
 
+	it('reads plain text in the layout of one parse of the whole when its separator lines need sanitising', () => {
+		const stories = Array.from({length: 30}, (_, index) => `Story ${index}\n\nBody of story ${index}.`);
+		for (const separator of ['\u001B[2m---\u001B[0m\n', '---\r']) {
+			const text = stories.join(`\n${separator}`);
+			const whole = parseWhole(text, 'news.txt');
+			expect(whole.articles).toHaveLength(30);
+			expect(parseInParts(text, 'news.txt', 40).articles).toEqual(whole.articles);
+		}
+	});
+
 	it('gives JSON Lines the articles, ids and problems (with their line numbers) of one parse of the whole', () => {
 		const line = fc.oneof(
 			fc.record({title: repeatedHeadline, body: sentence}).map(record => JSON.stringify(record)),
