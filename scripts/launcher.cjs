@@ -27,10 +27,17 @@ const madeWithInterface = 1;
 /** The bundle says so, with this process event, when the interface starts. */
 const interfaceStartedEvent = 'broadsheet:interface-started';
 
-/** $XDG_CACHE_HOME/broadsheet, else ~/.cache/broadsheet (the XDG specification says to ignore a relative path). */
+/**
+ * $XDG_CACHE_HOME/broadsheet, else ~/.cache/broadsheet (the XDG specification says to ignore a relative path); none
+ * when there is no home to be found.
+ */
 function cacheDirectory() {
-	const cacheHome = process.env.XDG_CACHE_HOME;
-	return join(cacheHome && isAbsolute(cacheHome) ? cacheHome : join(process.env.HOME || homedir(), '.cache'), 'broadsheet');
+	try {
+		const cacheHome = process.env.XDG_CACHE_HOME;
+		return join(cacheHome && isAbsolute(cacheHome) ? cacheHome : join(process.env.HOME || homedir(), '.cache'), 'broadsheet');
+	} catch {
+		return undefined;
+	}
 }
 
 /**
@@ -120,7 +127,8 @@ function launch() {
 	const source = file.slice(start, end).replaceAll(commentEndEscape, '*/');
 	const directory = cacheDirectory();
 	const cacheName = `code-${bundleHash}-${process.version}-${process.arch}`;
-	const cache = typeof crc32 === 'function' ? readCache(join(directory, cacheName)) : undefined;
+	const canCache = directory !== undefined && typeof crc32 === 'function';
+	const cache = canCache ? readCache(join(directory, cacheName)) : undefined;
 	const script = new Script(`(function (exports, require, module, __filename, __dirname, bundleImportMeta) {${source}\n})`, {
 		filename: __filename,
 		// Line numbers in stack traces are those of this file.
@@ -134,7 +142,7 @@ function launch() {
 	// At exit the cache holds everything this run compiled: the interface's code too, when it ran.
 	process.once('exit', () => {
 		const isWanted = cache === undefined || script.cachedDataRejected === true || (hasInterface && !(cache.flags & madeWithInterface));
-		if (isWanted && typeof crc32 === 'function') {
+		if (isWanted && canCache) {
 			writeCache(directory, cacheName, script, hasInterface ? madeWithInterface : 0);
 		}
 	});
