@@ -123,6 +123,8 @@ type RankedHit = {readonly articleIndex: number; readonly score: number; readonl
 
 /** How many of the commonest long words the warm-up types. */
 const warmUpWordCount = 2;
+/** How many headlines the warm-up finds each of its queries' matches in, as the list does for the rows in view. */
+const warmUpHeadlineCount = 24;
 
 /**
  * Queries made of the index's own words, to search once before the user does: the commonest long words typed a
@@ -307,6 +309,12 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 			// interpreter, for the user's first few keystrokes.
 			for (const query of warmUpQueries(index)) {
 				yield* findInSteps(query, true);
+				// The list finds the headline matches of the rows in view that fuse.js has not ranked (yet): that too.
+				for (const article of articles.slice(0, warmUpHeadlineCount)) {
+					headlineMatchesFor(query, article.headline);
+				}
+
+				yield {indexedShare: 1};
 			}
 
 			// The user's searches start afresh: what the warm-up found is no answer to them.

@@ -5,7 +5,8 @@ import {ensureGeneratedCorpus} from '../../bench/generate-corpus.js';
 import type {Article} from '../../source/article.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
 import {searchDocumentOf} from '../../source/search/search-document.js';
-import {createSearchIndex, headlineMatchesFor, type SearchHit, type SearchIndex} from '../../source/search/search.js';
+import {createSearchIndex, headlineMatchesFor, type SearchHit, type SearchIndex, warmUpQueries} from '../../source/search/search.js';
+import {buildWordIndex} from '../../source/search/word-index.js';
 import {newsArticles} from '../helpers/articles.js';
 
 const seed = parsePlainText(readFileSync(new URL('../../samples/taipei-times.txt', import.meta.url), 'utf8'), 'taipei-times.txt').articles;
@@ -167,6 +168,34 @@ describe('the same results as fuse.js over every article', () => {
 	it('falls back to fuse.js alone for a term the word index cannot answer (a space inside quotes)', () => {
 		for (const query of ['"prime minister"', '^"the minister"', "'\"said on\" police"]) {
 			expect(index.search(query).map(hit => hit.article.id)).toEqual(searchWithFuseAlone(query));
+		}
+	});
+});
+
+describe('warming up before the user searches', () => {
+	it('types the two commonest long words a letter at a time, each then with its second letter left out', () => {
+		const articles = parsePlainText(
+			['Minister meets minister', 'Council minister resigns', 'Council approves budget', 'Harbour council minister']
+				.map(headline => `${headline}\n\nThe council said the minister would answer questions.`)
+				.join('\n---\n'),
+			'news.txt',
+		).articles;
+		expect(warmUpQueries(buildWordIndex(articles))).toEqual([
+			...['m', 'mi', 'min', 'mini', 'minis', 'minist', 'ministe', 'minister', 'mnister'],
+			...['c', 'co', 'cou', 'coun', 'counc', 'counci', 'council', 'cuncil'],
+		]);
+		expect(warmUpQueries(buildWordIndex([]))).toEqual([]);
+	});
+
+	it('leaves nothing behind for the user’s first searches to find', () => {
+		const fresh = createSearchIndex(seed);
+		const preparing = fresh.prepareInSteps();
+		while (!preparing.next().done) {
+			// Idle time.
+		}
+
+		for (const query of warmUpQueries(buildWordIndex(seed))) {
+			expect(fresh.searchInSteps(query).next().done).toBe(false);
 		}
 	});
 });
