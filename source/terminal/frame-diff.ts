@@ -512,9 +512,15 @@ export function eraseRows(rowCount: number): string {
  * cursor where Ink leaves it: at the start of the row after the last line when a frame ends in a newline (every
  * frame shorter than the terminal), on its last line otherwise. Rows that look the same are not written; rows that
  * changed get {@link rowUpdate}; rows the previous frame did not have are written whole. Frames are Ink's output:
- * lines joined by newlines. `cellRows` holds rows read before, and gets those read now.
+ * lines joined by newlines. `cellRows` holds rows read before, and gets those read now. With `isWholeRows`, changed
+ * rows are written whole, as Ink does: for a screen whose cells may not be what was drawn (after a resize, which some
+ * terminals reflow).
  */
-export function frameUpdate(previousFrame: string, nextFrame: string, cellRows: CellRowCache = new Map()): string {
+export function frameUpdate(
+	previousFrame: string,
+	nextFrame: string,
+	{cellRows = new Map(), isWholeRows = false}: {cellRows?: CellRowCache; isWholeRows?: boolean} = {},
+): string {
 	const previousLines = previousFrame.split('\n');
 	const nextLines = nextFrame.split('\n');
 	const previousRowCount = visibleRowCount(previousFrame);
@@ -548,7 +554,13 @@ export function frameUpdate(previousFrame: string, nextFrame: string, cellRows: 
 
 	for (let index = 0; index < nextRowCount; index++) {
 		const nextLine = nextLines[index]!;
-		const update = index < previousRowCount ? rowUpdate(previousLines[index]!, nextLine, cellRows) : wholeRowText(nextLine);
+		let update: string;
+		if (index < previousRowCount && !isWholeRows) {
+			update = rowUpdate(previousLines[index]!, nextLine, cellRows);
+		} else {
+			update = index < previousRowCount && previousLines[index] === nextLine ? '' : wholeRowText(nextLine);
+		}
+
 		if (update === '') {
 			continue;
 		}

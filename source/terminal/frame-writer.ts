@@ -17,7 +17,7 @@ const hideCursorSequence = `${controlSequenceIntroducer}?25l`;
 export type CursorPosition = {readonly x: number; readonly y: number};
 
 /** The stream a frame writer draws on (a terminal's output). */
-export type FrameStream = {write(text: string): unknown; readonly isTTY?: boolean};
+export type FrameStream = {write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number};
 
 /** How the cursor is hidden and shown again: by default, its sequences, written only to a terminal. */
 export type CursorVisibility = {hide(stream: FrameStream): void; show(stream: FrameStream): void};
@@ -91,6 +91,8 @@ export function createFrameWriter(
 	{showCursor = false, cursorVisibility = cursorSequences}: {showCursor?: boolean; cursorVisibility?: CursorVisibility} = {},
 ): FrameWriter {
 	let previousFrame = '';
+	// The terminal's width when the frame on the screen was drawn.
+	let previousColumnCount = stream.columns;
 	// The rows of the frame on the screen, read into cells.
 	let cellRows: CellRowCache = new Map();
 	let hasHiddenCursor = false;
@@ -127,7 +129,10 @@ export function createFrameWriter(
 			stream.write(returnPrefix() + (previousFrame === '' ? '' : eraseRows(lineCountOf(previousFrame))) + frame + cursorSuffix(rowCount, cursor));
 		} else {
 			const nextCellRows: CellRowCache = new Map();
-			stream.write(returnPrefix() + frameUpdate(previousFrame, frame, cellRows) + cursorSuffix(rowCount, cursor));
+			// After a resize the screen may not hold the cells drawn (some terminals reflow it): changed rows are
+			// written whole, as Ink writes them.
+			const isWholeRows = stream.columns !== previousColumnCount;
+			stream.write(returnPrefix() + frameUpdate(previousFrame, frame, {cellRows, isWholeRows}) + cursorSuffix(rowCount, cursor));
 			for (const line of frame.split('\n')) {
 				if (cellRows.has(line)) {
 					nextCellRows.set(line, cellRows.get(line));
@@ -138,6 +143,7 @@ export function createFrameWriter(
 		}
 
 		previousFrame = frame;
+		previousColumnCount = stream.columns;
 		rememberCursor(cursor);
 		return true;
 	}) as FrameWriter;
@@ -161,6 +167,7 @@ export function createFrameWriter(
 		const cursor = isCursorDirty ? cursorPosition : undefined;
 		isCursorDirty = false;
 		previousFrame = frame;
+		previousColumnCount = stream.columns;
 		if (!cursor && wasCursorShown) {
 			stream.write(hideCursorSequence);
 		}

@@ -249,6 +249,26 @@ describe('the frame writer, in a terminal emulator', () => {
 		terminal.dispose();
 	});
 
+	it('writes changed rows whole after the terminal was resized, when the screen may not hold what was drawn', () => {
+		const chunks: string[] = [];
+		const stream = {isTTY: true, columns: 80, write(text: string) {
+			chunks.push(text);
+			return true;
+		}};
+		const writeFrame = createFrameWriter(stream);
+		writeFrame('Headlines 1/5\nsame\n');
+		chunks.length = 0;
+		writeFrame('Headlines 2/5\nsame\n');
+		expect(chunks.join('')).toBe(`${escape}[2A${escape}[11G2${escape}[2E`);
+		stream.columns = 100;
+		chunks.length = 0;
+		writeFrame('Headlines 3/5\nsame\n');
+		expect(chunks.join('')).toBe(`${escape}[2A\rHeadlines 3/5${escape}[K${escape}[2E`);
+		chunks.length = 0;
+		writeFrame('Headlines 4/5\nsame\n');
+		expect(chunks.join('')).toBe(`${escape}[2A${escape}[11G4${escape}[2E`);
+	});
+
 	it('writes a Down\'s three changed rows in fewer bytes than whole rows', () => {
 		const rows = (selected: number) => Array.from({length: 30}, (_, index) => {
 			const headline = `• Headline number ${index} of the day`.padEnd(50);
