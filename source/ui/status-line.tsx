@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {displayWidth, padToWidth} from '../terminal/text-width.js';
+import {displayWidth, padToWidth, truncateToWidth} from '../terminal/text-width.js';
 import {chromeText, type Theme} from './theme.js';
 
 type Hint = {readonly keys: string; readonly hint: string};
@@ -41,7 +41,10 @@ export function StatusLine({fileName, articleCount, loadingShare, warningCount, 
 	const count = articleCount === 1 ? '1 article' : `${articleCount} articles`;
 	const warnings = warningCount === 0 ? '' : warningCount === 1 ? `${partSeparator}1 warning` : `${partSeparator}${warningCount} warnings`;
 	const loading = loadingShare === undefined ? '' : `${partSeparator}loading ${Math.floor(loadingShare * 100)}%`;
-	const lead = ` ${fileName}${partSeparator}${count}${loading}${warnings}   `;
+	const facts = `${partSeparator}${count}${loading}${warnings}`;
+	// On a narrow terminal the file name gives way first, so that the count, how much is loaded and the warnings stay.
+	const nameColumnCount = Math.max(1, columnCount - displayWidth(facts) - 4);
+	const lead = ` ${truncateToWidth(fileName, nameColumnCount, ellipsis)}${facts}   `;
 	if (notice !== undefined) {
 		const leadColumnCount = Math.min(displayWidth(lead), Math.floor(columnCount / 3));
 		return (

@@ -55,4 +55,13 @@ describe('a big input that is still being parsed', () => {
 		const frame = await app.waitForFrame(frame => frame.includes('3/900'));
 		expect(frame).toContain('Headline number 3');
 	});
+
+	it('keeps how much is loaded in sight on a narrow terminal: the file name gives way', () => {
+		const all = numberedArticles(900);
+		const manual = manualArrivals();
+		const app = renderApp(all.slice(0, 300), {columnCount: 60, rowCount: 10}, {arrivals: manual.arrivals, loadingShare: 0.3, warningCount: 2, fileName: 'a-rather-long-file-name.jsonl'});
+		const statusLine = app.frame().split('\n').at(-1)!;
+		expect(statusLine).toContain('300 articles · loading 30% · 2 warnings');
+		expect(statusLine).toMatch(/^ a-rather-\S*… · 300 articles/u);
+	});
 });
