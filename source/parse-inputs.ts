@@ -43,7 +43,7 @@ const smallestPartLength = 16 * 1024;
 const largestPartLength = 16 * 1024 * 1024;
 
 /** An input being parsed a part at a time (whole, when its format cannot be cut: see formats/parts.ts). */
-class InputParse {
+class SingleInputParse {
 	readonly articles: Article[] = [];
 	problems: readonly string[] = [];
 	failure: UserFacingError | undefined;
@@ -137,11 +137,11 @@ export function noArticlesFailure(input: Pick<DecodedInput, 'name' | 'byteCount'
  * slices between keystrokes.
  */
 export class InputsParse {
-	private readonly parses: InputParse[];
+	private readonly parses: SingleInputParse[];
 	private readonly totalLength: number;
 
 	constructor(inputs: readonly DecodedInput[], options: InputsParseOptions = {}) {
-		this.parses = inputs.map(input => new InputParse(input, options));
+		this.parses = inputs.map(input => new SingleInputParse(input, options));
 		this.totalLength = inputs.reduce((sum, input) => sum + input.text.length, 0);
 	}
 
