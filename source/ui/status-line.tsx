@@ -34,6 +34,10 @@ export function fittingHints(hints: readonly Hint[], columnCount: number): Hint[
 	return kept;
 }
 
+const shortestNameColumnCount = 8;
+/** Between the facts and what follows them (the hints, a notice). */
+const gap = '   ';
+
 /** The bottom line: file name, article count, and the keys that matter in this mode. */
 export function StatusLine({fileName, articleCount, loadingShare, warningCount, hints, columnCount, notice, theme}: StatusLineProps) {
 	const {styles, glyphs} = theme;
@@ -42,20 +46,22 @@ export function StatusLine({fileName, articleCount, loadingShare, warningCount, 
 	const warnings = warningCount === 0 ? '' : warningCount === 1 ? `${partSeparator}1 warning` : `${partSeparator}${warningCount} warnings`;
 	const loading = loadingShare === undefined ? '' : `${partSeparator}loading ${Math.floor(loadingShare * 100)}%`;
 	const facts = `${partSeparator}${count}${loading}${warnings}`;
-	// On a narrow terminal the file name gives way first, so that the count, how much is loaded and the warnings stay.
-	const nameColumnCount = Math.max(1, columnCount - displayWidth(facts) - 4);
-	const lead = ` ${truncateToWidth(fileName, nameColumnCount, ellipsis)}${facts}   `;
+	// On a narrow terminal the file name gives way first (down to a few letters that still tell it), so that the count,
+	// how much is loaded and the warnings stay.
+	const nameColumnCount = Math.max(shortestNameColumnCount, columnCount - displayWidth(facts) - 1);
+	const lead = ` ${truncateToWidth(fileName, nameColumnCount, ellipsis)}${facts}`;
 	if (notice !== undefined) {
-		const leadColumnCount = Math.min(displayWidth(lead), Math.floor(columnCount / 3));
+		const leadColumnCount = Math.min(displayWidth(lead + gap), Math.floor(columnCount / 3));
 		return (
 			<Text wrap="truncate" {...styles.statusBar}>
-				{padToWidth(lead, leadColumnCount, ellipsis)}
+				{padToWidth(lead + gap, leadColumnCount, ellipsis)}
 				<Text {...styles.statusNotice}>{padToWidth(chromeText(notice, glyphs), columnCount - leadColumnCount, ellipsis)}</Text>
 			</Text>
 		);
 	}
 
-	const text = lead + hintText(fittingHints(hints, columnCount - displayWidth(lead) - 1));
+	const shownHints = fittingHints(hints, columnCount - displayWidth(lead + gap) - 1);
+	const text = shownHints.length === 0 ? lead : lead + gap + hintText(shownHints);
 	return (
 		<Text wrap="truncate" {...theme.styles.statusBar}>
 			{padToWidth(text, columnCount, ellipsis)}
