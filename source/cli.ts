@@ -298,10 +298,12 @@ async function main(): Promise<void> {
 	void background?.loaded.then(result => {
 		latest = result;
 	});
+	// A reload parses between keystrokes: once the interface has ended, it stops, so that the process ends at once.
+	const interfaceEnded = new AbortController();
 	const reload = async () => {
 		// A reload reads the inputs as they are now: the first load finishes first, so that it knows every input.
 		await background?.loaded;
-		const reloaded = await reloadInputs(latest, paths, readOptions);
+		const reloaded = await reloadInputs(latest, paths, {...readOptions, signal: interfaceEnded.signal});
 		latest = reloaded;
 		return reloaded;
 	};
@@ -325,6 +327,7 @@ async function main(): Promise<void> {
 			restoreTerminal = restore;
 		},
 	});
+	interfaceEnded.abort();
 	// After the alternate screen, where the user can read them: those of the inputs as far as they were parsed.
 	printInputWarnings([...(loaded.rest?.result() ?? loaded).warnings, ...stateWarnings()]);
 }

@@ -4,8 +4,7 @@ import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
 import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from './formats/decode.js';
 import type {FormatName, ParseOptions} from './formats/format.js';
-import {parseText} from './formats/parsers.js';
-import {type DecodedInput, InputsParse, noArticlesFailure} from './parse-inputs.js';
+import {type DecodedInput, InputsParse} from './parse-inputs.js';
 import {printableName} from './terminal/sanitize-text.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
@@ -166,19 +165,6 @@ export function decodeInput(bytes: Uint8Array, path: string): InputText {
 	return {text: decoded.text, byteCount: bytes.length};
 }
 
-/**
- * Parses the text of one input; fails with a clear line when there is nothing to show.
- * `source` names the articles' origin in the interface; `path` is the input as the user gave it, for messages.
- */
-export function parseInputText(input: InputText, {source, path, ...options}: ReadOptions & {source: string; path: string}): {articles: readonly Article[]; problems: readonly string[]} {
-	const result = parseText(input.text, source, {...options, fileName: path});
-	if (result.articles.length > 0) {
-		return result;
-	}
-
-	throw noArticlesFailure({name: path, byteCount: input.byteCount}, result.problems);
-}
-
 /** The files a path names: itself, or a directory's files (recursively, in name order, hidden ones skipped). */
 async function filesOf(path: string): Promise<string[]> {
 	let info;
@@ -229,11 +215,46 @@ async function readDecodedInput(path: string, file: string, stdin: NodeJS.Readab
 	return {path, file, name, source: isStdin ? 'stdin' : printableName(basename(file)), text, byteCount};
 }
 
-/** Reads and parses one file whole, or stdin for `-`; fails with a clear line. */
-async function readInput(path: string, file: string, stdin: NodeJS.ReadableStream | undefined, options: ReadOptions): Promise<{articles: readonly Article[]; warnings: string[]}> {
-	const input = await readDecodedInput(path, file, stdin, options);
-	const result = parseInputText(input, {...options, source: input.source, path: input.name});
-	return {articles: result.articles, warnings: result.problems.map(problem => `${file === '-' ? 'stdin' : file}: ${problem}`)};
+/**
+ * How a reload parses: a slice at a time, with a turn of the event loop between slices, so that keys are answered
+ * while a big file is parsed again (see parse-in-background.ts for the first load).
+ */
+export type ReloadParsing = {
+	/** About how long one slice parses (at least one part). */
+	readonly sliceMs: number;
+	/** What happens between two slices: by default, the event loop's other work (keys, frames). */
+	readonly betweenSlices: () => Promise<void>;
+	/** Characters a part holds at least, for tests; by default it adapts to parse speed. */
+	readonly partLength?: number;
+};
+
+const defaultReloadParsing: ReloadParsing = {
+	sliceMs: 12,
+	async betweenSlices() {
+		return new Promise(resolve => {
+			setImmediate(resolve);
+		});
+	},
+};
+
+/**
+ * Reads one file again and parses it a slice at a time (see {@link ReloadParsing}); fails with a clear line, or with
+ * `signal`'s reason once it is aborted.
+ */
+async function readInput(path: string, file: string, options: ReadOptions, parsing: ReloadParsing, signal: AbortSignal | undefined): Promise<{articles: readonly Article[]; warnings: string[]}> {
+	const input = await readDecodedInput(path, file, undefined, options);
+	const parse = new InputsParse([input], {...options, partLength: parsing.partLength});
+	while (!parse.parseFor(parsing.sliceMs)) {
+		signal?.throwIfAborted();
+		await parsing.betweenSlices();
+	}
+
+	const [failure] = parse.failures;
+	if (failure) {
+		throw failure;
+	}
+
+	return {articles: parse.parsedInputs[0]?.articles ?? [], warnings: parse.warnings};
 }
 
 /**
@@ -382,9 +403,15 @@ export type ReloadResult = LoadResult & {
 /**
  * Reads the inputs of `previous` again: files changed, added to a directory or gone from it. An input that fails
  * (unreadable, malformed, briefly missing while an editor replaces it) keeps the articles it had, and is named in
- * `failures`; stdin is never read again and keeps its articles. Never throws for a bad input.
+ * `failures`; stdin is never read again and keeps its articles. Never throws for a bad input. A big file is parsed a
+ * slice at a time (`parsing`), so that keys are answered meanwhile; once `signal` is aborted (the interface ended), the
+ * reload stops and throws its reason.
  */
-export async function reloadInputs(previous: LoadResult, paths: readonly string[], options: ReadOptions = {}): Promise<ReloadResult> {
+export async function reloadInputs(
+	previous: LoadResult,
+	paths: readonly string[],
+	{signal, parsing = defaultReloadParsing, ...options}: ReadOptions & {readonly signal?: AbortSignal; readonly parsing?: ReloadParsing} = {},
+): Promise<ReloadResult> {
 	const inputs: LoadedInput[] = [];
 	const warnings: string[] = [];
 	const failures: string[] = [];
@@ -411,10 +438,14 @@ export async function reloadInputs(previous: LoadResult, paths: readonly string[
 			}
 
 			try {
-				const result = await readInput(path, file, undefined, options);
+				const result = await readInput(path, file, options, parsing, signal);
 				inputs.push({path, file, articles: result.articles});
 				warnings.push(...result.warnings);
 			} catch (error) {
+				if (signal?.aborted) {
+					throw error;
+				}
+
 				failures.push(failureMessage(error));
 				if (kept) {
 					inputs.push(kept);

@@ -160,6 +160,51 @@ describe('reloadInputs', () => {
 		expect((await loadInputs([join(folder, 'a.txt')], process.stdin)).label).toBe('a.txt');
 	});
 
+	it('parses a big file again a slice at a time, with a turn for keys between slices, into what one parse gives', async () => {
+		const path = join(directory, 'wire.jsonl');
+		const line = (index: number) => JSON.stringify({title: `Wire story ${index}`, body: `What happened in story ${index}.`});
+		writeFileSync(path, Array.from({length: 300}, (_, index) => line(index)).join('\n'));
+		const before = await loadInputs([path], process.stdin);
+		appendFileSync(path, `\n${line(300)}\n{"title": broken`);
+		let turnCount = 0;
+		const after = await reloadInputs(before, [path], {
+			parsing: {
+				sliceMs: 0,
+				partLength: 500,
+				async betweenSlices() {
+					turnCount++;
+				},
+			},
+		});
+		expect(turnCount).toBeGreaterThan(20);
+		const whole = await loadInputs([path], process.stdin);
+		expect(after.articles).toHaveLength(301);
+		expect(after.articles).toEqual(whole.articles);
+		expect(after.warnings).toEqual(whole.warnings);
+		expect(after.warnings).toEqual([expect.stringMatching(/wire\.jsonl: line 302, column /u)]);
+	});
+
+	it('stops parsing once the interface has ended (its signal aborted), instead of keeping the process alive', async () => {
+		const path = join(directory, 'stopped.jsonl');
+		writeFileSync(path, Array.from({length: 300}, (_, index) => JSON.stringify({title: `Story ${index}`})).join('\n'));
+		const before = await loadInputs([path], process.stdin);
+		const interfaceEnded = new AbortController();
+		let turnCount = 0;
+		const reloading = reloadInputs(before, [path], {
+			signal: interfaceEnded.signal,
+			parsing: {
+				sliceMs: 0,
+				partLength: 500,
+				async betweenSlices() {
+					turnCount++;
+					interfaceEnded.abort();
+				},
+			},
+		});
+		await expect(reloading).rejects.toThrow(/abort/iu);
+		expect(turnCount).toBe(1);
+	});
+
 	it('keeps the articles of a file that is briefly missing, as while an editor replaces it', async () => {
 		const path = join(directory, 'replaced.txt');
 		writeFileSync(path, text('Chess prodigy wins') + '\n---\n');
