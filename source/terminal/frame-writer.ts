@@ -17,7 +17,7 @@ const hideCursorSequence = `${controlSequenceIntroducer}?25l`;
 export type CursorPosition = {readonly x: number; readonly y: number};
 
 /** The stream a frame writer draws on (a terminal's output). */
-export type FrameStream = {write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number};
+export type FrameStream = {write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number; readonly rows?: number};
 
 /** How the cursor is hidden and shown again: by default, its sequences, written only to a terminal. */
 export type CursorVisibility = {hide(stream: FrameStream): void; show(stream: FrameStream): void};
@@ -91,8 +91,8 @@ export function createFrameWriter(
 	{showCursor = false, cursorVisibility = cursorSequences}: {showCursor?: boolean; cursorVisibility?: CursorVisibility} = {},
 ): FrameWriter {
 	let previousFrame = '';
-	// The terminal's width when the frame on the screen was drawn.
-	let previousColumnCount = stream.columns;
+	// The terminal's size when the frame on the screen was drawn.
+	let previousSize = `${stream.columns}x${stream.rows}`;
 	// The rows of the frame on the screen, read into cells.
 	let cellRows: CellRowCache = new Map();
 	let hasHiddenCursor = false;
@@ -129,9 +129,9 @@ export function createFrameWriter(
 			stream.write(returnPrefix() + (previousFrame === '' ? '' : eraseRows(lineCountOf(previousFrame))) + frame + cursorSuffix(rowCount, cursor));
 		} else {
 			const nextCellRows: CellRowCache = new Map();
-			// After a resize the screen may not hold the cells drawn (some terminals reflow it): changed rows are
-			// written whole, as Ink writes them.
-			const isWholeRows = stream.columns !== previousColumnCount;
+			// After a resize the screen may not hold the cells drawn (some terminals reflow it, or scroll it when it
+			// gets shorter): changed rows are written whole, as Ink writes them.
+			const isWholeRows = `${stream.columns}x${stream.rows}` !== previousSize;
 			stream.write(returnPrefix() + frameUpdate(previousFrame, frame, {cellRows, isWholeRows}) + cursorSuffix(rowCount, cursor));
 			for (const line of frame.split('\n')) {
 				if (cellRows.has(line)) {
@@ -143,7 +143,7 @@ export function createFrameWriter(
 		}
 
 		previousFrame = frame;
-		previousColumnCount = stream.columns;
+		previousSize = `${stream.columns}x${stream.rows}`;
 		rememberCursor(cursor);
 		return true;
 	}) as FrameWriter;
@@ -167,7 +167,7 @@ export function createFrameWriter(
 		const cursor = isCursorDirty ? cursorPosition : undefined;
 		isCursorDirty = false;
 		previousFrame = frame;
-		previousColumnCount = stream.columns;
+		previousSize = `${stream.columns}x${stream.rows}`;
 		if (!cursor && wasCursorShown) {
 			stream.write(hideCursorSequence);
 		}

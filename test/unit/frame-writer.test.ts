@@ -251,7 +251,7 @@ describe('the frame writer, in a terminal emulator', () => {
 
 	it('writes changed rows whole after the terminal was resized, when the screen may not hold what was drawn', () => {
 		const chunks: string[] = [];
-		const stream = {isTTY: true, columns: 80, write(text: string) {
+		const stream = {isTTY: true, columns: 80, rows: 24, write(text: string) {
 			chunks.push(text);
 			return true;
 		}};
@@ -267,6 +267,10 @@ describe('the frame writer, in a terminal emulator', () => {
 		chunks.length = 0;
 		writeFrame('Headlines 4/5\nsame\n');
 		expect(chunks.join('')).toBe(`${escape}[2A${escape}[11G4${escape}[2E`);
+		stream.rows = 30;
+		chunks.length = 0;
+		writeFrame('Headlines 5/5\nsame\n');
+		expect(chunks.join('')).toBe(`${escape}[2A\rHeadlines 5/5${escape}[K${escape}[2E`);
 	});
 
 	it('writes a Down\'s three changed rows in fewer bytes than whole rows', () => {
