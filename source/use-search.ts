@@ -42,7 +42,7 @@ export type SearchRunner = {
 	 * results if that was enough; otherwise the search goes on in the background. The answer is not also told to the
 	 * listener. It may be provisional (see {@link SearchStep}): then the search goes on in the background, and the
 	 * listener hears the final results. A query already being searched for, or whose results were just reported, is
-	 * left to the background: the answer is then undefined.
+	 * left to the background: the answer is then undefined; so is a search that must first build the word index.
 	 */
 	searchNow(query: string | undefined, budgetMs: number): SearchResults | undefined;
 	/** A key was pressed: idle work (building the index) waits until the keys pause. */
@@ -84,9 +84,10 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener,
 	 * Steps the job until `deadline`, or until it has hits to show: its final ones, when it finishes (and is gone), or
 	 * provisional ones, after which it goes on at the next call. Final hits that only confirm the provisional ones
 	 * (the same articles in the same order) are not handed out: the state has them already, and taking them again
-	 * would only draw the same frame once more.
+	 * would only draw the same frame once more. With `shouldStopWhileIndexing`, a step that is still building the
+	 * word index ends the call too.
 	 */
-	function advance(current: Job, deadline: number): SearchResults | undefined {
+	function advance(current: Job, deadline: number, shouldStopWhileIndexing = false): SearchResults | undefined {
 		do {
 			const step = current.steps.next();
 			if (step.done) {
@@ -104,6 +105,10 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener,
 				isFrameDue = true;
 				current.provisionalHits = step.value.provisionalHits;
 				return {query: current.query, hits: step.value.provisionalHits, isProvisional: true};
+			}
+
+			if (shouldStopWhileIndexing && step.value.indexedShare < 1) {
+				break;
 			}
 		} while (performance.now() < deadline);
 
@@ -222,7 +227,9 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener,
 			}
 
 			reportedQuery = undefined;
-			const results = advance(jobFor(query), performance.now() + budgetMs);
+			// While the word index is still being built (seconds, in a big file), the keystroke's frame goes first, and
+			// the building goes on between keystrokes.
+			const results = advance(jobFor(query), performance.now() + budgetMs, true);
 			schedule();
 			return results;
 		},
