@@ -257,6 +257,24 @@ export function measureFilterTyping(session, {sampleCount, query, keystrokeTimeo
 	});
 }
 
+/** A query that matches nothing in any corpus: its answer, `no matches`, can only come from a built word index. */
+const searchIndexProbe = 'zzyzx';
+
+/**
+ * Opens the filter line, types a query that matches nothing, and waits until the filter line says so: the word index
+ * (built once every article is in) then answers searches. Erases the query and closes the filter line (Esc).
+ * Resolves with milliseconds since the program started, or `timedOut`.
+ */
+export async function waitForSearchIndex(session, timeoutMs) {
+	session.write(keySequences.filterStart);
+	session.write(searchIndexProbe);
+	const readyTime = await session.waitForScreen(screenText => /\bno matches of \d+/u.test(screenText), timeoutMs);
+	session.write(keySequences.filterEraseAll);
+	session.write(keySequences.escape);
+	await session.waitForQuiet(100, timeoutMs);
+	return typeof readyTime === 'number' ? readyTime - session.startTime : readyTime;
+}
+
 /** Quits with Ctrl-C (it quits in every mode), waits up to `timeoutMs` for the exit, then makes sure the process is gone. */
 export async function quitSession(session, timeoutMs) {
 	session.write('\u0003');

@@ -34,6 +34,7 @@ export const keySequences = {
 	home: 'g',
 	filterStart: '/',
 	filterEraseAll: '\u0015',
+	escape: '\u001B',
 	quit: 'q',
 };
 
