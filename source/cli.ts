@@ -294,7 +294,8 @@ async function main(): Promise<void> {
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
 	const {runInterface} = await import('./interface.js');
 	const background = loaded.rest ? parseInBackground(loaded.rest) : undefined;
-	let latest: LoadResult = loaded;
+	/** The inputs as last read: the first load (complete once parsed in the background), then each reload. */
+	let latest: LoadResult & {readonly failures?: readonly string[]} = loaded;
 	void background?.loaded.then(result => {
 		latest = result;
 	});
@@ -328,8 +329,10 @@ async function main(): Promise<void> {
 		},
 	});
 	interfaceEnded.abort();
-	// After the alternate screen, where the user can read them: those of the inputs as far as they were parsed.
-	printInputWarnings([...(loaded.rest?.result() ?? loaded).warnings, ...stateWarnings()]);
+	// After the alternate screen, where the user can read them: those of the inputs as last read (as far as they were
+	// parsed, when the first load had not ended), with the inputs a reload could not read.
+	const lastRead = latest === loaded ? (loaded.rest?.result() ?? loaded) : latest;
+	printInputWarnings([...lastRead.warnings, ...(latest.failures ?? []), ...stateWarnings()]);
 }
 
 // Not a top-level await: the bundle is a script (see scripts/build.js), so that V8 can cache its compiled code.

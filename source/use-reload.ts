@@ -3,8 +3,11 @@ import type {Article} from './article.js';
 import type {Action} from './state/update.js';
 import {watchFiles} from './watch-files.js';
 
-/** What a reload gives the app: the articles now, the inputs that failed and kept their old articles, and what the status line now calls the inputs. */
-export type Reloaded = {readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string};
+/**
+ * What a reload gives the app: the articles now, the inputs that failed and kept their old articles, what the status
+ * line now calls the inputs, and the warnings reading them gave this time.
+ */
+export type Reloaded = {readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string; readonly warnings?: readonly string[]};
 
 /** How the app reloads its inputs: how to read them again, and which paths to watch (`--watch`). */
 export type ReloadOptions = {
@@ -44,8 +47,8 @@ export function useReload({reload, watchedPaths}: ReloadOptions, reloadRequestCo
 			state.isRunning = true;
 			reload()
 				.then(
-					({articles, failures, label}) => {
-						dispatch({type: 'articles-loaded', articles, failures, label});
+					({articles, failures, label, warnings}) => {
+						dispatch({type: 'articles-loaded', articles, failures, label, inputWarningCount: warnings && warnings.length + failures.length});
 					},
 					(error: unknown) => {
 						dispatch({type: 'notice-shown', text: `reload failed: ${(error as Error).message}`});

@@ -42,7 +42,14 @@ export type Action =
 	 * The inputs were read again (`R`, or `--watch` saw a change): `articles` in the inputs' order. `failures` name the
 	 * inputs that could not be read this time and kept their old articles.
 	 */
-	| {readonly type: 'articles-loaded'; readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string}
+	| {
+		readonly type: 'articles-loaded';
+		readonly articles: readonly Article[];
+		readonly failures: readonly string[];
+		readonly label?: string;
+		/** How many warnings reading the inputs gave this time, the failures among them; unknown: the count stays. */
+		readonly inputWarningCount?: number;
+	}
 	/**
 	 * More of the inputs is parsed, after the first frame showed their first articles: `articles` are all so far, in
 	 * the inputs' order; `loadingShare` is how much is parsed, undefined when all is.
@@ -669,7 +676,7 @@ function applyAction(state: State, action: Action): State {
 
 		case 'articles-loaded': {
 			const loaded = withSearchOfSelection(loadArticles(state, action.articles, action.failures));
-			return action.label === undefined ? loaded : {...loaded, inputLabel: action.label};
+			return {...loaded, inputLabel: action.label ?? loaded.inputLabel, inputWarningCount: action.inputWarningCount ?? loaded.inputWarningCount};
 		}
 
 		case 'search-progressed': {

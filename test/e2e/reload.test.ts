@@ -44,7 +44,8 @@ describe('--watch', () => {
 		writeFileSync(path, Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x00, 0x07, 0x00, 0x00]));
 		await waitForFrame(session, screen => screen.includes('kept the old articles:'));
 		const rows = session.lines();
-		expect(rows[statusRowIndex(session)]).toMatch(/wire\.xml · 2 articles +kept the old articles: .*wire\.xml is not a text/u);
+		// The failure counts as a warning: it is printed on exit.
+		expect(rows[statusRowIndex(session)]).toMatch(/wire\.xml · 2 articles · 1 warni\S*\s*kept the old articles: .*wire\.xml is not/u);
 		expect(rows.slice(1, 3).map(row => row.trim().replace(/^• /u, ''))).toEqual(['Copper prices climb', 'Storm heads for the coast']);
 
 		writeFileSync(path, feed('Copper prices climb', 'Storm heads for the coast', 'Chess prodigy wins'));
@@ -83,5 +84,23 @@ describe('R', () => {
 		session.press('R');
 		await waitForFrame(session, screen => screen.includes('Harbour ferry returns') && screen.includes('reloaded: 1 new, 1 gone'));
 		expect(session.screen()).not.toContain('Tram line approved');
+	});
+
+	it('counts the warnings of the file as it was last read, and prints those on exit', async () => {
+		const line = (title: string) => JSON.stringify({title, body: `About ${title.toLowerCase()}.`});
+		const path = fixtures.write('wire.jsonl', [line('Copper prices climb'), line('Storm heads for the coast'), '{"title": broken'].join('\n'));
+		const session = await startBroadsheet([path], {columnCount: 100, rowCount: 24});
+		expect(session.lines()[statusRowIndex(session)]).toMatch(/ wire\.jsonl · 2 articles · 1 warning /u);
+		writeFileSync(path, [line('Copper prices climb'), line('Chess prodigy wins'), '{"title": broken', '{"title": also broken'].join('\n'));
+		session.press('R');
+		await waitForFrame(session, screen => screen.includes('reloaded: 1 new, 1 gone'));
+		// The notice takes the status line's room: the count shows once the next key clears it.
+		session.press('j');
+		await waitForFrame(session, screen => !screen.includes('reloaded:'));
+		expect(session.lines()[statusRowIndex(session)]).toMatch(/ wire\.jsonl · 2 articles · 2 warnings /u);
+		session.press('q');
+		expect(await session.exited).toEqual({exitCode: 0});
+		const warnings = session.screen().replaceAll('\n', '').match(/broadsheet: warning: .+?wire\.jsonl: line \d/gu);
+		expect(warnings?.map(warning => warning.slice(-1))).toEqual(['3', '4']);
 	});
 });
