@@ -7,7 +7,8 @@
  * Like Ink's, it hides the cursor while drawing unless asked not to, and places it where the app asks (Ink's
  * setCursorPosition); Ink wraps each write in a synchronized update itself.
  */
-import {type CellRowCache, eraseRows, frameUpdate, visibleRowCount} from './frame-diff.js';
+import stringWidth from 'string-width';
+import {type CellRowCache, bottomRowOf, eraseRows, frameUpdate, visibleRowCount} from './frame-diff.js';
 
 const controlSequenceIntroducer = '\u001B[';
 const showCursorSequence = `${controlSequenceIntroducer}?25h`;
@@ -53,6 +54,19 @@ export type FrameWriter = {
 	willRender(frame: string): boolean;
 };
 
+/**
+ * Whether `frame` fits a terminal of `columnCount` x `rowCount`: no line wider (the terminal wraps it) and no row below
+ * the last (the terminal scrolls). A frame that does not fit leaves the screen unlike the frame.
+ */
+function fitsTerminal(frame: string, columnCount: number | undefined, rowCount: number | undefined): boolean {
+	if (rowCount !== undefined && bottomRowOf(frame) >= rowCount) {
+		return false;
+	}
+
+	// A line of up to half the columns in UTF-16 units fits whatever its characters (a wide one is one or two units).
+	return columnCount === undefined || frame.split('\n').every(line => line.length * 2 <= columnCount || stringWidth(line) <= columnCount);
+}
+
 function cursorPositionChanged(first: CursorPosition | undefined, second: CursorPosition | undefined): boolean {
 	return first?.x !== second?.x || first?.y !== second?.y;
 }
@@ -95,6 +109,9 @@ export function createFrameWriter(
 	let previousSize = `${stream.columns}x${stream.rows}`;
 	// The rows of the frame on the screen, read into cells.
 	let cellRows: CellRowCache = new Map();
+	// Whether the frame on the screen did not fit the terminal, which wrapped or scrolled it: Ink draws a frame of the
+	// old width once when the terminal has just got narrower, before the app renders for the new one.
+	let isScreenUnlikeFrame = false;
 	let hasHiddenCursor = false;
 	let cursorPosition: CursorPosition | undefined;
 	let isCursorDirty = false;
@@ -125,13 +142,18 @@ export function createFrameWriter(
 		if (frame === previousFrame) {
 			// Only the cursor moved.
 			stream.write((wasCursorShown ? hideCursorSequence : '') + returnToBottom(lineCountOf(previousFrame), previousCursorPosition) + cursorSuffix(rowCount, cursor));
-		} else if (frame === '\n' || previousFrame === '') {
+		} else if (frame === '\n' || previousFrame === '' || isScreenUnlikeFrame) {
 			stream.write(returnPrefix() + (previousFrame === '' ? '' : eraseRows(lineCountOf(previousFrame))) + frame + cursorSuffix(rowCount, cursor));
+			isScreenUnlikeFrame = !fitsTerminal(frame, stream.columns, stream.rows);
 		} else {
 			const nextCellRows: CellRowCache = new Map();
 			// After a resize the screen may not hold the cells drawn (some terminals reflow it, or scroll it when it
 			// gets shorter): changed rows are written whole, as Ink writes them.
 			const isWholeRows = `${stream.columns}x${stream.rows}` !== previousSize;
+			if (isWholeRows) {
+				isScreenUnlikeFrame = !fitsTerminal(frame, stream.columns, stream.rows);
+			}
+
 			stream.write(returnPrefix() + frameUpdate(previousFrame, frame, {cellRows, isWholeRows}) + cursorSuffix(rowCount, cursor));
 			for (const line of frame.split('\n')) {
 				if (cellRows.has(line)) {
@@ -151,6 +173,7 @@ export function createFrameWriter(
 	render.clear = () => {
 		stream.write(returnPrefix() + eraseRows(previousFrame === '' ? 0 : lineCountOf(previousFrame)));
 		previousFrame = '';
+		isScreenUnlikeFrame = false;
 		rememberCursor(undefined);
 	};
 
@@ -168,6 +191,7 @@ export function createFrameWriter(
 		isCursorDirty = false;
 		previousFrame = frame;
 		previousSize = `${stream.columns}x${stream.rows}`;
+		isScreenUnlikeFrame = false;
 		if (!cursor && wasCursorShown) {
 			stream.write(hideCursorSequence);
 		}

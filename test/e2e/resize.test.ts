@@ -53,6 +53,24 @@ describe('resizing the terminal', () => {
 		expect(session.lines()[1]).toMatch(/│ EUROPEAN FUTURE\?$/u);
 	});
 
+	it('shows the same screen as a start at the new size when the terminal gets one column narrower', async () => {
+		// Ink draws once more at the old width, which the terminal wraps and scrolls, before the app renders for the new one.
+		const narrowerSize = {columnCount: splitSize.columnCount - 1, rowCount: splitSize.rowCount};
+		const articleFollows = (screen: string) => /│ EUROPEAN FUTURE\?$/mu.test(screen) && listPositionOnTopRow(screen) === '2/5';
+		const reference = await startBroadsheet([samplePath], narrowerSize);
+		reference.press('j');
+		const expectedScreen = await waitForFrame(reference, articleFollows);
+
+		const session = await startBroadsheet([samplePath], splitSize);
+		session.press('j');
+		await waitForFrame(session, articleFollows);
+		session.resize(narrowerSize.columnCount, narrowerSize.rowCount);
+		await waitForFrame(session, function sameAsReference(screen) {
+			return screen === expectedScreen;
+		});
+		expectFrameToFit(session);
+	});
+
 	it('shows only the headlines that fit in a short terminal, keeping the selection in view', async () => {
 		const session = await startBroadsheet([samplePath], singlePaneSize);
 		session.press('G');

@@ -273,6 +273,29 @@ describe('the frame writer, in a terminal emulator', () => {
 		expect(chunks.join('')).toBe(`${escape}[2A\rHeadlines 5/5${escape}[K${escape}[2E`);
 	});
 
+	it('draws the next frame whole after one wider than the terminal, which the terminal wrapped and scrolled', async () => {
+		// The terminal got a column narrower: Ink clears the frame and draws once more from the app's last render, which
+		// still has the old width, before the app renders for the new one.
+		const terminal = newTerminal();
+		const stream = {isTTY: true, columns: columnCount, rows: rowCount, write(text: string) {
+			terminal.write(text);
+			return true;
+		}};
+		const frame = (width: number, title: string) => [title.padEnd(width, '-'), ...Array.from({length: rowCount - 1}, (_, index) => `row ${index}`.padEnd(width, '.'))].join('\n');
+		const writeFrame = createFrameWriter(stream);
+		writeFrame(frame(columnCount, 'first'));
+		await written(terminal, '');
+		terminal.resize(columnCount - 1, rowCount);
+		stream.columns = columnCount - 1;
+		writeFrame.clear();
+		writeFrame(frame(columnCount, 'stale'));
+		writeFrame(frame(columnCount - 1, 'fresh'));
+		await written(terminal, '');
+		const screen = Array.from({length: rowCount}, (_, row) => terminal.buffer.active.getLine(terminal.buffer.active.viewportY + row)!.translateToString(true));
+		expect(screen).toEqual(frame(columnCount - 1, 'fresh').split('\n'));
+		terminal.dispose();
+	});
+
 	it('writes a Down\'s three changed rows in fewer bytes than whole rows', () => {
 		const rows = (selected: number) => Array.from({length: 30}, (_, index) => {
 			const headline = `• Headline number ${index} of the day`.padEnd(50);
