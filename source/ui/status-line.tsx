@@ -51,11 +51,13 @@ export function StatusLine({fileName, articleCount, loadingShare, warningCount, 
 	const nameColumnCount = Math.max(shortestNameColumnCount, columnCount - displayWidth(facts) - 1);
 	const lead = ` ${truncateToWidth(fileName, nameColumnCount, ellipsis)}${facts}`;
 	if (notice !== undefined) {
-		const leadColumnCount = Math.min(displayWidth(lead + gap), Math.floor(columnCount / 3));
+		// The notice gets the room it needs, and the lead gives way for it down to a third of the line.
+		const noticeText = chromeText(notice, glyphs);
+		const leadColumnCount = Math.min(displayWidth(lead + gap), Math.max(Math.floor(columnCount / 3), columnCount - displayWidth(noticeText)));
 		return (
 			<Text wrap="truncate" {...styles.statusBar}>
 				{padToWidth(lead + gap, leadColumnCount, ellipsis)}
-				<Text {...styles.statusNotice}>{padToWidth(chromeText(notice, glyphs), columnCount - leadColumnCount, ellipsis)}</Text>
+				<Text {...styles.statusNotice}>{padToWidth(noticeText, columnCount - leadColumnCount, ellipsis)}</Text>
 			</Text>
 		);
 	}

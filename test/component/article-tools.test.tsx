@@ -172,3 +172,12 @@ describe('o and y', () => {
 		expect(written).toHaveLength(1);
 	});
 });
+
+describe('a notice in the status line (120x20)', () => {
+	it('keeps the file name, the count and the warnings beside it when there is room for both', async () => {
+		app = renderApp([other, article], {columnCount: 120, rowCount: 20}, {warningCount: 1, fileName: 'world-news-2026.jsonl'});
+		app.press('o');
+		const frame = await app.waitForFrame(frame => frame.includes('this article has no address'));
+		expect(linesOf(frame).at(-1)).toMatch(/^ world-news-2026\.jsonl · 2 articles · 1 warning {3}this article has no address *$/u);
+	});
+});
