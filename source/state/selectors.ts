@@ -204,7 +204,17 @@ export function pendingQuery(state: State): string | undefined {
 /** The progress of the search for the query in force, when it is taking a while. */
 export function slowSearch(state: State): SearchProgress | undefined {
 	const query = pendingQuery(state);
-	return query !== undefined && state.searchProgress?.query === query ? state.searchProgress : undefined;
+	if (query === undefined) {
+		return undefined;
+	}
+
+	if (state.searchProgress?.query === query) {
+		return state.searchProgress;
+	}
+
+	// No results for this query at all yet (not even the word index's): the list shows another query's, or every
+	// article, and its count would be wrong. The search is on.
+	return state.results?.query === query ? undefined : {query, indexedShare: 1};
 }
 
 /** The order `S` moves to: the next in the cycle, with relevance as a stop while a filter is in force. */

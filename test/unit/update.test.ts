@@ -265,8 +265,17 @@ describe('search results arriving after the keystroke', () => {
 		expect(slowSearch(progressed)).toEqual({query: 'sto', indexedShare: 0.5});
 		expect(update(progressed, {type: 'search-progressed', query: 'sto', indexedShare: 0.5})).toBe(progressed);
 		expect(update(typing, {type: 'search-progressed', query: 'st', indexedShare: 0.5})).toBe(typing);
-		expect(slowSearch(pressOnly(progressed, 'r'))).toBeUndefined();
+		// No results and no progress for 'stor' yet: the list still shows another query's, so no count, just searching.
+		expect(slowSearch(pressOnly(progressed, 'r'))).toEqual({query: 'stor', indexedShare: 1});
 		expect(slowSearch(update(progressed, searchFinished(progressed)))).toBeUndefined();
+	});
+
+	it('says a search is on, not that every article matches, before the first results for the query come', () => {
+		// As after articles arrive while a big file loads: the search starts again, and its progress is not known yet.
+		const typing = pressOnly(start, '/', 'o', 'i', 'l');
+		expect(typing.results).toBeUndefined();
+		expect(slowSearch(typing)).toEqual({query: 'oil', indexedShare: 1});
+		expect(slowSearch(update(typing, searchFinished(typing)))).toBeUndefined();
 	});
 
 	it('highlights the rows in view, even far down a list longer than fuse.js ranks itself', () => {
