@@ -1,3 +1,4 @@
+import {once} from 'node:events';
 import {readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import meow from 'meow';
@@ -84,12 +85,35 @@ process.on('unhandledRejection', reason => {
 	fail(`internal error: ${reason instanceof Error ? reason.message : String(reason)}`, exitCodes.internalError);
 });
 
-/** Writes scripting output to stdout; the reader going away (`| head -1`) is not an error. */
-function writeOutput(text: string): void {
+/** How much output is gathered before it is written: few writes, and little of a big output in memory. */
+const outputBatchLength = 64 * 1024;
+
+/**
+ * Writes scripting output to stdout as it is made, waiting whenever the reader is behind; the reader going away
+ * (`| head -1`) is not an error, and ends the work.
+ */
+async function writeOutput(pieces: Iterable<string>): Promise<void> {
 	process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 		process.exit(error.code === 'EPIPE' ? exitCodes.success : exitCodes.readError);
 	});
-	process.stdout.write(text);
+	let batch = '';
+	const write = async () => {
+		if (!process.stdout.write(batch)) {
+			await once(process.stdout, 'drain');
+		}
+
+		batch = '';
+	};
+
+	for (const piece of pieces) {
+		batch += piece;
+		if (batch.length >= outputBatchLength) {
+			// eslint-disable-next-line no-await-in-loop
+			await write();
+		}
+	}
+
+	await write();
 }
 
 /** While a big input loads (or a pipe never ends), q and Ctrl-C still quit. */
@@ -283,7 +307,7 @@ async function main(): Promise<void> {
 		}
 		const output = await import('./output.js');
 		const columnCount = Math.min(process.stdout.columns || 80, 100);
-		writeOutput(cli.flags.json ? output.ndjsonLines(kept) : cli.flags.print ? output.printedArticles(kept, columnCount) : output.headlineLines(kept));
+		await writeOutput(output.outputPieces(kept, cli.flags.json ? 'json' : cli.flags.print ? 'print' : 'list', columnCount));
 		return;
 	}
 

@@ -8,7 +8,37 @@ import {articleLines} from './state/article-lines.js';
 
 /** `--list` (and any pipe): one headline a line, the kicker first where there is one. */
 export function headlineLines(articles: readonly Article[]): string {
-	return articles.map(article => (article.kicker ? `${article.kicker} ${article.headline}` : article.headline) + '\n').join('');
+	return [...outputPieces(articles, 'list', 0)].join('');
+}
+
+/** What the scripting modes print: `--list`, `--json` or `--print`. */
+export type OutputMode = 'list' | 'json' | 'print';
+
+/**
+ * The output of `mode` for `articles`, a piece an article, so that it can be written as it is made: a big file's
+ * output is never all in memory, and a reader that stops early (`| head -1`) stops the work. Joined, the pieces are
+ * the whole output. `columnCount` is the width `--print` wraps to.
+ */
+export function * outputPieces(articles: readonly Article[], mode: OutputMode, columnCount: number): Generator<string> {
+	const rule = `\n${'─'.repeat(Math.min(columnCount, 40))}\n\n`;
+	for (const [index, article] of articles.entries()) {
+		switch (mode) {
+			case 'list': {
+				yield (article.kicker ? `${article.kicker} ${article.headline}` : article.headline) + '\n';
+				break;
+			}
+
+			case 'json': {
+				yield JSON.stringify(articleRecord(article)) + '\n';
+				break;
+			}
+
+			case 'print': {
+				yield (index === 0 ? '' : rule) + articleLines(article, columnCount).map(line => line.text).join('\n') + '\n';
+				break;
+			}
+		}
+	}
 }
 
 /** The object `--json` writes for one article. Absent fields are left out. */
@@ -48,13 +78,10 @@ export function articleRecord(article: Article): ArticleRecord {
 
 /** `--json`: NDJSON, one article object a line. */
 export function ndjsonLines(articles: readonly Article[]): string {
-	return articles.map(article => JSON.stringify(articleRecord(article)) + '\n').join('');
+	return [...outputPieces(articles, 'json', 0)].join('');
 }
 
 /** `--print`: each article as the article pane shows it, wrapped to `columnCount`, with a rule between articles. */
 export function printedArticles(articles: readonly Article[], columnCount: number): string {
-	const rule = '─'.repeat(Math.min(columnCount, 40));
-	return articles
-		.map(article => articleLines(article, columnCount).map(line => line.text).join('\n') + '\n')
-		.join(`\n${rule}\n\n`);
+	return [...outputPieces(articles, 'print', columnCount)].join('');
 }

@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/formats/parsers.js';
-import {articleRecord, headlineLines, ndjsonLines, printedArticles} from '../../source/output.js';
+import {articleRecord, headlineLines, ndjsonLines, outputPieces, printedArticles} from '../../source/output.js';
+import type {Article} from '../../source/article.js';
 import {displayWidth} from '../../source/terminal/text-width.js';
 
 const feed = parseText(readFileSync(new URL('../fixtures/feeds/rss2.xml', import.meta.url), 'utf8'), 'rss2.xml').articles;
@@ -37,5 +38,28 @@ describe('scripting output', () => {
 		for (const line of text.split('\n')) {
 			expect(displayWidth(line)).toBeLessThanOrEqual(60);
 		}
+	});
+
+	it('makes the output a piece an article, each only when it is asked for, so that a big output is written as it is made', () => {
+		const read = new Set<number>();
+		// Articles that note when their text is read.
+		const noted: Article[] = seed.map((article, index) => ({
+			...article,
+			get paragraphs() {
+				read.add(index);
+				return article.paragraphs;
+			},
+		}));
+		for (const mode of ['json', 'print'] as const) {
+			read.clear();
+			const pieces = outputPieces(noted, mode, 60);
+			pieces.next();
+			expect([...read]).toEqual([0]);
+			expect([...pieces]).toHaveLength(seed.length - 1);
+			expect(read.size).toBe(seed.length);
+		}
+
+		expect([...outputPieces(seed, 'print', 60)].join('')).toBe(printedArticles(seed, 60));
+		expect([...outputPieces(seed, 'list', 60)].join('')).toBe(headlineLines(seed));
 	});
 });
