@@ -129,12 +129,12 @@ export function App({
 			inputWarningCount: warningCount,
 		}),
 	);
-	const {articles} = state;
-	const searchIndex = useSearchIndex(articles);
+	const {articles, searchedArticles} = state;
+	const searchIndex = useSearchIndex(searchedArticles);
 	const {styles, glyphs} = theme;
 	useReadStateFile(readStateStore, state.readMarks, dispatch);
 	const {exit} = useApp();
-	const search = useSearch(searchIndex, pendingQuery(state), dispatch, articles, state.loadingShare !== undefined);
+	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
 	useReload({reload, watchedPaths}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
@@ -164,7 +164,7 @@ export function App({
 		const query = pendingQuery(latestState.current);
 		const results = search.searchNow(query, keystrokeSearchMs);
 		if (results) {
-			const searchFinished: Action = {type: 'search-finished', ...results, articles};
+			const searchFinished: Action = {type: 'search-finished', ...results, articles: searchedArticles};
 			dispatch(searchFinished);
 			latestState.current = update(latestState.current, searchFinished);
 		}

@@ -68,6 +68,12 @@ export type LinkRequest = {readonly sequence: number; readonly action: 'open' | 
 export type State = {
 	/** Every article, in the inputs' own order; the list shows them in `order` (see selectors). */
 	readonly articles: readonly Article[];
+	/**
+	 * The articles the filter searches: every article, except while a big input is still being parsed, when it is
+	 * those of the first frame. An index of every article so far would be made again at each arrival, so that a search
+	 * begun during the load would not end before it; once every article is in, the filter searches them all.
+	 */
+	readonly searchedArticles: readonly Article[];
 	/** The order of the list (`S` cycles it). */
 	readonly order: ListOrder;
 	/**
@@ -157,6 +163,7 @@ export function createState(
 	const query = options.query?.trim() ?? '';
 	const state: State = {
 		articles,
+		searchedArticles: articles,
 		order: options.order ?? defaultOrderFor(articles),
 		shouldRankMatches: options.shouldRankMatches ?? true,
 		query,

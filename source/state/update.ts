@@ -19,7 +19,7 @@ export type Action =
 	| {readonly type: 'viewport-resized'; readonly viewport: Viewport}
 	/**
 	 * The search for `query` (trimmed) finished with `hits`. `articles` are the ones searched: results for articles
-	 * a reload has since replaced are dropped.
+	 * the filter no longer searches (a reload replaced them, or a big input finished loading) are dropped.
 	 */
 	| {
 		readonly type: 'search-finished';
@@ -360,9 +360,11 @@ function loadArticles(state: State, articles: readonly Article[], failures: read
 function addArrivals(state: State, {articles, loadingShare, inputWarningCount}: Extract<Action, {type: 'articles-arrived'}>): State {
 	const isAtTop = state.listTop === 0 && selectedIndex(state) <= 0 && (state.mode.name === 'browse' || state.mode.name === 'filter');
 	// The articles so far are the same objects at the head of the new list: the selection and the filter's hits stay
-	// valid, and the filter runs again for the newcomers.
-	const results = state.results && {...state.results, isStale: true};
-	const added: State = {...state, articles, results, searchProgress: undefined, loadingShare, inputWarningCount};
+	// valid. The filter searches the first frame's articles until every article is in, and then all of them.
+	const isComplete = loadingShare === undefined;
+	const results = isComplete && state.results ? {...state.results, isStale: true} : state.results;
+	const searchedArticles = isComplete ? articles : state.searchedArticles;
+	const added: State = {...state, articles, searchedArticles, results, searchProgress: isComplete ? undefined : state.searchProgress, loadingShare, inputWarningCount};
 	// Articles that came above the selection push it down: the list scrolls with it, so that it stays on its row.
 	const arrived = withListWindow({...added, listTop: Math.max(0, selectedRowOf(added) - (selectedRowOf(state) - state.listTop))});
 	const firstId = selectHits(arrived)[0]?.article.id;
@@ -391,7 +393,7 @@ function withArticles(state: State, articles: readonly Article[]): State {
 		}),
 		isStale: true,
 	};
-	const loaded: State = {...state, articles, results, searchProgress: undefined};
+	const loaded: State = {...state, articles, searchedArticles: articles, results, searchProgress: undefined};
 	const isKept = state.selectedId !== undefined && byId.has(state.selectedId);
 	const hits = selectHits(loaded);
 	const selectedId = isKept ? state.selectedId : hits[Math.min(position, hits.length - 1)]?.article.id;
@@ -652,7 +654,7 @@ function applyAction(state: State, action: Action): State {
 		}
 
 		case 'search-finished': {
-			return action.articles && action.articles !== state.articles
+			return action.articles && action.articles !== state.searchedArticles
 				? state
 				: withSearchOfSelection(finishSearch(state, action.query, action.hits, action.isProvisional === true));
 		}

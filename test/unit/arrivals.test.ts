@@ -63,6 +63,25 @@ describe('articles arriving while the inputs are parsed', () => {
 		expect(selectedIndex(more)).toBe(0);
 	});
 
+	it('while loading, filters the first articles without searching again at each arrival; once all are in, searches them all', () => {
+		const all = numberedArticles(300);
+		const typed = press(createState(all.slice(0, 100), {viewport, loadingShare: 0.3}), '/', '2', '5');
+		const query = pendingQuery(typed)!;
+		const first = typed.searchedArticles;
+		const more = arrive(typed, all.slice(0, 200), 0.6);
+		// A search of the first articles, begun before the arrival, still counts.
+		expect(more.searchedArticles).toBe(first);
+		const found = update(more, {type: 'search-finished', query, hits: createSearchIndex(first).search(query), articles: first});
+		expect(pendingQuery(found)).toBeUndefined();
+		expect(selectHits(found).map(hit => hit.article.headline)).toContain(all[24]!.headline);
+		expect(pendingQuery(arrive(found, all.slice(0, 250), 0.8))).toBeUndefined();
+		const done = arrive(found, all, undefined);
+		expect(done.searchedArticles).toBe(done.articles);
+		expect(pendingQuery(done)).toBe('25');
+		// Results of the first articles that come after that are dropped.
+		expect(update(done, {type: 'search-finished', query, hits: [], articles: first})).toBe(done);
+	});
+
 	it('searches again, over the newcomers too, when a filter is in force', () => {
 		const all = numberedArticles(300);
 		const typed = press(createState(all.slice(0, 100), {viewport, loadingShare: 0.3}), '/', '2', '5', '0');
