@@ -1,5 +1,6 @@
 import {performance} from 'node:perf_hooks';
 import type {Article} from './article.js';
+import {parseSliceMs} from './parse-inputs.js';
 import type {LoadResult, RemainingLoad} from './read-input.js';
 
 /** More articles of inputs still being parsed: all so far, in the inputs' order. */
@@ -24,11 +25,11 @@ export type ArticleArrivals = {
 export type BackgroundTiming = {readonly sliceMs: number; readonly arrivalIntervalMs: number; readonly longestArrivalIntervalMs: number};
 
 /**
- * A slice is short enough that a key pressed meanwhile is answered without a felt delay. Arrivals come quickly at
+ * Slices are `parseSliceMs` long (see parse-inputs.ts). Arrivals come quickly at
  * first, then more and more rarely: each costs the interface a pass over all the articles so far (their order, the
  * list rows), and the lists that take longest to parse are the ones whose passes cost most.
  */
-const defaultTiming: BackgroundTiming = {sliceMs: 12, arrivalIntervalMs: 250, longestArrivalIntervalMs: 2000};
+const defaultTiming: BackgroundTiming = {sliceMs: parseSliceMs, arrivalIntervalMs: 250, longestArrivalIntervalMs: 2000};
 
 /**
  * Parses what `remaining` has left, a slice at a time between the event loop's other work (keys, frames), once the

@@ -36,6 +36,13 @@ export type InputsParseOptions = ParseOptions & {
 	readonly partLength?: number;
 };
 
+/**
+ * How long parsing runs between chances for keys and frames, when the rest of an input is parsed after the first
+ * frame (and when a reload parses a file again): short enough that a key pressed meanwhile is answered without a felt
+ * delay.
+ */
+export const parseSliceMs = 12;
+
 /** How long one part should take to parse: short enough that keys are answered between parts. */
 const partTargetMs = 8;
 const firstPartLength = 64 * 1024;
@@ -52,7 +59,7 @@ class SingleInputParse {
 	private readonly plan: PartPlan | undefined;
 	private position = 0;
 	private lineNumber = 1;
-	private partLength = firstPartLength;
+	private partLength: number;
 	private isFinished = false;
 	private readonly identityCounts = new Map<string, number>();
 	private readonly problemLog: ProblemLog = createProblemLog();
@@ -82,7 +89,7 @@ class SingleInputParse {
 	parseNextPart(): void {
 		const started = performance.now();
 		const end = this.plan ? partEndOf(this.text, this.position, this.partLength, this.plan) : this.text.length;
-		const part = this.position === 0 && end === this.text.length ? this.text : this.text.slice(this.position, end);
+		const part = this.text.slice(this.position, end);
 		const partText = this.position > 0 && this.plan?.partHeader !== undefined ? this.plan.partHeader + part : part;
 		const result = parseText(partText, this.input.source, {
 			...this.options,
@@ -123,7 +130,7 @@ function lineFeedCount(text: string): number {
 }
 
 /** Why an input that gave no articles is of no use, as one line. */
-export function noArticlesFailure(input: Pick<DecodedInput, 'name' | 'byteCount'>, problems: readonly string[]): UserFacingError {
+function noArticlesFailure(input: Pick<DecodedInput, 'name' | 'byteCount'>, problems: readonly string[]): UserFacingError {
 	if (problems[0] !== undefined) {
 		return new UserFacingError(`${input.name}: ${problems[0]}`, exitCodes.malformed);
 	}

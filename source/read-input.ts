@@ -4,7 +4,7 @@ import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
 import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from './formats/decode.js';
 import type {FormatName, ParseOptions} from './formats/format.js';
-import {type DecodedInput, InputsParse} from './parse-inputs.js';
+import {type DecodedInput, InputsParse, parseSliceMs} from './parse-inputs.js';
 import {printableName} from './terminal/sanitize-text.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
@@ -229,7 +229,7 @@ export type ReloadParsing = {
 };
 
 const defaultReloadParsing: ReloadParsing = {
-	sliceMs: 12,
+	sliceMs: parseSliceMs,
 	async betweenSlices() {
 		return new Promise(resolve => {
 			setImmediate(resolve);
@@ -356,12 +356,10 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const label = inputsLabel(paths, files.map(({file}) => file));
 	// In the order of the paths and files, whether reading or parsing failed.
 	const failures = () => [...pathFailures, ...files.flatMap(({file}) => readFailures.get(file) ?? parse.failureOf(file) ?? [])];
-	const result = (): LoadResult => ({
-		articles: articlesWithUniqueIds(parse.parsedInputs),
-		warnings: [...parse.warnings, ...failures().map(failure => failure.message)],
-		label,
-		inputs: parse.parsedInputs,
-	});
+	const result = (): LoadResult => {
+		const inputs = parse.parsedInputs;
+		return {articles: articlesWithUniqueIds(inputs), warnings: [...parse.warnings, ...failures().map(failure => failure.message)], label, inputs};
+	};
 	const loaded = result();
 	if (loaded.articles.length === 0) {
 		const allFailures = failures();
