@@ -1,3 +1,5 @@
+import {crc32} from 'node:zlib';
+
 /**
  * The one article model every input format maps to.
  * All text in it has been sanitised (see terminal/sanitize-text.ts): it holds no control characters.
@@ -31,6 +33,11 @@ export type Article = {
 	readonly categories?: readonly string[];
 	/** Addresses of the links in the text, which the paragraphs cite as [1], [2], … */
 	readonly links?: readonly string[];
+	/**
+	 * A checksum of the body (see {@link bodyChecksum}), when the article keeps its body in the file rather than in
+	 * memory (see stored-articles.ts): comparing two bodies by it does not read them.
+	 */
+	readonly bodyChecksum?: number;
 };
 
 /** The result of parsing one input: the articles and anything worth telling the user. */
@@ -53,4 +60,14 @@ export function hashText(text: string): string {
 	}
 
 	return (hash >>> 0).toString(36);
+}
+
+/** A checksum of the body: two bodies with the same one are, but for a one-in-four-billion chance, the same. */
+export function bodyChecksum(article: Article): number {
+	return article.bodyChecksum ?? crc32(bodyText(article));
+}
+
+/** `article` with another id; an article that keeps its body in the file still does. */
+export function withId(article: Article, id: string): Article {
+	return Object.assign(Object.create(Object.getPrototypeOf(article) as object) as Article, article, {id});
 }

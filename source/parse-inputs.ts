@@ -2,12 +2,14 @@ import {performance} from 'node:perf_hooks';
 import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
 import {createFieldSightings, createProblemLog, type ProblemLog} from './formats/fields.js';
-import type {FormatName, ParseOptions} from './formats/format.js';
+import type {FormatName, ParseOptions, PartOptions} from './formats/format.js';
+import type {FileText} from './file-text.js';
+import {ArticleWithStoredBody, type BodyUnit, StoredBodies} from './stored-articles.js';
 import {parseText} from './formats/parsers.js';
 import {partEndOf, partPlanFor, type PartPlan} from './formats/parts.js';
 import {detectFormat} from './formats/detect.js';
 
-/** One input, read and decoded, to be parsed. */
+/** One input, read and decoded (or opened to be read a chunk at a time), to be parsed. */
 export type DecodedInput = {
 	/** The path the user gave (a directory's files share it), `-` for stdin. */
 	readonly path: string;
@@ -17,10 +19,13 @@ export type DecodedInput = {
 	readonly name: string;
 	/** What its articles name as their source. */
 	readonly source: string;
-	readonly text: string;
 	/** How many bytes the text came from (0: the input was empty). */
 	readonly byteCount: number;
-};
+} & (
+	| {readonly text: string}
+	/** A big file, read as it is parsed; its articles keep their bodies in it (see stored-articles.ts). */
+	| {readonly fileText: FileText}
+);
 
 /** An input's articles so far, and the path and file it came from. */
 export type ParsedInput = {
@@ -49,11 +54,18 @@ const firstPartLength = 64 * 1024;
 const smallestPartLength = 16 * 1024;
 const largestPartLength = 16 * 1024 * 1024;
 
+/**
+ * The part length of a big file whose articles keep their bodies in it: each part is a body unit, parsed again to
+ * show one of its articles, so it is kept short.
+ */
+const bodyUnitLength = 16 * 1024;
+
 /** An input being parsed a part at a time (whole, when its format cannot be cut: see formats/parts.ts). */
 class SingleInputParse {
 	readonly articles: Article[] = [];
 	problems: readonly string[] = [];
 	failure: UserFacingError | undefined;
+	/** The text not parsed yet, from `position` (with a big file's, what has been read of it). */
 	private text: string;
 	private readonly format: FormatName;
 	private readonly plan: PartPlan | undefined;
@@ -64,15 +76,40 @@ class SingleInputParse {
 	private readonly identityCounts = new Map<string, number>();
 	private readonly problemLog: ProblemLog = createProblemLog();
 	private readonly fieldSightings = createFieldSightings();
+	/** A big file read a chunk at a time, until all of it has been. */
+	private fileText: FileText | undefined;
+	private readonly bodies: StoredBodies | undefined;
+	/** Where in the file the text not parsed yet starts. */
+	private byteStart = 0;
+	/** How much text there is to parse: characters, or a big file's bytes. */
+	readonly totalLength: number;
 
 	constructor(
 		readonly input: DecodedInput,
 		private readonly options: InputsParseOptions,
 	) {
-		this.text = input.text;
-		this.partLength = options.partLength ?? firstPartLength;
-		this.format = options.format ?? detectFormat(input.text, input.name);
-		this.plan = partPlanFor(input.text, this.format, firstPartLength);
+		if ('text' in input) {
+			this.text = input.text;
+			this.format = options.format ?? detectFormat(input.text, input.name);
+			this.plan = partPlanFor(input.text, this.format, firstPartLength);
+		} else {
+			const {fileText} = input;
+			this.format = options.format ?? detectFormat(fileText.head, input.name);
+			const hasSeparators = this.format === 'text' ? fileText.hasSeparators() : false;
+			this.plan = hasSeparators === undefined ? undefined : partPlanFor(fileText.head, this.format, firstPartLength, hasSeparators);
+			if (this.plan) {
+				this.text = '';
+				this.fileText = fileText;
+				this.byteStart = fileText.textStart;
+				this.bodies = new StoredBodies(fileText, (text, isFirst) => this.parsePart(isFirst || this.plan?.partHeader === undefined ? text : this.plan.partHeader + text, {}).articles);
+			} else {
+				// A format that is parsed whole.
+				this.text = fileText.wholeText();
+			}
+		}
+
+		this.totalLength = this.fileText ? this.fileText.byteCount : this.text.length;
+		this.partLength = options.partLength ?? (this.fileText ? bodyUnitLength : firstPartLength);
 	}
 
 	/** Whether all of the input is parsed. */
@@ -80,43 +117,80 @@ class SingleInputParse {
 		return this.isFinished;
 	}
 
-	/** How many characters are left to parse. */
+	/** How much is left to parse, in the units of {@link totalLength}. */
 	get remainingLength(): number {
-		return this.text.length - this.position;
+		return this.isFinished ? 0 : this.bodies ? this.totalLength - this.byteStart : this.text.length - this.position;
 	}
 
 	/** Parses the next part (all that is left when the format cannot be cut). */
 	parseNextPart(): void {
 		const started = performance.now();
-		const end = this.plan ? partEndOf(this.text, this.position, this.partLength, this.plan) : this.text.length;
+		const end = this.partEnd();
 		const part = this.text.slice(this.position, end);
-		const partText = this.position > 0 && this.plan?.partHeader !== undefined ? this.plan.partHeader + part : part;
-		const result = parseText(partText, this.input.source, {
-			...this.options,
-			format: this.format,
-			fileName: this.input.name,
+		const isFirst = this.lineNumber === 1;
+		const partText = !isFirst && this.plan?.partHeader !== undefined ? this.plan.partHeader + part : part;
+		const result = this.parsePart(partText, {
 			identityCounts: this.identityCounts,
 			problemLog: this.problemLog,
 			fieldSightings: this.fieldSightings,
 			firstLineNumber: this.lineNumber,
-			plainTextLayout: this.plan?.plainTextLayout,
 		});
-		for (const article of result.articles) {
-			this.articles.push(article);
+		if (this.bodies) {
+			const unit: BodyUnit = {bodies: this.bodies, byteStart: this.byteStart, byteLength: Buffer.byteLength(part), isFirst};
+			this.byteStart += unit.byteLength;
+			for (const [index, article] of result.articles.entries()) {
+				this.articles.push(new ArticleWithStoredBody(article, unit, index));
+			}
+		} else {
+			for (const article of result.articles) {
+				this.articles.push(article);
+			}
 		}
 
 		this.problems = result.problems;
 		this.lineNumber += lineFeedCount(part);
 		this.position = end;
-		const elapsedMs = performance.now() - started;
-		this.partLength = this.options.partLength ?? Math.round(Math.min(largestPartLength, Math.max(smallestPartLength, (this.partLength * partTargetMs) / Math.max(elapsedMs, 0.5))));
-		if (this.position >= this.text.length) {
+		if (!this.bodies) {
+			const elapsedMs = performance.now() - started;
+			this.partLength = this.options.partLength ?? Math.round(Math.min(largestPartLength, Math.max(smallestPartLength, (this.partLength * partTargetMs) / Math.max(elapsedMs, 0.5))));
+		}
+
+		if (this.position >= this.text.length && this.fileText === undefined) {
 			this.isFinished = true;
 			// The articles keep what they need of the text.
 			this.text = '';
 			this.position = 0;
 			this.failure = this.articles.length > 0 ? undefined : noArticlesFailure(this.input, this.problems);
 		}
+	}
+
+	/** Where the next part ends; a big file is read on until it holds the part, or to its end. */
+	private partEnd(): number {
+		let end = this.plan ? partEndOf(this.text, this.position, this.partLength, this.plan) : this.text.length;
+		while (end === this.text.length && this.fileText) {
+			const chunk = this.fileText.nextChunk();
+			if (chunk === undefined) {
+				// All of it is read: the file stays open for the bodies.
+				this.fileText = undefined;
+				break;
+			}
+
+			this.text = this.text.slice(this.position) + chunk;
+			this.position = 0;
+			end = partEndOf(this.text, this.position, this.partLength, this.plan!);
+		}
+
+		return end;
+	}
+
+	private parsePart(text: string, partOptions: PartOptions) {
+		return parseText(text, this.input.source, {
+			...this.options,
+			...partOptions,
+			format: this.format,
+			fileName: this.input.name,
+			plainTextLayout: this.plan?.plainTextLayout,
+		});
 	}
 }
 
@@ -149,7 +223,7 @@ export class InputsParse {
 
 	constructor(inputs: readonly DecodedInput[], options: InputsParseOptions = {}) {
 		this.parses = inputs.map(input => new SingleInputParse(input, options));
-		this.totalLength = inputs.reduce((sum, input) => sum + input.text.length, 0);
+		this.totalLength = this.parses.reduce((sum, parse) => sum + parse.totalLength, 0);
 	}
 
 	/** Whether every input is parsed. */

@@ -1,9 +1,10 @@
 import {open, readdir, stat} from 'node:fs/promises';
 import {basename, join} from 'node:path';
-import type {Article} from './article.js';
+import {type Article, withId} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
 import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from './formats/decode.js';
 import type {FormatName, ParseOptions} from './formats/format.js';
+import {FileText} from './file-text.js';
 import {type DecodedInput, InputsParse, parseSliceMs} from './parse-inputs.js';
 import {printableName} from './terminal/sanitize-text.js';
 
@@ -199,6 +200,12 @@ async function readDecodedInput(path: string, file: string, stdin: NodeJS.Readab
 	};
 
 	report('reading', 0);
+	const fileText = isStdin ? undefined : FileText.open(file);
+	if (fileText) {
+		report('parsing', fileText.byteCount, fileText.byteCount);
+		return {path, file, name, source: printableName(basename(file)), fileText, byteCount: fileText.byteCount};
+	}
+
 	// The bytes are passed straight to decodeInput and held nowhere else, so that they can be freed
 	// before parsing: a 200 MB file would otherwise be in memory twice more at the peak.
 	const {text, byteCount} = decodeInput(
@@ -283,7 +290,7 @@ export function articlesWithUniqueIds(inputs: readonly LoadedInput[]): Article[]
 
 		const id = `${article.id}#${count}`;
 		ids.add(id);
-		return {...article, id};
+		return withId(article, id);
 	});
 }
 

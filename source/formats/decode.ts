@@ -34,7 +34,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /** Whether `bytes` look like a binary file: a NUL byte, or many control bytes, in the first 64 KiB. */
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
 	const sample = bytes.subarray(0, sampleByteCount);
 	let controlCount = 0;
 	for (const byte of sample) {
@@ -52,7 +52,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 }
 
 /** UTF-16 without a byte-order mark shows as ASCII text with every other byte NUL. */
-function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+export function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 	const sample = bytes.subarray(0, Math.min(bytes.length, 512) & ~1);
 	if (sample.length < 4) {
 		return undefined;
@@ -79,7 +79,7 @@ function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
 }
 
 /** The encoding an XML prolog declares (`<?xml version="1.0" encoding="KOI8-R"?>`), if Node knows it. */
-function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
+export function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
 	const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
 	const label = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1];
 	return label && isKnownEncoding(label) ? label.toLowerCase() : undefined;

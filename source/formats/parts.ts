@@ -1,6 +1,6 @@
 import type {FormatName, PlainTextLayout} from './format.js';
 import {csvDelimiter, headerLine} from './csv.js';
-import {plainTextLayoutFromHead} from './plain-text.js';
+import {hasSeparators, plainTextLayoutFromHead} from './plain-text.js';
 
 /*
 A big input is parsed a part at a time, so that its first articles show while the rest is parsed. Each part ends
@@ -29,9 +29,10 @@ const recordEndPatterns = {
 
 /**
  * How `text` in `format` can be parsed in parts, or undefined when it must be parsed whole. `headLength` is about
- * how much of plain text is looked at to tell its layout when it has no separator lines.
+ * how much of plain text is looked at to tell its layout when it has no separator lines. `text` may be the head of
+ * a bigger input, when `textHasSeparators` tells whether the whole has separator lines.
  */
-export function partPlanFor(text: string, format: FormatName, headLength: number): PartPlan | undefined {
+export function partPlanFor(text: string, format: FormatName, headLength: number, textHasSeparators?: boolean): PartPlan | undefined {
 	if (format === 'ndjson') {
 		// A pretty-printed JSON document read as JSON Lines (`--format ndjson`) is read as JSON (see parseNdjson), whole:
 		// only text whose first line is JSON by itself can be cut.
@@ -47,7 +48,7 @@ export function partPlanFor(text: string, format: FormatName, headLength: number
 	}
 
 	const headEnd = endAfter(text, 0, headLength, recordEndPatterns.blankLines);
-	const layout = plainTextLayoutFromHead(text, text.slice(0, headEnd));
+	const layout = plainTextLayoutFromHead(text.slice(0, headEnd), textHasSeparators ?? hasSeparators(text));
 	return layout === undefined || layout === 'lines' ? undefined : {format, plainTextLayout: layout};
 }
 

@@ -213,12 +213,17 @@ function layoutOf(lines: readonly string[]): PlainTextLayout {
  * between the blocks of `head` (a part of it cut at a blank line). Undefined when only reading all of it could tell;
  * such text is parsed whole.
  */
-export function plainTextLayoutFromHead(text: string, head: string): PlainTextLayout | undefined {
-	if (text.includes('\f') || hasSeparatorLine(text)) {
+export function plainTextLayoutFromHead(head: string, hasSeparators: boolean): PlainTextLayout | undefined {
+	if (hasSeparators) {
 		return 'separators';
 	}
 
 	return splitOnBlankLines(sanitizeText(head).split('\n')).length > 1 ? 'blank-lines' : undefined;
+}
+
+/** Whether plain text separates articles with separator lines (or form feeds) anywhere: then that is its layout. */
+export function hasSeparators(text: string): boolean {
+	return text.includes('\f') || hasSeparatorLine(text);
 }
 
 /**

@@ -6,7 +6,7 @@ import {helpLayout, helpRowCountOf} from './help-layout.js';
 import {layoutOf} from './layout.js';
 import {activeQuery, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {ListViewName, Mode, State, Viewport} from './state.js';
-import type {Article} from '../article.js';
+import {type Article, bodyChecksum} from '../article.js';
 
 /** Something that happened to the interface. */
 export type Action =
@@ -313,9 +313,17 @@ function isSameText(left: Article, right: Article): boolean {
 		&& left.author === right.author
 		&& left.publishedAt === right.publishedAt
 		&& left.url === right.url
-		&& left.paragraphs.length === right.paragraphs.length
-		&& left.paragraphs.every((paragraph, index) => paragraph === right.paragraphs[index])
+		&& isSameBody(left, right)
 	);
+}
+
+/** Whether two articles' bodies read the same: by their checksums when either keeps its body in the file. */
+function isSameBody(left: Article, right: Article): boolean {
+	if (left.bodyChecksum !== undefined || right.bodyChecksum !== undefined) {
+		return bodyChecksum(left) === bodyChecksum(right);
+	}
+
+	return left.paragraphs.length === right.paragraphs.length && left.paragraphs.every((paragraph, index) => paragraph === right.paragraphs[index]);
 }
 
 /** What a reload changed, by article id: `3 new, 1 gone`, `2 changed`, or undefined for nothing. */

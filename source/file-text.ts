@@ -1,0 +1,219 @@
+import {isUtf8} from 'node:buffer';
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
+import {declaredXmlEncoding, isGzip, looksBinary, maximumTextByteCount, utf16WithoutMark} from './formats/decode.js';
+import {hasSeparators} from './formats/plain-text.js';
+
+/*
+A big file is not read into memory whole. Its text is read a chunk at a time as it is parsed, and what the articles
+keep of it is only where their text lies in the file (see stored-articles.ts): the bodies are read again when they are
+wanted. This needs byte offsets that match the text exactly, so it is done only for files that are valid UTF-8 from
+end to end; any other file is read whole, as formats/decode.ts says.
+*/
+
+/** Files at least this big keep their articles' bodies in the file rather than in memory. */
+export const storedBodiesFromByteCount = 8 * 1024 * 1024;
+
+/** How much is read at once while parsing. */
+const chunkByteCount = 1024 * 1024;
+/** How much is read at once when checking the whole file. */
+const scanChunkByteCount = 4 * 1024 * 1024;
+/** How much is decoded at the start, for telling the format and how to cut it into parts. */
+const headByteCount = 1024 * 1024;
+
+const lineFeed = 0x0a;
+const formFeed = 0x0c;
+
+/** The file descriptors of files whose text nothing needs any more are closed. */
+const openFiles = new FinalizationRegistry<number>(descriptor => {
+	try {
+		closeSync(descriptor);
+	} catch {}
+});
+
+/**
+ * A file of valid UTF-8 text, open for reading a chunk at a time and for reading stretches of it again later. It
+ * keeps the file open, so that a file replaced by renaming a new one over it (as editors save) still reads as it was.
+ */
+export class FileText {
+	private readonly decoder = new TextDecoder('utf-8');
+	/**
+	 * Where reads go, then to be decoded into strings: one buffer, reused, because buffers that are dropped take memory
+	 * outside the JavaScript heap until the garbage collector comes round to them, and reading a unit at a time makes
+	 * thousands.
+	 */
+	private readonly readBuffer = Buffer.allocUnsafe(chunkByteCount);
+	private nextByte = 0;
+	private separatorsFound: boolean | 'unknown' | undefined;
+
+	private constructor(
+		private readonly descriptor: number,
+		/** How many bytes the file held when it was opened: what is read of it. */
+		readonly byteCount: number,
+		/** The first bytes' text, cut at a line end: enough to tell the format and how to cut the text into parts. */
+		readonly head: string,
+		/** Where the text starts: after a byte-order mark, if there is one. */
+		readonly textStart: number,
+	) {
+		openFiles.register(this, descriptor, this);
+	}
+
+	/**
+	 * Opens `path` if it is a file big enough to be worth reading a chunk at a time and is valid UTF-8 throughout (not
+	 * compressed, not UTF-16, not binary, and declaring no other encoding); undefined otherwise, and when it cannot be
+	 * opened (the whole read then says why).
+	 */
+	static open(path: string): FileText | undefined {
+		let descriptor: number;
+		try {
+			descriptor = openSync(path, 'r');
+		} catch {
+			return undefined;
+		}
+
+		try {
+			const info = fstatSync(descriptor);
+			if (!info.isFile() || info.size < storedBodiesFromByteCount || info.size > maximumTextByteCount) {
+				closeSync(descriptor);
+				return undefined;
+			}
+
+			const head = Buffer.allocUnsafe(Math.min(headByteCount, info.size));
+			const headLength = readSync(descriptor, head, 0, head.length, 0);
+			const headBytes = head.subarray(0, headLength);
+			const headEnd = headBytes.lastIndexOf(lineFeed) + 1;
+			if (headEnd === 0 || isGzip(headBytes) || utf16WithoutMark(headBytes) || looksBinary(headBytes) || declaredXmlEncoding(headBytes) || !isWholeFileUtf8(descriptor, info.size)) {
+				closeSync(descriptor);
+				return undefined;
+			}
+
+			// A byte-order mark is not text: TextDecoder drops it, and the offsets start after it.
+			const textStart = headBytes[0] === 0xef && headBytes[1] === 0xbb && headBytes[2] === 0xbf ? 3 : 0;
+			return new FileText(descriptor, info.size, new TextDecoder('utf-8').decode(headBytes.subarray(0, headEnd)), textStart);
+		} catch {
+			closeSync(descriptor);
+			return undefined;
+		}
+	}
+
+	/**
+	 * Whether the text has separator lines (or form feeds) anywhere, as plain text's layout asks (see
+	 * formats/plain-text.ts); undefined when a line is too long to look at (over 4 MiB).
+	 */
+	hasSeparators(): boolean | undefined {
+		if (this.separatorsFound === undefined) {
+			this.separatorsFound = hasSeparators(this.head) || (this.findSeparators() ?? 'unknown');
+		}
+
+		return this.separatorsFound === 'unknown' ? undefined : this.separatorsFound;
+	}
+
+	/** The next chunk of the text, in order, from the start; undefined once all of it has been read. */
+	nextChunk(): string | undefined {
+		if (this.nextByte >= this.byteCount) {
+			return undefined;
+		}
+
+		const bytes = this.readBuffer;
+		const byteCount = readSync(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - this.nextByte), this.nextByte);
+		// A file cut short while it is read ends there.
+		this.nextByte = byteCount === 0 ? this.byteCount : this.nextByte + byteCount;
+		const isLast = this.nextByte >= this.byteCount;
+		return this.decoder.decode(bytes.subarray(0, byteCount), {stream: !isLast});
+	}
+
+	/** The text of `byteLength` bytes from `byteStart`, read again; undefined when the file no longer holds them. */
+	textAt(byteStart: number, byteLength: number): string | undefined {
+		try {
+			const bytes = byteLength <= this.readBuffer.length ? this.readBuffer : Buffer.allocUnsafe(byteLength);
+			const byteCount = readSync(this.descriptor, bytes, 0, byteLength, byteStart);
+			return byteCount === byteLength ? bytes.toString('utf8', 0, byteLength) : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** All the text at once, for a file whose format cannot be parsed in parts; the file is closed. */
+	wholeText(): string {
+		const bytes = Buffer.allocUnsafe(this.byteCount);
+		let byteCount = 0;
+		while (byteCount < bytes.length) {
+			const read = readSync(this.descriptor, bytes, byteCount, bytes.length - byteCount, byteCount);
+			if (read === 0) {
+				break;
+			}
+
+			byteCount += read;
+		}
+
+		this.close();
+		return new TextDecoder('utf-8').decode(bytes.subarray(0, byteCount));
+	}
+
+	/** Closes the file now rather than when nothing needs it any more. */
+	close(): void {
+		openFiles.unregister(this);
+		try {
+			closeSync(this.descriptor);
+		} catch {}
+	}
+
+	private findSeparators(): boolean | undefined {
+		const bytes = Buffer.allocUnsafe(scanChunkByteCount);
+		for (let start = 0; start < this.byteCount;) {
+			const byteCount = readSync(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - start), start);
+			const isLast = start + byteCount >= this.byteCount;
+			// Whole lines only: the rest is read again with the next chunk.
+			const end = isLast ? byteCount : bytes.subarray(0, byteCount).lastIndexOf(lineFeed) + 1;
+			if (end === 0) {
+				return undefined;
+			}
+
+			const lines = bytes.subarray(0, end);
+			if (lines.includes(formFeed)) {
+				return true;
+			}
+
+			for (let dashes = lines.indexOf('---'); dashes !== -1; dashes = lines.indexOf('---', dashes + 3)) {
+				const lineStart = lines.lastIndexOf(lineFeed, dashes) + 1;
+				const lineEnd = lines.indexOf(lineFeed, dashes);
+				if (hasSeparators(lines.toString('utf8', lineStart, lineEnd === -1 ? end : lineEnd))) {
+					return true;
+				}
+
+				dashes = lineEnd === -1 ? end : lineEnd;
+			}
+
+			start += end;
+		}
+
+		return false;
+	}
+}
+
+/** Whether the file's bytes are valid UTF-8 from end to end, read a chunk at a time. */
+function isWholeFileUtf8(descriptor: number, byteCount: number): boolean {
+	const bytes = Buffer.allocUnsafe(scanChunkByteCount);
+	for (let start = 0; start < byteCount;) {
+		const read = readSync(descriptor, bytes, 0, Math.min(bytes.length, byteCount - start), start);
+		if (read === 0) {
+			return false;
+		}
+
+		// Up to the start of the last character, which may go on in the next chunk.
+		let end = read;
+		if (start + read < byteCount) {
+			end--;
+			while (end > 0 && (bytes[end]! & 0xc0) === 0x80) {
+				end--;
+			}
+		}
+
+		if (end === 0 || !isUtf8(bytes.subarray(0, end))) {
+			return false;
+		}
+
+		start += end;
+	}
+
+	return true;
+}
