@@ -14,7 +14,10 @@ end to end; any other file is read whole, as formats/decode.ts says.
 export const storedBodiesFromByteCount = 8 * 1024 * 1024;
 
 /** How much is read at once while parsing. */
-const chunkByteCount = 1024 * 1024;
+const defaultChunkByteCount = 1024 * 1024;
+
+/** Which files are read a chunk at a time, and how big a chunk is: the defaults but in tests. */
+export type FileTextLimits = {readonly minimumByteCount?: number; readonly chunkByteCount?: number};
 /** How much is read at once when checking the whole file. */
 const scanChunkByteCount = 4 * 1024 * 1024;
 /** How much is decoded at the start, for telling the format and how to cut it into parts. */
@@ -41,7 +44,7 @@ export class FileText {
 	 * outside the JavaScript heap until the garbage collector comes round to them, and reading a unit at a time makes
 	 * thousands.
 	 */
-	private readonly readBuffer = Buffer.allocUnsafe(chunkByteCount);
+	private readonly readBuffer: Buffer;
 	private nextByte = 0;
 	private separatorsFound: boolean | 'unknown' | undefined;
 
@@ -53,7 +56,9 @@ export class FileText {
 		readonly head: string,
 		/** Where the text starts: after a byte-order mark, if there is one. */
 		readonly textStart: number,
+		chunkByteCount: number,
 	) {
+		this.readBuffer = Buffer.allocUnsafe(chunkByteCount);
 		openFiles.register(this, descriptor, this);
 	}
 
@@ -62,7 +67,7 @@ export class FileText {
 	 * compressed, not UTF-16, not binary, and declaring no other encoding); undefined otherwise, and when it cannot be
 	 * opened (the whole read then says why).
 	 */
-	static open(path: string): FileText | undefined {
+	static open(path: string, {minimumByteCount = storedBodiesFromByteCount, chunkByteCount = defaultChunkByteCount}: FileTextLimits = {}): FileText | undefined {
 		let descriptor: number;
 		try {
 			descriptor = openSync(path, 'r');
@@ -72,7 +77,7 @@ export class FileText {
 
 		try {
 			const info = fstatSync(descriptor);
-			if (!info.isFile() || info.size < storedBodiesFromByteCount || info.size > maximumTextByteCount) {
+			if (!info.isFile() || info.size < minimumByteCount || info.size > maximumTextByteCount) {
 				closeSync(descriptor);
 				return undefined;
 			}
@@ -88,7 +93,7 @@ export class FileText {
 
 			// A byte-order mark is not text: TextDecoder drops it, and the offsets start after it.
 			const textStart = headBytes[0] === 0xef && headBytes[1] === 0xbb && headBytes[2] === 0xbf ? 3 : 0;
-			return new FileText(descriptor, info.size, new TextDecoder('utf-8').decode(headBytes.subarray(0, headEnd)), textStart);
+			return new FileText(descriptor, info.size, new TextDecoder('utf-8').decode(headBytes.subarray(0, headEnd)), textStart, chunkByteCount);
 		} catch {
 			closeSync(descriptor);
 			return undefined;

@@ -1,5 +1,6 @@
+import {writeFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
-import {startInTerminal, type TerminalSession} from '../helpers/pty-terminal.js';
+import {keys, startInTerminal, type TerminalSession} from '../helpers/pty-terminal.js';
 import {commandPath, repositoryRoot, splitSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from './run-broadsheet.js';
 
 let session: TerminalSession | undefined;
@@ -47,5 +48,32 @@ describe('a big input', () => {
 		terminal.press('q');
 		expect(await terminal.exited).toEqual({exitCode: 0});
 		expect(terminal.screen().replaceAll('\n', '')).toContain(`broadsheet: warning: ${path}: line ${badLine}, column `);
+	});
+});
+
+describe('a file big enough to keep its articles\' text in the file (8 MiB and more)', () => {
+	const fixtures = useFixtureDirectory();
+	const articleCount = 9000;
+	const story = (index: number, detail: string) =>
+		`Council story ${index}\n\n${'The council met on Tuesday and agreed the budget for the coming year after a long debate. '.repeat(10)}\n\nIn story ${index} ${detail}.\n`;
+	const text = (detail: (index: number) => string) => Array.from({length: articleCount}, (_, index) => story(index, detail(index))).join('---\n');
+	const path = fixtures.write('council.txt', text(index => (index === 7000 ? 'a zeppelin landed' : 'nothing flew')));
+
+	it('shows, searches and reloads their text, and says so when the file was changed under it', async () => {
+		expect(text(() => 'nothing flew').length).toBeGreaterThan(8 * 1024 * 1024);
+		const terminal = await startBroadsheet([path], splitSize);
+		await waitForFrame(terminal, new RegExp(` ${articleCount} articles `, 'u'), 20_000);
+		// A word only the body of one article holds, near the end of the file.
+		terminal.press('/zeppelin');
+		await waitForFrame(terminal, screen => screen.includes('Council story 7000') && screen.includes('a zeppelin landed'), 20_000);
+		terminal.press(keys.escape);
+		// The file rewritten in place, each article where it was, but the last one's headline changed.
+		writeFileSync(path, text(() => 'nothing flew').replace(`Council story ${articleCount - 1}`, `Council storm ${articleCount - 1}`));
+		terminal.press('G');
+		await waitForFrame(terminal, 'the file has changed since');
+		terminal.press('R');
+		await waitForFrame(terminal, screen => screen.includes(`Council storm ${articleCount - 1}`) && screen.includes(`In story ${articleCount - 1} nothing flew.`), 20_000);
+		terminal.press('q');
+		expect(await terminal.exited).toEqual({exitCode: 0});
 	});
 });

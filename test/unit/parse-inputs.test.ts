@@ -1,26 +1,73 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import fc from 'fast-check';
-import {describe, expect, it} from 'vitest';
+import {afterAll, beforeEach, describe, expect, it} from 'vitest';
+import type {Article} from '../../source/article.js';
+import {FileText} from '../../source/file-text.js';
 import type {ParseOptions} from '../../source/formats/format.js';
 import {parseText} from '../../source/formats/parsers.js';
 import {type DecodedInput, InputsParse} from '../../source/parse-inputs.js';
 
+const directory = mkdtempSync(join(tmpdir(), 'broadsheet-parts-'));
+afterAll(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
 const inputOf = (text: string, file = 'news.txt'): DecodedInput => ({path: file, file, name: file, source: file, text, byteCount: text.length});
 
-/** Parses `text` in parts of at least `partLength` characters, a part at a time, as the interface does after its first frame. */
+let fileCount = 0;
+/**
+ * `text` written to a file and opened to be read a chunk at a time, its articles keeping their bodies in it (as a big
+ * file is): in chunks of a few bytes, so that chunks end inside records and inside characters.
+ */
+function fileInputOf(text: string, file: string, chunkByteCount: number): DecodedInput {
+	const path = join(directory, `${fileCount++}-${file}`);
+	writeFileSync(path, text);
+	const fileText = FileText.open(path, {minimumByteCount: 0, chunkByteCount});
+	expect(fileText).toBeDefined();
+	return {path: file, file, name: file, source: file, fileText: fileText!, byteCount: fileText!.byteCount};
+}
+
+/** An article as plain data, its paragraphs read (from the file, for an article that keeps its body there). */
+const plain = (article: Article) => ({
+	id: article.id,
+	headline: article.headline,
+	headlineSource: article.headlineSource,
+	kicker: article.kicker,
+	deck: article.deck,
+	paragraphs: [...article.paragraphs],
+	source: article.source,
+	author: article.author,
+	publishedAt: article.publishedAt,
+	url: article.url,
+	categories: article.categories,
+	links: article.links,
+});
+
+/** How the tests below read an input: from a string in memory, or from a file a chunk at a time. */
+type Reading = 'in memory' | 'from a file';
+let reading: Reading = 'in memory';
+
+/**
+ * Parses `text` in parts of at least `partLength` characters, a part at a time, as the interface does after its
+ * first frame: read as {@link reading} says.
+ */
 function parseInParts(text: string, file: string, partLength: number, options: ParseOptions = {}) {
-	const parse = new InputsParse([inputOf(text, file)], {...options, partLength});
+	const input = reading === 'in memory' ? inputOf(text, file) : fileInputOf(text, file, (partLength % 13) + 1);
+	const parse = new InputsParse([input], {...options, partLength});
 	let partCount = 0;
 	while (!parse.isComplete) {
 		parse.parseFor(0);
 		partCount++;
 	}
 
-	return {articles: parse.parsedInputs.flatMap(input => input.articles), warnings: parse.warnings, failures: parse.failures.map(failure => failure.message), partCount};
+	return {articles: parse.parsedInputs.flatMap(input => input.articles).map(article => plain(article)), warnings: parse.warnings, failures: parse.failures.map(failure => failure.message), partCount};
 }
 
 function parseWhole(text: string, file: string, options: ParseOptions = {}) {
 	const {articles, problems} = parseText(text, file, {...options, fileName: file});
-	return {articles, warnings: problems.map(problem => `${file}: ${problem}`)};
+	return {articles: articles.map(article => plain(article)), warnings: problems.map(problem => `${file}: ${problem}`)};
 }
 
 const word = fc.constantFrom('minister', 'Taipei', 'rain', 'said', 'the', 'CANCER:', 'Storm', 'budget', 'vote', 'port', '習近平', 'é');
@@ -30,7 +77,11 @@ const headline = fc.array(word, {minLength: 2, maxLength: 8}).map(words => words
 const repeatedHeadline = fc.oneof(headline, fc.constantFrom('Same story', 'Same story', 'Another repeat'));
 const body = fc.array(fc.array(sentence, {minLength: 1, maxLength: 4}).map(sentences => sentences.join(' ')), {minLength: 1, maxLength: 3});
 
-describe('parsing an input in parts', () => {
+describe.each<Reading>(['in memory', 'from a file'])('parsing an input in parts, read %s', readingHere => {
+	beforeEach(() => {
+		reading = readingHere;
+	});
+
 	it('gives plain text with separator lines the articles and ids of one parse of the whole', () => {
 		fc.assert(
 			fc.property(fc.array(fc.tuple(repeatedHeadline, body), {minLength: 1, maxLength: 25}), fc.integer({min: 1, max: 400}), fc.constantFrom('\n', '\r\n'), (articles, partLength, lineEnd) => {
@@ -148,7 +199,7 @@ describe('parsing an input in parts', () => {
 	});
 
 	it('parses a format that cannot be cut whole, in one part', () => {
-		const text = JSON.stringify(Array.from({length: 50}, (_, index) => ({title: `Story ${index}`})));
+		const text = `${JSON.stringify(Array.from({length: 50}, (_, index) => ({title: `Story ${index}`})))}\n`;
 		const parts = parseInParts(text, 'dump.json', 10);
 		expect(parts.partCount).toBe(1);
 		expect(parts.articles).toHaveLength(50);
