@@ -84,7 +84,8 @@ class Vocabulary {
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
 			const id = this.table[slot]!;
 			if (id === -1) {
-				return this.add(text.slice(start, end), hash, slot);
+				// A copy: a slice would keep the whole lower-cased text it was cut from alive.
+				return this.add((' ' + text.slice(start, end)).slice(1), hash, slot);
 			}
 
 			if (this.hashes[id] === hash) {
