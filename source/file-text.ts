@@ -112,18 +112,22 @@ export class FileText {
 		return this.separatorsFound === 'unknown' ? undefined : this.separatorsFound;
 	}
 
-	/** The next chunk of the text, in order, from the start; undefined once all of it has been read. */
-	nextChunk(): string | undefined {
+	/**
+	 * The next chunk of the text, in order, from the start; undefined once all of it has been read. A chunk is at least
+	 * `byteCount` long where the file is: a record longer than a chunk is read in ever longer ones, not copied over and
+	 * over into a text that grows by a chunk at a time.
+	 */
+	nextChunk(byteCount = 0): string | undefined {
 		if (this.nextByte >= this.byteCount) {
 			return undefined;
 		}
 
-		const bytes = this.readBuffer;
-		const byteCount = readSync(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - this.nextByte), this.nextByte);
+		const bytes = byteCount <= this.readBuffer.length ? this.readBuffer : Buffer.allocUnsafe(byteCount);
+		const readCount = readSync(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - this.nextByte), this.nextByte);
 		// A file cut short while it is read ends there.
-		this.nextByte = byteCount === 0 ? this.byteCount : this.nextByte + byteCount;
+		this.nextByte = readCount === 0 ? this.byteCount : this.nextByte + readCount;
 		const isLast = this.nextByte >= this.byteCount;
-		return this.decoder.decode(bytes.subarray(0, byteCount), {stream: !isLast});
+		return this.decoder.decode(bytes.subarray(0, readCount), {stream: !isLast});
 	}
 
 	/** The text of `byteLength` bytes from `byteStart`, read again; undefined when the file no longer holds them. */

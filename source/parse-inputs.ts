@@ -168,7 +168,8 @@ class SingleInputParse {
 	private partEnd(): number {
 		let end = this.plan ? partEndOf(this.text, this.position, this.partLength, this.plan) : this.text.length;
 		while (end === this.text.length && this.fileText) {
-			const chunk = this.fileText.nextChunk();
+			// As long again as the text not parsed yet, at least: a long record is read in ever longer chunks.
+			const chunk = this.fileText.nextChunk(this.text.length - this.position);
 			if (chunk === undefined) {
 				// All of it is read: the file stays open for the bodies.
 				this.fileText = undefined;
