@@ -10,8 +10,11 @@ wanted. This needs byte offsets that match the text exactly, so it is done only 
 end to end; any other file is read whole, as formats/decode.ts says.
 */
 
-/** Files at least this big keep their articles' bodies in the file rather than in memory. */
-export const storedBodiesFromByteCount = 8 * 1024 * 1024;
+/**
+ * Files at least this big keep their articles' bodies in the file rather than in memory. Smaller ones are read whole:
+ * their text costs less memory than reading bodies again costs time (a second parse to build the search index).
+ */
+export const storedBodiesFromByteCount = 32 * 1024 * 1024;
 
 /** How much is read at once while parsing. */
 const defaultChunkByteCount = 1024 * 1024;

@@ -51,16 +51,16 @@ describe('a big input', () => {
 	});
 });
 
-describe('a file big enough to keep its articles\' text in the file (8 MiB and more)', () => {
+describe('a file big enough to keep its articles\' text in the file (32 MiB and more)', () => {
 	const fixtures = useFixtureDirectory();
-	const articleCount = 9000;
+	const articleCount = 36_000;
 	const story = (index: number, detail: string) =>
 		`Council story ${index}\n\n${'The council met on Tuesday and agreed the budget for the coming year after a long debate. '.repeat(10)}\n\nIn story ${index} ${detail}.\n`;
 	const text = (detail: (index: number) => string) => Array.from({length: articleCount}, (_, index) => story(index, detail(index))).join('---\n');
 	const path = fixtures.write('council.txt', text(index => (index === 7000 ? 'a zeppelin landed' : 'nothing flew')));
 
 	it('shows, searches and reloads their text, and says so when the file was changed under it', async () => {
-		expect(text(() => 'nothing flew').length).toBeGreaterThan(8 * 1024 * 1024);
+		expect(text(() => 'nothing flew').length).toBeGreaterThan(32 * 1024 * 1024);
 		const terminal = await startBroadsheet([path], splitSize);
 		await waitForFrame(terminal, new RegExp(` ${articleCount} articles `, 'u'), 20_000);
 		// A word only the body of one article holds, near the end of the file.

@@ -41,9 +41,9 @@ const stories = (count: number, body = (index: number) => `What happened in stor
 	Array.from({length: count}, (_, index) => `Story ${index}\n\n${body(index)}\n`).join('---\n');
 
 describe('which files are read a chunk at a time', () => {
-	it('only files at least 8 MiB big by default', () => {
+	it('only files at least 32 MiB big by default', () => {
 		expect(FileText.open(write(stories(3)))).toBeUndefined();
-		expect(storedBodiesFromByteCount).toBe(8 * 1024 * 1024);
+		expect(storedBodiesFromByteCount).toBe(32 * 1024 * 1024);
 		expect(FileText.open(write(stories(3)), small)).toBeInstanceOf(FileText);
 	});
 
