@@ -79,8 +79,9 @@ class SingleInputParse {
 	/** A big file read a chunk at a time, until all of it has been. */
 	private fileText: FileText | undefined;
 	private readonly bodies: StoredBodies | undefined;
-	/** Where in the file the text not parsed yet starts. */
+	/** Where in the file the text not parsed yet starts, and where the text read so far ends. */
 	private byteStart = 0;
+	private textByteEnd = 0;
 	/** How much text there is to parse: characters, or a big file's bytes. */
 	readonly totalLength: number;
 
@@ -101,6 +102,7 @@ class SingleInputParse {
 				this.text = '';
 				this.fileText = fileText;
 				this.byteStart = fileText.textStart;
+				this.textByteEnd = fileText.textStart;
 				this.bodies = new StoredBodies(fileText, (text, isFirst) => this.parsePart(isFirst || this.plan?.partHeader === undefined ? text : this.plan.partHeader + text, {}).articles);
 			} else {
 				// A format that is parsed whole.
@@ -168,15 +170,18 @@ class SingleInputParse {
 	private partEnd(): number {
 		let end = this.plan ? partEndOf(this.text, this.position, this.partLength, this.plan) : this.text.length;
 		while (end === this.text.length && this.fileText) {
-			// As long again as the text not parsed yet, at least: a long record is read in ever longer chunks.
-			const chunk = this.fileText.nextChunk(this.text.length - this.position);
-			if (chunk === undefined) {
+			// The text not parsed yet, read again with the next chunk: at least as long again, so that a long record is
+			// read in ever longer chunks, and at least a whole character more.
+			const remainingByteCount = this.textByteEnd - this.byteStart;
+			const read = this.fileText.textFrom(this.byteStart, remainingByteCount + Math.max(this.fileText.chunkByteCount, remainingByteCount, 4));
+			if (read === undefined || read.byteEnd <= this.textByteEnd) {
 				// All of it is read: the file stays open for the bodies.
 				this.fileText = undefined;
 				break;
 			}
 
-			this.text = this.text.slice(this.position) + chunk;
+			this.text = read.text;
+			this.textByteEnd = read.byteEnd;
 			this.position = 0;
 			end = partEndOf(this.text, this.position, this.partLength, this.plan!);
 		}
