@@ -1,5 +1,6 @@
 import {isUtf8} from 'node:buffer';
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
+import {closeSync, fstat, open, read, readSync} from 'node:fs';
+import {promisify} from 'node:util';
 import {declaredXmlEncoding, isGzip, looksBinary, maximumTextByteCount, utf16WithoutMark} from './formats/decode.js';
 import {hasSeparators} from './formats/plain-text.js';
 
@@ -29,6 +30,10 @@ const headByteCount = 1024 * 1024;
 const lineFeed = 0x0a;
 const formFeed = 0x0c;
 
+const openFile = promisify(open);
+const statFile = promisify(fstat);
+const readFile = promisify(read);
+
 /** The file descriptors of files whose text nothing needs any more are closed. */
 const openFiles = new FinalizationRegistry<number>(descriptor => {
 	try {
@@ -47,7 +52,6 @@ export class FileText {
 	 * thousands.
 	 */
 	private readonly readBuffer: Buffer;
-	private separatorsFound: boolean | 'unknown' | undefined;
 
 	private constructor(
 		private readonly descriptor: number,
@@ -65,30 +69,31 @@ export class FileText {
 	}
 
 	/**
-	 * Opens `path` if it is a file big enough to be worth reading a chunk at a time and is valid UTF-8 throughout (not
-	 * compressed, not UTF-16, not binary, and declaring no other encoding); undefined otherwise, and when it cannot be
-	 * opened (the whole read then says why).
+	 * Opens `path` if it is a file big enough to be worth reading a chunk at a time, whose first megabyte could be UTF-8
+	 * text (not compressed, not UTF-16, not binary, declaring no other encoding, holding a line end); undefined
+	 * otherwise, and when it cannot be opened (the whole read then says why). Whether all of it is UTF-8 is for
+	 * {@link isUtf8Throughout} to tell.
 	 */
-	static open(path: string, {minimumByteCount = storedBodiesFromByteCount, chunkByteCount = defaultChunkByteCount}: FileTextLimits = {}): FileText | undefined {
+	static async open(path: string, {minimumByteCount = storedBodiesFromByteCount, chunkByteCount = defaultChunkByteCount}: FileTextLimits = {}): Promise<FileText | undefined> {
 		let descriptor: number;
 		try {
-			descriptor = openSync(path, 'r');
+			descriptor = await openFile(path, 'r');
 		} catch {
 			return undefined;
 		}
 
 		try {
-			const info = fstatSync(descriptor);
+			const info = await statFile(descriptor);
 			if (!info.isFile() || info.size < minimumByteCount || info.size > maximumTextByteCount) {
 				closeSync(descriptor);
 				return undefined;
 			}
 
 			const head = Buffer.allocUnsafe(Math.min(headByteCount, info.size));
-			const headLength = readSync(descriptor, head, 0, head.length, 0);
-			const headBytes = head.subarray(0, headLength);
+			const {bytesRead} = await readFile(descriptor, head, 0, head.length, 0);
+			const headBytes = head.subarray(0, bytesRead);
 			const headEnd = headBytes.lastIndexOf(lineFeed) + 1;
-			if (headEnd === 0 || isGzip(headBytes) || utf16WithoutMark(headBytes) || looksBinary(headBytes) || declaredXmlEncoding(headBytes) || !isWholeFileUtf8(descriptor, info.size)) {
+			if (headEnd === 0 || isGzip(headBytes) || utf16WithoutMark(headBytes) || looksBinary(headBytes) || declaredXmlEncoding(headBytes)) {
 				closeSync(descriptor);
 				return undefined;
 			}
@@ -103,15 +108,45 @@ export class FileText {
 	}
 
 	/**
+	 * Whether the file's bytes are valid UTF-8 from end to end, read a chunk at a time (`onProgress` hears how many
+	 * bytes are checked): only then do the text's characters match the file's bytes one for one, as reading bodies
+	 * again needs. Other files are read whole, as formats/decode.ts says.
+	 */
+	async isUtf8Throughout(onProgress?: (byteCount: number, totalByteCount: number) => void): Promise<boolean> {
+		const bytes = Buffer.allocUnsafe(scanChunkByteCount);
+		for (let start = 0; start < this.byteCount;) {
+			// eslint-disable-next-line no-await-in-loop
+			const {bytesRead} = await readFile(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - start), start);
+			if (bytesRead === 0) {
+				return false;
+			}
+
+			// Up to the start of the last character, which may go on in the next chunk.
+			let end = bytesRead;
+			if (start + bytesRead < this.byteCount) {
+				end--;
+				while (end > 0 && (bytes[end]! & 0xc0) === 0x80) {
+					end--;
+				}
+			}
+
+			if (end === 0 || !isUtf8(bytes.subarray(0, end))) {
+				return false;
+			}
+
+			start += end;
+			onProgress?.(start, this.byteCount);
+		}
+
+		return true;
+	}
+
+	/**
 	 * Whether the text has separator lines (or form feeds) anywhere, as plain text's layout asks (see
 	 * formats/plain-text.ts); undefined when a line is too long to look at (over 4 MiB).
 	 */
-	hasSeparators(): boolean | undefined {
-		if (this.separatorsFound === undefined) {
-			this.separatorsFound = hasSeparators(this.head) || (this.findSeparators() ?? 'unknown');
-		}
-
-		return this.separatorsFound === 'unknown' ? undefined : this.separatorsFound;
+	async hasSeparators(): Promise<boolean | undefined> {
+		return hasSeparators(this.head) || this.findSeparators();
 	}
 
 	/**
@@ -155,23 +190,6 @@ export class FileText {
 		}
 	}
 
-	/** All the text at once, for a file whose format cannot be parsed in parts; the file is closed. */
-	wholeText(): string {
-		const bytes = Buffer.allocUnsafe(this.byteCount);
-		let byteCount = 0;
-		while (byteCount < bytes.length) {
-			const read = readSync(this.descriptor, bytes, byteCount, bytes.length - byteCount, byteCount);
-			if (read === 0) {
-				break;
-			}
-
-			byteCount += read;
-		}
-
-		this.close();
-		return new TextDecoder('utf-8').decode(bytes.subarray(0, byteCount));
-	}
-
 	/** Closes the file now rather than when nothing needs it any more. */
 	close(): void {
 		openFiles.unregister(this);
@@ -180,10 +198,11 @@ export class FileText {
 		} catch {}
 	}
 
-	private findSeparators(): boolean | undefined {
+	private async findSeparators(): Promise<boolean | undefined> {
 		const bytes = Buffer.allocUnsafe(scanChunkByteCount);
 		for (let start = 0; start < this.byteCount;) {
-			const byteCount = readSync(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - start), start);
+			// eslint-disable-next-line no-await-in-loop
+			const {bytesRead: byteCount} = await readFile(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - start), start);
 			const isLast = start + byteCount >= this.byteCount;
 			// Whole lines only: the rest is read again with the next chunk.
 			const end = isLast ? byteCount : bytes.subarray(0, byteCount).lastIndexOf(lineFeed) + 1;
@@ -211,32 +230,4 @@ export class FileText {
 
 		return false;
 	}
-}
-
-/** Whether the file's bytes are valid UTF-8 from end to end, read a chunk at a time. */
-function isWholeFileUtf8(descriptor: number, byteCount: number): boolean {
-	const bytes = Buffer.allocUnsafe(scanChunkByteCount);
-	for (let start = 0; start < byteCount;) {
-		const read = readSync(descriptor, bytes, 0, Math.min(bytes.length, byteCount - start), start);
-		if (read === 0) {
-			return false;
-		}
-
-		// Up to the start of the last character, which may go on in the next chunk.
-		let end = read;
-		if (start + read < byteCount) {
-			end--;
-			while (end > 0 && (bytes[end]! & 0xc0) === 0x80) {
-				end--;
-			}
-		}
-
-		if (end === 0 || !isUtf8(bytes.subarray(0, end))) {
-			return false;
-		}
-
-		start += end;
-	}
-
-	return true;
 }

@@ -3,7 +3,7 @@ import type {Article} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
 import {createFieldSightings, createProblemLog, type ProblemLog} from './formats/fields.js';
 import type {FormatName, ParseOptions, PartOptions} from './formats/format.js';
-import type {FileText} from './file-text.js';
+import {FileText, type FileTextLimits} from './file-text.js';
 import {ArticleWithStoredBody, type BodyUnit, StoredBodies} from './stored-articles.js';
 import {parseText} from './formats/parsers.js';
 import {partEndOf, partPlanFor, type PartPlan} from './formats/parts.js';
@@ -23,9 +23,35 @@ export type DecodedInput = {
 	readonly byteCount: number;
 } & (
 	| {readonly text: string}
-	/** A big file, read as it is parsed; its articles keep their bodies in it (see stored-articles.ts). */
-	| {readonly fileText: FileText}
+	/**
+	 * A big file, read as it is parsed, in `format`, cut as `plan` says; its articles keep their bodies in it (see
+	 * stored-articles.ts and {@link openBigFile}).
+	 */
+	| {readonly fileText: FileText; readonly format: FormatName; readonly plan: PartPlan}
 );
+
+/**
+ * `file` opened to be read a chunk at a time as it is parsed, its articles keeping their bodies in it, when it is big
+ * enough, valid UTF-8 throughout, and in a format that can be cut into parts (see file-text.ts and formats/parts.ts);
+ * undefined otherwise, and it is to be read whole. `format` overrides detection; `onProgress` hears how much of the
+ * file has been checked.
+ */
+export async function openBigFile(file: string, name: string, format: FormatName | undefined, limits?: FileTextLimits, onProgress?: (byteCount: number, totalByteCount: number) => void): Promise<{fileText: FileText; format: FormatName; plan: PartPlan} | undefined> {
+	const fileText = await FileText.open(file, limits);
+	if (!fileText) {
+		return undefined;
+	}
+
+	const chosenFormat = format ?? detectFormat(fileText.head, name);
+	const hasSeparators = chosenFormat === 'text' ? await fileText.hasSeparators() : false;
+	const plan = hasSeparators === undefined ? undefined : partPlanFor(fileText.head, chosenFormat, firstPartLength, hasSeparators);
+	if (plan && (await fileText.isUtf8Throughout(onProgress))) {
+		return {fileText, format: chosenFormat, plan};
+	}
+
+	fileText.close();
+	return undefined;
+}
 
 /** An input's articles so far, and the path and file it came from. */
 export type ParsedInput = {
@@ -94,20 +120,14 @@ class SingleInputParse {
 			this.format = options.format ?? detectFormat(input.text, input.name);
 			this.plan = partPlanFor(input.text, this.format, firstPartLength);
 		} else {
-			const {fileText} = input;
-			this.format = options.format ?? detectFormat(fileText.head, input.name);
-			const hasSeparators = this.format === 'text' ? fileText.hasSeparators() : false;
-			this.plan = hasSeparators === undefined ? undefined : partPlanFor(fileText.head, this.format, firstPartLength, hasSeparators);
-			if (this.plan) {
-				this.text = '';
-				this.fileText = fileText;
-				this.byteStart = fileText.textStart;
-				this.textByteEnd = fileText.textStart;
-				this.bodies = new StoredBodies(fileText, (text, isFirst) => this.parsePart(isFirst || this.plan?.partHeader === undefined ? text : this.plan.partHeader + text, {}).articles);
-			} else {
-				// A format that is parsed whole.
-				this.text = fileText.wholeText();
-			}
+			const {fileText, format, plan} = input;
+			this.format = format;
+			this.plan = plan;
+			this.text = '';
+			this.fileText = fileText;
+			this.byteStart = fileText.textStart;
+			this.textByteEnd = fileText.textStart;
+			this.bodies = new StoredBodies(fileText, (text, isFirst) => this.parsePart(isFirst || plan.partHeader === undefined ? text : plan.partHeader + text, {}).articles);
 		}
 
 		this.totalLength = this.fileText ? this.fileText.byteCount : this.text.length;

@@ -4,8 +4,7 @@ import {type Article, withId} from './article.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
 import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from './formats/decode.js';
 import type {FormatName, ParseOptions} from './formats/format.js';
-import {FileText} from './file-text.js';
-import {type DecodedInput, InputsParse, parseSliceMs} from './parse-inputs.js';
+import {type DecodedInput, InputsParse, openBigFile, parseSliceMs} from './parse-inputs.js';
 import {printableName} from './terminal/sanitize-text.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
@@ -200,10 +199,15 @@ async function readDecodedInput(path: string, file: string, stdin: NodeJS.Readab
 	};
 
 	report('reading', 0);
-	const fileText = isStdin ? undefined : FileText.open(file);
-	if (fileText) {
-		report('parsing', fileText.byteCount, fileText.byteCount);
-		return {path, file, name, source: printableName(basename(file)), fileText, byteCount: fileText.byteCount};
+	const bigFile = isStdin
+		? undefined
+		: await openBigFile(file, name, options.format, undefined, (byteCount, totalByteCount) => {
+			report('reading', byteCount, totalByteCount);
+		});
+	if (bigFile) {
+		const {byteCount} = bigFile.fileText;
+		report('parsing', byteCount, byteCount);
+		return {path, file, name, source: printableName(basename(file)), ...bigFile, byteCount};
 	}
 
 	// The bytes are passed straight to decodeInput and held nowhere else, so that they can be freed

@@ -4,10 +4,9 @@ import {join} from 'node:path';
 import fc from 'fast-check';
 import {afterAll, beforeEach, describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
-import {FileText} from '../../source/file-text.js';
 import type {ParseOptions} from '../../source/formats/format.js';
 import {parseText} from '../../source/formats/parsers.js';
-import {type DecodedInput, InputsParse} from '../../source/parse-inputs.js';
+import {type DecodedInput, InputsParse, openBigFile} from '../../source/parse-inputs.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'broadsheet-parts-'));
 afterAll(() => {
@@ -19,14 +18,18 @@ const inputOf = (text: string, file = 'news.txt'): DecodedInput => ({path: file,
 let fileCount = 0;
 /**
  * `text` written to a file and opened to be read a chunk at a time, its articles keeping their bodies in it (as a big
- * file is): in chunks of a few bytes, so that chunks end inside records and inside characters.
+ * file is): in chunks of a few bytes, so that chunks end inside records and inside characters. A format that cannot be
+ * cut (JSON) is read whole, as a big file of it is.
  */
-function fileInputOf(text: string, file: string, chunkByteCount: number): DecodedInput {
+async function fileInputOf(text: string, file: string, chunkByteCount: number): Promise<DecodedInput> {
 	const path = join(directory, `${fileCount++}-${file}`);
 	writeFileSync(path, text);
-	const fileText = FileText.open(path, {minimumByteCount: 0, chunkByteCount});
-	expect(fileText).toBeDefined();
-	return {path: file, file, name: file, source: file, fileText: fileText!, byteCount: fileText!.byteCount};
+	const bigFile = await openBigFile(path, file, undefined, {minimumByteCount: 0, chunkByteCount});
+	if (!file.endsWith('.json')) {
+		expect(bigFile).toBeDefined();
+	}
+
+	return bigFile ? {path: file, file, name: file, source: file, ...bigFile, byteCount: bigFile.fileText.byteCount} : inputOf(text, file);
 }
 
 /** An article as plain data, its paragraphs read (from the file, for an article that keeps its body there). */
@@ -53,8 +56,8 @@ let reading: Reading = 'in memory';
  * Parses `text` in parts of at least `partLength` characters, a part at a time, as the interface does after its
  * first frame: read as {@link reading} says.
  */
-function parseInParts(text: string, file: string, partLength: number, options: ParseOptions = {}) {
-	const input = reading === 'in memory' ? inputOf(text, file) : fileInputOf(text, file, (partLength % 13) + 1);
+async function parseInParts(text: string, file: string, partLength: number, options: ParseOptions = {}) {
+	const input = reading === 'in memory' ? inputOf(text, file) : await fileInputOf(text, file, (partLength % 13) + 1);
 	const parse = new InputsParse([input], {...options, partLength});
 	let partCount = 0;
 	while (!parse.isComplete) {
@@ -82,49 +85,49 @@ describe.each<Reading>(['in memory', 'from a file'])('parsing an input in parts,
 		reading = readingHere;
 	});
 
-	it('gives plain text with separator lines the articles and ids of one parse of the whole', () => {
-		fc.assert(
-			fc.property(fc.array(fc.tuple(repeatedHeadline, body), {minLength: 1, maxLength: 25}), fc.integer({min: 1, max: 400}), fc.constantFrom('\n', '\r\n'), (articles, partLength, lineEnd) => {
+	it('gives plain text with separator lines the articles and ids of one parse of the whole', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(fc.tuple(repeatedHeadline, body), {minLength: 1, maxLength: 25}), fc.integer({min: 1, max: 400}), fc.constantFrom('\n', '\r\n'), async (articles, partLength, lineEnd) => {
 				const text = articles.map(([title, paragraphs]) => [title, '', ...paragraphs.flatMap(paragraph => [paragraph, ''])].join(lineEnd)).join(`---${lineEnd}`);
-				const parts = parseInParts(text, 'news.txt', partLength);
+				const parts = await parseInParts(text, 'news.txt', partLength);
 				expect(parts.articles).toEqual(parseWhole(text, 'news.txt').articles);
 			}),
 			{numRuns: 200},
 		);
 	});
 
-	it('gives plain text whose articles are separated by blank lines the articles of one parse of the whole', () => {
-		fc.assert(
-			fc.property(fc.array(fc.tuple(repeatedHeadline, sentence), {minLength: 2, maxLength: 25}), fc.integer({min: 1, max: 300}), (articles, partLength) => {
+	it('gives plain text whose articles are separated by blank lines the articles of one parse of the whole', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(fc.tuple(repeatedHeadline, sentence), {minLength: 2, maxLength: 25}), fc.integer({min: 1, max: 300}), async (articles, partLength) => {
 				const text = articles.map(([title, paragraph]) => `${title}\n${paragraph}`).join('\n\n');
-				expect(parseInParts(text, 'news.txt', partLength).articles).toEqual(parseWhole(text, 'news.txt').articles);
+				expect((await parseInParts(text, 'news.txt', partLength)).articles).toEqual(parseWhole(text, 'news.txt').articles);
 			}),
 			{numRuns: 200},
 		);
 	});
 
-	it('reads plain text in the layout of one parse of the whole when its separator lines need sanitising', () => {
+	it('reads plain text in the layout of one parse of the whole when its separator lines need sanitising', async () => {
 		const stories = Array.from({length: 30}, (_, index) => `Story ${index}\n\nBody of story ${index}.`);
 		for (const separator of ['\u001B[2m---\u001B[0m\n', '---\r']) {
 			const text = stories.join(`\n${separator}`);
 			const whole = parseWhole(text, 'news.txt');
 			expect(whole.articles).toHaveLength(30);
-			expect(parseInParts(text, 'news.txt', 40).articles).toEqual(whole.articles);
+			expect((await parseInParts(text, 'news.txt', 40)).articles).toEqual(whole.articles);
 		}
 	});
 
-	it('gives JSON Lines the articles, ids and problems (with their line numbers) of one parse of the whole', () => {
+	it('gives JSON Lines the articles, ids and problems (with their line numbers) of one parse of the whole', async () => {
 		const line = fc.oneof(
 			fc.record({title: repeatedHeadline, body: sentence}).map(record => JSON.stringify(record)),
 			fc.record({title: headline, guid: fc.constantFrom('a', 'b', 'c')}).map(record => JSON.stringify(record)),
 			fc.constantFrom('{"title": broken', '', '[1, 2]', '{"count": 3}'),
 		);
-		fc.assert(
-			fc.property(fc.array(line, {minLength: 1, maxLength: 40}), fc.integer({min: 1, max: 500}), (lines, partLength) => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(line, {minLength: 1, maxLength: 40}), fc.integer({min: 1, max: 500}), async (lines, partLength) => {
 				// Two objects first: the file reads as JSON Lines whatever follows.
 				const text = ['{"title": "First", "body": "Opens the file."}', '{"title": "Second"}', ...lines].join('\n');
 				const whole = parseWhole(text, 'wire.jsonl');
-				const parts = parseInParts(text, 'wire.jsonl', partLength);
+				const parts = await parseInParts(text, 'wire.jsonl', partLength);
 				expect(parts.articles).toEqual(whole.articles);
 				expect(parts.warnings).toEqual(whole.warnings);
 			}),
@@ -132,17 +135,17 @@ describe.each<Reading>(['in memory', 'from a file'])('parsing an input in parts,
 		);
 	});
 
-	it('gives CSV (quoted line breaks, short rows, repeated ids) the articles and problems of one parse of the whole', () => {
+	it('gives CSV (quoted line breaks, short rows, repeated ids) the articles and problems of one parse of the whole', async () => {
 		const field = fc.oneof(sentence, headline, fc.constantFrom('"Quoted, with a comma"', '"Two\nlines"', '"A ""quote"" inside"', 'A 12" record', '"Spaced"  ', ''));
 		const row = fc.oneof(
 			fc.tuple(repeatedHeadline, field, fc.constantFrom('a', 'b', '')).map(([title, body, id]) => `${title},${body},${id}`),
 			fc.constantFrom('Short row only', '', ',,', 'Too,many,fields,here'),
 		);
-		fc.assert(
-			fc.property(fc.array(row, {minLength: 1, maxLength: 40}), fc.integer({min: 1, max: 300}), fc.constantFrom('\n', '\r\n'), (rows, partLength, lineEnd) => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(row, {minLength: 1, maxLength: 40}), fc.integer({min: 1, max: 300}), fc.constantFrom('\n', '\r\n'), async (rows, partLength, lineEnd) => {
 				const text = ['title,description,id', 'First story,Opens the file.,', ...rows].join(lineEnd);
 				const whole = parseWhole(text, 'news.csv');
-				const parts = parseInParts(text, 'news.csv', partLength);
+				const parts = await parseInParts(text, 'news.csv', partLength);
 				expect(parts.articles).toEqual(whole.articles);
 				expect(parts.warnings).toEqual(whole.warnings);
 			}),
@@ -150,7 +153,7 @@ describe.each<Reading>(['in memory', 'from a file'])('parsing an input in parts,
 		);
 	});
 
-	it('does not cut CSV or TSV inside a quoted field that follows a stray quote in an unquoted field', () => {
+	it('does not cut CSV or TSV inside a quoted field that follows a stray quote in an unquoted field', async () => {
 		for (const [file, delimiter] of [['news.csv', ','], ['news.tsv', '\t']] as const) {
 			const text = [
 				['title', 'body'],
@@ -162,19 +165,19 @@ describe.each<Reading>(['in memory', 'from a file'])('parsing an input in parts,
 			const whole = parseWhole(text, file);
 			expect(whole.articles.map(article => article.headline)).toEqual(['A 12" record', 'Plain', 'Another', 'Last']);
 			for (let partLength = 1; partLength < text.length; partLength++) {
-				const parts = parseInParts(text, file, partLength);
+				const parts = await parseInParts(text, file, partLength);
 				expect(parts.articles).toEqual(whole.articles);
 				expect(parts.warnings).toEqual(whole.warnings);
 			}
 		}
 	});
 
-	it('warns of a --fields key in JSON Lines only when no part had it, as one parse of the whole does', () => {
+	it('warns of a --fields key in JSON Lines only when no part had it, as one parse of the whole does', async () => {
 		const text = ['{"title": "First", "body": "One."}', '{"title": "Second", "body": "Two."}', '{"headline": "Third", "text": "Three."}'].join('\n');
 		for (const fieldMap of [{headline: 'title'}, {headline: 'subject'}]) {
 			const whole = parseWhole(text, 'wire.jsonl', {fieldMap});
 			for (let partLength = 1; partLength < text.length; partLength += 7) {
-				expect(parseInParts(text, 'wire.jsonl', partLength, {fieldMap}).warnings).toEqual(whole.warnings);
+				expect((await parseInParts(text, 'wire.jsonl', partLength, {fieldMap})).warnings).toEqual(whole.warnings);
 			}
 		}
 
@@ -183,7 +186,7 @@ describe.each<Reading>(['in memory', 'from a file'])('parsing an input in parts,
 		]);
 	});
 
-	it('reads a pretty-printed JSON document given as JSON Lines (--format ndjson) whole, as JSON, as before', () => {
+	it('reads a pretty-printed JSON document given as JSON Lines (--format ndjson) whole, as JSON, as before', async () => {
 		const text = JSON.stringify(Array.from({length: 30}, (_, index) => ({title: `Story ${index}`, body: 'Text.'})), undefined, 2);
 		const parse = new InputsParse([inputOf(text, 'dump.jsonl')], {format: 'ndjson', partLength: 50});
 		parse.parseUntilCount(Number.POSITIVE_INFINITY);
@@ -192,20 +195,20 @@ describe.each<Reading>(['in memory', 'from a file'])('parsing an input in parts,
 		expect(parse.parsedInputs[0]?.articles).toHaveLength(30);
 	});
 
-	it('cuts a big input into many parts, and a small one parses in one', () => {
+	it('cuts a big input into many parts, and a small one parses in one', async () => {
 		const text = Array.from({length: 200}, (_, index) => JSON.stringify({title: `Story ${index}`, body: 'Text.'})).join('\n');
-		expect(parseInParts(text, 'wire.jsonl', 500).partCount).toBeGreaterThan(10);
-		expect(parseInParts(text, 'wire.jsonl', 1_000_000).partCount).toBe(1);
+		expect((await parseInParts(text, 'wire.jsonl', 500)).partCount).toBeGreaterThan(10);
+		expect((await parseInParts(text, 'wire.jsonl', 1_000_000)).partCount).toBe(1);
 	});
 
-	it('parses a format that cannot be cut whole, in one part', () => {
+	it('parses a format that cannot be cut whole, in one part', async () => {
 		const text = `${JSON.stringify(Array.from({length: 50}, (_, index) => ({title: `Story ${index}`})))}\n`;
-		const parts = parseInParts(text, 'dump.json', 10);
+		const parts = await parseInParts(text, 'dump.json', 10);
 		expect(parts.partCount).toBe(1);
 		expect(parts.articles).toHaveLength(50);
 	});
 
-	it('parses up to a count first, then the rest, telling how much is parsed', () => {
+	it('parses up to a count first, then the rest, telling how much is parsed', async () => {
 		const text = Array.from({length: 300}, (_, index) => `Story ${index}\n\nBody of story ${index}.\n---`).join('\n');
 		const parse = new InputsParse([inputOf(text)], {partLength: 1000});
 		parse.parseUntilCount(40);
@@ -222,7 +225,7 @@ describe.each<Reading>(['in memory', 'from a file'])('parsing an input in parts,
 		expect(parse.parsedInputs[0]!.articles.map(article => article.headline).at(-1)).toBe('Story 299');
 	});
 
-	it('reports an input that ends with no articles as a failure, not its problems as warnings', () => {
+	it('reports an input that ends with no articles as a failure, not its problems as warnings', async () => {
 		const parse = new InputsParse([inputOf('{"count": 1}\n{"count": 2}', 'counts.jsonl'), inputOf('A story\n\nIts body.', 'news.txt')]);
 		parse.parseUntilCount(Number.POSITIVE_INFINITY);
 		expect(parse.failures.map(failure => failure.message)).toEqual([expect.stringMatching(/^counts\.jsonl: line 1: no headline or text/u)]);

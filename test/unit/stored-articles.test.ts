@@ -5,9 +5,9 @@ import {Readable} from 'node:stream';
 import {gzipSync} from 'node:zlib';
 import {afterAll, describe, expect, it} from 'vitest';
 import {type Article, withId} from '../../source/article.js';
-import {FileText, storedBodiesFromByteCount} from '../../source/file-text.js';
+import {storedBodiesFromByteCount} from '../../source/file-text.js';
 import {parseText} from '../../source/formats/parsers.js';
-import {type DecodedInput, InputsParse} from '../../source/parse-inputs.js';
+import {type DecodedInput, InputsParse, openBigFile} from '../../source/parse-inputs.js';
 import {loadInputs} from '../../source/read-input.js';
 import {createState} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
@@ -27,11 +27,14 @@ function write(text: string | Uint8Array, name = 'news.txt'): string {
 
 const small = {minimumByteCount: 0, chunkByteCount: 16};
 
+/** The file at `path` opened to be read a chunk at a time, as a big file is; undefined when it is to be read whole. */
+const open = async (path: string, name = 'news.txt') => openBigFile(path, name, undefined, small);
+
 /** Parses the file at `path`, read a chunk at a time, in parts of `partLength` characters. */
-function parseFile(path: string, partLength = 64): Article[] {
-	const fileText = FileText.open(path, small);
-	expect(fileText).toBeDefined();
-	const input: DecodedInput = {path, file: path, name: 'news.txt', source: 'news.txt', fileText: fileText!, byteCount: fileText!.byteCount};
+async function parseFile(path: string, partLength = 64): Promise<Article[]> {
+	const bigFile = await open(path);
+	expect(bigFile).toBeDefined();
+	const input: DecodedInput = {path, file: path, name: 'news.txt', source: 'news.txt', ...bigFile!, byteCount: bigFile!.fileText.byteCount};
 	const parse = new InputsParse([input], {partLength});
 	parse.parseUntilCount(Number.POSITIVE_INFINITY);
 	return parse.parsedInputs[0]!.articles.slice();
@@ -41,47 +44,49 @@ const stories = (count: number, body = (index: number) => `What happened in stor
 	Array.from({length: count}, (_, index) => `Story ${index}\n\n${body(index)}\n`).join('---\n');
 
 describe('which files are read a chunk at a time', () => {
-	it('only files at least 32 MiB big by default', () => {
-		expect(FileText.open(write(stories(3)))).toBeUndefined();
+	it('only files at least 32 MiB big by default', async () => {
+		expect(await openBigFile(write(stories(3)), 'news.txt', undefined)).toBeUndefined();
 		expect(storedBodiesFromByteCount).toBe(32 * 1024 * 1024);
-		expect(FileText.open(write(stories(3)), small)).toBeInstanceOf(FileText);
+		expect(await open(write(stories(3)))).toBeDefined();
 	});
 
-	it('not files that are not UTF-8 throughout, compressed, UTF-16, binary or declare another encoding', () => {
+	it('not files that are not UTF-8 throughout, compressed, UTF-16, binary or declare another encoding', async () => {
 		const text = stories(200);
 		// A stray byte well past the first chunks.
 		const stray = Buffer.concat([Buffer.from(text), Buffer.from([0xff]), Buffer.from('\nMore\n')]);
-		expect(FileText.open(write(stray), small)).toBeUndefined();
-		expect(FileText.open(write(gzipSync(text)), small)).toBeUndefined();
-		expect(FileText.open(write(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])), small)).toBeUndefined();
-		expect(FileText.open(write(Buffer.from(text, 'utf16le')), small)).toBeUndefined();
-		expect(FileText.open(write(Buffer.concat([Buffer.from(text), Buffer.alloc(10)])), small)).toBeUndefined();
-		expect(FileText.open(write(`<?xml version="1.0" encoding="ISO-8859-1"?>\n${text}`), small)).toBeUndefined();
-		expect(FileText.open(join(directory, 'missing.txt'), small)).toBeUndefined();
-		expect(FileText.open(directory, small)).toBeUndefined();
+		expect(await open(write(stray))).toBeUndefined();
+		expect(await open(write(gzipSync(text)))).toBeUndefined();
+		expect(await open(write(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])))).toBeUndefined();
+		expect(await open(write(Buffer.from(text, 'utf16le')))).toBeUndefined();
+		expect(await open(write(Buffer.concat([Buffer.from(text), Buffer.alloc(10)])))).toBeUndefined();
+		expect(await open(write(`<?xml version="1.0" encoding="ISO-8859-1"?>\n${text}`))).toBeUndefined();
+		expect(await open(join(directory, 'missing.txt'))).toBeUndefined();
+		expect(await open(directory)).toBeUndefined();
+	});
+
+	it('not formats that cannot be cut into parts, nor plain text whose layout only the whole tells', async () => {
+		expect(await open(write(`${JSON.stringify([{title: 'One'}, {title: 'Two'}])}\n`), 'dump.json')).toBeUndefined();
+		// One paragraph a line, no blank lines.
+		const lines = `${Array.from({length: 30}, (_, index) => `ECONOMY: Line story ${index} tells its tale in one line.`).join('\n')}\n`;
+		expect(await open(write(lines))).toBeUndefined();
+		// Separator lines only far past the first chunk: found by reading on.
+		const late = `${Array.from({length: 120_000}, (_, index) => `Story ${index}`).join('\n\n')}\n---\nLast story\n\nIts body.\n`;
+		expect((await open(write(late)))?.plan.plainTextLayout).toBe('separators');
 	});
 });
 
 describe('articles that keep their bodies in the file', () => {
-	it('read as the whole text parsed at once does, a byte-order mark and characters split across chunks included', () => {
+	it('read as the whole text parsed at once does, a byte-order mark and characters split across chunks included', async () => {
 		const text = stories(40, index => `Café ${index} 習近平 said 🌧 rain.\n\nA second paragraph.`);
-		const articles = parseFile(write(`\uFEFF${text}`), 50);
+		const articles = await parseFile(write(`\uFEFF${text}`), 50);
 		expect(articles.every(article => article instanceof ArticleWithStoredBody)).toBe(true);
 		const whole = parseText(text, 'news.txt', {fileName: 'news.txt'}).articles;
 		expect(articles.map(article => [article.id, article.headline, article.paragraphs])).toEqual(whole.map(article => [article.id, article.headline, article.paragraphs]));
 	});
 
-	it('falls back to reading a format that cannot be cut whole, in memory, as before', () => {
-		// One paragraph a line, no blank lines: only the whole tells the layout.
-		const lines = `${Array.from({length: 30}, (_, index) => `ECONOMY: Line story ${index} tells its tale in one line.`).join('\n')}\n`;
-		const articles = parseFile(write(lines));
-		expect(articles.some(article => article instanceof ArticleWithStoredBody)).toBe(false);
-		expect(articles).toEqual(parseText(lines, 'news.txt', {fileName: 'news.txt'}).articles);
-	});
-
-	it('show a note instead of other text when the file is changed where they lie, and their own text when it is renamed over', () => {
+	it('show a note instead of other text when the file is changed where they lie, and their own text when it is renamed over', async () => {
 		const path = write(stories(100));
-		const articles = parseFile(path);
+		const articles = await parseFile(path);
 		expect(articles[10]!.paragraphs).toEqual(['What happened in story 10.']);
 		// Saved by renaming a new file over it, as editors do: the open file still holds the old text.
 		const replacement = write(stories(100, index => `What happened at story ${index}.`));
@@ -89,7 +94,7 @@ describe('articles that keep their bodies in the file', () => {
 		expect(articles[60]!.paragraphs).toEqual(['What happened in story 60.']);
 		// Rewritten in place: the old text is gone. An article whose place now holds another shows the note; one whose
 		// place holds the same headline shows what is there now.
-		const rewritten = parseFile(path);
+		const rewritten = await parseFile(path);
 		writeFileSync(path, stories(100, index => `What happened to story ${index}.`).replace('Story 80', 'Storm 80'));
 		expect(rewritten[80]!.paragraphs).toEqual(changedOnDiskParagraphs);
 		expect(rewritten[20]!.paragraphs).toEqual(['What happened to story 20.']);
@@ -98,23 +103,23 @@ describe('articles that keep their bodies in the file', () => {
 		expect(rewritten[90]!.paragraphs).toEqual(changedOnDiskParagraphs);
 	});
 
-	it('keep their body under another id (the same story in two files)', () => {
-		const [article] = parseFile(write(stories(5)));
+	it('keep their body under another id (the same story in two files)', async () => {
+		const [article] = await parseFile(write(stories(5)));
 		const renamed = withId(article!, 'other#2');
 		expect(renamed.id).toBe('other#2');
 		expect(renamed.headline).toBe('Story 0');
 		expect(renamed.paragraphs).toEqual(['What happened in story 0.']);
 	});
 
-	it('count as changed on reload only when their text changed', () => {
+	it('count as changed on reload only when their text changed', async () => {
 		const path = write(stories(30));
-		const state = createState(parseFile(path), {viewport: {columnCount: 80, rowCount: 24}});
-		expect(update(state, {type: 'articles-loaded', articles: parseFile(path), failures: []}).notice).toBe('reloaded: no changes');
+		const state = createState(await parseFile(path), {viewport: {columnCount: 80, rowCount: 24}});
+		expect(update(state, {type: 'articles-loaded', articles: await parseFile(path), failures: []}).notice).toBe('reloaded: no changes');
 		writeFileSync(path, stories(30, index => (index === 7 ? 'A new body.' : `What happened in story ${index}.`)));
-		expect(update(state, {type: 'articles-loaded', articles: parseFile(path), failures: []}).notice).toBe('reloaded: 1 changed');
+		expect(update(state, {type: 'articles-loaded', articles: await parseFile(path), failures: []}).notice).toBe('reloaded: 1 changed');
 		// Against the same articles held in memory, the same.
 		const inMemory = parseText(stories(30), 'news.txt', {fileName: 'news.txt'}).articles;
-		expect(update(createState(inMemory, {viewport: {columnCount: 80, rowCount: 24}}), {type: 'articles-loaded', articles: parseFile(path), failures: []}).notice).toBe('reloaded: 1 changed');
+		expect(update(createState(inMemory, {viewport: {columnCount: 80, rowCount: 24}}), {type: 'articles-loaded', articles: await parseFile(path), failures: []}).notice).toBe('reloaded: 1 changed');
 	});
 
 	it('are what a big file gives when it is loaded', async () => {
