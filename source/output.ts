@@ -1,5 +1,6 @@
 import type {Article} from './article.js';
 import {articleLines} from './state/article-lines.js';
+import {withBodiesRead} from './stored-articles.js';
 
 /**
  * What the scripting modes print. The shapes are documented in readme.md ("Scripting") and stable: fields may be
@@ -21,7 +22,9 @@ export type OutputMode = 'list' | 'json' | 'print';
  */
 export function * outputPieces(articles: readonly Article[], mode: OutputMode, columnCount: number): Generator<string> {
 	const rule = `\n${'─'.repeat(Math.min(columnCount, 40))}\n\n`;
-	for (const [index, article] of articles.entries()) {
+	let index = 0;
+	// A big file's bodies are read a window at a time in the file's order, not an article at a time in this one.
+	for (const article of mode === 'list' ? articles : withBodiesRead(articles)) {
 		switch (mode) {
 			case 'list': {
 				yield (article.kicker ? `${article.kicker} ${article.headline}` : article.headline) + '\n';
@@ -38,6 +41,8 @@ export function * outputPieces(articles: readonly Article[], mode: OutputMode, c
 				break;
 			}
 		}
+
+		index++;
 	}
 }
 

@@ -158,7 +158,7 @@ class SingleInputParse {
 			firstLineNumber: this.lineNumber,
 		});
 		if (this.bodies) {
-			const unit: BodyUnit = {bodies: this.bodies, byteStart: this.byteStart, byteLength: Buffer.byteLength(part), isFirst};
+			const unit: BodyUnit = {bodies: this.bodies, byteStart: this.byteStart, byteLength: Buffer.byteLength(part), isFirst, articleCount: result.articles.length};
 			this.byteStart += unit.byteLength;
 			for (const [index, article] of result.articles.entries()) {
 				this.articles.push(new ArticleWithStoredBody(article, unit, index));

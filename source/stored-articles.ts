@@ -16,6 +16,8 @@ export type BodyUnit = {
 	readonly byteLength: number;
 	/** Whether the unit starts the text (for CSV, it holds the header row, which the others are parsed after). */
 	readonly isFirst: boolean;
+	/** How many articles it holds. */
+	readonly articleCount: number;
 };
 
 /** How many parsed units are kept: enough for going through the articles in order, and for a screen of search hits. */
@@ -99,8 +101,10 @@ export class ArticleWithStoredBody implements Article {
 	/** `article` as parsed from `unit`, the article at `index` in it. */
 	constructor(
 		article: Article,
-		private readonly unit: BodyUnit,
-		private readonly index: number,
+		/** Where the body is read again from. */
+		readonly unit: BodyUnit,
+		/** Which of the unit's articles this is. */
+		readonly index: number,
 	) {
 		this.id = detached(article.id);
 		this.headline = detached(article.headline);
@@ -119,4 +123,47 @@ export class ArticleWithStoredBody implements Article {
 	get paragraphs(): readonly string[] {
 		return this.unit.bodies.paragraphsOf(this.unit, this.index, this.headline);
 	}
+}
+
+/** How much of a file's text a window of {@link withBodiesRead} covers: the first one, then the others. */
+const firstWindowByteCount = 1024 * 1024;
+const windowByteCount = 64 * 1024 * 1024;
+
+/**
+ * `articles`, in their order, with their bodies in memory. The bodies kept in a file are read a window of articles
+ * at a time, each window's in the file's order: in an order of their own (newest first, A–Z, best match), articles
+ * would each read and parse their unit again, which made printing a 60 MB CSV file ten times slower. The first
+ * window is small, so that the first articles come at once (`| head -1`).
+ */
+export function * withBodiesRead(articles: Iterable<Article>): Generator<Article> {
+	let window: Article[] = [];
+	let byteCount = 0;
+	let byteLimit = firstWindowByteCount;
+	for (const article of articles) {
+		window.push(article);
+		if (article instanceof ArticleWithStoredBody) {
+			byteCount += article.unit.byteLength / article.unit.articleCount;
+		}
+
+		if (byteCount >= byteLimit) {
+			yield * withBodiesOf(window);
+			window = [];
+			byteCount = 0;
+			byteLimit = windowByteCount;
+		}
+	}
+
+	yield * withBodiesOf(window);
+}
+
+/** The articles of a window with their bodies, read in the files' order. */
+function withBodiesOf(window: readonly Article[]): Article[] {
+	const stored = window.filter(article => article instanceof ArticleWithStoredBody);
+	stored.sort((left, right) => left.unit.byteStart - right.unit.byteStart || left.index - right.index);
+	const read = new Map<Article, Article>();
+	for (const article of stored) {
+		read.set(article, {...article, paragraphs: article.paragraphs});
+	}
+
+	return window.map(article => read.get(article) ?? article);
 }

@@ -3,11 +3,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Readable} from 'node:stream';
 import {gzipSync} from 'node:zlib';
-import {afterAll, describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it, vi} from 'vitest';
 import {type Article, withId} from '../../source/article.js';
-import {storedBodiesFromByteCount} from '../../source/file-text.js';
+import {FileText, storedBodiesFromByteCount} from '../../source/file-text.js';
 import {parseText} from '../../source/formats/parsers.js';
 import {type DecodedInput, InputsParse, openBigFile} from '../../source/parse-inputs.js';
+import {ndjsonLines, printedArticles} from '../../source/output.js';
 import {loadInputs} from '../../source/read-input.js';
 import {createState} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
@@ -120,6 +121,26 @@ describe('articles that keep their bodies in the file', () => {
 		// Against the same articles held in memory, the same.
 		const inMemory = parseText(stories(30), 'news.txt', {fileName: 'news.txt'}).articles;
 		expect(update(createState(inMemory, {viewport: {columnCount: 80, rowCount: 24}}), {type: 'articles-loaded', articles: await parseFile(path), failures: []}).notice).toBe('reloaded: 1 changed');
+	});
+
+	it('are printed in an order of their own (newest first, A–Z) reading each part of the file once, not once an article', async () => {
+		const path = write(stories(300));
+		const articles = await parseFile(path) as ArticleWithStoredBody[];
+		const unitCount = new Set(articles.map(article => article.unit)).size;
+		expect(unitCount).toBeGreaterThan(50);
+		// Every fifth article, then every fifth from the second, …: no two in a row from one part.
+		const order = (list: readonly Article[]) => list.map((article, index) => ({article, index})).sort((left, right) => (left.index % 5) - (right.index % 5) || left.index - right.index).map(({article}) => article);
+		const whole = order(parseText(stories(300), 'news.txt', {fileName: 'news.txt'}).articles);
+		const reads = vi.spyOn(FileText.prototype, 'textAt');
+		try {
+			expect(ndjsonLines(order(articles))).toBe(ndjsonLines(whole));
+			expect(reads.mock.calls.length).toBe(unitCount);
+			reads.mockClear();
+			expect(printedArticles(order(articles), 60)).toBe(printedArticles(whole, 60));
+			expect(reads.mock.calls.length).toBe(unitCount);
+		} finally {
+			reads.mockRestore();
+		}
 	});
 
 	it('are what a big file gives when it is loaded', async () => {
