@@ -2,6 +2,8 @@ import {mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Readable} from 'node:stream';
+import {setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
 import {gzipSync} from 'node:zlib';
 import {afterAll, describe, expect, it, vi} from 'vitest';
 import {type Article, withId} from '../../source/article.js';
@@ -141,6 +143,32 @@ describe('articles that keep their bodies in the file', () => {
 		} finally {
 			reads.mockRestore();
 		}
+	});
+
+	it('hold none of the file\'s text once parsed, ids cut from it (a CSV column of addresses) included', async () => {
+		setFlagsFromString('--expose-gc');
+		const collectGarbage = runInNewContext('gc') as () => void;
+		const body = 'The council met on Tuesday and agreed the budget for the coming year after a long debate. '.repeat(20);
+		const rowCount = 10_000;
+		// Made in a function, so that none of it is left on the heap.
+		const {path, byteCount} = (() => {
+			const rows = Array.from({length: rowCount}, (_, index) => `Story ${index},https://news.example.com/2024/story-${index}.html,"${body}"`);
+			const text = `title,url,body\n${rows.join('\n')}\n`;
+			return {path: write(text, 'news.csv'), byteCount: text.length};
+		})();
+		collectGarbage();
+		const heapBefore = process.memoryUsage().heapUsed;
+		const bigFile = await openBigFile(path, 'news.csv', undefined, {minimumByteCount: 0});
+		const input: DecodedInput = {path, file: path, name: 'news.csv', source: 'news.csv', ...bigFile!, byteCount};
+		const parse = new InputsParse([input]);
+		parse.parseUntilCount(Number.POSITIVE_INFINITY);
+		const {articles} = parse.parsedInputs[0]!;
+		collectGarbage();
+		const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
+		expect(articles).toHaveLength(rowCount);
+		expect(articles[rowCount - 1]!.id).toBe(`https://news.example.com/2024/story-${rowCount - 1}.html`);
+		// The text is 19 MB; the articles' headlines, ids and addresses take about 7.
+		expect(heapGrowth).toBeLessThan(byteCount / 2);
 	});
 
 	it('are what a big file gives when it is loaded', async () => {
