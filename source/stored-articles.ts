@@ -130,10 +130,11 @@ const firstWindowByteCount = 1024 * 1024;
 const windowByteCount = 64 * 1024 * 1024;
 
 /**
- * `articles`, in their order, with their bodies in memory. The bodies kept in a file are read a window of articles
- * at a time, each window's in the file's order: in an order of their own (newest first, A–Z, best match), articles
- * would each read and parse their unit again, which made printing a 60 MB CSV file ten times slower. The first
- * window is small, so that the first articles come at once (`| head -1`).
+ * `articles`, in their order, each with its body. The bodies kept in a file are read a window of articles at a time,
+ * each window's in the file's order: in an order of their own (newest first, A–Z, best match), articles would each
+ * read and parse their unit again, which made printing a 60 MB CSV file ten times slower. A window in the file's order
+ * already (or near it) is not read ahead, so that its bodies are never all in memory at once; the first window is
+ * small, so that the first articles come at once (`| head -1`).
  */
 export function * withBodiesRead(articles: Iterable<Article>): Generator<Article> {
 	let window: Article[] = [];
@@ -156,9 +157,13 @@ export function * withBodiesRead(articles: Iterable<Article>): Generator<Article
 	yield * withBodiesOf(window);
 }
 
-/** The articles of a window with their bodies, read in the files' order. */
-function withBodiesOf(window: readonly Article[]): Article[] {
+/** The articles of a window with their bodies, read in the files' order unless reading them in theirs is as quick. */
+function withBodiesOf(window: readonly Article[]): readonly Article[] {
 	const stored = window.filter(article => article instanceof ArticleWithStoredBody);
+	if (unitParseCount(stored) < 2 * new Set(stored.map(article => article.unit)).size) {
+		return window;
+	}
+
 	stored.sort((left, right) => left.unit.byteStart - right.unit.byteStart || left.index - right.index);
 	const read = new Map<Article, Article>();
 	for (const article of stored) {
@@ -166,4 +171,25 @@ function withBodiesOf(window: readonly Article[]): Article[] {
 	}
 
 	return window.map(article => read.get(article) ?? article);
+}
+
+/** How many times reading the bodies of `articles` in their order parses a unit, keeping the last few as StoredBodies does. */
+function unitParseCount(articles: readonly ArticleWithStoredBody[]): number {
+	const kept: BodyUnit[] = [];
+	let parseCount = 0;
+	for (const {unit} of articles) {
+		const keptIndex = kept.indexOf(unit);
+		if (keptIndex === -1) {
+			parseCount++;
+			if (kept.length === keptUnitCount) {
+				kept.shift();
+			}
+		} else {
+			kept.splice(keptIndex, 1);
+		}
+
+		kept.push(unit);
+	}
+
+	return parseCount;
 }

@@ -10,7 +10,7 @@ import {type Article, withId} from '../../source/article.js';
 import {FileText, storedBodiesFromByteCount} from '../../source/file-text.js';
 import {parseText} from '../../source/formats/parsers.js';
 import {type DecodedInput, InputsParse, openBigFile} from '../../source/parse-inputs.js';
-import {ndjsonLines, printedArticles} from '../../source/output.js';
+import {ndjsonLines, outputPieces, printedArticles} from '../../source/output.js';
 import {loadInputs} from '../../source/read-input.js';
 import {createState} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
@@ -140,6 +140,11 @@ describe('articles that keep their bodies in the file', () => {
 			reads.mockClear();
 			expect(printedArticles(order(articles), 60)).toBe(printedArticles(whole, 60));
 			expect(reads.mock.calls.length).toBe(unitCount);
+			// In the file's order, nothing is read ahead: all the bodies are never in memory at once.
+			reads.mockClear();
+			const pieces = outputPieces(await parseFile(path), 'json', 60);
+			pieces.next();
+			expect(reads.mock.calls.length).toBe(1);
 		} finally {
 			reads.mockRestore();
 		}
