@@ -1,5 +1,5 @@
 import type {Article} from './article.js';
-import {articleLines} from './state/article-lines.js';
+import {freshArticleLines} from './state/article-lines.js';
 import {withBodiesRead} from './stored-articles.js';
 
 /**
@@ -37,7 +37,7 @@ export function * outputPieces(articles: readonly Article[], mode: OutputMode, c
 			}
 
 			case 'print': {
-				yield (index === 0 ? '' : rule) + articleLines(article, columnCount).map(line => line.text).join('\n') + '\n';
+				yield (index === 0 ? '' : rule) + freshArticleLines(article, columnCount).map(line => line.text).join('\n') + '\n';
 				break;
 			}
 		}

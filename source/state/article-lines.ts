@@ -76,6 +76,17 @@ export function articleLines(article: Article, columnCount: number, glyphs: Glyp
 		return cached;
 	}
 
+	const lines = freshArticleLines(article, columnCount, glyphs);
+	byWidth.clear();
+	byWidth.set(columnCount, lines);
+	return lines;
+}
+
+/**
+ * The lines of {@link articleLines}, laid out afresh and kept nowhere: for printing, which lays each article out once
+ * (kept, the lines of every printed article would stay in memory, a big file's bodies with them).
+ */
+export function freshArticleLines(article: Article, columnCount: number, glyphs: Glyphs = unicodeGlyphs): readonly ArticleLine[] {
 	const lines: ArticleLine[] = [];
 	// Appends one line at a time: spreading a paragraph's lines into push() overflows the stack when a paragraph
 	// wraps to hundreds of thousands of lines (a 50 MB single-line file).
@@ -115,7 +126,5 @@ export function articleLines(article: Article, columnCount: number, glyphs: Glyp
 		}
 	}
 
-	byWidth.clear();
-	byWidth.set(columnCount, lines);
 	return lines;
 }

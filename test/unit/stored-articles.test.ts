@@ -43,6 +43,22 @@ async function parseFile(path: string, partLength = 64): Promise<Article[]> {
 	return parse.parsedInputs[0]!.articles.slice();
 }
 
+/** Parses the file at `path` as a big file is, in parts of the usual length read in chunks of the usual size. */
+async function parseBigFile(path: string, name = 'news.txt'): Promise<readonly Article[]> {
+	const bigFile = await openBigFile(path, name, undefined, {minimumByteCount: 0});
+	const input: DecodedInput = {path, file: path, name, source: name, ...bigFile!, byteCount: bigFile!.fileText.byteCount};
+	const parse = new InputsParse([input]);
+	parse.parseUntilCount(Number.POSITIVE_INFINITY);
+	return parse.parsedInputs[0]!.articles;
+}
+
+/** How much of the heap is in use once the garbage is collected. */
+function heapUsedAfterCollecting(): number {
+	setFlagsFromString('--expose-gc');
+	(runInNewContext('gc') as () => void)();
+	return process.memoryUsage().heapUsed;
+}
+
 const stories = (count: number, body = (index: number) => `What happened in story ${index}.`) =>
 	Array.from({length: count}, (_, index) => `Story ${index}\n\n${body(index)}\n`).join('---\n');
 
@@ -151,8 +167,6 @@ describe('articles that keep their bodies in the file', () => {
 	});
 
 	it('hold none of the file\'s text once parsed, ids cut from it (a CSV column of addresses) included', async () => {
-		setFlagsFromString('--expose-gc');
-		const collectGarbage = runInNewContext('gc') as () => void;
 		const body = 'The council met on Tuesday and agreed the budget for the coming year after a long debate. '.repeat(20);
 		const rowCount = 10_000;
 		// Made in a function, so that none of it is left on the heap.
@@ -161,19 +175,28 @@ describe('articles that keep their bodies in the file', () => {
 			const text = `title,url,body\n${rows.join('\n')}\n`;
 			return {path: write(text, 'news.csv'), byteCount: text.length};
 		})();
-		collectGarbage();
-		const heapBefore = process.memoryUsage().heapUsed;
-		const bigFile = await openBigFile(path, 'news.csv', undefined, {minimumByteCount: 0});
-		const input: DecodedInput = {path, file: path, name: 'news.csv', source: 'news.csv', ...bigFile!, byteCount};
-		const parse = new InputsParse([input]);
-		parse.parseUntilCount(Number.POSITIVE_INFINITY);
-		const {articles} = parse.parsedInputs[0]!;
-		collectGarbage();
-		const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
+		const heapBefore = heapUsedAfterCollecting();
+		const articles = await parseBigFile(path, 'news.csv');
+		const heapGrowth = heapUsedAfterCollecting() - heapBefore;
 		expect(articles).toHaveLength(rowCount);
 		expect(articles[rowCount - 1]!.id).toBe(`https://news.example.com/2024/story-${rowCount - 1}.html`);
 		// The text is 19 MB; the articles' headlines, ids and addresses take about 7.
 		expect(heapGrowth).toBeLessThan(byteCount / 2);
+	});
+
+	it('are printed without keeping their text in memory', async () => {
+		const body = (index: number) => `In story ${index} ${'the council met on Tuesday and agreed the budget for the coming year after a long debate, '.repeat(30)}`;
+		const articles = await parseBigFile(write(stories(5000, body)));
+		const heapBefore = heapUsedAfterCollecting();
+		let printedLength = 0;
+		for (const piece of outputPieces(articles, 'print', 80)) {
+			printedLength += piece.length;
+		}
+
+		const heapGrowth = heapUsedAfterCollecting() - heapBefore;
+		expect(articles).toHaveLength(5000);
+		// 14 MB printed.
+		expect(heapGrowth).toBeLessThan(printedLength / 4);
 	});
 
 	it('are what a big file gives when it is loaded', async () => {
