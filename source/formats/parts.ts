@@ -21,9 +21,12 @@ export type PartPlan = {
 	readonly delimiter?: string;
 };
 
-/** Where a part may end: after the line feed that ends one of these lines (a line of JSON Lines ends anywhere). */
+/**
+ * Where a part may end: after the line feed that ends one of these lines (a line of JSON Lines ends anywhere), or
+ * after a form feed, which plain text reads as a separator line wherever it is.
+ */
 const recordEndPatterns = {
-	separators: /\n[ \t]*-{3,}[ \t]*\r?\n/gu,
+	separators: /\n[ \t]*-{3,}[ \t]*\r?\n|\f/gu,
 	blankLines: /\n[ \t]*\r?\n/gu,
 };
 

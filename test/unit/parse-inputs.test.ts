@@ -85,14 +85,25 @@ describe.each<Reading>(['in memory', 'from a file'])('parsing an input in parts,
 		reading = readingHere;
 	});
 
-	it('gives plain text with separator lines the articles and ids of one parse of the whole', async () => {
+	it('gives plain text with separator lines (or form feeds) the articles and ids of one parse of the whole', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(fc.tuple(repeatedHeadline, body), {minLength: 1, maxLength: 25}), fc.integer({min: 1, max: 400}), fc.constantFrom('\n', '\r\n'), async (articles, partLength, lineEnd) => {
-				const text = articles.map(([title, paragraphs]) => [title, '', ...paragraphs.flatMap(paragraph => [paragraph, ''])].join(lineEnd)).join(`---${lineEnd}`);
-				const parts = await parseInParts(text, 'news.txt', partLength);
-				expect(parts.articles).toEqual(parseWhole(text, 'news.txt').articles);
-			}),
-			{numRuns: 200},
+			fc.asyncProperty(
+				fc.array(fc.tuple(repeatedHeadline, body), {minLength: 1, maxLength: 25}),
+				fc.integer({min: 1, max: 400}),
+				fc.constantFrom('\n', '\r\n'),
+				fc.constantFrom('---', '\f', 'form feed inside a line'),
+				async (articles, partLength, lineEnd, separator) => {
+					const stories = articles.map(([title, paragraphs]) => [title, '', ...paragraphs.flatMap(paragraph => [paragraph, ''])].join(lineEnd));
+					const text = separator === '---' ? stories.join(`---${lineEnd}`) : separator === '\f' ? stories.join(`\f${lineEnd}`) : stories.join('\f');
+					const parts = await parseInParts(text, 'news.txt', partLength);
+					expect(parts.articles).toEqual(parseWhole(text, 'news.txt').articles);
+					if (separator !== '---' && articles.length > 1 && partLength < 50) {
+						// Cut at form feeds too: a file separated by them is not one part.
+						expect(parts.partCount).toBeGreaterThan(1);
+					}
+				},
+			),
+			{numRuns: 300},
 		);
 	});
 
