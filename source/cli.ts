@@ -9,8 +9,8 @@ import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
 import {defaultKeymap} from './input/keymap.js';
-import {type LoadResult, loadInputs, reloadInputs} from './read-input.js';
-import {parseInBackground} from './parse-in-background.js';
+import {type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './read-input.js';
+import {type ArticleArrivals, parseInBackground} from './parse-in-background.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {openKeyInput} from './terminal/key-input.js';
@@ -279,7 +279,7 @@ async function main(): Promise<void> {
 	const loadingLine = isInteractive ? createLoadingLine(process.stdout, process.stdout.columns || 80, theme.glyphs.ellipsis) : undefined;
 	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine) : undefined;
 	const readOptions = {format, fieldMap: fields.fieldMap};
-	const loaded = await loadInputs(paths, process.stdin, {
+	let loaded: Awaited<ReturnType<typeof loadInputs>> | undefined = await loadInputs(paths, process.stdin, {
 		...readOptions,
 		onProgress: loadingLine?.update,
 		// The interface shows the first articles while the rest are parsed; printed output needs them all.
@@ -317,34 +317,22 @@ async function main(): Promise<void> {
 	const stateWarnings = () => readStateStore?.warnings ?? [];
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
 	const {runInterface} = await import('./interface.js');
-	const background = loaded.rest ? parseInBackground(loaded.rest) : undefined;
-	/** The inputs as last read: the first load (complete once parsed in the background), then each reload. */
-	let latest: LoadResult & {readonly failures?: readonly string[]} = loaded;
-	void background?.loaded.then(result => {
-		latest = result;
-	});
-	// A reload parses between keystrokes: once the interface has ended, it stops, so that the process ends at once.
-	const interfaceEnded = new AbortController();
-	const reload = async () => {
-		// A reload reads the inputs as they are now: the first load finishes first, so that it knows every input.
-		await background?.loaded;
-		const reloaded = await reloadInputs(latest, paths, {...readOptions, signal: interfaceEnded.signal});
-		latest = reloaded;
-		return reloaded;
-	};
+	const inputs = sessionInputs(loaded, paths, readOptions);
+	// Let go of the first load here: this function waits for the interface to end, and what it holds stays till then.
+	loaded = undefined;
 
 	await runInterface({
 		keyInput,
 		articles,
 		fileName: label,
 		warningCount: warnings.length + stateWarnings().length,
-		arrivals: background?.arrivals,
-		loadingShare: loaded.rest?.parsedShare(),
+		arrivals: inputs.arrivals,
+		loadingShare: inputs.loadingShare,
 		initialQuery: query,
 		initialOrder: sort,
 		savedMarks,
 		readStateStore,
-		reload: filePaths.length > 0 ? reload : undefined,
+		reload: filePaths.length > 0 ? inputs.reload : undefined,
 		watchedPaths: cli.flags.watch ? filePaths : undefined,
 		theme,
 		keymap: config?.keymap,
@@ -352,11 +340,60 @@ async function main(): Promise<void> {
 			restoreTerminal = restore;
 		},
 	});
-	interfaceEnded.abort();
+	inputs.end();
 	// After the alternate screen, where the user can read them: those of the inputs as last read (as far as they were
 	// parsed, when the first load had not ended), with the inputs a reload could not read.
-	const lastRead = latest === loaded ? (loaded.rest?.result() ?? loaded) : latest;
-	printInputWarnings([...lastRead.warnings, ...(latest.failures ?? []), ...stateWarnings()]);
+	printInputWarnings([...inputs.lastWarnings(), ...stateWarnings()]);
+}
+
+/** The inputs of an interactive session: the first load, parsed on in the background, then each reload. */
+type SessionInputs = {
+	readonly arrivals: ArticleArrivals | undefined;
+	/** How much of the first load is parsed, when not all of it is. */
+	readonly loadingShare: number | undefined;
+	/** Reads the inputs again, once the first load is complete. */
+	readonly reload: () => Promise<ReloadResult>;
+	/** Stops a reload under way: the interface has ended. */
+	readonly end: () => void;
+	/** The warnings of the inputs as last read (as far as the first load was parsed), and the inputs a reload could not read. */
+	readonly lastWarnings: () => readonly string[];
+};
+
+/**
+ * The session's inputs, holding on to no load longer than it is needed: once the first load is complete, nothing here
+ * keeps it (nor what was left to parse of it), and a reload replaces it, so that a reload of a big file does not keep
+ * the articles of the one before.
+ */
+function sessionInputs(loaded: LoadResult & {readonly rest?: RemainingLoad}, paths: readonly string[], readOptions: ReadOptions): SessionInputs {
+	const background = loaded.rest ? parseInBackground(loaded.rest) : undefined;
+	/** The first load while it is parsed in the background. */
+	let firstLoad: LoadResult & {readonly rest?: RemainingLoad} | undefined = loaded.rest ? loaded : undefined;
+	/** The inputs as last read: the first load once complete, then each reload. */
+	let latest: ReloadResult | LoadResult | undefined = loaded.rest ? undefined : loaded;
+	const firstLoadCompleted = background?.loaded.then(result => {
+		latest = result;
+		firstLoad = undefined;
+	});
+	// A reload parses between keystrokes: once the interface has ended, it stops, so that the process ends at once.
+	const interfaceEnded = new AbortController();
+	return {
+		arrivals: background?.arrivals,
+		loadingShare: loaded.rest?.parsedShare(),
+		async reload() {
+			// A reload reads the inputs as they are now: the first load finishes first, so that it knows every input.
+			await firstLoadCompleted;
+			const reloaded = await reloadInputs(latest!, paths, {...readOptions, signal: interfaceEnded.signal});
+			latest = reloaded;
+			return reloaded;
+		},
+		end() {
+			interfaceEnded.abort();
+		},
+		lastWarnings() {
+			const lastRead = latest ?? firstLoad?.rest?.result() ?? firstLoad;
+			return [...(lastRead?.warnings ?? []), ...(latest && 'failures' in latest ? latest.failures : [])];
+		},
+	};
 }
 
 // Not a top-level await: the bundle is a script (see scripts/build.js), so that V8 can cache its compiled code.

@@ -38,6 +38,8 @@ const defaultTiming: BackgroundTiming = {sliceMs: parseSliceMs, arrivalIntervalM
 export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTiming = defaultTiming): {arrivals: ArticleArrivals; loaded: Promise<LoadResult>} {
 	const listeners = new Set<(arrival: Arrival) => void>();
 	let latest: Arrival | undefined;
+	/** What is left to parse; nothing once all is parsed, so that the articles of this load can go once the interface lets them. */
+	let rest: RemainingLoad | undefined = remaining;
 	let isStarted = false;
 	let resolveLoaded: (result: LoadResult) => void = () => {};
 	const loaded = new Promise<LoadResult>(resolve => {
@@ -52,12 +54,16 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 			return;
 		}
 
-		const isComplete = remaining.parseFor(timing.sliceMs);
+		if (!rest) {
+			return;
+		}
+
+		const isComplete = rest.parseFor(timing.sliceMs);
 		const now = performance.now();
 		if (isComplete || now - handedOverAt >= arrivalIntervalMs) {
 			arrivalIntervalMs = Math.min(arrivalIntervalMs * 2, timing.longestArrivalIntervalMs);
-			const result = remaining.result();
-			latest = {articles: result.articles, loadingShare: isComplete ? undefined : remaining.parsedShare(), warningCount: result.warnings.length};
+			const result = rest.result();
+			latest = {articles: result.articles, loadingShare: isComplete ? undefined : rest.parsedShare(), warningCount: result.warnings.length};
 			for (const listener of listeners) {
 				listener(latest);
 			}
@@ -65,7 +71,13 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 			// Measured after the listeners, which re-draw: the interval is parsing time, not drawing time.
 			handedOverAt = performance.now();
 			if (isComplete) {
-				resolveLoaded(result);
+				// The listeners have every article: this load keeps none of them (the resolving function holds the promise,
+				// which holds the result).
+				latest = undefined;
+				rest = undefined;
+				const resolve = resolveLoaded;
+				resolveLoaded = () => {};
+				resolve(result);
 				return;
 			}
 		}

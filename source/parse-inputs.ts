@@ -127,7 +127,11 @@ class SingleInputParse {
 			this.fileText = fileText;
 			this.byteStart = fileText.textStart;
 			this.textByteEnd = fileText.textStart;
-			this.bodies = new StoredBodies(fileText, (text, isFirst) => this.parsePart(isFirst || plan.partHeader === undefined ? text : plan.partHeader + text, {}).articles);
+			// Made of what the unit needs alone: the articles keep their bodies, and through them this parser, so a closure
+			// over it would keep every article of the load, and its identities, as long as any one of them.
+			const {source, name} = input;
+			const unitOptions = {...options, format, fileName: name, plainTextLayout: plan.plainTextLayout};
+			this.bodies = new StoredBodies(fileText, (text, isFirst) => parseText(isFirst || plan.partHeader === undefined ? text : plan.partHeader + text, source, unitOptions).articles);
 		}
 
 		this.totalLength = this.fileText ? this.fileText.byteCount : this.text.length;

@@ -7,6 +7,8 @@ import {pendingQuery, selectHits, selectedArticle, selectedIndex} from '../../so
 import {createState, type State} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
 import {Readable} from 'node:stream';
+import {setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -177,5 +179,39 @@ describe('loading the first articles first', () => {
 	it('parses everything at once without a count', async () => {
 		const whole = await loadInputs([path], Readable.from([]));
 		expect(whole.articles).toHaveLength(3000);
+	});
+});
+
+describe('memory once the first load is complete', () => {
+	const path = join(directory, 'kept.txt');
+	writeFileSync(path, Array.from({length: 2000}, (_, index) => `Kept story ${index}\n\nWhat happened in story ${index}.`).join('\n---\n'));
+	const collectGarbage = () => {
+		setFlagsFromString('--expose-gc');
+		(runInNewContext('gc') as () => void)();
+	};
+
+	it('keeps none of its articles in the background parse: a reload can replace them all', async () => {
+		/** Loads the first articles and starts the background parse, keeping only what the interface keeps: the arrivals. */
+		const start = async () => {
+			const first = await loadInputs([path], Readable.from([]), {firstArticleCount: 100});
+			const {arrivals, loaded} = parseInBackground(first.rest!, {sliceMs: 1, arrivalIntervalMs: 0, longestArrivalIntervalMs: 0});
+			let lastArticles: WeakRef<readonly Article[]> | undefined;
+			const unsubscribe = arrivals.subscribe(arrival => {
+				lastArticles = new WeakRef(arrival.articles);
+			});
+			await loaded;
+			return {arrivals, unsubscribe, lastArticles: () => lastArticles};
+		};
+
+		const session = await start();
+		expect(session.lastArticles()?.deref()?.length).toBe(2000);
+		// A weak reference keeps its target to the end of the job that made or read it.
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+		collectGarbage();
+		// Still subscribed, as the interface is: the complete list went to the listener, and nothing else holds it.
+		expect(session.lastArticles()?.deref()).toBeUndefined();
+		session.unsubscribe();
 	});
 });
