@@ -22,6 +22,7 @@ const defaultChunkByteCount = 1024 * 1024;
 
 /** Which files are read a chunk at a time, and how big a chunk is: the defaults but in tests. */
 export type FileTextLimits = {readonly minimumByteCount?: number; readonly chunkByteCount?: number};
+
 /** How much is read at once when checking the whole file. */
 const scanChunkByteCount = 4 * 1024 * 1024;
 /** How much is decoded at the start, for telling the format and how to cut it into parts. */
@@ -32,7 +33,7 @@ const formFeed = 0x0c;
 
 const openFile = promisify(open);
 const statFile = promisify(fstat);
-const readFile = promisify(read);
+const readAt = promisify(read);
 
 /** The file descriptors of files whose text nothing needs any more are closed. */
 const openFiles = new FinalizationRegistry<number>(descriptor => {
@@ -42,8 +43,9 @@ const openFiles = new FinalizationRegistry<number>(descriptor => {
 });
 
 /**
- * A file of valid UTF-8 text, open for reading a chunk at a time and for reading stretches of it again later. It
- * keeps the file open, so that a file replaced by renaming a new one over it (as editors save) still reads as it was.
+ * A file of UTF-8 text (see {@link FileText.isUtf8Throughout}), open for reading a chunk at a time and for reading
+ * stretches of it again later. It keeps the file open, so that a file replaced by renaming a new one over it (as
+ * editors save) still reads as it was.
  */
 export class FileText {
 	/**
@@ -90,7 +92,7 @@ export class FileText {
 			}
 
 			const head = Buffer.allocUnsafe(Math.min(headByteCount, info.size));
-			const {bytesRead} = await readFile(descriptor, head, 0, head.length, 0);
+			const {bytesRead} = await readAt(descriptor, head, 0, head.length, 0);
 			const headBytes = head.subarray(0, bytesRead);
 			const headEnd = headBytes.lastIndexOf(lineFeed) + 1;
 			if (headEnd === 0 || isGzip(headBytes) || utf16WithoutMark(headBytes) || looksBinary(headBytes) || declaredXmlEncoding(headBytes)) {
@@ -116,7 +118,7 @@ export class FileText {
 		const bytes = Buffer.allocUnsafe(scanChunkByteCount);
 		for (let start = 0; start < this.byteCount;) {
 			// eslint-disable-next-line no-await-in-loop
-			const {bytesRead} = await readFile(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - start), start);
+			const {bytesRead} = await readAt(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - start), start);
 			if (bytesRead === 0) {
 				return false;
 			}
@@ -202,7 +204,7 @@ export class FileText {
 		const bytes = Buffer.allocUnsafe(scanChunkByteCount);
 		for (let start = 0; start < this.byteCount;) {
 			// eslint-disable-next-line no-await-in-loop
-			const {bytesRead: byteCount} = await readFile(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - start), start);
+			const {bytesRead: byteCount} = await readAt(this.descriptor, bytes, 0, Math.min(bytes.length, this.byteCount - start), start);
 			const isLast = start + byteCount >= this.byteCount;
 			// Whole lines only: the rest is read again with the next chunk.
 			const end = isLast ? byteCount : bytes.subarray(0, byteCount).lastIndexOf(lineFeed) + 1;
