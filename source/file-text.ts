@@ -124,13 +124,7 @@ export class FileText {
 			}
 
 			// Up to the start of the last character, which may go on in the next chunk.
-			let end = bytesRead;
-			if (start + bytesRead < this.byteCount) {
-				end--;
-				while (end > 0 && (bytes[end]! & 0xc0) === 0x80) {
-					end--;
-				}
-			}
+			const end = start + bytesRead < this.byteCount ? lastCharacterStart(bytes, bytesRead) : bytesRead;
 
 			if (end === 0 || !isUtf8(bytes.subarray(0, end))) {
 				return false;
@@ -169,14 +163,8 @@ export class FileText {
 			return undefined;
 		}
 
-		let end = readCount;
-		if (byteStart + readCount < this.byteCount) {
-			// Up to the start of the last character, which may go on past what was read.
-			end--;
-			while (end > 0 && (bytes[end]! & 0xc0) === 0x80) {
-				end--;
-			}
-		}
+		// Up to the start of the last character, which may go on past what was read.
+		const end = byteStart + readCount < this.byteCount ? lastCharacterStart(bytes, readCount) : readCount;
 
 		return {text: bytes.toString('utf8', 0, end), byteEnd: byteStart + end};
 	}
@@ -232,4 +220,14 @@ export class FileText {
 
 		return false;
 	}
+}
+
+/** Where the last UTF-8 character of `bytes`' first `length` starts: the bytes before it hold whole characters only. */
+function lastCharacterStart(bytes: Uint8Array, length: number): number {
+	let start = length - 1;
+	while (start > 0 && (bytes[start]! & 0xc0) === 0x80) {
+		start--;
+	}
+
+	return start;
 }

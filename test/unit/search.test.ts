@@ -13,6 +13,19 @@ const seed = parsePlainText(readFileSync(new URL('../../samples/taipei-times.txt
 const seedIndex = createSearchIndex(seed);
 const kickersFor = (query: string) => seedIndex.search(query).map(hit => hit.article.kicker ?? hit.article.headline.slice(0, 20));
 
+/** A search run step by step, as the shell runs it: the provisional hits it handed out first, if any, and its hits. */
+function stepped(index: SearchIndex, query: string) {
+	const steps = index.searchInSteps(query);
+	let provisionalHits: readonly SearchHit[] | undefined;
+	let step = steps.next();
+	while (!step.done) {
+		provisionalHits ??= step.value.provisionalHits;
+		step = steps.next();
+	}
+
+	return {provisionalHits, hits: step.value};
+}
+
 describe('filtering the seed', () => {
 	it('puts the Mujica article first for mujica and for the typo mujca', () => {
 		expect(seedIndex.search('mujica')[0]?.article.kicker).toBe('CANCER:');
@@ -129,16 +142,10 @@ describe('the same results as fuse.js over every article', () => {
 	])('%j', query => {
 		// Step by step, as the shell runs it: the provisional hits, shown before fuse.js ranks the head, come in the
 		// same order as the final ones, unless the word index could not answer the query alone.
-		const steps = index.searchInSteps(query);
-		let provisionalHits: readonly SearchHit[] | undefined;
-		let step = steps.next();
-		while (!step.done) {
-			provisionalHits ??= step.value.provisionalHits;
-			step = steps.next();
-		}
+		const {provisionalHits, hits} = stepped(index, query);
 
 		const expected = searchWithFuseAlone(query);
-		expect(step.value.map(hit => hit.article.id)).toEqual(expected);
+		expect(hits.map(hit => hit.article.id)).toEqual(expected);
 		if (query.trim() === '' || query.length > 32) {
 			expect(provisionalHits).toBeUndefined();
 		} else {
@@ -244,18 +251,6 @@ describe('searching a step at a time', () => {
 	});
 
 	it('ends with the provisional hits themselves when fuse.js confirms them as they are', () => {
-		const stepped = (index: SearchIndex, query: string) => {
-			const steps = index.searchInSteps(query);
-			let provisionalHits: readonly SearchHit[] | undefined;
-			let step = steps.next();
-			while (!step.done) {
-				provisionalHits ??= step.value.provisionalHits;
-				step = steps.next();
-			}
-
-			return {provisionalHits, hits: step.value};
-		};
-
 		const confirmed = stepped(createSearchIndex(seed), 'mujica');
 		expect(confirmed.hits).toBe(confirmed.provisionalHits);
 		// A term beyond the word index (a space inside quotes) has no provisional hits: fuse.js's own come at the end.
