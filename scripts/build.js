@@ -29,7 +29,7 @@ const inkLogUpdateShim = fileURLToPath(new URL('ink-log-update.js', import.meta.
 
 /**
  * Ink's log-update (the part that writes each frame to the terminal) becomes scripts/ink-log-update.js, that is
- * Broadsheet's frame writer (source/terminal/frame-writer.ts): Ink 6.8 rewrites every changed row whole, the writer
+ * Broadsheet's frame writer (source/terminal/renderer/frame-writer.ts): Ink 6.8 rewrites every changed row whole, the writer
  * only the cells that changed. It also draws right where Ink 6.8.0's incremental renderer moved the cursor up one row
  * too few before redrawing a frame that ended in a newline. The build fails if Ink no longer imports its
  * log-update.js from ink.js, where the writer goes in, or if ink.js no longer writes a frame as patched below.
@@ -107,7 +107,7 @@ const frameWriter = {
 	},
 };
 
-const graphemesModule = fileURLToPath(new URL('../source/terminal/graphemes.ts', import.meta.url));
+const graphemesModule = fileURLToPath(new URL('../source/text/graphemes.ts', import.meta.url));
 
 /** Replaces `search` in `source` by `replacement`, failing the build when a dependency's code has changed. */
 function patched(source, search, replacement, what) {
@@ -121,7 +121,7 @@ function patched(source, search, replacement, what) {
 /**
  * Ink splits every line of every frame into graphemes with `Intl.Segmenter` (in @alcalzone/ansi-tokenize, and in
  * slice-ansi when it clips). The first segmenter a process makes costs 20 ms or more, and segmenting costs on
- * every frame. Plain text, where every character stands alone, is split without one (source/terminal/graphemes.ts);
+ * every frame. Plain text, where every character stands alone, is split without one (source/text/graphemes.ts);
  * slice-ansi makes its segmenter when first used rather than at start-up.
  */
 const lazyGraphemes = {

@@ -1,10 +1,10 @@
 // What Ink's `import logUpdate from './log-update.js'` gets in the bundle (see scripts/build.js): Broadsheet's frame
-// writer (source/terminal/frame-writer.ts) for incremental rendering, which Broadsheet uses, and Ink's own
+// writer (source/terminal/renderer/frame-writer.ts) for incremental rendering, which Broadsheet uses, and Ink's own
 // log-update otherwise (BROADSHEET_FULL_REDRAW=1 turns incremental rendering off). The writer hides and shows the
 // cursor with cli-cursor, as Ink's log-update does.
 import cliCursor from 'cli-cursor';
 import inkLogUpdate from 'ink-original-log-update';
-import {createFrameWriter} from '../source/terminal/frame-writer.ts';
+import {createFrameWriter} from '../source/terminal/renderer/frame-writer.ts';
 
 const logUpdate = {
 	create(stream, {showCursor = false, incremental = false} = {}) {

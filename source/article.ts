@@ -2,7 +2,7 @@ import {crc32} from 'node:zlib';
 
 /**
  * The one article model every input format maps to.
- * All text in it has been sanitised (see terminal/sanitize-text.ts): it holds no control characters.
+ * All text in it has been sanitised (see text/sanitize-text.ts): it holds no control characters.
  */
 export type Article = {
 	/**

@@ -9,13 +9,13 @@ import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
 import {defaultKeymap} from './input/keymap.js';
-import {type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './read-input.js';
-import {type ArticleArrivals, parseInBackground} from './parse-in-background.js';
+import {type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './load/read-input.js';
+import {type ArticleArrivals, parseInBackground} from './load/parse-in-background.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
-import {openKeyInput} from './terminal/key-input.js';
-import {printableName} from './terminal/sanitize-text.js';
-import {createLoadingLine, type LoadingLine} from './terminal/loading-line.js';
+import {openKeyInput} from './shell/key-input.js';
+import {printableName} from './text/sanitize-text.js';
+import {createLoadingLine, type LoadingLine} from './shell/loading-line.js';
 import {shouldUseAscii, shouldUseColor} from './terminal/looks.js';
 import {createTheme} from './ui/theme.js';
 
@@ -316,7 +316,7 @@ async function main(): Promise<void> {
 	const savedMarks = readStateStore?.load(Date.now());
 	const stateWarnings = () => readStateStore?.warnings ?? [];
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
-	const {runInterface} = await import('./interface.js');
+	const {runInterface} = await import('./shell/run-interface.js');
 	const inputs = sessionInputs(loaded, paths, readOptions);
 	// Let go of the first load here: this function waits for the interface to end, and what it holds stays till then.
 	loaded = undefined;

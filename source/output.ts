@@ -1,6 +1,6 @@
 import type {Article} from './article.js';
 import {freshArticleLines} from './state/article-lines.js';
-import {withBodiesRead} from './stored-articles.js';
+import {withBodiesRead} from './load/stored-articles.js';
 
 /**
  * What the scripting modes print. The shapes are documented in readme.md ("Scripting") and stable: fields may be

@@ -1,5 +1,5 @@
 import {type Article, hashText} from '../article.js';
-import {sanitizeText} from '../terminal/sanitize-text.js';
+import {sanitizeText} from '../text/sanitize-text.js';
 import {firstSentence} from './sentences.js';
 
 /** An article as a format reads it: any field may be missing; text may still hold control characters. */

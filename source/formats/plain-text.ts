@@ -1,5 +1,5 @@
 import {type Article, type ParseResult, hashText} from '../article.js';
-import {sanitizeText} from '../terminal/sanitize-text.js';
+import {sanitizeText} from '../text/sanitize-text.js';
 import {splitDeck} from './deck.js';
 import type {PartOptions, PlainTextLayout} from './format.js';
 import {endsWithSentencePunctuation, firstSentence, firstSentenceEnd} from './sentences.js';

@@ -1,5 +1,5 @@
 import type {Article} from '../article.js';
-import {wrapParagraph} from '../terminal/text-width.js';
+import {wrapParagraph} from '../text/text-width.js';
 import {type Glyphs, unicodeGlyphs} from '../ui/theme.js';
 import {absoluteDateLabel, readingTimeLabel} from './date-labels.js';
 

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import type {ArticleLine, ArticleLineStyle} from '../state/article-lines.js';
 import type {LineHighlight} from '../state/article-search.js';
 import {hyperlink} from '../terminal/osc.js';
-import {displayWidth, padToWidth, truncateToWidth} from '../terminal/text-width.js';
+import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
 import {type LinePiece, linePieces} from './line-pieces.js';
 import {chromeText, type Style, type Theme} from './theme.js';
 

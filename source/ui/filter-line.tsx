@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {displayWidth, truncateToWidth} from '../terminal/text-width.js';
+import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import type {Theme} from './theme.js';
 
 type FilterLineProps = {

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {type Binding, keyLabel} from '../input/keymap.js';
 import {helpLayout} from '../state/help-layout.js';
-import {padToWidth} from '../terminal/text-width.js';
+import {padToWidth} from '../text/text-width.js';
 import {chromeText, type Theme} from './theme.js';
 
 /** A titled group of bindings, as the help overlay shows them. */

@@ -3,7 +3,7 @@ import type {Article} from '../article.js';
 import {relativeDateColumnCount, relativeDateLabel} from '../state/date-labels.js';
 import type {ListRows} from '../state/list-rows.js';
 import type {ListViewName} from '../state/state.js';
-import {displayWidth, padToWidth, truncateToWidth} from '../terminal/text-width.js';
+import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
 import {ListRow} from './list-row.js';
 import {chromeText, type Theme} from './theme.js';
 

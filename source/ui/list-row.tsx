@@ -2,7 +2,7 @@ import {memo} from 'react';
 import {Text} from 'ink';
 import type {Article} from '../article.js';
 import type {MatchRanges} from '../search/search.js';
-import {displayWidth, truncateToWidth} from '../terminal/text-width.js';
+import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import {highlightedSegments} from './segments.js';
 import type {Theme} from './theme.js';
 

@@ -1,6 +1,6 @@
 import type {MatchRanges} from '../search/search.js';
-import {displayWidth, prefixForWidth} from '../terminal/text-width.js';
-import {graphemesOf} from '../terminal/graphemes.js';
+import {displayWidth, prefixForWidth} from '../text/text-width.js';
+import {graphemesOf} from '../text/graphemes.js';
 
 /** A run of text drawn in one style. */
 export type Segment = {readonly text: string; readonly isMatch: boolean};

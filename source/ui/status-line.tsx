@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {displayWidth, padToWidth, truncateToWidth} from '../terminal/text-width.js';
+import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
 import {chromeText, type Theme} from './theme.js';
 
 type Hint = {readonly keys: string; readonly hint: string};

@@ -3,7 +3,7 @@ import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parsePlainText} from '../../source/formats/plain-text.js';
 import {FilterLine} from '../../source/ui/filter-line.js';
-import {displayWidth} from '../../source/terminal/text-width.js';
+import {displayWidth} from '../../source/text/text-width.js';
 import {defaultTheme} from '../../source/ui/theme.js';
 import {numberedArticles} from '../helpers/articles.js';
 import {renderApp} from '../helpers/render-app.js';

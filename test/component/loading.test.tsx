@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Arrival, ArticleArrivals} from '../../source/parse-in-background.js';
+import type {Arrival, ArticleArrivals} from '../../source/load/parse-in-background.js';
 import {numberedArticles} from '../helpers/articles.js';
 import {renderApp} from '../helpers/render-app.js';
 

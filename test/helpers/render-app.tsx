@@ -1,6 +1,6 @@
 import {render} from 'ink-testing-library';
 import type {ComponentProps} from 'react';
-import {App} from '../../source/app.js';
+import {App} from '../../source/shell/app.js';
 import type {Article} from '../../source/article.js';
 import type {MarkMap} from '../../source/read-state/marks.js';
 import type {ReadStateStore} from '../../source/read-state/store.js';

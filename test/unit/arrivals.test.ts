@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
-import {parseInBackground} from '../../source/parse-in-background.js';
-import {loadInputs, type LoadResult, type RemainingLoad} from '../../source/read-input.js';
+import {parseInBackground} from '../../source/load/parse-in-background.js';
+import {loadInputs, type LoadResult, type RemainingLoad} from '../../source/load/read-input.js';
 import {createSearchIndex} from '../../source/search/search.js';
 import {pendingQuery, selectHits, selectedArticle, selectedIndex} from '../../source/state/selectors.js';
 import {createState, type State} from '../../source/state/state.js';

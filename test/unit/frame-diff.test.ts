@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {frameUpdate, rowUpdate, wholeRowText} from '../../source/terminal/frame-diff.js';
+import {frameUpdate, rowUpdate, wholeRowText} from '../../source/terminal/renderer/frame-diff.js';
 
 const escape = '\u001B';
 const bell = '\u0007';

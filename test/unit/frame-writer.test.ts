@@ -2,7 +2,7 @@ import fc from 'fast-check';
 // `@xterm/headless` is a CommonJS bundle: only its default export works from ESM (see test/helpers/pty-terminal.ts).
 import xtermHeadless from '@xterm/headless';
 import {describe, expect, it} from 'vitest';
-import {createFrameWriter} from '../../source/terminal/frame-writer.js';
+import {createFrameWriter} from '../../source/terminal/renderer/frame-writer.js';
 
 const {Terminal} = xtermHeadless;
 type HeadlessTerminal = InstanceType<typeof Terminal>;

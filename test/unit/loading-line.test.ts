@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {progressText} from '../../source/terminal/loading-line.js';
+import {progressText} from '../../source/shell/loading-line.js';
 
 describe('the loading line', () => {
 	it('says how much of a file has been read, then that it is parsing', () => {

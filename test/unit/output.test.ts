@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {parseText} from '../../source/formats/parsers.js';
 import {articleRecord, headlineLines, ndjsonLines, outputPieces, printedArticles} from '../../source/output.js';
 import type {Article} from '../../source/article.js';
-import {displayWidth} from '../../source/terminal/text-width.js';
+import {displayWidth} from '../../source/text/text-width.js';
 
 const feed = parseText(readFileSync(new URL('../fixtures/feeds/rss2.xml', import.meta.url), 'utf8'), 'rss2.xml').articles;
 const seed = parseText(readFileSync(new URL('../../samples/taipei-times.txt', import.meta.url), 'utf8'), 'taipei-times.txt').articles;

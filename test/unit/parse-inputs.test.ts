@@ -6,7 +6,7 @@ import {afterAll, beforeEach, describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
 import type {ParseOptions} from '../../source/formats/format.js';
 import {parseText} from '../../source/formats/parsers.js';
-import {type DecodedInput, InputsParse, openBigFile} from '../../source/parse-inputs.js';
+import {type DecodedInput, InputsParse, openBigFile} from '../../source/load/parse-inputs.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'broadsheet-parts-'));
 afterAll(() => {

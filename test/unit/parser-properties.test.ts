@@ -14,7 +14,7 @@ import type {FormatName} from '../../source/formats/format.js';
 import {htmlToLine, htmlToText} from '../../source/formats/html-text.js';
 import {parseText} from '../../source/formats/parsers.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
-import {sanitizeText} from '../../source/terminal/sanitize-text.js';
+import {sanitizeText} from '../../source/text/sanitize-text.js';
 import {stringsOf} from '../helpers/articles.js';
 
 /** How long one input of these sizes may take to parse, even on a loaded machine. */

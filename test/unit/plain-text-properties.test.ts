@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
-import {sanitizeText} from '../../source/terminal/sanitize-text.js';
+import {sanitizeText} from '../../source/text/sanitize-text.js';
 
 const withoutSpace = (text: string) => text.replace(/\s+/gu, '');
 

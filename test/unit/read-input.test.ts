@@ -2,7 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {decodeInput, loadInputs, readFileBytes} from '../../source/read-input.js';
+import {decodeInput, loadInputs, readFileBytes} from '../../source/load/read-input.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'broadsheet-read-input-'));
 

@@ -5,12 +5,12 @@ import {Readable} from 'node:stream';
 import {afterAll, describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
-import {loadInputs, reloadInputs} from '../../source/read-input.js';
+import {loadInputs, reloadInputs} from '../../source/load/read-input.js';
 import {createSearchIndex} from '../../source/search/search.js';
 import {pendingQuery, selectHits, selectedArticle, selectedIndex, shownArticle} from '../../source/state/selectors.js';
 import {createState, type State} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
-import {watchFiles} from '../../source/watch-files.js';
+import {watchFiles} from '../../source/load/watch-files.js';
 import {numberedArticles} from '../helpers/articles.js';
 
 const narrow = {columnCount: 80, rowCount: 24};

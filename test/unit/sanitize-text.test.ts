@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {sanitizeText} from '../../source/terminal/sanitize-text.js';
+import {sanitizeText} from '../../source/text/sanitize-text.js';
 
 describe('sanitising text from a file', () => {
 	it.each([

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {createSearchIndex, type SearchHit, type SearchIndex, type SearchStep} from '../../source/search/search.js';
 import type {SearchResults} from '../../source/state/state.js';
-import {createSearchRunner, type SearchRunner} from '../../source/use-search.js';
+import {createSearchRunner, type SearchRunner} from '../../source/shell/use-search.js';
 import {newsArticles} from '../helpers/articles.js';
 
 /** Keeps the processor busy for `milliseconds`, as a step of a long search would. */

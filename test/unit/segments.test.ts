@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {MatchRanges} from '../../source/search/search.js';
-import {graphemesOf} from '../../source/terminal/graphemes.js';
-import {displayWidth} from '../../source/terminal/text-width.js';
+import {graphemesOf} from '../../source/text/graphemes.js';
+import {displayWidth} from '../../source/text/text-width.js';
 import {highlightedSegments, type Segment} from '../../source/ui/segments.js';
 
 /** The same cut and runs, one grapheme at a time: slow, plain, and what the quick version must agree with. */

@@ -7,14 +7,14 @@ import {runInNewContext} from 'node:vm';
 import {gzipSync} from 'node:zlib';
 import {afterAll, describe, expect, it, vi} from 'vitest';
 import {type Article, withId} from '../../source/article.js';
-import {FileText, storedBodiesFromByteCount} from '../../source/file-text.js';
+import {FileText, storedBodiesFromByteCount} from '../../source/load/file-text.js';
 import {parseText} from '../../source/formats/parsers.js';
-import {type DecodedInput, InputsParse, openBigFile} from '../../source/parse-inputs.js';
+import {type DecodedInput, InputsParse, openBigFile} from '../../source/load/parse-inputs.js';
 import {ndjsonLines, outputPieces, printedArticles} from '../../source/output.js';
-import {loadInputs} from '../../source/read-input.js';
+import {loadInputs} from '../../source/load/read-input.js';
 import {createState} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
-import {ArticleWithStoredBody, changedOnDiskParagraphs} from '../../source/stored-articles.js';
+import {ArticleWithStoredBody, changedOnDiskParagraphs} from '../../source/load/stored-articles.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'broadsheet-stored-'));
 afterAll(() => {

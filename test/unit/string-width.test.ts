@@ -2,8 +2,8 @@ import {createRequire} from 'node:module';
 import {dirname} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {graphemesOf} from '../../source/terminal/graphemes.js';
-import {createStringWidth, type StringWidth} from '../../source/terminal/string-width.js';
+import {graphemesOf} from '../../source/text/graphemes.js';
+import {createStringWidth, type StringWidth} from '../../source/text/string-width.js';
 
 // The string-width the bundle falls back on: Ink's own copy, as scripts/build.js picks it.
 const require = createRequire(import.meta.url);

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {displayWidth, padToWidth, truncateToWidth, wrapParagraph} from '../../source/terminal/text-width.js';
+import {displayWidth, padToWidth, truncateToWidth, wrapParagraph} from '../../source/text/text-width.js';
 import {highlightedSegments} from '../../source/ui/segments.js';
 
 describe('display width', () => {

@@ -1,7 +1,7 @@
 import {type Dispatch, useEffect, useRef} from 'react';
-import type {Article} from './article.js';
-import type {Action} from './state/update.js';
-import {watchFiles} from './watch-files.js';
+import type {Article} from '../article.js';
+import type {Action} from '../state/update.js';
+import {watchFiles} from '../load/watch-files.js';
 
 /**
  * What a reload gives the app: the articles now, the inputs that failed and kept their old articles, what the status

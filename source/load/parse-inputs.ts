@@ -1,13 +1,13 @@
 import {performance} from 'node:perf_hooks';
-import type {Article} from './article.js';
-import {exitCodes, UserFacingError} from './exit-codes.js';
-import {createFieldSightings, createProblemLog, type ProblemLog} from './formats/fields.js';
-import type {FormatName, ParseOptions, PartOptions} from './formats/format.js';
+import type {Article} from '../article.js';
+import {exitCodes, UserFacingError} from '../exit-codes.js';
+import {createFieldSightings, createProblemLog, type ProblemLog} from '../formats/fields.js';
+import type {FormatName, ParseOptions, PartOptions} from '../formats/format.js';
 import {FileText, type FileTextLimits} from './file-text.js';
 import {ArticleWithStoredBody, type BodyUnit, StoredBodies} from './stored-articles.js';
-import {parseText} from './formats/parsers.js';
-import {partEndOf, partPlanFor, type PartPlan} from './formats/parts.js';
-import {detectFormat} from './formats/detect.js';
+import {parseText} from '../formats/parsers.js';
+import {partEndOf, partPlanFor, type PartPlan} from '../formats/parts.js';
+import {detectFormat} from '../formats/detect.js';
 
 /** One input, read and decoded (or opened to be read a chunk at a time), to be parsed. */
 export type DecodedInput = {

@@ -1,11 +1,11 @@
 import {open, readdir, stat} from 'node:fs/promises';
 import {basename, join} from 'node:path';
-import {type Article, withId} from './article.js';
-import {exitCodes, UserFacingError} from './exit-codes.js';
-import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from './formats/decode.js';
-import type {FormatName, ParseOptions} from './formats/format.js';
+import {type Article, withId} from '../article.js';
+import {exitCodes, UserFacingError} from '../exit-codes.js';
+import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from '../formats/decode.js';
+import type {FormatName, ParseOptions} from '../formats/format.js';
 import {type DecodedInput, InputsParse, openBigFile, parseSliceMs} from './parse-inputs.js';
-import {printableName} from './terminal/sanitize-text.js';
+import {printableName} from '../text/sanitize-text.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
 export type LoadProgress = {

@@ -1,13 +1,13 @@
 import React, {useEffect, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
-import type {Article} from './article.js';
-import {bindingsFor, defaultKeymap, helpSections, hintsFor, type Keymap} from './input/keymap.js';
-import {keysFromInput} from './input/keys-from-input.js';
-import type {MarkMap} from './read-state/marks.js';
-import type {ReadStateStore} from './read-state/store.js';
-import {useReadStateFile} from './read-state/use-read-state-file.js';
-import {layoutOf, tooSmallMessage} from './state/layout.js';
-import {type ListOrder, orderLabels} from './state/list-order.js';
+import type {Article} from '../article.js';
+import {bindingsFor, defaultKeymap, helpSections, hintsFor, type Keymap} from '../input/keymap.js';
+import {keysFromInput} from '../input/keys-from-input.js';
+import type {MarkMap} from '../read-state/marks.js';
+import type {ReadStateStore} from '../read-state/store.js';
+import {useReadStateFile} from './use-read-state-file.js';
+import {layoutOf, tooSmallMessage} from '../state/layout.js';
+import {type ListOrder, orderLabels} from '../state/list-order.js';
 import {
 	activeQuery,
 	displayedOrder,
@@ -24,17 +24,17 @@ import {
 	shownArticle,
 	shownArticleLines,
 	slowSearch,
-} from './state/selectors.js';
-import {createState, type Viewport} from './state/state.js';
-import {type Action, update} from './state/update.js';
-import {ArticlePane} from './ui/article-pane.js';
-import {ArticleSearchLine, searchPositionText} from './ui/article-search-line.js';
-import {FilterLine} from './ui/filter-line.js';
-import {HelpOverlay} from './ui/help-overlay.js';
-import {ListPane} from './ui/list-pane.js';
-import {StatusLine} from './ui/status-line.js';
-import {defaultTheme, type Theme} from './ui/theme.js';
-import type {ArticleArrivals} from './parse-in-background.js';
+} from '../state/selectors.js';
+import {createState, type Viewport} from '../state/state.js';
+import {type Action, update} from '../state/update.js';
+import {ArticlePane} from '../ui/article-pane.js';
+import {ArticleSearchLine, searchPositionText} from '../ui/article-search-line.js';
+import {FilterLine} from '../ui/filter-line.js';
+import {HelpOverlay} from '../ui/help-overlay.js';
+import {ListPane} from '../ui/list-pane.js';
+import {StatusLine} from '../ui/status-line.js';
+import {defaultTheme, type Theme} from '../ui/theme.js';
+import type {ArticleArrivals} from '../load/parse-in-background.js';
 import {type LinkEnvironment, processLinkEnvironment, useLinkActions} from './use-link-actions.js';
 import {type ReloadOptions, useReload} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';

@@ -2,17 +2,17 @@ import chalk from 'chalk';
 import {useEffect, useState} from 'react';
 import {Box, render, useStdout} from 'ink';
 import {App} from './app.js';
-import type {Article} from './article.js';
-import type {Keymap} from './input/keymap.js';
-import type {ArticleArrivals} from './parse-in-background.js';
-import type {ListOrder} from './state/list-order.js';
-import type {MarkMap} from './read-state/marks.js';
-import type {ReadStateStore} from './read-state/store.js';
-import {canShowHyperlinks} from './terminal/osc.js';
+import type {Article} from '../article.js';
+import type {Keymap} from '../input/keymap.js';
+import type {ArticleArrivals} from '../load/parse-in-background.js';
+import type {ListOrder} from '../state/list-order.js';
+import type {MarkMap} from '../read-state/marks.js';
+import type {ReadStateStore} from '../read-state/store.js';
+import {canShowHyperlinks} from '../terminal/osc.js';
 import type {ReloadOptions} from './use-reload.js';
-import {enterFullScreen} from './terminal/terminal-screen.js';
-import {useViewport} from './terminal/use-viewport.js';
-import type {Theme} from './ui/theme.js';
+import {enterFullScreen} from '../terminal/screen.js';
+import {useViewport} from './use-viewport.js';
+import type {Theme} from '../ui/theme.js';
 import {useNow} from './use-now.js';
 
 type RootProps = ReloadOptions & {

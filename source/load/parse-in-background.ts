@@ -1,5 +1,5 @@
 import {performance} from 'node:perf_hooks';
-import type {Article} from './article.js';
+import type {Article} from '../article.js';
 import {parseSliceMs} from './parse-inputs.js';
 import type {LoadResult, RemainingLoad} from './read-input.js';
 

@@ -1,8 +1,8 @@
 import {isUtf8} from 'node:buffer';
 import {closeSync, fstat, open, read, readSync} from 'node:fs';
 import {promisify} from 'node:util';
-import {declaredXmlEncoding, isGzip, looksBinary, maximumTextByteCount, utf16WithoutMark} from './formats/decode.js';
-import {hasSeparators} from './formats/plain-text.js';
+import {declaredXmlEncoding, isGzip, looksBinary, maximumTextByteCount, utf16WithoutMark} from '../formats/decode.js';
+import {hasSeparators} from '../formats/plain-text.js';
 
 /*
 A big file is not read into memory whole. Its text is read a chunk at a time as it is parsed, and what the articles

@@ -1,8 +1,8 @@
 import process from 'node:process';
 import {useCallback, useEffect, useRef} from 'react';
 import type {Action} from '../state/update.js';
-import {foldedMarks, type ReadMarks} from './marks.js';
-import type {ReadStateStore} from './store.js';
+import {foldedMarks, type ReadMarks} from '../read-state/marks.js';
+import type {ReadStateStore} from '../read-state/store.js';
 
 /** How long after the last change the marks are saved: a burst of `u` presses costs one write. */
 export const saveDelayMs = 500;

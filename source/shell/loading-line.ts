@@ -1,4 +1,4 @@
-import type {LoadProgress} from '../read-input.js';
+import type {LoadProgress} from '../load/read-input.js';
 
 /** Loads shorter than this show nothing: a line that flashes up and vanishes is noise. */
 const quietMilliseconds = 250;

@@ -1,10 +1,10 @@
 import {spawn} from 'node:child_process';
 import {basename} from 'node:path';
 import {type Dispatch, useEffect, useRef} from 'react';
-import type {LinkRequest} from './state/state.js';
-import type {Action} from './state/update.js';
-import {copySequences} from './terminal/osc.js';
-import {chooseOpener} from './terminal/opener.js';
+import type {LinkRequest} from '../state/state.js';
+import type {Action} from '../state/update.js';
+import {copySequences} from '../terminal/osc.js';
+import {chooseOpener} from '../terminal/opener.js';
 
 /** A program started for a link: all the shell needs to hear of it is whether it failed. */
 export type StartedProgram = {

@@ -1,14 +1,14 @@
 /**
  * What to write to a terminal to turn one frame into the next, rewriting only the cells that changed. Pure: strings
- * in, a string out. source/terminal/frame-writer.ts writes it (it replaces Ink's log-update in the bundle).
+ * in, a string out. source/terminal/renderer/frame-writer.ts writes it (it replaces Ink's log-update in the bundle).
  *
  * A row of a frame is a line as Ink draws it: text, SGR sequences (colour, bold, inverse, …) and OSC 8 hyperlinks
  * ending in BEL, starting and ending in the terminal's default look. A row is read into cells (one grapheme each,
  * one or two columns wide, with the look it is drawn in); where the cells of the old and the new row differ, only
  * those spans are written, each in its own look, from the default look back to the default look.
  */
-import {graphemesOf, plainColumnCount} from './graphemes.js';
-import {displayWidth} from './text-width.js';
+import {graphemesOf, plainColumnCount} from '../../text/graphemes.js';
+import {displayWidth} from '../../text/text-width.js';
 
 const escape = '\u001B';
 const bell = '\u0007';

@@ -1,5 +1,5 @@
-import type {Article} from './article.js';
-import {bodyChecksum} from './article.js';
+import type {Article} from '../article.js';
+import {bodyChecksum} from '../article.js';
 import type {FileText} from './file-text.js';
 
 /*
