@@ -2,7 +2,7 @@ import {chmodSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
-import {singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFile, waitForFrame} from './run-broadsheet.js';
+import {singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFile, waitForFrame} from '../helpers/run-broadsheet.js';
 
 const fixtures = useFixtureDirectory();
 const articleUrl = 'https://example.com/news/lighthouse-keeper-retires';

@@ -8,8 +8,8 @@ import {join} from 'node:path';
 import process from 'node:process';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {keys, runPiped, startInTerminal, type TerminalSession} from '../helpers/pty-terminal.js';
-import {type BadInput, badInputs} from './bad-inputs.js';
-import {commandPath, crashLines, waitForFile} from './run-broadsheet.js';
+import {type BadInput, badInputs} from '../helpers/bad-inputs.js';
+import {commandPath, crashLines, waitForFile} from '../helpers/run-broadsheet.js';
 
 const rootDirectory = mkdtempSync(join(tmpdir(), 'broadsheet-matrix-'));
 const binDirectory = join(rootDirectory, 'bin');

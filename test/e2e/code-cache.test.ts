@@ -5,7 +5,7 @@ import {crc32} from 'node:zlib';
 import {describe, expect, it} from 'vitest';
 import {exitCodes} from '../../source/exit-codes.js';
 import {runPiped} from '../helpers/pty-terminal.js';
-import {commandPath, repositoryRoot, runBroadsheetPiped, samplePath, startBroadsheet, singlePaneSize, useFixtureDirectory} from './run-broadsheet.js';
+import {commandPath, repositoryRoot, runBroadsheetPiped, samplePath, startBroadsheet, singlePaneSize, useFixtureDirectory} from '../helpers/run-broadsheet.js';
 
 // The launcher (scripts/launcher.cjs) compiles the bundle with V8's code cache, kept in $XDG_CACHE_HOME/broadsheet.
 // Whatever state the cache is in, the command must behave the same: same output, same exit code, nothing on stderr.

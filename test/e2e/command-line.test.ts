@@ -10,7 +10,7 @@ import {
 	samplePath,
 	singlePaneSize,
 	useFixtureDirectory,
-} from './run-broadsheet.js';
+} from '../helpers/run-broadsheet.js';
 
 const fixtures = useFixtureDirectory();
 const sampleText = readFileSync(join(repositoryRoot, samplePath));

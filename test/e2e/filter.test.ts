@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
-import {listPositionOnTopRow, samplePath, singlePaneSize, startBroadsheet, statusRowIndex, waitForFrame} from './run-broadsheet.js';
+import {listPositionOnTopRow, samplePath, singlePaneSize, startBroadsheet, statusRowIndex, waitForFrame} from '../helpers/run-broadsheet.js';
 
 /** The filter line sits just above the status line. */
 function filterRow(session: TerminalSession): string | undefined {

@@ -10,7 +10,7 @@ import {
 	startBroadsheet,
 	statusRowIndex,
 	waitForFrame,
-} from './run-broadsheet.js';
+} from '../helpers/run-broadsheet.js';
 
 describe('the first screen', () => {
 	it('shows the headlines beside the first article at 120x30', async () => {

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {describe, expect, it} from 'vitest';
-import {repositoryRoot, runBroadsheetPiped, singlePaneSize, startBroadsheet, useFixtureDirectory, waitForFrame} from './run-broadsheet.js';
+import {repositoryRoot, runBroadsheetPiped, singlePaneSize, startBroadsheet, useFixtureDirectory, waitForFrame} from '../helpers/run-broadsheet.js';
 
 const fixtures = useFixtureDirectory();
 const fixture = (path: string) => readFileSync(join(repositoryRoot, 'test/fixtures', path));

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import process from 'node:process';
 import {afterAll, describe, expect, it} from 'vitest';
 import {startInTerminal} from '../helpers/pty-terminal.js';
-import {commandPath, crashLines, repositoryRoot, samplePath, singlePaneSize, waitForFile} from './run-broadsheet.js';
+import {commandPath, crashLines, repositoryRoot, samplePath, singlePaneSize, waitForFile} from '../helpers/run-broadsheet.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'broadsheet-hang-up-'));
 afterAll(() => {

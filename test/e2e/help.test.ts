@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {keys} from '../helpers/pty-terminal.js';
-import {listPositionOnTopRow, samplePath, singlePaneSize, splitSize, startBroadsheet, statusRowIndex, waitForFrame} from './run-broadsheet.js';
+import {listPositionOnTopRow, samplePath, singlePaneSize, splitSize, startBroadsheet, statusRowIndex, waitForFrame} from '../helpers/run-broadsheet.js';
 
 /** The overlay's title; where the keys overflow, it says which rows show and how to scroll. */
 const helpTitle = /^ Keys {3}\(\? or Esc closes\)(?: +j\/k scroll {2}(\d+)–(\d+)\/(\d+))?$/u;

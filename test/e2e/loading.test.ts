@@ -1,7 +1,7 @@
 import {writeFileSync} from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {keys, startInTerminal, type TerminalSession} from '../helpers/pty-terminal.js';
-import {commandPath, repositoryRoot, splitSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from './run-broadsheet.js';
+import {commandPath, repositoryRoot, splitSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from '../helpers/run-broadsheet.js';
 
 let session: TerminalSession | undefined;
 afterEach(() => {

@@ -12,7 +12,7 @@ import {
 	statusRowIndex,
 	useFixtureDirectory,
 	waitForFrame,
-} from './run-broadsheet.js';
+} from '../helpers/run-broadsheet.js';
 
 /** SGR sequences (`CSI … m`) that set a colour: 30–39, 40–49, 90–97, 100–107 (38 and 48 lead 256 and true colours). */
 const colorSgr = /\u001B\[(?:\d+;)*(?:3\d|4\d|9[0-7]|10[0-7])(?:;\d+)*m/u;

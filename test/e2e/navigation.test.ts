@@ -11,7 +11,7 @@ import {
 	statusRowIndex,
 	useFixtureDirectory,
 	waitForFrame,
-} from './run-broadsheet.js';
+} from '../helpers/run-broadsheet.js';
 
 const fixtures = useFixtureDirectory();
 

@@ -11,7 +11,7 @@ import {
 	startBroadsheet,
 	statusRowIndex,
 	waitForFrame,
-} from './run-broadsheet.js';
+} from '../helpers/run-broadsheet.js';
 
 /** The scroll position the article's title row ends in (`Top`, `31%`, `End`), when the article fills the screen. */
 function articleScrollPosition(screen: string): string | undefined {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {samplePath, singlePaneSize, startBroadsheet, waitForFrame} from './run-broadsheet.js';
+import {samplePath, singlePaneSize, startBroadsheet, waitForFrame} from '../helpers/run-broadsheet.js';
 
 const ctrlL = '\u000C';
 const clearScreen = '\u001B[2J';

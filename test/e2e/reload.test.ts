@@ -1,7 +1,7 @@
 import {appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {runBroadsheetPiped, singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from './run-broadsheet.js';
+import {runBroadsheetPiped, singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from '../helpers/run-broadsheet.js';
 
 const fixtures = useFixtureDirectory();
 

@@ -9,7 +9,7 @@ import {
 	statusRowIndex,
 	waitForFrame,
 	wrappedRows,
-} from './run-broadsheet.js';
+} from '../helpers/run-broadsheet.js';
 
 /** Whether the screen shows the whole frame for its size: the list title on top, the status line right under the frame. */
 function showsWholeFrame(session: TerminalSession, position: string, isSplit: boolean) {

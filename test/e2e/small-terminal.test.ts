@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {TerminalSession} from '../helpers/pty-terminal.js';
-import {crashLines, samplePath, singlePaneSize, startBroadsheet, waitForFrame, wrappedRows} from './run-broadsheet.js';
+import {crashLines, samplePath, singlePaneSize, startBroadsheet, waitForFrame, wrappedRows} from '../helpers/run-broadsheet.js';
 
 /** Whether the screen shows the whole frame for its size: the list title on top, the status line under the frame. */
 function wholeFrameFor(session: TerminalSession) {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {runBroadsheetPiped, samplePath, singlePaneSize, startBroadsheet, useFixtureDirectory, waitForFrame} from './run-broadsheet.js';
+import {runBroadsheetPiped, samplePath, singlePaneSize, startBroadsheet, useFixtureDirectory, waitForFrame} from '../helpers/run-broadsheet.js';
 
 const fixtures = useFixtureDirectory();
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {listPositionOnTopRow, samplePath, singlePaneSize, startShell, statusRowIndex, waitForFrame} from './run-broadsheet.js';
+import {listPositionOnTopRow, samplePath, singlePaneSize, startShell, statusRowIndex, waitForFrame} from '../helpers/run-broadsheet.js';
 
 describe('articles on stdin, keys from the terminal', () => {
 	it.each([

@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {describe, expect, it} from 'vitest';
 import {startInTerminal} from '../helpers/pty-terminal.js';
-import {commandPath, crashLines, repositoryRoot, samplePath, singlePaneSize} from './run-broadsheet.js';
+import {commandPath, crashLines, repositoryRoot, samplePath, singlePaneSize} from '../helpers/run-broadsheet.js';
 
 const ctrlZ = '\u001A';
 const prompt = 'PROMPT$ ';

@@ -1,7 +1,7 @@
 import process from 'node:process';
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalExit, type TerminalSession} from '../helpers/pty-terminal.js';
-import {childProcessIds, crashLines, samplePath, singlePaneSize, startBroadsheet, startShell} from './run-broadsheet.js';
+import {childProcessIds, crashLines, samplePath, singlePaneSize, startBroadsheet, startShell} from '../helpers/run-broadsheet.js';
 
 /** One way the program can end, and how it should exit. */
 type Ending = {

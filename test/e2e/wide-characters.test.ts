@@ -10,7 +10,7 @@ import {
 	useFixtureDirectory,
 	waitForFrame,
 	wrappedRows,
-} from './run-broadsheet.js';
+} from '../helpers/run-broadsheet.js';
 
 const fixtures = useFixtureDirectory();
 

@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {exitCodes} from '../../source/exit-codes.js';
 import {keymapMarkdown} from '../../source/input/keymap-markdown.js';
-import {badInputMarkdown} from '../e2e/bad-inputs.js';
+import {badInputMarkdown} from '../helpers/bad-inputs.js';
 
 const readme = readFileSync(new URL('../../readme.md', import.meta.url), 'utf8');
 

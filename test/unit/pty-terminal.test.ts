@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {afterEach, describe, expect, it} from 'vitest';
-import {keys, runPiped, startInTerminal, type TerminalSession} from './helpers/pty-terminal.js';
+import {keys, runPiped, startInTerminal, type TerminalSession} from '../helpers/pty-terminal.js';
 
 /**
  * A tiny full-screen program: enters the alternate screen, hides the cursor, reports its

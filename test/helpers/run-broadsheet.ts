@@ -19,7 +19,7 @@ import {
 	type RunPipedOptions,
 	type ScreenCondition,
 	type TerminalSession,
-} from '../helpers/pty-terminal.js';
+} from './pty-terminal.js';
 
 /** The repository's root directory; programs run there. */
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
