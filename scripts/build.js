@@ -342,6 +342,8 @@ const result = await build({
 });
 
 if (result.metafile) {
+	// On a fresh clone dist/ does not exist yet: the bundle itself is written further down.
+	await mkdir('dist', {recursive: true});
 	await writeFile('dist/metafile.json', JSON.stringify(result.metafile));
 }
 

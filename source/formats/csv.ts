@@ -1,7 +1,8 @@
 import Papa from 'papaparse';
 import type {ParseResult} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
-import {createProblemLog, draftFromRecord, missingFieldProblems, planFields, planHasText} from './fields.js';
+import {draftFromRecord, missingFieldProblems, planFields, planHasText} from './fields.js';
+import {createProblemLog} from './format.js';
 import type {ParseOptions} from './format.js';
 
 /*

@@ -551,49 +551,6 @@ export function missingFieldProblems(fields: readonly MappableField[], fieldMap:
 	return fields.map(field => `--fields ${field}=${fieldMap?.[field] ?? ''}: no such field${known}`);
 }
 
-/**
- * What the records of one input showed of their keys, for a problem for each `--fields` key that none had (see
- * {@link missingFieldProblems}). The parts of an input parsed a part at a time share one, as they share a problem log.
- */
-export type FieldSightings = {
-	/** Whether any record was an object (whose keys were looked at). */
-	hasRecords: boolean;
-	/** The `--fields` fields that some record had. */
-	readonly mappedFound: Set<MappableField>;
-	/** Keys the records had (the first 100), to name in the problem. */
-	readonly keysSeen: Set<string>;
-};
-
-/** Sightings of no record yet. */
-export function createFieldSightings(): FieldSightings {
-	return {hasRecords: false, mappedFound: new Set(), keysSeen: new Set()};
-}
-
-/** Collects problems, keeping the first `limit` and counting the rest. */
-export type ProblemLog = {
-	add(problem: string): void;
-	/** The problems kept, and `and N more problems` when some were not. */
-	list(): string[];
-};
-
-/** A problem log that keeps the first `limit` problems (20 by default). */
-export function createProblemLog(limit = 20): ProblemLog {
-	const kept: string[] = [];
-	let extraCount = 0;
-	return {
-		add(problem) {
-			if (kept.length < limit) {
-				kept.push(problem);
-			} else {
-				extraCount++;
-			}
-		},
-		list() {
-			return extraCount === 0 ? [...kept] : [...kept, `and ${extraCount} more ${extraCount === 1 ? 'problem' : 'problems'}`];
-		},
-	};
-}
-
 /** Why a record gave no article, naming the fields it has so that the user can pick one with `--fields`. */
 export function noTextProblem(where: string, keys: readonly string[]): string {
 	const shown = keys.slice(0, 12).join(', ');

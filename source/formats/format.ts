@@ -1,5 +1,4 @@
 import type {ParseResult} from '../article.js';
-import type {FieldSightings, ProblemLog} from './fields.js';
 
 /** The formats Broadsheet reads, by the name `--format` takes. */
 export type FormatName = 'rss' | 'atom' | 'json-feed' | 'json' | 'ndjson' | 'csv' | 'tsv' | 'markdown' | 'text';
@@ -39,3 +38,46 @@ export type MappableField = 'headline' | 'kicker' | 'deck' | 'body' | 'author' |
  * `source` is the input's name (a file name or `stdin`), which articles keep unless the input names itself.
  */
 export type Parser = (text: string, source: string, options?: ParseOptions) => ParseResult;
+
+/**
+ * What the records of one input showed of their keys, for a problem for each `--fields` key that none had (see
+ * {@link missingFieldProblems}). The parts of an input parsed a part at a time share one, as they share a problem log.
+ */
+export type FieldSightings = {
+	/** Whether any record was an object (whose keys were looked at). */
+	hasRecords: boolean;
+	/** The `--fields` fields that some record had. */
+	readonly mappedFound: Set<MappableField>;
+	/** Keys the records had (the first 100), to name in the problem. */
+	readonly keysSeen: Set<string>;
+};
+
+/** Sightings of no record yet. */
+export function createFieldSightings(): FieldSightings {
+	return {hasRecords: false, mappedFound: new Set(), keysSeen: new Set()};
+}
+
+/** Collects problems, keeping the first `limit` and counting the rest. */
+export type ProblemLog = {
+	add(problem: string): void;
+	/** The problems kept, and `and N more problems` when some were not. */
+	list(): string[];
+};
+
+/** A problem log that keeps the first `limit` problems (20 by default). */
+export function createProblemLog(limit = 20): ProblemLog {
+	const kept: string[] = [];
+	let extraCount = 0;
+	return {
+		add(problem) {
+			if (kept.length < limit) {
+				kept.push(problem);
+			} else {
+				extraCount++;
+			}
+		},
+		list() {
+			return extraCount === 0 ? [...kept] : [...kept, `and ${extraCount} more ${extraCount === 1 ? 'problem' : 'problems'}`];
+		},
+	};
+}

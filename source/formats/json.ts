@@ -1,20 +1,7 @@
 import type {ParseResult} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
-import {
-	type FieldPlan,
-	type FieldRecord,
-	type FieldSightings,
-	type ProblemLog,
-	createFieldSightings,
-	createProblemLog,
-	draftFromRecord,
-	missingFieldProblems,
-	noTextProblem,
-	normalizeKey,
-	planFields,
-	planHasText,
-	unwrapRecord,
-} from './fields.js';
+import {type FieldPlan, type FieldRecord, draftFromRecord, missingFieldProblems, noTextProblem, normalizeKey, planFields, planHasText, unwrapRecord} from './fields.js';
+import {type FieldSightings, type ProblemLog, createFieldSightings, createProblemLog} from './format.js';
 import type {MappableField, ParseOptions} from './format.js';
 
 /*

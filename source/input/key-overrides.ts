@@ -1,4 +1,4 @@
-import type {ModeName} from '../state/state.js';
+import type {ModeName} from '../mode.js';
 import {type Command, type Keymap, type KeyName, keymapModes} from './keymap.js';
 
 /** New keys for commands, as a config file gives them: each list replaces the command's keys wherever it applies. */

@@ -1,5 +1,5 @@
-import type {ModeName} from '../state/state.js';
-import {type Glyphs, unicodeGlyphs} from '../ui/theme.js';
+import type {ModeName} from '../mode.js';
+import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 
 /** Everything a key can ask for. */
 export type Command =

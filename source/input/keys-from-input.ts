@@ -1,7 +1,29 @@
-import type {Key} from 'ink';
 import type {KeyName} from './keymap.js';
 
-const namedKeys: ReadonlyArray<[keyof Key, KeyName]> = [
+/**
+ * The flags a terminal input library sets for one input event, as Ink's `useInput` reports them: written out here
+ * so that the pure input layer names no library (Ink's `Key` has these and more, and fits this type).
+ */
+export type KeyFlags = {
+	readonly upArrow?: boolean;
+	readonly downArrow?: boolean;
+	readonly leftArrow?: boolean;
+	readonly rightArrow?: boolean;
+	readonly pageDown?: boolean;
+	readonly pageUp?: boolean;
+	readonly home?: boolean;
+	readonly end?: boolean;
+	readonly return?: boolean;
+	readonly escape?: boolean;
+	readonly tab?: boolean;
+	readonly backspace?: boolean;
+	readonly delete?: boolean;
+	readonly shift?: boolean;
+	readonly ctrl?: boolean;
+	readonly meta?: boolean;
+};
+
+const namedKeys: ReadonlyArray<[keyof KeyFlags, KeyName]> = [
 	['upArrow', 'up'],
 	['downArrow', 'down'],
 	['leftArrow', 'left'],
@@ -50,7 +72,7 @@ function nameOfCharacter(character: string): KeyName {
  * The keys in one input event from Ink's useInput. Ink separates escape sequences, but hands a run of ordinary
  * characters over as one string: over SSH `jjj` arrives in one read, and each j must count.
  */
-export function keysFromInput(input: string, key: Key): KeyName[] {
+export function keysFromInput(input: string, key: KeyFlags): KeyName[] {
 	if (key.tab && key.shift) {
 		return ['shift+tab'];
 	}

@@ -1,7 +1,7 @@
 import {performance} from 'node:perf_hooks';
 import type {Article} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
-import {createFieldSightings, createProblemLog, type ProblemLog} from '../formats/fields.js';
+import {createFieldSightings, createProblemLog, type ProblemLog} from '../formats/format.js';
 import type {FormatName, ParseOptions, PartOptions} from '../formats/format.js';
 import {FileText, type FileTextLimits} from './file-text.js';
 import {ArticleWithStoredBody, type BodyUnit, StoredBodies} from './stored-articles.js';

@@ -25,7 +25,8 @@ import {
 	shownArticleLines,
 	slowSearch,
 } from '../state/selectors.js';
-import {createState, type Viewport} from '../state/state.js';
+import {createState} from '../state/initial-state.js';
+import {type Viewport} from '../mode.js';
 import {type Action, update} from '../state/update.js';
 import {ArticlePane} from '../ui/article-pane.js';
 import {ArticleSearchLine, searchPositionText} from '../ui/article-search-line.js';

@@ -1,5 +1,5 @@
 import {useEffect, useState} from 'react';
-import type {Viewport} from '../state/state.js';
+import type {Viewport} from '../mode.js';
 
 function viewportOf(output: NodeJS.WriteStream): Viewport {
 	return {columnCount: output.columns || 80, rowCount: output.rows || 24};

@@ -1,6 +1,6 @@
 import type {Article} from '../article.js';
 import {wrapParagraph} from '../text/text-width.js';
-import {type Glyphs, unicodeGlyphs} from '../ui/theme.js';
+import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 import {absoluteDateLabel, readingTimeLabel} from './date-labels.js';
 
 /** How a line of the article pane is drawn. */

@@ -1,27 +1,10 @@
 import type {Article} from '../article.js';
-import {defaultKeymap, type Keymap} from '../input/keymap.js';
-import {noReadMarks, type ReadMarks} from '../read-state/marks.js';
+import type {Mode, Viewport} from '../mode.js';
+import type {Keymap} from '../input/keymap.js';
+import type {ReadMarks} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
-import {type Glyphs, unicodeGlyphs} from '../ui/theme.js';
-import {defaultOrderFor, type ListOrder} from './list-order.js';
-import {selectHits} from './selectors.js';
-
-/**
- * What the user is doing. `browse` has the headline list in focus, `read` the article; `filter` edits the
- * filter line; `article-search` edits the search line of the article being read (`scrollTopBefore` is where the
- * article was when it opened, where Esc goes back to); `help` shows the key overlay over the mode it came from;
- * `quit` asks the shell to exit.
- */
-export type Mode =
-	| {readonly name: 'browse'}
-	| {readonly name: 'read'}
-	| {readonly name: 'filter'; readonly draft: string}
-	| {readonly name: 'article-search'; readonly draft: string; readonly scrollTopBefore: number}
-	| {readonly name: 'help'; readonly returnTo: 'browse' | 'read'; readonly scrollTop: number}
-	| {readonly name: 'quit'};
-
-/** The names of the modes. */
-export type ModeName = Mode['name'];
+import type {Glyphs} from '../text/glyphs.js';
+import type {ListOrder} from './list-order.js';
 
 /**
  * Which articles the list shows: all, the unread ones, or the starred ones. `unread` and `starred` judge by the
@@ -32,9 +15,6 @@ export type ListView = {readonly name: 'all'} | {readonly name: 'unread' | 'star
 
 /** The names of the views, in the order `v` cycles through them. */
 export type ListViewName = ListView['name'];
-
-/** The terminal's size in character cells. */
-export type Viewport = {readonly columnCount: number; readonly rowCount: number};
 
 /**
  * What a search found: the hits for a query (trimmed), most relevant first. After a reload, the hits still in the
@@ -137,60 +117,3 @@ export type State = {
 	/** The glyphs the article text is laid out with (ASCII or Unicode bullets and separators); fixed for the session. */
 	readonly glyphs: Glyphs;
 };
-
-/**
- * The state at start-up, in the order given, else newest first when the articles have dates, else file order.
- * With a query, `results` may bring its hits when the search was quick enough to run before the first frame;
- * otherwise the list shows every article until a `search-finished` action brings them.
- */
-export function createState(
-	articles: readonly Article[],
-	options: {
-		query?: string;
-		viewport: Viewport;
-		results?: SearchResults;
-		order?: ListOrder;
-		shouldRankMatches?: boolean;
-		readMarks?: ReadMarks;
-		keymap?: Keymap;
-		glyphs?: Glyphs;
-		inputLabel?: string;
-		/** How much of the inputs is parsed, when only the first articles are (see `loadingShare`). */
-		loadingShare?: number;
-		inputWarningCount?: number;
-	},
-): State {
-	const query = options.query?.trim() ?? '';
-	const state: State = {
-		articles,
-		searchedArticles: articles,
-		order: options.order ?? defaultOrderFor(articles),
-		shouldRankMatches: options.shouldRankMatches ?? true,
-		query,
-		results: query !== '' && options.results?.query === query ? options.results : undefined,
-		searchProgress: undefined,
-		selectedId: undefined,
-		shownArticleId: undefined,
-		listTop: 0,
-		articleScrollTop: 0,
-		viewport: options.viewport,
-		mode: {name: 'browse'},
-		articleSearch: undefined,
-		notice: undefined,
-		linkNumber: undefined,
-		linkRequest: undefined,
-		readMarks: options.readMarks ?? noReadMarks,
-		view: {name: 'all'},
-		loadingShare: options.loadingShare,
-		inputWarningCount: options.inputWarningCount ?? 0,
-		warnings: [],
-		reloadRequestCount: 0,
-		suspendRequestCount: 0,
-		redrawRequestCount: 0,
-		inputLabel: options.inputLabel ?? '',
-		keymap: options.keymap ?? defaultKeymap,
-		glyphs: options.glyphs ?? unicodeGlyphs,
-	};
-	const selectedId = selectHits(state)[0]?.article.id;
-	return {...state, selectedId, shownArticleId: selectedId};
-}

@@ -5,7 +5,8 @@ import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {helpLayout, helpRowCountOf} from './help-layout.js';
 import {layoutOf} from './layout.js';
 import {activeQuery, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
-import type {ListViewName, Mode, State, Viewport} from './state.js';
+import type {Mode, Viewport} from '../mode.js';
+import type {ListViewName, State} from './state.js';
 import {type Article, bodyChecksum} from '../article.js';
 
 /** Something that happened to the interface. */

@@ -4,7 +4,8 @@ import type {LineHighlight} from '../state/article-search.js';
 import {hyperlink} from '../terminal/osc.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
 import {type LinePiece, linePieces} from './line-pieces.js';
-import {chromeText, type Style, type Theme} from './theme.js';
+import {chromeText} from '../text/glyphs.js';
+import type {Style, Theme} from './theme.js';
 
 type ArticlePaneProps = {
 	readonly lines: readonly ArticleLine[];

@@ -2,7 +2,8 @@ import {Box, Text} from 'ink';
 import {type Binding, keyLabel} from '../input/keymap.js';
 import {helpLayout} from '../state/help-layout.js';
 import {padToWidth} from '../text/text-width.js';
-import {chromeText, type Theme} from './theme.js';
+import {chromeText} from '../text/glyphs.js';
+import type {Theme} from './theme.js';
 
 /** A titled group of bindings, as the help overlay shows them. */
 export type HelpSection = {readonly title: string; readonly bindings: readonly Binding[]};

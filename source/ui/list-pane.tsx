@@ -5,7 +5,8 @@ import type {ListRows} from '../state/list-rows.js';
 import type {ListViewName} from '../state/state.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
 import {ListRow} from './list-row.js';
-import {chromeText, type Theme} from './theme.js';
+import {chromeText} from '../text/glyphs.js';
+import type {Theme} from './theme.js';
 
 type ListPaneProps = {
 	readonly rows: ListRows;

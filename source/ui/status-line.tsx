@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
-import {chromeText, type Theme} from './theme.js';
+import {chromeText} from '../text/glyphs.js';
+import type {Theme} from './theme.js';
 
 type Hint = {readonly keys: string; readonly hint: string};
 

@@ -4,7 +4,7 @@ import {App} from '../../source/shell/app.js';
 import type {Article} from '../../source/article.js';
 import type {MarkMap} from '../../source/read-state/marks.js';
 import type {ReadStateStore} from '../../source/read-state/store.js';
-import type {Viewport} from '../../source/state/state.js';
+import type {Viewport} from '../../source/mode.js';
 
 // Styling (CSI … m) and hyperlinks (OSC 8 … BEL): neither takes a column on screen.
 // eslint-disable-next-line no-control-regex

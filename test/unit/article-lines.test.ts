@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {buildArticles} from '../../source/formats/build-articles.js';
 import {articleLines} from '../../source/state/article-lines.js';
 import {displayWidth} from '../../source/text/text-width.js';
-import {asciiGlyphs} from '../../source/ui/theme.js';
+import {asciiGlyphs} from '../../source/text/glyphs.js';
 
 const [article] = buildArticles(
 	[

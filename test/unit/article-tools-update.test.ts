@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
 import {layoutOf} from '../../source/state/layout.js';
 import {activeQuery, selectArticleSearch, selectedArticle, shownArticleLines} from '../../source/state/selectors.js';
-import {createState, type State} from '../../source/state/state.js';
+import {type State} from '../../source/state/state.js';
+import {createState} from '../../source/state/initial-state.js';
 import {update} from '../../source/state/update.js';
 
 const paragraphs = Array.from({length: 30}, (_, index) =>

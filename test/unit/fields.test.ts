@@ -1,16 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {ArticleDraft} from '../../source/formats/build-articles.js';
-import {
-	createProblemLog,
-	dateFromValue,
-	draftFromRecord,
-	looksLikeHtml,
-	normalizeKey,
-	bodyFromText,
-	planFields,
-	unwrapRecord,
-	type FieldRecord,
-} from '../../source/formats/fields.js';
+import {dateFromValue, draftFromRecord, looksLikeHtml, normalizeKey, bodyFromText, planFields, unwrapRecord, type FieldRecord} from '../../source/formats/fields.js';
+import {createProblemLog} from '../../source/formats/format.js';
 import type {ParseOptions} from '../../source/formats/format.js';
 
 function draftOf(record: FieldRecord, fieldMap?: ParseOptions['fieldMap']): ArticleDraft | undefined {

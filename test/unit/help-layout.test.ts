@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {defaultKeymap, helpSections} from '../../source/input/keymap.js';
 import {helpLayout} from '../../source/state/help-layout.js';
-import {createState, type State} from '../../source/state/state.js';
+import {type State} from '../../source/state/state.js';
+import {createState} from '../../source/state/initial-state.js';
 import {update} from '../../source/state/update.js';
 import {newsArticles} from '../helpers/articles.js';
 

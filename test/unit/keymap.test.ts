@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {commandFor as commandIn, defaultKeymap as keymap, helpSections, hintsFor, keyLabel, keymapModes} from '../../source/input/keymap.js';
-import type {ModeName} from '../../source/state/state.js';
-import {asciiGlyphs} from '../../source/ui/theme.js';
+import type {ModeName} from '../../source/mode.js';
+import {asciiGlyphs} from '../../source/text/glyphs.js';
 
 const commandFor = (key: string, mode: ModeName) => commandIn(keymap, key, mode);
 

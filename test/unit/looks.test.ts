@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {isUtf8Locale, shouldUseAscii, shouldUseColor} from '../../source/terminal/looks.js';
-import {asciiGlyphs, createTheme, styleRoles, unicodeGlyphs} from '../../source/ui/theme.js';
+import {asciiGlyphs, unicodeGlyphs} from '../../source/text/glyphs.js';
+import {createTheme, styleRoles} from '../../source/ui/theme.js';
 
 describe('the locale decides between Unicode and ASCII', () => {
 	it.each([

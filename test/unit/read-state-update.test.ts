@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {parsePlainText} from '../../source/formats/plain-text.js';
 import {articleKey, foldedMarks, withFlag} from '../../source/read-state/marks.js';
 import {isArticleRead, isArticleStarred, selectedArticle, selectHits} from '../../source/state/selectors.js';
-import {createState, type State} from '../../source/state/state.js';
+import {type State} from '../../source/state/state.js';
+import {createState} from '../../source/state/initial-state.js';
 import {update} from '../../source/state/update.js';
 import {newsArticles} from '../helpers/articles.js';
 

@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {createSearchIndex} from '../../source/search/search.js';
 import {layoutOf} from '../../source/state/layout.js';
 import {displayedOrder, pendingQuery, selectHits, selectListRows, selectedArticle, selectedIndex} from '../../source/state/selectors.js';
-import {createState, type State} from '../../source/state/state.js';
+import {type State} from '../../source/state/state.js';
+import {createState} from '../../source/state/initial-state.js';
 import {update} from '../../source/state/update.js';
 import {newsArticles, numberedArticles} from '../helpers/articles.js';
 

@@ -12,7 +12,7 @@ import {parseText} from '../../source/formats/parsers.js';
 import {type DecodedInput, InputsParse, openBigFile} from '../../source/load/parse-inputs.js';
 import {ndjsonLines, outputPieces, printedArticles} from '../../source/output.js';
 import {loadInputs} from '../../source/load/read-input.js';
-import {createState} from '../../source/state/state.js';
+import {createState} from '../../source/state/initial-state.js';
 import {update} from '../../source/state/update.js';
 import {ArticleWithStoredBody, changedOnDiskParagraphs} from '../../source/load/stored-articles.js';
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {layoutOf, tooSmallMessage} from '../../source/state/layout.js';
-import {createState} from '../../source/state/state.js';
+import {createState} from '../../source/state/initial-state.js';
 
 const layoutAt = (columnCount: number, rowCount: number) => layoutOf(createState([], {viewport: {columnCount, rowCount}}));
 

@@ -3,7 +3,8 @@ import type {Article} from '../../source/article.js';
 import {createSearchIndex, type SearchIndex} from '../../source/search/search.js';
 import {layoutOf} from '../../source/state/layout.js';
 import {activeQuery, isShownArticleBehind, pendingQuery, selectHitList, selectHits, selectedArticle, selectedIndex, shownArticle, slowSearch} from '../../source/state/selectors.js';
-import {createState, type State} from '../../source/state/state.js';
+import {type State} from '../../source/state/state.js';
+import {createState} from '../../source/state/initial-state.js';
 import {update} from '../../source/state/update.js';
 import {newsArticles, numberedArticles} from '../helpers/articles.js';
 

@@ -1,0 +1,22 @@
+// The shapes every layer shares about the screen and what the user is doing: types only, at the bottom of the
+// import graph, so that the keymap, the state and the shell can all name them.
+
+/**
+ * What the user is doing. `browse` has the headline list in focus, `read` the article; `filter` edits the
+ * filter line; `article-search` edits the search line of the article being read (`scrollTopBefore` is where the
+ * article was when it opened, where Esc goes back to); `help` shows the key overlay over the mode it came from;
+ * `quit` asks the shell to exit.
+ */
+export type Mode =
+	| {readonly name: 'browse'}
+	| {readonly name: 'read'}
+	| {readonly name: 'filter'; readonly draft: string}
+	| {readonly name: 'article-search'; readonly draft: string; readonly scrollTopBefore: number}
+	| {readonly name: 'help'; readonly returnTo: 'browse' | 'read'; readonly scrollTop: number}
+	| {readonly name: 'quit'};
+
+/** The names of the modes. */
+export type ModeName = Mode['name'];
+
+/** The terminal's size in character cells. */
+export type Viewport = {readonly columnCount: number; readonly rowCount: number};
