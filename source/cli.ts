@@ -15,6 +15,7 @@ import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/l
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {openKeyInput} from './shell/key-input.js';
 import {printableName} from './text/sanitize-text.js';
+import {guardProcessWarnings} from './process-warnings.js';
 import {createLoadingLine, type LoadingLine} from './shell/loading-line.js';
 import {shouldUseAscii, shouldUseColor} from './terminal/looks.js';
 import {createTheme} from './ui/theme.js';
@@ -67,6 +68,9 @@ const helpText = `
  */
 const firstScreenArticleCount = 500;
 
+/** Library and Node warnings, kept from the terminal and printed sanitised with the inputs' warnings. */
+const processWarnings = guardProcessWarnings(process);
+
 /** Undoes what the interface did to the terminal; set once the interface starts. */
 let restoreTerminal: (() => void) | undefined;
 
@@ -75,6 +79,10 @@ function fail(message: string, exitCode: number): never {
 	restoreTerminal?.();
 	// Messages quote paths, options and parts of files: nothing in them may act on the terminal.
 	process.stderr.write(`broadsheet: ${printableName(message)}\n`);
+	for (const warning of processWarnings.take()) {
+		process.stderr.write(`broadsheet: warning: ${printableName(warning)}\n`);
+	}
+
 	process.exit(exitCode);
 }
 
@@ -295,7 +303,7 @@ async function main(): Promise<void> {
 	};
 
 	if (!keyInput) {
-		printInputWarnings(warnings);
+		printInputWarnings([...warnings, ...processWarnings.take()]);
 		const {createSearchIndex} = await import('./search/search.js');
 		// As the list shows them: in the order asked for; a filter's matches best first unless an order was asked for.
 		const ordered = orderArticles(articles, sort ?? defaultOrderFor(articles));
@@ -308,6 +316,7 @@ async function main(): Promise<void> {
 		const output = await import('./output.js');
 		const columnCount = Math.min(process.stdout.columns || 80, 100);
 		await writeOutput(output.outputPieces(kept, cli.flags.json ? 'json' : cli.flags.print ? 'print' : 'list', columnCount));
+		printInputWarnings(processWarnings.take());
 		return;
 	}
 
@@ -343,7 +352,7 @@ async function main(): Promise<void> {
 	inputs.end();
 	// After the alternate screen, where the user can read them: those of the inputs as last read (as far as they were
 	// parsed, when the first load had not ended), with the inputs a reload could not read.
-	printInputWarnings([...inputs.lastWarnings(), ...stateWarnings()]);
+	printInputWarnings([...inputs.lastWarnings(), ...stateWarnings(), ...processWarnings.take()]);
 }
 
 /** The inputs of an interactive session: the first load, parsed on in the background, then each reload. */

@@ -1,15 +1,8 @@
 // What source/ gets for `yaml` in the bundle (see lazyPackages in scripts/build.js): yaml loads when a Markdown file
-// with front matter is first read.
+// with front matter is first read. Broadsheet uses parseDocument alone, with its warnings kept in the document.
 let yaml;
 const loaded = () => (yaml ??= require('yaml'));
 
-export function parse(...parameters) {
-	return loaded().parse(...parameters);
-}
-
-/** Stands for yaml's class in `instanceof`, the only way source/ uses it. */
-export class YAMLParseError {
-	static [Symbol.hasInstance](value) {
-		return value instanceof loaded().YAMLParseError;
-	}
+export function parseDocument(...parameters) {
+	return loaded().parseDocument(...parameters);
 }

@@ -1,6 +1,6 @@
 import {decodeHTML} from 'entities';
 import {Lexer, type Token, type Tokens} from 'marked';
-import {parse as parseYaml, YAMLParseError} from 'yaml';
+import {parseDocument} from 'yaml';
 import type {ParseResult} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {type FieldRecord, draftFromRecord, planFields} from './fields.js';
@@ -37,14 +37,30 @@ function readFrontMatter(text: string): FrontMatter {
 
 	const body = text.slice(match[0].length);
 	try {
-		const value: unknown = parseYaml(match[1] ?? '');
-		return isRecord(value) ? {record: value, body} : {body: text};
+		// `silent`: yaml would otherwise hand its warnings to process.emitWarning, and Node print them, source line and
+		// all, on stderr. They come back here as one line of Broadsheet's own.
+		const document = parseDocument(match[1] ?? '', {logLevel: 'silent'});
+		const [error] = document.errors;
+		if (error !== undefined) {
+			throw error;
+		}
+
+		const value: unknown = document.toJS();
+		const warnings = document.warnings.map(warning => `front matter, ${yamlProblemText(warning)}`);
+		const record = isRecord(value) ? {record: value, body} : {body: text};
+		return warnings.length > 0 ? {...record, problem: warnings.join('; ')} : record;
 	} catch (error) {
 		// The block opens the file and closes like front matter: report it rather than show YAML as text.
-		const position = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line + 1}: ` : '';
-		const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-		return {body, problem: `front matter, ${position}${message.replace(/ at line \d+, column \d+:?$/u, '')}`};
+		return {body, problem: `front matter, ${yamlProblemText(error)}`};
 	}
+}
+
+/** A YAML error or warning in one line: where it is, and what, without the source line yaml quotes after it. */
+function yamlProblemText(problem: unknown): string {
+	const linePosition = (problem as {linePos?: ReadonlyArray<{line: number}>} | undefined)?.linePos?.[0];
+	const position = linePosition === undefined ? '' : `line ${linePosition.line + 1}: `;
+	const message = (problem instanceof Error ? problem.message : String(problem)).split('\n')[0] ?? '';
+	return `${position}${message.replace(/ at line \d+, column \d+:?$/u, '')}`;
 }
 
 /** An article's text as it is read: paragraphs, and the links they cite by number. */

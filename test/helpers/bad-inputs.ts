@@ -310,6 +310,18 @@ export const badInputs: readonly BadInput[] = [
 		needsTerminal: true,
 		interruptAfter: 'fifo-writer/opened',
 	},
+	{
+		problem: 'Markdown front matter that YAML warns about, with escape sequences in it (issue 17)',
+		command: 'broadsheet --list tagged.md',
+		setup(directory) {
+			const body = Array.from({length: 30}, (_, index) => `The harbour ferry runs every hour, day ${index + 1}.`).join('\n');
+			write(directory, 'tagged.md', `---\n!!\u001B]52;c;UFdORUQ=\u0007\u001B]2;TITLE\u0007 x: 1\n---\n\n# Ferry timetable changes\n\n${body}\n`);
+		},
+		stderr: ['broadsheet: warning: tagged.md: front matter, line 2: Tags and anchors must be separated from the next token by white space'],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes',
+		advice: 'Nothing: the warning is one line of Broadsheet\'s own, and no library may write to the terminal (process warnings are kept and printed the same way).',
+	},
 ];
 
 /** A table cell: pipes escaped, lines joined with `<br>`. */

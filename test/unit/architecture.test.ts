@@ -60,7 +60,7 @@ const layers: ReadonlyArray<readonly string[]> = [
 	['terminal/'],
 	['ui/', 'load/'],
 	['shell/'],
-	['cli.ts', 'config.ts', 'output.ts'],
+	['cli.ts', 'config.ts', 'output.ts', 'process-warnings.ts'],
 ];
 
 function layerOf(module: string): number {

@@ -1,0 +1,68 @@
+/**
+ * Hostile files, round two (issue 17): what a file can make reach the terminal, or make the program do, through
+ * paths other than the articles' text.
+ */
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {keys} from '../helpers/pty-terminal.js';
+import {crashLines, runBroadsheetPiped, singlePaneSize, startBroadsheet} from '../helpers/run-broadsheet.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'broadsheet-hostile-'));
+afterAll(() => {
+	rmSync(directory, {recursive: true, force: true});
+});
+
+/** A body long enough that the file reads as text, not binary. */
+const body = Array.from({length: 40}, (_, index) => `The council met again on day ${index + 1} and agreed on the budget for the harbour.`).join('\n');
+const clipboardAndTitle = '\u001B]52;c;UFdORUQ=\u0007\u001B]2;PWNTITLE\u0007';
+
+/** Files whose parsers warn, each warning quoting the hostile bytes if it could. */
+const warningFiles: ReadonlyArray<readonly [string, string]> = [
+	['front-matter.md', `---\n!!${clipboardAndTitle} x: 1\ntitle: Hello\n---\n\n# Harbour news\n\n${body}\n`],
+	['unresolved-tag.md', `---\ntitle: !!weird${clipboardAndTitle} Hello\n---\n\n# Harbour news\n\n${body}\n`],
+	['broken.json', `[{"title": "Harbour news", "body": "fine"}, {"title": "${clipboardAndTitle}`],
+	['lines.ndjson', `{"title": "Harbour news", "body": "fine"}\n{"title": ${clipboardAndTitle}}\n`],
+	['feed.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Harbour news</title><description>${body}</description></item><item><title>${clipboardAndTitle}`],
+	['table.csv', `title,body\nHarbour news,"fine"\n"${clipboardAndTitle}",x,y,z\n`],
+];
+
+describe('warnings of the parsers and of the libraries', () => {
+	it.each(warningFiles)('reach stderr as one clean line each, never as escape sequences (%s)', async (name, content) => {
+		const path = join(directory, name);
+		writeFileSync(path, content);
+		const result = await runBroadsheetPiped(['--list', path]);
+
+		expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u);
+		expect(result.stderr).not.toContain('YAMLWarning');
+		expect(result.stderr).not.toContain('(node:');
+		for (const line of result.stderr.split('\n').filter(line => line !== '')) {
+			expect(line).toMatch(/^broadsheet: /u);
+		}
+
+		expect(crashLines(result.stderr)).toEqual([]);
+	});
+
+	it('names an unresolved YAML tag in one line of its own', async () => {
+		const path = join(directory, 'tag.md');
+		writeFileSync(path, `---\ntitle: !!weird Hello\n---\n\n# Harbour news\n\n${body}\n`);
+		const result = await runBroadsheetPiped(['--list', path]);
+
+		expect(result.stdout.trim()).toBe('Harbour news');
+		expect(result.stderr.trim().split('\n')).toEqual([`broadsheet: warning: ${path}: front matter, line 2: Unresolved tag: tag:yaml.org,2002:weird`]);
+	});
+
+	it('sets neither the clipboard nor the window title when the interface opens such a file', async () => {
+		const path = join(directory, 'open-me.md');
+		writeFileSync(path, warningFiles[0]![1]);
+		const session = await startBroadsheet([path], singlePaneSize);
+		await session.waitFor('Harbour news');
+		session.press('q');
+		await session.exited;
+
+		expect(session.rawOutput()).not.toContain('52;c;');
+		expect(session.rawOutput()).not.toContain('PWNTITLE');
+		expect(crashLines(session.rawOutput())).toEqual([]);
+	});
+});
