@@ -34,11 +34,23 @@ export const longestSearchedFieldLength = 200_000;
 
 const searched = (text: string) => (text.length > longestSearchedFieldLength ? text.slice(0, longestSearchedFieldLength) : text);
 
+/**
+ * How much of a headline fuse.js reads, ranking or marking its matches. A headline of this length already fills many
+ * screens; past it, a hostile headline (one line of a megabyte) matches a word tens of thousands of times, and
+ * fuse.js's spread of their positions overflows the stack of a render.
+ */
+export const longestSearchedHeadlineLength = 10_000;
+
+/** The part of `headline` that fuse.js reads. */
+export function searchedHeadline(headline: string): string {
+	return headline.length > longestSearchedHeadlineLength ? headline.slice(0, longestSearchedHeadlineLength) : headline;
+}
+
 /** The document fuse.js ranks for `article`. */
 export function searchDocumentOf(article: Article): SearchDocument {
 	return {
 		article,
-		headline: searched(article.headline),
+		headline: searchedHeadline(article.headline),
 		kicker: article.kicker ?? absentField,
 		deck: searched(deckOf(article) ?? absentField),
 		body: searched(bodyText(article) || absentField),

@@ -19,7 +19,7 @@ import Fuse, {type FuseResultMatch, type IFuseOptions} from 'fuse.js';
 import type {Article} from '../article.js';
 import {type Candidates, findCandidates, type NearWordsCache} from './candidates.js';
 import {parseExtendedQuery} from './extended-query.js';
-import {fieldNames, fieldWeights, type SearchDocument, searchDocumentOf} from './search-document.js';
+import {fieldNames, fieldWeights, type SearchDocument, searchDocumentOf, searchedHeadline} from './search-document.js';
 import {type WordIndex, WordIndexBuilder} from './word-index.js';
 
 /** Character ranges of a headline that a query matched, as [start, end] inclusive pairs (fuse.js's form). */
@@ -106,7 +106,7 @@ export function unfilteredHits(articles: readonly Article[]): readonly SearchHit
  * which carry none, once they come into view.
  */
 export function headlineMatchesFor(query: string, headline: string): MatchRanges {
-	const match = Fuse.match(query.trim(), headline, fuseOptions);
+	const match = Fuse.match(query.trim(), searchedHeadline(headline), fuseOptions);
 	return match.isMatch ? (match.indices ?? []).map(([start, end]) => [start, end] as const) : [];
 }
 

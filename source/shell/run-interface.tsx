@@ -14,6 +14,9 @@ import {enterFullScreen} from '../terminal/screen.js';
 import {useViewport} from './use-viewport.js';
 import type {Theme} from '../ui/theme.js';
 import {useNow} from './use-now.js';
+import {CrashBoundary} from './crash-boundary.js';
+import {exitCodes} from '../exit-codes.js';
+import {printableName} from '../text/sanitize-text.js';
 
 type RootProps = ReloadOptions & {
 	readonly articles: readonly Article[];
@@ -99,25 +102,37 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 		screen.clear();
 		fullRedraws.request?.();
 	};
-	const instance = render(
-		<Root
-			articles={options.articles}
-			fileName={options.fileName}
-			warningCount={options.warningCount}
-			arrivals={options.arrivals}
-			loadingShare={options.loadingShare}
-			initialQuery={options.initialQuery}
-			initialOrder={options.initialOrder}
-			savedMarks={options.savedMarks}
-			readStateStore={options.readStateStore}
-			reload={options.reload}
-			watchedPaths={options.watchedPaths}
-			theme={options.theme}
-			keymap={options.keymap}
-			fullRedraws={fullRedraws}
-			onSuspend={suspend}
-			onRedraw={redraw}
-		/>,
+	// A component that throws ends the session as any failure does: the terminal back as it was, one line, no trace.
+	const crash = (error: unknown) => {
+		instance?.unmount();
+		screen.restore();
+		const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+		process.stderr.write(`broadsheet: internal error: ${printableName(message)}\n`);
+		process.exit(exitCodes.internalError);
+	};
+
+	let instance: ReturnType<typeof render> | undefined;
+	instance = render(
+		<CrashBoundary onCrash={crash}>
+			<Root
+				articles={options.articles}
+				fileName={options.fileName}
+				warningCount={options.warningCount}
+				arrivals={options.arrivals}
+				loadingShare={options.loadingShare}
+				initialQuery={options.initialQuery}
+				initialOrder={options.initialOrder}
+				savedMarks={options.savedMarks}
+				readStateStore={options.readStateStore}
+				reload={options.reload}
+				watchedPaths={options.watchedPaths}
+				theme={options.theme}
+				keymap={options.keymap}
+				fullRedraws={fullRedraws}
+				onSuspend={suspend}
+				onRedraw={redraw}
+			/>
+		</CrashBoundary>,
 		{
 			stdin: keyInput,
 			exitOnCtrlC: false,

@@ -66,3 +66,29 @@ describe('warnings of the parsers and of the libraries', () => {
 		expect(crashLines(session.rawOutput())).toEqual([]);
 	});
 });
+
+describe('a headline of a megabyte', () => {
+	it('filters without overflowing the stack, and the screen shows the match, not a stack trace', async () => {
+		const words = ['word', 'world', 'wordy', 'sword', 'ward', 'worn', 'cord', 'lord'];
+		let seed = 1;
+		const headline = Array.from({length: 200_000}, () => {
+			seed = (seed * 1_103_515_245 + 12_345) & 0x7F_FF_FF_FF;
+			return words[seed % words.length];
+		}).join(' ');
+		const path = join(directory, 'long-headline.txt');
+		writeFileSync(path, `${headline}\n\nThe body of the story is short.\n\n---\n\nSecond story\n\nAnother body here.\n`);
+		const session = await startBroadsheet([path], singlePaneSize);
+		await session.waitFor('Second story');
+		session.press('/', 'w', 'o', 'r', 'd');
+		const screen = await session.waitFor(/1 match of 2/u);
+		session.press(keys.escape);
+		await session.waitFor(/1\/2/u);
+		session.press('q');
+		const exit = await session.exited;
+
+		expect(screen).toMatch(/• (?:word|world|wordy|sword|ward|worn|cord|lord) /u);
+		expect(crashLines(session.rawOutput())).toEqual([]);
+		expect(session.rawOutput()).not.toContain('internal error');
+		expect(exit).toEqual({exitCode: 0});
+	});
+});
