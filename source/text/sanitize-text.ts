@@ -3,31 +3,51 @@
  * This runs once, where text enters the model.
  */
 
-// ESC-introduced sequences: CSI (ESC [ … final), OSC / DCS / SOS / PM / APC strings (ESC ] … BEL or ST), and two-byte escapes.
-const escapeSequence =
-	// eslint-disable-next-line no-control-regex
-	/\u001B(?:\[[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|[\]PX^_][^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)?|[\u0020-\u002F]*[\u0030-\u007E]?)/g;
+/**
+ * The longest payload of a string sequence (OSC, DCS, SOS, PM, APC) that is removed with it. A string sequence is
+ * removed whole only when its terminator (BEL or ST) follows within this many characters, on the same line: an
+ * introducer left open (the U+009D that a double-encoded ” leaves behind) loses only itself, and never takes the
+ * rest of a field, or of a file, with it.
+ */
+const longestStringPayload = 4096;
 
-// C1 string introducers and their payloads (8-bit forms of OSC, DCS, SOS, PM, APC), then CSI in 8-bit form.
-// eslint-disable-next-line no-control-regex
-const eightBitSequence = /[\u0090\u0098\u009D\u009E\u009F][^\u0007\u009C\u001B]*(?:\u0007|\u009C)?|\u009B[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?/g;
+// ESC-introduced sequences: CSI (ESC [ … final), OSC / DCS / SOS / PM / APC strings (ESC ] … BEL or ST) when
+// terminated, a lone string introducer (ESC ] with no terminator in reach), and two-byte escapes.
+const escapeSequence = new RegExp(
+	String.raw`\u001B(?:\[[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?`
+		+ String.raw`|[\]PX^_][^\u0007\u001B\u009C\n]{0,${longestStringPayload}}(?:\u0007|\u001B\\|\u009C)`
+		+ String.raw`|[\]PX^_]`
+		+ String.raw`|[\u0020-\u002F]*[\u0030-\u007E]?)`,
+	'g',
+);
+
+// C1 string introducers with their payloads when terminated (8-bit forms of OSC, DCS, SOS, PM, APC), then CSI in
+// 8-bit form. An unterminated introducer is left to `unsafeCharacter`, which removes it alone.
+const eightBitSequence = new RegExp(
+	String.raw`[\u0090\u0098\u009D\u009E\u009F][^\u0007\u009C\u001B\n]{0,${longestStringPayload}}(?:\u0007|\u009C)`
+		+ String.raw`|\u009B[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?`,
+	'g',
+);
 
 // What is left after the sequences are gone: C0 controls but tab and line feed, DEL, C1 controls,
 // bidirectional overrides and isolates (they can reorder what the user sees), the zero-width characters
 // that hide text (keeping ZWJ, which joins emoji, and ZWNJ, which some scripts need), and the soft hyphen U+00AD:
 // an invisible hyphenation hint that string-width counts as no column but terminals draw as one, which would make
-// a row one column wider than its layout and shift the pane separator.
+// a row one column wider than its layout and shift the pane separator. Also the Arabic letter mark U+061C (bidi),
+// the combining grapheme joiner U+034F, the Mongolian vowel separator U+180E, the deprecated format characters
+// U+206A–206F, the Hangul fillers U+115F and U+3164 (blank, yet two columns wide in some terminals and none in
+// others), and the tag characters U+E0000–E007F (invisible text).
 // eslint-disable-next-line no-control-regex
-const unsafeCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/g;
+const unsafeCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/gu;
 
 // Anything the replacements below would touch: every control character (C0 but tab and line feed, DEL, C1), and
 // the invisible characters of `unsafeCharacter`.
 // eslint-disable-next-line no-control-regex
-const needsCleaning = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
+const needsCleaning = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
 
 /**
  * Removes terminal control sequences and unsafe characters (soft hyphens among them). Carriage returns become line feeds
- * (CRLF and lone CR line ends), tabs and line feeds are kept.
+ * (CRLF and lone CR line ends), as do U+2028 and U+2029; tabs and line feeds are kept.
  */
 export function sanitizeText(text: string): string {
 	// Most text is clean: one scan decides, and clean text is returned as it is, without copies.
@@ -38,6 +58,8 @@ export function sanitizeText(text: string): string {
 	return text
 		.replaceAll('\r\n', '\n')
 		.replaceAll('\r', '\n')
+		// Line and paragraph separators end a line, as a line feed does (a terminal would draw them as nothing).
+		.replaceAll(/[\u2028\u2029]/gu, '\n')
 		.replace(escapeSequence, '')
 		.replace(eightBitSequence, '')
 		.replace(unsafeCharacter, '');

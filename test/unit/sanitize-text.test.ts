@@ -26,4 +26,52 @@ describe('sanitising text from a file', () => {
 	it('turns CRLF and lone CR into line feeds', () => {
 		expect(sanitizeText('a\r\nb\rc')).toBe('a\nb\nc');
 	});
+
+	describe('a string introducer left open', () => {
+		const stories = 'First story\n\nBody one.\n\nSecond story \u009D\n\nBody two.\n\nThird story\n\nBody three.\n';
+
+		it('loses only itself: the double-encoded ” leaves U+009D behind, and every later story stays', () => {
+			expect(sanitizeText(stories)).toBe(stories.replace('\u009D', ''));
+		});
+
+		it.each([
+			['U+0090 (DCS)', '\u0090'],
+			['U+0098 (SOS)', '\u0098'],
+			['U+009D (OSC)', '\u009D'],
+			['U+009E (PM)', '\u009E'],
+			['U+009F (APC)', '\u009F'],
+			['ESC P', '\u001BP'],
+			['ESC X', '\u001BX'],
+			['ESC ]', '\u001B]'],
+			['ESC ^', '\u001B^'],
+			['ESC _', '\u001B_'],
+		])('%s keeps the rest of the field', (_name, introducer) => {
+			expect(sanitizeText(`Slavoj ${introducer}Žižek speaks at the festival today.`)).toBe('Slavoj Žižek speaks at the festival today.');
+		});
+
+		it('still removes a terminated string whole, in either form', () => {
+			expect(sanitizeText('a\u009D52;c;UFdORUQ=\u0007b')).toBe('ab');
+			expect(sanitizeText('a\u001B]2;title\u001B\\b')).toBe('ab');
+		});
+
+		it('keeps a payload longer than 4 KB as text rather than deleting up to a far terminator', () => {
+			const long = 'x'.repeat(5000);
+			expect(sanitizeText(`a\u001B]${long}\u0007b`)).toBe(`a${long}b`);
+		});
+	});
+
+	it.each([
+		['the Arabic letter mark', 'a\u061Cb', 'ab'],
+		['the combining grapheme joiner', 'a\u034Fb', 'ab'],
+		['the Mongolian vowel separator', 'a\u180Eb', 'ab'],
+		['deprecated format characters', 'a\u206A\u206Fb', 'ab'],
+		['the Hangul fillers', 'a\u115F\u3164b', 'ab'],
+		['tag characters', 'a\u{E0041}\u{E007F}b', 'ab'],
+	])('removes %s, invisible or drawn differently by each terminal', (_name, input, expected) => {
+		expect(sanitizeText(input)).toBe(expected);
+	});
+
+	it('turns line and paragraph separators into line feeds', () => {
+		expect(sanitizeText('a\u2028b\u2029c')).toBe('a\nb\nc');
+	});
 });
