@@ -176,6 +176,12 @@ export function looksLikeCsv(text: string): 'csv' | 'tsv' | undefined {
 	// Cut at the last line break, so that a row cut short does not count as ragged.
 	const lastBreak = head.lastIndexOf('\n');
 	const sample = lastBreak === -1 || head.length < 8 * 1024 - 1 ? head : head.slice(0, lastBreak);
+	// A table's rows follow each other; prose puts blank lines between its paragraphs. A headline with a comma over a
+	// sentence with one is a story, not a table of two columns.
+	if (/^[^\n]*\S[^\n]*\r?\n[ \t]*\r?\n/u.test(sample)) {
+		return undefined;
+	}
+
 	for (const delimiter of ['\t', ',', ';'] as const) {
 		const {data} = Papa.parse<string[]>(sample, {delimiter, preview: 9, skipEmptyLines: 'greedy'});
 		const [header, ...rows] = data;
@@ -186,7 +192,9 @@ export function looksLikeCsv(text: string): 'csv' | 'tsv' | undefined {
 		const isHeader = header.every(name => name.trim().length <= 64 && !/[.!?]$/u.test(name.trim()))
 			&& header.filter(name => name.trim() !== '').length >= header.length - 1;
 		const matchingCount = rows.filter(row => row.length === header.length).length;
-		if (isHeader && matchingCount * 2 >= rows.length) {
+		// Few rows are little evidence: then all of them must have the header's columns.
+		const isEnough = rows.length < 3 ? matchingCount === rows.length : matchingCount * 2 >= rows.length;
+		if (isHeader && isEnough) {
 			return delimiter === '\t' ? 'tsv' : 'csv';
 		}
 	}

@@ -26,8 +26,11 @@ export type PartOptions = {
 	readonly plainTextLayout?: PlainTextLayout;
 };
 
-/** How plain text separates its articles: by separator lines, by blank lines, or a paragraph a line (see plain-text.ts). */
-export type PlainTextLayout = 'separators' | 'blank-lines' | 'lines';
+/**
+ * How plain text separates its articles: by separator lines, by blank lines, by blank lines before headline blocks
+ * (stories), or a paragraph a line (see plain-text.ts).
+ */
+export type PlainTextLayout = 'separators' | 'blank-lines' | 'stories' | 'lines';
 
 /** The article fields `--fields` can map. */
 export type MappableField = 'headline' | 'kicker' | 'deck' | 'body' | 'author' | 'date' | 'url' | 'source' | 'categories' | 'id';

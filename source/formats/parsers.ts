@@ -27,5 +27,14 @@ export type ParsedInput = ParseResult & {readonly format: FormatName};
 /** Parses decoded `text` in `format`, or in the format its content shows (`fileName` only breaks ties). */
 export function parseText(text: string, source: string, options: ParseOptions & {format?: FormatName; fileName?: string} = {}): ParsedInput {
 	const format = options.format ?? detectFormat(text, options.fileName);
-	return {format, ...parsers[format](text, source, options)};
+	const result = parsers[format](text, source, options);
+	if (options.format === undefined && (format === 'csv' || format === 'tsv') && result.articles.length === 0) {
+		// Detection guessed a table and the table gave nothing: text that is not clearly a table is read as text.
+		const asText = parsePlainText(text, source, options);
+		if (asText.articles.length > 0) {
+			return {format: 'text', articles: asText.articles, problems: [`read as plain text: it did not read as ${format === 'csv' ? 'CSV' : 'TSV'}`]};
+		}
+	}
+
+	return {format, ...result};
 }

@@ -1,6 +1,6 @@
 import type {FormatName, PlainTextLayout} from './format.js';
 import {csvDelimiter, headerLine} from './csv.js';
-import {hasSeparators, plainTextLayoutFromHead} from './plain-text.js';
+import {hasSeparators, plainTextLayoutFromHead, storyBoundaryAfter} from './plain-text.js';
 
 /*
 A big input is parsed a part at a time, so that its first articles show while the rest is parsed. Each part ends
@@ -80,6 +80,11 @@ export function partEndOf(text: string, start: number, length: number, plan: Par
 
 		case 'blank-lines': {
 			return endAfter(text, start, length, recordEndPatterns.blankLines);
+		}
+
+		case 'stories': {
+			// Only before a headline block that leads paragraphs: a part must hold whole stories.
+			return storyBoundaryAfter(text, start + Math.max(1, length) - 1);
 		}
 
 		default: {

@@ -7,7 +7,10 @@ import {endsWithSentencePunctuation, firstSentence, firstSentenceEnd} from './se
 /*
 The plain-text rules (readme.md, "The plain-text format", says the same for users):
 - A line of three or more dashes, or a form feed, separates articles; blank lines inside are paragraph breaks.
-- Without separator lines, blank lines separate articles.
+- Without separator lines, blank lines separate blocks. When the text reads as stories (it opens with a headline block,
+  a short line with no closing period, and has paragraph blocks after it), a story runs from each headline block that
+  is followed by a paragraph block to the next such headline: one file saved from a news page is one article. Else
+  each block is an article.
 - Without either, each line is a paragraph, and consecutive paragraph lines form one article, except that a line led by
   an upper-case kicker, or a long line cut off mid-sentence (a teaser), is an article of its own.
 - A short first line without a closing period is the headline; otherwise the first sentence serves as one.
@@ -78,6 +81,11 @@ function articleFromBlock(lines: readonly string[]): ArticleText | undefined {
 	}
 
 	const first = lines[firstIndex]!.trim();
+	// A headline over a blank line, then paragraphs: a story (its headline may end in ? or !).
+	if (lines[firstIndex + 1]?.trim() === '' && isHeadlineBlock([first])) {
+		return articleFromStory(splitOnBlankLines(lines.slice(firstIndex)));
+	}
+
 	const rest = paragraphsOf(lines.slice(firstIndex + 1));
 	const firstWithoutKicker = first.slice(kickerOf(first)?.length ?? 0).trim();
 	return isTitleLine(firstWithoutKicker) && rest.length > 0
@@ -161,6 +169,90 @@ function splitOnBlankLines(lines: readonly string[]): string[][] {
 	return blocks.filter(block => block.length > 0);
 }
 
+/** The longest line a headline block may hold: longer ones are paragraphs, whatever they end with. */
+const longestHeadlineBlockLength = 160;
+
+/**
+ * Whether a block (the lines between blank lines) looks like a headline: one line, short, with no closing period or
+ * comma, opening with a capital, a digit or a quote. A question mark, an exclamation mark or closing quotes may end
+ * it, and a comma or a colon may stand inside it.
+ */
+function isHeadlineBlock(block: readonly string[]): boolean {
+	if (block.length !== 1) {
+		return false;
+	}
+
+	const line = block[0]!.trim();
+	return line.length <= longestHeadlineBlockLength
+		&& /^["'“‘(\[]?[\p{Lu}\p{Lt}\p{N}]/u.test(line)
+		&& !/[.,;…]["'”’)\]]*$/u.test(line)
+		&& /\s/u.test(line);
+}
+
+/**
+ * Whether blank-line blocks read as stories (see the rules above), judged over all of them: they open with a headline
+ * block, and paragraph blocks outnumber headline blocks.
+ */
+function readsAsStories(blocks: ReadonlyArray<readonly string[]>): boolean {
+	if (blocks.length < 2 || !isHeadlineBlock(blocks[0]!)) {
+		return false;
+	}
+
+	const headlineCount = blocks.filter(block => isHeadlineBlock(block)).length;
+	return blocks.length - headlineCount >= headlineCount;
+}
+
+/** Whether block `index` starts a story: a headline block with a paragraph block after it (or the first block). */
+function startsStory(blocks: ReadonlyArray<readonly string[]>, index: number): boolean {
+	return index === 0 || (isHeadlineBlock(blocks[index]!) && index + 1 < blocks.length && !isHeadlineBlock(blocks[index + 1]!));
+}
+
+/** Blank-line blocks gathered into stories, each from a block that starts one to the next. */
+function storiesOf(blocks: ReadonlyArray<readonly string[]>): Array<Array<readonly string[]>> {
+	const stories: Array<Array<readonly string[]>> = [];
+	for (const [index, block] of blocks.entries()) {
+		if (startsStory(blocks, index)) {
+			stories.push([block]);
+		} else {
+			stories.at(-1)!.push(block);
+		}
+	}
+
+	return stories;
+}
+
+/**
+ * Where in `text` (plain text read as stories) a part may end at or after `from`: before a blank line that is
+ * followed by a headline block and then a paragraph block. The length of `text` when no such place comes.
+ */
+export function storyBoundaryAfter(text: string, from: number): number {
+	const blankLine = /\n[ \t]*\r?\n/gu;
+	blankLine.lastIndex = from;
+	for (let match = blankLine.exec(text); match !== null; match = blankLine.exec(text)) {
+		const end = match.index + match[0].length;
+		const following = splitOnBlankLines(text.slice(end, end + 2 * longestHeadlineBlockLength + 8192).split('\n')).slice(0, 2);
+		if (following.length === 2 && isHeadlineBlock(following[0]!) && !isHeadlineBlock(following[1]!)) {
+			return end;
+		}
+	}
+
+	return text.length;
+}
+
+/** A story: its headline block (perhaps led by a kicker), then its paragraph blocks (hard-wrapped lines joined). */
+function articleFromStory(blocks: ReadonlyArray<readonly string[]>): ArticleText {
+	const [headlineBlock = [], ...rest] = blocks;
+	const paragraphs = rest.flatMap(block => paragraphsOf(block));
+	const line = headlineBlock.join(' ').trim();
+	if (paragraphs.length === 0 || !isHeadlineBlock([line])) {
+		return articleFromParagraphs([line, ...paragraphs]);
+	}
+
+	const kicker = kickerOf(line);
+	const headline = kicker ? line.slice(kicker.length).trim() : line;
+	return {...(kicker ? {kicker} : {}), headline, headlineSource: 'title', paragraphs};
+}
+
 /** The seed's layout: a paragraph a line; kicker lines and cut-off teaser lines stand alone. */
 function articlesFromLines(lines: readonly string[]): ArticleText[] {
 	const articles: ArticleText[] = [];
@@ -205,7 +297,16 @@ function layoutOf(lines: readonly string[]): PlainTextLayout {
 		return 'separators';
 	}
 
-	return splitOnBlankLines(lines).length > 1 ? 'blank-lines' : 'lines';
+	return blankLineLayoutOf(splitOnBlankLines(lines)) ?? 'lines';
+}
+
+/** The layout of text in more than one blank-line block: stories, or an article a block. */
+function blankLineLayoutOf(blocks: ReadonlyArray<readonly string[]>): PlainTextLayout | undefined {
+	if (blocks.length < 2) {
+		return undefined;
+	}
+
+	return readsAsStories(blocks) ? 'stories' : 'blank-lines';
 }
 
 /**
@@ -218,7 +319,7 @@ export function plainTextLayoutFromHead(head: string, hasSeparators: boolean): P
 		return 'separators';
 	}
 
-	return splitOnBlankLines(sanitizeText(head).split('\n')).length > 1 ? 'blank-lines' : undefined;
+	return blankLineLayoutOf(splitOnBlankLines(sanitizeText(head).split('\n')));
 }
 
 /** Whether plain text separates articles with separator lines (or form feeds) anywhere: then that is its layout. */
@@ -245,6 +346,26 @@ function hasSeparatorLine(text: string): boolean {
 	return false;
 }
 
+function articlesOf(lines: readonly string[], layout: PlainTextLayout): Array<ArticleText | undefined> {
+	switch (layout) {
+		case 'separators': {
+			return splitOnSeparators(lines).map(block => articleFromBlock(block));
+		}
+
+		case 'blank-lines': {
+			return splitOnBlankLines(lines).map(block => articleFromBlock(block));
+		}
+
+		case 'stories': {
+			return storiesOf(splitOnBlankLines(lines)).map(story => articleFromStory(story));
+		}
+
+		case 'lines': {
+			return articlesFromLines(lines);
+		}
+	}
+}
+
 /**
  * Parses the plain-text news format (see the rules above). Never throws. A part of a bigger input is parsed in the
  * whole input's layout (`options.plainTextLayout`), with its identities counted on from the parts before it.
@@ -252,7 +373,6 @@ function hasSeparatorLine(text: string): boolean {
 export function parsePlainText(text: string, source: string, options: PartOptions = {}): ParseResult {
 	const lines = sanitizeText(text.replaceAll('\f', '\n---\n')).split('\n');
 	const layout = options.plainTextLayout ?? layoutOf(lines);
-	const blocks = layout === 'separators' ? splitOnSeparators(lines) : layout === 'blank-lines' ? splitOnBlankLines(lines) : undefined;
-	const articles = blocks ? blocks.map(block => articleFromBlock(block)) : articlesFromLines(lines);
+	const articles = articlesOf(lines, layout);
 	return {articles: withIdentity(articles.filter(article => article !== undefined), source, options.identityCounts), problems: []};
 }

@@ -322,6 +322,28 @@ export const badInputs: readonly BadInput[] = [
 		stdout: 'Ferry timetable changes',
 		advice: 'Nothing: the warning is one line of Broadsheet\'s own, and no library may write to the terminal (process warnings are kept and printed the same way).',
 	},
+	{
+		problem: 'A lone C1 string introducer (U+009D, left by a double-encoded ”) in plain text (issue 17)',
+		command: 'broadsheet --list stories.txt',
+		setup(directory) {
+			write(directory, 'stories.txt', 'First story\n\nBody one.\n\nSecond story \u009D\n\nBody two.\n\nThird story\n\nBody three.\n');
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'First story\nSecond story\nThird story',
+		advice: 'Nothing: the introducer is removed alone; a string sequence is removed whole only when it ends within 4 KB on its line.',
+	},
+	{
+		problem: 'A story whose headline has a comma, over a sentence with one (not a table)',
+		command: 'broadsheet --list tax.txt',
+		setup(directory) {
+			write(directory, 'tax.txt', 'Tax to rise, say ministers\n\nThe government said on Monday, after a long meeting, that taxes would rise.\n\nOpposition leaders called it unfair.\n');
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Tax to rise, say ministers',
+		advice: 'Nothing: CSV and TSV need evidence (rows with the same number of delimiters, no blank lines between them, a header-like first row); a guess that gives no articles is read as text, with a warning.',
+	},
 ];
 
 /** A table cell: pipes escaped, lines joined with `<br>`. */
