@@ -145,9 +145,25 @@ function guessedEncoding(bytes: Uint8Array): string {
 	return guess && guess !== 'UTF-8' && isKnownEncoding(guess) ? guess.toLowerCase() : 'windows-1252';
 }
 
+/**
+ * What windows-1252 maps the bytes 0x80–0x9F to, in the WHATWG index (bytes it leaves undefined map to the C1 code
+ * point of the same number). Node 20's TextDecoder decodes these bytes as C1 controls, as ISO-8859-1 does: then
+ * curly quotes, dashes, € and … vanish with the other control characters, and ›, ˜ and ž (0x9B, 0x98, 0x9E) would
+ * open escape sequences. The WHATWG labels `iso-8859-1`, `latin1` and `us-ascii` decode as windows-1252 too.
+ */
+const windows1252High = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F'
+	+ '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/** Text decoded as ISO-8859-1 where windows-1252 was meant, with the bytes 0x80–0x9F as windows-1252 maps them. */
+function withWindows1252High(text: string): string {
+	return text.replaceAll(/[\u0080-\u009F]/gu, character => windows1252High[character.charCodeAt(0) - 0x80]!);
+}
+
 function decodeWith(encoding: string, bytes: Uint8Array, wasCompressed: boolean): DecodedText {
 	// TextDecoder strips a byte-order mark that matches its encoding.
-	return {text: new TextDecoder(encoding).decode(bytes), encoding, wasCompressed};
+	const decoder = new TextDecoder(encoding);
+	const text = decoder.decode(bytes);
+	return {text: decoder.encoding === 'windows-1252' ? withWindows1252High(text) : text, encoding, wasCompressed};
 }
 
 /**
