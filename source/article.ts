@@ -71,3 +71,17 @@ export function bodyChecksum(article: Article): number {
 export function withId(article: Article, id: string): Article {
 	return Object.assign(Object.create(Object.getPrototypeOf(article) as object) as Article, article, {id});
 }
+
+/** The schemes an address may have to be linked, opened or copied: the web and mail, nothing else. */
+const openableSchemes = /^(?:https?|mailto):/iu;
+
+/**
+ * Whether `address` may be offered as a link (OSC 8), opened or copied: http, https or mailto, with no white space
+ * or control character. The one allow-list every format's links and addresses go through: `file:`, `javascript:`,
+ * `smb:` and `vscode:` addresses, relative ones and anything that would read as an option (`--new-window`) are shown
+ * as text at most, never handed to a program.
+ */
+export function isOpenableAddress(address: string): boolean {
+	// eslint-disable-next-line no-control-regex
+	return openableSchemes.test(address) && !/[\s\u0000-\u001F\u007F-\u009F]/u.test(address);
+}

@@ -1,4 +1,4 @@
-import {type Article, hashText} from '../article.js';
+import {type Article, hashText, isOpenableAddress} from '../article.js';
 import {sanitizeText} from '../text/sanitize-text.js';
 import {firstSentence} from './sentences.js';
 
@@ -37,10 +37,10 @@ function cleanParagraph(text: string): string {
 	return sanitizeText(text).replace(/[\t\n][ \t\n]*| [ \t\n]+/gu, ' ').trim();
 }
 
-/** An address worth linking: http(s) or mailto, without spaces or controls. */
+/** An address worth linking: http(s) or mailto, without spaces or controls (see isOpenableAddress). */
 function cleanUrl(url: string | undefined): string | undefined {
 	const clean = cleanLine(url);
-	return clean && /^(?:https?:|mailto:)[^\s]*$/iu.test(clean) ? clean : undefined;
+	return clean && isOpenableAddress(clean) ? clean : undefined;
 }
 
 /**

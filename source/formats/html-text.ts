@@ -1,3 +1,4 @@
+import {isOpenableAddress} from '../article.js';
 import {Parser} from 'htmlparser2';
 
 /** Readable text from HTML: paragraphs, and the addresses the paragraphs cite as `[1]`, `[2]`, … */
@@ -25,7 +26,6 @@ const droppedElements = new Set([
 const tableCells = new Set(['td', 'th']);
 // Whitespace other than single spaces.
 const needsCollapsing = /[^\S ]| {2}/;
-const linkProtocols = new Set(['http:', 'https:', 'mailto:']);
 
 /**
  * The absolute address an `href` names, resolved against `baseUrl` when it is relative; undefined for anything
@@ -39,7 +39,7 @@ export function resolveUrl(href: string, baseUrl?: string): string | undefined {
 
 	try {
 		const url = baseUrl === undefined ? new URL(trimmed) : new URL(trimmed, baseUrl);
-		return linkProtocols.has(url.protocol) ? url.href : undefined;
+		return isOpenableAddress(url.href) ? url.href : undefined;
 	} catch {
 		return undefined;
 	}

@@ -1,4 +1,4 @@
-import type {Article} from '../article.js';
+import {type Article, isOpenableAddress} from '../article.js';
 import {wrapParagraph} from '../text/text-width.js';
 import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 import {absoluteDateLabel, readingTimeLabel} from './date-labels.js';
@@ -122,7 +122,8 @@ export function freshArticleLines(article: Article, columnCount: number, glyphs:
 		lines.push(blankLine);
 		for (const [index, url] of article.links.entries()) {
 			const label = `[${index + 1}] `;
-			lines.push({text: label + url, style: 'link', link: {url, start: label.length}});
+			// An address outside the allow-list (a relative one, `file:`, `javascript:`) is shown, never made a link.
+			lines.push(isOpenableAddress(url) ? {text: label + url, style: 'link', link: {url, start: label.length}} : {text: label + url, style: 'body'});
 		}
 	}
 

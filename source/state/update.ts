@@ -7,7 +7,7 @@ import {layoutOf} from './layout.js';
 import {activeQuery, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, Viewport} from '../mode.js';
 import type {ListViewName, State} from './state.js';
-import {type Article, bodyChecksum} from '../article.js';
+import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 
 /** Something that happened to the interface. */
 export type Action =
@@ -274,6 +274,10 @@ function requestLink(state: State, action: 'open' | 'copy', linkNumber: number |
 			const count = links.length === 0 ? 'no links' : links.length === 1 ? 'one link' : `${links.length} links`;
 			return {...state, notice: `no link [${linkNumber}]: this article has ${count}`};
 		}
+	}
+
+	if (!isOpenableAddress(url)) {
+		return {...state, notice: `not a web address, so not ${action === 'open' ? 'opened' : 'copied'}: ${url.slice(0, 60)}`};
 	}
 
 	return {...state, linkRequest: {sequence: (state.linkRequest?.sequence ?? 0) + 1, action, url}};

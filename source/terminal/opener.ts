@@ -32,7 +32,8 @@ function systemOpener(platform: NodeJS.Platform, url: string): Opener {
  * How to open `url`: over SSH, copy it; else `$BROWSER` when set, else the system opener (`open` on macOS,
  * `xdg-open` elsewhere). `$BROWSER` follows its old convention: a `:`-separated list of commands (the first is
  * used), each a program and its arguments split at spaces, with `%s` standing for the address (appended when
- * absent). No shell ever sees the address.
+ * absent). No shell ever sees the address. The address has passed isOpenableAddress (http, https or mailto), so it
+ * starts with its scheme and never reads as an option; xdg-open, open and rundll32 document no `--` to put before it.
  */
 export function chooseOpener(url: string, environment: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform): Opener {
 	if (isOverSsh(environment)) {
@@ -46,6 +47,7 @@ export function chooseOpener(url: string, environment: Readonly<Record<string, s
 
 	const [command = browser, ...words] = browser.split(/\s+/u);
 	const hasPlaceholder = words.some(word => word.includes('%s'));
-	const args = words.map(word => word.replaceAll('%s', url));
+	// A function, not a string: a replacement string would read `$&` or `$\`` in the address as patterns.
+	const args = words.map(word => word.replaceAll('%s', () => url));
 	return {kind: 'command', command, args: hasPlaceholder ? args : [...args, url]};
 }

@@ -344,6 +344,17 @@ export const badInputs: readonly BadInput[] = [
 		stdout: 'Tax to rise, say ministers',
 		advice: 'Nothing: CSV and TSV need evidence (rows with the same number of delimiters, no blank lines between them, a header-like first row); a guess that gives no articles is read as text, with a warning.',
 	},
+	{
+		problem: 'A Markdown link to `file:`, `javascript:`, `smb:`, `vscode:` or `--an-option` (issue 17)',
+		command: 'broadsheet --json links.md | grep -c \'"links"\'',
+		setup(directory) {
+			write(directory, 'links.md', '# Harbour news\n\nRead [the file](file:///etc/shadow) or [this](--new-window) and [the report](https://example.com/report).\n');
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: '1',
+		advice: 'Nothing: such links are listed as text under the article, never made clickable (OSC 8), opened or copied; `o` and `y` say "not a web address". Only http, https and mailto pass.',
+	},
 ];
 
 /** A table cell: pipes escaped, lines joined with `<br>`. */
