@@ -1,3 +1,4 @@
+import {randomBytes} from 'node:crypto';
 import {closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
@@ -29,13 +30,22 @@ export type ReadStateStore = {
 	readonly warnings: readonly string[];
 };
 
-/** What a save did: whether the changes are in the file now, and a warning not given before, if any. */
-export type SaveResult = {readonly isSaved: boolean; readonly warning?: string};
+/**
+ * What a save did: whether the changes are in the file now, whether it should be tried again later (another
+ * instance held the lock all the while), and a warning not given before, if any.
+ */
+export type SaveResult = {readonly isSaved: boolean; readonly shouldRetry?: boolean; readonly warning?: string};
 
-/** How long a save waits for another instance's lock before writing anyway. */
+/** How long a save waits for another instance's lock; then it saves nothing, and is tried again later. */
 const lockWaitMs = 2000;
-/** A lock older than this belongs to a writer that died (a save takes milliseconds). */
-const staleLockMs = 10_000;
+/**
+ * A lock whose writer is still alive is never taken over, however old (the writer may be slow, or stopped with
+ * Ctrl-Z): writing without the lock would lose what it writes. Only past this age is its process id taken for one
+ * that a new process has reused.
+ */
+const reusedPidLockMs = 60 * 60 * 1000;
+/** A lock without a process id, older than this, was left by a writer killed as it wrote the lock. */
+const emptyLockMs = 10_000;
 
 const errorWords: Readonly<Record<string, string>> = {
 	EACCES: 'permission denied',
@@ -73,14 +83,17 @@ function isStaleLock(lockPath: string): boolean {
 		const ageMs = Date.now() - statSync(lockPath).mtimeMs;
 		const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
 		// An empty lock is one being written this instant, or left by a writer killed in that instant.
-		return ageMs > staleLockMs || (Number.isInteger(pid) && pid > 0 ? isProcessGone(pid) : ageMs > 1000);
+		return Number.isInteger(pid) && pid > 0 ? isProcessGone(pid) || ageMs > reusedPidLockMs : ageMs > emptyLockMs;
 	} catch {
 		return false; // Gone already: try again.
 	}
 }
 
-/** Takes the lock, waiting for another writer to finish; answers whether it got it. */
-function acquireLock(lockPath: string): boolean {
+/**
+ * Takes the lock, waiting for another writer to finish: `true` once it has it, `busy` when another live writer held it
+ * all the while, or the error that kept it from making the lock (a directory it cannot write).
+ */
+function acquireLock(lockPath: string): true | 'busy' | Error {
 	const deadline = Date.now() + lockWaitMs;
 	for (;;) {
 		try {
@@ -90,7 +103,7 @@ function acquireLock(lockPath: string): boolean {
 			return true;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-				return false;
+				return error as Error;
 			}
 		}
 
@@ -103,7 +116,7 @@ function acquireLock(lockPath: string): boolean {
 		}
 
 		if (Date.now() > deadline) {
-			return false;
+			return 'busy';
 		}
 
 		sleepSync(5);
@@ -112,9 +125,11 @@ function acquireLock(lockPath: string): boolean {
 
 /** Writes `text` to `filePath` so that the file is always whole: a temporary file, flushed to disk, renamed over it. */
 function writeAtomically(directory: string, filePath: string, text: string): void {
-	const temporaryPath = `${filePath}.${process.pid}.tmp`;
+	// A name nobody can guess, created only if it does not exist (O_EXCL): a file or symlink planted under the name
+	// fails the save instead of being written through.
+	const temporaryPath = `${filePath}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`;
 	try {
-		const descriptor = openSync(temporaryPath, 'w', 0o600);
+		const descriptor = openSync(temporaryPath, 'wx', 0o600);
 		try {
 			writeFileSync(descriptor, text);
 			fsyncSync(descriptor);
@@ -144,7 +159,7 @@ function writeAtomically(directory: string, filePath: string, text: string): voi
 
 /** Removes temporary files left by writers killed mid-save. Runs under the lock. */
 function removeAbandonedFiles(directory: string): void {
-	const pattern = new RegExp(`^${stateFileName.replaceAll('.', '\\.')}\\.(\\d+)\\.tmp$`, 'u');
+	const pattern = new RegExp(`^${stateFileName.replaceAll('.', '\\.')}\\.(\\d+)(?:\\.[\\da-f]+)?\\.tmp$`, 'u');
 	try {
 		for (const name of readdirSync(directory)) {
 			const pid = Number(pattern.exec(name)?.[1]);
@@ -153,6 +168,21 @@ function removeAbandonedFiles(directory: string): void {
 			}
 		}
 	} catch {}
+}
+
+/**
+ * Why the state directory must not be written, if it must not: writable by other users (its group, or everyone), who
+ * could plant files and links in it. The code cache refuses such a directory too (scripts/launcher.cjs).
+ */
+function unsafeDirectoryProblem(directory: string): string | undefined {
+	try {
+		const {mode} = statSync(directory);
+		if ((mode & 0o022) !== 0) {
+			return `the read state directory ${directory} is writable by other users; read marks are not saved (chmod go-w it)`;
+		}
+	} catch {}
+
+	return undefined;
 }
 
 /** A timestamp for a file name: `20261128T163745Z`. */
@@ -246,11 +276,25 @@ export function openReadStateStore(directory: string): ReadStateStore {
 				return failed(`cannot save the read state in ${directory}: ${errorText(error)}`);
 			}
 
-			const isLocked = acquireLock(lockPath);
+			const directoryProblem = unsafeDirectoryProblem(directory);
+			if (directoryProblem) {
+				isDisabled = true;
+				return failed(directoryProblem);
+			}
+
+			const lock = acquireLock(lockPath);
+			if (lock instanceof Error) {
+				return failed(`cannot save the read state ${filePath}: ${errorText(lock)}`);
+			}
+
+			if (lock === 'busy') {
+				// Never without the lock: another instance's save would be lost. The changes wait for the next save.
+				const warning = warn(`another Broadsheet is saving the read state (${lockPath}); read marks will be saved later`);
+				return {isSaved: false, shouldRetry: true, ...(warning ? {warning} : {})};
+			}
+
 			try {
-				if (isLocked) {
-					removeAbandonedFiles(directory);
-				}
+				removeAbandonedFiles(directory);
 
 				const current = readCurrent(now);
 				if (!('marks' in current)) {
@@ -264,11 +308,9 @@ export function openReadStateStore(directory: string): ReadStateStore {
 			} catch (error) {
 				return failed(`cannot save the read state ${filePath}: ${errorText(error)}`);
 			} finally {
-				if (isLocked) {
-					try {
-						unlinkSync(lockPath);
-					} catch {}
-				}
+				try {
+					unlinkSync(lockPath);
+				} catch {}
 			}
 		},
 	};

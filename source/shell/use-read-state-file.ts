@@ -6,6 +6,8 @@ import type {ReadStateStore} from '../read-state/store.js';
 
 /** How long after the last change the marks are saved: a burst of `u` presses costs one write. */
 export const saveDelayMs = 500;
+/** How long after a save that found the state locked by another instance it is tried again. */
+const retryDelayMs = 3000;
 /** How many saved changes make it worth folding them into the saved marks (see foldedMarks). */
 const foldChangeCount = 1000;
 
@@ -17,6 +19,7 @@ const foldChangeCount = 1000;
 export function useReadStateFile(store: ReadStateStore | undefined, readMarks: ReadMarks, dispatch: (action: Action) => void): void {
 	// The marks at start came from the file: only later ones need saving.
 	const savedMarks = useRef(readMarks);
+	const retryTimer = useRef<NodeJS.Timeout | undefined>(undefined);
 	const latestMarks = useRef(readMarks);
 	latestMarks.current = readMarks;
 
@@ -26,11 +29,22 @@ export function useReadStateFile(store: ReadStateStore | undefined, readMarks: R
 			return;
 		}
 
-		savedMarks.current = marks;
-		const {isSaved, warning} = store.save(marks.changed, Date.now());
+		const {isSaved, shouldRetry, warning} = store.save(marks.changed, Date.now());
 		if (warning) {
 			dispatch({type: 'warning-raised', message: warning});
 		}
+
+		// Changes another instance's lock kept out stay unsaved: the next save (a timer, another change, or the exit)
+		// tries them again. Any other failure would only fail again.
+		if (shouldRetry) {
+			retryTimer.current ??= setTimeout(() => {
+				retryTimer.current = undefined;
+				saveNow();
+			}, retryDelayMs).unref();
+			return;
+		}
+
+		savedMarks.current = marks;
 
 		if (isSaved && marks.changed.size >= foldChangeCount) {
 			const folded = foldedMarks(marks);
@@ -58,6 +72,8 @@ export function useReadStateFile(store: ReadStateStore | undefined, readMarks: R
 		process.on('exit', saveNow);
 		return () => {
 			process.off('exit', saveNow);
+			clearTimeout(retryTimer.current);
+			retryTimer.current = undefined;
 			saveNow();
 		};
 	}, [store, saveNow]);

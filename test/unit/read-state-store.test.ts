@@ -1,5 +1,5 @@
 import {type ChildProcess, spawn} from 'node:child_process';
-import {chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import process from 'node:process';
@@ -277,4 +277,55 @@ describe('separate processes', () => {
 		openReadStateStore(directory).save(changes({last: read()}), now);
 		expect(readdirSync(directory)).toEqual([stateFileName]);
 	}, 120_000);
+});
+
+describe('hostile state directories and slow neighbours (issue 17)', () => {
+	it('writes through no file or symlink planted where the temporary file used to be', () => {
+		const directory = newDirectory();
+		mkdirSync(directory, {mode: 0o700});
+		const victim = join(root, `victim-${directoryCount}.txt`);
+		writeFileSync(victim, 'precious');
+		symlinkSync(victim, join(directory, `${stateFileName}.${process.pid}.tmp`));
+
+		expect(openReadStateStore(directory).save(changes({a: read()}), now)).toEqual({isSaved: true});
+		expect(readFileSync(victim, 'utf8')).toBe('precious');
+		expect([...marksInFile(directory).keys()]).toEqual(['a']);
+	});
+
+	it('refuses a state directory that other users can write, saying so once', () => {
+		const directory = newDirectory();
+		mkdirSync(directory);
+		chmodSync(directory, 0o777);
+		const store = openReadStateStore(directory);
+		const result = store.save(changes({a: read()}), now);
+
+		expect(result.isSaved).toBe(false);
+		expect(result.warning).toBe(`the read state directory ${directory} is writable by other users; read marks are not saved (chmod go-w it)`);
+		expect(existsSync(join(directory, stateFileName))).toBe(false);
+	});
+
+	it('never writes while a live instance holds the lock, however long it sleeps, and saves once it lets go', async () => {
+		const directory = newDirectory();
+		const first = openReadStateStore(directory);
+		expect(first.save(changes({theirs: read()}), now).isSaved).toBe(true);
+		// A holder that is alive but asleep (or stopped): its lock must be respected past any timeout.
+		const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], {stdio: 'ignore'});
+		try {
+			const lockPath = join(directory, `${stateFileName}.lock`);
+			writeFileSync(lockPath, String(holder.pid));
+			utimesSync(lockPath, new Date(Date.now() - 30 * 60 * 1000), new Date(Date.now() - 30 * 60 * 1000));
+			const second = openReadStateStore(directory);
+			const blocked = second.save(changes({mine: read()}), now);
+
+			expect(blocked).toMatchObject({isSaved: false, shouldRetry: true});
+			expect(blocked.warning).toMatch(/^another Broadsheet is saving the read state/u);
+			expect([...marksInFile(directory).keys()]).toEqual(['theirs']);
+
+			rmSync(lockPath);
+			expect(second.save(changes({mine: read()}), now).isSaved).toBe(true);
+			expect([...marksInFile(directory).keys()].sort()).toEqual(['mine', 'theirs']);
+		} finally {
+			holder.kill();
+		}
+	});
 });
