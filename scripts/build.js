@@ -45,9 +45,18 @@ const frameWriter = {
 			patched(source, 'import logUpdate from \'./log-update.js\';', '', 'Ink\'s ink.js');
 			// A frame goes out in one write rather than three (begin synchronized update, the frame, end it): one
 			// wake-up of whatever reads the terminal, and over SSH one packet instead of three.
+			// A frame as tall as the terminal, after a resize to fewer rows, makes Ink clear the terminal with ESC[3J
+			// among the rest, which erases the scrollback: on the alternate screen, where Broadsheet draws, there is no
+			// scrollback of its own, and ESC[3J would wipe the main screen's (tmux history went from 462 lines to 16).
+			const withoutScrollbackErase = patched(
+				source,
+				'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + output);',
+				'this.options.stdout.write(\'\\u001B[2J\\u001B[H\' + this.fullStaticOutput + output);',
+				'Ink\'s ink.js',
+			);
 			return {
 				contents: patched(
-					source,
+					withoutScrollbackErase,
 					`                const shouldWrite = this.log.willRender(output);
                 const sync = shouldSynchronize(this.options.stdout);
                 if (sync && shouldWrite) {

@@ -421,12 +421,18 @@ export function parseNdjson(text: string, source: string, options: ParseOptions 
  * starts another. Reads at most the first two lines.
  */
 export function looksLikeNdjson(text: string): boolean {
-	const head = withoutBom(text.slice(0, 64 * 1024)).trimStart();
-	const firstEnd = head.indexOf('\n');
-	const first = (firstEnd === -1 ? head : head.slice(0, firstEnd)).trim();
-	if (!first.startsWith('{') || !first.endsWith('}') || jsonErrorOffset(first) !== undefined) {
+	// The whole first line, however long: a first record of 64 KiB or more must not turn the file into bad JSON.
+	const start = text.search(/[^\s\uFEFF]/u);
+	const firstEnd = start === -1 ? -1 : text.indexOf('\n', start);
+	if (firstEnd === -1 || text[start] !== '{') {
 		return false;
 	}
 
-	return firstEnd !== -1 && head.slice(firstEnd + 1).trimStart().startsWith('{');
+	const nextStart = text.slice(firstEnd + 1, firstEnd + 1 + 4096).search(/\S/u);
+	if (nextStart === -1 || text[firstEnd + 1 + nextStart] !== '{') {
+		return false;
+	}
+
+	const first = text.slice(start, firstEnd).trim();
+	return first.endsWith('}') && jsonErrorOffset(first) === undefined;
 }

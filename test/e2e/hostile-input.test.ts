@@ -92,3 +92,20 @@ describe('a headline of a megabyte', () => {
 		expect(exit).toEqual({exitCode: 0});
 	});
 });
+
+describe('resizing to a smaller terminal', () => {
+	it('never erases the scrollback (ESC[3J) of the screen it came from', async () => {
+		const session = await startBroadsheet(['samples/taipei-times.txt'], {columnCount: 120, rowCount: 40});
+		await session.waitFor('Headlines');
+		for (const [columnCount, rowCount] of [[120, 30], [100, 20], [80, 12], [60, 10]] as const) {
+			session.resize(columnCount, rowCount);
+			// eslint-disable-next-line no-await-in-loop
+			await session.waitFor(screen => screen.split('\n').length === rowCount && screen.includes('Headlines'));
+		}
+
+		session.press('q');
+		await session.exited;
+
+		expect(session.rawOutput()).not.toContain('\u001B[3J');
+	});
+});

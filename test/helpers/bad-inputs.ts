@@ -355,6 +355,23 @@ export const badInputs: readonly BadInput[] = [
 		stdout: '1',
 		advice: 'Nothing: such links are listed as text under the article, never made clickable (OSC 8), opened or copied; `o` and `y` say "not a web address". Only http, https and mailto pass.',
 	},
+	{
+		problem: 'JSON Lines whose first record is over 64 KiB (issue 17)',
+		command: 'broadsheet --list big.ndjson',
+		setup(directory) {
+			const first = JSON.stringify({title: 'A long first record', body: 'word '.repeat(20_000)});
+			write(directory, 'big.ndjson', `${first}\n${JSON.stringify({title: 'A short second record', body: 'Short.'})}\n`);
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'A long first record\nA short second record',
+		advice: 'Nothing: JSON Lines are recognised by their whole first line, whatever its length.',
+	},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes',
+		advice: 'Nothing: Broadsheet never writes ESC[3J, which would erase the scrollback of the screen it came from (test/e2e/hostile-input.test.ts resizes the interface and checks).',
+	},
 ];
 
 /** A table cell: pipes escaped, lines joined with `<br>`. */
