@@ -367,11 +367,6 @@ export const badInputs: readonly BadInput[] = [
 		stdout: 'A long first record\nA short second record',
 		advice: 'Nothing: JSON Lines are recognised by their whole first line, whatever its length.',
 	},
-		stderr: [],
-		exitCode: 0,
-		stdout: 'Ferry timetable changes',
-		advice: 'Nothing: Broadsheet never writes ESC[3J, which would erase the scrollback of the screen it came from (test/e2e/hostile-input.test.ts resizes the interface and checks).',
-	},
 ];
 
 /** A table cell: pipes escaped, lines joined with `<br>`. */
