@@ -20,7 +20,11 @@ function isShowingMatches(state: State): boolean {
 
 /** The order the list shows: the filter's relevance while it ranks the matches, else the chosen order. */
 export function displayedOrder(state: State): ListOrder | 'relevance' {
-	return isShowingMatches(state) && state.shouldRankMatches ? 'relevance' : state.order;
+	if (!isShowingMatches(state)) {
+		return state.order;
+	}
+
+	return state.shouldRankMatches ? 'relevance' : (state.matchOrder ?? state.order);
 }
 
 const orderedArticlesCache = new WeakMap<readonly Article[], Map<ListOrder, readonly Article[]>>();
@@ -76,7 +80,7 @@ function selectAllHits(state: State): readonly SearchHit[] {
 	}
 
 	const {hits} = state.results!;
-	return state.shouldRankMatches ? hits : orderedHits(hits, state.articles, state.order);
+	return state.shouldRankMatches ? hits : orderedHits(hits, state.articles, state.matchOrder ?? state.order);
 }
 
 const hitsInViews = new WeakMap<readonly SearchHit[], WeakMap<ReadMarks, {unread?: readonly SearchHit[]; starred?: readonly SearchHit[]}>>();

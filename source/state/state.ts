@@ -54,13 +54,15 @@ export type State = {
 	 * begun during the load would not end before it; once every article is in, the filter searches them all.
 	 */
 	readonly searchedArticles: readonly Article[];
-	/** The order of the list (`S` cycles it). */
+	/** The order of the unfiltered list (`S` cycles it while no filter is in force). */
 	readonly order: ListOrder;
 	/**
-	 * Whether a filter's matches come most relevant first (as in fzf), rather than in `order`. `S` with a filter in
-	 * force steps through both: relevance, then each order.
+	 * Whether a filter's matches come most relevant first (as in fzf), rather than in `matchOrder`. `S` with a filter
+	 * in force steps through both: relevance, then each order; the unfiltered list keeps its own order meanwhile.
 	 */
 	readonly shouldRankMatches: boolean;
+	/** The order a filter's matches take when they are not ranked; until `S` picks one, the unfiltered list's. */
+	readonly matchOrder?: ListOrder;
 	/** The filter in force; while the filter line is open, the draft in `mode` applies instead. */
 	readonly query: string;
 	/**

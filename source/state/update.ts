@@ -179,9 +179,13 @@ function pageBy(state: State, direction: 1 | -1): State {
 /** Shows the list in the next order (see {@link nextOrder}), keeping the selected article. */
 function cycleOrder(state: State): State {
 	const order = nextOrder(state);
-	const reordered: State = order === 'relevance' ? {...state, shouldRankMatches: true} : {...state, order, shouldRankMatches: false};
-	// Without a filter, the matches' order is not in view: leave it as it was for the next filter.
-	return withListWindow(activeQuery(state).trim() === '' ? {...reordered, shouldRankMatches: state.shouldRankMatches} : reordered);
+	// Without a filter, S orders the whole list and leaves the matches' order for the next filter; with one, it orders
+	// the matches alone, so that Esc finds the whole list as it was.
+	if (activeQuery(state).trim() === '') {
+		return withListWindow(order === 'relevance' ? state : {...state, order});
+	}
+
+	return withListWindow(order === 'relevance' ? {...state, shouldRankMatches: true} : {...state, matchOrder: order, shouldRankMatches: false});
 }
 
 /** Drops the search results once the query in force is empty, so that a later query starts from the full list. */

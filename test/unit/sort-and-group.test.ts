@@ -177,3 +177,33 @@ describe('the order with a filter', () => {
 		expect(displayedOrder(press(cleared, '/', 'h', 'a', 'r', 'b', 'o', 'u', 'r', 'enter'))).toBe('relevance');
 	});
 });
+
+describe('the order of a filter\'s matches (issue 14)', () => {
+	it('is the filtered list\'s own: S through the orders back to best match, then Esc, finds the whole list newest first', () => {
+		let state = createState(newsArticles, {viewport: narrow, order: 'newest'});
+		expect(displayedOrder(state)).toBe('newest');
+		state = press(state, '/', 'e', 'enter');
+		expect(displayedOrder(state)).toBe('relevance');
+		const seen: string[] = [];
+		do {
+			state = press(state, 'S');
+			seen.push(displayedOrder(state));
+		} while (displayedOrder(state) !== 'relevance');
+
+		expect(seen.length).toBeGreaterThan(2);
+		state = press(state, 'escape');
+		expect(displayedOrder(state)).toBe('newest');
+	});
+
+	it('sorting while filtered changes the filtered order only', () => {
+		let state = press(createState(newsArticles, {viewport: narrow, order: 'newest'}), '/', 'e', 'enter');
+		state = press(state, 'S');
+		const filteredOrder = displayedOrder(state);
+		expect(filteredOrder).not.toBe('relevance');
+		state = press(state, 'escape');
+		expect(displayedOrder(state)).toBe('newest');
+		// The next filter finds the matches' order as the user left it.
+		state = press(state, '/', 'a', 'enter');
+		expect(displayedOrder(state)).toBe(filteredOrder);
+	});
+});
