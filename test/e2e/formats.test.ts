@@ -67,7 +67,7 @@ describe('feeds in the interface', () => {
 		expect(screen).toMatch(/ferry timetable \[1\]/u);
 		session.press('G');
 		await waitForFrame(session, '[1] https://gazette.example/timetable.pdf');
-		session.press('q');
+		session.press('Q');
 		expect((await session.exited).exitCode).toBe(0);
 	});
 });

@@ -48,7 +48,7 @@ describe('read state across sessions', () => {
 		await openArticle(first);
 		first.press(keys.escape);
 		await waitForFrame(first, screen => listPositionOnTopRow(screen) === '2/5');
-		first.press('G', 's', 'q');
+		first.press('G', 's', 'Q');
 		expect(await first.exited).toEqual({exitCode: 0});
 
 		const second = await start(stateHome);
@@ -65,9 +65,9 @@ describe('read state across sessions', () => {
 		right.press('G');
 		await waitForFrame(right, screen => listPositionOnTopRow(screen) === '5/5');
 		await openArticle(right);
-		right.press('q');
+		right.press('Q');
 		await right.exited;
-		left.press('q');
+		left.press('Q');
 		await left.exited;
 
 		const third = await start(stateHome);
@@ -91,7 +91,7 @@ describe('read state across sessions', () => {
 		const stateHome = freshStateHome();
 		const first = await start(stateHome);
 		await openArticle(first);
-		first.press('q');
+		first.press('Q');
 		await first.exited;
 		const savedText = readFileSync(stateFilePath(stateHome), 'utf8');
 
@@ -99,14 +99,14 @@ describe('read state across sessions', () => {
 		expect(markers(second)).toEqual(['•', '•', '•', '•', '•']);
 		second.press('j', keys.enter);
 		await waitForFrame(second, screen => !screen.includes('Headlines'));
-		second.press('q');
+		second.press('Q');
 		await second.exited;
 		expect(readFileSync(stateFilePath(stateHome), 'utf8')).toBe(savedText);
 
 		const untouched = freshStateHome();
 		const third = await start(untouched, ['--no-state']);
 		await openArticle(third);
-		third.press('q');
+		third.press('Q');
 		await third.exited;
 		expect(existsSync(untouched)).toBe(false);
 	});
@@ -122,7 +122,7 @@ describe('state files that cannot be used', () => {
 		expect(markers(session)).toEqual(['•', '•', '•', '•', '•']);
 		expect(session.lines()[statusRowIndex(session)]).toMatch(/ · 1 warning /u);
 		await openArticle(session);
-		session.press('q');
+		session.press('Q');
 		expect(await session.exited).toEqual({exitCode: 0});
 
 		expect(unwrapped(session.screen())).toMatch(/broadsheet: warning: the read state was corrupt .+kept it as .+read-state\.json\.corrupt-\d{8}T\d{6}Z/u);
@@ -137,7 +137,7 @@ describe('state files that cannot be used', () => {
 		await openArticle(session);
 		session.press(keys.escape);
 		await waitForFrame(session, / · 1 warning /u);
-		session.press('q');
+		session.press('Q');
 		expect(await session.exited).toEqual({exitCode: 0});
 
 		expect(unwrapped(session.screen())).toMatch(/broadsheet: warning: cannot save the read state in .+: a part of the path is not a directory/u);
