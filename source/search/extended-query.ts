@@ -111,3 +111,24 @@ export function parseExtendedQuery(query: string): ExtendedQuery {
 export function isInverse(term: QueryTerm): boolean {
 	return term.kind.startsWith('inverse');
 }
+
+/**
+ * A query of one group that has both kinds of terms (`korea !zzz`), split into its plain terms and its inverse ones,
+ * each as query text. fuse.js reads such a group field by field, and rejects an article as soon as one field lacks
+ * the plain terms, so that `korea !zzz` would match only articles with `korea` in every field: none. Broadsheet reads
+ * the group as the user means it, as fuse.js reads each part alone: the plain terms' matches, less the articles that
+ * any inverse term rules out. Undefined for every other query (those fuse.js reads as they are meant).
+ */
+export function withInverseTermsApart(query: string): {readonly plain: string; readonly inverse: string} | undefined {
+	if (/(?<!\\)\|/u.test(query)) {
+		return undefined;
+	}
+
+	const terms = splitTerms(query.trim()).filter(text => text.trim() !== '');
+	const inverse = terms.filter(text => {
+		const term = termOf(text.toLowerCase());
+		return term !== undefined && isInverse(term);
+	});
+	const plain = terms.filter(text => !inverse.includes(text));
+	return inverse.length > 0 && plain.length > 0 ? {plain: plain.join(' '), inverse: inverse.join(' ')} : undefined;
+}

@@ -18,7 +18,7 @@
 import Fuse, {type FuseResultMatch, type IFuseOptions} from 'fuse.js';
 import type {Article} from '../article.js';
 import {type Candidates, findCandidates, type NearWordsCache} from './candidates.js';
-import {parseExtendedQuery} from './extended-query.js';
+import {parseExtendedQuery, withInverseTermsApart} from './extended-query.js';
 import {fieldNames, fieldWeights, type SearchDocument, searchDocumentOf, searchedHeadline} from './search-document.js';
 import {type WordIndex, WordIndexBuilder} from './word-index.js';
 
@@ -46,7 +46,7 @@ export type SearchStep = {readonly indexedShare: number; readonly provisionalHit
  * fuse.js tuned for reading news. The defaults match junk (threshold 0.6) and look only at the first ~60
  * characters of a field (location and distance), which would hide every word past a body's first line.
  */
-const fuseOptions: IFuseOptions<SearchDocument> = {
+export const fuseOptions: IFuseOptions<SearchDocument> = {
 	keys: fieldNames.map(name => ({name, weight: fieldWeights[name]})),
 	threshold: 0.2,
 	ignoreLocation: true,
@@ -251,6 +251,31 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 		const trimmed = query.trim();
 		if (trimmed === '') {
 			return unfilteredHits(articles);
+		}
+
+		const apart = withInverseTermsApart(trimmed);
+		if (apart) {
+			// The plain terms' search, without its provisional hits: those would show articles the inverse terms rule out.
+			const plainSearch = findInSteps(apart.plain, false);
+			let plainStep = plainSearch.next();
+			while (!plainStep.done) {
+				yield {indexedShare: plainStep.value.indexedShare};
+				plainStep = plainSearch.next();
+			}
+
+			const plainHits = plainStep.value;
+			const index = yield* indexInSteps();
+			const finding = findCandidates(index, parseExtendedQuery(apart.inverse), nearWordsCache);
+			let step = finding.next();
+			while (!step.done) {
+				yield {indexedShare: 1};
+				step = finding.next();
+			}
+
+			// Where the index could only narrow the articles down (a quoted pattern with a space), fuse.js decides.
+			const keptIndexes = step.value.isExact ? step.value.articleIndexes : rankWithFuse(apart.inverse, step.value.articleIndexes).map(ranked => ranked.articleIndex);
+			const kept = new Set(Array.from(keptIndexes, articleIndex => articles[articleIndex]));
+			return plainHits.filter(hit => kept.has(hit.article));
 		}
 
 		let result = remembered.get(trimmed);

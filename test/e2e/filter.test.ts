@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
-import {listPositionOnTopRow, samplePath, singlePaneSize, startBroadsheet, statusRowIndex, waitForFrame} from '../helpers/run-broadsheet.js';
+import {listPositionOnTopRow, runBroadsheetPiped, samplePath, singlePaneSize, startBroadsheet, statusRowIndex, waitForFrame} from '../helpers/run-broadsheet.js';
 
 /** The filter line sits just above the status line. */
 function filterRow(session: TerminalSession): string | undefined {
@@ -110,5 +110,16 @@ describe('filtering the headlines (80x24)', () => {
 		expect(filterRow(session)).toMatch(/^\/mujica +1 match of 5$/u);
 		expect(listPositionOnTopRow(session.screen())).toBe('1/1');
 		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/^• CANCER: Jose Mujica/u)]);
+	});
+});
+
+describe('a word with an exclusion (issue 14)', () => {
+	it('keeps the articles with the word and without the excluded one', async () => {
+		const withExclusion = await runBroadsheetPiped(['--list', '--filter', 'korea !zzz', samplePath]);
+		const without = await runBroadsheetPiped(['--list', '--filter', 'korea', samplePath]);
+
+		expect(withExclusion.stdout).toBe(without.stdout);
+		expect(withExclusion.stdout.trim().split('\n')).toHaveLength(1);
+		expect((await runBroadsheetPiped(['--list', '--filter', 'korea !missile', samplePath])).stdout).toBe('');
 	});
 });
