@@ -1,5 +1,5 @@
 import {once} from 'node:events';
-import {readFileSync} from 'node:fs';
+import {closeSync, openSync, readSync} from 'node:fs';
 import {homedir} from 'node:os';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
@@ -14,7 +14,7 @@ import {type ArticleArrivals, parseInBackground} from './load/parse-in-backgroun
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {openKeyInput} from './shell/key-input.js';
-import {printableName} from './text/sanitize-text.js';
+import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {guardProcessWarnings} from './process-warnings.js';
 import {createLoadingLine, type LoadingLine} from './shell/loading-line.js';
 import {shouldUseAscii, shouldUseColor} from './terminal/looks.js';
@@ -176,6 +176,30 @@ function unknownOptionIn(argv: readonly string[]): string | undefined {
  * The config file: `--config PATH`, else the default one when it exists; none with `--no-config`. A file that cannot
  * be read or holds a mistake ends the session with one line naming the file and the entry.
  */
+/** The most a config file may hold: a config is a few hundred bytes, and `--config /dev/zero` never ends. */
+const largestConfigByteCount = 1024 * 1024;
+
+/** The config file's text, read up to {@link largestConfigByteCount} and refused beyond. */
+function readConfigText(path: string): string {
+	const descriptor = openSync(path, 'r');
+	try {
+		const buffer = Buffer.alloc(largestConfigByteCount + 1);
+		let byteCount = 0;
+		for (let read = -1; read !== 0 && byteCount < buffer.length;) {
+			read = readSync(descriptor, buffer, byteCount, buffer.length - byteCount, null);
+			byteCount += read;
+		}
+
+		if (byteCount > largestConfigByteCount) {
+			throw new UserFacingError(`${path}: too big for a config file (over 1 MiB)`, exitCodes.config);
+		}
+
+		return buffer.subarray(0, byteCount).toString('utf8');
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
 function loadConfig(configFlag: string | boolean | undefined): Config | undefined {
 	if (configFlag === false) {
 		return undefined;
@@ -185,8 +209,12 @@ function loadConfig(configFlag: string | boolean | undefined): Config | undefine
 	const path = isChosen ? configFlag : defaultConfigPath(process.env, homedir());
 	let text: string;
 	try {
-		text = readFileSync(path, 'utf8');
+		text = readConfigText(path);
 	} catch (error) {
+		if (error instanceof UserFacingError) {
+			throw error;
+		}
+
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT' && !isChosen) {
 			return undefined;
@@ -264,7 +292,8 @@ async function main(): Promise<void> {
 	}
 
 	const config = loadConfig(cli.flags.config as string | boolean | undefined);
-	const query = cli.flags.filter ?? config?.filter;
+	// The query shows in the filter line: nothing in it may act on the terminal.
+	const query = cli.flags.filter === undefined ? config?.filter : sanitizeText(cli.flags.filter).replaceAll('\n', ' ');
 	const sort = cli.flags.sort ?? config?.sort;
 	const paths = cli.input.length > 0 ? cli.input : process.stdin.isTTY ? [] : ['-'];
 	if (paths.length === 0) {

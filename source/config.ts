@@ -1,4 +1,5 @@
 import {isAbsolute, join} from 'node:path';
+import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {type KeyOverrides, keymapWithOverrides, parseKeyName} from './input/key-overrides.js';
 import type {Command, Keymap, KeyName} from './input/keymap.js';
 import {isListOrder, type ListOrder, listOrders} from './state/list-order.js';
@@ -62,8 +63,10 @@ function parseKeys(value: unknown, keymap: Keymap): {keymap: Keymap} | {error: s
 		return {error: `keys: should be an object of commands and their keys, as in {"cursor-down": ["j", "down"]}, not ${describe(value)}`};
 	}
 
-	const overrides: Partial<Record<Command, KeyName[]>> = {};
+	// No prototype: a command named `__proto__` or `constructor` is a name like any other, and no such command.
+	const overrides: Partial<Record<Command, KeyName[]>> = Object.create(null) as Partial<Record<Command, KeyName[]>>;
 	for (const [command, written] of Object.entries(value)) {
+
 		const list: unknown[] = typeof written === 'string' ? [written] : Array.isArray(written) ? written : [written];
 		const keys: KeyName[] = [];
 		for (const item of list) {
@@ -147,7 +150,7 @@ export function parseConfig(text: string, keymap: Keymap): {config: Config} | {e
 			}
 
 			config = {...config, colors: result.colors};
-		} else if (name in settingTypes) {
+		} else if (Object.hasOwn(settingTypes, name)) {
 			const type = settingTypes[name as SettingName];
 			if (typeof value !== type) {
 				return {error: `${name}: should be ${type === 'boolean' ? 'true or false' : 'a string'}, not ${describe(value)}`};
@@ -157,10 +160,11 @@ export function parseConfig(text: string, keymap: Keymap): {config: Config} | {e
 				return {error: `sort: ${describe(value)} is not an order; use ${listOrders.join(', ')}`};
 			}
 
-			config = {...config, [name]: value};
+			// A filter from the file is shown in the filter line: nothing in it may act on the terminal.
+			config = {...config, [name]: typeof value === 'string' ? sanitizeText(value).replaceAll('\n', ' ') : value};
 		} else if (!name.startsWith('$')) {
 			// `$schema` and other `$` names are left for editors.
-			return {error: `${name}: no such setting; use keys, colors, ${Object.keys(settingTypes).join(', ')}`};
+			return {error: `${printableName(name)}: no such setting; use keys, colors, ${Object.keys(settingTypes).join(', ')}`};
 		}
 	}
 

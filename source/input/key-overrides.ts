@@ -1,4 +1,5 @@
 import type {ModeName} from '../mode.js';
+import {printableName} from '../text/sanitize-text.js';
 import {type Command, type Keymap, type KeyName, keymapModes} from './keymap.js';
 
 /** New keys for commands, as a config file gives them: each list replaces the command's keys wherever it applies. */
@@ -33,9 +34,13 @@ export const keyNameHelp = 'a character, ctrl+LETTER, alt+CHARACTER, or one of '
  */
 export function parseKeyName(written: string): {key: KeyName} | {error: string} {
 	const characters = [...written];
+	// Control characters (C0, C1) and invisible or bidi ones (U+202E) are no keys, and are never echoed back as they are.
+	if (printableName(written) !== written) {
+		return {error: `${printableName(JSON.stringify(written))} is not a key; use ${keyNameHelp}`};
+	}
+
 	if (characters.length === 1 && written !== ' ') {
-		const code = written.codePointAt(0) ?? 0;
-		return code < 0x20 || code === 0x7F ? {error: `${JSON.stringify(written)} is not a key; use ${keyNameHelp}`} : {key: written};
+		return {key: written};
 	}
 
 	const modified = /^(ctrl|alt)[+-](.)$/iu.exec(written);

@@ -109,3 +109,14 @@ describe('resizing to a smaller terminal', () => {
 		expect(session.rawOutput()).not.toContain('\u001B[3J');
 	});
 });
+
+describe('a filter given on the command line', () => {
+	it('shows in the filter line without its escape sequences acting on the terminal', async () => {
+		const session = await startBroadsheet(['--filter', 'korea\u001B]0;PWNTITLE\u0007', 'samples/taipei-times.txt'], singlePaneSize);
+		await session.waitFor('korea');
+		session.press('Q');
+		await session.exited;
+
+		expect(session.rawOutput()).not.toContain('PWNTITLE');
+	});
+});

@@ -367,6 +367,27 @@ export const badInputs: readonly BadInput[] = [
 		stdout: 'A long first record\nA short second record',
 		advice: 'Nothing: JSON Lines are recognised by their whole first line, whatever its length.',
 	},
+	{
+		problem: 'A config file that never ends (`/dev/zero`) (issue 17)',
+		command: 'broadsheet --config /dev/zero --list stories.txt',
+		setup(directory) {
+			write(directory, 'stories.txt', news);
+		},
+		stderr: ['broadsheet: /dev/zero: too big for a config file (over 1 MiB)'],
+		exitCode: 12,
+		advice: 'Point --config at a config file; Broadsheet reads at most 1 MiB of one.',
+	},
+	{
+		problem: 'A key name made of a control or bidi character in the config file (issue 17)',
+		command: 'broadsheet --config bidi.json --list stories.txt',
+		setup(directory) {
+			write(directory, 'stories.txt', news);
+			write(directory, 'bidi.json', JSON.stringify({keys: {quit: ['\u202E']}}));
+		},
+		stderr: ['broadsheet: bidi.json: keys.quit: "?" is not a key; use a character, ctrl+LETTER, alt+CHARACTER, or one of up, down, left, right, pageup, pagedown, home, end, enter, escape, tab, shift+tab, backspace, space, digit'],
+		exitCode: 12,
+		advice: 'Name the key as the readme says; the message never echoes such a character.',
+	},
 ];
 
 /** A table cell: pipes escaped, lines joined with `<br>`. */

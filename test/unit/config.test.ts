@@ -167,3 +167,35 @@ describe('readme.md', () => {
 		}
 	});
 });
+
+describe('hostile config files (issue 17)', () => {
+	const errorOf = (text: string) => {
+		const result = parseConfig(text, defaultKeymap);
+		return 'error' in result ? result.error : undefined;
+	};
+
+	it.each([
+		['a C1 control', '\u009B'],
+		['a right-to-left override', '\u202E'],
+		['an escape', '\u001B'],
+		['alt with a C1 control', 'alt+\u009D'],
+	])('refuses a key name made of %s, without echoing it', (_name, key) => {
+		const error = errorOf(JSON.stringify({keys: {quit: [key]}}));
+		expect(error).toMatch(/^keys\.quit: .* is not a key; use /u);
+		expect(error).not.toMatch(/[\u0000-\u001F\u007F-\u009F\u202E]/u);
+	});
+
+	it('refuses keys.__proto__ as no such command, rather than passing it silently', () => {
+		expect(errorOf('{"keys": {"__proto__": ["x"]}}')).toMatch(/^keys\.__proto__: no such command/u);
+	});
+
+	it('refuses constructor, toString and the like as no such setting', () => {
+		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, ascii, color, filter, sort');
+		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, ascii, color, filter, sort');
+	});
+
+	it('takes a filter without the escape sequences in it', () => {
+		const result = parseConfig(JSON.stringify({filter: 'harbour\u001B]0;TITLE\u0007 news'}), defaultKeymap);
+		expect(result).toMatchObject({config: {filter: 'harbour news'}});
+	});
+});
