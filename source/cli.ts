@@ -68,6 +68,9 @@ const helpText = `
  */
 const firstScreenArticleCount = 500;
 
+// A stderr that cannot be written (`2>/dev/full`, a closed pipe) leaves nowhere to say so: the exit code still tells.
+process.stderr.on('error', () => {});
+
 /** Library and Node warnings, kept from the terminal and printed sanitised with the inputs' warnings. */
 const processWarnings = guardProcessWarnings(process);
 

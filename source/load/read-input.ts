@@ -1,4 +1,5 @@
-import {open, readdir, stat} from 'node:fs/promises';
+import {fstatSync} from 'node:fs';
+import {open, readdir, realpath, stat} from 'node:fs/promises';
 import {basename, join} from 'node:path';
 import {type Article, withId} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
@@ -165,13 +166,26 @@ export function decodeInput(bytes: Uint8Array, path: string): InputText {
 	return {text: decoded.text, byteCount: bytes.length};
 }
 
-/** The files a path names: itself, or a directory's files (recursively, in name order, hidden ones skipped). */
-async function filesOf(path: string): Promise<string[]> {
+/**
+ * The files a path names: itself, or a directory's files (recursively, in name order, hidden ones skipped). Symbolic
+ * links are followed, each directory read once (a link back up is no loop). Inside a directory, an entry that cannot
+ * be read (a subdirectory without permission, a name that is not UTF-8, a link to nothing, a file gone mid-walk) is
+ * a failure in the list, to warn of, and the rest still opens; only the path itself failing throws.
+ */
+async function filesOf(path: string, isGiven = true, visited = new Set<string>()): Promise<Array<string | UserFacingError>> {
+	const failed = (error: unknown) => {
+		if (isGiven) {
+			throw readFailure(path, error);
+		}
+
+		return [readFailure(path, error)];
+	};
+
 	let info;
 	try {
 		info = await stat(path);
 	} catch (error) {
-		throw readFailure(path, error);
+		return failed(error);
 	}
 
 	if (!info.isDirectory()) {
@@ -180,14 +194,31 @@ async function filesOf(path: string): Promise<string[]> {
 
 	let entries;
 	try {
+		const real = await realpath(path);
+		if (visited.has(real)) {
+			return [];
+		}
+
+		visited.add(real);
 		entries = await readdir(path, {withFileTypes: true});
 	} catch (error) {
-		throw readFailure(path, error);
+		return failed(error);
 	}
 
 	const visible = entries.filter(entry => !entry.name.startsWith('.')).sort((left, right) => left.name.localeCompare(right.name));
-	const nested = await Promise.all(visible.filter(entry => entry.isDirectory() || entry.isFile()).map(async entry => filesOf(join(path, entry.name))));
+	const listed = visible.filter(entry => entry.isDirectory() || entry.isFile() || entry.isSymbolicLink());
+	const nested = await Promise.all(listed.map(async entry => filesOf(join(path, entry.name), false, visited)));
 	return nested.flat();
+}
+
+/** Whether `stream` reads a directory (`broadsheet < dir`), which would read as empty. */
+function isDirectoryStream(stream: NodeJS.ReadableStream | undefined): boolean {
+	const {fd} = (stream ?? {}) as {fd?: unknown};
+	try {
+		return typeof fd === 'number' && fstatSync(fd).isDirectory();
+	} catch {
+		return false;
+	}
 }
 
 /** Reads and decodes one file, or stdin for `-`, telling `onProgress` how it goes; fails with a clear line. */
@@ -212,6 +243,10 @@ async function readDecodedInput(path: string, file: string, stdin: NodeJS.Readab
 
 	// The bytes are passed straight to decodeInput and held nowhere else, so that they can be freed
 	// before parsing: a 200 MB file would otherwise be in memory twice more at the peak.
+	if (isStdin && isDirectoryStream(stdin)) {
+		throw new UserFacingError('stdin is a directory; give it as FILE (broadsheet DIRECTORY) to read its files', exitCodes.readError);
+	}
+
 	const {text, byteCount} = decodeInput(
 		isStdin
 			? await readStream(stdin!, byteCount => {
@@ -342,7 +377,13 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const files: Array<{path: string; file: string}> = [];
 	for (const path of paths) {
 		try {
-			files.push(...(path === '-' ? ['-'] : await filesOf(path)).map(file => ({path, file})));
+			for (const file of path === '-' ? ['-'] : await filesOf(path)) {
+				if (typeof file === 'string') {
+					files.push({path, file});
+				} else {
+					pathFailures.push(file);
+				}
+			}
 		} catch (error) {
 			pathFailures.push(error as UserFacingError);
 		}
@@ -430,7 +471,9 @@ export async function reloadInputs(
 		const before = previous.inputs.filter(input => input.path === path);
 		let files: string[];
 		try {
-			files = path === '-' ? ['-'] : await filesOf(path);
+			const listed = path === '-' ? ['-'] : await filesOf(path);
+			files = listed.filter(file => typeof file === 'string');
+			failures.push(...listed.filter(file => typeof file !== 'string').map(failure => failureMessage(failure)));
 		} catch (error) {
 			failures.push(failureMessage(error));
 			inputs.push(...before);

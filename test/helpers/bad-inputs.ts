@@ -5,7 +5,7 @@
  * test/unit/readme.test.ts keeps the two equal. Pure data and fixture writers: no test framework here.
  */
 import {execFileSync, spawn} from 'node:child_process';
-import {chmodSync, mkdirSync, truncateSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
 
@@ -387,6 +387,42 @@ export const badInputs: readonly BadInput[] = [
 		stderr: ['broadsheet: bidi.json: keys.quit: "?" is not a key; use a character, ctrl+LETTER, alt+CHARACTER, or one of up, down, left, right, pageup, pagedown, home, end, enter, escape, tab, shift+tab, backspace, space, digit'],
 		exitCode: 12,
 		advice: 'Name the key as the readme says; the message never echoes such a character.',
+	},
+	{
+		problem: 'A directory given as stdin (issue 17)',
+		command: 'broadsheet --list < .',
+		stderr: ['broadsheet: stdin is a directory; give it as FILE (broadsheet DIRECTORY) to read its files'],
+		exitCode: 8,
+		advice: 'Name the directory as a FILE: `broadsheet DIRECTORY`.',
+	},
+	{
+		problem: 'A stderr that cannot be written (`2>/dev/full`) (issue 17)',
+		command: 'broadsheet --list news/ 2>/dev/full',
+		setup(directory) {
+			mkdirSync(join(directory, 'news'));
+			write(join(directory, 'news'), 'ferry.txt', news);
+			symlinkSync('missing.txt', join(directory, 'news', 'broken.txt'));
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes',
+		advice: 'Nothing: the warning has nowhere to go, and the output and exit code are as they would be.',
+	},
+	{
+		problem: 'A directory holding a link to nothing, and links to files and to itself (issue 17)',
+		command: 'broadsheet --list news/',
+		setup(directory) {
+			mkdirSync(join(directory, 'news'));
+			write(directory, 'elsewhere.txt', 'Bridge closes\nThe old bridge closes in March.\n');
+			write(join(directory, 'news'), 'ferry.txt', news);
+			symlinkSync('missing.txt', join(directory, 'news', 'broken.txt'));
+			symlinkSync(join(directory, 'elsewhere.txt'), join(directory, 'news', 'linked.txt'));
+			symlinkSync('..', join(directory, 'news', 'up'));
+		},
+		stderr: ['broadsheet: warning: news/broken.txt: no such file'],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes\nBridge closes\nBridge closes',
+		advice: 'Nothing: links are followed (each directory read once), and an entry that cannot be read costs a warning while the rest opens.',
 	},
 ];
 
