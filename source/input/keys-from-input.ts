@@ -70,9 +70,10 @@ function nameOfCharacter(character: string): KeyName {
 
 /**
  * The keys in one input event from Ink's useInput. Ink separates escape sequences, but hands a run of ordinary
- * characters over as one string: over SSH `jjj` arrives in one read, and each j must count.
+ * characters over as one string: over SSH `jjj` arrives in one read, and each j must count. `boundAltKeys` are the
+ * Alt keys the keymap binds (a config file's `alt+x`); any other Esc-and-character is Esc, then the character.
  */
-export function keysFromInput(input: string, key: KeyFlags): KeyName[] {
+export function keysFromInput(input: string, key: KeyFlags, boundAltKeys: ReadonlySet<KeyName> = new Set()): KeyName[] {
 	if (key.tab && key.shift) {
 		return ['shift+tab'];
 	}
@@ -86,8 +87,15 @@ export function keysFromInput(input: string, key: KeyFlags): KeyName[] {
 		return [`ctrl+${input.toLowerCase()}`];
 	}
 
-	if (key.meta && !key.escape && input.length === 1) {
-		return [`alt+${input}`];
+	// A terminal sends Alt+j as Esc then j, and so does a user who presses Esc then j quickly enough for both to arrive
+	// in one read (over SSH, often). Broadsheet's own keys bind no Alt key: unless the config binds this one, it is the
+	// two keys it also is.
+	if (key.meta && !key.escape && input !== '') {
+		if (input.length === 1 && boundAltKeys.has(`alt+${input}`)) {
+			return [`alt+${input}`];
+		}
+
+		return ['escape', ...[...input].map(character => nameOfCharacter(character))];
 	}
 
 	return [...input].map(character => nameOfCharacter(character));

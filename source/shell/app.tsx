@@ -1,4 +1,4 @@
-import React, {useEffect, useReducer, useRef} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Article} from '../article.js';
 import {bindingsFor, defaultKeymap, helpSections, hintsFor, type Keymap} from '../input/keymap.js';
@@ -153,10 +153,11 @@ export function App({
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
 	const latestState = useRef(state);
 	latestState.current = state;
+	const boundAltKeys = useMemo(() => new Set(keymap.flatMap(binding => binding.keys.filter(name => name.startsWith('alt+')))), [keymap]);
 
 	useInput((input, key) => {
 		search.noteKeystroke();
-		const keysPressed: Action = {type: 'keys-pressed', keys: keysFromInput(input, key), now: Date.now()};
+		const keysPressed: Action = {type: 'keys-pressed', keys: keysFromInput(input, key, boundAltKeys), now: Date.now()};
 		dispatch(keysPressed);
 		latestState.current = update(latestState.current, keysPressed);
 		// Search before the frame: Ink batches both actions into one render, so that a quick search shows with the

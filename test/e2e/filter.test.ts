@@ -123,3 +123,18 @@ describe('a word with an exclusion (issue 14)', () => {
 		expect((await runBroadsheetPiped(['--list', '--filter', 'korea !missile', samplePath])).stdout).toBe('');
 	});
 });
+
+describe('Esc and j in one read (issue 14)', () => {
+	it('clears the filter, then moves down: Esc then j, not Alt+j', async () => {
+		const session = await startBroadsheet([samplePath], singlePaneSize);
+		session.press('/', 'k', 'o', 'r', 'e', 'a');
+		await waitForFrame(session, /1 match of 5/u);
+		session.press(keys.enter);
+		await waitForFrame(session, screen => listPositionOnTopRow(screen) === '1/1');
+		session.press(`${keys.escape}j`);
+
+		await waitForFrame(session, screen => listPositionOnTopRow(screen) === '2/5');
+		session.press('q');
+		await session.exited;
+	});
+});

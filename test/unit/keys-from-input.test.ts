@@ -40,3 +40,15 @@ describe('splitting an input chunk into keys', () => {
 		expect(keysFromInput('', noKey)).toEqual([]);
 	});
 });
+
+describe('Esc and a character in one read (issue 14)', () => {
+	it('is Esc, then the character: Broadsheet binds no Alt key', () => {
+		expect(keysFromInput('j', {...noKey, meta: true})).toEqual(['escape', 'j']);
+		expect(keysFromInput('q', {...noKey, meta: true})).toEqual(['escape', 'q']);
+	});
+
+	it('is the Alt key when the keymap binds it (a config file\'s alt+x)', () => {
+		expect(keysFromInput('x', {...noKey, meta: true}, new Set(['alt+x']))).toEqual(['alt+x']);
+		expect(keysFromInput('j', {...noKey, meta: true}, new Set(['alt+x']))).toEqual(['escape', 'j']);
+	});
+});
