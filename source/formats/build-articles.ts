@@ -37,6 +37,11 @@ function cleanParagraph(text: string): string {
 	return sanitizeText(text).replace(/[\t\n][ \t\n]*| [ \t\n]+/gu, ' ').trim();
 }
 
+/** Text without its link markers (` [1]`), as a headline made from it shows it. */
+function withoutLinkMarkers(text: string): string {
+	return text.replaceAll(/ ?\[\d+\]/gu, '').trim() || text;
+}
+
 /** An address worth linking: http(s) or mailto, without spaces or controls (see isOpenableAddress). */
 function cleanUrl(url: string | undefined): string | undefined {
 	const clean = cleanLine(url);
@@ -58,7 +63,9 @@ export function buildArticles(drafts: readonly ArticleDraft[], source: string, s
 		const kicker = cleanLine(draft.kicker);
 		const deck = cleanLine(draft.deck);
 		const title = cleanLine(draft.headline);
-		const headline = title ?? deck ?? (paragraphs[0] ? firstSentence(paragraphs[0]) : undefined);
+		// A headline made from the text drops its link markers: `[1]` means something under the article, not above it.
+		const madeHeadline = deck ?? (paragraphs[0] ? firstSentence(paragraphs[0]) : undefined);
+		const headline = title ?? (madeHeadline === undefined ? undefined : withoutLinkMarkers(madeHeadline));
 		if (headline === undefined) {
 			continue;
 		}

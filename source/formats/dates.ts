@@ -243,11 +243,36 @@ function parseLooseDate(text: string): number | undefined {
 	return time === undefined ? undefined : time - (date.offset ?? 0) * 60_000;
 }
 
+/** `2020/1/10 14:33:00` (year first, slashes) and `10.01.2020 14:33` (day first, dots), each with an optional time. */
+const numericDatePatterns: ReadonlyArray<{readonly pattern: RegExp; readonly order: 'year-month-day' | 'day-month-year'}> = [
+	{pattern: /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(\S+))?$/u, order: 'year-month-day'},
+	{pattern: /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*(\S+))?$/u, order: 'day-month-year'},
+];
+
+/** A date written in numbers only (see {@link numericDatePatterns}); a time without a zone is UTC. */
+function parseNumericDate(text: string): number | undefined {
+	for (const {pattern, order} of numericDatePatterns) {
+		const match = pattern.exec(text);
+		if (!match) {
+			continue;
+		}
+
+		const [, first = '', second = '', third = '', hour = '0', minute = '0', seconds = '0', zone] = match;
+		const [year, month, day] = order === 'year-month-day' ? [first, second, third] : [third, second, first];
+		const time = utcTime(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(seconds), 0);
+		const offset = zone === undefined ? 0 : zoneOffset(zone);
+		return time === undefined || offset === undefined ? undefined : time - offset * 60_000;
+	}
+
+	return undefined;
+}
+
 /**
  * Milliseconds since the epoch for a date as feeds write it, or undefined when the text is not a date.
  * Reads RFC 822 / 1123 / 2822 (`Tue, 10 Jun 2003 04:00:00 GMT`, with `+0000`, zone names, two-digit years, no
  * weekday), ISO 8601 (`2003-06-10T04:00:00.000+02:00`, date only, no zone) and their usual slips (lower-case or full
- * month names, a wrong weekday, `UT`, no seconds, extra spaces, `10-Jun-2003`, `June 10, 2003 4:00 PM`). A time
+ * month names, a wrong weekday, `UT`, no seconds, extra spaces, `10-Jun-2003`, `June 10, 2003 4:00 PM`), and dates
+ * in numbers only: `2020/1/10 14:33:00` (year first) and `10.01.2020 14:33` (day first, as in much of Europe). A time
  * without a zone is taken as UTC. Never throws.
  */
 export function parseDate(text: string): number | undefined {
@@ -257,6 +282,6 @@ export function parseDate(text: string): number | undefined {
 		return undefined;
 	}
 
-	const time = /^\d{4}/u.test(trimmed) ? (parseIsoDate(trimmed) ?? parseLooseDate(trimmed)) : (parseRfc822Date(trimmed) ?? parseLooseDate(trimmed));
+	const time = parseNumericDate(trimmed) ?? (/^\d{4}/u.test(trimmed) ? (parseIsoDate(trimmed) ?? parseLooseDate(trimmed)) : (parseRfc822Date(trimmed) ?? parseLooseDate(trimmed)));
 	return time !== undefined && Number.isFinite(time) ? time : undefined;
 }

@@ -127,6 +127,22 @@ function authorName(text: string): string {
 	return /^\S+@\S+\s*\((.+)\)$/u.exec(text.trim())?.[1] ?? text;
 }
 
+/**
+ * The name an RSS `<author>` gives: `editor@example.com (Jo Smith)` names Jo Smith; one with elements inside
+ * (`<name>Ann Example</name><title>Product Manager</title>`) names what its `name` holds, else its first element.
+ */
+function rssAuthorName(author: XmlElement): string | undefined {
+	const elements = author.children.filter((child): child is XmlElement => typeof child !== 'string');
+	if (elements.length === 0) {
+		const text = textOf(author).trim();
+		return text === '' ? undefined : authorName(text);
+	}
+
+	const name = elements.find(element => element.name === 'name' || element.name.endsWith(':name')) ?? elements[0]!;
+	const text = textOf(name).trim();
+	return text === '' ? undefined : text;
+}
+
 // --- RSS 0.9x, 1.0 (RDF) and 2.0 ---
 
 /**
@@ -171,7 +187,7 @@ function rssDraft(item: XmlElement, channelUrl: string | undefined, source: stri
 
 	const title = childText(item, 'title', 'dc:title', 'media:title', 'itunes:title');
 	const creators = unique(childrenNamed(item, 'dc:creator').map(creator => textOf(creator)));
-	const author = childText(item, 'author');
+	const authors = unique(childrenNamed(item, 'author').map(author => rssAuthorName(author)));
 	return {
 		headline: title === undefined ? undefined : rssLine(title),
 		deck: body.deck,
@@ -179,7 +195,7 @@ function rssDraft(item: XmlElement, channelUrl: string | undefined, source: stri
 		links: body.links,
 		url,
 		guid,
-		author: creators.length > 0 ? creators.join(', ') : author === undefined ? childText(item, 'itunes:author') : authorName(author),
+		author: creators.length > 0 ? creators.join(', ') : authors.length > 0 ? authors.join(', ') : childText(item, 'itunes:author'),
 		publishedAt: context.dateOf(item, [
 			childText(item, 'pubdate'),
 			childText(item, 'dc:date'),

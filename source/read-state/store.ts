@@ -45,7 +45,7 @@ const lockWaitMs = 2000;
  */
 const reusedPidLockMs = 60 * 60 * 1000;
 /** A lock without a process id, older than this, was left by a writer killed as it wrote the lock. */
-const emptyLockMs = 10_000;
+const emptyLockMs = 1000;
 
 const errorWords: Readonly<Record<string, string>> = {
 	EACCES: 'permission denied',

@@ -1,0 +1,35 @@
+import {describe, expect, it} from 'vitest';
+import {parseDate} from '../../source/formats/dates.js';
+import {parseFeed} from '../../source/formats/feed.js';
+
+const rss = (items: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Gazette</title><link>https://example.com/</link>${items}</channel></rss>`;
+
+describe('feed details (issue 13)', () => {
+	it('reads an <author> with elements inside as its name, and joins several authors', () => {
+		const [article] = parseFeed(rss(`<item><title>Ferry news</title><description>Body.</description>
+			<author><name>Ann Example</name><title>Product Manager</title></author>
+			<author><name>Bo Writer</name></author></item>`), 'feed.xml').articles;
+		expect(article!.author).toBe('Ann Example, Bo Writer');
+	});
+
+	it('still reads editor@example.com (Jo Smith) as Jo Smith', () => {
+		const [article] = parseFeed(rss('<item><title>Ferry news</title><author>editor@example.com (Jo Smith)</author></item>'), 'feed.xml').articles;
+		expect(article!.author).toBe('Jo Smith');
+	});
+
+	it('makes an untitled item\'s headline from its text without the link markers', () => {
+		const [article] = parseFeed(rss('<item><description>&lt;p&gt;The &lt;a href="https://example.com/ferry"&gt;ferry&lt;/a&gt; runs again today. More later.&lt;/p&gt;</description></item>'), 'feed.xml').articles;
+		expect(article!.headline).toBe('The ferry runs again today.');
+		expect(article!.paragraphs.join(' ')).toContain('[1]');
+	});
+
+	it.each([
+		['2020/1/10 14:33:00', Date.UTC(2020, 0, 10, 14, 33)],
+		['2020/01/10', Date.UTC(2020, 0, 10)],
+		['10.01.2020 14:33', Date.UTC(2020, 0, 10, 14, 33)],
+		['10.1.2020', Date.UTC(2020, 0, 10)],
+		['10.01.2020 14:33 +0100', Date.UTC(2020, 0, 10, 13, 33)],
+	])('reads the numeric date %s, in UTC when no zone is given', (text, expected) => {
+		expect(parseDate(text)).toBe(expected);
+	});
+});
