@@ -48,7 +48,8 @@ function xmlFormat(head: string): FormatName | undefined {
 }
 
 function jsonFormat(head: string): FormatName {
-	if (/"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//u.test(head)) {
+	// Slashes may be escaped (`https:\/\/jsonfeed.org\/version\/1.1`); a version further in is found by parseJson.
+	if (/"version"\s*:\s*"https?:(?:\\?\/){2}jsonfeed\.org\\?\/version\\?\//u.test(head)) {
 		return 'json-feed';
 	}
 

@@ -1,7 +1,10 @@
+import {decodeHTMLStrict} from 'entities';
 import type {ParseResult} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {parseDate} from './dates.js';
+import {looksLikeHtml} from './fields.js';
 import type {Parser} from './format.js';
+import {salvagedJson} from './json-salvage.js';
 import {htmlToLine, htmlToText, isLeadOf, resolveUrl, textToParagraphs} from './html-text.js';
 
 /*
@@ -43,6 +46,15 @@ function authorNames(item: JsonObject, feed: JsonObject): string[] {
 	return names.length > 0 ? names : namesOf(feed);
 }
 
+/** A title as JSON feeds write it: plain text, perhaps with entities (`&#8216;Jokes&#8217;`), or HTML. */
+function titleLine(text: string): string {
+	if (looksLikeHtml(text)) {
+		return htmlToLine(text);
+	}
+
+	return (text.includes('&') ? decodeHTMLStrict(text) : text).replace(/\s+/gu, ' ').trim();
+}
+
 function draftOf(item: JsonObject, feed: JsonObject, source: string | undefined): ArticleDraft {
 	const feedUrl = stringOf(feed.home_page_url) ?? stringOf(feed.feed_url);
 	const baseUrl = feedUrl === undefined ? undefined : resolveUrl(feedUrl);
@@ -58,7 +70,7 @@ function draftOf(item: JsonObject, feed: JsonObject, source: string | undefined)
 	const date = stringOf(item.date_published) ?? stringOf(item.date_modified);
 	const authors = authorNames(item, feed);
 	return {
-		headline: title,
+		headline: title === undefined ? undefined : titleLine(title),
 		// With no body, the summary is the text.
 		...(body.paragraphs.length === 0 && summary !== undefined ? {paragraphs: [summary]} : {paragraphs: body.paragraphs, deck}),
 		links: body.links,
@@ -86,14 +98,33 @@ export const parseJsonFeed: Parser = (text, source) => {
 
 function readJsonFeed(text: string, source: string): ParseResult {
 	let feed: unknown;
+	const clean = text.replace(/^\uFEFF/u, '');
 	try {
-		feed = JSON.parse(text.replace(/^\uFEFF/u, ''));
+		feed = JSON.parse(clean);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
 		const line = lineOfError(text, message);
-		return {articles: [], problems: [`${line === undefined ? '' : `line ${line}: `}not valid JSON (${message})`]};
+		const problem = `${line === undefined ? '' : `line ${line}: `}not valid JSON (${message})`;
+		// A file cut off in the middle keeps the items that came whole before the cut.
+		const salvaged = salvagedJson(clean);
+		if (salvaged === undefined) {
+			return {articles: [], problems: [problem]};
+		}
+
+		const result = jsonFeedFromValue(salvaged, source);
+		return {articles: result.articles, problems: [`the file ends early (${problem}): read the items before the cut`, ...result.problems]};
 	}
 
+	return jsonFeedFromValue(feed, source);
+}
+
+/** Whether a parsed JSON value is a JSON Feed: an object whose `version` names jsonfeed.org, with a list of items. */
+export function isJsonFeedValue(value: unknown): boolean {
+	return isObject(value) && Array.isArray(value.items) && typeof value.version === 'string' && /^https?:\/\/jsonfeed\.org\/version\//u.test(value.version);
+}
+
+/** The articles of a parsed JSON Feed (see {@link parseJsonFeed}). */
+export function jsonFeedFromValue(feed: unknown, source: string): ParseResult {
 	if (!isObject(feed) || !Array.isArray(feed.items)) {
 		return {articles: [], problems: ['not a JSON Feed: no "items" list']};
 	}

@@ -1,4 +1,6 @@
 import type {ParseResult} from '../article.js';
+import {isJsonFeedValue, jsonFeedFromValue} from './json-feed.js';
+import {salvagedJson} from './json-salvage.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {type FieldPlan, type FieldRecord, draftFromRecord, missingFieldProblems, noTextProblem, normalizeKey, planFields, planHasText, unwrapRecord} from './fields.js';
 import {type FieldSightings, type ProblemLog, createFieldSightings, createProblemLog} from './format.js';
@@ -347,6 +349,7 @@ function withoutBom(text: string): string {
 export function parseJson(text: string, source: string, options: ParseOptions = {}): ParseResult {
 	const clean = withoutBom(text);
 	let value: unknown;
+	let cutProblem: string | undefined;
 	try {
 		value = JSON.parse(clean);
 	} catch (error) {
@@ -355,7 +358,19 @@ export function parseJson(text: string, source: string, options: ParseOptions = 
 			return parseNdjson(clean, source, options);
 		}
 
-		return {articles: [], problems: [describeSyntaxError(clean, error)]};
+		// A file cut off in the middle keeps the records that came whole before the cut, as a truncated feed does.
+		value = salvagedJson(clean);
+		if (value === undefined) {
+			return {articles: [], problems: [describeSyntaxError(clean, error)]};
+		}
+
+		cutProblem = `the file ends early (${describeSyntaxError(clean, error)}): read the records before the cut`;
+	}
+
+	// A JSON Feed whose version the first look missed (far into the file, or written with escaped slashes).
+	if (isJsonFeedValue(value)) {
+		const feed = jsonFeedFromValue(value, source);
+		return cutProblem === undefined ? feed : {articles: feed.articles, problems: [cutProblem, ...feed.problems]};
 	}
 
 	const reader = new RecordReader(options);
@@ -368,7 +383,8 @@ export function parseJson(text: string, source: string, options: ParseOptions = 
 		}
 	}
 
-	return reader.result(source, records?.length === 0 ? ['the list of articles is empty'] : []);
+	const result = reader.result(source, records?.length === 0 ? ['the list of articles is empty'] : []);
+	return cutProblem === undefined ? result : {articles: result.articles, problems: [cutProblem, ...result.problems]};
 }
 
 /**
