@@ -5,6 +5,8 @@ import {basename, dirname, resolve} from 'node:path';
 export type WatchOptions = {
 	/** Changes closer together than this make one call (an editor's save is often several events). */
 	readonly debounceMs?: number;
+	/** The longest a change waits for quiet: a file that changes all the time (a log) is still reloaded this often. */
+	readonly maximumWaitMs?: number;
 	/** How often to look at a file when the system cannot watch it (some network and container file systems). */
 	readonly pollIntervalMs?: number;
 };
@@ -13,15 +15,19 @@ export type WatchOptions = {
 export type StopWatching = () => void;
 
 /**
- * Calls `onChange` once things are quiet after any of `paths` changes: a file written, replaced (editors save by
+ * Calls `onChange` once things are quiet after any of `paths` changes (or after `maximumWaitMs`, 2 s, of changes
+ * that never pause): a file written, replaced (editors save by
  * writing a new file and renaming it over the old one), removed or created again, or a file added to or removed
  * from a directory. A file is watched through its directory, so that a replaced file is still followed; where the
  * system cannot watch (fs.watch throws or fails later), the path is polled with fs.watchFile instead.
  */
 export function watchFiles(paths: readonly string[], onChange: () => void, options: WatchOptions = {}): StopWatching {
 	const debounceMs = options.debounceMs ?? 150;
+	const maximumWaitMs = options.maximumWaitMs ?? 2000;
 	const pollIntervalMs = options.pollIntervalMs ?? 1000;
 	let timer: NodeJS.Timeout | undefined;
+	/** When the first change not yet reported came. */
+	let firstUnreportedAt: number | undefined;
 	let isStopped = false;
 	const watchers: FSWatcher[] = [];
 	const polled: string[] = [];
@@ -31,8 +37,16 @@ export function watchFiles(paths: readonly string[], onChange: () => void, optio
 			return;
 		}
 
+		const now = Date.now();
+		firstUnreportedAt ??= now;
 		clearTimeout(timer);
-		timer = setTimeout(onChange, debounceMs);
+		// Wait for quiet, but never past the maximum wait since the first change: a file written every 100 ms would
+		// otherwise never be quiet, and never reloaded.
+		const delayMs = Math.max(0, Math.min(debounceMs, firstUnreportedAt + maximumWaitMs - now));
+		timer = setTimeout(() => {
+			firstUnreportedAt = undefined;
+			onChange();
+		}, delayMs);
 	};
 
 	const poll = (path: string) => {

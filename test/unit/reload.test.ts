@@ -302,3 +302,32 @@ describe('watchFiles', () => {
 		}, {pollIntervalMs: 50});
 	});
 });
+
+describe('watchFiles on a file that never stops changing (issue 17)', () => {
+	it('reloads within the maximum wait, though no change is ever followed by quiet', async () => {
+		const path = join(directory, 'busy.log');
+		writeFileSync(path, 'start\n');
+		const started = Date.now();
+		let writes = 0;
+		// A write every 20 ms, far closer together than the 400 ms debounce: without a maximum wait, never quiet.
+		const writer = setInterval(() => {
+			appendFileSync(path, `line ${++writes}\n`);
+		}, 20);
+		try {
+			const calledAfterMs = await new Promise<number>((resolve, reject) => {
+				const stop = watchFiles([path], () => {
+					stop();
+					resolve(Date.now() - started);
+				}, {debounceMs: 400, maximumWaitMs: 500});
+				setTimeout(() => {
+					stop();
+					reject(new Error('never reloaded'));
+				}, 4000);
+			});
+			expect(calledAfterMs).toBeLessThan(2000);
+			expect(writes).toBeGreaterThan(10);
+		} finally {
+			clearInterval(writer);
+		}
+	});
+});
