@@ -287,9 +287,9 @@ const defaultReloadParsing: ReloadParsing = {
  * Reads one file again and parses it a slice at a time (see {@link ReloadParsing}); fails with a clear line, or with
  * `signal`'s reason once it is aborted.
  */
-async function readInput(path: string, file: string, options: ReadOptions, parsing: ReloadParsing, signal: AbortSignal | undefined): Promise<{articles: readonly Article[]; warnings: string[]}> {
+async function readInput(path: string, file: string, options: ReadOptions, parsing: ReloadParsing, signal: AbortSignal | undefined, source?: string): Promise<{articles: readonly Article[]; warnings: string[]}> {
 	const input = await readDecodedInput(path, file, undefined, options);
-	const parse = new InputsParse([input], {...options, partLength: parsing.partLength});
+	const parse = new InputsParse([{...input, source: source ?? input.source}], {...options, partLength: parsing.partLength});
 	while (!parse.parseFor(parsing.sliceMs)) {
 		signal?.throwIfAborted();
 		await parsing.betweenSlices();
@@ -301,6 +301,27 @@ async function readInput(path: string, file: string, options: ReadOptions, parsi
 	}
 
 	return {articles: parse.parsedInputs[0]?.articles ?? [], warnings: parse.warnings};
+}
+
+/**
+ * What each file's articles name as their source: its file name, or, where several files share one
+ * (`business/001.txt`, `sport/001.txt`), the shortest end of its path that tells it from the others (`business/001.txt`).
+ */
+export function sourceNamesOf(files: readonly string[]): Map<string, string> {
+	const segmentsOf = new Map(files.map(file => [file, file.split(/[\\/]+/u).filter(segment => segment !== '' && segment !== '.')]));
+	const names = new Map<string, string>();
+	for (const file of files) {
+		const segments = segmentsOf.get(file)!;
+		let count = 1;
+		const nameWith = (other: string, length: number) => segmentsOf.get(other)!.slice(-length).join('/');
+		while (count < segments.length && files.some(other => other !== file && nameWith(other, count) === nameWith(file, count))) {
+			count++;
+		}
+
+		names.set(file, printableName(file === '-' ? 'stdin' : segments.slice(-count).join('/')));
+	}
+
+	return names;
 }
 
 /**
@@ -390,9 +411,11 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	}
 
 	const isSingleInput = paths.length === 1 && files.length === 1 && files[0]!.file === paths[0];
+	const sourceNames = sourceNamesOf(files.map(({file}) => file));
 	for (const {path, file} of files) {
 		try {
-			decoded.push(await readDecodedInput(path, file, stdin, options));
+			const input = await readDecodedInput(path, file, stdin, options);
+			decoded.push({...input, source: sourceNames.get(file) ?? input.source});
 		} catch (error) {
 			if (isSingleInput || !(error instanceof UserFacingError)) {
 				throw error;
@@ -467,6 +490,9 @@ export async function reloadInputs(
 	const failures: string[] = [];
 	const allFiles: string[] = [];
 	const failureMessage = (error: unknown) => printableName(error instanceof UserFacingError ? error.message : `internal error: ${(error as Error).message}`);
+	// Source names depend on every file read (see sourceNamesOf): a first look at them all.
+	const listedFiles = await Promise.all(paths.map(async path => (path === '-' ? ['-'] : filesOf(path).catch(() => []))));
+	const sourceNames = sourceNamesOf(listedFiles.flat().filter(file => typeof file === 'string'));
 	for (const path of paths) {
 		const before = previous.inputs.filter(input => input.path === path);
 		let files: string[];
@@ -490,7 +516,7 @@ export async function reloadInputs(
 			}
 
 			try {
-				const result = await readInput(path, file, options, parsing, signal);
+				const result = await readInput(path, file, options, parsing, signal, sourceNames.get(file));
 				inputs.push({path, file, articles: result.articles});
 				warnings.push(...result.warnings);
 			} catch (error) {

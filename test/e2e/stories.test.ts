@@ -41,3 +41,18 @@ describe('a directory of stories saved as text', () => {
 		expect(articles[0]!.body).toBe(paragraphs.join('\n\n'));
 	});
 });
+
+describe('inputs that share a file name (issue 13)', () => {
+	it('are told apart by the shortest end of their paths, and grouped apart', async () => {
+		const root = join(directory, 'desks');
+		for (const [desk, name, headline] of [['business', '001.txt', 'Tax to rise'], ['sport', '001.txt', 'Cup final tonight'], ['sport', '002.txt', 'Weather']] as const) {
+			mkdirSync(join(root, desk), {recursive: true});
+			writeFileSync(join(root, desk, name), `${headline}\n\n${paragraphs[0]}\n`);
+		}
+
+		const result = await runBroadsheetPiped(['--json', '--sort', 'source', root]);
+		const sources = result.stdout.trim().split('\n').map(line => (JSON.parse(line) as {source: string}).source);
+
+		expect([...sources].sort()).toEqual(['002.txt', 'business/001.txt', 'sport/001.txt']);
+	});
+});
