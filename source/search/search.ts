@@ -141,7 +141,9 @@ export function warmUpQueries(index: WordIndex): string[] {
 	const postingCount = (position: number) => segment.offsets[position + 1]! - segment.offsets[position]!;
 	const longPositions: number[] = [];
 	for (let position = 0; position < segment.words.length; position++) {
-		if (/^\p{L}{7,}$/u.test(wordOf(segment.words[position]!))) {
+		// At most 24 letters: the warm-up types each prefix of its words, and a 10,000-letter "word" in a hostile file
+		// would make that 10,000 searches, a core busy for a minute while the user does nothing.
+		if (/^\p{L}{7,24}$/u.test(wordOf(segment.words[position]!))) {
 			longPositions.push(position);
 		}
 	}

@@ -205,6 +205,17 @@ describe('warming up before the user searches', () => {
 		expect(warmUpQueries(buildWordIndex([]))).toEqual([]);
 	});
 
+	it('types no word of more than 24 letters, however common: a 10,000-letter word would keep a core busy (issue 17)', () => {
+		const longWord = 'a'.repeat(10_000);
+		const articles = parsePlainText(
+			Array.from({length: 6}, (_, index) => `Story ${index + 1} about the council\n\n${longWord} ${longWord} and the council met.`).join('\n---\n'),
+			'news.txt',
+		).articles;
+		const queries = warmUpQueries(buildWordIndex(articles));
+		expect(queries.length).toBeGreaterThan(0);
+		expect(Math.max(...queries.map(query => query.length))).toBeLessThanOrEqual(24);
+	});
+
 	it('leaves nothing behind for the user’s first searches to find', () => {
 		const fresh = createSearchIndex(seed);
 		const preparing = fresh.prepareInSteps();
