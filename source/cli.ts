@@ -142,14 +142,33 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 
 	keys.setRawMode(true);
 	keys.on('readable', handleKeys);
+	// A signal that ends the process while it loads (SIGHUP in its first tenth of a second, `kill`) must not leave the
+	// terminal in raw mode: put it back, then end as the signal ends a program.
+	const endOnSignal = (signal: NodeJS.Signals) => {
+		loadingLine?.clear();
+		keys.setRawMode(false);
+		process.removeAllListeners(signal);
+		process.kill(process.pid, signal);
+	};
+
+	for (const signal of loadingSignals) {
+		process.on(signal, endOnSignal);
+	}
+
 	// Raw mode stays on for the interface that follows: turned off in between, the terminal would echo a key
 	// typed then onto the screen. Node puts the terminal's mode back when it exits, whichever way.
 	// Not 'data' and pause(): process.stdin stops reading one tick after a pause(), and the interface, when it
 	// starts within that tick, would never get a key (and Node, with nothing left to wait for, would exit).
 	return () => {
 		keys.off('readable', handleKeys);
+		for (const signal of loadingSignals) {
+			process.off(signal, endOnSignal);
+		}
 	};
 }
+
+/** The signals that end the process by default and can be caught: the terminal is put back before each. */
+const loadingSignals: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGUSR2', 'SIGALRM'];
 
 const knownOptions = new Set([
 	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--no-state', '--no-color', '--ascii',

@@ -87,9 +87,17 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	});
 	const fullRedraws: FullRedraws = {};
 	// Ctrl-Z arrives as a key in raw mode: give the shell its terminal back, stop, and take the terminal again on fg.
+	// A SIGTSTP from outside (`kill -TSTP`, job control) is handled the same way.
+	const stopFromOutside = () => {
+		suspend();
+	};
+
 	const suspend = () => {
 		screen.suspend();
+		// The stop itself must take the default action: no listener while it is sent.
+		process.off('SIGTSTP', stopFromOutside);
 		process.once('SIGCONT', () => {
+			process.on('SIGTSTP', stopFromOutside);
 			screen.resume();
 			// The terminal may have been resized while the process was stopped, when it got no SIGWINCH.
 			(process.stdout as NodeJS.WriteStream & {_refreshSize?: () => void})._refreshSize?.();
@@ -180,6 +188,17 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	process.on('SIGINT', () => {
 		stop(2);
 	});
+	process.on('SIGTSTP', stopFromOutside);
+	// Every other signal that ends a program and can be caught: put the terminal back, then end as the signal ends it.
+	for (const signal of ['SIGQUIT', 'SIGUSR2', 'SIGALRM'] as const) {
+		process.on(signal, () => {
+			instance.unmount();
+			screen.restore();
+			process.removeAllListeners(signal);
+			process.kill(process.pid, signal);
+		});
+	}
+
 	await instance.waitUntilExit();
 	screen.restore();
 	if (keyInput !== process.stdin) {

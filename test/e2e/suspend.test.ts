@@ -57,3 +57,60 @@ describe('Ctrl-Z in an interactive shell', () => {
 		}
 	}, 30_000);
 });
+
+describe('signals from outside (issue 17)', () => {
+	const startInShell = async () => {
+		const session = await startInTerminal('bash', ['--norc', '--noprofile', '-i'], {
+			...singlePaneSize,
+			cwd: repositoryRoot,
+			env: {PS1: prompt, BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},
+		});
+		await session.waitFor(prompt.trimEnd());
+		// The process id in a file, for the signal; the shell's job control sees the stop.
+		session.press(`"$BROADSHEET_NODE" "$BROADSHEET_COMMAND" --no-state ${samplePath} & echo $! > /tmp/broadsheet-signal-pid-$$; fg\r`);
+		await session.waitFor(showsWholeList('1/5'), 10_000);
+		return session;
+	};
+
+	const pidOf = async (session: Awaited<ReturnType<typeof startInShell>>) => {
+		const {readFileSync, readdirSync, rmSync} = await import('node:fs');
+		const name = readdirSync('/tmp').find(file => file.startsWith('broadsheet-signal-pid-') && file.endsWith(String(session.pid)));
+		const pid = Number(readFileSync(`/tmp/${name}`, 'utf8'));
+		rmSync(`/tmp/${name}`);
+		return pid;
+	};
+
+	it('handles SIGTSTP from outside as Ctrl-Z: the shell gets its terminal, and fg redraws with raw mode back', async () => {
+		const session = await startInShell();
+		try {
+			process.kill(await pidOf(session), 'SIGTSTP');
+			await session.waitFor(screen => /Stopped/u.test(screen) && screen.trimEnd().endsWith(prompt.trimEnd()));
+			expect(session.isAlternateScreen()).toBe(false);
+			expect(session.cursorVisible()).toBe(true);
+
+			session.press('fg\r');
+			await session.waitFor(showsWholeList('1/5'), 10_000);
+			session.press('j');
+			await session.waitFor(showsWholeList('2/5'));
+			session.press('q');
+			await session.waitFor(screen => screen.trimEnd().endsWith(prompt.trimEnd()) && !screen.includes('Headlines'));
+		} finally {
+			session.dispose();
+		}
+	}, 30_000);
+
+	it.each(['SIGQUIT', 'SIGUSR2'] as const)('puts the terminal back on %s before ending with it', async signal => {
+		const session = await startInShell();
+		try {
+			process.kill(await pidOf(session), signal);
+			await session.waitFor(screen => screen.trimEnd().endsWith(prompt.trimEnd()) && !screen.includes('Headlines'));
+			expect(session.isAlternateScreen()).toBe(false);
+			expect(session.cursorVisible()).toBe(true);
+			session.press('stty -a | grep -o -- "-\\?icanon"; echo "status $?"\r');
+			const after = await session.waitFor(/^status \d+$/mu);
+			expect(after.split('\n')).toContain('icanon');
+		} finally {
+			session.dispose();
+		}
+	}, 30_000);
+});
