@@ -81,7 +81,8 @@ describe('very long text', () => {
 		const started = performance.now();
 		const cut = truncateToWidth(longHeadline, 40);
 		const segments = highlightedSegments(longHeadline, [[0, 3]], 40);
-		expect(performance.now() - started).toBeLessThan(500);
+		// Not a speed target (bench/ has those): the cut used to take 15 s, and a loaded CI machine takes ~0.7 s now.
+		expect(performance.now() - started).toBeLessThan(5000);
 		expect(cut).toBe(truncateToWidth(longHeadline.slice(0, 100), 40));
 		expect(displayWidth(cut)).toBeLessThanOrEqual(40);
 		expect(segments.map(segment => segment.text).join('')).toBe(cut);
