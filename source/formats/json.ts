@@ -16,8 +16,14 @@ Both infer article fields from the keys (fields.ts).
 /** Names of keys that hold the list of articles, best first, as normalised by `normalizeKey`. */
 const containerNames = [
 	'articles', 'items', 'data', 'results', 'posts', 'entries', 'entry', 'stories', 'news', 'docs', 'documents', 'hits',
-	'children', 'edges', 'records', 'rows', 'response', 'feed', 'channel', 'value', 'list', 'collection', 'content',
+	'children', 'edges', 'records', 'rows', 'response', 'rss', 'feed', 'channel', 'item', 'value', 'list', 'collection', 'content',
 ];
+
+/**
+ * Containers looked into even when they have a title of their own: RSS written as JSON
+ * (`{"rss": {"channel": {"title": …, "item": […]}}}`) holds its items under a channel that is titled itself.
+ */
+const feedContainerNames = new Set(['rss', 'channel', 'feed']);
 
 function isRecord(value: unknown): value is FieldRecord {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -135,7 +141,7 @@ function findRecords(value: unknown, options: ParseOptions, depth = 0): unknown[
 			return inner;
 		}
 
-		if (isRecord(inner) && !planHasText(planFields(Object.keys(inner), options.fieldMap))) {
+		if (isRecord(inner) && (feedContainerNames.has(name) || !planHasText(planFields(Object.keys(inner), options.fieldMap)))) {
 			const records = findRecords(inner, options, depth + 1);
 			if (records !== undefined) {
 				return records;

@@ -56,3 +56,18 @@ describe('JSON Feed (issue 13)', () => {
 		expect(salvagedJson('{"items": [{"a": 1}, {"b')).toEqual({items: [{a: 1}]});
 	});
 });
+
+describe('RSS written as JSON (issue 13)', () => {
+	it('reads its channel\'s items as articles, with their titles, links, dates and text', () => {
+		const text = JSON.stringify({rss: {channel: {title: 'Harbour Gazette', link: 'https://example.com/', item: [
+			{title: 'Ferry news', link: 'https://example.com/1', description: '<p>The ferry runs.</p>', pubDate: 'Tue, 10 Jun 2003 04:00:00 GMT'},
+			{title: 'Bridge closes', link: 'https://example.com/2', description: 'Closed in March.'},
+		]}}});
+		const parsed = parseText(text, 'feed.json');
+		expect(parsed.articles.map(article => [article.headline, article.url, article.paragraphs])).toEqual([
+			['Ferry news', 'https://example.com/1', ['The ferry runs.']],
+			['Bridge closes', 'https://example.com/2', ['Closed in March.']],
+		]);
+		expect(parsed.articles[0]!.publishedAt).toBe(Date.UTC(2003, 5, 10, 4));
+	});
+});
