@@ -351,6 +351,8 @@ const atomRoots = new Set(['atom:feed', 'feed', 'atom:entry', 'entry']);
 const containerNames = new Set([...rssRoots, ...atomRoots]);
 // What a feed wrapped in something else (an XHTML page) may be found by.
 const wrappedFeedRoots = new Set(['rss', 'rdf:rdf', 'atom:feed']);
+// What a wrapped feed holds, to tell it from RDF metadata.
+const feedContentNames = new Set(['channel', 'item', 'entry', 'atom:entry']);
 // Root elements that show a web page (or a piece of one) was given instead of a feed.
 const htmlRoots = new Set(['html', 'head', 'body', 'div', 'p', 'img', 'a', 'span', 'table', 'meta', 'link', 'script', 'style', 'br', 'h1', 'h2', 'h3', 'form', 'section', 'article']);
 
@@ -395,7 +397,10 @@ function readFeed(text: string, source: string): ParseResult {
 	}
 
 	let root = document.root;
-	const wrappedFeed = root && !rssRoots.has(root.name) && !atomRoots.has(root.name) ? findElement(root, wrappedFeedRoots) : undefined;
+	const wrappedCandidate = root && !rssRoots.has(root.name) && !atomRoots.has(root.name) ? findElement(root, wrappedFeedRoots) : undefined;
+	// Only one with a channel, items or entries: an HTML page's inline SVG carries RDF metadata (`<svg><metadata>
+	// <rdf:RDF>`), which is no feed, and the page is an HTML page.
+	const wrappedFeed = wrappedCandidate && findElement(wrappedCandidate, feedContentNames) ? wrappedCandidate : undefined;
 	if (root && wrappedFeed) {
 		problems.add(wrappedFeed.start, `the feed is wrapped in <${root.qualifiedName}>`);
 		root = wrappedFeed;

@@ -33,3 +33,10 @@ describe('feed details (issue 13)', () => {
 		expect(parseDate(text)).toBe(expected);
 	});
 });
+
+describe('an HTML page with inline SVG metadata (issue 13)', () => {
+	it('is an HTML page, not a broken RDF feed', () => {
+		const page = '<!DOCTYPE html>\n<html><head><title>Harbour news</title></head><body>\n<svg xmlns="http://www.w3.org/2000/svg"><metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description/></rdf:RDF></metadata></svg>\n<p>The ferry runs again.</p>\n</body></html>\n';
+		expect(parseFeed(page, 'page.html')).toEqual({articles: [], problems: ['this is an HTML page, not a feed']});
+	});
+});
