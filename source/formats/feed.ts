@@ -297,13 +297,15 @@ function atomAuthors(element: XmlElement): string[] {
 	return unique(atomChildren(element, 'author').map(author => atomText(author, 'name') ?? textOf(author)));
 }
 
-function atomDraft(entry: XmlElement, feed: {readonly source?: string; readonly authors: readonly string[]}, context: FeedContext): ArticleDraft {
+function atomDraft(entry: XmlElement, feed: {readonly source?: string; readonly authors: readonly string[]; readonly baseUrl?: string}, context: FeedContext): ArticleDraft {
+	// Relative addresses resolve against xml:base, else the feed's own address (its rel="self" or "alternate" link).
+	const baseUrl = entry.baseUrl ?? feed.baseUrl;
 	const href = childText(entry, 'feedburner:origlink') ?? alternateLink(atomChildren(entry, 'link'));
-	const url = href === undefined ? undefined : resolveUrl(href, entry.baseUrl);
+	const url = href === undefined ? undefined : resolveUrl(href, baseUrl);
 	const contentElement = atomChild(entry, 'content');
 	const summaryElement = atomChild(entry, 'summary');
-	const content = contentElement ? atomMarkup(contentElement, contentElement.baseUrl ?? url, true) : undefined;
-	const summary = summaryElement ? atomMarkup(summaryElement, summaryElement.baseUrl ?? url, true) : undefined;
+	const content = contentElement ? atomMarkup(contentElement, contentElement.baseUrl ?? url ?? baseUrl, true) : undefined;
+	const summary = summaryElement ? atomMarkup(summaryElement, summaryElement.baseUrl ?? url ?? baseUrl, true) : undefined;
 	const body = bodyOf(content, summary, () => mediaDescription(entry));
 	// Atom: an entry without authors has those of its <source>, else those of the feed.
 	const originalFeed = atomChild(entry, 'source');
@@ -336,10 +338,25 @@ function atomDraft(entry: XmlElement, feed: {readonly source?: string; readonly 
 
 const entryNames = new Set(['atom:entry', 'entry']);
 
+/** The feed's own absolute address: its rel="self" link, else its rel="alternate" one. */
+function feedAddress(root: XmlElement): string | undefined {
+	const links = atomChildren(root, 'link');
+	for (const relation of ['self', 'alternate']) {
+		const link = links.find(candidate => (candidate.attributes.rel ?? 'alternate') === relation);
+		const href = link?.attributes.href;
+		const resolved = href === undefined ? undefined : resolveUrl(href, link?.baseUrl);
+		if (resolved !== undefined) {
+			return resolved;
+		}
+	}
+
+	return undefined;
+}
+
 function atomDrafts(root: XmlElement, context: FeedContext): ArticleDraft[] {
 	const isSingleEntry = root.name === 'atom:entry' || root.name === 'entry';
 	const entries = isSingleEntry ? [root] : descendantsNamed(root, entryNames);
-	const feed = isSingleEntry ? {authors: []} : {source: atomLine(atomChild(root, 'title')), authors: atomAuthors(root)};
+	const feed = isSingleEntry ? {authors: []} : {source: atomLine(atomChild(root, 'title')), authors: atomAuthors(root), baseUrl: root.baseUrl ?? feedAddress(root)};
 	return entries.map(entry => atomDraft(entry, feed, context));
 }
 

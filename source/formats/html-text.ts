@@ -45,6 +45,21 @@ export function resolveUrl(href: string, baseUrl?: string): string | undefined {
 	}
 }
 
+/**
+ * The address a link in text cites: absolute when `resolveUrl` can make it so; a relative address with no base to
+ * resolve it against, as it is written (shown under the article, never opened: see isOpenableAddress); nothing for
+ * an anchor or a scheme outside the allow-list (`javascript:`, `data:`).
+ */
+export function citedAddress(href: string, baseUrl?: string): string | undefined {
+	const resolved = resolveUrl(href, baseUrl);
+	if (resolved !== undefined) {
+		return resolved;
+	}
+
+	const trimmed = href.trim();
+	return trimmed === '' || trimmed.startsWith('#') || /^[a-z][a-z\d+.-]*:/iu.test(trimmed) || /[\s\u0000-\u001F]/u.test(trimmed) ? undefined : trimmed;
+}
+
 type OpenLink = {readonly url: string | undefined; readonly textStart: number; readonly paragraphCount: number};
 
 /** Collects text as the parser streams it: an inline buffer, flushed into a paragraph at every block boundary. */
@@ -88,7 +103,7 @@ class TextCollector {
 			}
 
 			case 'a': {
-				const url = this.shouldCiteLinks && attributes.href !== undefined ? resolveUrl(attributes.href, this.baseUrl) : undefined;
+				const url = this.shouldCiteLinks && attributes.href !== undefined ? citedAddress(attributes.href, this.baseUrl) : undefined;
 				this.openLinks.push({url, textStart: this.inline.length, paragraphCount: this.paragraphs.length});
 				break;
 			}

@@ -40,3 +40,26 @@ describe('an HTML page with inline SVG metadata (issue 13)', () => {
 		expect(parseFeed(page, 'page.html')).toEqual({articles: [], problems: ['this is an HTML page, not a feed']});
 	});
 });
+
+describe('relative addresses in Atom (issue 13)', () => {
+	const atom = (feedLinks: string, base = '') => `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"${base}><title>Harbour Gazette</title>${feedLinks}
+		<entry><title>Ferry news</title><id>tag:example.com,2026:1</id><link href="/stories/ferry"/>
+		<content type="html">&lt;p&gt;See &lt;a href="timetable.html"&gt;the timetable&lt;/a&gt;.&lt;/p&gt;</content></entry></feed>`;
+
+	it('resolves against the feed\'s own rel="self" link', () => {
+		const [article] = parseFeed(atom('<link rel="self" href="https://example.com/feeds/atom.xml"/>'), 'feed.xml').articles;
+		expect(article!.url).toBe('https://example.com/stories/ferry');
+		expect(article!.links).toEqual(['https://example.com/stories/timetable.html']);
+	});
+
+	it('resolves against rel="alternate" when there is no self link, and xml:base before either', () => {
+		expect(parseFeed(atom('<link rel="alternate" href="https://news.example/"/>'), 'feed.xml').articles[0]!.url).toBe('https://news.example/stories/ferry');
+		expect(parseFeed(atom('<link rel="self" href="https://example.com/feed.xml"/>', ' xml:base="https://base.example/"'), 'feed.xml').articles[0]!.url).toBe('https://base.example/stories/ferry');
+	});
+
+	it('shows a link it cannot make absolute as written, under its number', () => {
+		const [article] = parseFeed(atom(''), 'feed.xml').articles;
+		expect(article!.paragraphs).toEqual(['See the timetable [1].']);
+		expect(article!.links).toEqual(['timetable.html']);
+	});
+});

@@ -67,11 +67,11 @@ describe('htmlToText: links', () => {
 		expect(htmlToText('<base href="https://docs.example/guide/"><a href="intro">intro</a>').links).toEqual(['https://docs.example/guide/intro']);
 	});
 
-	it('keeps http(s) and mailto links only, and skips anchors and relative links without a base', () => {
+	it('keeps http(s) and mailto links, and a relative link without a base as written; skips anchors and other schemes', () => {
 		const text = htmlToText('<a href="javascript:alert(1)">script</a> <a href="#top">top</a> <a href="data:text/html,x">data</a> '
 			+ '<a href="relative/page">relative</a> <a href="mailto:desk@news.example">write</a> <a>bare</a>');
-		expect(text.paragraphs).toEqual(['script top data relative write [1] bare']);
-		expect(text.links).toEqual(['mailto:desk@news.example']);
+		expect(text.paragraphs).toEqual(['script top data relative [1] write [2] bare']);
+		expect(text.links).toEqual(['relative/page', 'mailto:desk@news.example']);
 	});
 
 	it('cites no link for an image or for text that is its own address', () => {
