@@ -1,5 +1,5 @@
 import {once} from 'node:events';
-import {closeSync, openSync, readSync} from 'node:fs';
+import {closeSync, openSync, readSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
@@ -198,6 +198,15 @@ function unknownOptionIn(argv: readonly string[]): string | undefined {
  * The config file: `--config PATH`, else the default one when it exists; none with `--no-config`. A file that cannot
  * be read or holds a mistake ends the session with one line naming the file and the entry.
  */
+/** Whether `path` names a regular file. */
+function isFile(path: string): boolean {
+	try {
+		return statSync(path).isFile();
+	} catch {
+		return false;
+	}
+}
+
 /** The most a config file may hold: a config is a few hundred bytes, and `--config /dev/zero` never ends. */
 const largestConfigByteCount = 1024 * 1024;
 
@@ -317,6 +326,12 @@ async function main(): Promise<void> {
 	// The query shows in the filter line: nothing in it may act on the terminal.
 	const query = cli.flags.filter === undefined ? config?.filter : sanitizeText(cli.flags.filter).replaceAll('\n', ' ');
 	const sort = cli.flags.sort ?? config?.sort;
+	// `broadsheet --filter news.txt`: the file went to --filter as its query, and nothing names a FILE.
+	const filterValue = cli.flags.filter;
+	if (cli.input.length === 0 && filterValue !== undefined && isFile(filterValue)) {
+		throw new UserFacingError(`--filter took ${filterValue} as its query, and no FILE is left; give the query first: broadsheet --filter QUERY ${filterValue}`, exitCodes.usage);
+	}
+
 	const paths = cli.input.length > 0 ? cli.input : process.stdin.isTTY ? [] : ['-'];
 	if (paths.length === 0) {
 		throw new UserFacingError('no FILE given; try broadsheet --help', exitCodes.usage);

@@ -424,6 +424,16 @@ export const badInputs: readonly BadInput[] = [
 		stdout: 'Ferry timetable changes\nBridge closes\nBridge closes',
 		advice: 'Nothing: links are followed (each directory read once), and an entry that cannot be read costs a warning while the rest opens.',
 	},
+	{
+		problem: '`--filter FILE`, the query forgotten (issue 14)',
+		command: 'broadsheet --filter stories.txt < /dev/null',
+		setup(directory) {
+			write(directory, 'stories.txt', news);
+		},
+		stderr: ['broadsheet: --filter took stories.txt as its query, and no FILE is left; give the query first: broadsheet --filter QUERY stories.txt'],
+		exitCode: 2,
+		advice: 'Give the query after `--filter`, then the files.',
+	},
 ];
 
 /** A table cell: pipes escaped, lines joined with `<br>`. */
