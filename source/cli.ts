@@ -214,7 +214,8 @@ const largestConfigByteCount = 1024 * 1024;
 function readConfigText(path: string): string {
 	const descriptor = openSync(path, 'r');
 	try {
-		const buffer = Buffer.alloc(largestConfigByteCount + 1);
+		// Not zero-filled: only the bytes read are looked at, and start-up need not clear a megabyte.
+		const buffer = Buffer.allocUnsafe(largestConfigByteCount + 1);
 		let byteCount = 0;
 		for (let read = -1; read !== 0 && byteCount < buffer.length;) {
 			read = readSync(descriptor, buffer, byteCount, buffer.length - byteCount, null);

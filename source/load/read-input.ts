@@ -309,19 +309,29 @@ async function readInput(path: string, file: string, options: ReadOptions, parsi
  */
 export function sourceNamesOf(files: readonly string[]): Map<string, string> {
 	const segmentsOf = new Map(files.map(file => [file, file.split(/[\\/]+/u).filter(segment => segment !== '' && segment !== '.')]));
+	const nameOf = (file: string, length: number) => segmentsOf.get(file)!.slice(-length).join('/');
 	const names = new Map<string, string>();
-	for (const file of files) {
-		const segments = segmentsOf.get(file)!;
-		let count = 1;
-		const nameWith = (other: string, length: number) => segmentsOf.get(other)!.slice(-length).join('/');
-		while (count < segments.length && files.some(other => other !== file && nameWith(other, count) === nameWith(file, count))) {
-			count++;
+	// A round per path length, each counting every file's ends of that length once: linear in the files, not
+	// quadratic (a directory of 20,000 files).
+	let pending = [...segmentsOf.keys()];
+	for (let length = 1; pending.length > 0; length++) {
+		const counts = new Map<string, number>();
+		for (const file of files) {
+			const name = nameOf(file, length);
+			counts.set(name, (counts.get(name) ?? 0) + 1);
 		}
 
-		names.set(file, printableName(file === '-' ? 'stdin' : segments.slice(-count).join('/')));
+		pending = pending.filter(file => {
+			const isTold = counts.get(nameOf(file, length)) === 1 || length >= segmentsOf.get(file)!.length;
+			if (isTold) {
+				names.set(file, printableName(file === '-' ? 'stdin' : nameOf(file, length)));
+			}
+
+			return !isTold;
+		});
 	}
 
-	return names;
+	return new Map(files.map(file => [file, names.get(file)!]));
 }
 
 /**
@@ -490,23 +500,21 @@ export async function reloadInputs(
 	const failures: string[] = [];
 	const allFiles: string[] = [];
 	const failureMessage = (error: unknown) => printableName(error instanceof UserFacingError ? error.message : `internal error: ${(error as Error).message}`);
-	// Source names depend on every file read (see sourceNamesOf): a first look at them all.
-	const listedFiles = await Promise.all(paths.map(async path => (path === '-' ? ['-'] : filesOf(path).catch(() => []))));
-	const sourceNames = sourceNamesOf(listedFiles.flat().filter(file => typeof file === 'string'));
-	for (const path of paths) {
+	// Every path is listed first: source names depend on every file read (see sourceNamesOf).
+	const listings = await Promise.all(paths.map(async path => (path === '-' ? ['-'] : filesOf(path).catch((error: unknown) => error))));
+	const sourceNames = sourceNamesOf(listings.flatMap(listing => (Array.isArray(listing) ? listing.filter(file => typeof file === 'string') : [])));
+	for (const [index, path] of paths.entries()) {
 		const before = previous.inputs.filter(input => input.path === path);
-		let files: string[];
-		try {
-			const listed = path === '-' ? ['-'] : await filesOf(path);
-			files = listed.filter(file => typeof file === 'string');
-			failures.push(...listed.filter(file => typeof file !== 'string').map(failure => failureMessage(failure)));
-		} catch (error) {
-			failures.push(failureMessage(error));
+		const listing = listings[index];
+		if (!Array.isArray(listing)) {
+			failures.push(failureMessage(listing));
 			inputs.push(...before);
 			allFiles.push(...before.map(input => input.file));
 			continue;
 		}
 
+		const files = listing.filter(file => typeof file === 'string');
+		failures.push(...listing.filter(file => typeof file !== 'string').map(failure => failureMessage(failure)));
 		allFiles.push(...files);
 		for (const file of files) {
 			const kept = before.find(input => input.file === file);

@@ -1,10 +1,21 @@
 import process from 'node:process';
 import {describe, expect, it} from 'vitest';
 import {startInTerminal} from '../helpers/pty-terminal.js';
-import {commandPath, crashLines, repositoryRoot, samplePath, singlePaneSize} from '../helpers/run-broadsheet.js';
+import {childProcessIds, commandPath, crashLines, repositoryRoot, samplePath, singlePaneSize} from '../helpers/run-broadsheet.js';
 
 const ctrlZ = '\u001A';
 const prompt = 'PROMPT$ ';
+
+/** An interactive bash with job control at its prompt, `$BROADSHEET_NODE "$BROADSHEET_COMMAND"` runs Broadsheet. */
+async function startInteractiveShell() {
+	const session = await startInTerminal('bash', ['--norc', '--noprofile', '-i'], {
+		...singlePaneSize,
+		cwd: repositoryRoot,
+		env: {PS1: prompt, BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},
+	});
+	await session.waitFor(prompt.trimEnd());
+	return session;
+}
 
 /** Whether the screen shows the list whole: its title at `position` on top, every headline, and the status line. */
 function showsWholeList(position: string) {
@@ -20,13 +31,8 @@ function showsWholeList(position: string) {
 
 describe('Ctrl-Z in an interactive shell', () => {
 	it('suspends to the shell with the terminal restored, and fg redraws the list whole with the keys working', async () => {
-		const session = await startInTerminal('bash', ['--norc', '--noprofile', '-i'], {
-			...singlePaneSize,
-			cwd: repositoryRoot,
-			env: {PS1: prompt, BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},
-		});
+		const session = await startInteractiveShell();
 		try {
-			await session.waitFor(prompt.trimEnd());
 			session.press(`"$BROADSHEET_NODE" "$BROADSHEET_COMMAND" --no-state ${samplePath}\r`);
 			await session.waitFor(showsWholeList('1/5'), 10_000);
 			session.press('j');
@@ -59,31 +65,19 @@ describe('Ctrl-Z in an interactive shell', () => {
 });
 
 describe('signals from outside (issue 17)', () => {
+	/** Broadsheet in the foreground of an interactive shell, with its process id, for the signal. */
 	const startInShell = async () => {
-		const session = await startInTerminal('bash', ['--norc', '--noprofile', '-i'], {
-			...singlePaneSize,
-			cwd: repositoryRoot,
-			env: {PS1: prompt, BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},
-		});
-		await session.waitFor(prompt.trimEnd());
-		// The process id in a file, for the signal; the shell's job control sees the stop.
-		session.press(`"$BROADSHEET_NODE" "$BROADSHEET_COMMAND" --no-state ${samplePath} & echo $! > /tmp/broadsheet-signal-pid-$$; fg\r`);
+		const session = await startInteractiveShell();
+		session.press(`"$BROADSHEET_NODE" "$BROADSHEET_COMMAND" --no-state ${samplePath}\r`);
 		await session.waitFor(showsWholeList('1/5'), 10_000);
-		return session;
-	};
-
-	const pidOf = async (session: Awaited<ReturnType<typeof startInShell>>) => {
-		const {readFileSync, readdirSync, rmSync} = await import('node:fs');
-		const name = readdirSync('/tmp').find(file => file.startsWith('broadsheet-signal-pid-') && file.endsWith(String(session.pid)));
-		const pid = Number(readFileSync(`/tmp/${name}`, 'utf8'));
-		rmSync(`/tmp/${name}`);
-		return pid;
+		const [pid] = await childProcessIds(session.pid);
+		return {session, pid: pid!};
 	};
 
 	it('handles SIGTSTP from outside as Ctrl-Z: the shell gets its terminal, and fg redraws with raw mode back', async () => {
-		const session = await startInShell();
+		const {session, pid} = await startInShell();
 		try {
-			process.kill(await pidOf(session), 'SIGTSTP');
+			process.kill(pid, 'SIGTSTP');
 			await session.waitFor(screen => /Stopped/u.test(screen) && screen.trimEnd().endsWith(prompt.trimEnd()));
 			expect(session.isAlternateScreen()).toBe(false);
 			expect(session.cursorVisible()).toBe(true);
@@ -100,9 +94,9 @@ describe('signals from outside (issue 17)', () => {
 	}, 30_000);
 
 	it.each(['SIGQUIT', 'SIGUSR2'] as const)('puts the terminal back on %s before ending with it', async signal => {
-		const session = await startInShell();
+		const {session, pid} = await startInShell();
 		try {
-			process.kill(await pidOf(session), signal);
+			process.kill(pid, signal);
 			await session.waitFor(screen => screen.trimEnd().endsWith(prompt.trimEnd()) && !screen.includes('Headlines'));
 			expect(session.isAlternateScreen()).toBe(false);
 			expect(session.cursorVisible()).toBe(true);
