@@ -1,5 +1,6 @@
 import {isUtf8} from 'node:buffer';
 import {closeSync, fstat, open, read, readSync} from 'node:fs';
+import {stat as statPath} from 'node:fs/promises';
 import {promisify} from 'node:util';
 import {declaredXmlEncoding, isGzip, looksBinary, maximumTextByteCount, utf16WithoutMark} from '../formats/decode.js';
 import {hasSeparators} from '../formats/plain-text.js';
@@ -79,6 +80,11 @@ export class FileText {
 	static async open(path: string, {minimumByteCount = storedBodiesFromByteCount, chunkByteCount = defaultChunkByteCount}: FileTextLimits = {}): Promise<FileText | undefined> {
 		let descriptor: number;
 		try {
+			// Only a file is opened: opening a named pipe waits for a writer (see read-input.ts's readNamedPipe).
+			if (!(await statPath(path)).isFile()) {
+				return undefined;
+			}
+
 			descriptor = await openFile(path, 'r');
 		} catch {
 			return undefined;

@@ -1,5 +1,6 @@
-import {fstatSync} from 'node:fs';
+import {constants as fileConstants, fstatSync, openSync} from 'node:fs';
 import {open, readdir, realpath, stat} from 'node:fs/promises';
+import {Socket} from 'node:net';
 import {basename, join} from 'node:path';
 import {type Article, withId} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
@@ -42,8 +43,8 @@ export type LoadResult = {
 	readonly inputs: readonly LoadedInput[];
 };
 
-/** Reads all of a stream (stdin) into one buffer, telling `onProgress` how much has come. */
-export async function readStream(stream: NodeJS.ReadableStream, onProgress?: (byteCount: number) => void): Promise<Buffer> {
+/** Reads all of a stream (stdin, a named pipe) into one buffer, telling `onProgress` how much has come. */
+export async function readStream(stream: NodeJS.ReadableStream, onProgress?: (byteCount: number) => void, name = 'stdin'): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	let byteCount = 0;
 	for await (const chunk of stream) {
@@ -51,13 +52,45 @@ export async function readStream(stream: NodeJS.ReadableStream, onProgress?: (by
 		chunks.push(bytes);
 		byteCount += bytes.length;
 		if (byteCount > maximumTextByteCount) {
-			throw new UserFacingError(`stdin is larger than ${maximumTextSizeLabel}, the most Broadsheet reads`, exitCodes.tooLarge);
+			throw new UserFacingError(`${name} is larger than ${maximumTextSizeLabel}, the most Broadsheet reads`, exitCodes.tooLarge);
 		}
 
 		onProgress?.(byteCount);
 	}
 
 	return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a named pipe (a FIFO, or `<(command)`) to its end, as stdin is read. It is opened once, without waiting:
+ * a plain open would wait in Node's thread pool for a writer, and a thread stuck there keeps the process from ever
+ * ending, even on q or SIGTERM. The pipe is then watched by the event loop, which any way out can leave.
+ */
+export async function readNamedPipe(path: string, onProgress?: (byteCount: number) => void): Promise<Buffer> {
+	let pipe: Socket;
+	try {
+		// Opening without waiting returns at once, so a synchronous open blocks nothing; the socket owns the descriptor.
+		pipe = new Socket({fd: openSync(path, fileConstants.O_RDONLY | fileConstants.O_NONBLOCK), readable: true, writable: false});
+	} catch (error) {
+		throw readFailure(path, error);
+	}
+
+	try {
+		return await readStream(pipe, onProgress, printableName(path));
+	} catch (error) {
+		throw error instanceof UserFacingError ? error : readFailure(path, error);
+	} finally {
+		pipe.destroy();
+	}
+}
+
+/** Whether `path` names a named pipe (stat never waits, as opening one does). */
+async function isNamedPipe(path: string): Promise<boolean> {
+	try {
+		return (await stat(path)).isFIFO();
+	} catch {
+		return false;
+	}
 }
 
 function readFailure(rawPath: string, error: unknown): UserFacingError {
@@ -230,7 +263,8 @@ async function readDecodedInput(path: string, file: string, stdin: NodeJS.Readab
 	};
 
 	report('reading', 0);
-	const bigFile = isStdin
+	const isPipe = !isStdin && await isNamedPipe(file);
+	const bigFile = isStdin || isPipe
 		? undefined
 		: await openBigFile(file, name, options.format, undefined, (byteCount, totalByteCount) => {
 			report('reading', byteCount, totalByteCount);
@@ -252,9 +286,13 @@ async function readDecodedInput(path: string, file: string, stdin: NodeJS.Readab
 			? await readStream(stdin!, byteCount => {
 				report('reading', byteCount);
 			})
-			: await readFileBytes(file, (byteCount, totalByteCount) => {
-				report('reading', byteCount, totalByteCount);
-			}),
+			: isPipe
+				? await readNamedPipe(file, byteCount => {
+					report('reading', byteCount);
+				})
+				: await readFileBytes(file, (byteCount, totalByteCount) => {
+					report('reading', byteCount, totalByteCount);
+				}),
 		name,
 	);
 	report('parsing', byteCount, byteCount);

@@ -2,12 +2,13 @@
  * Hostile files, round two (issue 17): what a file can make reach the terminal, or make the program do, through
  * paths other than the articles' text.
  */
+import {execFileSync, spawn} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {keys} from '../helpers/pty-terminal.js';
-import {crashLines, runBroadsheetPiped, singlePaneSize, startBroadsheet} from '../helpers/run-broadsheet.js';
+import {crashLines, runBroadsheetPiped, singlePaneSize, splitSize, startBroadsheet} from '../helpers/run-broadsheet.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'broadsheet-hostile-'));
 afterAll(() => {
@@ -118,5 +119,63 @@ describe('a filter given on the command line', () => {
 		await session.exited;
 
 		expect(session.rawOutput()).not.toContain('PWNTITLE');
+	});
+});
+
+describe('a named pipe (FIFO) as FILE', () => {
+	const story = 'Harbour ferry returns\n\nThe ferry sails again from Monday.\n\nSecond harbour story\n\nThe pier reopens on Friday.\n';
+	const makePipe = (name: string) => {
+		const path = join(directory, name);
+		execFileSync('mkfifo', [path]);
+		return path;
+	};
+
+	it('is read once, as a stream: what a writer sends is shown, and q ends the process', async () => {
+		const path = makePipe('written.fifo');
+		const session = await startBroadsheet([path], splitSize);
+		try {
+			await session.waitFor('Reading');
+			writeFileSync(path, story);
+			await session.waitFor('Second harbour story');
+			session.press('q');
+			expect((await session.exited).exitCode).toBe(0);
+		} finally {
+			session.dispose();
+		}
+	});
+
+	it('with no writer yet, q while it waits ends the process', async () => {
+		const path = makePipe('unwritten.fifo');
+		const session = await startBroadsheet([path], splitSize);
+		try {
+			await session.waitFor('Reading');
+			session.press('q');
+			expect((await session.exited).exitCode).toBe(0);
+		} finally {
+			session.dispose();
+		}
+	});
+
+	it('under --watch, SIGTERM ends the process with its status', async () => {
+		const path = makePipe('watched.fifo');
+		const session = await startBroadsheet(['--watch', path], splitSize);
+		try {
+			await session.waitFor('Reading');
+			writeFileSync(path, story);
+			await session.waitFor('Second harbour story');
+			session.kill('SIGTERM');
+			expect((await session.exited).exitCode).toBe(143);
+		} finally {
+			session.dispose();
+		}
+	});
+
+	it('prints with --list as a file does', async () => {
+		const path = makePipe('listed.fifo');
+		const writer = spawn('sh', ['-c', `printf '%s' "$1" > "$2"`, 'sh', story, path], {stdio: 'ignore'});
+		const result = await runBroadsheetPiped(['--list', path]);
+		writer.kill();
+		expect(result.stdout.trim().split('\n')).toEqual(['Harbour ferry returns', 'Second harbour story']);
+		expect(result.exitCode).toBe(0);
 	});
 });

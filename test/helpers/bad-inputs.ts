@@ -311,6 +311,19 @@ export const badInputs: readonly BadInput[] = [
 		interruptAfter: 'fifo-writer/opened',
 	},
 	{
+		problem: 'A named pipe (FIFO) as FILE, written once (issue 17)',
+		command: 'broadsheet --list news.fifo',
+		setup(directory) {
+			execFileSync('mkfifo', [join(directory, 'news.fifo')]);
+			const writer = spawn('sh', ['-c', 'printf "%s" "$1" > news.fifo', 'sh', news], {cwd: directory, stdio: 'ignore'});
+			return () => writer.kill();
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes',
+		advice: 'Nothing: a named pipe is opened once and read as a stream, as stdin is; q, Ctrl-C and every signal end the process while it waits for a writer.',
+	},
+	{
 		problem: 'Markdown front matter that YAML warns about, with escape sequences in it (issue 17)',
 		command: 'broadsheet --list tagged.md',
 		setup(directory) {
