@@ -1,4 +1,5 @@
 import {isOpenableAddress} from '../article.js';
+import {decodeHTML} from 'entities';
 import {Parser} from 'htmlparser2';
 
 /** Readable text from HTML: paragraphs, and the addresses the paragraphs cite as `[1]`, `[2]`, … */
@@ -300,21 +301,48 @@ function isAddressText(text: string, url: string): boolean {
 	return bare(text) === bare(url);
 }
 
+/**
+ * How deep elements may nest before the rest of the markup is read as plain text. htmlparser2 keeps the open
+ * elements in an array it adds to at the front, so each element costs as much as the depth: 200,000 nested lists took
+ * a minute to read. No real article nests this deep.
+ */
+export const maximumHtmlDepth = 256;
+
 function collectText(html: string, baseUrl: string | undefined, shouldCiteLinks: boolean): HtmlText {
 	const collector = new TextCollector(baseUrl, shouldCiteLinks);
 	if (!html.includes('<') && !html.includes('&')) {
 		collector.text(html);
 	} else {
-		const parser = new Parser(
+		let isTooDeep = false;
+		// The open elements: every open tag is closed once, by its end tag or implied (void elements at once).
+		let depth = 0;
+		const parser: Parser = new Parser(
 			{
-				onopentag: (name, attributes) => collector.openTag(name, attributes),
-				onclosetag: name => collector.closeTag(name),
+				onopentag(name, attributes) {
+					if (++depth > maximumHtmlDepth) {
+						isTooDeep = true;
+						parser.pause();
+						return;
+					}
+
+					collector.openTag(name, attributes);
+				},
+				onclosetag(name) {
+					depth--;
+					collector.closeTag(name);
+				},
 				ontext: text => collector.text(text),
 			},
 			{decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true},
 		);
 		try {
-			parser.end(html);
+			parser.write(html);
+			if (isTooDeep) {
+				// Past the limit, the markup's text goes on as one flat run: nothing is lost but its nesting.
+				collector.text(decodeHTML(html.slice(parser.endIndex + 1).replaceAll(/<[^>]*>?/gu, ' ')));
+			} else {
+				parser.end();
+			}
 		} catch {
 			// htmlparser2 does not throw on bad markup; this guards the contract that conversion never throws.
 		}

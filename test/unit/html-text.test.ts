@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {htmlToLine, htmlToText, isLeadOf, resolveUrl, textToParagraphs} from '../../source/formats/html-text.js';
+import {htmlToLine, htmlToText, isLeadOf, maximumHtmlDepth, resolveUrl, textToParagraphs} from '../../source/formats/html-text.js';
 
 const paragraphsOf = (html: string, baseUrl?: string) => htmlToText(html, baseUrl).paragraphs;
 
@@ -148,5 +148,26 @@ describe('isLeadOf', () => {
 		expect(isLeadOf('The harbour board has published a "new" ferry timetable - it\'s out on Monday.', linked)).toBe(true);
 		expect(isLeadOf('THE HARBOUR  BOARD has\npublished a “new” ferry…', linked)).toBe(true);
 		expect(isLeadOf('The harbour board has published a timetable for buses.', linked)).toBe(false);
+	});
+});
+
+describe('htmlToText: nesting past the limit (issue 17)', () => {
+	const nested = (depth: number, inner: string) => `${'<ul><li>'.repeat(depth)}${inner}${'</li></ul>'.repeat(depth)}`;
+
+	it('keeps the text of elements nested past the limit, flattened', () => {
+		const {paragraphs} = htmlToText(`<p>Before the list.</p>${nested(maximumHtmlDepth, 'deep <b>inside</b> &amp; on')}<p>After &mdash; the list.</p>`);
+		const text = paragraphs.join('\n');
+		expect(text).toContain('Before the list.');
+		expect(text).toContain('deep inside & on');
+		expect(text).toContain('After — the list.');
+	});
+
+	it('reads 200,000 nested lists in linear time (htmlparser2 alone takes a minute)', () => {
+		const {paragraphs} = htmlToText(nested(200_000, 'the innermost item'));
+		expect(paragraphs.join(' ')).toContain('the innermost item');
+	}, 10_000);
+
+	it('nests as before below the limit', () => {
+		expect(htmlToText(nested(3, 'item')).paragraphs).toEqual(htmlToText('<ul><li><ul><li><ul><li>item</li></ul></li></ul></li></ul>').paragraphs);
 	});
 });
