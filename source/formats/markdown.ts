@@ -20,6 +20,37 @@ The Markdown rules:
   with `> ` (as html-text.ts writes HTML).
 */
 
+/**
+ * A paragraph longer than this is read as plain text, its inline markup as written: marked's emphasis matching takes
+ * time that grows with the square of a paragraph's length (200,000 `*a` took 22 s).
+ */
+export const maximumInlineMarkupLength = 20_000;
+/**
+ * Indentation past this many characters is cut to it, so lists nest at most this deep: marked's time grows faster
+ * than the square of the depth (3,000 nested levels took 4 GB and never ended).
+ */
+export const maximumIndentation = 64;
+const deepIndentation = new RegExp(`^([ \\t]{${maximumIndentation}})[ \\t]+`, 'gmu');
+
+/**
+ * marked's lexer, bounded as the two limits above say. Its method is wrapped on the instance, not overridden in a
+ * subclass: the bundle's Lexer is a stand-in that loads marked on first use (scripts/marked-lazy.js).
+ */
+function boundedLexer(): Lexer {
+	const lexer = new Lexer({gfm: true});
+	const inlineTokens = lexer.inlineTokens.bind(lexer);
+	lexer.inlineTokens = (source: string, tokens: Token[] = []) => {
+		if (source.length > maximumInlineMarkupLength) {
+			tokens.push({type: 'text', raw: source, text: source} satisfies Tokens.Text);
+			return tokens;
+		}
+
+		return inlineTokens(source, tokens);
+	};
+
+	return lexer;
+}
+
 type FrontMatter = {readonly record?: FieldRecord; readonly body: string; readonly problem?: string};
 
 const frontMatterPattern = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u;
@@ -304,7 +335,7 @@ export function parseMarkdown(text: string, source: string, options: ParseOption
 	const front = frontMatterDraft(frontMatter.record, options);
 	let tokens: Token[];
 	try {
-		tokens = new Lexer({gfm: true}).lex(frontMatter.body);
+		tokens = boundedLexer().lex(frontMatter.body.replace(deepIndentation, '$1'));
 	} catch (error) {
 		// marked does not throw on any input we know of; a parser must not throw on any.
 		return {articles: [], problems: [...problems, `cannot read this Markdown: ${error instanceof Error ? error.message : String(error)}`]};

@@ -179,3 +179,28 @@ describe('a named pipe (FIFO) as FILE', () => {
 		expect(result.exitCode).toBe(0);
 	});
 });
+
+describe('markup that made parsing quadratic', () => {
+	it('prints a Markdown paragraph of 200,000 `*a` as it is written, at once', async () => {
+		const path = join(directory, 'stars.md');
+		writeFileSync(path, `# Starry night\n\n${'*a'.repeat(200_000)}\n`);
+		const result = await runBroadsheetPiped(['--print', path]);
+
+		expect(result.exitCode).toBe(0);
+		expect(result.stdout).toContain('Starry night');
+		expect(result.stdout).toContain('*a*a*a');
+	}, 20_000);
+
+	it('opens a feed whose description nests 200,000 lists, and q quits', async () => {
+		const path = join(directory, 'nested.xml');
+		writeFileSync(path, `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Nested lists</title><description><![CDATA[${'<ul><li>'.repeat(200_000)}innermost${'</li></ul>'.repeat(200_000)}]]></description></item></channel></rss>`);
+		const session = await startBroadsheet([path], splitSize);
+		try {
+			await session.waitFor('Nested lists', 15_000);
+			session.press('q');
+			expect((await session.exited).exitCode).toBe(0);
+		} finally {
+			session.dispose();
+		}
+	}, 20_000);
+});

@@ -324,6 +324,29 @@ export const badInputs: readonly BadInput[] = [
 		advice: 'Nothing: a named pipe is opened once and read as a stream, as stdin is; q, Ctrl-C and every signal end the process while it waits for a writer.',
 	},
 	{
+		problem: 'Markdown with 200,000 emphasis markers in one paragraph, or lists nested 3,000 deep (issue 17)',
+		command: 'broadsheet --list starry.md nested.md',
+		setup(directory) {
+			write(directory, 'starry.md', `# Ferry timetable changes\n\n${'*a'.repeat(200_000)}\n`);
+			write(directory, 'nested.md', `# Harbour lists\n\n${Array.from({length: 3000}, (_, index) => `${'  '.repeat(index)}- item`).join('\n')}\n`);
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes\nHarbour lists',
+		advice: 'Nothing: a paragraph over 20,000 characters is read without its inline markup, and lists nest at most 64 columns deep; both read in linear time.',
+	},
+	{
+		problem: 'HTML in a feed nested 200,000 elements deep (issue 17)',
+		command: 'broadsheet --list nested.xml',
+		setup(directory) {
+			write(directory, 'nested.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Ferry timetable changes</title><description><![CDATA[${'<ul><li>'.repeat(200_000)}x${'</li></ul>'.repeat(200_000)}]]></description></item></channel></rss>`);
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes',
+		advice: 'Nothing: past 256 nested elements, the rest of the markup reads as flat text, in linear time.',
+	},
+	{
 		problem: 'Markdown front matter that YAML warns about, with escape sequences in it (issue 17)',
 		command: 'broadsheet --list tagged.md',
 		setup(directory) {

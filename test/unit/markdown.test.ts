@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {looksLikeMarkdown, parseMarkdown} from '../../source/formats/markdown.js';
+import {looksLikeMarkdown, maximumIndentation, parseMarkdown} from '../../source/formats/markdown.js';
 import {controlCharacter, dataFixture, stringsOf} from '../helpers/articles.js';
 
 describe('parseMarkdown', () => {
@@ -181,4 +181,26 @@ describe('the Markdown parser on arbitrary input', () => {
 			}),
 		);
 	});
+});
+
+describe('parseMarkdown: limits that keep it linear (issue 17)', () => {
+	it('reads a paragraph longer than the inline limit as plain text, markup as written', () => {
+		const paragraph = '*a'.repeat(200_000);
+		const {articles} = parseMarkdown(`# Title\n\n${paragraph}\n`, 'x.md');
+		expect(articles[0]!.paragraphs.join('')).toBe(paragraph);
+	}, 10_000);
+
+	it('still reads the markup of a paragraph below the limit', () => {
+		const {articles} = parseMarkdown('# Title\n\nSome *stressed* and **strong** words.\n', 'x.md');
+		expect(articles[0]!.paragraphs).toEqual(['Some stressed and strong words.']);
+	});
+
+	it('flattens lists nested deeper than the indentation limit, keeping every item', () => {
+		const items = Array.from({length: 3000}, (_, index) => `${'  '.repeat(index)}- item ${index + 1}`);
+		const {articles} = parseMarkdown(`# Title\n\n${items.join('\n')}\n`, 'x.md');
+		const text = articles[0]!.paragraphs.join('\n');
+		expect(text).toContain('item 1');
+		expect(text).toContain('item 3000');
+		expect(maximumIndentation).toBeLessThan(3000);
+	}, 10_000);
 });
