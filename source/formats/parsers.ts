@@ -5,6 +5,7 @@ import {parseCsv, parseTsv} from './csv.js';
 import {parseFeed} from './feed.js';
 import {parseJson, parseNdjson} from './json.js';
 import {parseJsonFeed} from './json-feed.js';
+import {articleWithinLimits} from './limits.js';
 import {parseMarkdown} from './markdown.js';
 import {parsePlainText} from './plain-text.js';
 
@@ -27,7 +28,8 @@ export type ParsedInput = ParseResult & {readonly format: FormatName};
 /** Parses decoded `text` in `format`, or in the format its content shows (`fileName` only breaks ties). */
 export function parseText(text: string, source: string, options: ParseOptions & {format?: FormatName; fileName?: string} = {}): ParsedInput {
 	const format = options.format ?? detectFormat(text, options.fileName);
-	const result = parsers[format](text, source, options);
+	const parsed = parsers[format](text, source, options);
+	const result = {...parsed, articles: parsed.articles.map(article => articleWithinLimits(article))};
 	if (options.format === undefined && (format === 'csv' || format === 'tsv') && result.articles.length === 0) {
 		// Detection guessed a table and the table gave nothing: text that is not clearly a table is read as text.
 		const asText = parsePlainText(text, source, options);

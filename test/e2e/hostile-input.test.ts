@@ -3,7 +3,7 @@
  * paths other than the articles' text.
  */
 import {execFileSync, spawn} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
@@ -203,4 +203,26 @@ describe('markup that made parsing quadratic', () => {
 			session.dispose();
 		}
 	}, 20_000);
+});
+
+describe('a single line at the size limit', () => {
+	it('reads a 499 MiB line within a 2 GB heap, its headline and paragraph cut with a note', async () => {
+		const path = join(directory, 'one-line.txt');
+		const chunk = Buffer.from('word '.repeat(1 << 20));
+		const file = openSync(path, 'w');
+		for (let written = 0; written + chunk.length < 499 * 1024 * 1024; written += chunk.length) {
+			writeSync(file, chunk);
+		}
+
+		writeSync(file, 'end\n');
+		closeSync(file);
+		const result = await runBroadsheetPiped(['--json', path], {env: {NODE_OPTIONS: '--max-old-space-size=2048'}});
+		rmSync(path);
+
+		expect(crashLines(result.stderr)).toEqual([]);
+		expect(result.exitCode).toBe(0);
+		const [article] = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {headline: string; body: string});
+		expect(article!.headline).toMatch(/^word word .*…$/u);
+		expect(article!.body).toMatch(/ \[… \d+\.\d million more characters of this paragraph are not shown\]$/u);
+	}, 90_000);
 });

@@ -347,6 +347,17 @@ export const badInputs: readonly BadInput[] = [
 		advice: 'Nothing: past 256 nested elements, the rest of the markup reads as flat text, in linear time.',
 	},
 	{
+		problem: 'A single line of 20 MB (issue 17)',
+		command: 'broadsheet --print one-line.txt | tail -n 1',
+		setup(directory) {
+			write(directory, 'one-line.txt', `${'word '.repeat(4_000_000)}\n`);
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: '[… 19.0 million more characters of this paragraph are not shown]',
+		advice: 'Nothing: a paragraph is kept up to 1,000,000 characters and then cut with a note, a headline up to 2,000 (see Limits).',
+	},
+	{
 		problem: 'Markdown front matter that YAML warns about, with escape sequences in it (issue 17)',
 		command: 'broadsheet --list tagged.md',
 		setup(directory) {
