@@ -43,7 +43,15 @@ const unsafeCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u0
 // Anything the replacements below would touch: every control character (C0 but tab and line feed, DEL, C1), and
 // the invisible characters of `unsafeCharacter`.
 // eslint-disable-next-line no-control-regex
-const needsCleaning = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
+const needsCleaning = /[\u200D\uFE0F\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
+
+// Emoji joined into one picture (U+200D between pictographs: a family, a rainbow flag) are drawn as one picture two
+// columns wide by some terminals and as each picture apart by others (xterm, tmux): a row measured one way overflows
+// and wraps when drawn the other. Without the joiner, every terminal draws each picture apart, as measured.
+const joinedPictograph = /(\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})/gu;
+// Likewise a pictograph that is text by default (🏳, ❤) asked to be drawn as emoji (U+FE0F): one column in some
+// terminals, two in others. Without the request, it is text, one column, everywhere.
+const textPictographVariant = /(?!\p{Emoji_Presentation})(\p{Extended_Pictographic})\uFE0F/gu;
 
 /**
  * Removes terminal control sequences and unsafe characters (soft hyphens among them). Carriage returns become line feeds
@@ -62,7 +70,9 @@ export function sanitizeText(text: string): string {
 		.replaceAll(/[\u2028\u2029]/gu, '\n')
 		.replace(escapeSequence, '')
 		.replace(eightBitSequence, '')
-		.replace(unsafeCharacter, '');
+		.replace(unsafeCharacter, '')
+		.replace(joinedPictograph, '$1')
+		.replace(textPictographVariant, '$1');
 }
 
 /**

@@ -83,3 +83,41 @@ describe('headlines in wide (CJK) characters', () => {
 		expect(textOfParagraphStarting(rows, '計画は昨日')).toBe(longParagraph);
 	});
 });
+
+describe('emoji joined by ZWJ (issue 17)', () => {
+	const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}';
+	const rainbow = '\u{1F3F3}\uFE0F\u200D\u{1F308}';
+	const coder = '\u{1F469}\u{1F3FD}\u200D\u{1F4BB}';
+	const text = [
+		`Family ${family} day at the harbour ${rainbow} with a headline long enough to fill the row ${family}${family}`,
+		'',
+		`The ${family}${family}${family} came ${rainbow}${rainbow} to the pier with a ${coder}${coder} ❤\uFE0F and stayed until the ferry left in the evening light.`,
+		'',
+		'Second story',
+		'',
+		'More about the pier.',
+		'',
+	].join('\n');
+
+	it.each([[splitSize], [singlePaneSize]])('never makes a row wider than the terminal (%o)', async size => {
+		const session = await startBroadsheet([fixtures.write('zwj.txt', text)], size);
+		try {
+			await session.waitFor('Second story');
+			if (size === singlePaneSize) {
+				session.press(keys.enter);
+				await session.waitFor('came');
+			}
+
+			await session.settle();
+			expect(wrappedRows(session)).toEqual([]);
+			const rows = session.lines();
+			expect(rows[statusRowIndex(session)]).toMatch(/^ zwj\.txt · 2 articles/u);
+			if (size === splitSize) {
+				const column = separatorColumn(session);
+				expect(columnCells(session, [1, 2, 3], column!)).toEqual(['│', '│', '│']);
+			}
+		} finally {
+			session.dispose();
+		}
+	});
+});

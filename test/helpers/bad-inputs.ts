@@ -372,6 +372,17 @@ export const badInputs: readonly BadInput[] = [
 		advice: 'Nothing: files are read eight at a time and parsed in linear time (20,000 files: 7.7 s, was 67 s).',
 	},
 	{
+		problem: 'Invisible and bidi characters, and emoji joined into one picture (issue 17)',
+		command: 'broadsheet --list invisible.txt',
+		setup(directory) {
+			write(directory, 'invisible.txt', 'Ferry\u061C\u2066 time\u034Ftable\u{E0041}\u180E changes\u3164\u206A \u{1F468}\u200D\u{1F469}\u200D\u{1F467}\n\nThe harbour ferry runs every hour.\n');
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes \u{1F468}\u{1F469}\u{1F467}',
+		advice: 'Nothing: invisible and bidi characters are removed, and joined emoji are shown apart, so that every terminal draws a row as wide as it was measured.',
+	},
+	{
 		problem: 'Markdown front matter that YAML warns about, with escape sequences in it (issue 17)',
 		command: 'broadsheet --list tagged.md',
 		setup(directory) {

@@ -14,6 +14,8 @@ import {spawn as spawnPty, type IPty} from '@lydell/node-pty';
 // `@xterm/headless` is a CommonJS webpack bundle: Node's ESM loader only exposes its
 // `module.exports` as the default export (a named `import {Terminal}` fails at runtime).
 import xtermHeadless from '@xterm/headless';
+// Emoji two columns wide, as tmux, xterm and every current terminal draw them (xterm.js alone defaults to Unicode 6).
+import unicode11 from '@xterm/addon-unicode11';
 
 const {Terminal} = xtermHeadless;
 type HeadlessTerminal = InstanceType<typeof Terminal>;
@@ -221,6 +223,8 @@ export async function startInTerminal(
 		allowProposedApi: true,
 		scrollback: 1000,
 	});
+	terminal.loadAddon(new unicode11.Unicode11Addon());
+	terminal.unicode.activeVersion = '11';
 
 	const pty: IPty = spawnPty(command, args, {
 		name: 'xterm-256color',

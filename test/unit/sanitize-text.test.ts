@@ -19,8 +19,8 @@ describe('sanitising text from a file', () => {
 		expect(sanitizeText(input)).toBe(expected);
 	});
 
-	it('keeps tabs, line breaks, emoji joiners and wide characters', () => {
-		expect(sanitizeText('a\tb\nc 👩\u200D💻 習近平')).toBe('a\tb\nc 👩\u200D💻 習近平');
+	it('keeps tabs, line breaks and wide characters', () => {
+		expect(sanitizeText('a\tb\nc 👩 習近平')).toBe('a\tb\nc 👩 習近平');
 	});
 
 	it('turns CRLF and lone CR into line feeds', () => {
@@ -73,5 +73,22 @@ describe('sanitising text from a file', () => {
 
 	it('turns line and paragraph separators into line feeds', () => {
 		expect(sanitizeText('a\u2028b\u2029c')).toBe('a\nb\nc');
+	});
+});
+
+describe('sanitizeText: emoji drawn the same width in every terminal (issue 17)', () => {
+	it('takes the joiner out from between pictographs, so each is drawn, and measured, apart', () => {
+		expect(sanitizeText('a \u{1F468}\u200D\u{1F469}\u200D\u{1F467} b')).toBe('a \u{1F468}\u{1F469}\u{1F467} b');
+		expect(sanitizeText('\u{1F469}\u{1F3FD}\u200D\u{1F4BB}')).toBe('\u{1F469}\u{1F3FD}\u{1F4BB}');
+	});
+
+	it('takes the emoji request (U+FE0F) off a pictograph that is text by default, and leaves it on others', () => {
+		expect(sanitizeText('\u{1F3F3}\uFE0F\u200D\u{1F308}')).toBe('\u{1F3F3}\u{1F308}');
+		expect(sanitizeText('I \u2764\uFE0F it')).toBe('I \u2764 it');
+	});
+
+	it('keeps the joiner where a script needs it (Devanagari, Malayalam)', () => {
+		expect(sanitizeText('\u0915\u094D\u200D\u0937')).toBe('\u0915\u094D\u200D\u0937');
+		expect(sanitizeText('\u0D28\u0D4D\u200D')).toBe('\u0D28\u0D4D\u200D');
 	});
 });
