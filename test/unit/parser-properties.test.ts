@@ -3,6 +3,9 @@
  * strings in their fields, a parser never throws, finishes in bounded time, and lets no control character into an
  * article. The plain-text parser's "no character lost" property is in plain-text-properties.test.ts.
  */
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
@@ -27,7 +30,7 @@ const runCount = {arbitrary: 300, structured: 300, small: 1000} as const;
 // zero-width characters that hide text, the soft hyphen (no column to string-width, one to a terminal), the
 // byte-order mark and interlinear annotations.
 // eslint-disable-next-line no-control-regex
-const unsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
+const unsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
 
 /** Pieces of text that try to take over a terminal or break a parser. */
 const hostilePiece = fc.constantFrom(
@@ -48,6 +51,11 @@ const hostilePiece = fc.constantFrom(
 	'\u2066',
 	'\u200B',
 	'\u00AD',
+	'\u061C',
+	'\u2028',
+	'\u{E0041}',
+	'\u3164',
+	'\u206B',
 	'&shy;',
 	'\uFEFF',
 	'\uD800',
@@ -453,4 +461,77 @@ describe('format detection', () => {
 			{numRuns: runCount.small},
 		);
 	});
+});
+
+/** Every fixture of every format, to be mutated. */
+const fixtureDirectories = ['data', 'feeds'].map(name => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url)));
+const fixtures = fixtureDirectories.flatMap(directory => readdirSync(directory).map(name => ({name, text: readFileSync(join(directory, name), 'utf8')})));
+
+/** How long a parse may take per KB of input (plus a fixed start), even on a loaded machine: linear, not worse. */
+const budgetMsPerKb = 10;
+const fixedBudgetMs = 300;
+
+/** One edit of a document: what a broken save, a bad proxy or an attacker does to a file. */
+const mutation = fc.oneof(
+	// Cut it off anywhere.
+	fc.record({kind: fc.constant('truncate' as const), at: fc.double({min: 0, max: 1, noNaN: true})}),
+	// Drop a piece.
+	fc.record({kind: fc.constant('delete' as const), at: fc.double({min: 0, max: 1, noNaN: true}), length: fc.integer({min: 1, max: 200})}),
+	// Put hostile text in anywhere, markup and all.
+	fc.record({kind: fc.constant('insert' as const), at: fc.double({min: 0, max: 1, noNaN: true}), text: hostileString}),
+	// Repeat a piece many times: nested tags, opened and never closed, long runs of markup.
+	fc.record({kind: fc.constant('repeat' as const), at: fc.double({min: 0, max: 1, noNaN: true}), length: fc.integer({min: 1, max: 20}), count: fc.integer({min: 2, max: 5000})}),
+);
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer Value> ? Value : never;
+
+function mutated(text: string, edits: readonly Mutation[]): string {
+	let result = text;
+	for (const edit of edits) {
+		const at = Math.floor(edit.at * result.length);
+		switch (edit.kind) {
+			case 'truncate': {
+				result = result.slice(0, at);
+				break;
+			}
+
+			case 'delete': {
+				result = result.slice(0, at) + result.slice(at + edit.length);
+				break;
+			}
+
+			case 'insert': {
+				result = result.slice(0, at) + edit.text + result.slice(at);
+				break;
+			}
+
+			case 'repeat': {
+				result = result.slice(0, at) + result.slice(at, at + edit.length).repeat(edit.count) + result.slice(at);
+				break;
+			}
+		}
+	}
+
+	return result;
+}
+
+describe('every format\'s fixtures, mutated (issue 17)', () => {
+	it.each(fixtures.map(fixture => [fixture.name, fixture.text] as const))('%s: never throws, lets no control character through, parses in time linear in its size', (name, text) => {
+		fc.assert(
+			fc.property(fc.array(mutation, {minLength: 1, maxLength: 4}), edits => {
+				const input = mutated(text, edits);
+				const started = performance.now();
+				const result = parseText(input, 'fuzz', {fileName: name});
+				const elapsedMs = performance.now() - started;
+				const budgetMs = fixedBudgetMs + (budgetMsPerKb * input.length) / 1024;
+				expect(elapsedMs, `took ${Math.round(elapsedMs)} ms on ${input.length} characters (${JSON.stringify(edits).slice(0, 300)})`).toBeLessThan(budgetMs);
+				for (const article of result.articles) {
+					for (const field of stringsOf(article)) {
+						expect(unsafe.test(field), `unsafe character in ${JSON.stringify(field.slice(0, 200))}`).toBe(false);
+					}
+				}
+			}),
+			{numRuns: 40},
+		);
+	}, 60_000);
 });
