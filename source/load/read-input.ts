@@ -243,7 +243,10 @@ async function filesOf(path: string, isGiven = true, visited = new Set<string>()
 
 	const visible = entries.filter(entry => !entry.name.startsWith('.')).sort((left, right) => left.name.localeCompare(right.name));
 	const listed = visible.filter(entry => entry.isDirectory() || entry.isFile() || entry.isSymbolicLink());
-	const nested = await Promise.all(listed.map(async entry => filesOf(join(path, entry.name), false, visited)));
+	const nested = await Promise.all(listed.map(async entry => entry.name.includes('\uFFFD')
+		// Node reads a name that is not UTF-8 with U+FFFD in place of its bad bytes: that path names no file.
+		? [new UserFacingError(`${printableName(join(path, entry.name)).replaceAll('\uFFFD', '?')}: its name is not valid UTF-8, so it cannot be opened; rename it`, exitCodes.readError)]
+		: filesOf(join(path, entry.name), false, visited)));
 	return nested.flat();
 }
 

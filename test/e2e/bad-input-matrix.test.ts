@@ -9,7 +9,7 @@ import process from 'node:process';
 import {afterAll, afterEach, describe, expect, it} from 'vitest';
 import {keys, runPiped, startInTerminal, type TerminalSession} from '../helpers/pty-terminal.js';
 import {type BadInput, badInputs} from '../helpers/bad-inputs.js';
-import {commandPath, crashLines, waitForFile} from '../helpers/run-broadsheet.js';
+import {commandPath, crashLines, repositoryRoot, waitForFile} from '../helpers/run-broadsheet.js';
 
 const rootDirectory = mkdtempSync(join(tmpdir(), 'broadsheet-matrix-'));
 const binDirectory = join(rootDirectory, 'bin');
@@ -64,6 +64,12 @@ describe('the bad-input matrix', () => {
 	const isRoot = process.getuid?.() === 0;
 	it.each(badInputs.map(row => [row.problem, row] as const))('%s', async (_problem, row) => {
 		if (row.isSkippedAsRoot && isRoot) {
+			return;
+		}
+
+		if (row.testedIn) {
+			// Shown by a test of its own: it must be there.
+			expect(readFileSync(join(repositoryRoot, row.testedIn.file), 'utf8')).toContain(row.testedIn.test);
 			return;
 		}
 

@@ -30,6 +30,11 @@ export type BadInput = {
 	readonly interruptAfter?: string;
 	/** Root reads every file: the row cannot happen as root. */
 	readonly isSkippedAsRoot?: boolean;
+	/**
+	 * Where the row is tested, when a command and its output cannot show it (a resize, a lock held by a sleeping
+	 * process, the CPU used while idle): the file, and the name of the test in it. The matrix checks that it is there.
+	 */
+	readonly testedIn?: {readonly file: string; readonly test: string};
 };
 
 const news = 'Ferry timetable changes\nThe harbour ferry runs every hour from Monday.\n';
@@ -381,6 +386,100 @@ export const badInputs: readonly BadInput[] = [
 		exitCode: 0,
 		stdout: 'Ferry timetable changes \u{1F468}\u{1F469}\u{1F467}',
 		advice: 'Nothing: invisible and bidi characters are removed, and joined emoji are shown apart, so that every terminal draws a row as wide as it was measured.',
+	},
+	{
+		problem: 'A headline of a megabyte, filtered (issue 17)',
+		command: 'broadsheet --list --filter harbour long.txt | cut -c 1-23',
+		setup(directory) {
+			write(directory, 'long.txt', `Ferry timetable changes at the harbour ${'and more words '.repeat(70_000)}\n\nBoats run every hour.\n`);
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes',
+		advice: 'Nothing: a headline is cut past 2,000 characters, and the filter reads the first 200,000 of a field; a component that fails anyway ends the session with one line, the terminal put back.',
+	},
+	{
+		problem: 'A file name that is not UTF-8 inside a directory (issue 17)',
+		command: 'broadsheet --list news',
+		setup(directory) {
+			mkdirSync(join(directory, 'news'));
+			write(directory, 'news/a.txt', news);
+			writeFileSync(Buffer.from(`${join(directory, 'news')}/b\xFF.txt`, 'latin1'), 'Second story\nThe pier reopens.\n');
+		},
+		stderr: ['broadsheet: warning: news/b?.txt: its name is not valid UTF-8, so it cannot be opened; rename it'],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes',
+		advice: 'Rename the file (`convmv`, or `mv` with the name typed as it shows in `ls -b`): the rest of the directory opens.',
+	},
+	{
+		problem: 'A `--filter` holding escape sequences (issue 17)',
+		command: "broadsheet --list --filter $'\\e]0;X\\a' news.txt",
+		setup(directory) {
+			write(directory, 'news.txt', news);
+		},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes',
+		advice: 'Nothing: the query is sanitised like any text from outside; here nothing is left of it, and every article is listed.',
+	},
+	{
+		problem: 'A state directory other users can write (issue 17)',
+		command: 'broadsheet news.txt',
+		stderr: ['broadsheet: warning: the read state directory … is writable by other users; read marks are not saved (chmod go-w it)'],
+		exitCode: 0,
+		advice: 'Run `chmod go-w` on it: marks are saved again.',
+		testedIn: {file: 'test/unit/read-state-store.test.ts', test: 'refuses a state directory that other users can write, saying so once'},
+	},
+	{
+		problem: 'A lock on the read state held by a stopped or sleeping instance (issue 17)',
+		command: 'broadsheet news.txt',
+		stderr: [],
+		exitCode: 0,
+		advice: 'Nothing: marks are never written without the lock; they are saved once the holder lets go, or at the next change.',
+		testedIn: {file: 'test/unit/read-state-store.test.ts', test: 'never writes while a live instance holds the lock, however long it sleeps'},
+	},
+	{
+		problem: 'A resize to a smaller terminal (issue 17)',
+		command: 'broadsheet news.txt',
+		stderr: [],
+		exitCode: 0,
+		advice: 'Nothing: the frame is drawn again on the alternate screen, and the scrollback (ESC[3J) is never erased.',
+		testedIn: {file: 'test/e2e/hostile-input.test.ts', test: 'never erases the scrollback (ESC[3J) of the screen it came from'},
+	},
+	{
+		problem: 'A word of 10,000 letters, common in the file (idle CPU) (issue 17)',
+		command: 'broadsheet words.txt',
+		stderr: [],
+		exitCode: 0,
+		advice: 'Nothing: the search warm-up types only words of 7 to 24 letters, so the idle process uses no CPU.',
+		testedIn: {file: 'test/unit/search.test.ts', test: 'types no word of more than 24 letters, however common'},
+	},
+	{
+		problem: 'A watched file that changes more often than every 150 ms (issue 17)',
+		command: 'broadsheet --watch news.txt',
+		stderr: [],
+		exitCode: 0,
+		advice: 'Nothing: a reload waits for the changes to pause, but never more than 2 s.',
+		testedIn: {file: 'test/unit/reload.test.ts', test: 'reloads within the maximum wait, though no change is ever followed by quiet'},
+	},
+	{
+		problem: 'SIGTSTP from outside (`kill -TSTP`, job control) (issue 17)',
+		command: 'broadsheet news.txt',
+		stderr: [],
+		exitCode: 0,
+		advice: 'Nothing: it is handled as Ctrl-Z is: the terminal is put back while stopped, and `fg` redraws with raw mode on.',
+		testedIn: {file: 'test/e2e/suspend.test.ts', test: 'handles SIGTSTP from outside as Ctrl-Z'},
+	},
+	{
+		problem: 'SIGQUIT, SIGUSR2 or SIGHUP (issue 17)',
+		command: "(sleep 1; kill -QUIT $$) & exec broadsheet news.txt",
+		setup(directory) {
+			write(directory, 'news.txt', news);
+		},
+		stderr: [],
+		exitCode: 131,
+		advice: 'Nothing: the terminal is put back (raw mode, alternate screen, cursor) before the program ends as the signal ends it.',
+		needsTerminal: true,
 	},
 	{
 		problem: 'Markdown front matter that YAML warns about, with escape sequences in it (issue 17)',
