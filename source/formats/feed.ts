@@ -1,6 +1,7 @@
 import {decodeHTMLStrict} from 'entities';
 import type {ParseResult} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
+import {type Enclosure, enclosureOf, withEnclosures} from './enclosures.js';
 import {parseDate} from './dates.js';
 import type {Parser} from './format.js';
 import {type HtmlText, htmlToLine, htmlToText, isLeadOf, resolveUrl, textToParagraphs} from './html-text.js';
@@ -95,6 +96,13 @@ function bodyOf(full: Markup | undefined, summary: Markup | undefined, fallback:
 }
 
 /** The Media RSS description of an item: its own, or its group's or content's. */
+/** Media RSS files: `media:content` of the item, or of its `media:group`. */
+function mediaEnclosures(item: XmlElement, baseUrl: string | undefined): Array<Enclosure | undefined> {
+	return [item, ...childrenNamed(item, 'media:group')]
+		.flatMap(holder => childrenNamed(holder, 'media:content'))
+		.map(content => enclosureOf(content.attributes.url, content.attributes.type, content.attributes.filesize ?? content.attributes.fileSize, content.baseUrl ?? baseUrl));
+}
+
 function mediaDescription(item: XmlElement): Markup | undefined {
 	const holders = [item, ...childrenNamed(item, 'media:group'), ...childrenNamed(item, 'media:content')];
 	for (const holder of holders) {
@@ -183,7 +191,10 @@ function rssDraft(item: XmlElement, channelUrl: string | undefined, source: stri
 				? atomMarkup(atomContent, contentBase(atomContent), true)
 				: undefined;
 	const summary: Markup | undefined = description ? {kind: 'html', value: markupOf(description), baseUrl: contentBase(description)} : undefined;
-	const body = bodyOf(full, summary, () => podcastDescription(item));
+	const body = withEnclosures(bodyOf(full, summary, () => podcastDescription(item)), [
+		...childrenNamed(item, 'enclosure').map(enclosure => enclosureOf(enclosure.attributes.url, enclosure.attributes.type, enclosure.attributes.length, enclosure.baseUrl ?? url ?? baseUrl)),
+		...mediaEnclosures(item, url ?? baseUrl),
+	]);
 
 	const title = childText(item, 'title', 'dc:title', 'media:title', 'itunes:title');
 	const creators = unique(childrenNamed(item, 'dc:creator').map(creator => textOf(creator)));
@@ -306,7 +317,12 @@ function atomDraft(entry: XmlElement, feed: {readonly source?: string; readonly 
 	const summaryElement = atomChild(entry, 'summary');
 	const content = contentElement ? atomMarkup(contentElement, contentElement.baseUrl ?? url ?? baseUrl, true) : undefined;
 	const summary = summaryElement ? atomMarkup(summaryElement, summaryElement.baseUrl ?? url ?? baseUrl, true) : undefined;
-	const body = bodyOf(content, summary, () => mediaDescription(entry));
+	const body = withEnclosures(bodyOf(content, summary, () => mediaDescription(entry)), [
+		...atomChildren(entry, 'link')
+			.filter(link => link.attributes.rel?.trim().toLowerCase() === 'enclosure')
+			.map(link => enclosureOf(link.attributes.href, link.attributes.type, link.attributes.length, link.baseUrl ?? baseUrl)),
+		...mediaEnclosures(entry, url ?? baseUrl),
+	]);
 	// Atom: an entry without authors has those of its <source>, else those of the feed.
 	const originalFeed = atomChild(entry, 'source');
 	const entryAuthors = unique([...atomAuthors(entry), ...childrenNamed(entry, 'dc:creator').map(creator => textOf(creator))]);

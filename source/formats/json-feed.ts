@@ -1,6 +1,7 @@
 import {decodeHTMLStrict} from 'entities';
 import type {ParseResult} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
+import {enclosureOf, withEnclosures} from './enclosures.js';
 import {parseDate} from './dates.js';
 import {looksLikeHtml} from './fields.js';
 import type {Parser} from './format.js';
@@ -62,7 +63,11 @@ function draftOf(item: JsonObject, feed: JsonObject, source: string | undefined)
 	const url = href === undefined ? undefined : resolveUrl(href, baseUrl);
 	const html = stringOf(item.content_html);
 	const text = stringOf(item.content_text);
-	const body = html === undefined ? {paragraphs: text === undefined ? [] : textToParagraphs(text), links: []} : htmlToText(html, url ?? baseUrl);
+	const attachments = Array.isArray(item.attachments) ? item.attachments.filter(attachment => isObject(attachment)) : [];
+	const body = withEnclosures(
+		html === undefined ? {paragraphs: text === undefined ? [] : textToParagraphs(text), links: [] as string[]} : htmlToText(html, url ?? baseUrl),
+		attachments.map(attachment => enclosureOf(stringOf(attachment.url), stringOf(attachment.mime_type), typeof attachment.size_in_bytes === 'number' ? attachment.size_in_bytes : undefined, url ?? baseUrl)),
+	);
 	const summary = stringOf(item.summary)?.replace(/\s+/gu, ' ').trim();
 	const deck = summary !== undefined && summary.length <= longestDeckLength && !isLeadOf(summary, body.paragraphs) ? summary : undefined;
 	const title = stringOf(item.title);

@@ -2,7 +2,7 @@ import {chmodSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
-import {singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFile, waitForFrame} from '../helpers/run-broadsheet.js';
+import {repositoryRoot, singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFile, waitForFrame} from '../helpers/run-broadsheet.js';
 
 const fixtures = useFixtureDirectory();
 const articleUrl = 'https://example.com/news/lighthouse-keeper-retires';
@@ -65,6 +65,15 @@ describe('links in a real terminal (80x24)', () => {
 		session.press('1', 'y');
 		await waitForFrame(session, 'copied to the clipboard: https://example.com/one');
 		expect(session.rawOutput()).toContain(osc52For('https://example.com/one'));
+	});
+
+	it('1y copies a podcast enclosure\'s address, shown with its type and size (issue 13)', async () => {
+		const session = await startBroadsheet([join(repositoryRoot, 'test/fixtures/feeds/podcast.xml')], singlePaneSize, {env: localEnvironment});
+		session.press(keys.enter);
+		await waitForFrame(session, 'Audio (audio/mpeg, 30 MB) [1]');
+		session.press('1', 'y');
+		await waitForFrame(session, 'copied to the clipboard: https://radio.example/12.mp3');
+		expect(session.rawOutput()).toContain(osc52For('https://radio.example/12.mp3'));
 	});
 
 	it('o runs $BROWSER with the address, detached, without its output reaching the screen', async () => {

@@ -110,8 +110,8 @@ describe('Atom', () => {
 
 	it('takes HTML content as the body and the summary as the deck, resolving links against xml:base', () => {
 		expect(comet.deck).toBe('A faint comet can be seen low in the east with binoculars.');
-		expect(comet.paragraphs).toEqual(['Comet Vesna rises after midnight this week. See our finder chart [1].', 'It should brighten slightly before the full moon.']);
-		expect(comet.links).toEqual(['https://observatory.example/charts/vesna']);
+		expect(comet.paragraphs).toEqual(['Comet Vesna rises after midnight this week. See our finder chart [1].', 'It should brighten slightly before the full moon.', 'Image (image/jpeg) [2]']);
+		expect(comet.links?.[0]).toBe('https://observatory.example/charts/vesna');
 	});
 
 	it('maps the alternate link, id, authors, published date and category labels', () => {
@@ -217,9 +217,10 @@ describe('quirks', () => {
 		expect(articles[0]).toMatchObject({
 			headline: 'Episode 12: Allotments',
 			author: 'Priya Natarajan',
-			paragraphs: ['We visit the allotments behind the station.', 'Three growers explain what they plant in spring.'],
+			paragraphs: ['We visit the allotments behind the station.', 'Three growers explain what they plant in spring.', 'Audio (audio/mpeg, 30 MB) [1]'],
+			links: ['https://radio.example/12.mp3'],
 		});
-		expect(articles[1]?.paragraphs).toEqual(['A ride on the last night bus across town.']);
+		expect(articles[1]?.paragraphs).toEqual(['A ride on the last night bus across town.', 'Audio (audio/mpeg) [1]']);
 	});
 
 	it('undeclared prefixes: read as their usual namespaces, and reported', () => {
@@ -342,5 +343,35 @@ describe('HTML pages', () => {
 		const {articles, problems} = parseFeed(page, 'x');
 		expect(only(articles)).toMatchObject({headline: 'Found', source: 'Inside'});
 		expect(problems).toEqual(['line 2: the feed is wrapped in <html>']);
+	});
+});
+
+describe('enclosures (issue 13)', () => {
+	it('become numbered links with their type and size: RSS enclosure, Media RSS content and group, one paragraph each', () => {
+		const feed = `<rss xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Radio</title><link>https://radio.example/</link>
+			<item><title>Episode 3</title><description>&lt;p&gt;Notes, with &lt;a href="/3.mp3"&gt;the audio&lt;/a&gt;.&lt;/p&gt;</description>
+			<enclosure url="/3.mp3" type="audio/mpeg" length="12400000"/>
+			<media:group><media:content url="https://radio.example/3.mp4" type="video/mp4" fileSize="1500000000"/></media:group>
+			<media:content url="https://radio.example/3.jpg" type="image/jpeg"/>
+			<enclosure url="javascript:alert(1)" type="audio/mpeg"/>
+			<enclosure url="https://radio.example/3.pdf" length="not a size"/></item></channel></rss>`;
+		const [article] = parseFeed(feed, 'radio.xml').articles;
+		expect(article!.paragraphs).toEqual([
+			'Notes, with the audio [1].',
+			'Audio (audio/mpeg, 12.4 MB) [1]',
+			'Attachment [2]',
+			'Image (image/jpeg) [3]',
+			'Video (video/mp4, 1.5 GB) [4]',
+		]);
+		expect(article!.links).toEqual(['https://radio.example/3.mp3', 'https://radio.example/3.pdf', 'https://radio.example/3.jpg', 'https://radio.example/3.mp4']);
+	});
+
+	it('reads Atom links with rel="enclosure"', () => {
+		const feed = `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>Talk</title><id>t1</id>
+			<link rel="alternate" href="https://talks.example/1"/><link rel="enclosure" href="https://talks.example/1.ogg" type="audio/ogg" length="820"/>
+			<summary>The talk.</summary></entry></feed>`;
+		const [article] = parseFeed(feed, 'talks.xml').articles;
+		expect(article!.paragraphs).toContain('Audio (audio/ogg, 820 bytes) [1]');
+		expect(article!.links).toEqual(['https://talks.example/1.ogg']);
 	});
 });

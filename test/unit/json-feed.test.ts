@@ -93,3 +93,22 @@ describe('bad input', () => {
 		expect(articles[0]?.publishedAt).toBeUndefined();
 	});
 });
+
+describe('JSON Feed attachments (issue 13)', () => {
+	it('become numbered links with their type and size', () => {
+		const feed = JSON.stringify({
+			version: 'https://jsonfeed.org/version/1.1',
+			title: 'Radio',
+			home_page_url: 'https://radio.example/',
+			items: [{id: '1', title: 'Episode 1', content_text: 'The first episode.', attachments: [
+				{url: '/1.mp3', mime_type: 'audio/mpeg', size_in_bytes: 2_500_000},
+				{url: 'https://radio.example/1.m4a', mime_type: 'audio/x-m4a'},
+				{url: 'file:///etc/passwd', mime_type: 'audio/mpeg'},
+				'not an attachment',
+			]}],
+		});
+		const [article] = parseJsonFeed(feed, 'radio.json').articles;
+		expect(article!.paragraphs).toEqual(['The first episode.', 'Audio (audio/mpeg, 2.5 MB) [1]', 'Audio (audio/x-m4a) [2]']);
+		expect(article!.links).toEqual(['https://radio.example/1.mp3', 'https://radio.example/1.m4a']);
+	});
+});
