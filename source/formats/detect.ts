@@ -2,6 +2,7 @@ import {looksLikeCsv} from './csv.js';
 import type {FormatName} from './format.js';
 import {looksLikeNdjson} from './json.js';
 import {looksLikeMarkdown} from './markdown.js';
+import {looksLikeSfeed} from './sfeed.js';
 
 const formatByExtension: Readonly<Record<string, FormatName>> = {
 	rss: 'rss',
@@ -27,7 +28,7 @@ export function formatFromFileName(fileName: string): FormatName | undefined {
 }
 
 /** The names `--format` accepts. */
-export const formatNames: readonly FormatName[] = ['rss', 'atom', 'json-feed', 'json', 'ndjson', 'csv', 'tsv', 'markdown', 'text'];
+export const formatNames: readonly FormatName[] = ['rss', 'atom', 'json-feed', 'json', 'ndjson', 'csv', 'tsv', 'sfeed', 'markdown', 'text'];
 
 function xmlFormat(head: string): FormatName | undefined {
 	const withoutPrologue = head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>/gu, '').trimStart();
@@ -85,6 +86,10 @@ export function detectFormat(text: string, fileName?: string): FormatName {
 
 	if (hinted === 'markdown' || looksLikeMarkdown(head)) {
 		return 'markdown';
+	}
+
+	if (head.includes('\t') && looksLikeSfeed(head)) {
+		return 'sfeed';
 	}
 
 	if (hinted === 'csv' || hinted === 'tsv') {

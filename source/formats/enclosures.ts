@@ -41,9 +41,16 @@ export function sizeLabel(byteCount: number): string {
 	return unit === 0 ? `${size} bytes` : `${size < 100 ? Number(size.toFixed(1)) : Math.round(size)} ${units[unit]}`;
 }
 
-/** What an enclosure is, from its type: `Audio`, `Video`, `Image`, else `Attachment`. */
-function kindOf(type: string | undefined): string {
-	const kind = type?.split('/')[0];
+const kindsByExtension: Readonly<Record<string, string>> = {
+	mp3: 'audio', m4a: 'audio', aac: 'audio', ogg: 'audio', oga: 'audio', opus: 'audio', flac: 'audio', wav: 'audio',
+	mp4: 'video', m4v: 'video', webm: 'video', mkv: 'video', mov: 'video',
+	jpg: 'image', jpeg: 'image', png: 'image', gif: 'image', webp: 'image', avif: 'image',
+};
+
+/** What an enclosure is, from its type, else its address's extension: `Audio`, `Video`, `Image`, else `Attachment`. */
+function kindOf(type: string | undefined, url: string): string {
+	const extension = /\.([a-z\d]{2,4})(?:[?#]|$)/iu.exec(url)?.[1]?.toLowerCase();
+	const kind = type?.split('/')[0] ?? (extension === undefined ? undefined : kindsByExtension[extension]);
 	return kind === 'audio' ? 'Audio' : kind === 'video' ? 'Video' : kind === 'image' ? 'Image' : 'Attachment';
 }
 
@@ -69,7 +76,7 @@ export function withEnclosures<Body extends {readonly paragraphs: readonly strin
 		}
 
 		const details = [enclosure.type, enclosure.byteCount === undefined ? undefined : sizeLabel(enclosure.byteCount)].filter(detail => detail !== undefined);
-		paragraphs.push(`${kindOf(enclosure.type)}${details.length > 0 ? ` (${details.join(', ')})` : ''} [${number}]`);
+		paragraphs.push(`${kindOf(enclosure.type, enclosure.url)}${details.length > 0 ? ` (${details.join(', ')})` : ''} [${number}]`);
 	}
 
 	return seen.size === 0 ? body : {...body, paragraphs, links};

@@ -8,6 +8,7 @@ import {parseJsonFeed} from './json-feed.js';
 import {articleWithinLimits} from './limits.js';
 import {parseMarkdown} from './markdown.js';
 import {parsePlainText} from './plain-text.js';
+import {parseSfeed} from './sfeed.js';
 
 /** The parser for each format. RSS and Atom share one: the document's root element tells them apart. */
 const parsers: Readonly<Record<FormatName, Parser>> = {
@@ -18,6 +19,7 @@ const parsers: Readonly<Record<FormatName, Parser>> = {
 	ndjson: parseNdjson,
 	csv: parseCsv,
 	tsv: parseTsv,
+	sfeed: parseSfeed,
 	markdown: parseMarkdown,
 	text: parsePlainText,
 };

@@ -81,3 +81,16 @@ describe('names from outside the file', () => {
 		expect(missing.stderr).toContain('evil?]0;pwned?name.txt.missing: no such file');
 	});
 });
+
+describe('a directory of sfeed files (issue 13)', () => {
+	it('lists every feed\'s items, each file\'s name its source', async () => {
+		const result = await runBroadsheetPiped(['--json', '--sort', 'source', join(repositoryRoot, 'test/fixtures/sfeed')]);
+		expect(result.exitCode).toBe(0);
+		const articles = result.stdout.trim().split('\n').map(line => JSON.parse(line) as {headline: string; source: string});
+		expect(articles.map(article => [article.source, article.headline])).toEqual([
+			['council', 'Council meets'],
+			['harbour', 'Ferry returns to the harbour'],
+			['harbour', 'Pier reopens'],
+		]);
+	});
+});
