@@ -20,11 +20,13 @@ const blockElements = new Set([
 
 // Elements whose content is not text a reader should see.
 const droppedElements = new Set([
-	'applet', 'audio', 'button', 'canvas', 'embed', 'head', 'iframe', 'map', 'math', 'noembed', 'noframes', 'noscript',
+	'annotation', 'annotation-xml', 'applet', 'audio', 'button', 'canvas', 'embed', 'head', 'iframe', 'map', 'noembed', 'noframes', 'noscript',
 	'object', 'script', 'select', 'style', 'svg', 'template', 'textarea', 'title', 'video',
 ]);
 
 const tableCells = new Set(['td', 'th']);
+// MathML elements after which a space keeps numbers and names apart (`<mn>1</mn><mn>2</mn>` is not "12").
+const mathSeparated = new Set(['math', 'mi', 'mn', 'mo', 'mtext', 'mtd', 'mtr']);
 // Whitespace other than single spaces.
 const needsCollapsing = /[^\S ]| {2}/;
 
@@ -119,6 +121,23 @@ class TextCollector {
 				break;
 			}
 
+			case 'img': {
+				this.image(attributes);
+				break;
+			}
+
+			case 'math': {
+				// MathML: its `alttext` when it has one (the formula as words or TeX), else the text of its elements.
+				const altText = attributes.alttext?.trim();
+				this.addSpace();
+				if (altText) {
+					this.addInline(altText);
+					this.droppedDepth++;
+				}
+
+				break;
+			}
+
 			case 'pre': {
 				this.preDepth++;
 				break;
@@ -192,7 +211,7 @@ class TextCollector {
 			default: {
 				if (blockElements.has(name)) {
 					this.flush();
-				} else if (tableCells.has(name)) {
+				} else if (tableCells.has(name) || mathSeparated.has(name)) {
 					this.addSpace();
 				}
 			}
@@ -238,6 +257,42 @@ class TextCollector {
 		}
 	}
 
+	/**
+	 * An image as `[image: ALT]` (or `[image]`), its address among the numbered links, unless a link around it is
+	 * cited instead: a link that wraps only an image keeps its number.
+	 */
+	private image(attributes: Record<string, string>) {
+		// A tracking pixel is no picture.
+		const isPixel = [attributes.width, attributes.height].some(size => size !== undefined && Number.parseInt(size, 10) <= 2);
+		if (!this.shouldCiteLinks || isPixel) {
+			return;
+		}
+
+		const alt = attributes.alt?.replace(/\s+/gu, ' ').trim();
+		this.addSpace();
+		this.addInline(alt ? `[image: ${alt}]` : '[image]');
+		const isInCitedLink = this.openLinks.some(link => link.url !== undefined);
+		const url = isInCitedLink || attributes.src === undefined ? undefined : citedAddress(attributes.src, this.baseUrl);
+		if (url !== undefined) {
+			this.inline += ` [${this.linkNumber(url)}]`;
+			this.endsWithSpace = false;
+		}
+
+		this.addSpace();
+	}
+
+	/** The number `url` is cited by, given it if new. */
+	private linkNumber(url: string): number {
+		let number = this.linkNumbers.get(url);
+		if (number === undefined) {
+			this.links.push(url);
+			number = this.links.length;
+			this.linkNumbers.set(url, number);
+		}
+
+		return number;
+	}
+
 	/** Separates table cells. */
 	private addSpace() {
 		if (this.inline !== '' && !this.endsWithSpace) {
@@ -272,13 +327,7 @@ class TextCollector {
 			return;
 		}
 
-		let number = this.linkNumbers.get(link.url);
-		if (number === undefined) {
-			this.links.push(link.url);
-			number = this.links.length;
-			this.linkNumbers.set(link.url, number);
-		}
-
+		const number = this.linkNumber(link.url);
 		// A link left open across paragraphs may close before any text of the next one: cite it where its text was.
 		const lastParagraphIndex = this.paragraphs.length - 1;
 		if (this.inline.trim() === '' && lastParagraphIndex >= 0) {

@@ -17,6 +17,8 @@ export type ArticleLine = {
 };
 
 const blankLine: ArticleLine = {text: '', style: 'blank'};
+/** A paragraph that is a list item, as the formats write one (in a quote or not): `• text` or `3. text`. */
+const listItem = /^(?:> )*(?:\u2022|\d{1,9}\.) /u;
 
 /** The paragraphs to show under the headline: a headline taken from the first sentence is not printed twice. */
 function displayedParagraphs(article: Article): readonly string[] {
@@ -113,8 +115,15 @@ export function freshArticleLines(article: Article, columnCount: number, glyphs:
 		wrap(article.deck, 'deck');
 	}
 
+	let isAfterListItem = false;
 	for (const paragraph of displayedParagraphs(article)) {
-		lines.push(blankLine);
+		// A list's items sit on consecutive lines; a blank line sets the list apart from other paragraphs.
+		const isListItem = listItem.test(paragraph);
+		if (!(isListItem && isAfterListItem)) {
+			lines.push(blankLine);
+		}
+
+		isAfterListItem = isListItem;
 		wrap(displayedParagraph(paragraph, glyphs), 'body');
 	}
 

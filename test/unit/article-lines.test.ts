@@ -48,3 +48,11 @@ describe('article lines', () => {
 		expect(lines.at(-1)).toEqual({text: '[1] https://example.com/quay', style: 'link', link: {url: 'https://example.com/quay', start: 4}});
 	});
 });
+
+describe('lists in the article (issue 13)', () => {
+	it('puts a list\'s items on consecutive lines, set apart from other paragraphs by a blank line', () => {
+		const [article] = buildArticles([{headline: 'Ferry changes', paragraphs: ['What changes:', '• Earlier boats', '• Later boats', 'From Monday.', '1. First', '2. Second']}], 'news.txt');
+		const body = articleLines(article!, 60).map(line => line.text).slice(3);
+		expect(body).toEqual(['What changes:', '', '• Earlier boats', '• Later boats', '', 'From Monday.', '', '1. First', '2. Second']);
+	});
+});

@@ -38,8 +38,17 @@ describe('htmlToText: what is dropped', () => {
 		expect(paragraphsOf(html)).toEqual(['Kept', 'Also kept']);
 	});
 
-	it('drops images, tracking pixels included', () => {
-		expect(paragraphsOf('<p>Text<img src="https://t.example/p.gif" width="1" height="1"></p><p><img src="a.jpg" alt="A photo"></p>')).toEqual(['Text']);
+	it('drops tracking pixels, and shows other images as [image: ALT] citing their address (issue 13)', () => {
+		expect(htmlToText('<p>Text<img src="https://t.example/p.gif" width="1" height="1"></p><p><img src="https://t.example/a.jpg" alt="A  photo"></p><p>An <img src="/b.png"> inline.</p>', 'https://t.example/')).toEqual({
+			paragraphs: ['Text', '[image: A photo] [1]', 'An [image] [2] inline.'],
+			links: ['https://t.example/a.jpg', 'https://t.example/b.png'],
+		});
+	});
+
+	it('shows MathML as its alttext, or its text (issue 13)', () => {
+		expect(paragraphsOf('<p>Request <math><mi>n</mi></math> bytes.</p>')).toEqual(['Request n bytes.']);
+		expect(paragraphsOf('<p>So <math alttext="x^2"><msup><mi>x</mi><mn>2</mn></msup></math> grows.</p>')).toEqual(['So x^2 grows.']);
+		expect(paragraphsOf('<table><tr><td><math><mn>1</mn></math></td><td><math><mn>2</mn><annotation encoding="TeX">2</annotation></math></td></tr></table>')).toEqual(['1 2']);
 	});
 });
 
@@ -74,10 +83,10 @@ describe('htmlToText: links', () => {
 		expect(text.links).toEqual(['relative/page', 'mailto:desk@news.example']);
 	});
 
-	it('cites no link for an image or for text that is its own address', () => {
-		const text = htmlToText('<a href="https://x.example/"><img src="x.png"></a> <a href="https://x.example/page">x.example/page</a>');
-		expect(text.paragraphs).toEqual(['x.example/page']);
-		expect(text.links).toEqual([]);
+	it('keeps the number of a link that wraps only an image, and cites none for text that is its own address', () => {
+		const text = htmlToText('<a href="https://x.example/"><img src="x.png" alt="Logo"></a> <a href="https://x.example/page">x.example/page</a>');
+		expect(text.paragraphs).toEqual(['[image: Logo] [1] x.example/page']);
+		expect(text.links).toEqual(['https://x.example/']);
 	});
 
 	it('cites a link left open into a list after its own text, not in a paragraph of its own', () => {
