@@ -46,9 +46,63 @@ export type ParseResult = {
 	readonly problems: readonly string[];
 };
 
-/** The body as one string, paragraphs separated by blank lines. */
+/**
+ * What a paragraph is. Running text (`text`) is wrapped to the pane; `preformatted` text (a `<pre>` or `<code>` block,
+ * a Markdown code fence) keeps its line breaks and indentation and is never re-wrapped; a `heading` stands out; a
+ * table `row` holds its cells separated by ` | ` and sits on the line after the row before it.
+ */
+export type ParagraphKind = 'text' | 'preformatted' | 'heading' | 'row';
+
+/**
+ * The character that starts a paragraph of another kind than running text: the paragraph is the mark, then its text.
+ * They are the interlinear annotation characters, which the sanitiser removes from all text (see sanitize-text.ts) and
+ * the HTML and Markdown readers remove from their input, so text from a file does not make them; and were one
+ * forged, it would change only how a paragraph looks, never let a control character through.
+ */
+export const paragraphMarks = {preformatted: '\uFFFB', heading: '\uFFF9', row: '\uFFFA'} as const satisfies Record<Exclude<ParagraphKind, 'text'>, string>;
+
+/** Any of the {@link paragraphMarks}, anywhere in a text. */
+export const paragraphMarkPattern = /[\uFFF9-\uFFFB]/gu;
+
+/** A paragraph of `kind` holding `text` (see {@link paragraphMarks}). */
+export function markedParagraph(kind: ParagraphKind, text: string): string {
+	return kind === 'text' ? text : paragraphMarks[kind] + text;
+}
+
+/** What kind of paragraph `paragraph` is (see {@link paragraphMarks}). */
+export function paragraphKind(paragraph: string): ParagraphKind {
+	switch (paragraph.charCodeAt(0)) {
+		case 0xff_fb: {
+			return 'preformatted';
+		}
+
+		case 0xff_f9: {
+			return 'heading';
+		}
+
+		case 0xff_fa: {
+			return 'row';
+		}
+
+		default: {
+			return 'text';
+		}
+	}
+}
+
+/** A paragraph's text, without the mark of its kind. */
+export function paragraphText(paragraph: string): string {
+	return paragraphKind(paragraph) === 'text' ? paragraph : paragraph.slice(1);
+}
+
+/** The body as one string, paragraphs separated by blank lines (a preformatted one keeps its line breaks). */
 export function bodyText(article: Article): string {
-	return article.paragraphs.join('\n\n');
+	let text = '';
+	for (const [index, paragraph] of article.paragraphs.entries()) {
+		text += (index === 0 ? '' : '\n\n') + paragraphText(paragraph);
+	}
+
+	return text;
 }
 
 /** A short, stable hash of a string (FNV-1a, 32 bits), written in base 36. */
@@ -64,7 +118,8 @@ export function hashText(text: string): string {
 
 /** A checksum of the body: two bodies with the same one are, but for a one-in-four-billion chance, the same. */
 export function bodyChecksum(article: Article): number {
-	return article.bodyChecksum ?? crc32(bodyText(article));
+	// The paragraphs as they are, marks and all: a paragraph that changes kind changes the body.
+	return article.bodyChecksum ?? crc32(article.paragraphs.join('\n\n'));
 }
 
 /** `article` with another id; an article that keeps its body in the file still does. */

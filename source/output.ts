@@ -1,4 +1,4 @@
-import type {Article} from './article.js';
+import {type Article, bodyText, paragraphText} from './article.js';
 import {freshArticleLines} from './state/article-lines.js';
 import {withBodiesRead} from './load/stored-articles.js';
 
@@ -70,8 +70,9 @@ export function articleRecord(article: Article): ArticleRecord {
 		headline: article.headline,
 		...(article.kicker ? {kicker: article.kicker} : {}),
 		...(article.deck ? {deck: article.deck} : {}),
-		body: article.paragraphs.join('\n\n'),
-		paragraphs: article.paragraphs,
+		// Without the marks of paragraph kinds: a code block's paragraph keeps its line breaks.
+		body: bodyText(article),
+		paragraphs: article.paragraphs.map(paragraph => paragraphText(paragraph)),
 		...(article.author ? {author: article.author} : {}),
 		...(article.publishedAt === undefined ? {} : {published: new Date(article.publishedAt).toISOString()}),
 		...(article.url ? {url: article.url} : {}),

@@ -1,5 +1,6 @@
-import {type Article, hashText, isOpenableAddress} from '../article.js';
+import {type Article, hashText, isOpenableAddress, markedParagraph, paragraphKind, paragraphText} from '../article.js';
 import {sanitizeText} from '../text/sanitize-text.js';
+import {expandTabs} from '../text/text-width.js';
 import {firstSentence} from './sentences.js';
 
 /** An article as a format reads it: any field may be missing; text may still hold control characters. */
@@ -31,10 +32,27 @@ function cleanLine(text: string | undefined): string | undefined {
 	return clean === '' ? undefined : clean;
 }
 
-/** A paragraph: sanitised, its inner line breaks and space runs folded to single spaces. */
-function cleanParagraph(text: string): string {
-	// Touches only the runs that change (a lone space stays), which is most of the speed of parsing large files.
-	return sanitizeText(text).replace(/[\t\n][ \t\n]*| [ \t\n]+/gu, ' ').trim();
+/**
+ * A paragraph: sanitised, its inner line breaks and space runs folded to single spaces. Preformatted text keeps its
+ * lines and indentation instead: tabs expanded, trailing spaces and the blank lines at either end dropped.
+ */
+function cleanParagraph(paragraph: string): string {
+	const kind = paragraphKind(paragraph);
+	if (kind === 'text') {
+		// Touches only the runs that change (a lone space stays), which is most of the speed of parsing large files.
+		return sanitizeText(paragraph).replace(/[\t\n][ \t\n]*| [ \t\n]+/gu, ' ').trim();
+	}
+
+	const text = sanitizeText(paragraphText(paragraph));
+	const clean = kind === 'preformatted'
+		? text.split('\n').map(line => expandTabs(line).trimEnd()).join('\n').replace(/^\n+|\n+$/gu, '')
+		: text.replace(/\s+/gu, ' ').trim();
+	return clean === '' ? '' : markedParagraph(kind, clean);
+}
+
+/** The first sentence of a paragraph, on one line: what a headline made from the text starts from. */
+function firstSentenceOf(paragraph: string): string {
+	return firstSentence(paragraphKind(paragraph) === 'preformatted' ? paragraphText(paragraph).replace(/\s+/gu, ' ').trim() : paragraphText(paragraph));
 }
 
 /** Text without its link markers (` [1]`), as a headline made from it shows it. */
@@ -64,7 +82,7 @@ export function buildArticles(drafts: readonly ArticleDraft[], source: string, s
 		const deck = cleanLine(draft.deck);
 		const title = cleanLine(draft.headline);
 		// A headline made from the text drops its link markers: `[1]` means something under the article, not above it.
-		const madeHeadline = deck ?? (paragraphs[0] ? firstSentence(paragraphs[0]) : undefined);
+		const madeHeadline = deck ?? (paragraphs[0] ? firstSentenceOf(paragraphs[0]) : undefined);
 		const headline = title ?? (madeHeadline === undefined ? undefined : withoutLinkMarkers(madeHeadline));
 		if (headline === undefined) {
 			continue;

@@ -1,10 +1,14 @@
-import {isOpenableAddress} from '../article.js';
+import {isOpenableAddress, markedParagraph, type ParagraphKind, paragraphMarkPattern, paragraphText} from '../article.js';
 import {decodeHTML} from 'entities';
 import {Parser} from 'htmlparser2';
 
 /** Readable text from HTML: paragraphs, and the addresses the paragraphs cite as `[1]`, `[2]`, … */
 export type HtmlText = {
-	/** One string a paragraph; list items start with `• ` or `1. `, block quotes with `> `; a `<pre>` keeps its line breaks. */
+	/**
+	 * One string a paragraph; list items start with `• ` or `1. `, block quotes with `> `. A `<pre>` (or a `<code>` that
+	 * spans lines) is a preformatted paragraph, which keeps its line breaks; a heading is a heading paragraph, and a table
+	 * row of two or more cells a row paragraph, its cells separated by ` | ` (see paragraphMarks in article.ts).
+	 */
 	readonly paragraphs: string[];
 	/** `links[0]` is the address cited as `[1]`. Absolute http(s) and mailto addresses only. */
 	readonly links: string[];
@@ -25,6 +29,7 @@ const droppedElements = new Set([
 ]);
 
 const tableCells = new Set(['td', 'th']);
+const headings = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 // MathML elements after which a space keeps numbers and names apart (`<mn>1</mn><mn>2</mn>` is not "12").
 const mathSeparated = new Set(['math', 'mi', 'mn', 'mo', 'mtext', 'mtd', 'mtr']);
 // Whitespace other than single spaces.
@@ -65,6 +70,13 @@ export function citedAddress(href: string, baseUrl?: string): string | undefined
 
 type OpenLink = {readonly url: string | undefined; readonly textStart: number; readonly paragraphCount: number};
 
+/**
+ * A table row being read: how many cells it has opened, the paragraph count when it began (a row whose cells hold
+ * paragraphs of their own is read as those paragraphs, as a layout table should be), and the cell separators owed to
+ * the text of the next cell that has any.
+ */
+type OpenRow = {cellCount: number; readonly paragraphCount: number; pendingSeparators: number};
+
 /** Collects text as the parser streams it: an inline buffer, flushed into a paragraph at every block boundary. */
 class TextCollector {
 	readonly paragraphs: string[] = [];
@@ -72,11 +84,15 @@ class TextCollector {
 	private readonly linkNumbers = new Map<string, number>();
 	private readonly openLinks: OpenLink[] = [];
 	private readonly lists: Array<{readonly isOrdered: boolean; itemCount: number}> = [];
+	private readonly rows: OpenRow[] = [];
 	private inline = '';
 	private marker = '';
 	private droppedDepth = 0;
 	private quoteDepth = 0;
 	private preDepth = 0;
+	private headingDepth = 0;
+	/** The `preDepth` inside a `<code>` that opened a paragraph: it is a block if its text spans lines. */
+	private codeBlockDepth: number | undefined;
 	private endsWithSpace = false;
 
 	constructor(
@@ -143,6 +159,21 @@ class TextCollector {
 				break;
 			}
 
+			case 'code': {
+				// A `<code>` that opens a paragraph is read as preformatted text, and stays so if its text spans lines.
+				if (this.preDepth === 0 && this.inline.trim() === '') {
+					this.preDepth++;
+					this.codeBlockDepth = this.preDepth;
+				}
+
+				break;
+			}
+
+			case 'tr': {
+				this.rows.push({cellCount: 0, paragraphCount: this.paragraphs.length, pendingSeparators: 0});
+				break;
+			}
+
 			case 'ul':
 			case 'ol':
 			case 'menu': {
@@ -163,8 +194,10 @@ class TextCollector {
 			}
 
 			default: {
-				if (tableCells.has(name)) {
-					this.addSpace();
+				if (headings.has(name)) {
+					this.headingDepth++;
+				} else if (tableCells.has(name)) {
+					this.openCell();
 				}
 			}
 		}
@@ -194,6 +227,19 @@ class TextCollector {
 				break;
 			}
 
+			case 'code': {
+				if (this.codeBlockDepth !== undefined && this.codeBlockDepth === this.preDepth) {
+					this.closeCodeBlock();
+				}
+
+				break;
+			}
+
+			case 'tr': {
+				this.closeRow();
+				break;
+			}
+
 			case 'ul':
 			case 'ol':
 			case 'menu': {
@@ -211,6 +257,9 @@ class TextCollector {
 			default: {
 				if (blockElements.has(name)) {
 					this.flush();
+					if (headings.has(name)) {
+						this.headingDepth = Math.max(0, this.headingDepth - 1);
+					}
 				} else if (tableCells.has(name) || mathSeparated.has(name)) {
 					this.addSpace();
 				}
@@ -224,7 +273,11 @@ class TextCollector {
 		}
 
 		if (this.preDepth > 0) {
-			this.inline += text;
+			if (text !== '') {
+				this.payCellSeparators();
+				this.inline += text;
+			}
+
 			return;
 		}
 
@@ -252,6 +305,7 @@ class TextCollector {
 		}
 
 		if (collapsed !== '') {
+			this.payCellSeparators();
 			this.inline += collapsed;
 			this.endsWithSpace = collapsed.endsWith(' ');
 		}
@@ -301,16 +355,84 @@ class TextCollector {
 		}
 	}
 
-	/** Ends the current paragraph, if it holds any text. */
-	flush() {
-		const text = this.preDepth > 0 ? this.inline.replace(/^\s*\n/u, '').trimEnd() : this.inline.trimEnd();
-		this.inline = '';
-		this.endsWithSpace = false;
-		if (text === '') {
+	/** A cell of the row being read: its text will follow the last cell's after a ` | `. */
+	private openCell() {
+		const row = this.rows.at(-1);
+		if (row === undefined) {
+			this.addSpace();
 			return;
 		}
 
-		this.paragraphs.push('> '.repeat(this.quoteDepth) + this.marker + text);
+		row.cellCount++;
+		if (row.cellCount > 1) {
+			row.pendingSeparators++;
+		}
+	}
+
+	/** Writes the cell separators owed before text, when the text is still on the row's own line. */
+	private payCellSeparators() {
+		const row = this.rows.at(-1);
+		if (row === undefined || row.pendingSeparators === 0) {
+			return;
+		}
+
+		if (row.paragraphCount === this.paragraphs.length) {
+			// An empty cell shows as nothing between two separators: `a | | c`.
+			const trimmed = this.inline.trimEnd();
+			this.inline = (trimmed === '' ? '' : trimmed + ' ') + '| '.repeat(row.pendingSeparators);
+			this.endsWithSpace = true;
+		}
+
+		row.pendingSeparators = 0;
+	}
+
+	/** Ends a table row: a row of two or more cells on one line is a row paragraph; any other is read as paragraphs. */
+	private closeRow() {
+		const row = this.rows.pop();
+		const isRow = row !== undefined && row.cellCount > 1 && row.paragraphCount === this.paragraphs.length && this.inline.includes('| ');
+		this.flush(isRow ? 'row' : undefined);
+	}
+
+	/** Ends a `<code>` that opened a paragraph: preformatted if its text spans lines, else inline text after all. */
+	private closeCodeBlock() {
+		this.codeBlockDepth = undefined;
+		if (this.inline.trim().includes('\n')) {
+			this.flush();
+			this.preDepth--;
+			return;
+		}
+
+		const text = this.inline;
+		this.inline = '';
+		this.endsWithSpace = false;
+		this.preDepth--;
+		this.addInline(text);
+	}
+
+	/** Ends the current paragraph, if it holds any text. */
+	flush(kind?: ParagraphKind) {
+		const isPreformatted = this.preDepth > 0;
+		const text = isPreformatted ? this.inline.replace(/^\s*\n/u, '').trimEnd() : this.inline.trimEnd();
+		this.inline = '';
+		this.endsWithSpace = false;
+		const row = this.rows.at(-1);
+		if (row !== undefined) {
+			row.pendingSeparators = 0;
+		}
+
+		if (text.trim() === '') {
+			return;
+		}
+
+		const quote = '> '.repeat(this.quoteDepth);
+		if (isPreformatted) {
+			// Each line of a quoted block is quoted; a list item's bullet leads the first line.
+			const lines = text.split('\n').map((line, index) => quote + (index === 0 ? this.marker : '') + line);
+			this.paragraphs.push(markedParagraph('preformatted', lines.join('\n')));
+		} else {
+			this.paragraphs.push(markedParagraph(kind ?? (this.headingDepth > 0 ? 'heading' : 'text'), quote + this.marker + text));
+		}
+
 		this.marker = '';
 	}
 
@@ -357,8 +479,10 @@ function isAddressText(text: string, url: string): boolean {
  */
 export const maximumHtmlDepth = 256;
 
-function collectText(html: string, baseUrl: string | undefined, shouldCiteLinks: boolean): HtmlText {
+function collectText(markup: string, baseUrl: string | undefined, shouldCiteLinks: boolean): HtmlText {
 	const collector = new TextCollector(baseUrl, shouldCiteLinks);
+	// The marks of paragraph kinds are the collector's to make, never the input's.
+	const html = markup.includes('\uFFF9') || markup.includes('\uFFFA') || markup.includes('\uFFFB') ? markup.replace(paragraphMarkPattern, '') : markup;
 	if (!html.includes('<') && !html.includes('&')) {
 		collector.text(html);
 	} else {
@@ -414,7 +538,7 @@ export function htmlToText(html: string, baseUrl?: string): HtmlText {
 
 /** HTML (or plain text) as one line of text, with no link references: for titles, decks and names. */
 export function htmlToLine(html: string): string {
-	return collectText(html, undefined, false).paragraphs.join(' ');
+	return collectText(html, undefined, false).paragraphs.map(paragraph => paragraphText(paragraph).replace(/\s+/gu, ' ').trim()).join(' ');
 }
 
 /** Plain text as paragraphs: blank lines separate them; whitespace inside one is collapsed. */

@@ -1,7 +1,7 @@
 import {decodeHTML} from 'entities';
 import {Lexer, type Token, type Tokens} from 'marked';
 import {parseDocument} from 'yaml';
-import type {ParseResult} from '../article.js';
+import {markedParagraph, type ParagraphKind, type ParseResult, paragraphKind, paragraphMarkPattern, paragraphText} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {type FieldRecord, draftFromRecord, planFields} from './fields.js';
 import type {ParseOptions} from './format.js';
@@ -16,8 +16,10 @@ The Markdown rules:
   headline when it has no heading of its own. A file with front matter holding a title and no `#` heading is one
   article (a blog post whose `##` headings are its sections). Without headings the file is one article.
 - Paragraphs are separated by blank lines. Inline markup is reduced to its text: links become `text [1]` with the
-  address in the article's links, images are dropped, list items keep a `•` or their number, quoted paragraphs start
-  with `> ` (as html-text.ts writes HTML).
+  address in the article's links, images `[image: ALT] [2]` (a link around one cites the link instead), list items
+  keep a `•` or their number, quoted paragraphs start with `> ` (as html-text.ts writes HTML). Code blocks are
+  preformatted paragraphs, deeper headings heading paragraphs and table rows row paragraphs (see paragraphMarks in
+  article.ts); raw HTML is read as html-text.ts reads it, inline `<img>` and `<math>` included.
 */
 
 /**
@@ -98,6 +100,8 @@ function yamlProblemText(problem: unknown): string {
 class ArticleText {
 	readonly paragraphs: string[] = [];
 	readonly links: string[] = [];
+	/** How deep inside link labels the inline text being read is: an image there is cited by the link. */
+	private linkDepth = 0;
 
 	/** The reference number of `href`, added to the links if new. */
 	reference(href: string): number {
@@ -110,31 +114,71 @@ class ArticleText {
 		return this.links.length;
 	}
 
-	/** Inline tokens as text: emphasis and code reduced to their text, links numbered, images and tags dropped. */
+	/**
+	 * Inline tokens as text: emphasis and code reduced to their text, links numbered, images as `[image: ALT]`, tags
+	 * dropped but for `<img>` and `<math>`, which read as html-text.ts reads them.
+	 */
 	inline(tokens: readonly Token[] | undefined): string {
 		let text = '';
-		for (const token of tokens ?? []) {
-			text += this.inlineToken(token);
+		const list = tokens ?? [];
+		for (let index = 0; index < list.length; index++) {
+			const token = list[index]!;
+			if (token.type === 'html' && /^<math[\s>/]/iu.test(token.raw)) {
+				// MathML arrives a tag at a time: read from <math> to its </math> as one piece of HTML.
+				let end = index;
+				while (end < list.length - 1 && !(list[end]!.type === 'html' && /^<\/math\s*>/iu.test(list[end]!.raw))) {
+					end++;
+				}
+
+				text += this.htmlInline(list.slice(index, end + 1).map(part => part.raw).join(''));
+				index = end;
+			} else {
+				text += this.inlineToken(token);
+			}
 		}
 
 		return text;
 	}
 
+	/** Inline HTML as text, its links (an image's address) numbered in this article's sequence. */
+	private htmlInline(html: string): string {
+		const {paragraphs} = this.renumbered(htmlToText(html));
+		const text = paragraphs.map(paragraph => paragraphText(paragraph)).join(' ');
+		// An image inside a link is cited by the link.
+		return this.linkDepth > 0 ? text.replaceAll(/ \[\d+\]/gu, '') : text;
+	}
+
+	/** HTML's text, its link numbers (which start from 1) moved into this article's sequence. */
+	renumbered({paragraphs, links}: {readonly paragraphs: readonly string[]; readonly links: readonly string[]}): {paragraphs: string[]} {
+		const numbers = links.map(link => this.reference(link));
+		return {
+			paragraphs: paragraphs.map(paragraph => paragraph.replace(/ \[(\d+)\]/gu, (reference, number: string) => {
+				const renumbered = numbers[Number(number) - 1];
+				return renumbered === undefined ? reference : ` [${renumbered}]`;
+			})),
+		};
+	}
+
 	/** Adds the paragraphs of a block token. `prefix` leads the first (a list item's bullet or number). */
 	block(token: Token, prefix = ''): void {
-		const add = (text: string) => {
-			const paragraph = `${prefix}${text}`.trim();
-			if (paragraph !== '' && paragraph !== prefix.trim()) {
-				this.paragraphs.push(paragraph);
+		// A paragraph of `kind` (its text unmarked); a preformatted one keeps its lines, the prefix leading the first.
+		const add = (text: string, kind: ParagraphKind = 'text') => {
+			const paragraph = kind === 'preformatted' ? (prefix + text).replace(/^\n+|\s+$/gu, '') : `${prefix}${text}`.trim();
+			if (paragraph.trim() !== '' && paragraph !== prefix.trim()) {
+				this.paragraphs.push(markedParagraph(kind, paragraph));
 			}
 
 			prefix = '';
 		};
 
 		switch (token.type) {
-			case 'paragraph':
-			case 'heading': {
+			case 'paragraph': {
 				add(this.inline(token.tokens));
+				break;
+			}
+
+			case 'heading': {
+				add(this.inline(token.tokens), 'heading');
 				break;
 			}
 
@@ -144,7 +188,7 @@ class ArticleText {
 			}
 
 			case 'code': {
-				add(token.text);
+				add(token.text, 'preformatted');
 				break;
 			}
 
@@ -156,7 +200,11 @@ class ArticleText {
 				}
 
 				for (let index = firstQuoted; index < this.paragraphs.length; index++) {
-					this.paragraphs[index] = `${index === firstQuoted ? prefix : ''}> ${this.paragraphs[index]!}`;
+					const paragraph = this.paragraphs[index]!;
+					const kind = paragraphKind(paragraph);
+					// Every line of a quoted code block is quoted.
+					const quoted = kind === 'preformatted' ? paragraphText(paragraph).replaceAll(/^/gmu, '> ') : `> ${paragraphText(paragraph)}`;
+					this.paragraphs[index] = markedParagraph(kind, `${index === firstQuoted ? prefix : ''}${quoted}`);
 				}
 
 				break;
@@ -181,7 +229,7 @@ class ArticleText {
 			case 'table': {
 				const table = token as Tokens.Table;
 				for (const row of [table.header, ...table.rows]) {
-					add(row.map(cell => this.inline(cell.tokens).trim()).join(' | '));
+					add(row.map(cell => this.inline(cell.tokens).trim()).join(' | '), row.length > 1 ? 'row' : 'text');
 				}
 
 				break;
@@ -189,13 +237,8 @@ class ArticleText {
 
 			case 'html': {
 				// Raw HTML numbers its links from 1: renumber them into this article's sequence.
-				const {paragraphs, links} = htmlToText(token.text);
-				const numbers = links.map(link => this.reference(link));
-				for (const paragraph of paragraphs) {
-					add(paragraph.replace(/ \[(\d+)\]/gu, (reference, number: string) => {
-						const renumbered = numbers[Number(number) - 1];
-						return renumbered === undefined ? reference : ` [${renumbered}]`;
-					}));
+				for (const paragraph of this.renumbered(htmlToText(token.text)).paragraphs) {
+					add(paragraphText(paragraph), paragraphKind(paragraph));
 				}
 
 				break;
@@ -229,7 +272,9 @@ class ArticleText {
 
 			case 'link': {
 				const link = token as Tokens.Link;
+				this.linkDepth++;
 				const label = this.inline(link.tokens).trim();
+				this.linkDepth--;
 				// A bare address (`<https://…>`, or GFM's autolinks) is its own label; an in-page anchor is no reference.
 				if (link.href === '' || link.href.startsWith('#') || label === link.text && link.text === link.href || (token as {autolink?: boolean}).autolink) {
 					return label === '' ? link.href : label;
@@ -239,8 +284,20 @@ class ArticleText {
 				return label === '' ? `[${reference}]` : `${label} [${reference}]`;
 			}
 
-			case 'image':
-			case 'html':
+			case 'image': {
+				// `[image: ALT]`, citing its address unless a link around it is cited instead.
+				const image = token as Tokens.Image;
+				const alt = this.inline(image.tokens).replaceAll(/\s+/gu, ' ').trim();
+				const text = alt === '' ? '[image]' : `[image: ${alt}]`;
+				const href = image.href.trim();
+				return this.linkDepth > 0 || href === '' || href.startsWith('#') ? text : `${text} [${this.reference(href)}]`;
+			}
+
+			case 'html': {
+				// An <img> reads as an image; other tags are dropped, their text kept (see inline() for <math>).
+				return /^<img[\s>/]/iu.test(token.raw) ? ` ${this.htmlInline(token.raw)} ` : '';
+			}
+
 			case 'checkbox': {
 				return '';
 			}
@@ -335,7 +392,8 @@ export function parseMarkdown(text: string, source: string, options: ParseOption
 	const front = frontMatterDraft(frontMatter.record, options);
 	let tokens: Token[];
 	try {
-		tokens = boundedLexer().lex(frontMatter.body.replace(deepIndentation, '$1'));
+		// The marks of paragraph kinds are the reader's to make, never the input's.
+		tokens = boundedLexer().lex(frontMatter.body.replace(deepIndentation, '$1').replace(paragraphMarkPattern, ''));
 	} catch (error) {
 		// marked does not throw on any input we know of; a parser must not throw on any.
 		return {articles: [], problems: [...problems, `cannot read this Markdown: ${error instanceof Error ? error.message : String(error)}`]};

@@ -1,14 +1,15 @@
-import {type Article, isOpenableAddress} from '../article.js';
+import {type Article, isOpenableAddress, markedParagraph, paragraphKind, paragraphText} from '../article.js';
 import {wrapParagraph} from '../text/text-width.js';
 import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 import {absoluteDateLabel, readingTimeLabel} from './date-labels.js';
 
 /** How a line of the article pane is drawn. */
-export type ArticleLineStyle = 'kicker' | 'headline' | 'deck' | 'meta' | 'body' | 'link' | 'blank';
+export type ArticleLineStyle = 'kicker' | 'headline' | 'deck' | 'meta' | 'body' | 'heading' | 'code' | 'link' | 'blank';
 
 /**
  * One screen line of an article, already wrapped to the pane's width. A line that shows an address has `link`:
- * the address, which runs from `start` to the end of the text and is never wrapped (see ArticlePane).
+ * the address, which runs from `start` to the end of the text and is never wrapped (see ArticlePane). A `code` line
+ * (a line of preformatted text) is never wrapped either: the pane cuts it at its edge, `--print` prints it whole.
  */
 export type ArticleLine = {
 	readonly text: string;
@@ -23,12 +24,19 @@ const listItem = /^(?:> )*(?:\u2022|\d{1,9}\.) /u;
 /** The paragraphs to show under the headline: a headline taken from the first sentence is not printed twice. */
 function displayedParagraphs(article: Article): readonly string[] {
 	const [first, ...rest] = article.paragraphs;
-	if (article.headlineSource !== 'first-sentence' || first === undefined || !first.startsWith(article.headline)) {
+	if (article.headlineSource !== 'first-sentence' || first === undefined) {
 		return article.paragraphs;
 	}
 
-	const remainder = first.slice(article.headline.length).trim();
-	return remainder === '' ? rest : [remainder, ...rest];
+	// Preformatted text and table rows are shown whole: a headline made from them is a summary, not their start.
+	const kind = paragraphKind(first);
+	const text = paragraphText(first);
+	if ((kind !== 'text' && kind !== 'heading') || !text.startsWith(article.headline)) {
+		return article.paragraphs;
+	}
+
+	const remainder = text.slice(article.headline.length).trim();
+	return remainder === '' ? rest : [markedParagraph(kind, remainder), ...rest];
 }
 
 /** How many words the article's text holds (deck and paragraphs), for its reading time. */
@@ -115,16 +123,36 @@ export function freshArticleLines(article: Article, columnCount: number, glyphs:
 		wrap(article.deck, 'deck');
 	}
 
-	let isAfterListItem = false;
+	let previousKind: 'list-item' | 'row' | undefined;
 	for (const paragraph of displayedParagraphs(article)) {
-		// A list's items sit on consecutive lines; a blank line sets the list apart from other paragraphs.
-		const isListItem = listItem.test(paragraph);
-		if (!(isListItem && isAfterListItem)) {
+		const kind = paragraphKind(paragraph);
+		const text = paragraphText(paragraph);
+		// A list's items, and a table's rows, sit on consecutive lines; a blank line sets them apart from other paragraphs.
+		const consecutiveKind = kind === 'row' ? 'row' : kind === 'text' && listItem.test(text) ? 'list-item' : undefined;
+		if (consecutiveKind === undefined || consecutiveKind !== previousKind) {
 			lines.push(blankLine);
 		}
 
-		isAfterListItem = isListItem;
-		wrap(displayedParagraph(paragraph, glyphs), 'body');
+		previousKind = consecutiveKind;
+		switch (kind) {
+			case 'preformatted': {
+				// Lines and indentation as written, never re-wrapped: the pane cuts a line at its edge.
+				for (const line of text.split('\n')) {
+					lines.push({text: line, style: 'code'});
+				}
+
+				break;
+			}
+
+			case 'heading': {
+				wrap(text, 'heading');
+				break;
+			}
+
+			default: {
+				wrap(displayedParagraph(text, glyphs), 'body');
+			}
+		}
 	}
 
 	if (article.links?.length) {

@@ -23,7 +23,7 @@ export function isCaseSensitive(query: string): boolean {
 }
 
 /** Styles whose consecutive lines are one wrapped paragraph: a search may run from one such line into the next. */
-const flowingStyles: ReadonlySet<ArticleLineStyle> = new Set(['kicker', 'headline', 'deck', 'meta', 'body']);
+const flowingStyles: ReadonlySet<ArticleLineStyle> = new Set(['kicker', 'headline', 'deck', 'meta', 'body', 'heading']);
 
 const asciiOnly = /^[\u0000-\u007F]*$/u;
 

@@ -60,6 +60,28 @@ export function padToWidth(text: string, columnCount: number, ellipsis = '…'):
 	return fitted + ' '.repeat(Math.max(0, columnCount - displayWidth(fitted)));
 }
 
+/** `line` with each tab replaced by the spaces that reach the next tab stop (every `tabSize` columns), as a terminal would. */
+export function expandTabs(line: string, tabSize = 8): string {
+	if (!line.includes('\t')) {
+		return line;
+	}
+
+	let expanded = '';
+	let column = 0;
+	for (const [index, part] of line.split('\t').entries()) {
+		if (index > 0) {
+			const spaceCount = tabSize - (column % tabSize);
+			expanded += ' '.repeat(spaceCount);
+			column += spaceCount;
+		}
+
+		expanded += part;
+		column += displayWidth(part);
+	}
+
+	return expanded;
+}
+
 /**
  * Word-wraps one paragraph to lines of at most `columnCount` columns. Words longer than a line are broken
  * (by grapheme, so a wide character is never split).

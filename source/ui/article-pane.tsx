@@ -29,10 +29,16 @@ function lineStyle(style: ArticleLineStyle, styles: Theme['styles']): Style {
 }
 
 /**
- * `line` cut to `columnCount` with the theme's ellipsis. Only addresses are wider than the pane (they are never
- * wrapped); Ink would cut them with `…`, which an ASCII terminal cannot show. The hyperlink keeps the whole address.
+ * `line` cut to `columnCount` with the theme's ellipsis. Only addresses and lines of preformatted text are wider than
+ * the pane (they are never wrapped); Ink would cut them with `…`, which an ASCII terminal cannot show, and would
+ * measure all of a long line of code first. The hyperlink keeps the whole address.
  */
 function fittedLine(line: ArticleLine, columnCount: number, glyphs: Theme['glyphs']): ArticleLine {
+	if (line.style === 'code') {
+		const text = truncateToWidth(line.text, columnCount, glyphs.ellipsis);
+		return text === line.text ? line : {...line, text};
+	}
+
 	return glyphs.isAscii && displayWidth(line.text) > columnCount ? {...line, text: truncateToWidth(line.text, columnCount, glyphs.ellipsis)} : line;
 }
 

@@ -35,6 +35,10 @@ export const defaultStyles = {
 	headline: {bold: true},
 	deck: {italic: true},
 	meta: {dimColor: true},
+	/** A heading inside the article's text. */
+	heading: {bold: true},
+	/** Preformatted text: code blocks, never re-wrapped. Dim, so that it shows without colour too. */
+	code: {dimColor: true},
 	date: {dimColor: true},
 	link: {underline: true},
 	match: {underline: true, bold: true},

@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs';
-import type {Article} from '../../source/article.js';
+import {type Article, paragraphText} from '../../source/article.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
 
 /** `count` invented articles, numbered from 1, for tests that need a list longer than the screen. */
@@ -27,9 +27,9 @@ export const newsArticles: readonly Article[] = parsePlainText(
 // eslint-disable-next-line no-control-regex
 export const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 
-/** Every string an article holds. */
+/** Every string an article holds: a paragraph's text without the mark of its kind, which only the readers make. */
 export const stringsOf = (article: Article): string[] => [
-	article.id, article.headline, article.kicker ?? '', article.deck ?? '', ...article.paragraphs, article.source,
+	article.id, article.headline, article.kicker ?? '', article.deck ?? '', ...article.paragraphs.map(paragraph => paragraphText(paragraph)), article.source,
 	article.author ?? '', article.url ?? '', ...(article.categories ?? []), ...(article.links ?? []),
 ];
 

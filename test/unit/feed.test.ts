@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import type {Article, ParseResult} from '../../source/article.js';
+import {type Article, markedParagraph, type ParseResult} from '../../source/article.js';
 import {parseFeed} from '../../source/formats/feed.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/feeds/${name}`, import.meta.url), 'utf8');
@@ -170,7 +170,7 @@ describe('quirks', () => {
 		const article = only(parseFixture('escaped-html.xml').articles);
 		expect(article.headline).toBe('Café & bakery opens on Mill Street');
 		expect(article.source).toBe('Corner Café Review');
-		expect(article.paragraphs).toEqual(['Opening day', 'The bakery sells rye bread & cinnamon buns.', 'Doors open at 07:00.']);
+		expect(article.paragraphs).toEqual([markedParagraph('heading', 'Opening day'), 'The bakery sells rye bread & cinnamon buns.', 'Doors open at 07:00.']);
 	});
 
 	it('missing titles: the headline comes from the text; an item with neither is reported', () => {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import {markedParagraph} from '../../source/article.js';
 import {describe, expect, it} from 'vitest';
 import {htmlToLine, htmlToText, isLeadOf, maximumHtmlDepth, resolveUrl, textToParagraphs} from '../../source/formats/html-text.js';
 
@@ -9,21 +10,21 @@ describe('htmlToText: blocks', () => {
 		['paragraphs', '<p>One.</p><p>Two.</p>', ['One.', 'Two.']],
 		['divs and text around them', 'Intro<div>Inside</div>Outro', ['Intro', 'Inside', 'Outro']],
 		['line breaks', 'First line<br>Second line<br/><br />Third', ['First line', 'Second line', 'Third']],
-		['headings as their own paragraphs', '<h2>Results</h2>The home side won.', ['Results', 'The home side won.']],
+		['headings as heading paragraphs', '<h2>Results</h2>The home side won.', [markedParagraph('heading', 'Results'), 'The home side won.']],
 		['bulleted lists', '<ul><li>Bread</li><li>Milk</li></ul>', ['• Bread', '• Milk']],
 		['numbered lists', '<ol><li>Mix</li><li>Bake</li></ol>', ['1. Mix', '2. Bake']],
 		['numbered lists with a start', '<ol start="4"><li>Cool</li></ol>', ['4. Cool']],
 		['nested lists', '<ul><li>Fruit<ul><li>Apples</li></ul></li></ul>', ['• Fruit', '• Apples']],
 		['block quotes', '<p>She said:</p><blockquote><p>We will rebuild.</p><p>Soon.</p></blockquote>', ['She said:', '> We will rebuild.', '> Soon.']],
 		['nested block quotes', '<blockquote>Outer<blockquote>Inner</blockquote></blockquote>', ['> Outer', '> > Inner']],
-		['table rows, cells apart', '<table><tr><td>Team</td><td>Points</td></tr><tr><td>Rovers</td><td>12</td></tr></table>', ['Team Points', 'Rovers 12']],
+		['table rows, cells apart', '<table><tr><td>Team</td><td>Points</td></tr><tr><td>Rovers</td><td>12</td></tr></table>', [markedParagraph('row', 'Team | Points'), markedParagraph('row', 'Rovers | 12')]],
 		['inline markup joined', '<p>A <b>bold</b> <i>claim</i>, <span>un</span>checked.</p>', ['A bold claim, unchecked.']],
 	])('%s', (_name, html, expected) => {
 		expect(paragraphsOf(html)).toEqual(expected);
 	});
 
 	it('keeps the lines of preformatted text', () => {
-		expect(paragraphsOf('<p>Code:</p><pre>\nif (ready) {\n  go();\n}\n</pre>')).toEqual(['Code:', 'if (ready) {\n  go();\n}']);
+		expect(paragraphsOf('<p>Code:</p><pre>\nif (ready) {\n  go();\n}\n</pre>')).toEqual(['Code:', markedParagraph('preformatted', 'if (ready) {\n  go();\n}')]);
 	});
 
 	it('collapses whitespace and drops empty markup', () => {
@@ -48,7 +49,7 @@ describe('htmlToText: what is dropped', () => {
 	it('shows MathML as its alttext, or its text (issue 13)', () => {
 		expect(paragraphsOf('<p>Request <math><mi>n</mi></math> bytes.</p>')).toEqual(['Request n bytes.']);
 		expect(paragraphsOf('<p>So <math alttext="x^2"><msup><mi>x</mi><mn>2</mn></msup></math> grows.</p>')).toEqual(['So x^2 grows.']);
-		expect(paragraphsOf('<table><tr><td><math><mn>1</mn></math></td><td><math><mn>2</mn><annotation encoding="TeX">2</annotation></math></td></tr></table>')).toEqual(['1 2']);
+		expect(paragraphsOf('<table><tr><td><math><mn>1</mn></math></td><td><math><mn>2</mn><annotation encoding="TeX">2</annotation></math></td></tr></table>')).toEqual([markedParagraph('row', '1 | 2')]);
 	});
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
+import {markedParagraph} from '../../source/article.js';
 import {looksLikeMarkdown, maximumIndentation, parseMarkdown} from '../../source/formats/markdown.js';
 import {controlCharacter, dataFixture, stringsOf} from '../helpers/articles.js';
 
@@ -15,20 +16,21 @@ describe('parseMarkdown', () => {
 		expect(articles.every(article => article.source === 'The Eastbrook Weekly' && article.headlineSource === 'title')).toBe(true);
 	});
 
-	it('reduces inline markup to text: emphasis dropped, links numbered, images gone, entities decoded', () => {
+	it('reduces inline markup to text: emphasis dropped, links and images numbered, entities decoded', () => {
 		const [choir, allotments, bakery] = parseMarkdown(dataFixture('digest.md'), 'digest.md').articles;
 		expect(choir?.paragraphs).toEqual([
 			'The Eastbrook choir won first prize at the county festival on Saturday, its first win in eleven years.',
-			'Read the festival results [1] and the conductor\'s interview [2].',
+			'[image: The choir on stage] [1]',
+			'Read the festival results [2] and the conductor\'s interview [3].',
 		]);
-		expect(choir?.links).toEqual(['https://festival.example.org/results', 'https://weekly.example.org/interviews/duarte']);
+		expect(choir?.links).toEqual(['https://img.example.org/choir.jpg', 'https://festival.example.org/results', 'https://weekly.example.org/interviews/duarte']);
 		expect(bakery?.paragraphs).toEqual(['The bakery on Mill Lane has been sold to its longest-serving baker & her brother.']);
 		expect(allotments?.paragraphs).toEqual([
 			'Plot holders will no longer carry cans from the brook. The council paid for:',
 			'• a mains pipe along the top path',
 			'• six taps, one per row',
 			'• a rainwater tank by the gate',
-			'What plot holders said',
+			markedParagraph('heading', 'What plot holders said'),
 			'> "It will save my back," said one grower, who asked for her name not to be used. See https://weekly.example.org/allotments for more.',
 		]);
 		// A bare address is its own text, not a reference.
@@ -50,9 +52,9 @@ describe('parseMarkdown', () => {
 			source: 'post.md',
 			paragraphs: [
 				'The river through Aldbury is at its lowest April level since records began.',
-				'Three dry months',
+				markedParagraph('heading', 'Three dry months'),
 				'January, February and March brought half the usual rain.',
-				'The old weir',
+				markedParagraph('heading', 'The old weir'),
 				'The weir at Crane Mill leaks, so water that should be held back runs away.',
 			],
 		});
@@ -68,16 +70,16 @@ describe('parseMarkdown', () => {
 		expect(articles[0]?.links).toEqual(['https://archive.example.org/']);
 		expect(articles[1]?.paragraphs).toEqual([
 			'Ferries will leave every forty minutes instead of every half hour.',
-			'Why the change',
+			markedParagraph('heading', 'Why the change'),
 			'The operator says it is short of crew.',
 		]);
 		expect(articles[2]?.paragraphs).toEqual([
 			'Visitors can climb the Gull Point lighthouse on the first Sunday of each month.',
 			'1. Book online',
 			'2. Bring sturdy shoes',
-			'Month | Date',
-			'July | 7',
-			'August | 4',
+			markedParagraph('row', 'Month | Date'),
+			markedParagraph('row', 'July | 7'),
+			markedParagraph('row', 'August | 4'),
 		]);
 	});
 
