@@ -373,7 +373,7 @@ function frontMatterDraft(record: FieldRecord | undefined, options: ParseOptions
 
 	// Front matter's `description` or `summary` is a deck, not the body.
 	const {paragraphs = [], ...fields} = draft;
-	const deck = draft.deck ?? (paragraphs.length > 0 ? paragraphs.join(' ') : undefined);
+	const deck = draft.deck ?? (paragraphs.length > 0 ? paragraphs.map(paragraph => paragraphText(paragraph)).join(' ') : undefined);
 	return {...fields, ...(deck === undefined ? {} : {deck})};
 }
 

@@ -48,7 +48,8 @@ const articlesPerStep = 64;
 
 /** The characters fuse.js's field norm counts as word separators (its isWordSeparator). */
 const isSeparator = new Uint8Array(0x1_00_00);
-for (const code of [9, 10, 11, 12, 13, 32, 160]) {
+// With the marks of paragraph kinds (see paragraphMarks in article.ts), which lead a paragraph's first word.
+for (const code of [9, 10, 11, 12, 13, 32, 160, 0xff_f9, 0xff_fa, 0xff_fb]) {
 	isSeparator[code] = 1;
 }
 

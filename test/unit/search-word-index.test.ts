@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import {describe, expect, it} from 'vitest';
-import type {Article} from '../../source/article.js';
+import {type Article, markedParagraph} from '../../source/article.js';
 import {maximumErrors} from '../../source/search/candidates.js';
 import {buildWordIndex, type WordIndex} from '../../source/search/word-index.js';
 import {wordIdAmong, wordIdOf, wordsContaining, wordsEndingWith, wordsNear, wordsStartingWith} from '../../source/search/word-match.js';
@@ -30,6 +30,12 @@ describe('the word index', () => {
 		expect(wordsOf(index, wordsContaining(index, 'a'))).toEqual(['agnes', 'heads', 'coast', 'weather?', 'and', 'wait.', 'a', 'twelve-year-old', 'beat', 'champion.']);
 		expect(wordIdOf(index, 'flooding.')).not.toBe(-1);
 		expect(wordIdOf(index, 'Storm')).toBe(-1);
+	});
+
+	it('reads the first word of a heading, a table row or a code block without the mark of its kind (issue 13.5)', () => {
+		const marked = buildWordIndex([article({headline: 'Scores', paragraphs: [markedParagraph('heading', 'Results today'), markedParagraph('row', 'Rovers | 12'), markedParagraph('preformatted', 'make\n  install')]})]);
+		expect(wordsOf(marked, wordsContaining(marked, 'r'))).toEqual(['scores', 'results', 'rovers']);
+		expect(wordsOf(marked, wordsStartingWith(marked, 'ma'))).toEqual(['make']);
 	});
 
 	it('finds a word by itself, not inside another, and among given words', () => {
