@@ -237,7 +237,7 @@ export const badInputs: readonly BadInput[] = [
 	{
 		problem: 'An unknown `--format`',
 		command: 'broadsheet --format yaml news.txt',
-		stderr: ['broadsheet: --format: unknown format \'yaml\'; use rss, atom, json-feed, json, ndjson, csv, tsv, markdown, text'],
+		stderr: ['broadsheet: --format: unknown format \'yaml\'; use rss, atom, json-feed, json, ndjson, csv, tsv, sfeed, markdown, text'],
 		exitCode: 2,
 		advice: 'Use one of the names listed, or leave `--format` out to detect the format.',
 	},
