@@ -527,8 +527,10 @@ function collectText(markup: string, baseUrl: string | undefined, shouldCiteLink
 
 /**
  * Readable text from HTML (or from plain text, whose blank lines separate paragraphs). Block elements become
- * paragraphs, `<li>` items start with `• ` (or their number in an `<ol>`), block quotes with `> `, `<pre>` keeps its
- * lines; entities are decoded; scripts, styles, embedded objects and images are dropped; whitespace is collapsed.
+ * paragraphs, `<li>` items start with `• ` (or their number in an `<ol>`), block quotes with `> `; `<pre>` (and a
+ * `<code>` spanning lines) keeps its lines, headings and table rows are marked as such (see HtmlText); entities are
+ * decoded; scripts, styles, embedded objects and tracking pixels are dropped, other images read `[image: ALT]`;
+ * whitespace is collapsed.
  * A link's text is followed by ` [n]`, where `links[n - 1]` is its address, resolved against `baseUrl` (or the
  * content's own `<base href>`) when relative. The same address cited twice keeps its number. Never throws.
  */
