@@ -11,6 +11,7 @@ import type {FormatName} from './formats/format.js';
 import {defaultKeymap} from './input/keymap.js';
 import {type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './load/read-input.js';
 import {type ArticleArrivals, parseInBackground} from './load/parse-in-background.js';
+import {startWordIndexing} from './load/word-indexing.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {openKeyInput} from './shell/key-input.js';
@@ -359,6 +360,7 @@ async function main(): Promise<void> {
 		onProgress: loadingLine?.update,
 		// The interface shows the first articles while the rest are parsed; printed output needs them all.
 		firstArticleCount: keyInput ? firstScreenArticleCount : undefined,
+		wordIndexing: keyInput ? startWordIndexing : undefined,
 	});
 	const {articles, warnings, label} = loaded;
 	stopQuitWatch?.();

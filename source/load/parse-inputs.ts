@@ -65,6 +65,11 @@ export type InputsParseOptions = ParseOptions & {
 	readonly format?: FormatName;
 	/** Characters a part holds at least (then up to the end of a record); by default it adapts to parse speed. */
 	readonly partLength?: number;
+	/**
+	 * Hears each article as it is parsed, in the order of the inputs' articles, while its paragraphs are still in
+	 * memory: the search's word index is built so, rather than from bodies read back from the file after loading.
+	 */
+	readonly wordIndexer?: {add(article: Article): void};
 };
 
 /**
@@ -161,6 +166,13 @@ class SingleInputParse {
 			fieldSightings: this.fieldSightings,
 			firstLineNumber: this.lineNumber,
 		});
+		const {wordIndexer} = this.options;
+		if (wordIndexer) {
+			for (const article of result.articles) {
+				wordIndexer.add(article);
+			}
+		}
+
 		if (this.bodies) {
 			const unit: BodyUnit = {bodies: this.bodies, byteStart: this.byteStart, byteLength: Buffer.byteLength(part), isFirst, articleCount: result.articles.length};
 			this.byteStart += unit.byteLength;

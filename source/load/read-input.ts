@@ -7,6 +7,8 @@ import {exitCodes, UserFacingError} from '../exit-codes.js';
 import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from '../formats/decode.js';
 import type {FormatName, ParseOptions} from '../formats/format.js';
 import {type DecodedInput, InputsParse, openBigFile, parseSliceMs} from './parse-inputs.js';
+import {prepareWordIndex} from '../search/prepared-word-indexes.js';
+import type {WordIndexing} from './word-indexing.js';
 import {printableName} from '../text/sanitize-text.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
@@ -427,6 +429,12 @@ export type LoadOptions = ReadOptions & {
 	 * Parse only until this many articles are in, or all is parsed: `LoadResult.rest` parses the rest. All by default.
 	 */
 	readonly firstArticleCount?: number;
+	/**
+	 * Where to build the search's word index as the articles are parsed, to hand it to the search once all are in (see
+	 * search/prepared-word-indexes.ts): for the interface, whose first search would otherwise wait for an index built
+	 * afterwards, from bodies read back from the file.
+	 */
+	readonly wordIndexing?: () => WordIndexing;
 };
 
 /** Inputs whose first articles are parsed, and what is left to parse of them, a slice at a time. */
@@ -509,15 +517,26 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 
 	reads.length = 0;
 
-	const parse = new InputsParse(decoded, options);
+	// Only inputs big enough to keep their articles' bodies in the file: the index of the others is built afterwards as
+	// quickly (from the bodies in memory), and a worker would cost their first frame and their memory more than it saves.
+	const wordIndexing = decoded.some(input => 'fileText' in input) ? options.wordIndexing?.() : undefined;
+	const parse = new InputsParse(decoded, {...options, wordIndexer: wordIndexing});
 	decoded.length = 0;
 	parse.parseUntilCount(options.firstArticleCount ?? Number.POSITIVE_INFINITY);
 	const label = inputsLabel(paths, files.map(({file}) => file));
 	// In the order of the paths and files, whether reading or parsing failed.
 	const failures = () => [...pathFailures, ...files.flatMap(({file}) => readFailures.get(file) ?? parse.failureOf(file) ?? [])];
+	/** Whether the word index was promised to the search: for the first list of every article, once all is parsed. */
+	let isWordIndexPrepared = false;
 	const result = (): LoadResult => {
 		const inputs = parse.parsedInputs;
-		return {articles: articlesWithUniqueIds(inputs), warnings: [...parse.warnings, ...failures().map(failure => failure.message)], label, inputs};
+		const articles = articlesWithUniqueIds(inputs);
+		if (wordIndexing && parse.isComplete && !isWordIndexPrepared) {
+			isWordIndexPrepared = true;
+			prepareWordIndex(articles, wordIndexing.finish(), () => wordIndexing.indexedCount);
+		}
+
+		return {articles, warnings: [...parse.warnings, ...failures().map(failure => failure.message)], label, inputs};
 	};
 	const loaded = result();
 	if (loaded.articles.length === 0) {
@@ -544,7 +563,10 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 		: {
 			...loaded,
 			rest: {
-				parseFor: budgetMs => parse.parseFor(budgetMs),
+				parseFor(budgetMs) {
+					wordIndexing?.begin();
+					return parse.parseFor(budgetMs);
+				},
 				parsedShare: () => parse.parsedShare,
 				result,
 			},
