@@ -361,6 +361,8 @@ async function main(): Promise<void> {
 		// The interface shows the first articles while the rest are parsed; printed output needs them all.
 		firstArticleCount: keyInput ? firstScreenArticleCount : undefined,
 		wordIndexing: keyInput ? startWordIndexing : undefined,
+		// A big file opened again opens from what this parse found (see load/parse-cache.ts).
+		parseCache: keyInput ? {} : undefined,
 	});
 	const {articles, warnings, label} = loaded;
 	stopQuitWatch?.();

@@ -9,6 +9,7 @@ import type {FormatName, ParseOptions} from '../formats/format.js';
 import {type DecodedInput, InputsParse, openBigFile, parseSliceMs} from './parse-inputs.js';
 import {prepareWordIndex} from '../search/prepared-word-indexes.js';
 import type {WordIndexing} from './word-indexing.js';
+import {writeParseCache} from './parse-cache.js';
 import {printableName} from '../text/sanitize-text.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
@@ -263,7 +264,7 @@ function isDirectoryStream(stream: NodeJS.ReadableStream | undefined): boolean {
 }
 
 /** Reads and decodes one file, or stdin for `-`, telling `onProgress` how it goes; fails with a clear line. */
-async function readDecodedInput(path: string, file: string, stdin: NodeJS.ReadableStream | undefined, options: ReadOptions): Promise<DecodedInput> {
+async function readDecodedInput(path: string, file: string, stdin: NodeJS.ReadableStream | undefined, options: ReadOptions, cache?: Parameters<typeof openBigFile>[5]): Promise<DecodedInput> {
 	const isStdin = file === '-';
 	const name = isStdin ? 'stdin' : printableName(file);
 	const report = (phase: LoadProgress['phase'], byteCount: number, totalByteCount?: number) => {
@@ -274,9 +275,16 @@ async function readDecodedInput(path: string, file: string, stdin: NodeJS.Readab
 	const isPipe = !isStdin && await isNamedPipe(file);
 	const bigFile = isStdin || isPipe
 		? undefined
-		: await openBigFile(file, name, options.format, undefined, (byteCount, totalByteCount) => {
-			report('reading', byteCount, totalByteCount);
-		});
+		: await openBigFile(
+			file,
+			name,
+			options.format,
+			undefined,
+			(byteCount, totalByteCount) => {
+				report('reading', byteCount, totalByteCount);
+			},
+			cache,
+		);
 	if (bigFile) {
 		const {byteCount} = bigFile.fileText;
 		report('parsing', byteCount, byteCount);
@@ -435,6 +443,11 @@ export type LoadOptions = ReadOptions & {
 	 * afterwards, from bodies read back from the file.
 	 */
 	readonly wordIndexing?: () => WordIndexing;
+	/**
+	 * Keep what parsing one big file found, with its word index, for the next time it is opened, in `directory` (see
+	 * parse-cache.ts); with `wordIndexing` only, which builds the index.
+	 */
+	readonly parseCache?: {readonly directory?: string};
 };
 
 /** Inputs whose first articles are parsed, and what is left to parse of them, a slice at a time. */
@@ -494,9 +507,14 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const isSingleInput = paths.length === 1 && files.length === 1 && files[0]!.file === paths[0];
 	const sourceNames = sourceNamesOf(files.map(({file}) => file));
 	// Several files are read at once (a directory of 20,000 small files waits mostly on the disk), and kept in order.
+	// One big file opens from the parse cache when it holds the file as it is now.
+	const cacheOf = (file: string) =>
+		isSingleInput && options.parseCache && options.wordIndexing
+			? {options: {format: options.format, fieldMap: options.fieldMap, source: sourceNames.get(file) ?? printableName(basename(file))}, directory: options.parseCache.directory}
+			: undefined;
 	const reads = await inOrder(files, filesReadAtOnce, async ({path, file}) => {
 		try {
-			return {input: await readDecodedInput(path, file, stdin, options)};
+			return {input: await readDecodedInput(path, file, stdin, options, cacheOf(file))};
 		} catch (error) {
 			return {error};
 		}
@@ -519,7 +537,8 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 
 	// Only inputs big enough to keep their articles' bodies in the file: the index of the others is built afterwards as
 	// quickly (from the bodies in memory), and a worker would cost their first frame and their memory more than it saves.
-	const wordIndexing = decoded.some(input => 'fileText' in input) ? options.wordIndexing?.() : undefined;
+	const cached = decoded.length === 1 && 'cached' in decoded[0]! ? decoded[0].cached : undefined;
+	const wordIndexing = decoded.some(input => 'fileText' in input) && !cached ? options.wordIndexing?.() : undefined;
 	const parse = new InputsParse(decoded, {...options, wordIndexer: wordIndexing});
 	decoded.length = 0;
 	parse.parseUntilCount(options.firstArticleCount ?? Number.POSITIVE_INFINITY);
@@ -531,9 +550,19 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const result = (): LoadResult => {
 		const inputs = parse.parsedInputs;
 		const articles = articlesWithUniqueIds(inputs);
-		if (wordIndexing && parse.isComplete && !isWordIndexPrepared) {
+		if (parse.isComplete && !isWordIndexPrepared) {
 			isWordIndexPrepared = true;
-			prepareWordIndex(articles, wordIndexing.finish(), () => wordIndexing.indexedCount);
+			if (cached) {
+				prepareWordIndex(articles, cached.wordIndex, () => 0);
+			} else if (wordIndexing) {
+				const wordIndex = wordIndexing.finish();
+				prepareWordIndex(articles, wordIndex, () => wordIndexing.indexedCount);
+				const toKeep = options.parseCache ? parse.parseToKeep : undefined;
+				if (toKeep) {
+					// Kept once the index has come; a section at a time, in the background.
+					void wordIndex.then(async index => writeParseCache(toKeep.key, {...toKeep.parse, wordIndex: index}, options.parseCache?.directory), () => false);
+				}
+			}
 		}
 
 		return {articles, warnings: [...parse.warnings, ...failures().map(failure => failure.message)], label, inputs};
