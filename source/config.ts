@@ -1,4 +1,5 @@
-import {isAbsolute, join} from 'node:path';
+import {join} from 'node:path';
+import {broadsheetDirectory} from './xdg-directories.js';
 import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {type KeyOverrides, keymapWithOverrides, parseKeyName} from './input/key-overrides.js';
 import type {Command, Keymap, KeyName} from './input/keymap.js';
@@ -22,10 +23,7 @@ export type Config = {
 
 /** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
 export function defaultConfigPath(environment: Environment, homeDirectory: string): string {
-	const configHome = environment['XDG_CONFIG_HOME'];
-	// The XDG specification says to ignore a relative path.
-	const base = configHome && isAbsolute(configHome) ? configHome : join(homeDirectory, '.config');
-	return join(base, 'broadsheet', 'config.json');
+	return join(broadsheetDirectory('config', environment, homeDirectory), 'config.json');
 }
 
 /** A role's name in a config file: `paneTitleFocused` is `pane-title-focused`. */

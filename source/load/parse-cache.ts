@@ -1,13 +1,13 @@
 import {closeSync, fstatSync, openSync, read, readdirSync, readSync, statSync, unlinkSync, utimesSync} from 'node:fs';
-import {homedir} from 'node:os';
-import {isAbsolute, join, resolve} from 'node:path';
+import {join, resolve} from 'node:path';
 import {type FileHandle, mkdir, open, rename, unlink} from 'node:fs/promises';
 import {promisify} from 'node:util';
 import {crc32} from 'node:zlib';
 import type {Article} from '../article.js';
 import type {FormatName, ParseOptions} from '../formats/format.js';
 import type {PartPlan} from '../formats/parts.js';
-import type {Segment, WordIndex} from '../search/word-index.js';
+import type {WordIndex} from '../search/word-index.js';
+import {broadsheetDirectory} from '../xdg-directories.js';
 
 /*
 What parsing a big file found, kept for the next time the same file is opened: its articles (all but their bodies,
@@ -33,8 +33,7 @@ const sampleByteCount = 4096;
 
 /** `$XDG_CACHE_HOME/broadsheet/parses`, else `~/.cache/broadsheet/parses` (a relative XDG path is ignored). */
 export function parseCacheDirectory(environment: NodeJS.ProcessEnv = process.env): string {
-	const cacheHome = environment['XDG_CACHE_HOME'];
-	return join(cacheHome && isAbsolute(cacheHome) ? cacheHome : join(environment['HOME'] || homedir(), '.cache'), 'broadsheet', 'parses');
+	return join(broadsheetDirectory('cache', environment), 'parses');
 }
 
 /** What an entry is for: the file as it is now, and how it is read. */
