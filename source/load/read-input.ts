@@ -4,15 +4,21 @@ import {Socket} from 'node:net';
 import {basename, join} from 'node:path';
 import {type Article, withId} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
-import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from '../formats/decode.js';
+import {maximumTextByteCount, maximumTextSizeLabel} from '../formats/decode.js';
+import {decodeInput} from './decode-input.js';
+
+export {decodeInput} from './decode-input.js';
 import type {FormatName, ParseOptions} from '../formats/format.js';
-import {type DecodedInput, InputsParse, openBigFile, parseSliceMs} from './parse-inputs.js';
+import {type DecodedInput, InputsParse, openBigFile, type ParsedInput, parseSliceMs} from './parse-inputs.js';
 import {printableName} from '../text/sanitize-text.js';
+import {type FetchCounts, feedsFetchedAtOnce, isWebAddress, readWebInput, webArticleId, WebFeeds, type WebOptions} from './web-feeds.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
 export type LoadProgress = {
 	readonly path: string;
-	readonly phase: 'reading' | 'parsing';
+	readonly phase: 'reading' | 'parsing' | 'fetching';
+	/** While fetching: how many feeds have answered, and how many there are. */
+	readonly fetchCounts?: FetchCounts;
 	readonly byteCount: number;
 	/** The input's size, when it is known (a file, not a pipe). */
 	readonly totalByteCount?: number;
@@ -22,6 +28,8 @@ export type LoadProgress = {
 export type ReadOptions = ParseOptions & {
 	readonly format?: FormatName;
 	readonly onProgress?: (progress: LoadProgress) => void;
+	/** How URLs are fetched (see load/web-feeds.ts). */
+	readonly web?: WebOptions;
 };
 
 const readChunkByteCount = 8 * 1024 * 1024;
@@ -172,36 +180,6 @@ export async function readFileBytes(path: string, onProgress?: (byteCount: numbe
 	}
 }
 
-/** The text of one input, and how many bytes it came from. */
-export type InputText = {readonly text: string; readonly byteCount: number};
-
-/**
- * Decodes the bytes of one input (see formats/decode.ts), failing with a clear line when they are not text. The
- * bytes are not needed after this: callers let go of them before parsing, so that a big file's bytes and its
- * articles are not both held at the peak.
- */
-export function decodeInput(bytes: Uint8Array, path: string): InputText {
-	const decoded = decodeBytes(bytes);
-	if ('reason' in decoded) {
-		switch (decoded.reason) {
-			case 'binary': {
-				throw new UserFacingError(`${path} is not a text file (it looks binary)`, exitCodes.binary);
-			}
-
-			case 'bad-compression': {
-				throw new UserFacingError(`${path} looks gzip-compressed but cannot be decompressed (${decoded.detail})`, exitCodes.malformed);
-			}
-
-			case 'too-large': {
-				const what = isGzip(bytes) ? 'decompresses to more than' : 'is larger than';
-				throw new UserFacingError(`${path} ${what} ${maximumTextSizeLabel}, the most Broadsheet reads`, exitCodes.tooLarge);
-			}
-		}
-	}
-
-	return {text: decoded.text, byteCount: bytes.length};
-}
-
 /**
  * The files a path names: itself, or a directory's files (recursively, in name order, hidden ones skipped). Symbolic
  * links are followed, each directory read once (a link back up is no loop). Inside a directory, an entry that cannot
@@ -331,8 +309,8 @@ const defaultReloadParsing: ReloadParsing = {
  * Reads one file again and parses it a slice at a time (see {@link ReloadParsing}); fails with a clear line, or with
  * `signal`'s reason once it is aborted.
  */
-async function readInput(path: string, file: string, options: ReadOptions, parsing: ReloadParsing, signal: AbortSignal | undefined, source?: string): Promise<{articles: readonly Article[]; warnings: string[]}> {
-	const input = await readDecodedInput(path, file, undefined, options);
+async function readInput(path: string, file: string, options: ReadOptions, parsing: ReloadParsing, signal: AbortSignal | undefined, source?: string, fetched?: DecodedInput): Promise<{articles: readonly Article[]; warnings: string[]}> {
+	const input = fetched ?? await readDecodedInput(path, file, undefined, options);
 	const parse = new InputsParse([{...input, source: source ?? input.source}], {...options, partLength: parsing.partLength});
 	while (!parse.parseFor(parsing.sliceMs)) {
 		signal?.throwIfAborted();
@@ -412,7 +390,17 @@ export function articlesWithUniqueIds(inputs: readonly LoadedInput[]): Article[]
  * What the status line calls the inputs: the file's name when the one path given is a file (`stdin` for `-`), else
  * how many files the paths hold (`1 file`, `3 files`), a directory's counted one by one.
  */
-export function inputsLabel(paths: readonly string[], files: readonly string[]): string {
+export function inputsLabel(paths: readonly string[], files: readonly string[], urls: readonly string[] = []): string {
+	if (urls.length > 0) {
+		const [onlyUrl] = urls;
+		if (files.length === 0 && urls.length === 1 && onlyUrl !== undefined) {
+			return printableName(onlyUrl.replace(/^https?:\/\//iu, ''));
+		}
+
+		const feedCount = urls.length === 1 ? '1 feed' : `${urls.length} feeds`;
+		return files.length === 0 ? feedCount : `${files.length === 1 ? '1 file' : `${files.length} files`}, ${feedCount}`;
+	}
+
 	const [onlyFile] = files;
 	if (onlyFile !== undefined && paths.length === 1 && files.length === 1 && onlyFile === paths[0]) {
 		return onlyFile === '-' ? 'stdin' : printableName(basename(onlyFile));
@@ -437,6 +425,13 @@ export type RemainingLoad = {
 	readonly parsedShare: () => number;
 	/** The load as it is now; complete once `parseFor` returned true. */
 	readonly result: () => LoadResult;
+	/**
+	 * When nothing is left to parse for now but feeds are still being fetched: resolves when the next one answers.
+	 * Undefined when there is parsing to do, or nothing more to wait for.
+	 */
+	readonly waitForMore?: () => Promise<void> | undefined;
+	/** While feeds are fetched: how many have answered, of how many. */
+	readonly fetchCounts?: () => FetchCounts | undefined;
 };
 
 /** How many files are read at once. */
@@ -469,7 +464,14 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const pathFailures: UserFacingError[] = [];
 	const readFailures = new Map<string, UserFacingError>();
 	const files: Array<{path: string; file: string}> = [];
+	const urls = [...new Set(paths.filter(path => isWebAddress(path)))];
+	// Fetching starts first: the network is slower than the disk.
+	const feeds = urls.length > 0 ? new WebFeeds(urls, options) : undefined;
 	for (const path of paths) {
+		if (isWebAddress(path)) {
+			continue;
+		}
+
 		try {
 			for (const file of path === '-' ? ['-'] : await filesOf(path)) {
 				if (typeof file === 'string') {
@@ -483,7 +485,7 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 		}
 	}
 
-	const isSingleInput = paths.length === 1 && files.length === 1 && files[0]!.file === paths[0];
+	const isSingleInput = paths.length === 1 && ((files.length === 1 && files[0]!.file === paths[0]) || urls.length === 1);
 	const sourceNames = sourceNamesOf(files.map(({file}) => file));
 	// Several files are read at once (a directory of 20,000 small files waits mostly on the disk), and kept in order.
 	const reads = await inOrder(files, filesReadAtOnce, async ({path, file}) => {
@@ -512,12 +514,21 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const parse = new InputsParse(decoded, options);
 	decoded.length = 0;
 	parse.parseUntilCount(options.firstArticleCount ?? Number.POSITIVE_INFINITY);
-	const label = inputsLabel(paths, files.map(({file}) => file));
+	if (feeds) {
+		await firstFeeds(feeds, parse.articleCount > 0 && options.firstArticleCount !== undefined, options);
+	}
+
+	const label = inputsLabel(paths, files.map(({file}) => file), urls);
 	// In the order of the paths and files, whether reading or parsing failed.
-	const failures = () => [...pathFailures, ...files.flatMap(({file}) => readFailures.get(file) ?? parse.failureOf(file) ?? [])];
+	const failures = () => [
+		...pathFailures,
+		...files.flatMap(({file}) => readFailures.get(file) ?? parse.failureOf(file) ?? []),
+		...urls.flatMap(url => feeds?.failureOf(url) ?? []),
+	];
 	const result = (): LoadResult => {
-		const inputs = parse.parsedInputs;
-		return {articles: articlesWithUniqueIds(inputs), warnings: [...parse.warnings, ...failures().map(failure => failure.message)], label, inputs};
+		const inputs = feeds ? inPathOrder(paths, parse.parsedInputs, feeds) : parse.parsedInputs;
+		const feedWarnings = urls.flatMap(url => feeds?.warningsOf(url) ?? []);
+		return {articles: articlesWithUniqueIds(inputs), warnings: [...parse.warnings, ...feedWarnings, ...failures().map(failure => failure.message)], label, inputs};
 	};
 	const loaded = result();
 	if (loaded.articles.length === 0) {
@@ -539,16 +550,81 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 		throw firstFailure ?? new UserFacingError(`${names}: no files with articles`, exitCodes.noArticles);
 	}
 
-	return parse.isComplete
+	if (!feeds) {
+		return parse.isComplete
+			? loaded
+			: {
+				...loaded,
+				rest: {
+					parseFor: budgetMs => parse.parseFor(budgetMs),
+					parsedShare: () => parse.parsedShare,
+					result,
+				},
+			};
+	}
+
+	return parse.isComplete && feeds.isComplete
 		? loaded
 		: {
 			...loaded,
 			rest: {
-				parseFor: budgetMs => parse.parseFor(budgetMs),
-				parsedShare: () => parse.parsedShare,
+				parseFor(budgetMs) {
+					const areFilesParsed = parse.isComplete || parse.parseFor(budgetMs);
+					return areFilesParsed && feeds.parseFor(budgetMs);
+				},
+				parsedShare: () => (parse.parsedShare + feeds.counts.fetched) / (1 + feeds.counts.total),
 				result,
+				waitForMore: () => (parse.isComplete && !feeds.hasParsingToDo && !feeds.isAllSettled ? feeds.nextSettled() : undefined),
+				fetchCounts: () => (feeds.isAllSettled ? undefined : feeds.counts),
 			},
 		};
+}
+
+/**
+ * Waits for the feeds the first frame needs: with `hasArticles` (the files gave some, and the interface shows the
+ * rest as it comes), none; else until one feed gives articles, or, for printed output (no `firstArticleCount`), all of
+ * them. The loading line shows how many have answered.
+ */
+async function firstFeeds(feeds: WebFeeds, hasArticles: boolean, options: LoadOptions): Promise<void> {
+	const isInteractive = options.firstArticleCount !== undefined;
+	const report = () => {
+		options.onProgress?.({path: 'feeds', phase: 'fetching', byteCount: 0, fetchCounts: feeds.counts});
+	};
+
+	report();
+	while (!hasArticles && !feeds.isAllSettled && !(isInteractive && feeds.hasArticles)) {
+		// eslint-disable-next-line no-await-in-loop
+		await feeds.nextSettled();
+		report();
+		feeds.parseFor(isInteractive ? parseSliceMs : Number.POSITIVE_INFINITY);
+	}
+
+	if (!isInteractive) {
+		feeds.parseFor(Number.POSITIVE_INFINITY);
+	}
+}
+
+/** The inputs in the order of the paths given: a path's files, or a URL's feed. */
+function inPathOrder(paths: readonly string[], fileInputs: readonly ParsedInput[], feeds: WebFeeds): ParsedInput[] {
+	const byPath = new Map<string, ParsedInput[]>();
+	for (const input of fileInputs) {
+		const list = byPath.get(input.path);
+		if (list) {
+			list.push(input);
+		} else {
+			byPath.set(input.path, [input]);
+		}
+	}
+
+	const seen = new Set<string>();
+	return paths.flatMap(path => {
+		if (seen.has(path)) {
+			return [];
+		}
+
+		seen.add(path);
+		return isWebAddress(path) ? feeds.inputsOf(path) : byPath.get(path) ?? [];
+	});
 }
 
 /** What a reload gave: the articles now, and the inputs that failed (each kept the articles it had). */
@@ -575,8 +651,25 @@ export async function reloadInputs(
 	const allFiles: string[] = [];
 	const failureMessage = (error: unknown) => printableName(error instanceof UserFacingError ? error.message : `internal error: ${(error as Error).message}`);
 	// Every path is listed first: source names depend on every file read (see sourceNamesOf).
-	const listings = await Promise.all(paths.map(async path => (path === '-' ? ['-'] : filesOf(path).catch((error: unknown) => error))));
-	const sourceNames = sourceNamesOf(listings.flatMap(listing => (Array.isArray(listing) ? listing.filter(file => typeof file === 'string') : [])));
+	const urls = [...new Set(paths.filter(path => isWebAddress(path)))];
+	// Fetched at once, a few at a time, while the files are read: the network is slower than the disk.
+	const fetches = new Map(urls.map(url => [url, undefined as Promise<{input: DecodedInput; notice?: string} | {error: unknown}> | undefined]));
+	const fetchesDone = inOrder(urls, feedsFetchedAtOnce, async url => {
+		const fetch = readWebInput(url, options.web).catch((error: unknown) => ({error}));
+		fetches.set(url, fetch);
+		return fetch;
+	});
+	const fetchOf = async (url: string) => {
+		const started = fetches.get(url);
+		if (started) {
+			return started;
+		}
+
+		return (await fetchesDone)[urls.indexOf(url)]!;
+	};
+
+	const listings = await Promise.all(paths.map(async path => (path === '-' || isWebAddress(path) ? [path] : filesOf(path).catch((error: unknown) => error))));
+	const sourceNames = sourceNamesOf(listings.flatMap(listing => (Array.isArray(listing) ? listing.filter(file => typeof file === 'string' && !isWebAddress(file)) : [])));
 	for (const [index, path] of paths.entries()) {
 		const before = previous.inputs.filter(input => input.path === path);
 		const listing = listings[index];
@@ -597,6 +690,41 @@ export async function reloadInputs(
 				continue;
 			}
 
+			if (isWebAddress(file)) {
+				if (inputs.some(input => input.file === file)) {
+					continue;
+				}
+
+				// eslint-disable-next-line no-await-in-loop
+				const fetched = await fetchOf(file);
+				if ('error' in fetched) {
+					failures.push(failureMessage(fetched.error));
+					if (kept) {
+						inputs.push(kept);
+					}
+
+					continue;
+				}
+
+				try {
+					// eslint-disable-next-line no-await-in-loop
+					const result = await readInput(path, file, options, parsing, signal, undefined, fetched.input);
+					inputs.push({path, file, articles: result.articles.map(article => withId(article, webArticleId(file, article.id)))});
+					warnings.push(...(fetched.notice ? [fetched.notice] : []), ...result.warnings);
+				} catch (error) {
+					if (signal?.aborted) {
+						throw error;
+					}
+
+					failures.push(failureMessage(error));
+					if (kept) {
+						inputs.push(kept);
+					}
+				}
+
+				continue;
+			}
+
 			try {
 				const result = await readInput(path, file, options, parsing, signal, sourceNames.get(file));
 				inputs.push({path, file, articles: result.articles});
@@ -614,5 +742,5 @@ export async function reloadInputs(
 		}
 	}
 
-	return {articles: articlesWithUniqueIds(inputs), warnings, label: inputsLabel(paths, allFiles), inputs, failures};
+	return {articles: articlesWithUniqueIds(inputs), warnings, label: inputsLabel(paths, allFiles.filter(file => !isWebAddress(file)), urls), inputs, failures};
 }

@@ -15,6 +15,8 @@ export type ReloadOptions = {
 	readonly reload?: () => Promise<Reloaded>;
 	/** Paths to watch for changes, reloading when one changes. */
 	readonly watchedPaths?: readonly string[];
+	/** How often to fetch the URLs again (`--watch` with URLs); none: only on `R`. */
+	readonly refreshMs?: number;
 };
 
 /**
@@ -22,7 +24,7 @@ export type ReloadOptions = {
  * watched path calls for, one at a time (a change during a reload reloads once more after it), reporting each
  * with an `articles-loaded` action; a reload that cannot happen gets a `notice-shown` one.
  */
-export function useReload({reload, watchedPaths}: ReloadOptions, reloadRequestCount: number, dispatch: Dispatch<Action>): void {
+export function useReload({reload, watchedPaths, refreshMs}: ReloadOptions, reloadRequestCount: number, dispatch: Dispatch<Action>): void {
 	const latestReload = useRef(reload);
 	latestReload.current = reload;
 	const reloader = useRef<{isRunning: boolean; isWanted: boolean; run: () => void}>(undefined);
@@ -82,4 +84,17 @@ export function useReload({reload, watchedPaths}: ReloadOptions, reloadRequestCo
 		// The paths, not the array, matter.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [watchedKey]);
+
+	useEffect(() => {
+		if (refreshMs === undefined) {
+			return undefined;
+		}
+
+		const timer = setInterval(() => reloader.current?.run(), refreshMs);
+		// The refresh alone keeps nothing running: quitting ends the session at once.
+		timer.unref();
+		return () => {
+			clearInterval(timer);
+		};
+	}, [refreshMs]);
 }

@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto';
 import {mkdir, open, readdir, readFile, rename, stat, unlink, utimes} from 'node:fs/promises';
-import {isAbsolute, join} from 'node:path';
+import {join} from 'node:path';
 import type {Validators} from './fetch-url.js';
 
 /*
@@ -25,14 +25,6 @@ export type CachedFeed = {
 
 /** How much all cached feeds may hold together before the oldest go. */
 export const defaultCacheByteCount = 200 * 1024 * 1024;
-
-/** Where feeds are cached: `$XDG_CACHE_HOME/broadsheet/feeds`, by default `~/.cache/broadsheet/feeds`. */
-export function feedCacheDirectory(environment: Readonly<Record<string, string | undefined>>, homeDirectory: string): string {
-	const cacheHome = environment['XDG_CACHE_HOME'];
-	// The XDG specification says to ignore a relative path.
-	const base = cacheHome && isAbsolute(cacheHome) ? cacheHome : join(homeDirectory, '.cache');
-	return join(base, 'broadsheet', 'feeds');
-}
 
 function entryName(url: string): string {
 	return `${createHash('sha256').update(url).digest('hex').slice(0, 40)}.feed`;

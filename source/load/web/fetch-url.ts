@@ -57,11 +57,6 @@ export const defaultMaximumByteCount = 50 * 1024 * 1024;
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
-/** Whether `text` is an http or https address Broadsheet fetches (a FILE otherwise). */
-export function isWebAddress(text: string): boolean {
-	return /^https?:\/\/[^/?#\s]/iu.test(text);
-}
-
 /** The `charset` parameter of a `Content-Type` header, lower case. */
 export function charsetOf(contentType: string | null): string | undefined {
 	const match = /;\s*charset\s*=\s*"?([\w.:-]+)"?/iu.exec(contentType ?? '');
