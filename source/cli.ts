@@ -399,7 +399,7 @@ async function main(): Promise<void> {
 		// The interface shows the first articles while the rest are parsed; printed output needs them all.
 		firstArticleCount: keyInput ? firstScreenArticleCount : undefined,
 	});
-	const {articles, warnings, label} = loaded;
+	const {articles, warnings, label, offlineNotice} = loaded;
 	stopQuitWatch?.();
 	loadingLine?.clear();
 	const printInputWarnings = (lines: readonly string[]) => {
@@ -444,6 +444,7 @@ async function main(): Promise<void> {
 		arrivals: inputs.arrivals,
 		loadingShare: inputs.loadingShare,
 		fetchCounts: inputs.fetchCounts,
+		initialNotice: offlineNotice,
 		initialQuery: query,
 		initialOrder: sort,
 		savedMarks,

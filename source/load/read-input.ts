@@ -11,7 +11,7 @@ export {decodeInput} from './decode-input.js';
 import type {FormatName, ParseOptions} from '../formats/format.js';
 import {type DecodedInput, InputsParse, openBigFile, type ParsedInput, parseSliceMs} from './parse-inputs.js';
 import {printableName} from '../text/sanitize-text.js';
-import {type FetchCounts, feedsFetchedAtOnce, isWebAddress, readWebInput, webArticleId, WebFeeds, type WebOptions} from './web-feeds.js';
+import {type FetchCounts, feedsFetchedAtOnce, isWebAddress, offlineNoticeOf, readWebInput, webArticleId, WebFeeds, type WebOptions} from './web-feeds.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
 export type LoadProgress = {
@@ -51,6 +51,8 @@ export type LoadResult = {
 	readonly label: string;
 	/** The articles of each file read, for reloading them (see {@link reloadInputs}). */
 	readonly inputs: readonly LoadedInput[];
+	/** A notice for the status line when cached copies stood in for feeds that could not be fetched. */
+	readonly offlineNotice?: string;
 };
 
 /** Reads all of a stream (stdin, a named pipe) into one buffer, telling `onProgress` how much has come. */
@@ -528,7 +530,8 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const result = (): LoadResult => {
 		const inputs = feeds ? inPathOrder(paths, parse.parsedInputs, feeds) : parse.parsedInputs;
 		const feedWarnings = urls.flatMap(url => feeds?.warningsOf(url) ?? []);
-		return {articles: articlesWithUniqueIds(inputs), warnings: [...parse.warnings, ...feedWarnings, ...failures().map(failure => failure.message)], label, inputs};
+		const offlineNotice = feeds?.offlineNotice;
+		return {articles: articlesWithUniqueIds(inputs), warnings: [...parse.warnings, ...feedWarnings, ...failures().map(failure => failure.message)], label, inputs, ...(offlineNotice ? {offlineNotice} : {})};
 	};
 	const loaded = result();
 	if (loaded.articles.length === 0) {
@@ -652,8 +655,9 @@ export async function reloadInputs(
 	const failureMessage = (error: unknown) => printableName(error instanceof UserFacingError ? error.message : `internal error: ${(error as Error).message}`);
 	// Every path is listed first: source names depend on every file read (see sourceNamesOf).
 	const urls = [...new Set(paths.filter(path => isWebAddress(path)))];
+	const staleAges: string[] = [];
 	// Fetched at once, a few at a time, while the files are read: the network is slower than the disk.
-	const fetches = new Map(urls.map(url => [url, undefined as Promise<{input: DecodedInput; notice?: string} | {error: unknown}> | undefined]));
+	const fetches = new Map(urls.map(url => [url, undefined as Promise<{input: DecodedInput; notice?: string; staleAge?: string} | {error: unknown}> | undefined]));
 	const fetchesDone = inOrder(urls, feedsFetchedAtOnce, async url => {
 		const fetch = readWebInput(url, options.web).catch((error: unknown) => ({error}));
 		fetches.set(url, fetch);
@@ -711,6 +715,7 @@ export async function reloadInputs(
 					const result = await readInput(path, file, options, parsing, signal, undefined, fetched.input);
 					inputs.push({path, file, articles: result.articles.map(article => withId(article, webArticleId(file, article.id)))});
 					warnings.push(...(fetched.notice ? [fetched.notice] : []), ...result.warnings);
+					staleAges.push(...(fetched.staleAge ? [fetched.staleAge] : []));
 				} catch (error) {
 					if (signal?.aborted) {
 						throw error;
@@ -742,5 +747,5 @@ export async function reloadInputs(
 		}
 	}
 
-	return {articles: articlesWithUniqueIds(inputs), warnings, label: inputsLabel(paths, allFiles.filter(file => !isWebAddress(file)), urls), inputs, failures};
+	return {articles: articlesWithUniqueIds(inputs), warnings, label: inputsLabel(paths, allFiles.filter(file => !isWebAddress(file)), urls), inputs, failures, ...(offlineNoticeOf(staleAges) ? {offlineNotice: offlineNoticeOf(staleAges)} : {})};
 }

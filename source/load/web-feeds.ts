@@ -52,18 +52,27 @@ function fallbackWebOptions(): WebOptions {
 }
 
 /** Fetches and decodes the feed at `url` (see web/fetch-feed.ts), with a notice when an old copy stands in. */
-export async function readWebInput(url: string, options: WebOptions | undefined): Promise<{input: DecodedInput; notice?: string}> {
+export async function readWebInput(url: string, options: WebOptions | undefined): Promise<{input: DecodedInput; notice?: string; staleAge?: string}> {
 	// Loaded only for a URL: reading files never pays for the fetching code, nor for Node's fetch.
 	const {fetchFeed} = await import('./web/fetch-feed.js');
 	const fetched = await fetchFeed(url, options ?? fallbackWebOptions());
 	const name = printableName(url);
 	const {text, byteCount} = decodeInput(fetched.bytes, name, fetched.charset);
-	return {input: {path: url, file: url, name, source: hostOf(url), text, byteCount, documentUrl: fetched.finalUrl}, ...(fetched.notice ? {notice: fetched.notice} : {})};
+	return {input: {path: url, file: url, name, source: hostOf(url), text, byteCount, documentUrl: fetched.finalUrl}, ...(fetched.notice ? {notice: fetched.notice} : {}), ...(fetched.staleAge ? {staleAge: fetched.staleAge} : {})};
+}
+
+/** The status line's notice for cached copies of these ages standing in for failed fetches (see {@link WebFeeds.offlineNotice}). */
+export function offlineNoticeOf(ages: readonly string[]): string | undefined {
+	if (ages.length === 0) {
+		return undefined;
+	}
+
+	return ages.length === 1 ? `offline: showing the copy from ${ages[0]} ago` : `offline: ${ages.length} feeds show their cached copies`;
 }
 
 type Slot =
 	| {readonly state: 'fetching'}
-	| {readonly state: 'parsing'; readonly parse: InputsParse; readonly notice?: string}
+	| {readonly state: 'parsing'; readonly parse: InputsParse; readonly notice?: string; readonly staleAge?: string}
 	| {readonly state: 'failed'; readonly error: UserFacingError};
 
 /**
@@ -169,6 +178,15 @@ export class WebFeeds {
 		return [...(slot.notice ? [slot.notice] : []), ...slot.parse.warnings];
 	}
 
+	/**
+	 * What the status line says when cached copies stood in for feeds that could not be fetched: `offline: showing the
+	 * copy from 3 h ago` for one, `offline: 3 feeds show their cached copies` for several; undefined for none.
+	 */
+	get offlineNotice(): string | undefined {
+		const ages = [...this.slots.values()].flatMap(slot => (slot.state === 'parsing' && slot.staleAge ? [slot.staleAge] : []));
+		return offlineNoticeOf(ages);
+	}
+
 	/** Why `url` gave no articles, if it failed or is parsed and had none. */
 	failureOf(url: string): UserFacingError | undefined {
 		const slot = this.slots.get(url);
@@ -177,8 +195,8 @@ export class WebFeeds {
 
 	private async fetchOne(url: string): Promise<void> {
 		try {
-			const {input, notice} = await readWebInput(url, this.options.web);
-			this.slots.set(url, {state: 'parsing', parse: new InputsParse([input], this.options), ...(notice ? {notice} : {})});
+			const {input, notice, staleAge} = await readWebInput(url, this.options.web);
+			this.slots.set(url, {state: 'parsing', parse: new InputsParse([input], this.options), ...(notice ? {notice} : {}), ...(staleAge ? {staleAge} : {})});
 		} catch (error) {
 			this.slots.set(url, {state: 'failed', error: error instanceof UserFacingError ? error : new UserFacingError(`${printableName(url)}: internal error: ${(error as Error).message}`, exitCodes.internalError)});
 		}

@@ -70,6 +70,8 @@ type AppProps = ReloadOptions & {
 	readonly loadingShare?: number;
 	/** How many feeds had answered before the first frame, of how many, when not all had. */
 	readonly fetchCounts?: FetchCounts;
+	/** A notice for the status line at start (cached copies stood in for feeds that could not be fetched). */
+	readonly initialNotice?: string;
 	/** A filter to start with (`--filter`). */
 	readonly initialQuery?: string;
 	/** An order to start with (`--sort`); with `--filter`, its matches come in this order too, not best first. */
@@ -105,6 +107,7 @@ export function App({
 	arrivals,
 	loadingShare,
 	fetchCounts,
+	initialNotice,
 	initialQuery,
 	initialOrder,
 	savedMarks,
@@ -133,6 +136,7 @@ export function App({
 			inputLabel: fileName,
 			loadingShare,
 			fetchCounts,
+			notice: initialNotice,
 			inputWarningCount: warningCount,
 		}),
 	);

@@ -26,6 +26,7 @@ type RootProps = ReloadOptions & {
 	readonly arrivals?: ArticleArrivals;
 	readonly loadingShare?: number;
 	readonly fetchCounts?: FetchCounts;
+	readonly initialNotice?: string;
 	readonly initialQuery?: string;
 	readonly initialOrder?: ListOrder;
 	readonly savedMarks?: MarkMap;
@@ -131,6 +132,7 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 				arrivals={options.arrivals}
 				loadingShare={options.loadingShare}
 				fetchCounts={options.fetchCounts}
+				initialNotice={options.initialNotice}
 				initialQuery={options.initialQuery}
 				initialOrder={options.initialOrder}
 				savedMarks={options.savedMarks}

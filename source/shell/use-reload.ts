@@ -7,7 +7,7 @@ import {watchFiles} from '../load/watch-files.js';
  * What a reload gives the app: the articles now, the inputs that failed and kept their old articles, what the status
  * line now calls the inputs, and the warnings reading them gave this time.
  */
-export type Reloaded = {readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string; readonly warnings?: readonly string[]};
+export type Reloaded = {readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string; readonly warnings?: readonly string[]; readonly offlineNotice?: string};
 
 /** How the app reloads its inputs: how to read them again, and which paths to watch (`--watch`). */
 export type ReloadOptions = {
@@ -49,8 +49,12 @@ export function useReload({reload, watchedPaths, refreshMs}: ReloadOptions, relo
 			state.isRunning = true;
 			reload()
 				.then(
-					({articles, failures, label, warnings}) => {
+					({articles, failures, label, warnings, offlineNotice}) => {
 						dispatch({type: 'articles-loaded', articles, failures, label, inputWarningCount: warnings && warnings.length + failures.length});
+						if (offlineNotice) {
+							// Cached copies stood in for feeds that could not be fetched: say so, as the first load does.
+							dispatch({type: 'notice-shown', text: offlineNotice});
+						}
 					},
 					(error: unknown) => {
 						dispatch({type: 'notice-shown', text: `reload failed: ${(error as Error).message}`});

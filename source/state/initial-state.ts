@@ -28,6 +28,8 @@ export function createState(
 		loadingShare?: number;
 		/** How many feeds have answered, of how many, when some are still being fetched. */
 		fetchCounts?: FetchCounts;
+		/** A notice to show in the status line until the first key (cached copies stood in for feeds). */
+		notice?: string;
 		inputWarningCount?: number;
 	},
 ): State {
@@ -47,7 +49,7 @@ export function createState(
 		viewport: options.viewport,
 		mode: {name: 'browse'},
 		articleSearch: undefined,
-		notice: undefined,
+		notice: options.notice,
 		linkNumber: undefined,
 		linkRequest: undefined,
 		readMarks: options.readMarks ?? noReadMarks,

@@ -22,16 +22,19 @@ export type FeedBytes = {
 	readonly finalUrl: string;
 	readonly bytes: Buffer;
 	readonly charset?: string;
-	/** `…: offline (…); showing the copy from 3 h ago`, when the cache stood in. */
+	/** `…: offline (…): showing the copy from 3 h ago`, when the cache stood in. */
 	readonly notice?: string;
+	/** How old the copy that stood in is, in words (`3 h`). */
+	readonly staleAge?: string;
 };
 
-const fromCache = (cached: CachedFeed, notice?: string): FeedBytes => ({
+const fromCache = (cached: CachedFeed, notice?: string, staleAge?: string): FeedBytes => ({
 	url: cached.url,
 	finalUrl: cached.finalUrl,
 	bytes: cached.bytes,
 	...(cached.charset ? {charset: cached.charset} : {}),
 	...(notice ? {notice} : {}),
+	...(staleAge ? {staleAge} : {}),
 });
 
 /**
@@ -57,7 +60,8 @@ export async function fetchFeed(url: string, options: FeedFetchOptions): Promise
 	} catch (error) {
 		if (cached && error instanceof FetchError && error.isTransient) {
 			const reason = error.message.startsWith(printableName(url) + ': ') ? error.message.slice(printableName(url).length + 2) : error.message;
-			return fromCache(cached, `${printableName(url)}: offline (${reason}): showing the copy from ${ageText(now() - cached.fetchedAt)} ago`);
+			const age = ageText(now() - cached.fetchedAt);
+			return fromCache(cached, `${printableName(url)}: offline (${reason}): showing the copy from ${age} ago`, age);
 		}
 
 		throw error;
