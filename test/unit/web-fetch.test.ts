@@ -1,4 +1,5 @@
 import {mkdtempSync, readdirSync} from 'node:fs';
+import {type AddressInfo, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
@@ -172,6 +173,27 @@ describe('proxies', () => {
 		expect(proxy.targets[0]).toContain(new URL(server.origin).host);
 		await fetchUrl(server.url('/feed.xml'), {...options, environment: {HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1'}});
 		expect(proxy.targets).toHaveLength(1);
+	});
+
+	test('https goes through the proxy\'s tunnel, and the server\'s certificate is still checked', async () => {
+		const server = await serve({'/feed.xml': fixedRoute(feed)}, {isTls: true});
+		const proxy = await startProxy();
+		servers.push(proxy);
+		expect(await failure(fetchUrl(server.url('/feed.xml'), {...options, environment: {HTTPS_PROXY: proxy.url}}))).toBe(`${server.url('/feed.xml')}: its TLS certificate cannot be trusted (DEPTH_ZERO_SELF_SIGNED_CERT); Broadsheet never skips the check`);
+		expect(proxy.targets).toEqual([new URL(server.origin).host]);
+	});
+
+	test('a proxy that refuses says how', async () => {
+		const server = await serve({'/feed.xml': fixedRoute(feed)});
+		const refusing = createServer(socket => {
+			socket.once('data', () => socket.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n'));
+		});
+		await new Promise<void>(resolve => {
+			refusing.listen(0, '127.0.0.1', resolve);
+		});
+		servers.push({close: async () => new Promise<void>(resolve => refusing.close(() => resolve()))});
+		const refusingUrl = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`;
+		expect(await failure(fetchUrl(server.url('/feed.xml'), {...options, environment: {http_proxy: refusingUrl}}))).toBe(`${server.url('/feed.xml')}: the proxy refused the connection (HTTP/1.1 407 Proxy Authentication Required)`);
 	});
 
 	test('a proxy that cannot be reached says so', async () => {

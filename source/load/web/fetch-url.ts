@@ -65,28 +65,30 @@ export function charsetOf(contentType: string | null): string | undefined {
 
 type FetchFunction = (url: string, init: Omit<RequestInit, 'dispatcher'> & {dispatcher?: unknown}) => Promise<Response>;
 
-/** undici's fetch and a proxy agent per proxy, loaded only when a proxy variable is set (Node's own fetch ignores them). */
-const proxyAgents = new Map<string, unknown>();
+/** A dispatcher per proxy, made the first time it is needed (see proxy-agent.ts). */
+const proxyDispatchers = new Map<string, Promise<unknown>>();
+
+/** Node's fetch, with a dispatcher through the proxy the environment names for `url`, if any. */
 async function fetcherFor(url: URL, environment: ProxyEnvironment): Promise<{fetch: FetchFunction; dispatcher?: unknown}> {
+	// Read only now: Node loads its fetch (about 70 ms) the first time `fetch` is looked up.
+	const fetch = globalThis.fetch as FetchFunction;
 	const proxy = hasProxyVariables(environment) ? proxyFor(url, environment) : undefined;
 	if (proxy === undefined) {
-		// Read only now: Node loads its fetch (about 70 ms) the first time `fetch` is looked up.
-		return {fetch: globalThis.fetch as FetchFunction};
+		return {fetch};
 	}
 
-	const undici = await import('undici');
-	let agent = proxyAgents.get(proxy);
-	if (!agent) {
-		try {
-			agent = new undici.ProxyAgent(proxy);
-		} catch {
-			throw new FetchError(`${printableName(proxy)}: not a proxy address Broadsheet can use (check HTTPS_PROXY and HTTP_PROXY)`, false, exitCodes.usage);
-		}
-
-		proxyAgents.set(proxy, agent);
+	let dispatcher = proxyDispatchers.get(proxy);
+	if (!dispatcher) {
+		const {proxyDispatcher} = await import('./proxy-agent.js');
+		dispatcher = proxyDispatcher(proxy);
+		proxyDispatchers.set(proxy, dispatcher);
 	}
 
-	return {fetch: undici.fetch as unknown as FetchFunction, dispatcher: agent};
+	try {
+		return {fetch, dispatcher: await dispatcher};
+	} catch (error) {
+		throw new FetchError(`${printableName(proxy)}: not a proxy Broadsheet can use (${printableName((error as Error).message)}); check HTTPS_PROXY and HTTP_PROXY`, false, exitCodes.usage);
+	}
 }
 
 const tlsCodes = new Set([
@@ -112,6 +114,10 @@ function networkFailure(name: string, host: string, error: unknown, timedOut: 'a
 	}
 
 	switch (code) {
+		case 'BROADSHEET_PROXY_REFUSED': {
+			return new FetchError(`${name}: ${printableName(cause?.message ?? 'the proxy refused the connection')}`, true);
+		}
+
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN': {
 			return new FetchError(`${name}: cannot find the host ${printableName(host)}${proxy ? ' (through the proxy)' : ''}`, true);
