@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runPiped} from '../helpers/pty-terminal.js';
 import {commandPath, repositoryRoot, spawnBroadsheet, splitSize, startBroadsheet, statusRowIndex, testEnvironment, waitForFrame} from '../helpers/run-broadsheet.js';
-import {cachedRoute, fixedRoute, rssFeed, startWebServer, type WebServer} from '../helpers/web-server.js';
+import {cachedRoute, fixedRoute, rssFeed, startProxy, startWebServer, type WebServer} from '../helpers/web-server.js';
 
 const servers: WebServer[] = [];
 async function serve(...parameters: Parameters<typeof startWebServer>): Promise<WebServer> {
@@ -100,5 +100,16 @@ describe('feeds from the web', () => {
 		expect(terminal.screen().replaceAll('\n', '')).toMatch(new RegExp(`broadsheet: warning: ${server.url('/feed.xml').replaceAll('.', '\\.')}: offline \\(the server answered HTTP 503 Service Unavailable\\): showing the copy from \\d+ s ago`, 'u'));
 		const offline = await runPiped(process.execPath, [commandPath, '--offline', '--list', server.url('/feed.xml')], {cwd: repositoryRoot, env: {...testEnvironment, ...env}});
 		expect(offline).toMatchObject({stdout: 'Ferry timetable changes\n', stderr: '', exitCode: 0});
+	});
+
+	it('goes through the proxy HTTP_PROXY names, unless NO_PROXY exempts the host', async () => {
+		const server = await serve({'/feed.xml': fixedRoute(rssFeed('Harbour desk', ['Ferry timetable changes']))});
+		const proxy = await startProxy();
+		servers.push({...server, close: proxy.close});
+		const run = async (env: Record<string, string | undefined>) => runPiped(process.execPath, [commandPath, '--list', server.url('/feed.xml')], {cwd: repositoryRoot, env: {...testEnvironment, ...webEnvironment(), ...env}});
+		expect(await run({HTTP_PROXY: proxy.url})).toMatchObject({stdout: 'Ferry timetable changes\n', stderr: '', exitCode: 0});
+		expect(proxy.targets).toEqual([new URL(server.origin).host]);
+		expect(await run({http_proxy: proxy.url, NO_PROXY: '127.0.0.1'})).toMatchObject({stdout: 'Ferry timetable changes\n', exitCode: 0});
+		expect(proxy.targets).toHaveLength(1);
 	});
 });

@@ -29,7 +29,8 @@ async function agentClass(): Promise<AgentConstructor> {
 	const holder = globalThis as unknown as Record<symbol, {constructor: AgentConstructor} | undefined>;
 	if (!holder[globalDispatcher]) {
 		// Node sets its fetch up, global dispatcher and all, on the first call; a data: address costs no network.
-		await fetch('data:,').then(async response => response.arrayBuffer()).catch(() => {});
+		// globalThis: the bundle defines a bare `fetch` as undefined (see scripts/build.js).
+		await globalThis.fetch('data:,').then(async response => response.arrayBuffer()).catch(() => {});
 	}
 
 	const dispatcher = holder[globalDispatcher];
