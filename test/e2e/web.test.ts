@@ -1,4 +1,4 @@
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
@@ -111,5 +111,36 @@ describe('feeds from the web', () => {
 		expect(proxy.targets).toEqual([new URL(server.origin).host]);
 		expect(await run({http_proxy: proxy.url, NO_PROXY: '127.0.0.1'})).toMatchObject({stdout: 'Ferry timetable changes\n', exitCode: 0});
 		expect(proxy.targets).toHaveLength(1);
+	});
+
+	it('runs the readme\'s examples of feeds on the web against a local server', async () => {
+		const server = await serve({
+			'/feed.xml': fixedRoute(rssFeed('Example desk', ['Ferry timetable changes'])),
+			'/atom.xml': fixedRoute('<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom desk</title><entry><title>Bridge closes</title><id>urn:bridge</id><link href="bridge.html"/></entry></feed>'),
+		});
+		const readme = readFileSync(join(repositoryRoot, 'readme.md'), 'utf8');
+		const section = readme.slice(readme.indexOf('## Feeds on the web'));
+		const examples = /```sh\n([\s\S]*?)```/u.exec(section)![1]!.trim().split('\n');
+		expect(examples).toHaveLength(3);
+		const directory = mkdtempSync(join(tmpdir(), 'broadsheet-readme-web-'));
+		writeFileSync(join(directory, 'news.md'), '# Harbour notes\n\nThe notes of the week.\n');
+		const outputs = [];
+		for (const example of examples) {
+			const command = example.replaceAll('https://example.org', server.origin).replaceAll('https://example.net', server.origin).replaceAll('~/notes/news.md', join(directory, 'news.md'));
+			// eslint-disable-next-line no-await-in-loop
+			const result = await runPiped('bash', ['-c', `set -o pipefail\nbroadsheet() { "$BROADSHEET_NODE" "$BROADSHEET_COMMAND" "$@"; }\n${command}`], {
+				cwd: repositoryRoot,
+				env: {...testEnvironment, ...webEnvironment(), BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},
+			});
+			expect(result.stderr).toBe('');
+			expect(result.exitCode).toBe(0);
+			outputs.push(result.stdout);
+		}
+
+		expect(outputs).toEqual([
+			'Ferry timetable changes\n',
+			'Ferry timetable changes\nBridge closes\nHarbour notes\n',
+			'https://example.invalid/story-1.html\n',
+		]);
 	});
 });

@@ -87,6 +87,8 @@ describe('a config file with a mistake gets one message naming the entry', () =>
 		['{"ascii": "yes"}', 'ascii: should be true or false, not "yes"'],
 		['{"filter": 3}', 'filter: should be a string, not 3'],
 		['{"sort": "random"}', 'sort: "random" is not an order; use file, newest, oldest, source, headline'],
+		['{"timeout": "soon"}', 'timeout: should be a number, not "soon"'],
+		['{"refresh": 0}', 'refresh: should be a number above 0, not 0'],
 		['{"keys": {"go-first": ["5"]}}', 'keys.go-first: 5 is also bound to link-number (while browsing)'],
 		['{"colour": false}', 'colour: no such setting; use keys, colors, ascii, color, filter, sort, timeout, refresh'],
 		['[1]', 'should hold an object, as in {"keys": {…}, "colors": {…}}, not a list'],
