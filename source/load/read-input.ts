@@ -11,7 +11,7 @@ export {decodeInput} from './decode-input.js';
 import type {FormatName, ParseOptions} from '../formats/format.js';
 import {type DecodedInput, InputsParse, openBigFile, type ParsedInput, parseSliceMs} from './parse-inputs.js';
 import {printableName} from '../text/sanitize-text.js';
-import {type FetchCounts, feedsFetchedAtOnce, isWebAddress, offlineNoticeOf, readWebInput, webArticleId, WebFeeds, type WebOptions} from './web-feeds.js';
+import {type FeedRequest, type FetchCounts, feedsFetchedAtOnce, isWebAddress, offlineNoticeOf, readWebInput, webArticleId, WebFeeds, type WebOptions} from './web-feeds.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
 export type LoadProgress = {
@@ -41,6 +41,8 @@ export type LoadedInput = {
 	readonly path: string;
 	readonly file: string;
 	readonly articles: readonly Article[];
+	/** For a feed from a subscription list: the groups the list put it in. */
+	readonly groups?: readonly string[];
 };
 
 /** What the inputs gave: their articles (in the inputs' order: see state/list-order.ts for the list's), and warnings to show (a problem in a file, a file that failed). */
@@ -414,6 +416,11 @@ export function inputsLabel(paths: readonly string[], files: readonly string[], 
 /** How to load inputs: how to read them, and how many articles to parse before the first screen. */
 export type LoadOptions = ReadOptions & {
 	/**
+	 * Feeds to fetch besides the URLs among the paths: those of a subscription list, each with the list's path as its
+	 * `path` (its articles come in the list's place), its title and its groups.
+	 */
+	readonly feeds?: readonly FeedRequest[];
+	/**
 	 * Parse only until this many articles are in, or all is parsed: `LoadResult.rest` parses the rest. All by default.
 	 */
 	readonly firstArticleCount?: number;
@@ -466,9 +473,10 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const pathFailures: UserFacingError[] = [];
 	const readFailures = new Map<string, UserFacingError>();
 	const files: Array<{path: string; file: string}> = [];
-	const urls = [...new Set(paths.filter(path => isWebAddress(path)))];
+	const requests: FeedRequest[] = [...paths.filter(path => isWebAddress(path)).map(url => ({url})), ...(options.feeds ?? [])];
 	// Fetching starts first: the network is slower than the disk.
-	const feeds = urls.length > 0 ? new WebFeeds(urls, options) : undefined;
+	const feeds = requests.length > 0 ? new WebFeeds(requests, options) : undefined;
+	const urls = feeds?.feeds.map(feed => feed.url) ?? [];
 	for (const path of paths) {
 		if (isWebAddress(path)) {
 			continue;
@@ -487,7 +495,7 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 		}
 	}
 
-	const isSingleInput = paths.length === 1 && ((files.length === 1 && files[0]!.file === paths[0]) || urls.length === 1);
+	const isSingleInput = paths.length === 1 && ((files.length === 1 && files[0]!.file === paths[0]) || (isWebAddress(paths[0]!) && urls.length === 1));
 	const sourceNames = sourceNamesOf(files.map(({file}) => file));
 	// Several files are read at once (a directory of 20,000 small files waits mostly on the disk), and kept in order.
 	const reads = await inOrder(files, filesReadAtOnce, async ({path, file}) => {
@@ -525,11 +533,11 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const failures = () => [
 		...pathFailures,
 		...files.flatMap(({file}) => readFailures.get(file) ?? parse.failureOf(file) ?? []),
-		...urls.flatMap(url => feeds?.failureOf(url) ?? []),
+		...(feeds?.feeds ?? []).flatMap(feed => feeds?.failureOf(feed.url) ?? []),
 	];
 	const result = (): LoadResult => {
 		const inputs = feeds ? inPathOrder(paths, parse.parsedInputs, feeds) : parse.parsedInputs;
-		const feedWarnings = urls.flatMap(url => feeds?.warningsOf(url) ?? []);
+		const feedWarnings = (feeds?.feeds ?? []).flatMap(feed => feeds?.warningsOf(feed.url) ?? []);
 		const offlineNotice = feeds?.offlineNotice;
 		return {articles: articlesWithUniqueIds(inputs), warnings: [...parse.warnings, ...feedWarnings, ...failures().map(failure => failure.message)], label, inputs, ...(offlineNotice ? {offlineNotice} : {})};
 	};
@@ -607,27 +615,41 @@ async function firstFeeds(feeds: WebFeeds, hasArticles: boolean, options: LoadOp
 	}
 }
 
-/** The inputs in the order of the paths given: a path's files, or a URL's feed. */
+/**
+ * The inputs in the order of the paths given: a path's files, then the feeds it named (a URL names itself; a
+ * subscription list, its feeds).
+ */
 function inPathOrder(paths: readonly string[], fileInputs: readonly ParsedInput[], feeds: WebFeeds): ParsedInput[] {
 	const byPath = new Map<string, ParsedInput[]>();
-	for (const input of fileInputs) {
-		const list = byPath.get(input.path);
+	const add = (path: string, inputs: readonly ParsedInput[]) => {
+		const list = byPath.get(path);
 		if (list) {
-			list.push(input);
+			list.push(...inputs);
 		} else {
-			byPath.set(input.path, [input]);
+			byPath.set(path, [...inputs]);
 		}
+	};
+
+	for (const input of fileInputs) {
+		add(input.path, [input]);
+	}
+
+	for (const feed of feeds.feeds) {
+		add(feed.path ?? feed.url, feeds.inputsOf(feed.url));
 	}
 
 	const seen = new Set<string>();
-	return paths.flatMap(path => {
+	const ordered = paths.flatMap(path => {
 		if (seen.has(path)) {
 			return [];
 		}
 
 		seen.add(path);
-		return isWebAddress(path) ? feeds.inputsOf(path) : byPath.get(path) ?? [];
+		return byPath.get(path) ?? [];
 	});
+	// Feeds from a list that is not among the paths (the caller read it) come last.
+	const rest = [...byPath.entries()].filter(([path]) => !seen.has(path)).flatMap(([, inputs]) => inputs);
+	return [...ordered, ...rest];
 }
 
 /** What a reload gave: the articles now, and the inputs that failed (each kept the articles it had). */
@@ -646,7 +668,7 @@ export type ReloadResult = LoadResult & {
 export async function reloadInputs(
 	previous: LoadResult,
 	paths: readonly string[],
-	{signal, parsing = defaultReloadParsing, ...options}: ReadOptions & {readonly signal?: AbortSignal; readonly parsing?: ReloadParsing} = {},
+	{signal, parsing = defaultReloadParsing, feeds, ...options}: ReadOptions & {readonly signal?: AbortSignal; readonly parsing?: ReloadParsing; readonly feeds?: readonly FeedRequest[]} = {},
 ): Promise<ReloadResult> {
 	const inputs: LoadedInput[] = [];
 	const warnings: string[] = [];
@@ -654,12 +676,14 @@ export async function reloadInputs(
 	const allFiles: string[] = [];
 	const failureMessage = (error: unknown) => printableName(error instanceof UserFacingError ? error.message : `internal error: ${(error as Error).message}`);
 	// Every path is listed first: source names depend on every file read (see sourceNamesOf).
-	const urls = [...new Set(paths.filter(path => isWebAddress(path)))];
+	const extraFeeds = feeds ?? [];
+	const urls = [...new Set([...paths.filter(path => isWebAddress(path)), ...extraFeeds.map(feed => feed.url)])];
 	const staleAges: string[] = [];
 	// Fetched at once, a few at a time, while the files are read: the network is slower than the disk.
 	const fetches = new Map(urls.map(url => [url, undefined as Promise<{input: DecodedInput; notice?: string; staleAge?: string} | {error: unknown}> | undefined]));
 	const fetchesDone = inOrder(urls, feedsFetchedAtOnce, async url => {
-		const fetch = readWebInput(url, options.web).catch((error: unknown) => ({error}));
+		const request = extraFeeds.find(feed => feed.url === url);
+		const fetch = readWebInput(url, options.web, request ?? {}).catch((error: unknown) => ({error}));
 		fetches.set(url, fetch);
 		return fetch;
 	});
@@ -670,6 +694,41 @@ export async function reloadInputs(
 		}
 
 		return (await fetchesDone)[urls.indexOf(url)]!;
+	};
+
+	/** Fetches and parses one feed again into `inputs`; one that fails keeps its articles from before (`kept`). */
+	const readFeed = async (request: FeedRequest, kept: LoadedInput | undefined) => {
+		const {url} = request;
+		const path = request.path ?? url;
+		if (inputs.some(input => input.file === url)) {
+			return;
+		}
+
+		const fetched = await fetchOf(url);
+		if ('error' in fetched) {
+			failures.push(failureMessage(fetched.error));
+			if (kept) {
+				inputs.push(kept);
+			}
+
+			return;
+		}
+
+		try {
+			const result = await readInput(path, url, options, parsing, signal, undefined, fetched.input);
+			inputs.push({path, file: url, articles: result.articles.map(article => withId(article, webArticleId(url, article.id))), ...(request.groups?.length ? {groups: request.groups} : {})});
+			warnings.push(...(fetched.notice ? [fetched.notice] : []), ...result.warnings);
+			staleAges.push(...(fetched.staleAge ? [fetched.staleAge] : []));
+		} catch (error) {
+			if (signal?.aborted) {
+				throw error;
+			}
+
+			failures.push(failureMessage(error));
+			if (kept) {
+				inputs.push(kept);
+			}
+		}
 	};
 
 	const listings = await Promise.all(paths.map(async path => (path === '-' || isWebAddress(path) ? [path] : filesOf(path).catch((error: unknown) => error))));
@@ -695,38 +754,8 @@ export async function reloadInputs(
 			}
 
 			if (isWebAddress(file)) {
-				if (inputs.some(input => input.file === file)) {
-					continue;
-				}
-
 				// eslint-disable-next-line no-await-in-loop
-				const fetched = await fetchOf(file);
-				if ('error' in fetched) {
-					failures.push(failureMessage(fetched.error));
-					if (kept) {
-						inputs.push(kept);
-					}
-
-					continue;
-				}
-
-				try {
-					// eslint-disable-next-line no-await-in-loop
-					const result = await readInput(path, file, options, parsing, signal, undefined, fetched.input);
-					inputs.push({path, file, articles: result.articles.map(article => withId(article, webArticleId(file, article.id)))});
-					warnings.push(...(fetched.notice ? [fetched.notice] : []), ...result.warnings);
-					staleAges.push(...(fetched.staleAge ? [fetched.staleAge] : []));
-				} catch (error) {
-					if (signal?.aborted) {
-						throw error;
-					}
-
-					failures.push(failureMessage(error));
-					if (kept) {
-						inputs.push(kept);
-					}
-				}
-
+				await readFeed({url: file, path}, kept);
 				continue;
 			}
 
@@ -745,6 +774,18 @@ export async function reloadInputs(
 				}
 			}
 		}
+
+		// The feeds a subscription list among the paths names come in its place.
+		for (const request of extraFeeds.filter(feed => feed.path === path)) {
+			// eslint-disable-next-line no-await-in-loop
+			await readFeed(request, previous.inputs.find(input => input.file === request.url));
+		}
+	}
+
+	// Feeds of a list that is not among the paths (the caller read it) come last.
+	for (const request of extraFeeds.filter(feed => !paths.includes(feed.path ?? feed.url))) {
+		// eslint-disable-next-line no-await-in-loop
+		await readFeed(request, previous.inputs.find(input => input.file === request.url));
 	}
 
 	return {articles: articlesWithUniqueIds(inputs), warnings, label: inputsLabel(paths, allFiles.filter(file => !isWebAddress(file)), urls), inputs, failures, ...(offlineNoticeOf(staleAges) ? {offlineNotice: offlineNoticeOf(staleAges)} : {})};

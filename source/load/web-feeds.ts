@@ -20,6 +20,21 @@ export function feedCacheDirectory(environment: Readonly<Record<string, string |
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};
 
+/**
+ * A feed to fetch: its address and, from a subscription list (OPML, a newsboat `urls` file), its title and groups.
+ * `path` is the input that named it: the URL itself when given on the command line, else the list's path; its
+ * articles come in that input's place in the list, in the order the feeds were named.
+ */
+export type FeedRequest = {
+	readonly url: string;
+	/** What its articles name as their source when the feed names none (the list's title for it). */
+	readonly title?: string;
+	/** The groups (OPML outlines, newsboat tags) the list puts it in: see {@link WebFeeds.inputsOf}. */
+	readonly groups?: readonly string[];
+	/** The input that named it; the URL itself by default. */
+	readonly path?: string;
+};
+
 /** How many feeds are fetched at once. */
 export const feedsFetchedAtOnce = 8;
 
@@ -52,13 +67,13 @@ function fallbackWebOptions(): WebOptions {
 }
 
 /** Fetches and decodes the feed at `url` (see web/fetch-feed.ts), with a notice when an old copy stands in. */
-export async function readWebInput(url: string, options: WebOptions | undefined): Promise<{input: DecodedInput; notice?: string; staleAge?: string}> {
+export async function readWebInput(url: string, options: WebOptions | undefined, request: Omit<FeedRequest, 'url'> = {}): Promise<{input: DecodedInput; notice?: string; staleAge?: string}> {
 	// Loaded only for a URL: reading files never pays for the fetching code, nor for Node's fetch.
 	const {fetchFeed} = await import('./web/fetch-feed.js');
 	const fetched = await fetchFeed(url, options ?? fallbackWebOptions());
 	const name = printableName(url);
 	const {text, byteCount} = decodeInput(fetched.bytes, name, fetched.charset);
-	return {input: {path: url, file: url, name, source: hostOf(url), text, byteCount, documentUrl: fetched.finalUrl}, ...(fetched.notice ? {notice: fetched.notice} : {}), ...(fetched.staleAge ? {staleAge: fetched.staleAge} : {})};
+	return {input: {path: request.path ?? url, file: url, name, source: request.title === undefined ? hostOf(url) : printableName(request.title), text, byteCount, documentUrl: fetched.finalUrl}, ...(fetched.notice ? {notice: fetched.notice} : {}), ...(fetched.staleAge ? {staleAge: fetched.staleAge} : {})};
 }
 
 /** The status line's notice for cached copies of these ages standing in for failed fetches (see {@link WebFeeds.offlineNotice}). */
@@ -77,34 +92,44 @@ type Slot =
 
 /**
  * Feeds fetched at most {@link feedsFetchedAtOnce} at a time, each parsed once it has come (a slice at a time, by
- * {@link parseFor}), kept in the order the URLs were given whatever order they answer in. A feed that fails is a
- * failure to warn of, never the end of the others.
+ * {@link parseFor}), kept in the order they were named whatever order they answer in. A feed that fails is a
+ * failure to warn of, never the end of the others. More can be added while it runs ({@link add}: the feeds of a
+ * subscription list, once the list is read).
  */
 export class WebFeeds {
 	private readonly slots = new Map<string, Slot>();
+	private readonly requests = new Map<string, FeedRequest>();
+	private readonly queue: FeedRequest[] = [];
+	private activeCount = 0;
 	private settled = 0;
 	private waiters: Array<() => void> = [];
 
 	constructor(
-		readonly urls: readonly string[],
+		requests: readonly FeedRequest[],
 		private readonly options: InputsParseOptions & {readonly web?: WebOptions},
 	) {
-		for (const url of urls) {
-			this.slots.set(url, {state: 'fetching'});
-		}
+		this.add(requests);
+	}
 
-		let next = 0;
-		const worker = async () => {
-			while (next < urls.length) {
-				const url = urls[next++]!;
-				// eslint-disable-next-line no-await-in-loop
-				await this.fetchOne(url);
+	/** Fetches `requests` too (a URL already asked for is fetched once, in its first place). */
+	add(requests: readonly FeedRequest[]): void {
+		for (const request of requests) {
+			if (!this.requests.has(request.url)) {
+				this.requests.set(request.url, request);
+				this.slots.set(request.url, {state: 'fetching'});
+				this.queue.push(request);
 			}
-		};
-
-		for (let index = 0; index < Math.min(feedsFetchedAtOnce, urls.length); index++) {
-			void worker();
 		}
+
+		while (this.activeCount < feedsFetchedAtOnce && this.queue.length > 0) {
+			this.activeCount++;
+			void this.work();
+		}
+	}
+
+	/** The feeds asked for, in order: each with the input that named it. */
+	get feeds(): readonly FeedRequest[] {
+		return [...this.requests.values()];
 	}
 
 	/** How many feeds have answered (or failed), and how many there are. */
@@ -158,14 +183,22 @@ export class WebFeeds {
 		return this.isComplete;
 	}
 
-	/** The articles fetched from `url` so far, their ids made lasting (see {@link webArticleId}). */
-	inputsOf(url: string): ParsedInput[] {
+	/**
+	 * The articles fetched from `url` so far, their ids made lasting (see {@link webArticleId}), with the groups the
+	 * list gave the feed.
+	 */
+	inputsOf(url: string): Array<ParsedInput & {readonly groups?: readonly string[]}> {
 		const slot = this.slots.get(url);
 		if (slot?.state !== 'parsing') {
 			return [];
 		}
 
-		return slot.parse.parsedInputs.map(input => ({...input, articles: input.articles.map((article: Article) => withId(article, webArticleId(url, article.id)))}));
+		const groups = this.requests.get(url)?.groups;
+		return slot.parse.parsedInputs.map(input => ({
+			...input,
+			articles: input.articles.map((article: Article) => withId(article, webArticleId(url, article.id))),
+			...(groups && groups.length > 0 ? {groups} : {}),
+		}));
 	}
 
 	/** The warnings of `url`: a cached copy standing in, and problems in the feed. */
@@ -193,9 +226,19 @@ export class WebFeeds {
 		return slot?.state === 'failed' ? slot.error : slot?.state === 'parsing' ? slot.parse.failureOf(url) : undefined;
 	}
 
-	private async fetchOne(url: string): Promise<void> {
+	private async work(): Promise<void> {
+		for (let request = this.queue.shift(); request !== undefined; request = this.queue.shift()) {
+			// eslint-disable-next-line no-await-in-loop
+			await this.fetchOne(request);
+		}
+
+		this.activeCount--;
+	}
+
+	private async fetchOne(request: FeedRequest): Promise<void> {
+		const {url} = request;
 		try {
-			const {input, notice, staleAge} = await readWebInput(url, this.options.web);
+			const {input, notice, staleAge} = await readWebInput(url, this.options.web, request);
 			this.slots.set(url, {state: 'parsing', parse: new InputsParse([input], this.options), ...(notice ? {notice} : {}), ...(staleAge ? {staleAge} : {})});
 		} catch (error) {
 			this.slots.set(url, {state: 'failed', error: error instanceof UserFacingError ? error : new UserFacingError(`${printableName(url)}: internal error: ${(error as Error).message}`, exitCodes.internalError)});

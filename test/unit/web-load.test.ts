@@ -140,4 +140,31 @@ describe('URLs as inputs', () => {
 		expect(third.articles.map(article => article.headline)).toEqual(['Alpha one', 'Alpha two']);
 		expect(third.failures).toEqual([`${server.url('/a.xml')}: the server answered HTTP 404 Not Found`]);
 	});
+
+	test('fetches a list of feeds with titles and groups (a subscription list), in the list\'s place, and again on reload', async () => {
+		const untitled = '<rss version="2.0"><channel><item><title>Untitled one</title><guid>u-1</guid></item></channel></rss>';
+		const server = await serve({'/a.xml': fixedRoute(rssFeed('Alpha', ['Alpha one'])), '/untitled.xml': fixedRoute(untitled)});
+		const directory = mkdtempSync(join(tmpdir(), 'broadsheet-web-list-'));
+		writeFileSync(join(directory, 'before.txt'), 'Before headline\nBefore body.\n');
+		writeFileSync(join(directory, 'after.txt'), 'After headline\nAfter body.\n');
+		const list = join(directory, 'feeds.opml');
+		const feeds = [
+			{url: server.url('/untitled.xml'), title: 'The Untitled Gazette', groups: ['News', 'Local'], path: list},
+			{url: server.url('/a.xml'), title: 'Alpha (as the list calls it)', groups: ['Tech'], path: list},
+		];
+		const paths = [join(directory, 'before.txt'), list, join(directory, 'after.txt')];
+		// The list itself is the caller's to read: here it stands for a path that holds no file of articles.
+		writeFileSync(list, '');
+		const loaded = await loadInputs(paths, stdin(), {web: web(), feeds});
+		expect(loaded.articles.map(article => [article.headline, article.source])).toEqual([
+			['Before headline', 'before.txt'],
+			['Untitled one', 'The Untitled Gazette'],
+			['Alpha one', 'Alpha'],
+			['After headline', 'after.txt'],
+		]);
+		expect(loaded.inputs.map(input => input.groups)).toEqual([undefined, ['News', 'Local'], ['Tech'], undefined]);
+		const reloaded = await reloadInputs(loaded, paths, {web: web(), feeds});
+		expect(reloaded.articles.map(article => article.headline)).toEqual(['Before headline', 'Untitled one', 'Alpha one', 'After headline']);
+		expect(reloaded.inputs.find(input => input.file === server.url('/a.xml'))?.groups).toEqual(['Tech']);
+	});
 });
