@@ -19,6 +19,10 @@ export type Config = {
 	readonly filter?: string;
 	/** The list's order when `--sort` gives none. */
 	readonly sort?: ListOrder;
+	/** Seconds to wait for a server's answer, or for more of a body (`--timeout`). */
+	readonly timeout?: number;
+	/** Minutes between fetches of URLs with `--watch` (`--refresh`). */
+	readonly refresh?: number;
 };
 
 /** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
@@ -38,7 +42,7 @@ const colorByName = new Map<string, ColorName | undefined>([
 ]);
 
 /** The config file's settings besides `keys` and `colors`, and the type each takes. */
-const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string'} as const;
+const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string', timeout: 'number', refresh: 'number'} as const;
 type SettingName = keyof typeof settingTypes;
 
 const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : JSON.stringify(value));
@@ -151,7 +155,11 @@ export function parseConfig(text: string, keymap: Keymap): {config: Config} | {e
 		} else if (Object.hasOwn(settingTypes, name)) {
 			const type = settingTypes[name as SettingName];
 			if (typeof value !== type) {
-				return {error: `${name}: should be ${type === 'boolean' ? 'true or false' : 'a string'}, not ${describe(value)}`};
+				return {error: `${name}: should be ${type === 'boolean' ? 'true or false' : type === 'number' ? 'a number' : 'a string'}, not ${describe(value)}`};
+			}
+
+			if (type === 'number' && !(Number.isFinite(value) && (value as number) > 0)) {
+				return {error: `${name}: should be a number above 0, not ${describe(value)}`};
 			}
 
 			if (name === 'sort' && !isListOrder(value as string)) {

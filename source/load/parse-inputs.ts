@@ -22,6 +22,8 @@ export type DecodedInput = {
 	readonly source: string;
 	/** How many bytes the text came from (0: the input was empty). */
 	readonly byteCount: number;
+	/** The address a fetched input came from, after redirects: relative links resolve against it. */
+	readonly documentUrl?: string;
 } & (
 	| {readonly text: string}
 	/**
@@ -304,6 +306,7 @@ class SingleInputParse {
 			format: this.format,
 			fileName: this.input.name,
 			plainTextLayout: this.plan?.plainTextLayout,
+			documentUrl: this.input.documentUrl,
 		});
 	}
 }
