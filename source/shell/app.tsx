@@ -16,6 +16,7 @@ import {
 	isArticleStarred,
 	isShownArticleBehind,
 	pendingQuery,
+	questionText,
 	selectArticleSearch,
 	selectHits,
 	selectListRows,
@@ -214,7 +215,8 @@ export function App({
 
 	const hits = selectHits(state);
 	const article = shownArticle(state);
-	const isReading = state.mode.name === 'read' || state.mode.name === 'article-search' || (state.mode.name === 'help' && state.mode.returnTo === 'read');
+	const isReading =
+		state.mode.name === 'read' || state.mode.name === 'article-search' || ((state.mode.name === 'help' || state.mode.name === 'confirm') && state.mode.returnTo === 'read');
 	const articleSearch = selectArticleSearch(state);
 	const searchPosition = articleSearch ? searchPositionText(articleSearch.query, articleSearch.matches.length, articleSearch.currentIndex) : '';
 	const listPane = (
@@ -307,7 +309,7 @@ export function App({
 				warningCount={state.inputWarningCount + state.warnings.length}
 				hints={hintsFor(state.keymap, state.mode.name, glyphs)}
 				columnCount={layout.columnCount}
-				notice={state.notice}
+				notice={questionText(state) ?? state.notice}
 				theme={theme}
 			/>
 		</Box>

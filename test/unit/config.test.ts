@@ -45,9 +45,9 @@ describe('a good config file', () => {
 	});
 
 	it('reads key names as people write them', () => {
-		expect(configOf({keys: {'page-down': ['PgDn', 'Ctrl-D', 'Space']}}).keymap.find(binding => binding.command === 'page-down')?.keys).toEqual([
+		expect(configOf({keys: {'page-down': ['PgDn', 'Ctrl-E', 'Space']}}).keymap.find(binding => binding.command === 'page-down')?.keys).toEqual([
 			'pagedown',
-			'ctrl+d',
+			'ctrl+e',
 			'space',
 		]);
 		expect(configOf({keys: {quit: 'x'}}).keymap.find(binding => binding.command === 'quit')?.keys).toEqual(['x']);
