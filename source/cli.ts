@@ -8,12 +8,12 @@ import {exitCodes, UserFacingError} from './exit-codes.js';
 import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
-import {defaultKeymap} from './input/keymap.js';
+import {defaultKeymap, pickKeymap} from './input/keymap.js';
 import {type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './load/read-input.js';
 import {type ArticleArrivals, parseInBackground} from './load/parse-in-background.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
-import {openKeyInput} from './shell/key-input.js';
+import {openKeyInput, openTerminalOutput} from './shell/key-input.js';
 import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {guardProcessWarnings} from './process-warnings.js';
 import {createLoadingLine, type LoadingLine} from './shell/loading-line.js';
@@ -37,6 +37,9 @@ const helpText = `
 	  --list               print the headlines, one a line, and exit
 	  --json               print the articles as NDJSON, one object a line, and exit
 	  --print              print the articles as wrapped text, and exit
+	  --pick               choose an article in the interface (drawn on the
+	                       terminal even when stdout is a pipe): Enter prints it
+	                       as --json does and exits; Esc or q prints nothing, exit 1
 	  --format NAME        read as NAME: ${formatNames.join(', ')}
 	  --fields MAP         which input fields fill the article, as in
 	                       headline=title,body=text (for JSON, CSV and TSV)
@@ -58,6 +61,7 @@ const helpText = `
 	  $ broadsheet --filter mujica samples/taipei-times.txt
 	  $ broadsheet samples/taipei-times.txt | grep -i korea
 	  $ broadsheet --json feed.xml | jq -r .url
+	  $ broadsheet --pick feed.xml | jq -r .url
 	  $ cat samples/taipei-times.txt | broadsheet
 	  $ broadsheet --fields headline=subject,body=message mail.csv
 `;
@@ -128,14 +132,14 @@ async function writeOutput(pieces: Iterable<string>): Promise<void> {
 }
 
 /** While a big input loads (or a pipe never ends), q and Ctrl-C still quit. */
-function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine | undefined): () => void {
+function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine | undefined, exitCode: number): () => void {
 	const handleKeys = () => {
 		let chunk: Buffer | null;
 		while ((chunk = keys.read() as Buffer | null) !== null) {
 			if (chunk.includes(0x71) || chunk.includes(0x03)) {
 				loadingLine?.clear();
 				keys.setRawMode(false);
-				process.exit(exitCodes.success);
+				process.exit(exitCode);
 			}
 		}
 	};
@@ -171,7 +175,7 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 const loadingSignals: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGUSR2', 'SIGALRM'];
 
 const knownOptions = new Set([
-	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--no-state', '--no-color', '--ascii',
+	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--pick', '--no-state', '--no-color', '--ascii',
 	'--config', '--no-config', '--help', '--version',
 ]);
 
@@ -282,6 +286,7 @@ function parseArguments() {
 				list: {type: 'boolean'},
 				json: {type: 'boolean'},
 				print: {type: 'boolean'},
+				pick: {type: 'boolean'},
 				// `--no-color` makes it false.
 				color: {type: 'boolean', default: true},
 				ascii: {type: 'boolean'},
@@ -347,12 +352,19 @@ async function main(): Promise<void> {
 		throw new UserFacingError('--watch needs a FILE: stdin cannot be read again', exitCodes.usage);
 	}
 
-	const isInteractive = process.stdout.isTTY && outputModes.length === 0;
+	if (cli.flags.pick && outputModes[0] !== undefined) {
+		throw new UserFacingError(`--pick prints the article chosen, so it cannot go with --${outputModes[0]}`, exitCodes.usage);
+	}
+
+	const isPicking = cli.flags.pick === true;
+	// Picking draws on the terminal whatever stdout is: stdout is for the article picked (`| jq -r .url`).
+	const isInteractive = (process.stdout.isTTY || isPicking) && outputModes.length === 0;
 	const keyInput = isInteractive ? openKeyInput() : undefined;
+	const terminalOutput = isInteractive ? openTerminalOutput() : undefined;
 	const looksChoices = {asciiFlag: cli.flags.ascii ? true : undefined, colorFlag: cli.flags.color, asciiSetting: config?.ascii, colorSetting: config?.color};
 	const theme = createTheme({hasColor: shouldUseColor(process.env, looksChoices), isAscii: shouldUseAscii(process.env, looksChoices), colors: config?.colors});
-	const loadingLine = isInteractive ? createLoadingLine(process.stdout, process.stdout.columns || 80, theme.glyphs.ellipsis) : undefined;
-	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine) : undefined;
+	const loadingLine = terminalOutput ? createLoadingLine(terminalOutput, terminalOutput.columns || 80, theme.glyphs.ellipsis) : undefined;
+	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine, isPicking ? exitCodes.nothingPicked : exitCodes.success) : undefined;
 	const readOptions = {format, fieldMap: fields.fieldMap};
 	let loaded: Awaited<ReturnType<typeof loadInputs>> | undefined = await loadInputs(paths, process.stdin, {
 		...readOptions,
@@ -397,8 +409,9 @@ async function main(): Promise<void> {
 	// Let go of the first load here: this function waits for the interface to end, and what it holds stays till then.
 	loaded = undefined;
 
-	await runInterface({
+	const {picked} = await runInterface({
 		keyInput,
+		terminalOutput,
 		articles,
 		fileName: label,
 		warningCount: warnings.length + stateWarnings().length,
@@ -411,7 +424,7 @@ async function main(): Promise<void> {
 		reload: filePaths.length > 0 ? inputs.reload : undefined,
 		watchedPaths: cli.flags.watch ? filePaths : undefined,
 		theme,
-		keymap: config?.keymap,
+		keymap: isPicking ? pickKeymap(config?.keymap ?? defaultKeymap) : config?.keymap,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},
@@ -420,6 +433,14 @@ async function main(): Promise<void> {
 	// After the alternate screen, where the user can read them: those of the inputs as last read (as far as they were
 	// parsed, when the first load had not ended), with the inputs a reload could not read.
 	printInputWarnings([...inputs.lastWarnings(), ...stateWarnings(), ...processWarnings.take()]);
+	if (isPicking) {
+		if (picked) {
+			const output = await import('./output.js');
+			await writeOutput(output.outputPieces([picked], 'json', 0));
+		} else {
+			process.exitCode = exitCodes.nothingPicked;
+		}
+	}
 }
 
 /** The inputs of an interactive session: the first load, parsed on in the background, then each reload. */

@@ -45,6 +45,7 @@ export type Command =
 	| 'cycle-view'
 	| 'suspend'
 	| 'redraw'
+	| 'pick'
 	| 'quit';
 
 /**
@@ -125,6 +126,28 @@ export const defaultKeymap: Keymap = [
 	{command: 'suspend', keys: ['ctrl+z'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'confirm'], help: 'suspend; fg resumes'},
 	{command: 'redraw', keys: ['ctrl+l'], modes: ['browse', 'read', 'filter'], help: 'redraw the screen'},
 ];
+
+/**
+ * The keymap of a `--pick` session: Enter picks the article (in the list, or the one being read) instead of opening
+ * it, which `l` and `→` still do, and Esc in the list ends the session with nothing picked, as in fzf.
+ */
+export function pickKeymap(keymap: Keymap): Keymap {
+	const withoutKeys = (binding: Binding, keys: readonly KeyName[]): Binding =>
+		binding.keys.some(key => keys.includes(key)) ? {...binding, keys: binding.keys.filter(key => !keys.includes(key))} : binding;
+	const picked: Binding[] = keymap.map(binding => {
+		const onPickedModes = binding.modes.filter(mode => mode === 'browse' || mode === 'read');
+		if (onPickedModes.length === 0) {
+			return binding;
+		}
+
+		return withoutKeys(binding, binding.modes.includes('browse') ? ['enter', 'escape'] : ['enter']);
+	});
+	return [
+		{command: 'pick', keys: ['enter'], modes: ['browse', 'read'], help: 'print the article as a line of JSON and quit (--pick)', hint: 'pick'},
+		{command: 'quit', keys: ['escape'], modes: ['browse'], help: 'quit without picking (--pick)'},
+		...picked,
+	];
+}
 
 /** Every mode a key can be pressed in, in the order the help overlay lists them. */
 export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'article-search', 'help', 'confirm'];

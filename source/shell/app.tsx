@@ -90,6 +90,8 @@ type AppProps = ReloadOptions & {
 	readonly onSuspend?: () => void;
 	/** Clears the terminal and draws the frame whole again (Ctrl-L); the shell passes it in. */
 	readonly onRedraw?: () => void;
+	/** Hears which article was picked with Enter (`--pick`), just before the app exits; not called when none was. */
+	readonly onPick?: (article: Article) => void;
 };
 
 const defaultLinkEnvironment = processLinkEnvironment();
@@ -115,6 +117,7 @@ export function App({
 	now,
 	onSuspend,
 	onRedraw,
+	onPick,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -195,7 +198,13 @@ export function App({
 	}, [isArticleBehind, selectedArticleId, state.results]);
 
 	useEffect(() => {
-		if (state.mode.name === 'quit') {
+		const {mode} = state;
+		if (mode.name === 'quit') {
+			const picked = mode.pickedId === undefined ? undefined : articles.find(article => article.id === mode.pickedId);
+			if (picked) {
+				onPick?.(picked);
+			}
+
 			exit();
 		}
 	}, [state.mode.name, exit]);

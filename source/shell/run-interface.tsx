@@ -14,6 +14,7 @@ import {enterFullScreen} from '../terminal/screen.js';
 import {useViewport} from './use-viewport.js';
 import type {Theme} from '../ui/theme.js';
 import {useNow} from './use-now.js';
+import {type LinkEnvironment, processLinkEnvironment} from './use-link-actions.js';
 import {CrashBoundary} from './crash-boundary.js';
 import {exitCodes} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';
@@ -42,7 +43,16 @@ type FullRedraws = {request?: () => void};
  * Gives the app the terminal's size, following resizes, and the time, every minute. On request it draws one blank
  * frame (the app stays mounted, hidden), so that the next frame differs on every row and Ink redraws all of it.
  */
-function Root({fullRedraws, ...props}: RootProps & {readonly fullRedraws: FullRedraws; readonly onSuspend: () => void; readonly onRedraw: () => void}) {
+function Root({
+	fullRedraws,
+	...props
+}: RootProps & {
+	readonly fullRedraws: FullRedraws;
+	readonly onSuspend: () => void;
+	readonly onRedraw: () => void;
+	readonly onPick: (article: Article) => void;
+	readonly linkEnvironment: LinkEnvironment;
+}) {
 	const {stdout} = useStdout();
 	const [isBlank, setIsBlank] = useState(false);
 	useEffect(() => {
@@ -76,12 +86,20 @@ function Root({fullRedraws, ...props}: RootProps & {readonly fullRedraws: FullRe
  * q, Ctrl-C, SIGTERM or SIGHUP. Keys come from `keyInput`; `onStart` receives the way back, for failures that end
  * the process elsewhere.
  */
-export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadStream; onStart(restore: () => void): void}): Promise<void> {
-	const {keyInput} = options;
+export async function runInterface(
+	options: RootProps & {
+		keyInput: NodeJS.ReadStream;
+		/** Where the interface draws: stdout, or the terminal itself when stdout is a pipe (`--pick`). */
+		terminalOutput?: NodeJS.WriteStream;
+		onStart(restore: () => void): void;
+	},
+): Promise<{readonly picked: Article | undefined}> {
+	const {keyInput, terminalOutput = process.stdout} = options;
+	let picked: Article | undefined;
 	// The theme decides about colour, not chalk: chalk would drop bold and inverse too for `--no-color` (which it reads
 	// from argv), and the selection would vanish. The theme holds only the basic colours, which level 1 covers.
 	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
-	const screen = enterFullScreen(process.stdout, keyInput);
+	const screen = enterFullScreen(terminalOutput, keyInput);
 	options.onStart(() => {
 		screen.restore();
 	});
@@ -100,7 +118,7 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 			process.on('SIGTSTP', stopFromOutside);
 			screen.resume();
 			// The terminal may have been resized while the process was stopped, when it got no SIGWINCH.
-			(process.stdout as NodeJS.WriteStream & {_refreshSize?: () => void})._refreshSize?.();
+			(terminalOutput as NodeJS.WriteStream & {_refreshSize?: () => void})._refreshSize?.();
 			fullRedraws.request?.();
 		});
 		process.kill(process.pid, 'SIGTSTP');
@@ -139,10 +157,15 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}
+				onPick={article => {
+					picked = article;
+				}}
+				linkEnvironment={processLinkEnvironment(terminalOutput)}
 			/>
 		</CrashBoundary>,
 		{
 			stdin: keyInput,
+			stdout: terminalOutput,
 			exitOnCtrlC: false,
 			patchConsole: false,
 			incrementalRendering: process.env['BROADSHEET_FULL_REDRAW'] === undefined,
@@ -175,7 +198,7 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	});
 	// Without SIGHUP (the shell ignores it), a terminal that went away shows as the end of the keys, or as EIO.
 	keyInput.on('end', hangUp);
-	for (const stream of [process.stdout, keyInput]) {
+	for (const stream of [terminalOutput, keyInput]) {
 		stream.on('error', (error: NodeJS.ErrnoException) => {
 			if (error.code !== 'EIO') {
 				throw error;
@@ -204,4 +227,10 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	if (keyInput !== process.stdin) {
 		keyInput.destroy();
 	}
+
+	if (terminalOutput !== process.stdout) {
+		terminalOutput.destroy();
+	}
+
+	return {picked};
 }

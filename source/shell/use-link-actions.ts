@@ -22,9 +22,11 @@ export type LinkEnvironment = {
 	startProgram(command: string, args: readonly string[]): StartedProgram;
 };
 
-/** The real process: its environment, its platform, its stdout when that is a terminal, and child_process. */
-export function processLinkEnvironment(): LinkEnvironment {
-	const {stdout} = process;
+/**
+ * The real process: its environment, its platform, the terminal it draws on (`stdout`, unless stdout is a pipe and
+ * the interface draws on /dev/tty) when that is a terminal, and child_process.
+ */
+export function processLinkEnvironment(stdout: NodeJS.WriteStream = process.stdout): LinkEnvironment {
 	return {
 		environment: process.env,
 		platform: process.platform,

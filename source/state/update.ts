@@ -756,6 +756,11 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 			return {...state, redrawRequestCount: state.redrawRequestCount + 1};
 		}
 
+		case 'pick': {
+			const article = selectedArticle(state);
+			return article ? {...state, mode: {name: 'quit', pickedId: article.id}} : state;
+		}
+
 		case 'quit': {
 			return {...state, mode: {name: 'quit'}};
 		}
