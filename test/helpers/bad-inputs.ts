@@ -256,6 +256,13 @@ export const badInputs: readonly BadInput[] = [
 		advice: 'Choose one of `--list`, `--json` and `--print`.',
 	},
 	{
+		problem: '`--pick` with an output mode',
+		command: 'broadsheet --pick --json news.txt',
+		stderr: ['broadsheet: --pick prints the article chosen, so it cannot go with --json'],
+		exitCode: 2,
+		advice: 'Leave the output mode out: `--pick` prints the article chosen as `--json` does.',
+	},
+	{
 		problem: '`--watch` with an output mode',
 		command: 'broadsheet --watch --list news.txt',
 		stderr: ['broadsheet: --watch keeps the interface open, so it cannot go with --list'],
