@@ -425,6 +425,7 @@ async function main(): Promise<void> {
 		watchedPaths: cli.flags.watch ? filePaths : undefined,
 		theme,
 		keymap: isPicking ? pickKeymap(config?.keymap ?? defaultKeymap) : config?.keymap,
+		openers: config?.openers,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

@@ -4,6 +4,8 @@ import {type KeyOverrides, keymapWithOverrides, parseKeyName} from './input/key-
 import type {Command, Keymap, KeyName} from './input/keymap.js';
 import {isListOrder, type ListOrder, listOrders} from './state/list-order.js';
 import type {Environment} from './terminal/looks.js';
+import type {ConfiguredOpener} from './terminal/opener.js';
+import {commandWords} from './text/command-words.js';
 import {type ColorName, colorNames, type StyleRole, styleRoles} from './ui/theme.js';
 
 /** What a config file holds, checked: the keymap with its changes, colours by role, and defaults for options. */
@@ -18,6 +20,8 @@ export type Config = {
 	readonly filter?: string;
 	/** The list's order when `--sort` gives none. */
 	readonly sort?: ListOrder;
+	/** Commands that open links by pattern (`o`), tried in order before the browser. */
+	readonly openers?: readonly ConfiguredOpener[];
 };
 
 /** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
@@ -111,6 +115,61 @@ function parseColors(value: unknown): {colors: Config['colors']} | {error: strin
 	return {colors};
 }
 
+const openerExample = '{"match": "youtube\\.com|\\.mp4$", "command": ["mpv", "{url}"]}';
+
+/**
+ * `openers`: a list of `{match, command, terminal}`, `match` a regular expression for the address, `command` the
+ * program and its arguments as a list (or one string, split into words as a shell would, but run by none),
+ * `terminal` true for a program that draws on the terminal.
+ */
+function parseOpeners(value: unknown): {openers: ConfiguredOpener[]} | {error: string} {
+	if (!Array.isArray(value)) {
+		return {error: `openers: should be a list, as in [${openerExample}], not ${describe(value)}`};
+	}
+
+	const openers: ConfiguredOpener[] = [];
+	for (const [index, entry] of value.entries()) {
+		const where = `openers[${index}]`;
+		if (!isObject(entry)) {
+			return {error: `${where}: should be an object, as in ${openerExample}, not ${describe(entry)}`};
+		}
+
+		const unknown = Object.keys(entry).find(name => name !== 'match' && name !== 'command' && name !== 'terminal');
+		if (unknown !== undefined) {
+			return {error: `${where}.${printableName(unknown)}: no such field; use match, command, terminal`};
+		}
+
+		const {match, command, terminal} = entry;
+		if (typeof match !== 'string') {
+			return {error: `${where}.match: should be a regular expression in a string, not ${describe(match)}`};
+		}
+
+		let pattern: RegExp;
+		try {
+			pattern = new RegExp(match, 'iu');
+		} catch (error) {
+			return {error: `${where}.match: ${printableName((error as Error).message)}`};
+		}
+
+		const words = typeof command === 'string' ? commandWords(command) : {words: command};
+		if ('error' in words) {
+			return {error: `${where}.command: ${words.error}`};
+		}
+
+		if (!Array.isArray(words.words) || words.words.length === 0 || !words.words.every(word => typeof word === 'string') || words.words[0] === '') {
+			return {error: `${where}.command: should be a program and its arguments, as in ["mpv", "{url}"], not ${describe(command)}`};
+		}
+
+		if (terminal !== undefined && typeof terminal !== 'boolean') {
+			return {error: `${where}.terminal: should be true or false, not ${describe(terminal)}`};
+		}
+
+		openers.push({pattern, command: words.words as string[], needsTerminal: terminal === true});
+	}
+
+	return {openers};
+}
+
 /**
  * The config file's `text`, checked against `keymap` (the default keys); an empty file, or one of blank space only,
  * has no settings. A mistake answers one message naming the
@@ -150,6 +209,13 @@ export function parseConfig(text: string, keymap: Keymap): {config: Config} | {e
 			}
 
 			config = {...config, colors: result.colors};
+		} else if (name === 'openers') {
+			const result = parseOpeners(value);
+			if ('error' in result) {
+				return result;
+			}
+
+			config = {...config, openers: result.openers};
 		} else if (Object.hasOwn(settingTypes, name)) {
 			const type = settingTypes[name as SettingName];
 			if (typeof value !== type) {
@@ -164,7 +230,7 @@ export function parseConfig(text: string, keymap: Keymap): {config: Config} | {e
 			config = {...config, [name]: typeof value === 'string' ? sanitizeText(value).replaceAll('\n', ' ') : value};
 		} else if (!name.startsWith('$')) {
 			// `$schema` and other `$` names are left for editors.
-			return {error: `${printableName(name)}: no such setting; use keys, colors, ${Object.keys(settingTypes).join(', ')}`};
+			return {error: `${printableName(name)}: no such setting; use keys, colors, openers, ${Object.keys(settingTypes).join(', ')}`};
 		}
 	}
 

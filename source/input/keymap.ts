@@ -46,6 +46,11 @@ export type Command =
 	| 'suspend'
 	| 'redraw'
 	| 'pick'
+	| 'pipe-start'
+	| 'page'
+	| 'save-start'
+	| 'prompt-accept'
+	| 'prompt-cancel'
 	| 'quit';
 
 /**
@@ -96,6 +101,9 @@ export const defaultKeymap: Keymap = [
 	{command: 'link-open', keys: ['o'], modes: ['browse', 'read'], help: 'open the article\'s address in the browser (over SSH, copy it); 3o opens link [3]'},
 	{command: 'link-copy', keys: ['y'], modes: ['browse', 'read'], help: 'copy the article\'s address to the clipboard; 3y copies link [3]'},
 	{command: 'link-number', keys: ['digit'], modes: ['browse', 'read'], help: 'a count before a motion (5j, 10k, 3G, 2 Ctrl-D), a link number before o and y (3o)'},
+	{command: 'pipe-start', keys: ['|'], modes: ['browse', 'read'], help: 'pipe the article\'s text to a command (asked for; run without a shell), as in newsboat'},
+	{command: 'page', keys: ['p'], modes: ['browse', 'read'], help: 'show the article\'s text in $PAGER (less when unset)'},
+	{command: 'save-start', keys: ['w'], modes: ['browse', 'read'], help: 'save the article\'s text to a file (asked for)'},
 	{command: 'order-cycle', keys: ['S'], modes: ['browse', 'read'], help: 'sort: file order, newest, oldest, by source, A–Z (and best match while filtered)'},
 	{command: 'filter-accept', keys: ['enter'], modes: ['filter'], help: 'keep the filter and go back to the list', hint: 'keep'},
 	{command: 'filter-cancel', keys: ['escape'], modes: ['filter'], help: 'clear the filter', hint: 'clear'},
@@ -118,12 +126,17 @@ export const defaultKeymap: Keymap = [
 	{command: 'reload', keys: ['R'], modes: ['browse', 'read'], help: 'reload the files from disk (--watch does it when they change)'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
 	{command: 'help-toggle', keys: ['escape', 'q'], modes: ['help'], help: 'close the help', hint: 'close'},
+	{command: 'prompt-accept', keys: ['enter'], modes: ['prompt'], help: 'run the command, or save to the path', hint: 'run'},
+	{command: 'prompt-cancel', keys: ['escape'], modes: ['prompt'], help: 'cancel', hint: 'cancel'},
+	{command: 'filter-erase-character', keys: ['backspace'], modes: ['prompt'], help: 'erase a character'},
+	{command: 'filter-erase-word', keys: ['ctrl+w'], modes: ['prompt'], help: 'erase a word'},
+	{command: 'filter-erase-all', keys: ['ctrl+u'], modes: ['prompt'], help: 'erase the whole line'},
 	{command: 'confirm-yes', keys: ['y'], modes: ['confirm'], help: 'yes: do it', hint: 'yes'},
 	{command: 'confirm-no', keys: ['n', 'escape'], modes: ['confirm'], help: 'no: leave everything as it is (so does any other key)', hint: 'no'},
 	{command: 'quit', keys: ['q'], modes: ['browse'], help: 'quit (in an article or the help, q goes back one level)', hint: 'quit'},
 	{command: 'quit', keys: ['Q'], modes: ['browse', 'read', 'help'], help: 'quit from anywhere but a line being typed'},
-	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'confirm'], help: 'quit at once'},
-	{command: 'suspend', keys: ['ctrl+z'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'confirm'], help: 'suspend; fg resumes'},
+	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'confirm', 'prompt'], help: 'quit at once'},
+	{command: 'suspend', keys: ['ctrl+z'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'confirm', 'prompt'], help: 'suspend; fg resumes'},
 	{command: 'redraw', keys: ['ctrl+l'], modes: ['browse', 'read', 'filter'], help: 'redraw the screen'},
 ];
 
@@ -150,7 +163,7 @@ export function pickKeymap(keymap: Keymap): Keymap {
 }
 
 /** Every mode a key can be pressed in, in the order the help overlay lists them. */
-export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'article-search', 'help', 'confirm'];
+export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'article-search', 'prompt', 'help', 'confirm'];
 
 const isDigit = (key: KeyName) => key.length === 1 && key >= '0' && key <= '9';
 
@@ -210,6 +223,7 @@ const sectionTitles: Readonly<Record<ModeName, string>> = {
 	'article-search': 'Searching an article',
 	help: 'Help',
 	confirm: 'Answering a question (y/n)',
+	prompt: 'Typing a command or a path (| and w)',
 	quit: '',
 };
 

@@ -48,6 +48,8 @@ export function createState(
 		notice: undefined,
 		pendingNumber: undefined,
 		linkRequest: undefined,
+		programRequest: undefined,
+		lastPipeCommand: '',
 		readMarks: options.readMarks ?? noReadMarks,
 		view: {name: 'all'},
 		markUndos: [],

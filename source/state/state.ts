@@ -41,6 +41,16 @@ export type ArticleSearch = {readonly articleId: string; readonly query: string;
 export type LinkRequest = {readonly sequence: number; readonly action: 'open' | 'copy'; readonly url: string};
 
 /**
+ * A program to run on an article (see use-article-programs.ts): its text piped to `words` (`|`), shown in the pager
+ * (`p`), or saved to `path` (`w`). The shell runs each new one once; `sequence` tells one request from the next.
+ */
+export type ProgramRequest = {readonly sequence: number; readonly articleId: string} & (
+	| {readonly kind: 'pipe'; readonly words: readonly string[]}
+	| {readonly kind: 'page'}
+	| {readonly kind: 'save'; readonly path: string}
+);
+
+/**
  * A change of marks the user asked for (`u`, `s`, `m`), as `U` undoes it: flag `name` was set to `isOn` for `keys`,
  * which all had it the other way before. `description` says what was done (`marked 3 articles read`).
  */
@@ -108,6 +118,10 @@ export type State = {
 	readonly pendingNumber: number | undefined;
 	/** The latest link to open or copy; the shell acts on each new one. */
 	readonly linkRequest: LinkRequest | undefined;
+	/** The latest program to run on an article; the shell runs each new one. */
+	readonly programRequest: ProgramRequest | undefined;
+	/** The last command the article was piped to, offered again at the next `|`. */
+	readonly lastPipeCommand: string;
 	/** Which articles are read and starred (see read-state/marks.ts); the shell saves them. */
 	readonly readMarks: ReadMarks;
 	readonly view: ListView;

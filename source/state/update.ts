@@ -5,7 +5,8 @@ import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {helpLayout, helpRowCountOf} from './help-layout.js';
 import {layoutOf} from './layout.js';
 import {activeQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
-import type {Mode, Viewport} from '../mode.js';
+import type {Mode, PromptPurpose, Viewport} from '../mode.js';
+import {commandWords} from '../text/command-words.js';
 import type {ListViewName, MarkChange, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 
@@ -284,7 +285,74 @@ function withDraft(state: State, draft: string): State {
 		return mode.draft === draft ? state : showCurrentMatch({...state, mode: {...mode, draft}}, mode.scrollTopBefore);
 	}
 
+	if (mode.name === 'prompt') {
+		return mode.draft === draft ? state : {...state, mode: {...mode, draft}};
+	}
+
 	return mode.name === 'filter' && mode.draft !== draft ? selectFirstHit(withResultsForQuery({...state, mode: {name: 'filter', draft}})) : state;
+}
+
+/** A file name from a headline: `harbour-wall-repaired-after-storm.txt`. */
+export function fileNameOf(headline: string): string {
+	const slug = headline
+		.normalize('NFKD')
+		.replaceAll(/\p{M}/gu, '')
+		.toLowerCase()
+		.replaceAll(/[^\p{L}\p{N}]+/gu, '-')
+		.replaceAll(/^-+|-+$/gu, '')
+		.slice(0, 60)
+		.replace(/-+$/u, '');
+	return `${slug || 'article'}.txt`;
+}
+
+/** Opens the prompt for `purpose` about the selected article: `|` offers the last command again, `w` a file name. */
+function startPrompt(state: State, purpose: PromptPurpose): State {
+	const {mode} = state;
+	const article = selectedArticle(state);
+	if (!article || (mode.name !== 'browse' && mode.name !== 'read')) {
+		return state;
+	}
+
+	const draft = purpose === 'pipe' ? state.lastPipeCommand : fileNameOf(article.headline);
+	return {...state, mode: {name: 'prompt', purpose, draft, returnTo: mode.name}};
+}
+
+/** A program request as update makes it, before it gets its article and sequence. */
+type ProgramOrder = {readonly kind: 'pipe'; readonly words: readonly string[]} | {readonly kind: 'page'} | {readonly kind: 'save'; readonly path: string};
+
+/** Asks the shell to run a program on the selected article. */
+function requestProgram(state: State, order: ProgramOrder): State {
+	const article = selectedArticle(state);
+	if (!article) {
+		return state;
+	}
+
+	return {...state, programRequest: {...order, articleId: article.id, sequence: (state.programRequest?.sequence ?? 0) + 1}};
+}
+
+/** Enter at the prompt: pipes to the command typed, or saves to the path typed; an empty line does nothing. */
+function acceptPrompt(state: State): State {
+	const {mode} = state;
+	if (mode.name !== 'prompt') {
+		return state;
+	}
+
+	const back: State = {...state, mode: {name: mode.returnTo}};
+	const line = mode.draft.trim();
+	if (line === '') {
+		return back;
+	}
+
+	if (mode.purpose === 'save') {
+		return requestProgram(back, {kind: 'save', path: line});
+	}
+
+	const parsed = commandWords(line);
+	if ('error' in parsed) {
+		return {...state, notice: `cannot run it: ${parsed.error}`};
+	}
+
+	return requestProgram({...back, lastPipeCommand: line}, {kind: 'pipe', words: parsed.words});
 }
 
 /**
@@ -535,7 +603,7 @@ function cycleView(state: State): State {
 
 /** Whether the article pane has the focus, also while searching it and under the help overlay or a question. */
 const isReading = (mode: Mode) =>
-	mode.name === 'read' || mode.name === 'article-search' || ((mode.name === 'help' || mode.name === 'confirm') && mode.returnTo === 'read');
+	mode.name === 'read' || mode.name === 'article-search' || ((mode.name === 'help' || mode.name === 'confirm' || mode.name === 'prompt') && mode.returnTo === 'read');
 
 /**
  * The unread or starred view judged by the marks as they are now, once the user leaves the article for the list:
@@ -580,7 +648,7 @@ function goTo(state: State, index: number): State {
 
 function runCommand(state: State, command: Command, key: KeyName, pendingNumber: number | undefined, now: number): State {
 	const {mode} = state;
-	const draft = mode.name === 'filter' || mode.name === 'article-search' ? mode.draft : '';
+	const draft = mode.name === 'filter' || mode.name === 'article-search' || mode.name === 'prompt' ? mode.draft : '';
 	// Digits before a motion repeat it (5j), or name where it goes (3G).
 	const count = pendingNumber === undefined || pendingNumber === 0 ? 1 : pendingNumber;
 	const pageCount = Math.min(count, maximumPageCount);
@@ -756,6 +824,26 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 			return {...state, redrawRequestCount: state.redrawRequestCount + 1};
 		}
 
+		case 'pipe-start': {
+			return startPrompt(state, 'pipe');
+		}
+
+		case 'save-start': {
+			return startPrompt(state, 'save');
+		}
+
+		case 'page': {
+			return requestProgram(state, {kind: 'page'});
+		}
+
+		case 'prompt-accept': {
+			return acceptPrompt(state);
+		}
+
+		case 'prompt-cancel': {
+			return mode.name === 'prompt' ? {...state, mode: {name: mode.returnTo}} : state;
+		}
+
 		case 'pick': {
 			const article = selectedArticle(state);
 			return article ? {...state, mode: {name: 'quit', pickedId: article.id}} : state;
@@ -786,8 +874,10 @@ function pressKey(previous: State, key: KeyName, now: number): State {
 		return answer(state, false, now);
 	}
 
-	const text = mode.name === 'filter' || mode.name === 'article-search' ? typedText(key) : undefined;
-	return text === undefined || (mode.name !== 'filter' && mode.name !== 'article-search') ? state : withSearchOfSelection(withDraft(state, mode.draft + text));
+	const text = mode.name === 'filter' || mode.name === 'article-search' || mode.name === 'prompt' ? typedText(key) : undefined;
+	return text === undefined || (mode.name !== 'filter' && mode.name !== 'article-search' && mode.name !== 'prompt')
+		? state
+		: withSearchOfSelection(withDraft(state, mode.draft + text));
 }
 
 /** Drops the article search once another article is selected: a search belongs to the article it was made in. */

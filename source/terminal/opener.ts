@@ -51,3 +51,27 @@ export function chooseOpener(url: string, environment: Readonly<Record<string, s
 	const args = words.map(word => word.replaceAll('%s', () => url));
 	return {kind: 'command', command, args: hasPlaceholder ? args : [...args, url]};
 }
+
+/**
+ * A command the config file chooses for addresses that match `pattern` (`openers`), as `mpv` for videos or `w3m`
+ * for pages: `command` is the program and its arguments, `{url}` standing for the address (appended when absent).
+ * A program that draws on the terminal (`needsTerminal`) gets it while it runs, as after Ctrl-Z; any other runs
+ * detached, as a browser does.
+ */
+export type ConfiguredOpener = {readonly pattern: RegExp; readonly command: readonly string[]; readonly needsTerminal: boolean};
+
+/** The command of the first of `openers` whose pattern matches `url`, with the address in place; none when none does. */
+export function chooseConfiguredOpener(
+	url: string,
+	openers: readonly ConfiguredOpener[],
+): {readonly command: string; readonly args: readonly string[]; readonly needsTerminal: boolean} | undefined {
+	const opener = openers.find(candidate => candidate.pattern.test(url));
+	if (!opener) {
+		return undefined;
+	}
+
+	const [command = '', ...words] = opener.command;
+	const hasPlaceholder = words.some(word => word.includes('{url}'));
+	const args = words.map(word => word.replaceAll('{url}', () => url));
+	return {command, args: hasPlaceholder ? args : [...args, url], needsTerminal: opener.needsTerminal};
+}

@@ -88,7 +88,7 @@ describe('a config file with a mistake gets one message naming the entry', () =>
 		['{"filter": 3}', 'filter: should be a string, not 3'],
 		['{"sort": "random"}', 'sort: "random" is not an order; use file, newest, oldest, source, headline'],
 		['{"keys": {"go-first": ["5"]}}', 'keys.go-first: 5 is also bound to link-number (while browsing)'],
-		['{"colour": false}', 'colour: no such setting; use keys, colors, ascii, color, filter, sort'],
+		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, ascii, color, filter, sort'],
 		['[1]', 'should hold an object, as in {"keys": {…}, "colors": {…}}, not a list'],
 		['{\n  "keys": {\n    "quit": ["x"],\n  }\n}', /^line 4: not valid JSON \(.+\)$/u],
 	])('%s', (text, expected) => {
@@ -132,7 +132,7 @@ describe('rebinding keeps the keymap sound', () => {
 
 	it('works for any command of the keymap, including ones added later', () => {
 		const extended: Keymap = [...defaultKeymap, {command: 'quit', keys: ['Z'], modes: ['read'], help: 'a command added later'}];
-		expect(textModesOf(extended)).toEqual(['filter', 'article-search']);
+		expect(textModesOf(extended)).toEqual(['filter', 'article-search', 'prompt']);
 		for (const command of new Set(extended.map(binding => binding.command))) {
 			const result = keymapWithOverrides(extended, {[command]: ['F']});
 			expect('keymap' in result || result.error.includes('also bound') || result.error.includes('filter line'), command).toBe(true);
@@ -190,8 +190,8 @@ describe('hostile config files (issue 17)', () => {
 	});
 
 	it('refuses constructor, toString and the like as no such setting', () => {
-		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, ascii, color, filter, sort');
-		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, ascii, color, filter, sort');
+		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, openers, ascii, color, filter, sort');
+		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, openers, ascii, color, filter, sort');
 	});
 
 	it('takes a filter without the escape sequences in it', () => {
