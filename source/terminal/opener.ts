@@ -29,20 +29,18 @@ function systemOpener(platform: NodeJS.Platform, url: string): Opener {
 }
 
 /**
- * How to open `url`: over SSH, copy it; else `$BROWSER` when set, else the system opener (`open` on macOS,
+ * How to open `url`: `$BROWSER` when set; else over SSH, copy it; else the system opener (`open` on macOS,
  * `xdg-open` elsewhere). `$BROWSER` follows its old convention: a `:`-separated list of commands (the first is
  * used), each a program and its arguments split at spaces, with `%s` standing for the address (appended when
  * absent). No shell ever sees the address. The address has passed isOpenableAddress (http, https or mailto), so it
  * starts with its scheme and never reads as an option; xdg-open, open and rundll32 document no `--` to put before it.
  */
 export function chooseOpener(url: string, environment: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform): Opener {
-	if (isOverSsh(environment)) {
-		return {kind: 'copy', reason: 'ssh'};
-	}
-
 	const browser = environment['BROWSER']?.split(':').map(entry => entry.trim()).find(entry => entry !== '');
+	// Over SSH the system's opener would start a browser on the remote machine: copy instead. A $BROWSER set there is
+	// the user's own choice for that machine (a script that forwards the address, say), and is honoured.
 	if (!browser) {
-		return systemOpener(platform, url);
+		return isOverSsh(environment) ? {kind: 'copy', reason: 'ssh'} : systemOpener(platform, url);
 	}
 
 	const [command = browser, ...words] = browser.split(/\s+/u);
