@@ -236,7 +236,7 @@ function readConfigText(path: string): string {
 	}
 }
 
-function loadConfig(configFlag: string | boolean | undefined): Config | undefined {
+function loadConfig(configFlag: string | boolean | undefined, areKeysUnused: boolean): Config | undefined {
 	if (configFlag === false) {
 		return undefined;
 	}
@@ -260,9 +260,13 @@ function loadConfig(configFlag: string | boolean | undefined): Config | undefine
 		throw new UserFacingError(`${path}: ${reason}`, exitCodes.config);
 	}
 
-	const result = parseConfig(text, defaultKeymap);
+	const result = parseConfig(text, defaultKeymap, {areKeysUnused});
 	if ('error' in result) {
 		throw new UserFacingError(`${path}: ${result.error}`, exitCodes.config);
+	}
+
+	for (const warning of result.warnings ?? []) {
+		process.stderr.write(`broadsheet: warning: ${printableName(path)}: ${warning} (printing uses no keys, so it goes on)\n`);
 	}
 
 	return result.config;
@@ -328,7 +332,8 @@ async function main(): Promise<void> {
 		throw new UserFacingError(`--${outputModes[0]} and --${outputModes[1]} cannot go together; choose one`, exitCodes.usage);
 	}
 
-	const config = loadConfig(cli.flags.config as string | boolean | undefined);
+	// Printed output (an output mode, or a pipe without --pick) uses no keys: a mistake in them does not stop it.
+	const config = loadConfig(cli.flags.config as string | boolean | undefined, outputModes.length > 0 || (!process.stdout.isTTY && !cli.flags.pick));
 	// The query shows in the filter line: nothing in it may act on the terminal.
 	const query = cli.flags.filter === undefined ? config?.filter : sanitizeText(cli.flags.filter).replaceAll('\n', ' ');
 	const sort = cli.flags.sort ?? config?.sort;

@@ -176,7 +176,17 @@ function parseOpeners(value: unknown): {openers: ConfiguredOpener[]} | {error: s
  * entry (`keys.cursor-dwn: no such command`), for the caller to prefix with the file's path: a typo never passes
  * silently.
  */
-export function parseConfig(text: string, keymap: Keymap): {config: Config} | {error: string} {
+export function parseConfig(
+	text: string,
+	keymap: Keymap,
+	options: {
+		/**
+		 * Whether the keys go unused (`--list`, `--json`, `--print`, a pipe): a mistake in `keys` is then a warning,
+		 * not the end of the run, and the keys stay the default ones.
+		 */
+		readonly areKeysUnused?: boolean;
+	} = {},
+): {config: Config; warnings?: string[]} | {error: string} {
 	// An empty file (just created, or emptied to start over) holds no settings rather than bad JSON.
 	if (text.trim() === '') {
 		return {config: {keymap, colors: {}}};
@@ -194,9 +204,15 @@ export function parseConfig(text: string, keymap: Keymap): {config: Config} | {e
 	}
 
 	let config: Config = {keymap, colors: {}};
+	const warnings: string[] = [];
 	for (const [name, value] of Object.entries(json)) {
 		if (name === 'keys') {
 			const result = parseKeys(value, keymap);
+			if ('error' in result && options.areKeysUnused) {
+				warnings.push(result.error);
+				continue;
+			}
+
 			if ('error' in result) {
 				return result;
 			}
@@ -234,5 +250,5 @@ export function parseConfig(text: string, keymap: Keymap): {config: Config} | {e
 		}
 	}
 
-	return {config};
+	return warnings.length > 0 ? {config, warnings} : {config};
 }
