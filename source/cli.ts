@@ -8,14 +8,14 @@ import {exitCodes, UserFacingError} from './exit-codes.js';
 import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
-import {defaultKeymap} from './input/keymap.js';
+import {defaultKeymap, pickKeymap} from './input/keymap.js';
 import {type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './load/read-input.js';
 import {type ArticleArrivals, parseInBackground} from './load/parse-in-background.js';
 import {startWordIndexing} from './load/word-indexing.js';
 import {feedCacheDirectory, isWebAddress, type WebOptions} from './load/web-feeds.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
-import {openKeyInput} from './shell/key-input.js';
+import {openKeyInput, openTerminalOutput} from './shell/key-input.js';
 import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {guardProcessWarnings} from './process-warnings.js';
 import {createLoadingLine, type LoadingLine} from './shell/loading-line.js';
@@ -44,6 +44,9 @@ const helpText = `
 	  --list               print the headlines, one a line, and exit
 	  --json               print the articles as NDJSON, one object a line, and exit
 	  --print              print the articles as wrapped text, and exit
+	  --pick               choose an article in the interface (drawn on the
+	                       terminal even when stdout is a pipe): Enter prints it
+	                       as --json does and exits; Esc or q prints nothing, exit 1
 	  --format NAME        read as NAME: ${formatNames.join(', ')}
 	  --fields MAP         which input fields fill the article, as in
 	                       headline=title,body=text (for JSON, CSV and TSV)
@@ -66,6 +69,7 @@ const helpText = `
 	  $ broadsheet samples/taipei-times.txt | grep -i korea
 	  $ broadsheet --json feed.xml | jq -r .url
 	  $ broadsheet https://example.org/feed.xml news.txt
+	  $ broadsheet --pick feed.xml | jq -r .url
 	  $ cat samples/taipei-times.txt | broadsheet
 	  $ broadsheet --fields headline=subject,body=message mail.csv
 `;
@@ -136,14 +140,14 @@ async function writeOutput(pieces: Iterable<string>): Promise<void> {
 }
 
 /** While a big input loads (or a pipe never ends), q and Ctrl-C still quit. */
-function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine | undefined): () => void {
+function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine | undefined, exitCode: number): () => void {
 	const handleKeys = () => {
 		let chunk: Buffer | null;
 		while ((chunk = keys.read() as Buffer | null) !== null) {
 			if (chunk.includes(0x71) || chunk.includes(0x03)) {
 				loadingLine?.clear();
 				keys.setRawMode(false);
-				process.exit(exitCodes.success);
+				process.exit(exitCode);
 			}
 		}
 	};
@@ -179,7 +183,7 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 const loadingSignals: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGUSR2', 'SIGALRM'];
 
 const knownOptions = new Set([
-	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--no-state', '--no-color', '--ascii',
+	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--pick', '--no-state', '--no-color', '--ascii',
 	'--config', '--no-config', '--help', '--version', '--offline', '--timeout', '--refresh',
 ]);
 
@@ -240,7 +244,7 @@ function readConfigText(path: string): string {
 	}
 }
 
-function loadConfig(configFlag: string | boolean | undefined): Config | undefined {
+function loadConfig(configFlag: string | boolean | undefined, areKeysUnused: boolean): Config | undefined {
 	if (configFlag === false) {
 		return undefined;
 	}
@@ -264,9 +268,13 @@ function loadConfig(configFlag: string | boolean | undefined): Config | undefine
 		throw new UserFacingError(`${path}: ${reason}`, exitCodes.config);
 	}
 
-	const result = parseConfig(text, defaultKeymap);
+	const result = parseConfig(text, defaultKeymap, {areKeysUnused});
 	if ('error' in result) {
 		throw new UserFacingError(`${path}: ${result.error}`, exitCodes.config);
+	}
+
+	for (const warning of result.warnings ?? []) {
+		process.stderr.write(`broadsheet: warning: ${printableName(path)}: ${warning} (printing uses no keys, so it goes on)\n`);
 	}
 
 	return result.config;
@@ -293,6 +301,7 @@ function parseArguments() {
 				list: {type: 'boolean'},
 				json: {type: 'boolean'},
 				print: {type: 'boolean'},
+				pick: {type: 'boolean'},
 				// `--no-color` makes it false.
 				color: {type: 'boolean', default: true},
 				ascii: {type: 'boolean'},
@@ -348,7 +357,8 @@ async function main(): Promise<void> {
 		throw new UserFacingError(`--${outputModes[0]} and --${outputModes[1]} cannot go together; choose one`, exitCodes.usage);
 	}
 
-	const config = loadConfig(cli.flags.config as string | boolean | undefined);
+	// Printed output (an output mode, or a pipe without --pick) uses no keys: a mistake in them does not stop it.
+	const config = loadConfig(cli.flags.config as string | boolean | undefined, outputModes.length > 0 || (!process.stdout.isTTY && !cli.flags.pick));
 	// The query shows in the filter line: nothing in it may act on the terminal.
 	const query = cli.flags.filter === undefined ? config?.filter : sanitizeText(cli.flags.filter).replaceAll('\n', ' ');
 	const sort = cli.flags.sort ?? config?.sort;
@@ -387,12 +397,19 @@ async function main(): Promise<void> {
 		signal: sessionEnded.signal,
 	};
 
-	const isInteractive = process.stdout.isTTY && outputModes.length === 0;
+	if (cli.flags.pick && outputModes[0] !== undefined) {
+		throw new UserFacingError(`--pick prints the article chosen, so it cannot go with --${outputModes[0]}`, exitCodes.usage);
+	}
+
+	const isPicking = cli.flags.pick === true;
+	// Picking draws on the terminal whatever stdout is: stdout is for the article picked (`| jq -r .url`).
+	const isInteractive = (process.stdout.isTTY || isPicking) && outputModes.length === 0;
 	const keyInput = isInteractive ? openKeyInput() : undefined;
+	const terminalOutput = isInteractive ? openTerminalOutput() : undefined;
 	const looksChoices = {asciiFlag: cli.flags.ascii ? true : undefined, colorFlag: cli.flags.color, asciiSetting: config?.ascii, colorSetting: config?.color};
 	const theme = createTheme({hasColor: shouldUseColor(process.env, looksChoices), isAscii: shouldUseAscii(process.env, looksChoices), colors: config?.colors});
-	const loadingLine = isInteractive ? createLoadingLine(process.stdout, process.stdout.columns || 80, theme.glyphs.ellipsis) : undefined;
-	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine) : undefined;
+	const loadingLine = terminalOutput ? createLoadingLine(terminalOutput, terminalOutput.columns || 80, theme.glyphs.ellipsis) : undefined;
+	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine, isPicking ? exitCodes.nothingPicked : exitCodes.success) : undefined;
 	const readOptions = {format, fieldMap: fields.fieldMap, web};
 	let loaded: Awaited<ReturnType<typeof loadInputs>> | undefined = await loadInputs(paths, process.stdin, {
 		...readOptions,
@@ -440,8 +457,9 @@ async function main(): Promise<void> {
 	// Let go of the first load here: this function waits for the interface to end, and what it holds stays till then.
 	loaded = undefined;
 
-	await runInterface({
+	const {picked} = await runInterface({
 		keyInput,
+		terminalOutput,
 		articles,
 		fileName: label,
 		warningCount: warnings.length + stateWarnings().length,
@@ -457,7 +475,8 @@ async function main(): Promise<void> {
 		watchedPaths: cli.flags.watch ? filePaths : undefined,
 		refreshMs: cli.flags.watch && urls.length > 0 ? refreshMinutes * 60_000 : undefined,
 		theme,
-		keymap: config?.keymap,
+		keymap: isPicking ? pickKeymap(config?.keymap ?? defaultKeymap) : config?.keymap,
+		openers: config?.openers,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},
@@ -467,6 +486,14 @@ async function main(): Promise<void> {
 	// After the alternate screen, where the user can read them: those of the inputs as last read (as far as they were
 	// parsed, when the first load had not ended), with the inputs a reload could not read.
 	printInputWarnings([...inputs.lastWarnings(), ...stateWarnings(), ...processWarnings.take()]);
+	if (isPicking) {
+		if (picked) {
+			const output = await import('./output.js');
+			await writeOutput(output.outputPieces([picked], 'json', 0));
+		} else {
+			process.exitCode = exitCodes.nothingPicked;
+		}
+	}
 }
 
 /** The inputs of an interactive session: the first load, parsed on in the background, then each reload. */

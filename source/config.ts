@@ -5,6 +5,8 @@ import {type KeyOverrides, keymapWithOverrides, parseKeyName} from './input/key-
 import type {Command, Keymap, KeyName} from './input/keymap.js';
 import {isListOrder, type ListOrder, listOrders} from './state/list-order.js';
 import type {Environment} from './terminal/looks.js';
+import type {ConfiguredOpener} from './terminal/opener.js';
+import {commandWords} from './text/command-words.js';
 import {type ColorName, colorNames, type StyleRole, styleRoles} from './ui/theme.js';
 
 /** What a config file holds, checked: the keymap with its changes, colours by role, and defaults for options. */
@@ -19,6 +21,8 @@ export type Config = {
 	readonly filter?: string;
 	/** The list's order when `--sort` gives none. */
 	readonly sort?: ListOrder;
+	/** Commands that open links by pattern (`o`), tried in order before the browser. */
+	readonly openers?: readonly ConfiguredOpener[];
 	/** Seconds to wait for a server's answer, or for more of a body (`--timeout`). */
 	readonly timeout?: number;
 	/** Minutes between fetches of URLs with `--watch` (`--refresh`). */
@@ -113,13 +117,78 @@ function parseColors(value: unknown): {colors: Config['colors']} | {error: strin
 	return {colors};
 }
 
+const openerExample = '{"match": "youtube\\.com|\\.mp4$", "command": ["mpv", "{url}"]}';
+
+/**
+ * `openers`: a list of `{match, command, terminal}`, `match` a regular expression for the address, `command` the
+ * program and its arguments as a list (or one string, split into words as a shell would, but run by none),
+ * `terminal` true for a program that draws on the terminal.
+ */
+function parseOpeners(value: unknown): {openers: ConfiguredOpener[]} | {error: string} {
+	if (!Array.isArray(value)) {
+		return {error: `openers: should be a list, as in [${openerExample}], not ${describe(value)}`};
+	}
+
+	const openers: ConfiguredOpener[] = [];
+	for (const [index, entry] of value.entries()) {
+		const where = `openers[${index}]`;
+		if (!isObject(entry)) {
+			return {error: `${where}: should be an object, as in ${openerExample}, not ${describe(entry)}`};
+		}
+
+		const unknown = Object.keys(entry).find(name => name !== 'match' && name !== 'command' && name !== 'terminal');
+		if (unknown !== undefined) {
+			return {error: `${where}.${printableName(unknown)}: no such field; use match, command, terminal`};
+		}
+
+		const {match, command, terminal} = entry;
+		if (typeof match !== 'string') {
+			return {error: `${where}.match: should be a regular expression in a string, not ${describe(match)}`};
+		}
+
+		let pattern: RegExp;
+		try {
+			pattern = new RegExp(match, 'iu');
+		} catch (error) {
+			return {error: `${where}.match: ${printableName((error as Error).message)}`};
+		}
+
+		const words = typeof command === 'string' ? commandWords(command) : {words: command};
+		if ('error' in words) {
+			return {error: `${where}.command: ${words.error}`};
+		}
+
+		if (!Array.isArray(words.words) || words.words.length === 0 || !words.words.every(word => typeof word === 'string') || words.words[0] === '') {
+			return {error: `${where}.command: should be a program and its arguments, as in ["mpv", "{url}"], not ${describe(command)}`};
+		}
+
+		if (terminal !== undefined && typeof terminal !== 'boolean') {
+			return {error: `${where}.terminal: should be true or false, not ${describe(terminal)}`};
+		}
+
+		openers.push({pattern, command: words.words as string[], needsTerminal: terminal === true});
+	}
+
+	return {openers};
+}
+
 /**
  * The config file's `text`, checked against `keymap` (the default keys); an empty file, or one of blank space only,
  * has no settings. A mistake answers one message naming the
  * entry (`keys.cursor-dwn: no such command`), for the caller to prefix with the file's path: a typo never passes
  * silently.
  */
-export function parseConfig(text: string, keymap: Keymap): {config: Config} | {error: string} {
+export function parseConfig(
+	text: string,
+	keymap: Keymap,
+	options: {
+		/**
+		 * Whether the keys go unused (`--list`, `--json`, `--print`, a pipe): a mistake in `keys` is then a warning,
+		 * not the end of the run, and the keys stay the default ones.
+		 */
+		readonly areKeysUnused?: boolean;
+	} = {},
+): {config: Config; warnings?: string[]} | {error: string} {
 	// An empty file (just created, or emptied to start over) holds no settings rather than bad JSON.
 	if (text.trim() === '') {
 		return {config: {keymap, colors: {}}};
@@ -137,9 +206,15 @@ export function parseConfig(text: string, keymap: Keymap): {config: Config} | {e
 	}
 
 	let config: Config = {keymap, colors: {}};
+	const warnings: string[] = [];
 	for (const [name, value] of Object.entries(json)) {
 		if (name === 'keys') {
 			const result = parseKeys(value, keymap);
+			if ('error' in result && options.areKeysUnused) {
+				warnings.push(result.error);
+				continue;
+			}
+
 			if ('error' in result) {
 				return result;
 			}
@@ -152,6 +227,13 @@ export function parseConfig(text: string, keymap: Keymap): {config: Config} | {e
 			}
 
 			config = {...config, colors: result.colors};
+		} else if (name === 'openers') {
+			const result = parseOpeners(value);
+			if ('error' in result) {
+				return result;
+			}
+
+			config = {...config, openers: result.openers};
 		} else if (Object.hasOwn(settingTypes, name)) {
 			const type = settingTypes[name as SettingName];
 			if (typeof value !== type) {
@@ -170,9 +252,9 @@ export function parseConfig(text: string, keymap: Keymap): {config: Config} | {e
 			config = {...config, [name]: typeof value === 'string' ? sanitizeText(value).replaceAll('\n', ' ') : value};
 		} else if (!name.startsWith('$')) {
 			// `$schema` and other `$` names are left for editors.
-			return {error: `${printableName(name)}: no such setting; use keys, colors, ${Object.keys(settingTypes).join(', ')}`};
+			return {error: `${printableName(name)}: no such setting; use keys, colors, openers, ${Object.keys(settingTypes).join(', ')}`};
 		}
 	}
 
-	return {config};
+	return warnings.length > 0 ? {config, warnings} : {config};
 }

@@ -2,6 +2,8 @@
 export const exitCodes = {
 	success: 0,
 	internalError: 1,
+	/** `--pick` ended with Esc, q or Ctrl-C: nothing picked, nothing printed (as fzf does). */
+	nothingPicked: 1,
 	usage: 2,
 	notFound: 3,
 	permissionDenied: 5,

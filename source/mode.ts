@@ -5,7 +5,9 @@
  * What the user is doing. `browse` has the headline list in focus, `read` the article; `filter` edits the
  * filter line; `article-search` edits the search line of the article being read (`scrollTopBefore` is where the
  * article was when it opened, where Esc goes back to); `help` shows the key overlay over the mode it came from;
- * `quit` asks the shell to exit.
+ * `confirm` asks a yes/no question in the status line over the mode it came from; `prompt` edits a line (a command,
+ * a path) for the selected article; `quit` asks the shell to exit,
+ * with the article chosen with Enter under `--pick`.
  */
 export type Mode =
 	| {readonly name: 'browse'}
@@ -13,7 +15,18 @@ export type Mode =
 	| {readonly name: 'filter'; readonly draft: string}
 	| {readonly name: 'article-search'; readonly draft: string; readonly scrollTopBefore: number}
 	| {readonly name: 'help'; readonly returnTo: 'browse' | 'read'; readonly scrollTop: number}
-	| {readonly name: 'quit'};
+	| {readonly name: 'confirm'; readonly returnTo: 'browse' | 'read'; readonly question: Question}
+	| {readonly name: 'prompt'; readonly purpose: PromptPurpose; readonly draft: string; readonly returnTo: 'browse' | 'read'}
+	| {readonly name: 'quit'; readonly pickedId?: string};
+
+/** What a `prompt` mode asks for: a command to pipe the article to (`|`), or a path to save it to (`w`). */
+export type PromptPurpose = 'pipe' | 'save';
+
+/**
+ * What a `confirm` mode asks before doing it (y does it, n or Esc does not): for now, marking the `articleCount`
+ * unread articles of the list read (`m`).
+ */
+export type Question = {readonly name: 'mark-all-read'; readonly articleCount: number};
 
 /** The names of the modes. */
 export type ModeName = Mode['name'];

@@ -7,6 +7,8 @@ export type Command =
 	| 'cursor-up'
 	| 'page-down'
 	| 'page-up'
+	| 'half-page-down'
+	| 'half-page-up'
 	| 'go-first'
 	| 'go-last'
 	| 'open'
@@ -14,6 +16,8 @@ export type Command =
 	| 'toggle-focus'
 	| 'next-article'
 	| 'previous-article'
+	| 'next-unread'
+	| 'previous-unread'
 	| 'filter-start'
 	| 'filter-accept'
 	| 'filter-cancel'
@@ -34,10 +38,19 @@ export type Command =
 	| 'help-toggle'
 	| 'toggle-read'
 	| 'mark-all-read'
+	| 'undo-mark'
+	| 'confirm-yes'
+	| 'confirm-no'
 	| 'toggle-star'
 	| 'cycle-view'
 	| 'suspend'
 	| 'redraw'
+	| 'pick'
+	| 'pipe-start'
+	| 'page'
+	| 'save-start'
+	| 'prompt-accept'
+	| 'prompt-cancel'
 	| 'quit';
 
 /**
@@ -67,21 +80,30 @@ export const defaultKeymap: Keymap = [
 	{command: 'cursor-up', keys: ['k', 'up'], modes: ['browse', 'read', 'help'], help: 'previous headline; in an article, scroll up a line'},
 	{command: 'page-down', keys: ['pagedown', 'space', 'ctrl+f'], modes: ['browse', 'read', 'help'], help: 'page down'},
 	{command: 'page-up', keys: ['pageup', 'b', 'ctrl+b'], modes: ['browse', 'read', 'help'], help: 'page up'},
-	{command: 'go-first', keys: ['g', 'home'], modes: ['browse', 'read', 'help'], help: 'first headline; in an article, its top'},
-	{command: 'go-last', keys: ['G', 'end'], modes: ['browse', 'read', 'help'], help: 'last headline; in an article, its end'},
+	{command: 'half-page-down', keys: ['ctrl+d'], modes: ['browse', 'read', 'help'], help: 'half a page down'},
+	{command: 'half-page-up', keys: ['ctrl+u'], modes: ['browse', 'read', 'help'], help: 'half a page up'},
+	{command: 'half-page-down', keys: ['d'], modes: ['read'], help: 'half a page down, as in less'},
+	{command: 'half-page-up', keys: ['u'], modes: ['read'], help: 'half a page up, as in less (M marks the article read or unread here)'},
+	{command: 'go-first', keys: ['g', 'home'], modes: ['browse', 'read', 'help'], help: 'first headline; in an article, its top; 3g goes to the third'},
+	{command: 'go-last', keys: ['G', 'end'], modes: ['browse', 'read', 'help'], help: 'last headline; in an article, its end; 3G goes to the third headline or line'},
 	{command: 'open', keys: ['enter', 'l', 'right'], modes: ['browse'], help: 'open the article', hint: 'open'},
 	{command: 'back', keys: ['escape', 'h', 'left', 'q'], modes: ['read'], help: 'back to the headlines (q too: it goes back one level, as in newsboat and mutt)', hint: 'back'},
 	{command: 'filter-clear', keys: ['escape'], modes: ['browse'], help: 'clear the filter'},
 	{command: 'toggle-focus', keys: ['tab'], modes: ['browse', 'read'], help: 'switch between the headlines and the article', hint: 'pane'},
 	{command: 'next-article', keys: ['J'], modes: ['read'], help: 'next article'},
 	{command: 'previous-article', keys: ['K'], modes: ['read'], help: 'previous article'},
+	{command: 'next-unread', keys: [']'], modes: ['browse', 'read'], help: 'next unread article (in an article, open it)'},
+	{command: 'previous-unread', keys: ['['], modes: ['browse', 'read'], help: 'previous unread article (in an article, open it)'},
 	{command: 'article-search-start', keys: ['/'], modes: ['read'], help: 'search the article', hint: 'search'},
 	{command: 'match-next', keys: ['n'], modes: ['read'], help: 'next match of the search, wrapping at the end'},
 	{command: 'match-previous', keys: ['N'], modes: ['read'], help: 'previous match of the search, wrapping at the top'},
 	{command: 'filter-start', keys: ['/'], modes: ['browse'], help: 'filter the headlines', hint: 'filter'},
 	{command: 'link-open', keys: ['o'], modes: ['browse', 'read'], help: 'open the article\'s address in the browser (over SSH, copy it); 3o opens link [3]'},
 	{command: 'link-copy', keys: ['y'], modes: ['browse', 'read'], help: 'copy the article\'s address to the clipboard; 3y copies link [3]'},
-	{command: 'link-number', keys: ['digit'], modes: ['browse', 'read'], help: 'a link number for o and y'},
+	{command: 'link-number', keys: ['digit'], modes: ['browse', 'read'], help: 'a count before a motion (5j, 10k, 3G, 2 Ctrl-D), a link number before o and y (3o)'},
+	{command: 'pipe-start', keys: ['|'], modes: ['browse', 'read'], help: 'pipe the article\'s text to a command (asked for; run without a shell), as in newsboat'},
+	{command: 'page', keys: ['p'], modes: ['browse', 'read'], help: 'show the article\'s text in $PAGER (less when unset)'},
+	{command: 'save-start', keys: ['w'], modes: ['browse', 'read'], help: 'save the article\'s text to a file (asked for)'},
 	{command: 'order-cycle', keys: ['S'], modes: ['browse', 'read'], help: 'sort: file order, newest, oldest, by source, A–Z (and best match while filtered)'},
 	{command: 'filter-accept', keys: ['enter'], modes: ['filter'], help: 'keep the filter and go back to the list', hint: 'keep'},
 	{command: 'filter-cancel', keys: ['escape'], modes: ['filter'], help: 'clear the filter', hint: 'clear'},
@@ -95,22 +117,53 @@ export const defaultKeymap: Keymap = [
 	{command: 'filter-erase-character', keys: ['backspace'], modes: ['article-search'], help: 'erase a character'},
 	{command: 'filter-erase-word', keys: ['ctrl+w'], modes: ['article-search'], help: 'erase a word'},
 	{command: 'filter-erase-all', keys: ['ctrl+u'], modes: ['article-search'], help: 'erase the whole search'},
-	{command: 'toggle-read', keys: ['u'], modes: ['browse', 'read'], help: 'mark the article read or unread'},
-	{command: 'mark-all-read', keys: ['m'], modes: ['browse', 'read'], help: 'mark every article in the list read'},
+	{command: 'toggle-read', keys: ['u'], modes: ['browse'], help: 'mark the article read or unread (in an article, u scrolls: M does it there)'},
+	{command: 'toggle-read', keys: ['M'], modes: ['browse', 'read'], help: 'mark the article read or unread'},
+	{command: 'mark-all-read', keys: ['m'], modes: ['browse', 'read'], help: 'mark every article in the list read, once you say y'},
+	{command: 'undo-mark', keys: ['U'], modes: ['browse', 'read'], help: 'undo the last change of read or starred marks (u, M, s, m), one by one'},
 	{command: 'toggle-star', keys: ['s'], modes: ['browse', 'read'], help: 'star or unstar the article'},
 	{command: 'cycle-view', keys: ['v'], modes: ['browse'], help: 'show all articles, only unread ones, or only starred ones'},
 	{command: 'reload', keys: ['R'], modes: ['browse', 'read'], help: 'reload the files from disk and fetch URLs again (--watch does it when they change, and every --refresh minutes for URLs)'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
 	{command: 'help-toggle', keys: ['escape', 'q'], modes: ['help'], help: 'close the help', hint: 'close'},
+	{command: 'prompt-accept', keys: ['enter'], modes: ['prompt'], help: 'run the command, or save to the path', hint: 'run'},
+	{command: 'prompt-cancel', keys: ['escape'], modes: ['prompt'], help: 'cancel', hint: 'cancel'},
+	{command: 'filter-erase-character', keys: ['backspace'], modes: ['prompt'], help: 'erase a character'},
+	{command: 'filter-erase-word', keys: ['ctrl+w'], modes: ['prompt'], help: 'erase a word'},
+	{command: 'filter-erase-all', keys: ['ctrl+u'], modes: ['prompt'], help: 'erase the whole line'},
+	{command: 'confirm-yes', keys: ['y'], modes: ['confirm'], help: 'yes: do it', hint: 'yes'},
+	{command: 'confirm-no', keys: ['n', 'escape'], modes: ['confirm'], help: 'no: leave everything as it is (so does any other key)', hint: 'no'},
 	{command: 'quit', keys: ['q'], modes: ['browse'], help: 'quit (in an article or the help, q goes back one level)', hint: 'quit'},
 	{command: 'quit', keys: ['Q'], modes: ['browse', 'read', 'help'], help: 'quit from anywhere but a line being typed'},
-	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'article-search', 'help'], help: 'quit at once'},
-	{command: 'suspend', keys: ['ctrl+z'], modes: ['browse', 'read', 'filter', 'article-search', 'help'], help: 'suspend; fg resumes'},
+	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'confirm', 'prompt'], help: 'quit at once'},
+	{command: 'suspend', keys: ['ctrl+z'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'confirm', 'prompt'], help: 'suspend; fg resumes'},
 	{command: 'redraw', keys: ['ctrl+l'], modes: ['browse', 'read', 'filter'], help: 'redraw the screen'},
 ];
 
+/**
+ * The keymap of a `--pick` session: Enter picks the article (in the list, or the one being read) instead of opening
+ * it, which `l` and `→` still do, and Esc in the list ends the session with nothing picked, as in fzf.
+ */
+export function pickKeymap(keymap: Keymap): Keymap {
+	const withoutKeys = (binding: Binding, keys: readonly KeyName[]): Binding =>
+		binding.keys.some(key => keys.includes(key)) ? {...binding, keys: binding.keys.filter(key => !keys.includes(key))} : binding;
+	const picked: Binding[] = keymap.map(binding => {
+		const onPickedModes = binding.modes.filter(mode => mode === 'browse' || mode === 'read');
+		if (onPickedModes.length === 0) {
+			return binding;
+		}
+
+		return withoutKeys(binding, binding.modes.includes('browse') ? ['enter', 'escape'] : ['enter']);
+	});
+	return [
+		{command: 'pick', keys: ['enter'], modes: ['browse', 'read'], help: 'print the article as a line of JSON and quit (--pick)', hint: 'pick'},
+		{command: 'quit', keys: ['escape'], modes: ['browse'], help: 'quit without picking (--pick)'},
+		...picked,
+	];
+}
+
 /** Every mode a key can be pressed in, in the order the help overlay lists them. */
-export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'article-search', 'help'];
+export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'article-search', 'prompt', 'help', 'confirm'];
 
 const isDigit = (key: KeyName) => key.length === 1 && key >= '0' && key <= '9';
 
@@ -169,6 +222,8 @@ const sectionTitles: Readonly<Record<ModeName, string>> = {
 	filter: 'Filtering',
 	'article-search': 'Searching an article',
 	help: 'Help',
+	confirm: 'Answering a question (y/n)',
+	prompt: 'Typing a command or a path (| and w)',
 	quit: '',
 };
 

@@ -16,6 +16,7 @@ import {
 	isArticleStarred,
 	isShownArticleBehind,
 	pendingQuery,
+	questionText,
 	selectArticleSearch,
 	selectHits,
 	selectListRows,
@@ -32,6 +33,7 @@ import {type Action, update} from '../state/update.js';
 import {ArticlePane} from '../ui/article-pane.js';
 import {ArticleSearchLine, searchPositionText} from '../ui/article-search-line.js';
 import {FilterLine} from '../ui/filter-line.js';
+import {PromptLine} from '../ui/prompt-line.js';
 import {HelpOverlay} from '../ui/help-overlay.js';
 import {ListPane} from '../ui/list-pane.js';
 import {StatusLine} from '../ui/status-line.js';
@@ -40,6 +42,7 @@ import type {ArticleArrivals} from '../load/parse-in-background.js';
 import {type LinkEnvironment, processLinkEnvironment, useLinkActions} from './use-link-actions.js';
 import {type ReloadOptions, useReload} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
+import {type ProgramEnvironment, useArticlePrograms} from './use-article-programs.js';
 import {searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
 
 /** How long a `--filter` search may hold up the first frame; a longer one runs after it, like any other. */
@@ -94,6 +97,10 @@ type AppProps = ReloadOptions & {
 	readonly onSuspend?: () => void;
 	/** Clears the terminal and draws the frame whole again (Ctrl-L); the shell passes it in. */
 	readonly onRedraw?: () => void;
+	/** Where `|`, `p` and `w` run their programs and write their files; without it they say they cannot. */
+	readonly programs?: ProgramEnvironment;
+	/** Hears which article was picked with Enter (`--pick`), just before the app exits; not called when none was. */
+	readonly onPick?: (article: Article) => void;
 };
 
 const defaultLinkEnvironment = processLinkEnvironment();
@@ -122,6 +129,8 @@ export function App({
 	now,
 	onSuspend,
 	onRedraw,
+	onPick,
+	programs,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -147,6 +156,7 @@ export function App({
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
+	useArticlePrograms(state.programRequest, articles, dispatch, programs);
 	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
 	useEffect(() => {
@@ -204,7 +214,13 @@ export function App({
 	}, [isArticleBehind, selectedArticleId, state.results]);
 
 	useEffect(() => {
-		if (state.mode.name === 'quit') {
+		const {mode} = state;
+		if (mode.name === 'quit') {
+			const picked = mode.pickedId === undefined ? undefined : articles.find(article => article.id === mode.pickedId);
+			if (picked) {
+				onPick?.(picked);
+			}
+
 			exit();
 		}
 	}, [state.mode.name, exit]);
@@ -224,7 +240,8 @@ export function App({
 
 	const hits = selectHits(state);
 	const article = shownArticle(state);
-	const isReading = state.mode.name === 'read' || state.mode.name === 'article-search' || (state.mode.name === 'help' && state.mode.returnTo === 'read');
+	const isReading =
+		state.mode.name === 'read' || state.mode.name === 'article-search' || ((state.mode.name === 'help' || state.mode.name === 'confirm' || state.mode.name === 'prompt') && state.mode.returnTo === 'read');
 	const articleSearch = selectArticleSearch(state);
 	const searchPosition = articleSearch ? searchPositionText(articleSearch.query, articleSearch.matches.length, articleSearch.currentIndex) : '';
 	const listPane = (
@@ -291,7 +308,9 @@ export function App({
 			<Box height={layout.paneRowCount} flexDirection="column">
 				{panes}
 			</Box>
-			{articleSearch?.isEditing ? (
+			{state.mode.name === 'prompt' ? (
+				<PromptLine purpose={state.mode.purpose} draft={state.mode.draft} columnCount={layout.columnCount} theme={theme} />
+			) : articleSearch?.isEditing ? (
 				<ArticleSearchLine
 					query={articleSearch.query}
 					position={searchPosition}
@@ -318,7 +337,7 @@ export function App({
 				warningCount={state.inputWarningCount + state.warnings.length}
 				hints={hintsFor(state.keymap, state.mode.name, glyphs)}
 				columnCount={layout.columnCount}
-				notice={state.notice}
+				notice={questionText(state) ?? state.notice}
 				theme={theme}
 			/>
 		</Box>

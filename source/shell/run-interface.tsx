@@ -1,3 +1,5 @@
+import {spawnSync} from 'node:child_process';
+import {closeSync, openSync, readSync, writeFileSync, writeSync} from 'node:fs';
 import chalk from 'chalk';
 import {useEffect, useState} from 'react';
 import {Box, render, useStdout} from 'ink';
@@ -15,6 +17,9 @@ import {enterFullScreen} from '../terminal/screen.js';
 import {useViewport} from './use-viewport.js';
 import type {Theme} from '../ui/theme.js';
 import {useNow} from './use-now.js';
+import {type LinkEnvironment, processLinkEnvironment} from './use-link-actions.js';
+import type {ProgramEnvironment} from './use-article-programs.js';
+import type {ConfiguredOpener} from '../terminal/opener.js';
 import {CrashBoundary} from './crash-boundary.js';
 import {exitCodes} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';
@@ -33,10 +38,39 @@ type RootProps = ReloadOptions & {
 	readonly readStateStore?: ReadStateStore;
 	readonly theme: Theme;
 	readonly keymap?: Keymap;
+	/** The config file's commands for links by pattern. */
+	readonly openers?: readonly ConfiguredOpener[];
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
 const blankFrameMs = 34;
+
+/** How long after a program ends the Ctrl-C and Ctrl-Z typed while it ran are taken as the program's. */
+const signalGraceMs = 200;
+
+/**
+ * Waits until the user presses Enter, reading the terminal synchronously (the program's output stays meanwhile):
+ * the line discipline is back to normal, so the key comes as a line.
+ */
+function waitForEnter(outputFd: number): void {
+	let inputFd: number | undefined;
+	try {
+		writeSync(outputFd, '\n[Press Enter to go back to Broadsheet]');
+		inputFd = openSync('/dev/tty', 'r');
+		const buffer = Buffer.alloc(64);
+		// Until the line ends; a read of nothing (the terminal gone) ends it too. Keys before Enter are dropped.
+		let byteCount = readSync(inputFd, buffer);
+		while (byteCount > 0 && !buffer.subarray(0, byteCount).includes(0x0A)) {
+			byteCount = readSync(inputFd, buffer);
+		}
+	} catch {
+		// No terminal to wait on: go back at once.
+	} finally {
+		if (inputFd !== undefined) {
+			closeSync(inputFd);
+		}
+	}
+}
 
 /** How the shell asks the interface to draw its next frame whole, onto a screen that lost the last one. */
 type FullRedraws = {request?: () => void};
@@ -45,7 +79,17 @@ type FullRedraws = {request?: () => void};
  * Gives the app the terminal's size, following resizes, and the time, every minute. On request it draws one blank
  * frame (the app stays mounted, hidden), so that the next frame differs on every row and Ink redraws all of it.
  */
-function Root({fullRedraws, ...props}: RootProps & {readonly fullRedraws: FullRedraws; readonly onSuspend: () => void; readonly onRedraw: () => void}) {
+function Root({
+	fullRedraws,
+	...props
+}: RootProps & {
+	readonly fullRedraws: FullRedraws;
+	readonly onSuspend: () => void;
+	readonly onRedraw: () => void;
+	readonly onPick: (article: Article) => void;
+	readonly linkEnvironment: LinkEnvironment;
+	readonly programs: ProgramEnvironment;
+}) {
 	const {stdout} = useStdout();
 	const [isBlank, setIsBlank] = useState(false);
 	useEffect(() => {
@@ -79,12 +123,20 @@ function Root({fullRedraws, ...props}: RootProps & {readonly fullRedraws: FullRe
  * q, Ctrl-C, SIGTERM or SIGHUP. Keys come from `keyInput`; `onStart` receives the way back, for failures that end
  * the process elsewhere.
  */
-export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadStream; onStart(restore: () => void): void}): Promise<void> {
-	const {keyInput} = options;
+export async function runInterface(
+	options: RootProps & {
+		keyInput: NodeJS.ReadStream;
+		/** Where the interface draws: stdout, or the terminal itself when stdout is a pipe (`--pick`). */
+		terminalOutput?: NodeJS.WriteStream;
+		onStart(restore: () => void): void;
+	},
+): Promise<{readonly picked: Article | undefined}> {
+	const {keyInput, terminalOutput = process.stdout} = options;
+	let picked: Article | undefined;
 	// The theme decides about colour, not chalk: chalk would drop bold and inverse too for `--no-color` (which it reads
 	// from argv), and the selection would vanish. The theme holds only the basic colours, which level 1 covers.
 	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
-	const screen = enterFullScreen(process.stdout, keyInput);
+	const screen = enterFullScreen(terminalOutput, keyInput);
 	options.onStart(() => {
 		screen.restore();
 	});
@@ -92,7 +144,9 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	// Ctrl-Z arrives as a key in raw mode: give the shell its terminal back, stop, and take the terminal again on fg.
 	// A SIGTSTP from outside (`kill -TSTP`, job control) is handled the same way.
 	const stopFromOutside = () => {
-		suspend();
+		if (!isHandingOver) {
+			suspend();
+		}
 	};
 
 	const suspend = () => {
@@ -103,10 +157,44 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 			process.on('SIGTSTP', stopFromOutside);
 			screen.resume();
 			// The terminal may have been resized while the process was stopped, when it got no SIGWINCH.
-			(process.stdout as NodeJS.WriteStream & {_refreshSize?: () => void})._refreshSize?.();
+			(terminalOutput as NodeJS.WriteStream & {_refreshSize?: () => void})._refreshSize?.();
 			fullRedraws.request?.();
 		});
 		process.kill(process.pid, 'SIGTSTP');
+	};
+	// A program run on an article (|, p, or a link opener such as w3m) gets the terminal as the shell gets it on
+	// Ctrl-Z. It runs synchronously: while it does, Broadsheet reads no key, so that every key goes to the program.
+	// Ctrl-C or Ctrl-Z typed meanwhile reach Broadsheet too (one process group), once it ends: they are the program's.
+	let isHandingOver = false;
+	const terminalInputFd = (keyInput as {fd?: number}).fd ?? 0;
+	const terminalOutputFd = (terminalOutput as {fd?: number}).fd ?? 1;
+	const runInTerminal: ProgramEnvironment['runInTerminal'] = (command, args, {input, shouldWaitForEnter = false}) => {
+		screen.suspend();
+		isHandingOver = true;
+		try {
+			const result = spawnSync(command, [...args], {input, stdio: [input === undefined ? terminalInputFd : 'pipe', terminalOutputFd, terminalOutputFd]});
+			if (shouldWaitForEnter && !result.error) {
+				waitForEnter(terminalOutputFd);
+			}
+
+			return {exitCode: result.status, error: result.error as NodeJS.ErrnoException | undefined};
+		} finally {
+			screen.resume();
+			(terminalOutput as NodeJS.WriteStream & {_refreshSize?: () => void})._refreshSize?.();
+			fullRedraws.request?.();
+			// The signals typed during the program are delivered once the event loop runs again: let them pass first.
+			setTimeout(() => {
+				isHandingOver = false;
+			}, signalGraceMs);
+		}
+	};
+
+	const programs: ProgramEnvironment = {
+		environment: process.env,
+		runInTerminal,
+		writeNewFile(path, text) {
+			writeFileSync(path, text, {flag: 'wx'});
+		},
 	};
 	// Ctrl-L: whatever another program wrote goes, and the frame is drawn whole, as after fg.
 	const redraw = () => {
@@ -145,10 +233,16 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}
+				onPick={article => {
+					picked = article;
+				}}
+				linkEnvironment={{...processLinkEnvironment(terminalOutput), openers: options.openers, runInTerminal}}
+				programs={programs}
 			/>
 		</CrashBoundary>,
 		{
 			stdin: keyInput,
+			stdout: terminalOutput,
 			exitOnCtrlC: false,
 			patchConsole: false,
 			incrementalRendering: process.env['BROADSHEET_FULL_REDRAW'] === undefined,
@@ -181,7 +275,7 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	});
 	// Without SIGHUP (the shell ignores it), a terminal that went away shows as the end of the keys, or as EIO.
 	keyInput.on('end', hangUp);
-	for (const stream of [process.stdout, keyInput]) {
+	for (const stream of [terminalOutput, keyInput]) {
 		stream.on('error', (error: NodeJS.ErrnoException) => {
 			if (error.code !== 'EIO') {
 				throw error;
@@ -192,7 +286,9 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	}
 
 	process.on('SIGINT', () => {
-		stop(2);
+		if (!isHandingOver) {
+			stop(2);
+		}
 	});
 	process.on('SIGTSTP', stopFromOutside);
 	// Every other signal that ends a program and can be caught: put the terminal back, then end as the signal ends it.
@@ -210,4 +306,10 @@ export async function runInterface(options: RootProps & {keyInput: NodeJS.ReadSt
 	if (keyInput !== process.stdin) {
 		keyInput.destroy();
 	}
+
+	if (terminalOutput !== process.stdout) {
+		terminalOutput.destroy();
+	}
+
+	return {picked};
 }

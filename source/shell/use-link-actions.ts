@@ -4,7 +4,8 @@ import {type Dispatch, useEffect, useRef} from 'react';
 import type {LinkRequest} from '../state/state.js';
 import type {Action} from '../state/update.js';
 import {copySequences} from '../terminal/osc.js';
-import {chooseOpener} from '../terminal/opener.js';
+import {chooseConfiguredOpener, chooseOpener, type ConfiguredOpener} from '../terminal/opener.js';
+import type {ProgramEnvironment} from './use-article-programs.js';
 
 /** A program started for a link: all the shell needs to hear of it is whether it failed. */
 export type StartedProgram = {
@@ -20,11 +21,17 @@ export type LinkEnvironment = {
 	readonly writeToTerminal: ((sequence: string) => void) | undefined;
 	/** Starts `command` detached from Broadsheet and from the terminal, its output discarded. */
 	startProgram(command: string, args: readonly string[]): StartedProgram;
+	/** The config file's commands for addresses by pattern (`openers`), tried before the browser. */
+	readonly openers?: readonly ConfiguredOpener[];
+	/** Gives a program the terminal until it ends (see ProgramEnvironment), for openers that need it. */
+	readonly runInTerminal?: ProgramEnvironment['runInTerminal'];
 };
 
-/** The real process: its environment, its platform, its stdout when that is a terminal, and child_process. */
-export function processLinkEnvironment(): LinkEnvironment {
-	const {stdout} = process;
+/**
+ * The real process: its environment, its platform, the terminal it draws on (`stdout`, unless stdout is a pipe and
+ * the interface draws on /dev/tty) when that is a terminal, and child_process.
+ */
+export function processLinkEnvironment(stdout: NodeJS.WriteStream = process.stdout): LinkEnvironment {
 	return {
 		environment: process.env,
 		platform: process.platform,
@@ -60,7 +67,21 @@ export function performLinkRequest(request: LinkRequest, linkEnvironment: LinkEn
 		return;
 	}
 
-	const opener = chooseOpener(url, linkEnvironment.environment, linkEnvironment.platform);
+	// The config file's choice comes first, over SSH too: a program there (w3m, a script) is the user's own.
+	const configured = chooseConfiguredOpener(url, linkEnvironment.openers ?? []);
+	if (configured?.needsTerminal && linkEnvironment.runInTerminal) {
+		const name = basename(configured.command);
+		const outcome = linkEnvironment.runInTerminal(configured.command, configured.args, {});
+		if (outcome.error) {
+			report(outcome.error.code === 'ENOENT' ? `could not open the link: ${name} not found` : `could not open the link: ${name}: ${outcome.error.message}`);
+		} else {
+			report(outcome.exitCode === 0 || outcome.exitCode === null ? `opened with ${name}: ${url}` : `could not open the link: ${name} failed (exit code ${outcome.exitCode})`);
+		}
+
+		return;
+	}
+
+	const opener = configured ? {kind: 'command' as const, ...configured} : chooseOpener(url, linkEnvironment.environment, linkEnvironment.platform);
 	if (opener.kind === 'copy') {
 		copy('over SSH, so copied to the clipboard instead of opening:');
 		return;

@@ -9,7 +9,7 @@ export type Layout = {
 	readonly isSplit: boolean;
 	/** Whether the terminal is too small to show anything but a request for more room. */
 	readonly isTooSmall: boolean;
-	/** Whether the line above the status line shows: the filter line, or the article's search line while it is open. */
+	/** Whether the line above the status line shows: the filter line, the article's search line while it is open, or a prompt (| and w). */
 	readonly hasFilterLine: boolean;
 	/** Rows for panes (between the top and the filter and status lines). */
 	readonly paneRowCount: number;
@@ -43,7 +43,7 @@ export function layoutOf(state: State): Layout {
 	const {columnCount, rowCount} = state.viewport;
 	const frameRowCount = Math.max(1, rowCount - 1);
 	const isTooSmall = columnCount < minimumViewport.columnCount || rowCount < minimumViewport.rowCount;
-	const hasFilterLine = state.mode.name === 'filter' || state.mode.name === 'article-search' || state.query !== '';
+	const hasFilterLine = state.mode.name === 'filter' || state.mode.name === 'article-search' || state.mode.name === 'prompt' || state.query !== '';
 	const paneRowCount = Math.max(1, frameRowCount - 1 - (hasFilterLine ? 1 : 0));
 	const isSplit = columnCount >= splitMinimumColumnCount;
 	const listColumnCount = isSplit ? Math.min(72, Math.max(36, Math.floor(columnCount * 0.45))) : columnCount;

@@ -332,3 +332,15 @@ export function hasDates(articles: readonly Article[]): boolean {
 
 	return isDated;
 }
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+/** `1 article`, `21,577 articles`. */
+export function articleCountText(count: number): string {
+	return count === 1 ? '1 article' : `${numberFormat.format(count)} articles`;
+}
+
+/** The question a `confirm` mode asks, as the status line shows it. */
+export function questionText(state: State): string | undefined {
+	return state.mode.name === 'confirm' ? `Mark ${articleCountText(state.mode.question.articleCount)} read? y/n` : undefined;
+}

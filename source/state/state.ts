@@ -1,7 +1,7 @@
 import type {Article} from '../article.js';
 import type {Mode, Viewport} from '../mode.js';
 import type {Keymap} from '../input/keymap.js';
-import type {ReadMarks} from '../read-state/marks.js';
+import type {MarkName, ReadMarks} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
 import type {Glyphs} from '../text/glyphs.js';
 import type {ListOrder} from './list-order.js';
@@ -39,6 +39,27 @@ export type ArticleSearch = {readonly articleId: string; readonly query: string;
  * tells one request from the next for the same address.
  */
 export type LinkRequest = {readonly sequence: number; readonly action: 'open' | 'copy'; readonly url: string};
+
+/**
+ * A program to run on an article (see use-article-programs.ts): its text piped to `words` (`|`), shown in the pager
+ * (`p`), or saved to `path` (`w`). The shell runs each new one once; `sequence` tells one request from the next.
+ */
+export type ProgramRequest = {readonly sequence: number; readonly articleId: string} & (
+	| {readonly kind: 'pipe'; readonly words: readonly string[]}
+	| {readonly kind: 'page'}
+	| {readonly kind: 'save'; readonly path: string}
+);
+
+/**
+ * A change of marks the user asked for (`u`, `s`, `m`), as `U` undoes it: flag `name` was set to `isOn` for `keys`,
+ * which all had it the other way before. `description` says what was done (`marked 3 articles read`).
+ */
+export type MarkChange = {
+	readonly keys: readonly string[];
+	readonly name: MarkName;
+	readonly isOn: boolean;
+	readonly description: string;
+};
 
 /**
  * The whole state of the interface. Derived data (the list for the empty query, wrapped text) comes from selectors.
@@ -90,13 +111,22 @@ export type State = {
 	readonly articleSearch: ArticleSearch | undefined;
 	/** A one-line message for the status line (`copied … to the clipboard`), gone at the next key. */
 	readonly notice: string | undefined;
-	/** A number typed before `o` or `y` (`3o` opens link 3). */
-	readonly linkNumber: number | undefined;
+	/**
+	 * Digits typed before a key, for that key only: a count before a motion (`5j` moves five rows, `3G` goes to the
+	 * third), a link number before `o` or `y` (`3o` opens link [3]). The status line shows it while it waits.
+	 */
+	readonly pendingNumber: number | undefined;
 	/** The latest link to open or copy; the shell acts on each new one. */
 	readonly linkRequest: LinkRequest | undefined;
+	/** The latest program to run on an article; the shell runs each new one. */
+	readonly programRequest: ProgramRequest | undefined;
+	/** The last command the article was piped to, offered again at the next `|`. */
+	readonly lastPipeCommand: string;
 	/** Which articles are read and starred (see read-state/marks.ts); the shell saves them. */
 	readonly readMarks: ReadMarks;
 	readonly view: ListView;
+	/** The changes of read and starred marks the user made, latest last, that `U` can undo one by one. */
+	readonly markUndos: readonly MarkChange[];
 	/**
 	 * While the inputs are still being parsed after the first frame: how much of their text is parsed (0 to 1).
 	 * Undefined once every article is in.

@@ -4,9 +4,10 @@ import type {SearchHit} from '../search/search.js';
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {helpLayout, helpRowCountOf} from './help-layout.js';
 import {layoutOf} from './layout.js';
-import {activeQuery, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
-import type {Mode, Viewport} from '../mode.js';
-import type {FetchCounts, ListViewName, State} from './state.js';
+import {activeQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
+import type {Mode, PromptPurpose, Viewport} from '../mode.js';
+import {commandWords} from '../text/command-words.js';
+import type {FetchCounts, ListViewName, MarkChange, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 
 /** Something that happened to the interface. */
@@ -122,7 +123,7 @@ function withShownSelection(state: State): State {
  */
 function followsSelectionAtOnce(state: State): boolean {
 	const {mode} = state;
-	return mode.name === 'read' || mode.name === 'article-search' || (mode.name === 'help' && mode.returnTo === 'read') || !layoutOf(state).isSplit;
+	return isReading(mode) || !layoutOf(state).isSplit;
 }
 
 function scrollArticle(state: State, top: number): State {
@@ -156,14 +157,17 @@ function moveBy(state: State, delta: number): State {
  * Pages by `direction`: the list window and the selection move together by a screen of rows, as in less. A group
  * header that lands under the cursor gives way to the article below it.
  */
-function pageBy(state: State, direction: 1 | -1): State {
+function pageBy(state: State, direction: number, share: 1 | 0.5 = 1): State {
+	const ofPage = (rowCount: number) => direction * Math.max(1, Math.floor(rowCount * share));
 	if (state.mode.name === 'help') {
 		const {paneRowCount, columnCount} = layoutOf(state);
-		return scrollHelp(state, state.mode.scrollTop + direction * helpLayout(helpRowCountOf(state.keymap), paneRowCount, columnCount).visibleRowCount);
+		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(helpRowCountOf(state.keymap), paneRowCount, columnCount).visibleRowCount));
 	}
 
 	if (state.mode.name === 'read') {
-		return scrollArticle(state, state.articleScrollTop + direction * Math.max(1, layoutOf(state).articleRowCount - 1));
+		// A whole page keeps one line of the last in sight; half a page moves by half the pane, as in less.
+		const {articleRowCount} = layoutOf(state);
+		return scrollArticle(state, state.articleScrollTop + ofPage(share === 1 ? articleRowCount - 1 : articleRowCount));
 	}
 
 	const {listRowCount} = layoutOf(state);
@@ -172,9 +176,91 @@ function pageBy(state: State, direction: 1 | -1): State {
 		return state;
 	}
 
-	const paged = {...state, listTop: Math.max(0, state.listTop + direction * listRowCount)};
-	return selectIndex(paged, rows.articleAtRow(rows.rowOfArticle(selectedIndex(state)) + direction * listRowCount));
+	const rowDelta = ofPage(listRowCount);
+	const paged = {...state, listTop: Math.max(0, state.listTop + rowDelta)};
+	return selectIndex(paged, rows.articleAtRow(rows.rowOfArticle(selectedIndex(state)) + rowDelta));
 }
+
+/** The most a count can repeat a page: enough to cross any list, few enough that a stray `9999` costs nothing. */
+const maximumPageCount = 1000;
+
+/**
+ * The next (`direction` 1) or previous unread article of the list from the selection, judged by the marks as they
+ * are now; while reading, it opens. With none that way, a notice says so.
+ */
+function selectUnread(state: State, direction: 1 | -1): State {
+	const hits = selectHits(state);
+	const start = selectedIndex(state);
+	for (let index = start + direction; index >= 0 && index < hits.length; index += direction) {
+		if (!isMarked(state.readMarks, articleKey(hits[index]!.article), 'read')) {
+			return selectIndex(state, index);
+		}
+	}
+
+	return {...state, notice: direction === 1 ? 'no unread article below' : 'no unread article above'};
+}
+
+/** The marks after `change`, which goes on the undo list and is told in a notice. */
+function withMarkChange(state: State, change: MarkChange, now: number): State {
+	const readMarks = withFlag(state.readMarks, change.keys, change.name, change.isOn, now);
+	return {...withReadMarks(state, readMarks), markUndos: [...state.markUndos.slice(1 - maximumUndoCount), change], notice: `${change.description} (U undoes)`};
+}
+
+/** How many changes of marks `U` can undo. */
+const maximumUndoCount = 100;
+
+/** Undoes the latest change of marks on the undo list, with a notice of what came back. */
+function undoMarkChange(state: State, now: number): State {
+	const change = state.markUndos.at(-1);
+	if (!change) {
+		return {...state, notice: 'nothing to undo'};
+	}
+
+	const readMarks = withFlag(state.readMarks, change.keys, change.name, !change.isOn, now);
+	return {...withReadMarks(state, readMarks), markUndos: state.markUndos.slice(0, -1), notice: `undone: ${change.description}`};
+}
+
+/** The unread articles of the list, by key: what `m` marks read. */
+function unreadKeysOfList(state: State): string[] {
+	return selectHits(state).flatMap(hit => {
+		const key = articleKey(hit.article);
+		return isMarked(state.readMarks, key, 'read') ? [] : [key];
+	});
+}
+
+/** `m`: asks first, unless there is nothing to mark. */
+function askToMarkAllRead(state: State): State {
+	const {mode} = state;
+	if (mode.name !== 'browse' && mode.name !== 'read') {
+		return state;
+	}
+
+	const articleCount = unreadKeysOfList(state).length;
+	if (articleCount === 0) {
+		return {...state, notice: selectHits(state).length === 0 ? 'no articles to mark' : 'every article here is read already'};
+	}
+
+	return {...state, mode: {name: 'confirm', returnTo: mode.name, question: {name: 'mark-all-read', articleCount}}};
+}
+
+/** The answer to the question of a `confirm` mode: yes does what it asked, no leaves everything as it was. */
+function answer(state: State, isYes: boolean, now: number): State {
+	const {mode} = state;
+	if (mode.name !== 'confirm') {
+		return state;
+	}
+
+	const back: State = {...state, mode: {name: mode.returnTo}};
+	if (!isYes) {
+		return {...back, notice: 'nothing marked'};
+	}
+
+	const keys = unreadKeysOfList(back);
+	return keys.length === 0
+		? back
+		: withMarkChange(back, {keys, name: 'read', isOn: true, description: `marked ${articleCountText(keys.length)} read`}, now);
+}
+
 
 /** Shows the list in the next order (see {@link nextOrder}), keeping the selected article. */
 function cycleOrder(state: State): State {
@@ -199,7 +285,74 @@ function withDraft(state: State, draft: string): State {
 		return mode.draft === draft ? state : showCurrentMatch({...state, mode: {...mode, draft}}, mode.scrollTopBefore);
 	}
 
+	if (mode.name === 'prompt') {
+		return mode.draft === draft ? state : {...state, mode: {...mode, draft}};
+	}
+
 	return mode.name === 'filter' && mode.draft !== draft ? selectFirstHit(withResultsForQuery({...state, mode: {name: 'filter', draft}})) : state;
+}
+
+/** A file name from a headline: `harbour-wall-repaired-after-storm.txt`. */
+export function fileNameOf(headline: string): string {
+	const slug = headline
+		.normalize('NFKD')
+		.replaceAll(/\p{M}/gu, '')
+		.toLowerCase()
+		.replaceAll(/[^\p{L}\p{N}]+/gu, '-')
+		.replaceAll(/^-+|-+$/gu, '')
+		.slice(0, 60)
+		.replace(/-+$/u, '');
+	return `${slug || 'article'}.txt`;
+}
+
+/** Opens the prompt for `purpose` about the selected article: `|` offers the last command again, `w` a file name. */
+function startPrompt(state: State, purpose: PromptPurpose): State {
+	const {mode} = state;
+	const article = selectedArticle(state);
+	if (!article || (mode.name !== 'browse' && mode.name !== 'read')) {
+		return state;
+	}
+
+	const draft = purpose === 'pipe' ? state.lastPipeCommand : fileNameOf(article.headline);
+	return {...state, mode: {name: 'prompt', purpose, draft, returnTo: mode.name}};
+}
+
+/** A program request as update makes it, before it gets its article and sequence. */
+type ProgramOrder = {readonly kind: 'pipe'; readonly words: readonly string[]} | {readonly kind: 'page'} | {readonly kind: 'save'; readonly path: string};
+
+/** Asks the shell to run a program on the selected article. */
+function requestProgram(state: State, order: ProgramOrder): State {
+	const article = selectedArticle(state);
+	if (!article) {
+		return state;
+	}
+
+	return {...state, programRequest: {...order, articleId: article.id, sequence: (state.programRequest?.sequence ?? 0) + 1}};
+}
+
+/** Enter at the prompt: pipes to the command typed, or saves to the path typed; an empty line does nothing. */
+function acceptPrompt(state: State): State {
+	const {mode} = state;
+	if (mode.name !== 'prompt') {
+		return state;
+	}
+
+	const back: State = {...state, mode: {name: mode.returnTo}};
+	const line = mode.draft.trim();
+	if (line === '') {
+		return back;
+	}
+
+	if (mode.purpose === 'save') {
+		return requestProgram(back, {kind: 'save', path: line});
+	}
+
+	const parsed = commandWords(line);
+	if ('error' in parsed) {
+		return {...state, notice: `cannot run it: ${parsed.error}`};
+	}
+
+	return requestProgram({...back, lastPipeCommand: line}, {kind: 'pipe', words: parsed.words});
 }
 
 /**
@@ -423,7 +576,9 @@ function withReadMarks(state: State, readMarks: ReadMarks): State {
 	return readMarks === state.readMarks ? state : {...state, readMarks};
 }
 
-/** Turns flag `name` of the selected article on or off. */
+const flagWords: Readonly<Record<MarkName, readonly [on: string, off: string]>> = {read: ['marked read', 'marked unread'], starred: ['starred', 'unstarred']};
+
+/** Turns flag `name` of the selected article on or off, with a notice, undoably. */
 function toggleFlag(state: State, name: MarkName, now: number): State {
 	const article = selectedArticle(state);
 	if (!article) {
@@ -431,7 +586,8 @@ function toggleFlag(state: State, name: MarkName, now: number): State {
 	}
 
 	const key = articleKey(article);
-	return withReadMarks(state, withFlag(state.readMarks, [key], name, !isMarked(state.readMarks, key, name), now));
+	const isOn = !isMarked(state.readMarks, key, name);
+	return withMarkChange(state, {keys: [key], name, isOn, description: flagWords[name][isOn ? 0 : 1]}, now);
 }
 
 const viewCycle: readonly ListViewName[] = ['all', 'unread', 'starred'];
@@ -445,8 +601,27 @@ function cycleView(state: State): State {
 	return withListWindow(isSelectionKept ? viewed : {...viewed, selectedId: hits[0]?.article.id ?? state.selectedId, articleScrollTop: 0});
 }
 
-/** Whether the article pane has the focus, also while searching it and under the help overlay. */
-const isReading = (mode: Mode) => mode.name === 'read' || mode.name === 'article-search' || (mode.name === 'help' && mode.returnTo === 'read');
+/** Whether the article pane has the focus, also while searching it and under the help overlay or a question. */
+const isReading = (mode: Mode) =>
+	mode.name === 'read' || mode.name === 'article-search' || ((mode.name === 'help' || mode.name === 'confirm' || mode.name === 'prompt') && mode.returnTo === 'read');
+
+/**
+ * The unread or starred view judged by the marks as they are now, once the user leaves the article for the list:
+ * the articles read meanwhile drop out, and the selection goes to the article that took its place.
+ */
+function withViewUpToDate(before: State, after: State): State {
+	if (after.view.name === 'all' || after.view.marks === after.readMarks || !isReading(before.mode) || isReading(after.mode) || after.mode.name === 'quit') {
+		return after;
+	}
+
+	const oldHits = selectHits(after);
+	const position = Math.max(0, selectedIndex(after));
+	const viewed: State = {...after, view: {name: after.view.name, marks: after.readMarks}};
+	const kept = new Set(selectHits(viewed).map(hit => hit.article.id));
+	// The first article after the selection that stays, else the last before it.
+	const next = oldHits.slice(position).find(hit => kept.has(hit.article.id)) ?? oldHits.slice(0, position).findLast(hit => kept.has(hit.article.id));
+	return withListWindow({...viewed, selectedId: next?.article.id ?? after.selectedId});
+}
 
 /**
  * Marks the article read when the user starts reading it: on opening it (Enter, l, Tab), or moving to it while
@@ -462,48 +637,68 @@ function markOpenedArticleRead(before: State, after: State, now: number): State 
 	return article ? withReadMarks(after, withFlag(after.readMarks, [articleKey(article)], 'read', true, now)) : after;
 }
 
-function runCommand(state: State, command: Command, key: KeyName, linkNumber: number | undefined, now: number): State {
+/** Goes to position `index` (0 the first): the headline, the article's line, or the help's row. */
+function goTo(state: State, index: number): State {
+	if (state.mode.name === 'help') {
+		return scrollHelp(state, index);
+	}
+
+	return state.mode.name === 'read' ? scrollArticle(state, index) : selectIndex(state, index);
+}
+
+function runCommand(state: State, command: Command, key: KeyName, pendingNumber: number | undefined, now: number): State {
 	const {mode} = state;
-	const draft = mode.name === 'filter' || mode.name === 'article-search' ? mode.draft : '';
+	const draft = mode.name === 'filter' || mode.name === 'article-search' || mode.name === 'prompt' ? mode.draft : '';
+	// Digits before a motion repeat it (5j), or name where it goes (3G).
+	const count = pendingNumber === undefined || pendingNumber === 0 ? 1 : pendingNumber;
+	const pageCount = Math.min(count, maximumPageCount);
 	switch (command) {
 		case 'cursor-down': {
-			return moveBy(state, 1);
+			return moveBy(state, count);
 		}
 
 		case 'cursor-up': {
-			return moveBy(state, -1);
+			return moveBy(state, -count);
 		}
 
 		case 'page-down': {
-			return pageBy(state, 1);
+			return pageBy(state, pageCount);
 		}
 
 		case 'page-up': {
-			return pageBy(state, -1);
+			return pageBy(state, -pageCount);
+		}
+
+		case 'half-page-down': {
+			return pageBy(state, pageCount, 0.5);
+		}
+
+		case 'half-page-up': {
+			return pageBy(state, -pageCount, 0.5);
 		}
 
 		case 'go-first': {
-			if (mode.name === 'help') {
-				return scrollHelp(state, 0);
-			}
-
-			return mode.name === 'read' ? scrollArticle(state, 0) : selectIndex(state, 0);
+			return goTo(state, pendingNumber === undefined ? 0 : count - 1);
 		}
 
 		case 'go-last': {
-			if (mode.name === 'help') {
-				return scrollHelp(state, Number.MAX_SAFE_INTEGER);
-			}
-
-			return mode.name === 'read' ? scrollArticle(state, Number.MAX_SAFE_INTEGER) : selectIndex(state, Number.MAX_SAFE_INTEGER);
+			return goTo(state, pendingNumber === undefined ? Number.MAX_SAFE_INTEGER : count - 1);
 		}
 
 		case 'next-article': {
-			return selectIndex(state, selectedIndex(state) + 1);
+			return selectIndex(state, selectedIndex(state) + count);
 		}
 
 		case 'previous-article': {
-			return selectIndex(state, selectedIndex(state) - 1);
+			return selectIndex(state, selectedIndex(state) - count);
+		}
+
+		case 'next-unread': {
+			return selectUnread(state, 1);
+		}
+
+		case 'previous-unread': {
+			return selectUnread(state, -1);
 		}
 
 		case 'open': {
@@ -515,7 +710,7 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 		}
 
 		case 'toggle-focus': {
-			return mode.name === 'read' ? {...state, mode: {name: 'browse'}} : runCommand(state, 'open', key, linkNumber, now);
+			return mode.name === 'read' ? {...state, mode: {name: 'browse'}} : runCommand(state, 'open', key, pendingNumber, now);
 		}
 
 		case 'filter-start': {
@@ -568,17 +763,17 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 		}
 
 		case 'link-number': {
-			const typed = (linkNumber ?? 0) * 10 + Number(key);
+			const typed = (pendingNumber ?? 0) * 10 + Number(key);
 			const number = typed > maximumLinkNumber ? Number(key) : typed;
-			return {...state, linkNumber: number, notice: `link [${number}]: o opens it, y copies it`};
+			return {...state, pendingNumber: number, notice: `${number}: a count for j, k, G, Ctrl-D…; o opens link [${number}], y copies it`};
 		}
 
 		case 'link-open': {
-			return requestLink(state, 'open', linkNumber);
+			return requestLink(state, 'open', pendingNumber);
 		}
 
 		case 'link-copy': {
-			return requestLink(state, 'copy', linkNumber);
+			return requestLink(state, 'copy', pendingNumber);
 		}
 
 		case 'reload': {
@@ -602,7 +797,19 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 		}
 
 		case 'mark-all-read': {
-			return withReadMarks(state, withFlag(state.readMarks, selectHits(state).map(hit => articleKey(hit.article)), 'read', true, now));
+			return askToMarkAllRead(state);
+		}
+
+		case 'undo-mark': {
+			return undoMarkChange(state, now);
+		}
+
+		case 'confirm-yes': {
+			return answer(state, true, now);
+		}
+
+		case 'confirm-no': {
+			return answer(state, false, now);
 		}
 
 		case 'cycle-view': {
@@ -617,6 +824,31 @@ function runCommand(state: State, command: Command, key: KeyName, linkNumber: nu
 			return {...state, redrawRequestCount: state.redrawRequestCount + 1};
 		}
 
+		case 'pipe-start': {
+			return startPrompt(state, 'pipe');
+		}
+
+		case 'save-start': {
+			return startPrompt(state, 'save');
+		}
+
+		case 'page': {
+			return requestProgram(state, {kind: 'page'});
+		}
+
+		case 'prompt-accept': {
+			return acceptPrompt(state);
+		}
+
+		case 'prompt-cancel': {
+			return mode.name === 'prompt' ? {...state, mode: {name: mode.returnTo}} : state;
+		}
+
+		case 'pick': {
+			const article = selectedArticle(state);
+			return article ? {...state, mode: {name: 'quit', pickedId: article.id}} : state;
+		}
+
 		case 'quit': {
 			return {...state, mode: {name: 'quit'}};
 		}
@@ -628,17 +860,24 @@ function pressKey(previous: State, key: KeyName, now: number): State {
 		return previous;
 	}
 
-	// A notice lasts until the next key, and a link number applies to the key that follows it only.
-	const {linkNumber} = previous;
-	const state = previous.notice === undefined && linkNumber === undefined ? previous : {...previous, notice: undefined, linkNumber: undefined};
+	// A notice lasts until the next key, and a pending number applies to the key that follows it only.
+	const {pendingNumber} = previous;
+	const state = previous.notice === undefined && pendingNumber === undefined ? previous : {...previous, notice: undefined, pendingNumber: undefined};
 	const command = commandFor(state.keymap, key, state.mode.name);
 	if (command) {
-		return markOpenedArticleRead(state, withSearchOfSelection(runCommand(state, command, key, linkNumber, now)), now);
+		return withViewUpToDate(state, markOpenedArticleRead(state, withSearchOfSelection(runCommand(state, command, key, pendingNumber, now)), now));
 	}
 
 	const {mode} = state;
-	const text = mode.name === 'filter' || mode.name === 'article-search' ? typedText(key) : undefined;
-	return text === undefined || (mode.name !== 'filter' && mode.name !== 'article-search') ? state : withSearchOfSelection(withDraft(state, mode.draft + text));
+	// Any key but y answers no, as a key pressed by mistake should do nothing.
+	if (mode.name === 'confirm') {
+		return answer(state, false, now);
+	}
+
+	const text = mode.name === 'filter' || mode.name === 'article-search' || mode.name === 'prompt' ? typedText(key) : undefined;
+	return text === undefined || (mode.name !== 'filter' && mode.name !== 'article-search' && mode.name !== 'prompt')
+		? state
+		: withSearchOfSelection(withDraft(state, mode.draft + text));
 }
 
 /** Drops the article search once another article is selected: a search belongs to the article it was made in. */

@@ -147,7 +147,7 @@ describe('o and y', () => {
 		const {linkEnvironment, started} = recordingEnvironment({BROWSER: 'my-browser --new-tab'});
 		app = renderApp([article, other], size, {linkEnvironment});
 		app.press(keys.enter, '2');
-		await app.waitForFrame(frame => frame.includes('link [2]: o opens it'));
+		await app.waitForFrame(frame => frame.includes('o opens link [2]'));
 		app.press('o');
 		await app.waitForFrame(frame => frame.includes('opening with my-browser'));
 		expect(started).toEqual([['my-browser', '--new-tab', longUrl]]);

@@ -1,4 +1,4 @@
-import {chmodSync} from 'node:fs';
+import {chmodSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
@@ -87,11 +87,19 @@ describe('links in a real terminal (80x24)', () => {
 		expect(session.rawOutput()).not.toContain('\u001B]52;');
 	});
 
-	it('o over SSH copies instead of starting a browser, and says so', async () => {
-		const session = await openArticle({...localEnvironment, SSH_CONNECTION: '10.0.0.1 50000 10.0.0.2 22', BROWSER: join(fixtures.path, 'never-run.sh')});
+	it('o over SSH copies instead of starting the system\'s browser, and says so', async () => {
+		const session = await openArticle({...localEnvironment, SSH_CONNECTION: '10.0.0.1 50000 10.0.0.2 22', BROWSER: undefined});
 		session.press('o');
 		await waitForFrame(session, 'over SSH, so copied');
 		expect(session.rawOutput()).toContain(osc52For(articleUrl));
+	});
+
+	it('o over SSH runs a $BROWSER set explicitly', async () => {
+		rmSync(openedPath, {force: true});
+		const session = await openArticle({...localEnvironment, SSH_TTY: '/dev/pts/9'});
+		session.press('o');
+		expect(await waitForFile(openedPath, {hasText: true})).toBe(articleUrl);
+		expect(session.rawOutput()).not.toContain(osc52For(articleUrl));
 	});
 
 	it('o reports a browser that cannot start in one line of the status line', async () => {

@@ -121,10 +121,21 @@ describe('the config file', () => {
 	it('stops a pipe too, before reading any input', async () => {
 		const path = fixtures.write('typo.json', '{"colour": false}');
 		const result = await runBroadsheetPiped(['--config', path, samplePath]);
-		expect(result).toMatchObject({exitCode: 12, stdout: '', stderr: `broadsheet: ${path}: colour: no such setting; use keys, colors, ascii, color, filter, sort\n`});
+		expect(result).toMatchObject({exitCode: 12, stdout: '', stderr: `broadsheet: ${path}: colour: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh\n`});
 
 		const missing = await runBroadsheetPiped(['--config', `${fixtures.path}/missing.json`, samplePath]);
 		expect(missing).toMatchObject({exitCode: 12, stderr: `broadsheet: ${fixtures.path}/missing.json: no such file\n`});
+	});
+
+	it('lets --list, --json, --print and a pipe go on over a mistake in the keys, with one warning', async () => {
+		const path = fixtures.write('clash.json', '{"keys": {"cursor-down": ["k"]}, "filter": "mujica"}');
+		for (const mode of ['--list', '--json', '--print', undefined]) {
+			// eslint-disable-next-line no-await-in-loop
+			const result = await runBroadsheetPiped(['--config', path, ...(mode ? [mode] : []), samplePath]);
+			expect(result.exitCode, mode).toBe(0);
+			expect(result.stdout, mode).toContain('Mujica');
+			expect(result.stderr, mode).toBe(`broadsheet: warning: ${path}: keys.cursor-down: k is also bound to cursor-up (while browsing) (printing uses no keys, so it goes on)\n`);
+		}
 	});
 
 	it('gives the filter to start with', async () => {

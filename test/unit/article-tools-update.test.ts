@@ -142,8 +142,8 @@ describe('asking for links', () => {
 
 	it('a number before o or y picks a link the text cites, and says so while it is typed', () => {
 		const numbered = press(reading, '2');
-		expect(numbered.linkNumber).toBe(2);
-		expect(numbered.notice).toBe('link [2]: o opens it, y copies it');
+		expect(numbered.pendingNumber).toBe(2);
+		expect(numbered.notice).toBe('2: a count for j, k, G, Ctrl-D…; o opens link [2], y copies it');
 		expect(press(numbered, 'o').linkRequest).toMatchObject({action: 'open', url: 'https://example.com/two'});
 		expect(press(reading, '1', 'y').linkRequest).toMatchObject({action: 'copy', url: 'https://example.com/one'});
 		expect(press(reading, '1', '2', 'o')).toMatchObject({linkRequest: undefined, notice: 'no link [12]: this article has 2 links'});

@@ -45,9 +45,9 @@ describe('a good config file', () => {
 	});
 
 	it('reads key names as people write them', () => {
-		expect(configOf({keys: {'page-down': ['PgDn', 'Ctrl-D', 'Space']}}).keymap.find(binding => binding.command === 'page-down')?.keys).toEqual([
+		expect(configOf({keys: {'page-down': ['PgDn', 'Ctrl-E', 'Space']}}).keymap.find(binding => binding.command === 'page-down')?.keys).toEqual([
 			'pagedown',
-			'ctrl+d',
+			'ctrl+e',
 			'space',
 		]);
 		expect(configOf({keys: {quit: 'x'}}).keymap.find(binding => binding.command === 'quit')?.keys).toEqual(['x']);
@@ -90,7 +90,7 @@ describe('a config file with a mistake gets one message naming the entry', () =>
 		['{"timeout": "soon"}', 'timeout: should be a number, not "soon"'],
 		['{"refresh": 0}', 'refresh: should be a number above 0, not 0'],
 		['{"keys": {"go-first": ["5"]}}', 'keys.go-first: 5 is also bound to link-number (while browsing)'],
-		['{"colour": false}', 'colour: no such setting; use keys, colors, ascii, color, filter, sort, timeout, refresh'],
+		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh'],
 		['[1]', 'should hold an object, as in {"keys": {…}, "colors": {…}}, not a list'],
 		['{\n  "keys": {\n    "quit": ["x"],\n  }\n}', /^line 4: not valid JSON \(.+\)$/u],
 	])('%s', (text, expected) => {
@@ -134,7 +134,7 @@ describe('rebinding keeps the keymap sound', () => {
 
 	it('works for any command of the keymap, including ones added later', () => {
 		const extended: Keymap = [...defaultKeymap, {command: 'quit', keys: ['Z'], modes: ['read'], help: 'a command added later'}];
-		expect(textModesOf(extended)).toEqual(['filter', 'article-search']);
+		expect(textModesOf(extended)).toEqual(['filter', 'article-search', 'prompt']);
 		for (const command of new Set(extended.map(binding => binding.command))) {
 			const result = keymapWithOverrides(extended, {[command]: ['F']});
 			expect('keymap' in result || result.error.includes('also bound') || result.error.includes('filter line'), command).toBe(true);
@@ -192,8 +192,8 @@ describe('hostile config files (issue 17)', () => {
 	});
 
 	it('refuses constructor, toString and the like as no such setting', () => {
-		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, ascii, color, filter, sort, timeout, refresh');
-		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, ascii, color, filter, sort, timeout, refresh');
+		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh');
+		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh');
 	});
 
 	it('takes a filter without the escape sequences in it', () => {

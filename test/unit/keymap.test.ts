@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {commandFor as commandIn, defaultKeymap as keymap, helpSections, hintsFor, keyLabel, keymapModes} from '../../source/input/keymap.js';
+import {commandFor as commandIn, defaultKeymap as keymap, helpSections, hintsFor, keyLabel, keymapModes, pickKeymap} from '../../source/input/keymap.js';
 import type {ModeName} from '../../source/mode.js';
 import {asciiGlyphs} from '../../source/text/glyphs.js';
 
@@ -86,5 +86,25 @@ describe('the keymap', () => {
 		expect(hintsFor(keymap, 'filter').map(hint => hint.hint)).toEqual(['keep', 'clear']);
 		const listed = helpSections(keymap).flatMap(section => section.bindings);
 		expect(listed).toHaveLength(keymap.length);
+	});
+});
+
+describe('the keymap of --pick', () => {
+	const picking = pickKeymap(keymap);
+
+	it('picks with Enter in the list and in an article, and quits with Esc in the list', () => {
+		expect(commandIn(picking, 'enter', 'browse')).toBe('pick');
+		expect(commandIn(picking, 'enter', 'read')).toBe('pick');
+		expect(commandIn(picking, 'escape', 'browse')).toBe('quit');
+		expect(commandIn(picking, 'l', 'browse')).toBe('open');
+		expect(commandIn(picking, 'escape', 'read')).toBe('back');
+		expect(commandIn(picking, 'enter', 'filter')).toBe('filter-accept');
+	});
+
+	it('binds no key twice in one mode', () => {
+		for (const mode of keymapModes) {
+			const keys = picking.filter(binding => binding.modes.includes(mode)).flatMap(binding => binding.keys);
+			expect(keys.filter((key, index) => keys.indexOf(key) !== index), `duplicates in ${mode}`).toEqual([]);
+		}
 	});
 });

@@ -48,7 +48,12 @@ describe('choosing how to open a link', () => {
 		expect(isOverSsh({SSH_CONNECTION: '10.0.0.1 50000 10.0.0.2 22'})).toBe(true);
 		expect(isOverSsh({SSH_TTY: '/dev/pts/1'})).toBe(true);
 		expect(isOverSsh({SSH_CONNECTION: ''})).toBe(false);
-		expect(chooseOpener(url, {SSH_CONNECTION: '1 2 3 4', BROWSER: 'firefox'}, 'linux')).toEqual({kind: 'copy', reason: 'ssh'});
+		expect(chooseOpener(url, {SSH_CONNECTION: '1 2 3 4'}, 'linux')).toEqual({kind: 'copy', reason: 'ssh'});
+	});
+
+	it('honours a $BROWSER set explicitly, over SSH too', () => {
+		expect(chooseOpener(url, {SSH_CONNECTION: '1 2 3 4', BROWSER: 'forward-url --to laptop'}, 'linux')).toEqual({kind: 'command', command: 'forward-url', args: ['--to', 'laptop', url]});
+		expect(chooseOpener(url, {SSH_TTY: '/dev/pts/1', BROWSER: ''}, 'linux')).toEqual({kind: 'copy', reason: 'ssh'});
 	});
 
 	it('uses the system opener by platform', () => {

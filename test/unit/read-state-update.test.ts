@@ -41,8 +41,8 @@ describe('what counts as read', () => {
 		expect(readHeadlines(press(start, 'enter', 'J', 'J', 'K'))).toEqual([copper, lighthouse, storm]);
 	});
 
-	it('leaves an article unread with u while reading it, through scrolling and the help overlay', () => {
-		const state = press(start, 'enter', 'u', 'j', 'k', '?', '?', 'escape');
+	it('leaves an article unread with M while reading it, through scrolling and the help overlay', () => {
+		const state = press(start, 'enter', 'M', 'j', 'k', '?', '?', 'escape');
 		expect(readHeadlines(state)).toEqual([]);
 		expect(readHeadlines(press(state, 'enter'))).toEqual([copper]);
 	});
@@ -61,9 +61,9 @@ describe('u, m and s', () => {
 	it('marks every article of the filtered list read with m, and no other', () => {
 		let state = press(start, '/', ...'harbour');
 		state = update(state, {type: 'search-finished', query: 'harbour', hits: selectHits(state).filter(hit => hit.article.headline === council)});
-		state = press(state, 'enter', 'm');
+		state = press(state, 'enter', 'm', 'y');
 		expect(readHeadlines(state)).toEqual([council]);
-		expect(readHeadlines(press(start, 'm'))).toEqual([copper, lighthouse, storm, chess, council]);
+		expect(readHeadlines(press(start, 'm', 'y'))).toEqual([copper, lighthouse, storm, chess, council]);
 	});
 
 	it('stars and unstars the selected article with s, in the list and while reading', () => {
@@ -74,7 +74,8 @@ describe('u, m and s', () => {
 
 	it('changes nothing on an empty list', () => {
 		const empty = createState([], {viewport: narrow});
-		expect(press(empty, 'u', 's', 'm')).toBe(empty);
+		expect(press(empty, 'u', 's')).toBe(empty);
+		expect(press(empty, 'm', 'y')).toMatchObject({readMarks: empty.readMarks, mode: {name: 'browse'}});
 	});
 
 	it('keeps the marks saved by earlier sessions, and lets the session change them', () => {
@@ -113,11 +114,29 @@ describe('views: all, unread, starred (v)', () => {
 		expect(selectedArticle(press(onCopperRead, 'v'))?.headline).toBe(lighthouse);
 	});
 
-	it('keeps an article read in the unread view in the list until the view is chosen again', () => {
+	it('keeps an article read in the unread view until the user leaves it, then drops it and selects the next', () => {
 		const unread = press(start, 'v');
-		const afterReading = press(unread, 'enter', 'escape', 'm');
-		expect(headlines(afterReading)).toEqual([copper, lighthouse, storm, chess, council]);
-		expect(headlines(press(afterReading, 'v', 'v', 'v'))).toEqual([]);
+		const reading = press(unread, 'enter', 'j');
+		expect(readHeadlines(reading)).toEqual([copper]);
+		expect(headlines(reading)).toEqual([copper, lighthouse, storm, chess, council]);
+		const back = press(reading, 'escape');
+		expect(headlines(back)).toEqual([lighthouse, storm, chess, council]);
+		expect(selectedArticle(back)?.headline).toBe(lighthouse);
+	});
+
+	it('keeps the articles read with J in the unread view until the user goes back to the list', () => {
+		const reading = press(start, 'v', 'enter', 'J', 'J');
+		expect(headlines(reading)).toEqual([copper, lighthouse, storm, chess, council]);
+		expect(selectedArticle(reading)?.headline).toBe(storm);
+		const back = press(reading, 'q');
+		expect(headlines(back)).toEqual([chess, council]);
+		expect(selectedArticle(back)?.headline).toBe(chess);
+	});
+
+	it('keeps an article marked read in the list (u, m) in the unread view until the view is chosen again', () => {
+		const marked = press(start, 'v', 'u', 'm', 'y');
+		expect(headlines(marked)).toEqual([copper, lighthouse, storm, chess, council]);
+		expect(headlines(press(marked, 'v', 'v', 'v'))).toEqual([]);
 	});
 
 	it('filters within the view', () => {
@@ -131,7 +150,7 @@ describe('views: all, unread, starred (v)', () => {
 
 describe('saved marks', () => {
 	it('takes the folded marks once saved, unless they changed meanwhile', () => {
-		const start = press(createState(newsArticles, {viewport: narrow}), 'm');
+		const start = press(createState(newsArticles, {viewport: narrow}), 'm', 'y');
 		const folded = foldedMarks(start.readMarks);
 		const saved = update(start, {type: 'read-marks-saved', marks: start.readMarks, folded});
 		expect(saved.readMarks).toBe(folded);

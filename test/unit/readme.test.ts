@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {exitCodes} from '../../source/exit-codes.js';
 import {keymapMarkdown} from '../../source/input/keymap-markdown.js';
 import {badInputMarkdown} from '../helpers/bad-inputs.js';
+import {defaultTheme} from '../../source/ui/theme.js';
 
 const readme = readFileSync(new URL('../../readme.md', import.meta.url), 'utf8');
 
@@ -10,6 +11,13 @@ describe('readme.md', () => {
 	it('has the key table the keymap gives (run npm run readme to refresh it)', () => {
 		const table = /<!-- keymap:start -->\n([\s\S]*?)\n<!-- keymap:end -->/u.exec(readme)?.[1];
 		expect(table).toBe(keymapMarkdown());
+	});
+
+	it('describes the filter\'s matches in headlines as the theme draws them', () => {
+		const {match} = defaultTheme.styles;
+		const look = [match.bold ? 'bold' : undefined, match.underline ? 'underlined' : undefined, match.color].filter(Boolean).join(' and ');
+		expect(look).toBe('bold and underlined');
+		expect(readme).toContain(`the matched characters of each headline are ${look}.`);
 	});
 
 	it('has the troubleshooting table of the bad-input matrix (run npm run readme to refresh it)', () => {
