@@ -61,6 +61,15 @@ export function webArticleId(feedUrl: string, id: string): string {
 	return /^[a-z][a-z\d+.-]*:/iu.test(id) ? id : `${feedUrl}#${id}`;
 }
 
+/**
+ * Ends the connections Node's fetch keeps open for more requests (and any still fetching: the session is over), so
+ * that the process ends at once rather than when they time out. Nothing happens when nothing was fetched.
+ */
+export async function closeWebConnections(): Promise<void> {
+	const dispatcher = (globalThis as unknown as Record<symbol, {destroy?: () => Promise<void>} | undefined>)[Symbol.for('undici.globalDispatcher.1')];
+	await dispatcher?.destroy?.().catch(() => {});
+}
+
 /** The options every fetch needs when the command line gave none (tests, and callers that fetch nothing). */
 function fallbackWebOptions(): WebOptions {
 	return {timeoutMs: 10_000, maximumByteCount: 50 * 1024 * 1024, userAgent: 'Broadsheet', environment: process.env};
@@ -100,6 +109,7 @@ export class WebFeeds {
 	private readonly slots = new Map<string, Slot>();
 	private readonly requests = new Map<string, FeedRequest>();
 	private readonly queue: FeedRequest[] = [];
+	private readonly completedInputs = new Map<string, Array<ParsedInput & {readonly groups?: readonly string[]}>>();
 	private activeCount = 0;
 	private settled = 0;
 	private waiters: Array<() => void> = [];
@@ -193,12 +203,23 @@ export class WebFeeds {
 			return [];
 		}
 
+		const cached = this.completedInputs.get(url);
+		if (cached) {
+			return cached;
+		}
+
 		const groups = this.requests.get(url)?.groups;
-		return slot.parse.parsedInputs.map(input => ({
+		const inputs = slot.parse.parsedInputs.map(input => ({
 			...input,
 			articles: input.articles.map((article: Article) => withId(article, webArticleId(url, article.id))),
 			...(groups && groups.length > 0 ? {groups} : {}),
 		}));
+		if (slot.parse.isComplete) {
+			// Each arrival asks for every feed's articles again: a feed parsed to its end gives the same ones each time.
+			this.completedInputs.set(url, inputs);
+		}
+
+		return inputs;
 	}
 
 	/** The warnings of `url`: a cached copy standing in, and problems in the feed. */

@@ -68,6 +68,8 @@ export async function readCachedFeed(directory: string, url: string): Promise<Ca
 }
 
 let temporaryCount = 0;
+let hasEvicted = false;
+let writtenSinceEviction = 0;
 
 /**
  * Stores `feed` (atomically: a temporary file renamed into place), then removes the least recently fetched entries
@@ -92,7 +94,14 @@ export async function writeCachedFeed(directory: string, feed: CachedFeed, maxim
 		// The file's time says when it was last found current, for eviction.
 		const time = new Date(feed.fetchedAt);
 		await utimes(path, time, time);
-		await evictOldest(directory, maximumByteCount);
+		// Looking over the whole cache costs a stat of each copy: it is done on the first write of a session, and again
+		// only once a tenth of the limit has been written since.
+		writtenSinceEviction += bytes.length;
+		if (!hasEvicted || writtenSinceEviction > maximumByteCount / 10) {
+			hasEvicted = true;
+			writtenSinceEviction = 0;
+			await evictOldest(directory, maximumByteCount);
+		}
 	} catch {
 		await unlink(temporaryPath).catch(() => {});
 	}
