@@ -1,7 +1,9 @@
 import {isAbsolute, join} from 'node:path';
+import {gunzipSync} from 'node:zlib';
 import {type Article, withId} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';
+import {isGzip} from '../formats/decode.js';
 import {decodeInput} from './decode-input.js';
 import {type DecodedInput, InputsParse, type InputsParseOptions, type ParsedInput} from './parse-inputs.js';
 import type {FeedFetchOptions} from './web/fetch-feed.js';
@@ -70,9 +72,32 @@ export async function closeWebConnections(): Promise<void> {
 	await dispatcher?.destroy?.().catch(() => {});
 }
 
+const defaultMaximumByteCount = 50 * 1024 * 1024;
+
+/**
+ * A body that is a gzip file itself (a `.xml.gz` served as it is), decompressed within the same limit as the body:
+ * otherwise a 50 MB bomb would expand to the 500 MiB a file may. Other bodies are returned as they are.
+ */
+function withinLimit(bytes: Buffer, name: string, maximumByteCount: number): Buffer {
+	if (!isGzip(bytes)) {
+		return bytes;
+	}
+
+	try {
+		return gunzipSync(bytes, {maxOutputLength: maximumByteCount});
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+			throw new UserFacingError(`${name} decompresses to more than ${Math.round(maximumByteCount / 1024 / 1024)} MB, the most Broadsheet fetches`, exitCodes.tooLarge);
+		}
+
+		// Not gzip after all, or broken: decoding says so.
+		return bytes;
+	}
+}
+
 /** The options every fetch needs when the command line gave none (tests, and callers that fetch nothing). */
 function fallbackWebOptions(): WebOptions {
-	return {timeoutMs: 10_000, maximumByteCount: 50 * 1024 * 1024, userAgent: 'Broadsheet', environment: process.env};
+	return {timeoutMs: 10_000, maximumByteCount: defaultMaximumByteCount, userAgent: 'Broadsheet', environment: process.env};
 }
 
 /** Fetches and decodes the feed at `url` (see web/fetch-feed.ts), with a notice when an old copy stands in. */
@@ -81,7 +106,7 @@ export async function readWebInput(url: string, options: WebOptions | undefined,
 	const {fetchFeed} = await import('./web/fetch-feed.js');
 	const fetched = await fetchFeed(url, options ?? fallbackWebOptions());
 	const name = printableName(url);
-	const {text, byteCount} = decodeInput(fetched.bytes, name, fetched.charset);
+	const {text, byteCount} = decodeInput(withinLimit(fetched.bytes, name, options?.maximumByteCount ?? defaultMaximumByteCount), name, fetched.charset);
 	return {input: {path: request.path ?? url, file: url, name, source: request.title === undefined ? hostOf(url) : printableName(request.title), text, byteCount, documentUrl: fetched.finalUrl}, ...(fetched.notice ? {notice: fetched.notice} : {}), ...(fetched.staleAge ? {staleAge: fetched.staleAge} : {})};
 }
 

@@ -104,6 +104,17 @@ describe('fetching a feed', () => {
 		expect(dripped.kind === 'body' && dripped.bytes.toString()).toBe(feed);
 	});
 
+	test('a body that drips on and on stops at the total time limit', async () => {
+		const server = await serve({
+			'/drip'(_request, response) {
+				response.writeHead(200, {'content-type': 'application/rss+xml'});
+				const timer = setInterval(() => response.write(' '), 50);
+				response.on('close', () => clearInterval(timer));
+			},
+		});
+		expect(await failure(fetchUrl(server.url('/drip'), {...options, timeoutMs: 300, totalTimeoutMs: 800}))).toBe(`${server.url('/drip')}: still not complete after 0.8 s, though it keeps sending (a slow-drip server?)`);
+	});
+
 	test('an endless body stops at the size cap', async () => {
 		const server = await serve({
 			'/endless'(_request, response) {
