@@ -143,4 +143,29 @@ describe('feeds from the web', () => {
 			'https://example.invalid/story-1.html\n',
 		]);
 	});
+
+	it('R fetches the feeds again, and --watch does it every --refresh minutes', async () => {
+		let titles = ['Ferry timetable changes'];
+		const server = await serve({
+			'/feed.xml'(_request, response) {
+				response.writeHead(200, {'content-type': 'application/rss+xml'}).end(rssFeed('Harbour desk', titles));
+			},
+		});
+		const terminal = await startBroadsheet([server.url('/feed.xml')], splitSize, {env: webEnvironment()});
+		await waitForFrame(terminal, / 1 article /u);
+		titles = ['Ferry timetable changes', 'Bridge closes for repairs'];
+		terminal.press('R');
+		await waitForFrame(terminal, screen => screen.includes('Bridge closes for repairs') && / 2 articles /u.test(screen));
+		terminal.press('q');
+		expect(await terminal.exited).toEqual({exitCode: 0});
+
+		titles = ['Ferry timetable changes'];
+		// 0.01 minutes: every 0.6 s.
+		const watching = await startBroadsheet(['--watch', '--refresh', '0.01', server.url('/feed.xml')], splitSize, {env: webEnvironment()});
+		await waitForFrame(watching, / 1 article /u);
+		titles = ['Ferry timetable changes', 'Harbour crane arrives'];
+		await waitForFrame(watching, screen => screen.includes('Harbour crane arrives') && / 2 articles /u.test(screen), 10_000);
+		watching.press('q');
+		expect(await watching.exited).toEqual({exitCode: 0});
+	});
 });
