@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {runPiped} from '../helpers/pty-terminal.js';
+import {keys, runPiped} from '../helpers/pty-terminal.js';
 import {commandPath, repositoryRoot, spawnBroadsheet, splitSize, startBroadsheet, statusRowIndex, testEnvironment, waitForFrame} from '../helpers/run-broadsheet.js';
 import {cachedRoute, fixedRoute, rssFeed, startProxy, startWebServer, type WebServer} from '../helpers/web-server.js';
 
@@ -57,7 +57,7 @@ describe('feeds from the web', () => {
 		expect(terminal.screen().replaceAll('\n', '')).toContain(`broadsheet: warning: ${server.url('/gone.xml')}: the server answered HTTP 404 Not Found`);
 	});
 
-	it('q quits at once while a server keeps it waiting', async () => {
+	it('q and Ctrl-C quit at once while a server keeps it waiting', async () => {
 		const server = await serve({'/hang.xml'() {}});
 		const started = Date.now();
 		const terminal = await spawnBroadsheet([server.url('/hang.xml')], splitSize, {env: webEnvironment()});
@@ -65,6 +65,10 @@ describe('feeds from the web', () => {
 		terminal.press('q');
 		expect(await terminal.exited).toEqual({exitCode: 0});
 		expect(Date.now() - started).toBeLessThan(8000);
+		const interrupted = await spawnBroadsheet([server.url('/hang.xml')], splitSize, {env: webEnvironment()});
+		await interrupted.waitFor('Fetching feeds… 0/1');
+		interrupted.press(keys.ctrlC);
+		expect(await interrupted.exited).toEqual({exitCode: 0});
 	});
 
 	it('q quits the interface at once while another feed keeps it waiting', async () => {

@@ -1,4 +1,4 @@
-import {mkdtempSync, readdirSync} from 'node:fs';
+import {chmodSync, mkdtempSync, readdirSync} from 'node:fs';
 import {type AddressInfo, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -259,6 +259,16 @@ describe('the feed cache', () => {
 		expect(offline.bytes.toString()).toBe(feed);
 		expect(server.requests).toHaveLength(1);
 		expect(await failure(fetchFeed(server.url('/other.xml'), {...options, cacheDirectory: directory, isOffline: true}))).toBe(`${server.url('/other.xml')}: not in the cache, and --offline fetches nothing`);
+	});
+
+	test('a cache directory other users can write is not read', async () => {
+		const server = await serve({'/feed.xml': cachedRoute(feed)});
+		const directory = cacheDirectory();
+		await fetchFeed(server.url('/feed.xml'), {...options, cacheDirectory: directory});
+		chmodSync(directory, 0o777);
+		expect(await failure(fetchFeed(server.url('/feed.xml'), {...options, cacheDirectory: directory, isOffline: true}))).toContain('not in the cache');
+		chmodSync(directory, 0o700);
+		expect((await fetchFeed(server.url('/feed.xml'), {...options, cacheDirectory: directory, isOffline: true})).bytes.toString()).toBe(feed);
 	});
 
 	test('the cache stays within its size, the oldest copies going first, and leaves no temporary files', async () => {

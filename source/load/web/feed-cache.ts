@@ -30,10 +30,16 @@ function entryName(url: string): string {
 	return `${createHash('sha256').update(url).digest('hex').slice(0, 40)}.feed`;
 }
 
-/** The cached copy of `url`, if there is a whole one; a damaged entry is no entry. */
+/** The cached copy of `url`, if there is a whole one; a damaged entry is no entry, nor one in a directory others can write. */
 export async function readCachedFeed(directory: string, url: string): Promise<CachedFeed | undefined> {
 	let content: Buffer;
 	try {
+		// A directory other users can write is not read from: anyone could have planted a copy in it.
+		const info = await stat(directory);
+		if ((info.mode & 0o022) !== 0 || (process.getuid !== undefined && info.uid !== process.getuid())) {
+			return undefined;
+		}
+
 		content = await readFile(join(directory, entryName(url)));
 	} catch {
 		return undefined;
