@@ -12,7 +12,7 @@ import {defaultKeymap, pickKeymap} from './input/keymap.js';
 import {type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './load/read-input.js';
 import {type ArticleArrivals, parseInBackground} from './load/parse-in-background.js';
 import {startWordIndexing} from './load/word-indexing.js';
-import {feedCacheDirectory, isWebAddress, type WebOptions} from './load/web-feeds.js';
+import {closeWebConnections, feedCacheDirectory, isWebAddress, type WebOptions} from './load/web-feeds.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {openKeyInput, openTerminalOutput} from './shell/key-input.js';
@@ -411,6 +411,8 @@ async function main(): Promise<void> {
 	const loadingLine = terminalOutput ? createLoadingLine(terminalOutput, terminalOutput.columns || 80, theme.glyphs.ellipsis) : undefined;
 	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine, isPicking ? exitCodes.nothingPicked : exitCodes.success) : undefined;
 	const readOptions = {format, fieldMap: fields.fieldMap, web};
+	// Feeds keep Broadsheet waiting on the network: the interface loads meanwhile, rather than after the first answer.
+	const interfaceLoaded = keyInput && urls.length > 0 ? import('./shell/run-interface.js') : undefined;
 	let loaded: Awaited<ReturnType<typeof loadInputs>> | undefined = await loadInputs(paths, process.stdin, {
 		...readOptions,
 		onProgress: loadingLine?.update,
@@ -444,6 +446,7 @@ async function main(): Promise<void> {
 		const columnCount = Math.min(process.stdout.columns || 80, 100);
 		await writeOutput(output.outputPieces(kept, cli.flags.json ? 'json' : cli.flags.print ? 'print' : 'list', columnCount));
 		printInputWarnings(processWarnings.take());
+		await closeWebConnections();
 		return;
 	}
 
@@ -452,7 +455,7 @@ async function main(): Promise<void> {
 	const savedMarks = readStateStore?.load(Date.now());
 	const stateWarnings = () => readStateStore?.warnings ?? [];
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
-	const {runInterface} = await import('./shell/run-interface.js');
+	const {runInterface} = await (interfaceLoaded ?? import('./shell/run-interface.js'));
 	const inputs = sessionInputs(loaded, paths, readOptions);
 	// Let go of the first load here: this function waits for the interface to end, and what it holds stays till then.
 	loaded = undefined;
@@ -483,6 +486,7 @@ async function main(): Promise<void> {
 	});
 	inputs.end();
 	sessionEnded.abort();
+	await closeWebConnections();
 	// After the alternate screen, where the user can read them: those of the inputs as last read (as far as they were
 	// parsed, when the first load had not ended), with the inputs a reload could not read.
 	printInputWarnings([...inputs.lastWarnings(), ...stateWarnings(), ...processWarnings.take()]);

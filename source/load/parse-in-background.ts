@@ -25,14 +25,20 @@ export type ArticleArrivals = {
  * How the rest is parsed: in slices of `sliceMs`, with the articles handed over after `arrivalIntervalMs` of parsing,
  * then after twice as long each time, up to `longestArrivalIntervalMs`.
  */
-export type BackgroundTiming = {readonly sliceMs: number; readonly arrivalIntervalMs: number; readonly longestArrivalIntervalMs: number};
+export type BackgroundTiming = {
+	readonly sliceMs: number;
+	readonly arrivalIntervalMs: number;
+	readonly longestArrivalIntervalMs: number;
+	/** While feeds are fetched and nothing is left to parse: how long what came waits for more before it is handed over (none by default). */
+	readonly shortestWaitingIntervalMs?: number;
+};
 
 /**
  * Slices are `parseSliceMs` long (see parse-inputs.ts). Arrivals come quickly at
  * first, then more and more rarely: each costs the interface a pass over all the articles so far (their order, the
  * list rows), and the lists that take longest to parse are the ones whose passes cost most.
  */
-const defaultTiming: BackgroundTiming = {sliceMs: parseSliceMs, arrivalIntervalMs: 250, longestArrivalIntervalMs: 2000};
+const defaultTiming: BackgroundTiming = {sliceMs: parseSliceMs, arrivalIntervalMs: 250, longestArrivalIntervalMs: 2000, shortestWaitingIntervalMs: 100};
 
 /**
  * Parses what `remaining` has left, a slice at a time between the event loop's other work (keys, frames), once the
@@ -65,7 +71,9 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 		// Feeds still being fetched, and nothing to parse till the next answers: what came so far is handed over now.
 		const waiting = isComplete ? undefined : rest.waitForMore?.();
 		const now = performance.now();
-		if (isComplete || waiting || now - handedOverAt >= arrivalIntervalMs) {
+		// Feeds that answer close together are handed over together: each arrival costs the interface a pass.
+		const isWaitingLongEnough = waiting !== undefined && now - handedOverAt >= (timing.shortestWaitingIntervalMs ?? 0);
+		if (isComplete || isWaitingLongEnough || now - handedOverAt >= arrivalIntervalMs) {
 			if (!waiting) {
 				arrivalIntervalMs = Math.min(arrivalIntervalMs * 2, timing.longestArrivalIntervalMs);
 			}
@@ -92,7 +100,13 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 		}
 
 		if (waiting) {
-			void waiting.then(() => {
+			// On when the next feed answers, or when what came so far has waited long enough to be handed over.
+			let timer: NodeJS.Timeout | undefined;
+			const wait = isWaitingLongEnough ? waiting : Promise.race([waiting, new Promise<void>(resolve => {
+				timer = setTimeout(resolve, Math.max(0, (timing.shortestWaitingIntervalMs ?? 0) - (now - handedOverAt)));
+			})]);
+			void wait.then(() => {
+				clearTimeout(timer);
 				setImmediate(step);
 			});
 		} else {

@@ -665,6 +665,11 @@ async function firstFeeds(feeds: WebFeeds, hasArticles: boolean, options: LoadOp
 	if (!isInteractive) {
 		feeds.parseFor(Number.POSITIVE_INFINITY);
 	}
+
+	// The feeds that came are parsed until one gives an article, or all of them are: the first frame needs one.
+	while (!hasArticles && !feeds.hasArticles && feeds.hasParsingToDo) {
+		feeds.parseFor(parseSliceMs);
+	}
 }
 
 /**

@@ -1,8 +1,10 @@
 import {join} from 'node:path';
+import {gunzipSync} from 'node:zlib';
 import {type Article, withId} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';
 import {broadsheetDirectory} from '../xdg-directories.js';
+import {isGzip} from '../formats/decode.js';
 import {decodeInput} from './decode-input.js';
 import {type DecodedInput, InputsParse, type InputsParseOptions, type ParsedInput} from './parse-inputs.js';
 import type {FeedFetchOptions} from './web/fetch-feed.js';
@@ -59,9 +61,41 @@ export function webArticleId(feedUrl: string, id: string): string {
 	return /^[a-z][a-z\d+.-]*:/iu.test(id) ? id : `${feedUrl}#${id}`;
 }
 
+/**
+ * Ends the connections Node's fetch keeps open for more requests (and any still fetching: the session is over), so
+ * that the process ends at once rather than when they time out. Nothing happens when nothing was fetched.
+ */
+export async function closeWebConnections(): Promise<void> {
+	const dispatcher = (globalThis as unknown as Record<symbol, {destroy?: () => Promise<void>} | undefined>)[Symbol.for('undici.globalDispatcher.1')];
+	await dispatcher?.destroy?.().catch(() => {});
+}
+
+const defaultMaximumByteCount = 50 * 1024 * 1024;
+
+/**
+ * A body that is a gzip file itself (a `.xml.gz` served as it is), decompressed within the same limit as the body:
+ * otherwise a 50 MB bomb would expand to the 500 MiB a file may. Other bodies are returned as they are.
+ */
+function withinLimit(bytes: Buffer, name: string, maximumByteCount: number): Buffer {
+	if (!isGzip(bytes)) {
+		return bytes;
+	}
+
+	try {
+		return gunzipSync(bytes, {maxOutputLength: maximumByteCount});
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+			throw new UserFacingError(`${name} decompresses to more than ${Math.round(maximumByteCount / 1024 / 1024)} MB, the most Broadsheet fetches`, exitCodes.tooLarge);
+		}
+
+		// Not gzip after all, or broken: decoding says so.
+		return bytes;
+	}
+}
+
 /** The options every fetch needs when the command line gave none (tests, and callers that fetch nothing). */
 function fallbackWebOptions(): WebOptions {
-	return {timeoutMs: 10_000, maximumByteCount: 50 * 1024 * 1024, userAgent: 'Broadsheet', environment: process.env};
+	return {timeoutMs: 10_000, maximumByteCount: defaultMaximumByteCount, userAgent: 'Broadsheet', environment: process.env};
 }
 
 /** Fetches and decodes the feed at `url` (see web/fetch-feed.ts), with a notice when an old copy stands in. */
@@ -70,7 +104,7 @@ export async function readWebInput(url: string, options: WebOptions | undefined,
 	const {fetchFeed} = await import('./web/fetch-feed.js');
 	const fetched = await fetchFeed(url, options ?? fallbackWebOptions());
 	const name = printableName(url);
-	const {text, byteCount} = decodeInput(fetched.bytes, name, fetched.charset);
+	const {text, byteCount} = decodeInput(withinLimit(fetched.bytes, name, options?.maximumByteCount ?? defaultMaximumByteCount), name, fetched.charset);
 	return {input: {path: request.path ?? url, file: url, name, source: request.title === undefined ? hostOf(url) : printableName(request.title), text, byteCount, documentUrl: fetched.finalUrl}, ...(fetched.notice ? {notice: fetched.notice} : {}), ...(fetched.staleAge ? {staleAge: fetched.staleAge} : {})};
 }
 
@@ -98,6 +132,7 @@ export class WebFeeds {
 	private readonly slots = new Map<string, Slot>();
 	private readonly requests = new Map<string, FeedRequest>();
 	private readonly queue: FeedRequest[] = [];
+	private readonly completedInputs = new Map<string, Array<ParsedInput & {readonly groups?: readonly string[]}>>();
 	private activeCount = 0;
 	private settled = 0;
 	private waiters: Array<() => void> = [];
@@ -191,12 +226,23 @@ export class WebFeeds {
 			return [];
 		}
 
+		const cached = this.completedInputs.get(url);
+		if (cached) {
+			return cached;
+		}
+
 		const groups = this.requests.get(url)?.groups;
-		return slot.parse.parsedInputs.map(input => ({
+		const inputs = slot.parse.parsedInputs.map(input => ({
 			...input,
 			articles: input.articles.map((article: Article) => withId(article, webArticleId(url, article.id))),
 			...(groups && groups.length > 0 ? {groups} : {}),
 		}));
+		if (slot.parse.isComplete) {
+			// Each arrival asks for every feed's articles again: a feed parsed to its end gives the same ones each time.
+			this.completedInputs.set(url, inputs);
+		}
+
+		return inputs;
 	}
 
 	/** The warnings of `url`: a cached copy standing in, and problems in the feed. */

@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {runPiped} from '../helpers/pty-terminal.js';
+import {keys, runPiped} from '../helpers/pty-terminal.js';
 import {commandPath, repositoryRoot, spawnBroadsheet, splitSize, startBroadsheet, statusRowIndex, testEnvironment, waitForFrame} from '../helpers/run-broadsheet.js';
 import {cachedRoute, fixedRoute, rssFeed, startProxy, startWebServer, type WebServer} from '../helpers/web-server.js';
 
@@ -57,7 +57,7 @@ describe('feeds from the web', () => {
 		expect(terminal.screen().replaceAll('\n', '')).toContain(`broadsheet: warning: ${server.url('/gone.xml')}: the server answered HTTP 404 Not Found`);
 	});
 
-	it('q quits at once while a server keeps it waiting', async () => {
+	it('q and Ctrl-C quit at once while a server keeps it waiting', async () => {
 		const server = await serve({'/hang.xml'() {}});
 		const started = Date.now();
 		const terminal = await spawnBroadsheet([server.url('/hang.xml')], splitSize, {env: webEnvironment()});
@@ -65,6 +65,10 @@ describe('feeds from the web', () => {
 		terminal.press('q');
 		expect(await terminal.exited).toEqual({exitCode: 0});
 		expect(Date.now() - started).toBeLessThan(8000);
+		const interrupted = await spawnBroadsheet([server.url('/hang.xml')], splitSize, {env: webEnvironment()});
+		await interrupted.waitFor('Fetching feeds… 0/1');
+		interrupted.press(keys.ctrlC);
+		expect(await interrupted.exited).toEqual({exitCode: 0});
 	});
 
 	it('q quits the interface at once while another feed keeps it waiting', async () => {
@@ -142,5 +146,30 @@ describe('feeds from the web', () => {
 			'Ferry timetable changes\nBridge closes\nHarbour notes\n',
 			'https://example.invalid/story-1.html\n',
 		]);
+	});
+
+	it('R fetches the feeds again, and --watch does it every --refresh minutes', async () => {
+		let titles = ['Ferry timetable changes'];
+		const server = await serve({
+			'/feed.xml'(_request, response) {
+				response.writeHead(200, {'content-type': 'application/rss+xml'}).end(rssFeed('Harbour desk', titles));
+			},
+		});
+		const terminal = await startBroadsheet([server.url('/feed.xml')], splitSize, {env: webEnvironment()});
+		await waitForFrame(terminal, / 1 article /u);
+		titles = ['Ferry timetable changes', 'Bridge closes for repairs'];
+		terminal.press('R');
+		await waitForFrame(terminal, screen => screen.includes('Bridge closes for repairs') && / 2 articles /u.test(screen));
+		terminal.press('q');
+		expect(await terminal.exited).toEqual({exitCode: 0});
+
+		titles = ['Ferry timetable changes'];
+		// 0.01 minutes: every 0.6 s.
+		const watching = await startBroadsheet(['--watch', '--refresh', '0.01', server.url('/feed.xml')], splitSize, {env: webEnvironment()});
+		await waitForFrame(watching, / 1 article /u);
+		titles = ['Ferry timetable changes', 'Harbour crane arrives'];
+		await waitForFrame(watching, screen => screen.includes('Harbour crane arrives') && / 2 articles /u.test(screen), 10_000);
+		watching.press('q');
+		expect(await watching.exited).toEqual({exitCode: 0});
 	});
 });

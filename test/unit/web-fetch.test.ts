@@ -1,4 +1,4 @@
-import {mkdtempSync, readdirSync} from 'node:fs';
+import {chmodSync, mkdtempSync, readdirSync} from 'node:fs';
 import {type AddressInfo, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -102,6 +102,17 @@ describe('fetching a feed', () => {
 		expect(await failure(fetchUrl(server.url('/stall'), {...options, timeoutMs: 300}))).toBe(`${server.url('/stall')}: the server stopped sending for 0.3 s`);
 		const dripped = await fetchUrl(server.url('/drip'), {...options, timeoutMs: 300});
 		expect(dripped.kind === 'body' && dripped.bytes.toString()).toBe(feed);
+	});
+
+	test('a body that drips on and on stops at the total time limit', async () => {
+		const server = await serve({
+			'/drip'(_request, response) {
+				response.writeHead(200, {'content-type': 'application/rss+xml'});
+				const timer = setInterval(() => response.write(' '), 50);
+				response.on('close', () => clearInterval(timer));
+			},
+		});
+		expect(await failure(fetchUrl(server.url('/drip'), {...options, timeoutMs: 300, totalTimeoutMs: 800}))).toBe(`${server.url('/drip')}: still not complete after 0.8 s, though it keeps sending (a slow-drip server?)`);
 	});
 
 	test('an endless body stops at the size cap', async () => {
@@ -248,6 +259,16 @@ describe('the feed cache', () => {
 		expect(offline.bytes.toString()).toBe(feed);
 		expect(server.requests).toHaveLength(1);
 		expect(await failure(fetchFeed(server.url('/other.xml'), {...options, cacheDirectory: directory, isOffline: true}))).toBe(`${server.url('/other.xml')}: not in the cache, and --offline fetches nothing`);
+	});
+
+	test('a cache directory other users can write is not read', async () => {
+		const server = await serve({'/feed.xml': cachedRoute(feed)});
+		const directory = cacheDirectory();
+		await fetchFeed(server.url('/feed.xml'), {...options, cacheDirectory: directory});
+		chmodSync(directory, 0o777);
+		expect(await failure(fetchFeed(server.url('/feed.xml'), {...options, cacheDirectory: directory, isOffline: true}))).toContain('not in the cache');
+		chmodSync(directory, 0o700);
+		expect((await fetchFeed(server.url('/feed.xml'), {...options, cacheDirectory: directory, isOffline: true})).bytes.toString()).toBe(feed);
 	});
 
 	test('the cache stays within its size, the oldest copies going first, and leaves no temporary files', async () => {

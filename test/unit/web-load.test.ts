@@ -2,6 +2,7 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough} from 'node:stream';
+import {gzipSync} from 'node:zlib';
 import {afterEach, describe, expect, test} from 'vitest';
 import {type Arrival, parseInBackground} from '../../source/load/parse-in-background.js';
 import {loadInputs, reloadInputs} from '../../source/load/read-input.js';
@@ -166,5 +167,15 @@ describe('URLs as inputs', () => {
 		const reloaded = await reloadInputs(loaded, paths, {web: web(), feeds});
 		expect(reloaded.articles.map(article => article.headline)).toEqual(['Before headline', 'Untitled one', 'Alpha one', 'After headline']);
 		expect(reloaded.inputs.find(input => input.file === server.url('/a.xml'))?.groups).toEqual(['Tech']);
+	});
+
+	test('a gzip file served as it is decompresses within the same limit as a body', async () => {
+		const server = await serve({
+			'/feed.xml.gz': fixedRoute(gzipSync(rssFeed('Alpha', ['Alpha one'])), {'content-type': 'application/gzip'}),
+			'/bomb.xml.gz': fixedRoute(gzipSync(Buffer.alloc(4 * 1024 * 1024, ' ')), {'content-type': 'application/gzip'}),
+		});
+		const loaded = await loadInputs([server.url('/feed.xml.gz')], stdin(), {web: web()});
+		expect(loaded.articles.map(article => article.headline)).toEqual(['Alpha one']);
+		await expect(loadInputs([server.url('/bomb.xml.gz')], stdin(), {web: web()})).rejects.toMatchObject({message: `${server.url('/bomb.xml.gz')} decompresses to more than 1 MB, the most Broadsheet fetches`, exitCode: 11});
 	});
 });

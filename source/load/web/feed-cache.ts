@@ -30,10 +30,16 @@ function entryName(url: string): string {
 	return `${createHash('sha256').update(url).digest('hex').slice(0, 40)}.feed`;
 }
 
-/** The cached copy of `url`, if there is a whole one; a damaged entry is no entry. */
+/** The cached copy of `url`, if there is a whole one; a damaged entry is no entry, nor one in a directory others can write. */
 export async function readCachedFeed(directory: string, url: string): Promise<CachedFeed | undefined> {
 	let content: Buffer;
 	try {
+		// A directory other users can write is not read from: anyone could have planted a copy in it.
+		const info = await stat(directory);
+		if ((info.mode & 0o022) !== 0 || (process.getuid !== undefined && info.uid !== process.getuid())) {
+			return undefined;
+		}
+
 		content = await readFile(join(directory, entryName(url)));
 	} catch {
 		return undefined;
@@ -68,6 +74,8 @@ export async function readCachedFeed(directory: string, url: string): Promise<Ca
 }
 
 let temporaryCount = 0;
+let hasEvicted = false;
+let writtenSinceEviction = 0;
 
 /**
  * Stores `feed` (atomically: a temporary file renamed into place), then removes the least recently fetched entries
@@ -92,7 +100,14 @@ export async function writeCachedFeed(directory: string, feed: CachedFeed, maxim
 		// The file's time says when it was last found current, for eviction.
 		const time = new Date(feed.fetchedAt);
 		await utimes(path, time, time);
-		await evictOldest(directory, maximumByteCount);
+		// Looking over the whole cache costs a stat of each copy: it is done on the first write of a session, and again
+		// only once a tenth of the limit has been written since.
+		writtenSinceEviction += bytes.length;
+		if (!hasEvicted || writtenSinceEviction > maximumByteCount / 10) {
+			hasEvicted = true;
+			writtenSinceEviction = 0;
+			await evictOldest(directory, maximumByteCount);
+		}
 	} catch {
 		await unlink(temporaryPath).catch(() => {});
 	}

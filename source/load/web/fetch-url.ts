@@ -6,6 +6,8 @@ import {hasProxyVariables, type ProxyEnvironment, proxyFor} from './proxy.js';
 export type FetchOptions = {
 	/** How long to wait for an answer (connecting included), and for more of a body that stalls. */
 	readonly timeoutMs: number;
+	/** How long a whole request may take, however steadily its body drips: 6 timeouts, at least a minute, by default. */
+	readonly totalTimeoutMs?: number;
 	/** The most bytes a body may hold, counted after decompression while it streams. */
 	readonly maximumByteCount: number;
 	/** The `User-Agent` header: `Broadsheet/<version>`. */
@@ -97,8 +99,12 @@ const tlsCodes = new Set([
 ]);
 
 /** Why a request failed, in words, from the error fetch threw (its `cause` says what happened). */
-function networkFailure(name: string, host: string, error: unknown, timedOut: 'answer' | 'body' | undefined, timeoutMs: number, proxy: boolean): FetchError {
+function networkFailure(name: string, host: string, error: unknown, timedOut: TimeoutKind | undefined, timeoutMs: number, proxy: boolean): FetchError {
 	const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
+	if (timedOut === 'total') {
+		return new FetchError(`${name}: still not complete after ${seconds}, though it keeps sending (a slow-drip server?)`, true);
+	}
+
 	if (timedOut === 'answer') {
 		return new FetchError(`${name}: no answer within ${seconds}`, true);
 	}
@@ -196,13 +202,21 @@ export async function fetchUrl(address: string, options: FetchOptions): Promise<
 	}
 }
 
+/** Which limit ended a request: no answer, a stalled body, or the whole request's time. */
+type TimeoutKind = 'answer' | 'body' | 'total';
+
 type OnceResult = Fetched | {readonly kind: 'redirect'; readonly location: string};
 
 async function fetchOnce(url: URL, name: string, options: FetchOptions): Promise<OnceResult> {
 	const {fetch, dispatcher} = await fetcherFor(url, options.environment);
 	const controller = new AbortController();
-	let timedOut: 'answer' | 'body' | undefined;
+	let timedOut: TimeoutKind | undefined;
 	let timer: NodeJS.Timeout | undefined;
+	const totalTimeoutMs = options.totalTimeoutMs ?? Math.max(60_000, options.timeoutMs * 6);
+	const totalTimer = setTimeout(() => {
+		timedOut = 'total';
+		controller.abort();
+	}, totalTimeoutMs);
 	const arm = (phase: 'answer' | 'body') => {
 		clearTimeout(timer);
 		timer = setTimeout(() => {
@@ -236,7 +250,7 @@ async function fetchOnce(url: URL, name: string, options: FetchOptions): Promise
 			response = await fetch(url.href, {redirect: 'manual', headers, signal: controller.signal, ...(dispatcher ? {dispatcher} : {})});
 		} catch (error) {
 			options.signal?.throwIfAborted();
-			throw networkFailure(name, url.hostname, error, timedOut, options.timeoutMs, dispatcher !== undefined);
+			throw networkFailure(name, url.hostname, error, timedOut, timedOut === 'total' ? totalTimeoutMs : options.timeoutMs, dispatcher !== undefined);
 		}
 
 		if (redirectStatuses.has(response.status)) {
@@ -284,7 +298,7 @@ async function fetchOnce(url: URL, name: string, options: FetchOptions): Promise
 				throw new FetchError(`${name}: its compressed body cannot be decompressed`, false, exitCodes.malformed);
 			}
 
-			throw networkFailure(name, url.hostname, error, timedOut, options.timeoutMs, dispatcher !== undefined);
+			throw networkFailure(name, url.hostname, error, timedOut, timedOut === 'total' ? totalTimeoutMs : options.timeoutMs, dispatcher !== undefined);
 		});
 		const etag = response.headers.get('etag') ?? undefined;
 		const lastModified = response.headers.get('last-modified') ?? undefined;
@@ -298,6 +312,7 @@ async function fetchOnce(url: URL, name: string, options: FetchOptions): Promise
 		};
 	} finally {
 		clearTimeout(timer);
+		clearTimeout(totalTimer);
 		options.signal?.removeEventListener('abort', stopOnSignal);
 	}
 }
