@@ -265,10 +265,12 @@ const searchIndexProbe = 'zzyzx';
  * (built once every article is in) then answers searches. Erases the query and closes the filter line (Esc).
  * Resolves with milliseconds since the program started, or `timedOut`.
  */
-export async function waitForSearchIndex(session, timeoutMs) {
+export async function waitForSearchIndex(session, timeoutMs, articleCount) {
 	session.write(keySequences.filterStart);
 	session.write(searchIndexProbe);
-	const readyTime = await session.waitForScreen(screenText => /\bno matches of \d+/u.test(screenText), timeoutMs);
+	// Of every article: while a big file loads, the filter already answers for the articles in so far.
+	const allMatched = articleCount === undefined ? /\bno matches of \d+/u : new RegExp(`\\bno matches of ${articleCount}\\b`, 'u');
+	const readyTime = await session.waitForScreen(screenText => allMatched.test(screenText), timeoutMs);
 	session.write(keySequences.filterEraseAll);
 	session.write(keySequences.escape);
 	await session.waitForQuiet(100, timeoutMs);

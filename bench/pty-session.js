@@ -53,6 +53,16 @@ export function removeCodeCache() {
 	rmSync(join(isolatedHomeDirectory(), 'cache'), {recursive: true, force: true});
 }
 
+/** Removes Broadsheet's parse cache (source/load/parse-cache.ts), so that the next start parses its file afresh. */
+export function removeParseCache() {
+	rmSync(parseCacheDirectory(), {recursive: true, force: true});
+}
+
+/** Where the children keep their parse cache. */
+export function parseCacheDirectory() {
+	return join(isolatedHomeDirectory(), 'cache', 'broadsheet', 'parses');
+}
+
 function environmentForChild() {
 	// A home of its own for read state, configuration and the code cache: the user's settings and marks neither
 	// shape the figures nor get changed by them, and every run of the suite starts without a code cache.

@@ -5,7 +5,7 @@
  * Usage: node bench/run.js [--quick] [--corpus NAME]...   (see bench/README.md)
  */
 import {availableParallelism, cpus, loadavg, release, totalmem} from 'node:os';
-import {existsSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
@@ -25,7 +25,7 @@ import {
 	quitSession,
 	startAndMeasureFirstFrame,
 } from './measurements.js';
-import {disposeAllSessions, removeCodeCache, timedOut} from './pty-session.js';
+import {disposeAllSessions, parseCacheDirectory, removeCodeCache, removeParseCache, timedOut} from './pty-session.js';
 import {formatBytes, formatFileSize, formatMilliseconds, summarise} from './statistics.js';
 import {checkTargets} from './targets.js';
 
@@ -107,9 +107,46 @@ function summariseSeries(series) {
 /** Whether a series left the program in a state where the next series can still be trusted. */
 const isUsable = series => series.outcome === 'complete' || series.outcome === 'budget';
 
+/** How long the parse cache may take to be written after a first open, before the second open is measured. */
+const parseCacheWaitMs = 30_000;
+
+/**
+ * The same file opened again, once the first open has kept its parse in the cache (source/load/parse-cache.ts; only
+ * big files are kept): first frame and searchable, from spawn, one start. Undefined when nothing was kept.
+ */
+async function measureSecondOpen(command, filePath, terminalSize, articleCount) {
+	const deadline = performance.now() + parseCacheWaitMs;
+	const isKept = () => existsSync(parseCacheDirectory()) && readdirSync(parseCacheDirectory()).some(name => name.endsWith('.parse'));
+	while (!isKept() && performance.now() < deadline) {
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 100);
+		});
+	}
+
+	if (!isKept()) {
+		return undefined;
+	}
+
+	const {milliseconds, session} = await startAndMeasureFirstFrame({commandPath: command, filePath, ...terminalSize, timeoutMs: timeouts.firstFrameMs});
+	try {
+		if (typeof milliseconds !== 'number') {
+			return {failure: milliseconds === timedOut ? 'timeout' : 'exited'};
+		}
+
+		const searchable = await waitForSearchIndex(session, timeouts.indexReadyMs, articleCount);
+		await quitSession(session, timeouts.quitMs);
+		return {firstFrameMs: milliseconds, searchableMs: typeof searchable === 'number' ? searchable : undefined};
+	} finally {
+		session.dispose();
+	}
+}
+
 /** Runs every measurement for one corpus at one terminal size. */
 async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings) {
 	const row = {corpus: corpusName, terminal: terminalName(terminalSize), firstFrame: {}, allLoaded: {}};
+	// Every row opens its file for the first time: what an earlier row left in the parse cache would answer instead.
+	removeParseCache();
 	const firstFrameTimes = [];
 	const allLoadedTimes = [];
 	let keptSession;
@@ -155,7 +192,7 @@ async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings)
 		await session.waitForQuiet(100, timeouts.navigationKeystrokeMs);
 		// How soon a search can be answered: a letter typed while the word index is being built gets its frame at
 		// once, unfiltered (`indexing N%`). The filter series below measures keystroke to filtered frame, index built.
-		const searchable = await waitForSearchIndex(session, timeouts.indexReadyMs);
+		const searchable = await waitForSearchIndex(session, timeouts.indexReadyMs, row.articleCount);
 		row.searchableMs = typeof searchable === 'number' ? searchable : undefined;
 		const navigationStart = session.chunks.length;
 		// The list shows the rows that are left after the status line and the list title, plus a safety margin.
@@ -197,6 +234,7 @@ async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings)
 		session.dispose();
 	}
 
+	row.secondOpen = await measureSecondOpen(commandPath, filePath, terminalSize, row.articleCount);
 	return row;
 }
 
@@ -243,12 +281,35 @@ function seriesCell(series, pick, format) {
 	return medianAndP95(summary, format) + (series.outcome === 'budget' ? ` (n=${summary.count})` : '');
 }
 
+/** The first frame as a multiple of bare node's start, median / p95 (issue 16: at most 1.5x on the sample). */
+function firstFrameRatioCell(row, references) {
+	const bareNode = references.bareNode;
+	if (row.firstFrame.failure || !(row.firstFrame.count > 0) || !(bareNode.count > 0)) {
+		return '—';
+	}
+
+	return `${(row.firstFrame.median / bareNode.median).toFixed(2)}x / ${(row.firstFrame.p95 / bareNode.p95).toFixed(2)}x`;
+}
+
+/** The second open's cell: its first frame and searchable times, or why there are none. */
+function secondOpenCell(secondOpen) {
+	if (!secondOpen) {
+		return '—';
+	}
+
+	if (secondOpen.failure) {
+		return secondOpen.failure;
+	}
+
+	return `${formatMilliseconds(secondOpen.firstFrameMs)} / ${secondOpen.searchableMs === undefined ? 'timeout' : formatMilliseconds(secondOpen.searchableMs)}`;
+}
+
 /** The results table, in markdown. */
-function resultsTable(rows, hasFzf) {
+function resultsTable(rows, hasFzf, references) {
 	const headers = [
-		'corpus', 'size', 'articles', 'terminal', 'first frame ms', 'all loaded ms', 'Down ms', 'Down bytes', 'Down+rest ms', 'Down+rest bytes',
+		'corpus', 'size', 'articles', 'terminal', 'first frame ms', 'first frame / bare node', 'all loaded ms', 'Down ms', 'Down bytes', 'Down+rest ms', 'Down+rest bytes',
 		'held Down release ms', 'held Down bytes/key', 'PgDn ms', 'PgDn bytes',
-		'searchable ms', 'filter key ms', 'full clears', 'peak RSS MB', ...(hasFzf ? ['fzf --filter ms'] : []),
+		'searchable ms', 'second open: first frame / searchable ms', 'filter key ms', 'full clears', 'peak RSS MB', ...(hasFzf ? ['fzf --filter ms'] : []),
 	];
 	const lines = [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`];
 	for (const row of rows) {
@@ -258,6 +319,7 @@ function resultsTable(rows, hasFzf) {
 			row.articleCount === undefined ? '?' : row.articleCount.toLocaleString('en-US'),
 			row.terminal,
 			row.firstFrame.failure ?? medianAndP95(row.firstFrame, formatMilliseconds),
+			firstFrameRatioCell(row, references),
 			row.allLoaded.failure ?? (row.allLoaded.count > 0 ? medianAndP95(row.allLoaded, formatMilliseconds) : 'n/a'),
 			seriesCell(row.down, series => series.latency, formatMilliseconds),
 			seriesCell(row.down, series => series.bytes, formatBytes),
@@ -268,6 +330,7 @@ function resultsTable(rows, hasFzf) {
 			seriesCell(row.pageDown, series => series.latency, formatMilliseconds),
 			seriesCell(row.pageDown, series => series.bytes, formatBytes),
 			row.searchableMs === undefined ? '—' : formatMilliseconds(row.searchableMs),
+			secondOpenCell(row.secondOpen),
 			seriesCell(row.filter, series => series.latency, formatMilliseconds),
 			row.fullClearCount ?? '—',
 			row.peakResidentBytes === undefined ? '—' : String(Math.round(row.peakResidentBytes / 1_000_000)),
@@ -372,7 +435,7 @@ async function main() {
 		}
 	}
 
-	const output = [resultsTable(rows, hasFzf), ''];
+	const output = [resultsTable(rows, hasFzf, references), ''];
 	if (bareNodeTimes.length > 0) {
 		output.push(`Bare \`node -e 0\` in the same pty, spawn to exit: ${medianAndP95(references.bareNode, formatMilliseconds)} ms (median / p95, ${bareNodeTimes.length} runs).`);
 		for (const row of rows.filter(row => row.corpus === 'sample' && row.firstFrame.count > 0)) {

@@ -11,6 +11,8 @@ import type {FormatName} from './formats/format.js';
 import {defaultKeymap, pickKeymap} from './input/keymap.js';
 import {type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './load/read-input.js';
 import {type ArticleArrivals, parseInBackground} from './load/parse-in-background.js';
+import {startWordIndexing} from './load/word-indexing.js';
+import {feedCacheDirectory, isWebAddress, type WebOptions} from './load/web-feeds.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {openKeyInput, openTerminalOutput} from './shell/key-input.js';
@@ -23,6 +25,7 @@ import {createTheme} from './ui/theme.js';
 const helpText = `
 	Usage
 	  $ broadsheet FILE…      files or directories of articles
+	  $ broadsheet URL…       feeds on the web (http, https), with files or not
 	  $ broadsheet -          read the articles from stdin
 	  $ COMMAND | broadsheet
 
@@ -33,7 +36,11 @@ const helpText = `
 	  --filter, -f QUERY   start with the list filtered by QUERY (or print only its matches)
 	  --sort NAME          order the list by NAME: ${listOrders.join(', ')}
 	                       (default: newest when dated, else file; matches: best first)
-	  --watch              reload the files when they change (R reloads by hand)
+	  --watch              reload the files when they change, and fetch URLs
+	                       again every --refresh minutes (R reloads by hand)
+	  --refresh MINUTES    how often --watch fetches URLs again (default: 15)
+	  --offline            fetch nothing: open URLs from the cache only
+	  --timeout SECONDS    give up on a server silent this long (default: 10)
 	  --list               print the headlines, one a line, and exit
 	  --json               print the articles as NDJSON, one object a line, and exit
 	  --print              print the articles as wrapped text, and exit
@@ -62,6 +69,7 @@ const helpText = `
 	  $ broadsheet samples/taipei-times.txt | grep -i korea
 	  $ broadsheet --json feed.xml | jq -r .url
 	  $ broadsheet --pick feed.xml | jq -r .url
+	  $ broadsheet https://example.org/feed.xml news.txt
 	  $ cat samples/taipei-times.txt | broadsheet
 	  $ broadsheet --fields headline=subject,body=message mail.csv
 `;
@@ -176,7 +184,7 @@ const loadingSignals: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT'
 
 const knownOptions = new Set([
 	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--pick', '--no-state', '--no-color', '--ascii',
-	'--config', '--no-config', '--help', '--version',
+	'--config', '--no-config', '--help', '--version', '--offline', '--timeout', '--refresh',
 ]);
 
 /**
@@ -285,6 +293,9 @@ function parseArguments() {
 				filter: {type: 'string', shortFlag: 'f'},
 				sort: {type: 'string'},
 				watch: {type: 'boolean'},
+				offline: {type: 'boolean'},
+				timeout: {type: 'string'},
+				refresh: {type: 'string'},
 				format: {type: 'string'},
 				fields: {type: 'string'},
 				list: {type: 'boolean'},
@@ -304,6 +315,20 @@ function parseArguments() {
 		const message = (error as Error).message.replace(/^The flag/u, 'the option').replace(/\.$/u, '');
 		throw new UserFacingError(`${message}; try broadsheet --help`, exitCodes.usage);
 	}
+}
+
+/** The number an option gives, when it gives one; a usage error when it is not a number above 0. */
+function positiveNumber(option: string, value: string | undefined): number | undefined {
+	if (value === undefined) {
+		return undefined;
+	}
+
+	const number = Number(value);
+	if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
+		throw new UserFacingError(`${option}: '${value}' is not a number above 0`, exitCodes.usage);
+	}
+
+	return number;
 }
 
 async function main(): Promise<void> {
@@ -352,10 +377,25 @@ async function main(): Promise<void> {
 		throw new UserFacingError(`--watch keeps the interface open, so it cannot go with --${outputModes[0]}`, exitCodes.usage);
 	}
 
-	const filePaths = paths.filter(path => path !== '-');
-	if (cli.flags.watch && filePaths.length === 0) {
+	const timeoutSeconds = positiveNumber('--timeout', cli.flags.timeout) ?? config?.timeout ?? 10;
+	const refreshMinutes = positiveNumber('--refresh', cli.flags.refresh) ?? config?.refresh ?? 15;
+	const urls = paths.filter(path => isWebAddress(path));
+	const filePaths = paths.filter(path => path !== '-' && !isWebAddress(path));
+	if (cli.flags.watch && filePaths.length === 0 && urls.length === 0) {
 		throw new UserFacingError('--watch needs a FILE: stdin cannot be read again', exitCodes.usage);
 	}
+
+	// Ends the fetches still under way once the interface has ended, so that the process ends at once.
+	const sessionEnded = new AbortController();
+	const web: WebOptions = {
+		timeoutMs: timeoutSeconds * 1000,
+		maximumByteCount: 50 * 1024 * 1024,
+		userAgent: `Broadsheet/${packageJson.version}`,
+		environment: process.env,
+		cacheDirectory: feedCacheDirectory(process.env, homedir()),
+		isOffline: cli.flags.offline === true,
+		signal: sessionEnded.signal,
+	};
 
 	if (cli.flags.pick && outputModes[0] !== undefined) {
 		throw new UserFacingError(`--pick prints the article chosen, so it cannot go with --${outputModes[0]}`, exitCodes.usage);
@@ -370,14 +410,17 @@ async function main(): Promise<void> {
 	const theme = createTheme({hasColor: shouldUseColor(process.env, looksChoices), isAscii: shouldUseAscii(process.env, looksChoices), colors: config?.colors});
 	const loadingLine = terminalOutput ? createLoadingLine(terminalOutput, terminalOutput.columns || 80, theme.glyphs.ellipsis) : undefined;
 	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine, isPicking ? exitCodes.nothingPicked : exitCodes.success) : undefined;
-	const readOptions = {format, fieldMap: fields.fieldMap};
+	const readOptions = {format, fieldMap: fields.fieldMap, web};
 	let loaded: Awaited<ReturnType<typeof loadInputs>> | undefined = await loadInputs(paths, process.stdin, {
 		...readOptions,
 		onProgress: loadingLine?.update,
 		// The interface shows the first articles while the rest are parsed; printed output needs them all.
 		firstArticleCount: keyInput ? firstScreenArticleCount : undefined,
+		wordIndexing: keyInput ? startWordIndexing : undefined,
+		// A big file opened again opens from what this parse found (see load/parse-cache.ts).
+		parseCache: keyInput ? {} : undefined,
 	});
-	const {articles, warnings, label} = loaded;
+	const {articles, warnings, label, offlineNotice} = loaded;
 	stopQuitWatch?.();
 	loadingLine?.clear();
 	const printInputWarnings = (lines: readonly string[]) => {
@@ -422,12 +465,15 @@ async function main(): Promise<void> {
 		warningCount: warnings.length + stateWarnings().length,
 		arrivals: inputs.arrivals,
 		loadingShare: inputs.loadingShare,
+		fetchCounts: inputs.fetchCounts,
+		initialNotice: offlineNotice,
 		initialQuery: query,
 		initialOrder: sort,
 		savedMarks,
 		readStateStore,
-		reload: filePaths.length > 0 ? inputs.reload : undefined,
+		reload: filePaths.length > 0 || urls.length > 0 ? inputs.reload : undefined,
 		watchedPaths: cli.flags.watch ? filePaths : undefined,
+		refreshMs: cli.flags.watch && urls.length > 0 ? refreshMinutes * 60_000 : undefined,
 		theme,
 		keymap: isPicking ? pickKeymap(config?.keymap ?? defaultKeymap) : config?.keymap,
 		openers: config?.openers,
@@ -436,6 +482,7 @@ async function main(): Promise<void> {
 		},
 	});
 	inputs.end();
+	sessionEnded.abort();
 	// After the alternate screen, where the user can read them: those of the inputs as last read (as far as they were
 	// parsed, when the first load had not ended), with the inputs a reload could not read.
 	printInputWarnings([...inputs.lastWarnings(), ...stateWarnings(), ...processWarnings.take()]);
@@ -454,6 +501,8 @@ type SessionInputs = {
 	readonly arrivals: ArticleArrivals | undefined;
 	/** How much of the first load is parsed, when not all of it is. */
 	readonly loadingShare: number | undefined;
+	/** How many feeds of the first load have answered, of how many, when not all have. */
+	readonly fetchCounts: {readonly fetched: number; readonly total: number} | undefined;
 	/** Reads the inputs again, once the first load is complete. */
 	readonly reload: () => Promise<ReloadResult>;
 	/** Stops a reload under way: the interface has ended. */
@@ -482,6 +531,7 @@ function sessionInputs(loaded: LoadResult & {readonly rest?: RemainingLoad}, pat
 	return {
 		arrivals: background?.arrivals,
 		loadingShare: loaded.rest?.parsedShare(),
+		fetchCounts: loaded.rest?.fetchCounts?.(),
 		async reload() {
 			// A reload reads the inputs as they are now: the first load finishes first, so that it knows every input.
 			await firstLoadCompleted;

@@ -1,4 +1,5 @@
-import {isAbsolute, join} from 'node:path';
+import {join} from 'node:path';
+import {broadsheetDirectory} from './xdg-directories.js';
 import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {type KeyOverrides, keymapWithOverrides, parseKeyName} from './input/key-overrides.js';
 import type {Command, Keymap, KeyName} from './input/keymap.js';
@@ -22,14 +23,15 @@ export type Config = {
 	readonly sort?: ListOrder;
 	/** Commands that open links by pattern (`o`), tried in order before the browser. */
 	readonly openers?: readonly ConfiguredOpener[];
+	/** Seconds to wait for a server's answer, or for more of a body (`--timeout`). */
+	readonly timeout?: number;
+	/** Minutes between fetches of URLs with `--watch` (`--refresh`). */
+	readonly refresh?: number;
 };
 
 /** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
 export function defaultConfigPath(environment: Environment, homeDirectory: string): string {
-	const configHome = environment['XDG_CONFIG_HOME'];
-	// The XDG specification says to ignore a relative path.
-	const base = configHome && isAbsolute(configHome) ? configHome : join(homeDirectory, '.config');
-	return join(base, 'broadsheet', 'config.json');
+	return join(broadsheetDirectory('config', environment, homeDirectory), 'config.json');
 }
 
 /** A role's name in a config file: `paneTitleFocused` is `pane-title-focused`. */
@@ -44,7 +46,7 @@ const colorByName = new Map<string, ColorName | undefined>([
 ]);
 
 /** The config file's settings besides `keys` and `colors`, and the type each takes. */
-const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string'} as const;
+const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string', timeout: 'number', refresh: 'number'} as const;
 type SettingName = keyof typeof settingTypes;
 
 const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : JSON.stringify(value));
@@ -235,7 +237,11 @@ export function parseConfig(
 		} else if (Object.hasOwn(settingTypes, name)) {
 			const type = settingTypes[name as SettingName];
 			if (typeof value !== type) {
-				return {error: `${name}: should be ${type === 'boolean' ? 'true or false' : 'a string'}, not ${describe(value)}`};
+				return {error: `${name}: should be ${type === 'boolean' ? 'true or false' : type === 'number' ? 'a number' : 'a string'}, not ${describe(value)}`};
+			}
+
+			if (type === 'number' && !(Number.isFinite(value) && (value as number) > 0)) {
+				return {error: `${name}: should be a number above 0, not ${describe(value)}`};
 			}
 
 			if (name === 'sort' && !isListOrder(value as string)) {

@@ -170,10 +170,11 @@ function decodeWith(encoding: string, bytes: Uint8Array, wasCompressed: boolean)
  * Decodes an input's bytes to text. Gzip is recognised by its magic bytes and decompressed first. Then the
  * encoding is, in order: a byte-order mark (UTF-8 or UTF-16), UTF-16 recognised without one, an XML prolog's
  * declaration, UTF-8 when the bytes are valid UTF-8 (or mostly: bad bytes become U+FFFD), else what the bytes reveal
- * (chardet), windows-1252 failing all.
+ * (chardet), windows-1252 failing all. `charset`, what an HTTP `Content-Type` declared, comes before the prolog (as
+ * RFC 7303 says), and is ignored as the prolog is when it lies.
  * Pure apart from CPU: never throws.
  */
-export function decodeBytes(input: Uint8Array): DecodedText | DecodeFailure {
+export function decodeBytes(input: Uint8Array, charset?: string): DecodedText | DecodeFailure {
 	let bytes = input;
 	const wasCompressed = isGzip(input);
 	if (wasCompressed) {
@@ -213,7 +214,7 @@ export function decodeBytes(input: Uint8Array): DecodedText | DecodeFailure {
 	}
 
 	const utf8 = strictUtf8(bytes);
-	const declared = declaredXmlEncoding(bytes);
+	const declared = (charset !== undefined && isKnownEncoding(charset) ? charset.toLowerCase() : undefined) ?? declaredXmlEncoding(bytes);
 	// A prolog that declares a single-byte encoding over bytes that are valid, non-ASCII UTF-8 is lying: feeds do.
 	if (declared && declared !== 'utf-8' && !(utf8 !== undefined && hasNonAscii(bytes))) {
 		return decodeWith(declared, bytes, wasCompressed);

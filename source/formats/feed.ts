@@ -223,13 +223,14 @@ function rssDraft(item: XmlElement, channelUrl: string | undefined, source: stri
 
 const itemNames = new Set(['item']);
 
-function rssDrafts(root: XmlElement, context: FeedContext): ArticleDraft[] {
+function rssDrafts(root: XmlElement, context: FeedContext, documentUrl: string | undefined): ArticleDraft[] {
 	const channel = root.name === 'channel' ? root : childNamed(root, 'channel');
 	// RSS 1.0 puts the items beside the channel, RSS 2.0 inside it.
 	const items = root.name === 'item' ? [root] : descendantsNamed(root, itemNames);
 	const title = channel ? childText(channel, 'title', 'dc:title') : undefined;
 	const link = channel ? (childText(channel, 'link') ?? alternateLink(childrenNamed(channel, 'atom:link'))) : undefined;
-	const channelUrl = link === undefined ? channel?.baseUrl : (resolveUrl(link, channel?.baseUrl) ?? channel?.baseUrl);
+	// The address the feed was fetched from is the last resort, for a channel with no address of its own.
+	const channelUrl = (link === undefined ? channel?.baseUrl : (resolveUrl(link, channel?.baseUrl ?? documentUrl) ?? channel?.baseUrl)) ?? documentUrl;
 	const source = title === undefined ? undefined : rssLine(title);
 	return items.map(item => rssDraft(item, channelUrl, source, context));
 }
@@ -355,12 +356,12 @@ function atomDraft(entry: XmlElement, feed: {readonly source?: string; readonly 
 const entryNames = new Set(['atom:entry', 'entry']);
 
 /** The feed's own absolute address: its rel="self" link, else its rel="alternate" one. */
-function feedAddress(root: XmlElement): string | undefined {
+function feedAddress(root: XmlElement, documentUrl: string | undefined): string | undefined {
 	const links = atomChildren(root, 'link');
 	for (const relation of ['self', 'alternate']) {
 		const link = links.find(candidate => (candidate.attributes.rel ?? 'alternate') === relation);
 		const href = link?.attributes.href;
-		const resolved = href === undefined ? undefined : resolveUrl(href, link?.baseUrl);
+		const resolved = href === undefined ? undefined : resolveUrl(href, link?.baseUrl ?? documentUrl);
 		if (resolved !== undefined) {
 			return resolved;
 		}
@@ -369,10 +370,10 @@ function feedAddress(root: XmlElement): string | undefined {
 	return undefined;
 }
 
-function atomDrafts(root: XmlElement, context: FeedContext): ArticleDraft[] {
+function atomDrafts(root: XmlElement, context: FeedContext, documentUrl: string | undefined): ArticleDraft[] {
 	const isSingleEntry = root.name === 'atom:entry' || root.name === 'entry';
 	const entries = isSingleEntry ? [root] : descendantsNamed(root, entryNames);
-	const feed = isSingleEntry ? {authors: []} : {source: atomLine(atomChild(root, 'title')), authors: atomAuthors(root), baseUrl: root.baseUrl ?? feedAddress(root)};
+	const feed = isSingleEntry ? {authors: [], baseUrl: documentUrl} : {source: atomLine(atomChild(root, 'title')), authors: atomAuthors(root), baseUrl: root.baseUrl ?? feedAddress(root, documentUrl) ?? documentUrl};
 	return entries.map(entry => atomDraft(entry, feed, context));
 }
 
@@ -404,16 +405,16 @@ function failure(problem: string): ParseResult {
  * problem saying where and what is wrong. Entities declared in the document are expanded within a budget (a
  * "billion laughs" document is refused at once); external entities and DTDs are never loaded. Never throws.
  */
-export const parseFeed: Parser = (text, source) => {
+export const parseFeed: Parser = (text, source, options) => {
 	try {
-		return readFeed(text, source);
+		return readFeed(text, source, options?.documentUrl);
 	} catch (error) {
 		// Nothing above is meant to throw; this keeps the promise if something does.
 		return failure(`could not read the feed: ${error instanceof Error ? error.message : String(error)}`);
 	}
 };
 
-function readFeed(text: string, source: string): ParseResult {
+function readFeed(text: string, source: string, documentUrl: string | undefined): ParseResult {
 	const start = text.trimStart();
 	if (start === '') {
 		return failure('the document is empty');
@@ -451,7 +452,7 @@ function readFeed(text: string, source: string): ParseResult {
 	}
 
 	const context = new FeedContext(problems);
-	const drafts = isRss ? rssDrafts(root, context) : atomDrafts(root, context);
+	const drafts = isRss ? rssDrafts(root, context, documentUrl) : atomDrafts(root, context, documentUrl);
 	context.finish();
 	const articles = buildArticles(drafts, source);
 	if (articles.length < drafts.length) {

@@ -7,6 +7,8 @@ export type FormatName = 'rss' | 'atom' | 'json-feed' | 'json' | 'ndjson' | 'csv
 export type ParseOptions = {
 	/** Article field → the input's field (column or key) name, from `--fields`. */
 	readonly fieldMap?: Readonly<Partial<Record<MappableField, string>>>;
+	/** The address the input was fetched from: relative links resolve against it when the input says no better base. */
+	readonly documentUrl?: string;
 } & PartOptions;
 
 /**

@@ -56,9 +56,9 @@ function titleLine(text: string): string {
 	return (text.includes('&') ? decodeHTMLStrict(text) : text).replace(/\s+/gu, ' ').trim();
 }
 
-function draftOf(item: JsonObject, feed: JsonObject, source: string | undefined): ArticleDraft {
+function draftOf(item: JsonObject, feed: JsonObject, source: string | undefined, documentUrl: string | undefined): ArticleDraft {
 	const feedUrl = stringOf(feed.home_page_url) ?? stringOf(feed.feed_url);
-	const baseUrl = feedUrl === undefined ? undefined : resolveUrl(feedUrl);
+	const baseUrl = (feedUrl === undefined ? undefined : resolveUrl(feedUrl, documentUrl)) ?? documentUrl;
 	const href = stringOf(item.url) ?? stringOf(item.external_url);
 	const url = href === undefined ? undefined : resolveUrl(href, baseUrl);
 	const html = stringOf(item.content_html);
@@ -92,16 +92,16 @@ function draftOf(item: JsonObject, feed: JsonObject, source: string | undefined)
  * Parses a JSON Feed (1.0 or 1.1). Items that are not objects, or hold no title and no text, are skipped with a
  * problem (`item 3: …`); text that is not JSON gives no articles and one problem saying where. Never throws.
  */
-export const parseJsonFeed: Parser = (text, source) => {
+export const parseJsonFeed: Parser = (text, source, options) => {
 	try {
-		return readJsonFeed(text, source);
+		return readJsonFeed(text, source, options?.documentUrl);
 	} catch (error) {
 		// Nothing here is meant to throw; this keeps the promise if something does.
 		return {articles: [], problems: [`could not read the JSON Feed: ${error instanceof Error ? error.message : String(error)}`]};
 	}
 };
 
-function readJsonFeed(text: string, source: string): ParseResult {
+function readJsonFeed(text: string, source: string, documentUrl: string | undefined): ParseResult {
 	let feed: unknown;
 	const clean = text.replace(/^\uFEFF/u, '');
 	try {
@@ -116,11 +116,11 @@ function readJsonFeed(text: string, source: string): ParseResult {
 			return {articles: [], problems: [problem]};
 		}
 
-		const result = jsonFeedFromValue(salvaged, source);
+		const result = jsonFeedFromValue(salvaged, source, documentUrl);
 		return {articles: result.articles, problems: [`the file ends early (${problem}): read the items before the cut`, ...result.problems]};
 	}
 
-	return jsonFeedFromValue(feed, source);
+	return jsonFeedFromValue(feed, source, documentUrl);
 }
 
 /** Whether a parsed JSON value is a JSON Feed: an object whose `version` names jsonfeed.org, with a list of items. */
@@ -129,7 +129,7 @@ export function isJsonFeedValue(value: unknown): boolean {
 }
 
 /** The articles of a parsed JSON Feed (see {@link parseJsonFeed}). */
-export function jsonFeedFromValue(feed: unknown, source: string): ParseResult {
+export function jsonFeedFromValue(feed: unknown, source: string, documentUrl?: string): ParseResult {
 	if (!isObject(feed) || !Array.isArray(feed.items)) {
 		return {articles: [], problems: ['not a JSON Feed: no "items" list']};
 	}
@@ -149,7 +149,7 @@ export function jsonFeedFromValue(feed: unknown, source: string): ParseResult {
 			continue;
 		}
 
-		const draft = draftOf(item, feed, feedSource);
+		const draft = draftOf(item, feed, feedSource, documentUrl);
 		if (draft.headline === undefined && (draft.paragraphs ?? []).length === 0) {
 			problems.push(`item ${index + 1}: no title and no text`);
 			continue;

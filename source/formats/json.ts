@@ -375,7 +375,7 @@ export function parseJson(text: string, source: string, options: ParseOptions = 
 
 	// A JSON Feed whose version the first look missed (far into the file, or written with escaped slashes).
 	if (isJsonFeedValue(value)) {
-		const feed = jsonFeedFromValue(value, source);
+		const feed = jsonFeedFromValue(value, source, options.documentUrl);
 		return cutProblem === undefined ? feed : {articles: feed.articles, problems: [cutProblem, ...feed.problems]};
 	}
 

@@ -123,7 +123,7 @@ export const defaultKeymap: Keymap = [
 	{command: 'undo-mark', keys: ['U'], modes: ['browse', 'read'], help: 'undo the last change of read or starred marks (u, M, s, m), one by one'},
 	{command: 'toggle-star', keys: ['s'], modes: ['browse', 'read'], help: 'star or unstar the article'},
 	{command: 'cycle-view', keys: ['v'], modes: ['browse'], help: 'show all articles, only unread ones, or only starred ones'},
-	{command: 'reload', keys: ['R'], modes: ['browse', 'read'], help: 'reload the files from disk (--watch does it when they change)'},
+	{command: 'reload', keys: ['R'], modes: ['browse', 'read'], help: 'reload the files from disk and fetch URLs again (--watch does it when they change, and every --refresh minutes for URLs)'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
 	{command: 'help-toggle', keys: ['escape', 'q'], modes: ['help'], help: 'close the help', hint: 'close'},
 	{command: 'prompt-accept', keys: ['enter'], modes: ['prompt'], help: 'run the command, or save to the path', hint: 'run'},

@@ -4,6 +4,7 @@ import {stat as statPath} from 'node:fs/promises';
 import {promisify} from 'node:util';
 import {declaredXmlEncoding, isGzip, looksBinary, maximumTextByteCount, utf16WithoutMark} from '../formats/decode.js';
 import {hasSeparators} from '../formats/plain-text.js';
+import {parseCacheKey, type ParseCacheKey} from './parse-cache.js';
 
 /*
 A big file is not read into memory whole. Its text is read a chunk at a time as it is parsed, and what the articles
@@ -115,6 +116,11 @@ export class FileText {
 			closeSync(descriptor);
 			return undefined;
 		}
+	}
+
+	/** What an entry of the parse cache for this file, as `file`, read with `options`, must be for. */
+	parseCacheKey(file: string, options: ParseCacheKey['options']): ParseCacheKey | undefined {
+		return parseCacheKey(file, this.descriptor, options);
 	}
 
 	/**

@@ -2,6 +2,7 @@ import {performance} from 'node:perf_hooks';
 import type {Article} from '../article.js';
 import {parseSliceMs} from './parse-inputs.js';
 import type {LoadResult, RemainingLoad} from './read-input.js';
+import type {FetchCounts} from './web-feeds.js';
 
 /** More articles of inputs still being parsed: all so far, in the inputs' order. */
 export type Arrival = {
@@ -10,6 +11,8 @@ export type Arrival = {
 	readonly loadingShare: number | undefined;
 	/** How many warnings the inputs gave so far. */
 	readonly warningCount: number;
+	/** While feeds are fetched: how many have answered, of how many. */
+	readonly fetchCounts?: FetchCounts;
 };
 
 /** Where the interface hears of arrivals; it subscribes once it has drawn its first frame. */
@@ -59,11 +62,17 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 		}
 
 		const isComplete = rest.parseFor(timing.sliceMs);
+		// Feeds still being fetched, and nothing to parse till the next answers: what came so far is handed over now.
+		const waiting = isComplete ? undefined : rest.waitForMore?.();
 		const now = performance.now();
-		if (isComplete || now - handedOverAt >= arrivalIntervalMs) {
-			arrivalIntervalMs = Math.min(arrivalIntervalMs * 2, timing.longestArrivalIntervalMs);
+		if (isComplete || waiting || now - handedOverAt >= arrivalIntervalMs) {
+			if (!waiting) {
+				arrivalIntervalMs = Math.min(arrivalIntervalMs * 2, timing.longestArrivalIntervalMs);
+			}
+
 			const result = rest.result();
-			latest = {articles: result.articles, loadingShare: isComplete ? undefined : rest.parsedShare(), warningCount: result.warnings.length};
+			const fetchCounts = isComplete ? undefined : rest.fetchCounts?.();
+			latest = {articles: result.articles, loadingShare: isComplete ? undefined : rest.parsedShare(), warningCount: result.warnings.length, ...(fetchCounts ? {fetchCounts} : {})};
 			for (const listener of listeners) {
 				listener(latest);
 			}
@@ -82,7 +91,13 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 			}
 		}
 
-		setImmediate(step);
+		if (waiting) {
+			void waiting.then(() => {
+				setImmediate(step);
+			});
+		} else {
+			setImmediate(step);
+		}
 	};
 
 	return {

@@ -8,6 +8,7 @@ import {ArticleWithStoredBody, type BodyUnit, StoredBodies} from './stored-artic
 import {parseText} from '../formats/parsers.js';
 import {partEndOf, partPlanFor, type PartPlan} from '../formats/parts.js';
 import {detectFormat} from '../formats/detect.js';
+import {type KeptParse, type ParseCacheKey, type ParseToKeep, readParseCache} from './parse-cache.js';
 
 /** One input, read and decoded (or opened to be read a chunk at a time), to be parsed. */
 export type DecodedInput = {
@@ -21,14 +22,28 @@ export type DecodedInput = {
 	readonly source: string;
 	/** How many bytes the text came from (0: the input was empty). */
 	readonly byteCount: number;
+	/** The address a fetched input came from, after redirects: relative links resolve against it. */
+	readonly documentUrl?: string;
 } & (
 	| {readonly text: string}
 	/**
 	 * A big file, read as it is parsed, in `format`, cut as `plan` says; its articles keep their bodies in it (see
 	 * stored-articles.ts and {@link openBigFile}).
 	 */
-	| {readonly fileText: FileText; readonly format: FormatName; readonly plan: PartPlan}
+	| BigFile
 );
+
+/**
+ * A big file, open to be read as it is parsed; with `cached`, what an earlier parse of it found (see parse-cache.ts),
+ * and with `cacheKey`, what to keep the parse under once it is done.
+ */
+export type BigFile = {
+	readonly fileText: FileText;
+	readonly format: FormatName;
+	readonly plan: PartPlan;
+	readonly cached?: KeptParse;
+	readonly cacheKey?: ParseCacheKey;
+};
 
 /**
  * `file` opened to be read a chunk at a time as it is parsed, its articles keeping their bodies in it, when it is big
@@ -36,17 +51,31 @@ export type DecodedInput = {
  * undefined otherwise, and it is to be read whole. `format` overrides detection; `onProgress` hears how much of the
  * file has been checked.
  */
-export async function openBigFile(file: string, name: string, format: FormatName | undefined, limits?: FileTextLimits, onProgress?: (byteCount: number, totalByteCount: number) => void): Promise<{fileText: FileText; format: FormatName; plan: PartPlan} | undefined> {
+export async function openBigFile(
+	file: string,
+	name: string,
+	format: FormatName | undefined,
+	limits?: FileTextLimits,
+	onProgress?: (byteCount: number, totalByteCount: number) => void,
+	cache?: {readonly options: ParseCacheKey['options']; readonly directory?: string},
+): Promise<BigFile | undefined> {
 	const fileText = await FileText.open(file, limits);
 	if (!fileText) {
 		return undefined;
+	}
+
+	const cacheKey = cache ? fileText.parseCacheKey(file, cache.options) : undefined;
+	const cached = cacheKey ? readParseCache(cacheKey, cache?.directory) : undefined;
+	if (cached) {
+		// The same bytes as when they were checked and parsed: neither is done again.
+		return {fileText, format: cached.format, plan: cached.plan, cached};
 	}
 
 	const chosenFormat = format ?? detectFormat(fileText.head, name);
 	const hasSeparators = chosenFormat === 'text' ? await fileText.hasSeparators() : false;
 	const plan = hasSeparators === undefined ? undefined : partPlanFor(fileText.head, chosenFormat, firstPartLength, hasSeparators);
 	if (plan && (await fileText.isUtf8Throughout(onProgress))) {
-		return {fileText, format: chosenFormat, plan};
+		return {fileText, format: chosenFormat, plan, cacheKey};
 	}
 
 	fileText.close();
@@ -65,6 +94,11 @@ export type InputsParseOptions = ParseOptions & {
 	readonly format?: FormatName;
 	/** Characters a part holds at least (then up to the end of a record); by default it adapts to parse speed. */
 	readonly partLength?: number;
+	/**
+	 * Hears each article as it is parsed, in the order of the inputs' articles, while its paragraphs are still in
+	 * memory: the search's word index is built so, rather than from bodies read back from the file after loading.
+	 */
+	readonly wordIndexer?: {add(article: Article): void};
 };
 
 /**
@@ -132,10 +166,55 @@ class SingleInputParse {
 			const {source, name} = input;
 			const unitOptions = {...options, format, fileName: name, plainTextLayout: plan.plainTextLayout};
 			this.bodies = new StoredBodies(fileText, (text, isFirst) => parseText(isFirst || plan.partHeader === undefined ? text : plan.partHeader + text, source, unitOptions).articles);
+			if (input.cached) {
+				this.takeCached(input.cached);
+			}
 		}
 
 		this.totalLength = this.fileText ? this.fileText.byteCount : this.text.length;
 		this.partLength = options.partLength ?? (this.fileText ? bodyUnitLength : firstPartLength);
+	}
+
+	/** The articles and problems an earlier parse of this very file found: nothing is left to parse. */
+	private takeCached({units, articles, problems}: KeptParse) {
+		const bodyUnits: BodyUnit[] = units.map(unit => ({...unit, bodies: this.bodies!}));
+		for (const {unit, index, ...article} of articles) {
+			this.articles.push(new ArticleWithStoredBody(article, bodyUnits[unit]!, index));
+		}
+
+		this.problems = problems;
+		this.fileText = undefined;
+		this.isFinished = true;
+		this.failure = this.articles.length > 0 ? undefined : noArticlesFailure(this.input, problems);
+	}
+
+	/** What parsing found, to keep for the next time (see parse-cache.ts), once all is parsed; without the word index. */
+	get parseToKeep(): Omit<ParseToKeep, 'wordIndex'> | undefined {
+		if (!this.isFinished || !this.bodies || !this.plan || 'text' in this.input || this.input.cached) {
+			return undefined;
+		}
+
+		const units = new Map<BodyUnit, number>();
+		const unitNumbers = new Int32Array(this.articles.length);
+		for (const [position, article] of this.articles.entries()) {
+			const {unit} = article as ArticleWithStoredBody;
+			let unitNumber = units.get(unit);
+			if (unitNumber === undefined) {
+				unitNumber = units.size;
+				units.set(unit, unitNumber);
+			}
+
+			unitNumbers[position] = unitNumber;
+		}
+
+		return {
+			format: this.format,
+			plan: this.plan,
+			problems: this.problems,
+			units: [...units.keys()].map(({byteStart, byteLength, isFirst, articleCount}) => ({byteStart, byteLength, isFirst, articleCount})),
+			articles: this.articles as ArticleWithStoredBody[],
+			unitNumbers,
+		};
 	}
 
 	/** Whether all of the input is parsed. */
@@ -161,6 +240,13 @@ class SingleInputParse {
 			fieldSightings: this.fieldSightings,
 			firstLineNumber: this.lineNumber,
 		});
+		const {wordIndexer} = this.options;
+		if (wordIndexer) {
+			for (const article of result.articles) {
+				wordIndexer.add(article);
+			}
+		}
+
 		if (this.bodies) {
 			const unit: BodyUnit = {bodies: this.bodies, byteStart: this.byteStart, byteLength: Buffer.byteLength(part), isFirst, articleCount: result.articles.length};
 			this.byteStart += unit.byteLength;
@@ -220,6 +306,7 @@ class SingleInputParse {
 			format: this.format,
 			fileName: this.input.name,
 			plainTextLayout: this.plan?.plainTextLayout,
+			documentUrl: this.input.documentUrl,
 		});
 	}
 }
@@ -309,6 +396,17 @@ export class InputsParse {
 	/** The inputs that ended with no articles, and why. */
 	get failures(): UserFacingError[] {
 		return this.parses.flatMap(parse => (parse.failure ? [parse.failure] : []));
+	}
+
+	/**
+	 * What to keep in the parse cache, once all is parsed: the parse of the one input, when it is a big file opened with
+	 * a cache key, and did not come from the cache.
+	 */
+	get parseToKeep(): {readonly key: ParseCacheKey; readonly parse: Omit<ParseToKeep, 'wordIndex'>} | undefined {
+		const [only] = this.parses;
+		const key = only && 'cacheKey' in only.input ? only.input.cacheKey : undefined;
+		const parse = this.parses.length === 1 ? only?.parseToKeep : undefined;
+		return key && parse ? {key, parse} : undefined;
 	}
 
 	/** Why the input read from `file` ended with no articles, if it did. */

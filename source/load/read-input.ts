@@ -4,15 +4,24 @@ import {Socket} from 'node:net';
 import {basename, join} from 'node:path';
 import {type Article, withId} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
-import {decodeBytes, isGzip, maximumTextByteCount, maximumTextSizeLabel} from '../formats/decode.js';
+import {maximumTextByteCount, maximumTextSizeLabel} from '../formats/decode.js';
+import {decodeInput} from './decode-input.js';
+
+export {decodeInput} from './decode-input.js';
 import type {FormatName, ParseOptions} from '../formats/format.js';
-import {type DecodedInput, InputsParse, openBigFile, parseSliceMs} from './parse-inputs.js';
+import {type DecodedInput, InputsParse, openBigFile, type ParsedInput, parseSliceMs} from './parse-inputs.js';
+import {prepareWordIndex} from '../search/prepared-word-indexes.js';
+import type {WordIndexing} from './word-indexing.js';
+import {writeParseCache} from './parse-cache.js';
 import {printableName} from '../text/sanitize-text.js';
+import {type FeedRequest, type FetchCounts, feedsFetchedAtOnce, isWebAddress, offlineNoticeOf, readWebInput, webArticleId, WebFeeds, type WebOptions} from './web-feeds.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
 export type LoadProgress = {
 	readonly path: string;
-	readonly phase: 'reading' | 'parsing';
+	readonly phase: 'reading' | 'parsing' | 'fetching';
+	/** While fetching: how many feeds have answered, and how many there are. */
+	readonly fetchCounts?: FetchCounts;
 	readonly byteCount: number;
 	/** The input's size, when it is known (a file, not a pipe). */
 	readonly totalByteCount?: number;
@@ -22,6 +31,8 @@ export type LoadProgress = {
 export type ReadOptions = ParseOptions & {
 	readonly format?: FormatName;
 	readonly onProgress?: (progress: LoadProgress) => void;
+	/** How URLs are fetched (see load/web-feeds.ts). */
+	readonly web?: WebOptions;
 };
 
 const readChunkByteCount = 8 * 1024 * 1024;
@@ -33,6 +44,8 @@ export type LoadedInput = {
 	readonly path: string;
 	readonly file: string;
 	readonly articles: readonly Article[];
+	/** For a feed from a subscription list: the groups the list put it in. */
+	readonly groups?: readonly string[];
 };
 
 /** What the inputs gave: their articles (in the inputs' order: see state/list-order.ts for the list's), and warnings to show (a problem in a file, a file that failed). */
@@ -43,6 +56,8 @@ export type LoadResult = {
 	readonly label: string;
 	/** The articles of each file read, for reloading them (see {@link reloadInputs}). */
 	readonly inputs: readonly LoadedInput[];
+	/** A notice for the status line when cached copies stood in for feeds that could not be fetched. */
+	readonly offlineNotice?: string;
 };
 
 /** Reads all of a stream (stdin, a named pipe) into one buffer, telling `onProgress` how much has come. */
@@ -172,36 +187,6 @@ export async function readFileBytes(path: string, onProgress?: (byteCount: numbe
 	}
 }
 
-/** The text of one input, and how many bytes it came from. */
-export type InputText = {readonly text: string; readonly byteCount: number};
-
-/**
- * Decodes the bytes of one input (see formats/decode.ts), failing with a clear line when they are not text. The
- * bytes are not needed after this: callers let go of them before parsing, so that a big file's bytes and its
- * articles are not both held at the peak.
- */
-export function decodeInput(bytes: Uint8Array, path: string): InputText {
-	const decoded = decodeBytes(bytes);
-	if ('reason' in decoded) {
-		switch (decoded.reason) {
-			case 'binary': {
-				throw new UserFacingError(`${path} is not a text file (it looks binary)`, exitCodes.binary);
-			}
-
-			case 'bad-compression': {
-				throw new UserFacingError(`${path} looks gzip-compressed but cannot be decompressed (${decoded.detail})`, exitCodes.malformed);
-			}
-
-			case 'too-large': {
-				const what = isGzip(bytes) ? 'decompresses to more than' : 'is larger than';
-				throw new UserFacingError(`${path} ${what} ${maximumTextSizeLabel}, the most Broadsheet reads`, exitCodes.tooLarge);
-			}
-		}
-	}
-
-	return {text: decoded.text, byteCount: bytes.length};
-}
-
 /**
  * The files a path names: itself, or a directory's files (recursively, in name order, hidden ones skipped). Symbolic
  * links are followed, each directory read once (a link back up is no loop). Inside a directory, an entry that cannot
@@ -261,7 +246,7 @@ function isDirectoryStream(stream: NodeJS.ReadableStream | undefined): boolean {
 }
 
 /** Reads and decodes one file, or stdin for `-`, telling `onProgress` how it goes; fails with a clear line. */
-async function readDecodedInput(path: string, file: string, stdin: NodeJS.ReadableStream | undefined, options: ReadOptions): Promise<DecodedInput> {
+async function readDecodedInput(path: string, file: string, stdin: NodeJS.ReadableStream | undefined, options: ReadOptions, cache?: Parameters<typeof openBigFile>[5]): Promise<DecodedInput> {
 	const isStdin = file === '-';
 	const name = isStdin ? 'stdin' : printableName(file);
 	const report = (phase: LoadProgress['phase'], byteCount: number, totalByteCount?: number) => {
@@ -272,9 +257,16 @@ async function readDecodedInput(path: string, file: string, stdin: NodeJS.Readab
 	const isPipe = !isStdin && await isNamedPipe(file);
 	const bigFile = isStdin || isPipe
 		? undefined
-		: await openBigFile(file, name, options.format, undefined, (byteCount, totalByteCount) => {
-			report('reading', byteCount, totalByteCount);
-		});
+		: await openBigFile(
+			file,
+			name,
+			options.format,
+			undefined,
+			(byteCount, totalByteCount) => {
+				report('reading', byteCount, totalByteCount);
+			},
+			cache,
+		);
 	if (bigFile) {
 		const {byteCount} = bigFile.fileText;
 		report('parsing', byteCount, byteCount);
@@ -331,8 +323,8 @@ const defaultReloadParsing: ReloadParsing = {
  * Reads one file again and parses it a slice at a time (see {@link ReloadParsing}); fails with a clear line, or with
  * `signal`'s reason once it is aborted.
  */
-async function readInput(path: string, file: string, options: ReadOptions, parsing: ReloadParsing, signal: AbortSignal | undefined, source?: string): Promise<{articles: readonly Article[]; warnings: string[]}> {
-	const input = await readDecodedInput(path, file, undefined, options);
+async function readInput(path: string, file: string, options: ReadOptions, parsing: ReloadParsing, signal: AbortSignal | undefined, source?: string, fetched?: DecodedInput): Promise<{articles: readonly Article[]; warnings: string[]}> {
+	const input = fetched ?? await readDecodedInput(path, file, undefined, options);
 	const parse = new InputsParse([{...input, source: source ?? input.source}], {...options, partLength: parsing.partLength});
 	while (!parse.parseFor(parsing.sliceMs)) {
 		signal?.throwIfAborted();
@@ -412,7 +404,17 @@ export function articlesWithUniqueIds(inputs: readonly LoadedInput[]): Article[]
  * What the status line calls the inputs: the file's name when the one path given is a file (`stdin` for `-`), else
  * how many files the paths hold (`1 file`, `3 files`), a directory's counted one by one.
  */
-export function inputsLabel(paths: readonly string[], files: readonly string[]): string {
+export function inputsLabel(paths: readonly string[], files: readonly string[], urls: readonly string[] = []): string {
+	if (urls.length > 0) {
+		const [onlyUrl] = urls;
+		if (files.length === 0 && urls.length === 1 && onlyUrl !== undefined) {
+			return printableName(onlyUrl.replace(/^https?:\/\//iu, ''));
+		}
+
+		const feedCount = urls.length === 1 ? '1 feed' : `${urls.length} feeds`;
+		return files.length === 0 ? feedCount : `${files.length === 1 ? '1 file' : `${files.length} files`}, ${feedCount}`;
+	}
+
 	const [onlyFile] = files;
 	if (onlyFile !== undefined && paths.length === 1 && files.length === 1 && onlyFile === paths[0]) {
 		return onlyFile === '-' ? 'stdin' : printableName(basename(onlyFile));
@@ -424,9 +426,25 @@ export function inputsLabel(paths: readonly string[], files: readonly string[]):
 /** How to load inputs: how to read them, and how many articles to parse before the first screen. */
 export type LoadOptions = ReadOptions & {
 	/**
+	 * Feeds to fetch besides the URLs among the paths: those of a subscription list, each with the list's path as its
+	 * `path` (its articles come in the list's place), its title and its groups.
+	 */
+	readonly feeds?: readonly FeedRequest[];
+	/**
 	 * Parse only until this many articles are in, or all is parsed: `LoadResult.rest` parses the rest. All by default.
 	 */
 	readonly firstArticleCount?: number;
+	/**
+	 * Where to build the search's word index as the articles are parsed, to hand it to the search once all are in (see
+	 * search/prepared-word-indexes.ts): for the interface, whose first search would otherwise wait for an index built
+	 * afterwards, from bodies read back from the file.
+	 */
+	readonly wordIndexing?: () => WordIndexing;
+	/**
+	 * Keep what parsing one big file found, with its word index, for the next time it is opened, in `directory` (see
+	 * parse-cache.ts); with `wordIndexing` only, which builds the index.
+	 */
+	readonly parseCache?: {readonly directory?: string};
 };
 
 /** Inputs whose first articles are parsed, and what is left to parse of them, a slice at a time. */
@@ -437,6 +455,13 @@ export type RemainingLoad = {
 	readonly parsedShare: () => number;
 	/** The load as it is now; complete once `parseFor` returned true. */
 	readonly result: () => LoadResult;
+	/**
+	 * When nothing is left to parse for now but feeds are still being fetched: resolves when the next one answers.
+	 * Undefined when there is parsing to do, or nothing more to wait for.
+	 */
+	readonly waitForMore?: () => Promise<void> | undefined;
+	/** While feeds are fetched: how many have answered, of how many. */
+	readonly fetchCounts?: () => FetchCounts | undefined;
 };
 
 /** How many files are read at once. */
@@ -469,7 +494,15 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const pathFailures: UserFacingError[] = [];
 	const readFailures = new Map<string, UserFacingError>();
 	const files: Array<{path: string; file: string}> = [];
+	const requests: FeedRequest[] = [...paths.filter(path => isWebAddress(path)).map(url => ({url})), ...(options.feeds ?? [])];
+	// Fetching starts first: the network is slower than the disk.
+	const feeds = requests.length > 0 ? new WebFeeds(requests, options) : undefined;
+	const urls = feeds?.feeds.map(feed => feed.url) ?? [];
 	for (const path of paths) {
+		if (isWebAddress(path)) {
+			continue;
+		}
+
 		try {
 			for (const file of path === '-' ? ['-'] : await filesOf(path)) {
 				if (typeof file === 'string') {
@@ -483,12 +516,17 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 		}
 	}
 
-	const isSingleInput = paths.length === 1 && files.length === 1 && files[0]!.file === paths[0];
+	const isSingleInput = paths.length === 1 && ((files.length === 1 && files[0]!.file === paths[0]) || (isWebAddress(paths[0]!) && urls.length === 1));
 	const sourceNames = sourceNamesOf(files.map(({file}) => file));
 	// Several files are read at once (a directory of 20,000 small files waits mostly on the disk), and kept in order.
+	// One big file opens from the parse cache when it holds the file as it is now.
+	const cacheOf = (file: string) =>
+		isSingleInput && options.parseCache && options.wordIndexing
+			? {options: {format: options.format, fieldMap: options.fieldMap, source: sourceNames.get(file) ?? printableName(basename(file))}, directory: options.parseCache.directory}
+			: undefined;
 	const reads = await inOrder(files, filesReadAtOnce, async ({path, file}) => {
 		try {
-			return {input: await readDecodedInput(path, file, stdin, options)};
+			return {input: await readDecodedInput(path, file, stdin, options, cacheOf(file))};
 		} catch (error) {
 			return {error};
 		}
@@ -509,15 +547,48 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 
 	reads.length = 0;
 
-	const parse = new InputsParse(decoded, options);
+	// Only inputs big enough to keep their articles' bodies in the file: the index of the others is built afterwards as
+	// quickly (from the bodies in memory), and a worker would cost their first frame and their memory more than it saves.
+	const cached = decoded.length === 1 && 'cached' in decoded[0]! ? decoded[0].cached : undefined;
+	// Not with feeds, whose articles come later and join the list: the index would not be of the whole list.
+	const wordIndexing = decoded.some(input => 'fileText' in input) && !cached && !feeds ? options.wordIndexing?.() : undefined;
+	const parse = new InputsParse(decoded, {...options, wordIndexer: wordIndexing});
 	decoded.length = 0;
 	parse.parseUntilCount(options.firstArticleCount ?? Number.POSITIVE_INFINITY);
-	const label = inputsLabel(paths, files.map(({file}) => file));
+	if (feeds) {
+		await firstFeeds(feeds, parse.articleCount > 0 && options.firstArticleCount !== undefined, options);
+	}
+
+	const label = inputsLabel(paths, files.map(({file}) => file), urls);
 	// In the order of the paths and files, whether reading or parsing failed.
-	const failures = () => [...pathFailures, ...files.flatMap(({file}) => readFailures.get(file) ?? parse.failureOf(file) ?? [])];
+	const failures = () => [
+		...pathFailures,
+		...files.flatMap(({file}) => readFailures.get(file) ?? parse.failureOf(file) ?? []),
+		...(feeds?.feeds ?? []).flatMap(feed => feeds?.failureOf(feed.url) ?? []),
+	];
+	/** Whether the word index was promised to the search: for the first list of every article, once all is parsed. */
+	let isWordIndexPrepared = false;
 	const result = (): LoadResult => {
-		const inputs = parse.parsedInputs;
-		return {articles: articlesWithUniqueIds(inputs), warnings: [...parse.warnings, ...failures().map(failure => failure.message)], label, inputs};
+		const inputs = feeds ? inPathOrder(paths, parse.parsedInputs, feeds) : parse.parsedInputs;
+		const feedWarnings = (feeds?.feeds ?? []).flatMap(feed => feeds?.warningsOf(feed.url) ?? []);
+		const offlineNotice = feeds?.offlineNotice;
+		const articles = articlesWithUniqueIds(inputs);
+		if (parse.isComplete && !feeds && !isWordIndexPrepared) {
+			isWordIndexPrepared = true;
+			if (cached) {
+				prepareWordIndex(articles, cached.wordIndex, () => 0);
+			} else if (wordIndexing) {
+				const wordIndex = wordIndexing.finish();
+				prepareWordIndex(articles, wordIndex, () => wordIndexing.indexedCount);
+				const toKeep = options.parseCache ? parse.parseToKeep : undefined;
+				if (toKeep) {
+					// Kept once the index has come; a section at a time, in the background.
+					void wordIndex.then(async index => writeParseCache(toKeep.key, {...toKeep.parse, wordIndex: index}, options.parseCache?.directory), () => false);
+				}
+			}
+		}
+
+		return {articles, warnings: [...parse.warnings, ...feedWarnings, ...failures().map(failure => failure.message)], label, inputs, ...(offlineNotice ? {offlineNotice} : {})};
 	};
 	const loaded = result();
 	if (loaded.articles.length === 0) {
@@ -539,16 +610,98 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 		throw firstFailure ?? new UserFacingError(`${names}: no files with articles`, exitCodes.noArticles);
 	}
 
-	return parse.isComplete
+	if (!feeds) {
+		return parse.isComplete
+			? loaded
+			: {
+				...loaded,
+				rest: {
+					parseFor(budgetMs) {
+						wordIndexing?.begin();
+						return parse.parseFor(budgetMs);
+					},
+					parsedShare: () => parse.parsedShare,
+					result,
+				},
+			};
+	}
+
+	return parse.isComplete && feeds.isComplete
 		? loaded
 		: {
 			...loaded,
 			rest: {
-				parseFor: budgetMs => parse.parseFor(budgetMs),
-				parsedShare: () => parse.parsedShare,
+				parseFor(budgetMs) {
+					const areFilesParsed = parse.isComplete || parse.parseFor(budgetMs);
+					return areFilesParsed && feeds.parseFor(budgetMs);
+				},
+				parsedShare: () => (parse.parsedShare + feeds.counts.fetched) / (1 + feeds.counts.total),
 				result,
+				waitForMore: () => (parse.isComplete && !feeds.hasParsingToDo && !feeds.isAllSettled ? feeds.nextSettled() : undefined),
+				fetchCounts: () => (feeds.isAllSettled ? undefined : feeds.counts),
 			},
 		};
+}
+
+/**
+ * Waits for the feeds the first frame needs: with `hasArticles` (the files gave some, and the interface shows the
+ * rest as it comes), none; else until one feed gives articles, or, for printed output (no `firstArticleCount`), all of
+ * them. The loading line shows how many have answered.
+ */
+async function firstFeeds(feeds: WebFeeds, hasArticles: boolean, options: LoadOptions): Promise<void> {
+	const isInteractive = options.firstArticleCount !== undefined;
+	const report = () => {
+		options.onProgress?.({path: 'feeds', phase: 'fetching', byteCount: 0, fetchCounts: feeds.counts});
+	};
+
+	report();
+	while (!hasArticles && !feeds.isAllSettled && !(isInteractive && feeds.hasArticles)) {
+		// eslint-disable-next-line no-await-in-loop
+		await feeds.nextSettled();
+		report();
+		feeds.parseFor(isInteractive ? parseSliceMs : Number.POSITIVE_INFINITY);
+	}
+
+	if (!isInteractive) {
+		feeds.parseFor(Number.POSITIVE_INFINITY);
+	}
+}
+
+/**
+ * The inputs in the order of the paths given: a path's files, then the feeds it named (a URL names itself; a
+ * subscription list, its feeds).
+ */
+function inPathOrder(paths: readonly string[], fileInputs: readonly ParsedInput[], feeds: WebFeeds): ParsedInput[] {
+	const byPath = new Map<string, ParsedInput[]>();
+	const add = (path: string, inputs: readonly ParsedInput[]) => {
+		const list = byPath.get(path);
+		if (list) {
+			list.push(...inputs);
+		} else {
+			byPath.set(path, [...inputs]);
+		}
+	};
+
+	for (const input of fileInputs) {
+		add(input.path, [input]);
+	}
+
+	for (const feed of feeds.feeds) {
+		add(feed.path ?? feed.url, feeds.inputsOf(feed.url));
+	}
+
+	const seen = new Set<string>();
+	const ordered = paths.flatMap(path => {
+		if (seen.has(path)) {
+			return [];
+		}
+
+		seen.add(path);
+		return byPath.get(path) ?? [];
+	});
+	// Feeds from a list that is not among the paths (the caller read it) come last.
+	const rest = [...byPath.entries()].filter(([path]) => !seen.has(path)).flatMap(([, inputs]) => inputs);
+	return [...ordered, ...rest];
 }
 
 /** What a reload gave: the articles now, and the inputs that failed (each kept the articles it had). */
@@ -567,7 +720,7 @@ export type ReloadResult = LoadResult & {
 export async function reloadInputs(
 	previous: LoadResult,
 	paths: readonly string[],
-	{signal, parsing = defaultReloadParsing, ...options}: ReadOptions & {readonly signal?: AbortSignal; readonly parsing?: ReloadParsing} = {},
+	{signal, parsing = defaultReloadParsing, feeds, ...options}: ReadOptions & {readonly signal?: AbortSignal; readonly parsing?: ReloadParsing; readonly feeds?: readonly FeedRequest[]} = {},
 ): Promise<ReloadResult> {
 	const inputs: LoadedInput[] = [];
 	const warnings: string[] = [];
@@ -575,8 +728,63 @@ export async function reloadInputs(
 	const allFiles: string[] = [];
 	const failureMessage = (error: unknown) => printableName(error instanceof UserFacingError ? error.message : `internal error: ${(error as Error).message}`);
 	// Every path is listed first: source names depend on every file read (see sourceNamesOf).
-	const listings = await Promise.all(paths.map(async path => (path === '-' ? ['-'] : filesOf(path).catch((error: unknown) => error))));
-	const sourceNames = sourceNamesOf(listings.flatMap(listing => (Array.isArray(listing) ? listing.filter(file => typeof file === 'string') : [])));
+	const extraFeeds = feeds ?? [];
+	const urls = [...new Set([...paths.filter(path => isWebAddress(path)), ...extraFeeds.map(feed => feed.url)])];
+	const staleAges: string[] = [];
+	// Fetched at once, a few at a time, while the files are read: the network is slower than the disk.
+	const fetches = new Map(urls.map(url => [url, undefined as Promise<{input: DecodedInput; notice?: string; staleAge?: string} | {error: unknown}> | undefined]));
+	const fetchesDone = inOrder(urls, feedsFetchedAtOnce, async url => {
+		const request = extraFeeds.find(feed => feed.url === url);
+		const fetch = readWebInput(url, options.web, request ?? {}).catch((error: unknown) => ({error}));
+		fetches.set(url, fetch);
+		return fetch;
+	});
+	const fetchOf = async (url: string) => {
+		const started = fetches.get(url);
+		if (started) {
+			return started;
+		}
+
+		return (await fetchesDone)[urls.indexOf(url)]!;
+	};
+
+	/** Fetches and parses one feed again into `inputs`; one that fails keeps its articles from before (`kept`). */
+	const readFeed = async (request: FeedRequest, kept: LoadedInput | undefined) => {
+		const {url} = request;
+		const path = request.path ?? url;
+		if (inputs.some(input => input.file === url)) {
+			return;
+		}
+
+		const fetched = await fetchOf(url);
+		if ('error' in fetched) {
+			failures.push(failureMessage(fetched.error));
+			if (kept) {
+				inputs.push(kept);
+			}
+
+			return;
+		}
+
+		try {
+			const result = await readInput(path, url, options, parsing, signal, undefined, fetched.input);
+			inputs.push({path, file: url, articles: result.articles.map(article => withId(article, webArticleId(url, article.id))), ...(request.groups?.length ? {groups: request.groups} : {})});
+			warnings.push(...(fetched.notice ? [fetched.notice] : []), ...result.warnings);
+			staleAges.push(...(fetched.staleAge ? [fetched.staleAge] : []));
+		} catch (error) {
+			if (signal?.aborted) {
+				throw error;
+			}
+
+			failures.push(failureMessage(error));
+			if (kept) {
+				inputs.push(kept);
+			}
+		}
+	};
+
+	const listings = await Promise.all(paths.map(async path => (path === '-' || isWebAddress(path) ? [path] : filesOf(path).catch((error: unknown) => error))));
+	const sourceNames = sourceNamesOf(listings.flatMap(listing => (Array.isArray(listing) ? listing.filter(file => typeof file === 'string' && !isWebAddress(file)) : [])));
 	for (const [index, path] of paths.entries()) {
 		const before = previous.inputs.filter(input => input.path === path);
 		const listing = listings[index];
@@ -597,6 +805,12 @@ export async function reloadInputs(
 				continue;
 			}
 
+			if (isWebAddress(file)) {
+				// eslint-disable-next-line no-await-in-loop
+				await readFeed({url: file, path}, kept);
+				continue;
+			}
+
 			try {
 				const result = await readInput(path, file, options, parsing, signal, sourceNames.get(file));
 				inputs.push({path, file, articles: result.articles});
@@ -612,7 +826,19 @@ export async function reloadInputs(
 				}
 			}
 		}
+
+		// The feeds a subscription list among the paths names come in its place.
+		for (const request of extraFeeds.filter(feed => feed.path === path)) {
+			// eslint-disable-next-line no-await-in-loop
+			await readFeed(request, previous.inputs.find(input => input.file === request.url));
+		}
 	}
 
-	return {articles: articlesWithUniqueIds(inputs), warnings, label: inputsLabel(paths, allFiles), inputs, failures};
+	// Feeds of a list that is not among the paths (the caller read it) come last.
+	for (const request of extraFeeds.filter(feed => !paths.includes(feed.path ?? feed.url))) {
+		// eslint-disable-next-line no-await-in-loop
+		await readFeed(request, previous.inputs.find(input => input.file === request.url));
+	}
+
+	return {articles: articlesWithUniqueIds(inputs), warnings, label: inputsLabel(paths, allFiles.filter(file => !isWebAddress(file)), urls), inputs, failures, ...(offlineNoticeOf(staleAges) ? {offlineNotice: offlineNoticeOf(staleAges)} : {})};
 }

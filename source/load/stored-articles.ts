@@ -101,26 +101,30 @@ export class ArticleWithStoredBody implements Article {
 	readonly links?: readonly string[];
 	readonly bodyChecksum: number;
 
-	/** `article` as parsed from `unit`, the article at `index` in it. */
+	/**
+	 * `article` as parsed from `unit`, the article at `index` in it; or, with `bodyChecksum`, an article kept from an
+	 * earlier parse (see parse-cache.ts), whose fields are its own already and whose body was not read.
+	 */
 	constructor(
-		article: Article,
+		article: Omit<Article, 'paragraphs'> & {readonly paragraphs?: readonly string[]},
 		/** Where the body is read again from. */
 		readonly unit: BodyUnit,
 		/** Which of the unit's articles this is. */
 		readonly index: number,
 	) {
-		this.id = detached(article.id);
-		this.headline = detached(article.headline);
+		const isKept = article.paragraphs === undefined;
+		this.id = isKept ? article.id : detached(article.id);
+		this.headline = isKept ? article.headline : detached(article.headline);
 		this.headlineSource = article.headlineSource;
-		this.kicker = detached(article.kicker);
-		this.deck = detached(article.deck);
+		this.kicker = isKept ? article.kicker : detached(article.kicker);
+		this.deck = isKept ? article.deck : detached(article.deck);
 		this.source = unit.bodies.sourceName(article.source);
-		this.author = detached(article.author);
+		this.author = isKept ? article.author : detached(article.author);
 		this.publishedAt = article.publishedAt;
-		this.url = detached(article.url);
-		this.categories = article.categories?.map(category => detached(category));
-		this.links = article.links?.map(link => detached(link));
-		this.bodyChecksum = bodyChecksum(article);
+		this.url = isKept ? article.url : detached(article.url);
+		this.categories = isKept ? article.categories : article.categories?.map(category => detached(category));
+		this.links = isKept ? article.links : article.links?.map(link => detached(link));
+		this.bodyChecksum = isKept ? article.bodyChecksum ?? 0 : bodyChecksum(article as Article);
 	}
 
 	get paragraphs(): readonly string[] {

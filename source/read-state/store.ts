@@ -1,8 +1,8 @@
 import {randomBytes} from 'node:crypto';
 import {closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
-import {homedir} from 'node:os';
-import {isAbsolute, join} from 'node:path';
+import {join} from 'node:path';
 import process from 'node:process';
+import {broadsheetDirectory} from '../xdg-directories.js';
 import {type MarkMap, mergeMarks, parseStateFile, prunedMarks, stateFileText} from './marks.js';
 
 /** The state file's name inside {@link stateDirectory}. */
@@ -10,9 +10,7 @@ export const stateFileName = 'read-state.json';
 
 /** Where Broadsheet keeps state: `$XDG_STATE_HOME/broadsheet`, else `~/.local/state/broadsheet`. */
 export function stateDirectory(environment: NodeJS.ProcessEnv = process.env): string {
-	const stateHome = environment['XDG_STATE_HOME'];
-	// The XDG spec says to ignore a relative path.
-	return join(stateHome && isAbsolute(stateHome) ? stateHome : join(environment['HOME'] || homedir(), '.local', 'state'), 'broadsheet');
+	return broadsheetDirectory('state', environment);
 }
 
 /** The read-state file: loads the marks at start, and saves them, merged with what other instances saved. */

@@ -22,7 +22,7 @@ export const fieldWeights = {headline: 4, kicker: 2, deck: 2, body: 1} as const;
 export const absentField = '\u2060';
 
 /** The deck when it adds to the headline (a deck the headline was made from would only repeat it). */
-export function deckOf(article: Article): string | undefined {
+export function deckOf(article: Pick<Article, 'deck' | 'headline'>): string | undefined {
 	return article.deck && article.deck !== article.headline ? article.deck : undefined;
 }
 

@@ -20,6 +20,7 @@ import type {Article} from '../article.js';
 import {type Candidates, findCandidates, type NearWordsCache} from './candidates.js';
 import {parseExtendedQuery, withInverseTermsApart} from './extended-query.js';
 import {fieldNames, fieldWeights, type SearchDocument, searchDocumentOf, searchedHeadline} from './search-document.js';
+import {takePreparedWordIndex} from './prepared-word-indexes.js';
 import {type WordIndex, WordIndexBuilder} from './word-index.js';
 
 /** Character ranges of a headline that a query matched, as [start, end] inclusive pairs (fuse.js's form). */
@@ -40,7 +41,12 @@ export type SearchHit = {
  * final hits but for the head that fuse.js itself then ranks and checks (which seldom changes anything) and the
  * headline matches it finds there. The shell can show them at once and the final hits a few milliseconds later.
  */
-export type SearchStep = {readonly indexedShare: number; readonly provisionalHits?: readonly SearchHit[]};
+export type SearchStep = {
+	readonly indexedShare: number;
+	readonly provisionalHits?: readonly SearchHit[];
+	/** The word index is being built elsewhere (see WordIndexBuilder): the next step is worth taking once this settles. */
+	readonly awaited?: Promise<unknown>;
+};
 
 /**
  * fuse.js tuned for reading news. The defaults match junk (threshold 0.6) and look only at the first ~60
@@ -180,9 +186,12 @@ function remember<Value>(memory: Map<string, Value>, query: string, value: Value
 	}
 }
 
-/** Builds the index for `articles`: the word index is built on first use, or ahead with {@link SearchIndex.prepareInSteps}. */
+/**
+ * Builds the index for `articles`: the word index is built on first use, or ahead with {@link SearchIndex.prepareInSteps},
+ * unless it was built as the articles were parsed (see prepared-word-indexes.ts).
+ */
 export function createSearchIndex(articles: readonly Article[]): SearchIndex {
-	const builder = new WordIndexBuilder(articles);
+	const builder = new WordIndexBuilder(articles, takePreparedWordIndex(articles));
 	const nearWordsCache: NearWordsCache = new Map();
 	const remembered = new Map<string, RememberedResult>();
 	/** The candidates of recent queries whose search was dropped before fuse.js ranked them, to start from if typed again. */
@@ -190,8 +199,12 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 
 	function* indexInSteps(): Generator<SearchStep, WordIndex> {
 		while (!builder.result) {
-			builder.step(0);
-			yield {indexedShare: builder.indexedCount / articles.length};
+			const {awaited} = builder;
+			if (!awaited) {
+				builder.step(0);
+			}
+
+			yield {indexedShare: builder.indexedCount / articles.length, awaited};
 		}
 
 		return builder.result;
@@ -261,7 +274,7 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 			const plainSearch = findInSteps(apart.plain, false);
 			let plainStep = plainSearch.next();
 			while (!plainStep.done) {
-				yield {indexedShare: plainStep.value.indexedShare};
+				yield {indexedShare: plainStep.value.indexedShare, awaited: plainStep.value.awaited};
 				plainStep = plainSearch.next();
 			}
 

@@ -65,11 +65,25 @@ export function hasSeparator(text: string): boolean {
 }
 
 /** A copy of `array` twice as long, the new half filled with `fill`. */
-function grown<T extends Int32Array | Uint16Array>(array: T, fill: number): T {
+function grown<T extends Int32Array | Uint16Array | Uint32Array>(array: T, fill: number): T {
 	const larger = new (array.constructor as new (length: number) => T)(array.length * 2);
 	larger.set(array);
 	larger.fill(fill, array.length);
 	return larger;
+}
+
+/**
+ * Whether `word` stands in `text` at `start`: a loop the compiler inlines, quicker on words of a few letters than
+ * a call of startsWith.
+ */
+function isAt(text: string, start: number, word: string): boolean {
+	for (let index = 0; index < word.length; index++) {
+		if (text.charCodeAt(start + index) !== word.charCodeAt(index)) {
+			return false;
+		}
+	}
+
+	return true;
 }
 
 /** A growable hash table from word to id that looks words up in place, without cutting them out of the text. */
@@ -91,7 +105,7 @@ class Vocabulary {
 
 			if (this.hashes[id] === hash) {
 				const word = this.words[id]!;
-				if (word.length === length && text.startsWith(word, start)) {
+				if (word.length === length && isAt(text, start, word)) {
 					return id;
 				}
 			}
@@ -132,13 +146,19 @@ class Vocabulary {
 	}
 }
 
-/** Builds a {@link WordIndex} a few articles at a time, so that the interface stays responsive meanwhile. */
-export class WordIndexBuilder {
+/** What the word index reads of an article: its searched fields. */
+export type IndexedArticle = Pick<Article, 'headline' | 'kicker' | 'deck' | 'paragraphs'>;
+
+/**
+ * Builds a {@link WordIndex} an article at a time, in the order of the list it will search: as a file is parsed,
+ * while each article's paragraphs are still in memory, or over a list already made (see {@link WordIndexBuilder}).
+ */
+export class WordIndexer {
 	private readonly vocabulary = new Vocabulary();
 	private readonly segments: Segment[] = [];
-	private readonly wordCounts: Uint32Array;
-	private readonly firstWords: Int32Array;
-	private readonly lastWords: Int32Array;
+	private wordCounts = new Uint32Array(1024);
+	private firstWords = new Int32Array(1024).fill(-1);
+	private lastWords = new Int32Array(1024).fill(-1);
 	/** For each word, the last slot that listed it, so that a slot lists a word once. */
 	private lastSlots = new Int32Array(1024).fill(-1);
 	/** For each word, the last segment that held it, and then its position among the segment's words. */
@@ -150,60 +170,47 @@ export class WordIndexBuilder {
 	private pairWords = new Int32Array(1 << 16);
 	private pairSlots = new Uint16Array(1 << 16);
 	private pairCount = 0;
-	private nextArticle = 0;
+	private articleCount = 0;
 	private index: WordIndex | undefined;
-
-	constructor(private readonly articles: readonly Article[]) {
-		const slotCount = articles.length * 4;
-		this.wordCounts = new Uint32Array(slotCount);
-		this.firstWords = new Int32Array(slotCount).fill(-1);
-		this.lastWords = new Int32Array(slotCount).fill(-1);
-	}
 
 	/** How many articles are indexed so far. */
 	get indexedCount(): number {
-		return this.nextArticle;
+		return this.articleCount;
 	}
 
-	/** The index, once {@link step} has indexed every article. */
-	get result(): WordIndex | undefined {
-		return this.index;
-	}
-
-	/** Indexes articles until `deadline` (a `performance.now()` time) passes or none are left; answers the index when done. */
-	step(deadline: number): WordIndex | undefined {
-		while (!this.index) {
-			const end = Math.min(this.articles.length, this.nextArticle + articlesPerStep);
-			for (let article = this.nextArticle; article < end; article++) {
-				this.addArticle(article);
-				if (article % segmentArticleCount === segmentArticleCount - 1) {
-					this.closeSegment(article + 1);
-				}
-			}
-
-			this.nextArticle = end;
-			if (end === this.articles.length) {
-				this.finish();
-			} else if (performance.now() >= deadline) {
-				break;
-			}
+	/** Adds the next article of the list. */
+	add({headline, kicker, deck, paragraphs}: IndexedArticle): void {
+		if (this.index) {
+			throw new Error('the word index is finished');
 		}
 
-		return this.index;
-	}
-
-	private addArticle(article: number) {
-		const {headline, kicker, paragraphs} = this.articles[article]!;
+		const article = this.articleCount++;
 		const slot = article * 4;
+		if (slot + 4 > this.wordCounts.length) {
+			this.wordCounts = grown(this.wordCounts, 0);
+			this.firstWords = grown(this.firstWords, -1);
+			this.lastWords = grown(this.lastWords, -1);
+		}
+
 		const segmentSlot = (article % segmentArticleCount) * 4;
 		this.addText(headline, slot, segmentSlot);
 		this.addText(kicker ?? absentField, slot + 1, segmentSlot + 1);
-		this.addText(deckOf(this.articles[article]!) ?? absentField, slot + 2, segmentSlot + 2);
+		this.addText(deckOf({headline, deck}) ?? absentField, slot + 2, segmentSlot + 2);
 		// The body is searched as its paragraphs joined by blank lines: the same words as the paragraphs one by one.
 		const isBodyEmpty = paragraphs.length === 0 || (paragraphs.length === 1 && paragraphs[0] === '');
 		for (const paragraph of isBodyEmpty ? [absentField] : paragraphs) {
 			this.addText(paragraph, slot + 3, segmentSlot + 3);
 		}
+
+		if (article % segmentArticleCount === segmentArticleCount - 1) {
+			this.closeSegment(article + 1);
+		}
+	}
+
+	/** The index of the articles added; none can be added after. */
+	finish(): WordIndex {
+		this.index ??= this.finished();
+		return this.index;
 	}
 
 	/** Adds the words of `text` to slot `slot` (`segmentSlot` in its segment). */
@@ -307,9 +314,9 @@ export class WordIndexBuilder {
 		this.segmentWordCount = 0;
 	}
 
-	private finish() {
-		if (this.articles.length % segmentArticleCount !== 0) {
-			this.closeSegment(this.articles.length);
+	private finished(): WordIndex {
+		if (this.articleCount % segmentArticleCount !== 0) {
+			this.closeSegment(this.articleCount);
 		}
 
 		const {words} = this.vocabulary;
@@ -321,22 +328,97 @@ export class WordIndexBuilder {
 		}
 
 		wordStarts[words.length] = offset;
-		this.index = {
-			articleCount: this.articles.length,
+		const slotCount = this.articleCount * 4;
+		const index: WordIndex = {
+			articleCount: this.articleCount,
 			wordCount: words.length,
 			vocabulary: `\n${words.join('\n')}\n`,
 			wordStarts,
 			segments: this.segments,
-			wordCounts: this.wordCounts,
-			firstWords: this.firstWords,
-			lastWords: this.lastWords,
+			wordCounts: this.wordCounts.slice(0, slotCount),
+			firstWords: this.firstWords.slice(0, slotCount),
+			lastWords: this.lastWords.slice(0, slotCount),
 		};
 		// Only the index is needed from now on.
+		this.wordCounts = new Uint32Array(0);
+		this.firstWords = new Int32Array(0);
+		this.lastWords = new Int32Array(0);
 		this.pairWords = new Int32Array(0);
 		this.pairSlots = new Uint16Array(0);
 		this.lastSlots = new Int32Array(0);
 		this.lastSegments = new Int32Array(0);
 		this.segmentWords = new Int32Array(0);
+		return index;
+	}
+}
+
+/**
+ * Builds a {@link WordIndex} of a list of articles a few at a time, so that the interface stays responsive meanwhile;
+ * or waits for one being built elsewhere (in a worker, as the articles were parsed), and builds it itself only if that
+ * fails.
+ */
+export class WordIndexBuilder {
+	private readonly indexer = new WordIndexer();
+	private index: WordIndex | undefined;
+	/** The index being built elsewhere, until it comes or fails; with how far it has got. */
+	private prepared: {readonly index: Promise<unknown>; readonly indexedCount: () => number} | undefined;
+
+	constructor(
+		private readonly articles: readonly Article[],
+		prepared?: {readonly index: Promise<WordIndex>; readonly indexedCount: () => number},
+	) {
+		if (prepared) {
+			const settled = prepared.index.then(
+				index => {
+					if (index.articleCount === articles.length) {
+						this.index = index;
+					}
+				},
+				() => {},
+			);
+			this.prepared = {
+				index: settled.then(() => {
+					this.prepared = undefined;
+				}),
+				indexedCount: prepared.indexedCount,
+			};
+		}
+	}
+
+	/** How many articles are indexed so far. */
+	get indexedCount(): number {
+		return this.index ? this.index.articleCount : this.prepared ? this.prepared.indexedCount() : this.indexer.indexedCount;
+	}
+
+	/** The index, once {@link step} has indexed every article (or the index built elsewhere has come). */
+	get result(): WordIndex | undefined {
+		return this.index;
+	}
+
+	/** While the index is being built elsewhere: settles when it has come, or failed and is to be built here. */
+	get awaited(): Promise<unknown> | undefined {
+		return this.index ? undefined : this.prepared?.index;
+	}
+
+	/**
+	 * Indexes articles until `deadline` (a `performance.now()` time) passes or none are left; answers the index when
+	 * done. Does nothing while the index is being built elsewhere (see {@link awaited}).
+	 */
+	step(deadline: number): WordIndex | undefined {
+		while (!this.index && !this.prepared) {
+			const end = Math.min(this.articles.length, this.indexer.indexedCount + articlesPerStep);
+			for (let article = this.indexer.indexedCount; article < end; article++) {
+				this.indexer.add(this.articles[article]!);
+			}
+
+			if (end === this.articles.length) {
+				this.index = this.indexer.finish();
+			} else if (performance.now() >= deadline) {
+				break;
+			}
+		}
+
+		return this.index;
 	}
 }
 

@@ -27,6 +27,7 @@ import {
 	slowSearch,
 } from '../state/selectors.js';
 import {createState} from '../state/initial-state.js';
+import type {FetchCounts} from '../state/state.js';
 import {type Viewport} from '../mode.js';
 import {type Action, update} from '../state/update.js';
 import {ArticlePane} from '../ui/article-pane.js';
@@ -70,6 +71,10 @@ type AppProps = ReloadOptions & {
 	readonly arrivals?: ArticleArrivals;
 	/** How much of the inputs was parsed before the first frame, when not all was (0 to 1). */
 	readonly loadingShare?: number;
+	/** How many feeds had answered before the first frame, of how many, when not all had. */
+	readonly fetchCounts?: FetchCounts;
+	/** A notice for the status line at start (cached copies stood in for feeds that could not be fetched). */
+	readonly initialNotice?: string;
 	/** A filter to start with (`--filter`). */
 	readonly initialQuery?: string;
 	/** An order to start with (`--sort`); with `--filter`, its matches come in this order too, not best first. */
@@ -108,6 +113,8 @@ export function App({
 	warningCount = 0,
 	arrivals,
 	loadingShare,
+	fetchCounts,
+	initialNotice,
 	initialQuery,
 	initialOrder,
 	savedMarks,
@@ -116,6 +123,7 @@ export function App({
 	hasHyperlinks = true,
 	reload,
 	watchedPaths,
+	refreshMs,
 	theme = defaultTheme,
 	keymap = defaultKeymap,
 	now,
@@ -136,6 +144,8 @@ export function App({
 			glyphs: theme.glyphs,
 			inputLabel: fileName,
 			loadingShare,
+			fetchCounts,
+			notice: initialNotice,
 			inputWarningCount: warningCount,
 		}),
 	);
@@ -147,7 +157,7 @@ export function App({
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
 	useArticlePrograms(state.programRequest, articles, dispatch, programs);
-	useReload({reload, watchedPaths}, state.reloadRequestCount, dispatch);
+	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
 	useEffect(() => {
 		if (state.suspendRequestCount > 0) {
@@ -323,6 +333,7 @@ export function App({
 				fileName={state.inputLabel}
 				articleCount={articles.length}
 				loadingShare={state.loadingShare}
+				fetchCounts={state.fetchCounts}
 				warningCount={state.inputWarningCount + state.warnings.length}
 				hints={hintsFor(state.keymap, state.mode.name, glyphs)}
 				columnCount={layout.columnCount}

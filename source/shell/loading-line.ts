@@ -9,10 +9,16 @@ const bigInputByteCount = 8 * 1024 * 1024;
 const megabytes = (byteCount: number) => `${(byteCount / 1024 / 1024).toFixed(byteCount < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /**
- * The progress line's text: `Reading news.jsonl… 64 MB of 180 MB (35%)`, then `Parsing news.jsonl (180 MB)…`,
+ * The progress line's text: `Reading news.jsonl… 64 MB of 180 MB (35%)`, then `Parsing news.jsonl (180 MB)…`;
+ * `Fetching feeds… 3/40` while feeds are fetched;
  * with `ellipsis` (`...` in ASCII) for the dots.
  */
 export function progressText(progress: LoadProgress, ellipsis = '…'): string {
+	if (progress.phase === 'fetching') {
+		const counts = progress.fetchCounts;
+		return `Fetching feeds${ellipsis}${counts ? ` ${counts.fetched}/${counts.total}` : ''}`;
+	}
+
 	if (progress.phase === 'parsing') {
 		return `Parsing ${progress.path} (${megabytes(progress.byteCount)})${ellipsis}`;
 	}

@@ -12,6 +12,7 @@ import type {MarkMap} from '../read-state/marks.js';
 import type {ReadStateStore} from '../read-state/store.js';
 import {canShowHyperlinks} from '../terminal/osc.js';
 import type {ReloadOptions} from './use-reload.js';
+import type {FetchCounts} from '../state/state.js';
 import {enterFullScreen} from '../terminal/screen.js';
 import {useViewport} from './use-viewport.js';
 import type {Theme} from '../ui/theme.js';
@@ -29,6 +30,8 @@ type RootProps = ReloadOptions & {
 	readonly warningCount?: number;
 	readonly arrivals?: ArticleArrivals;
 	readonly loadingShare?: number;
+	readonly fetchCounts?: FetchCounts;
+	readonly initialNotice?: string;
 	readonly initialQuery?: string;
 	readonly initialOrder?: ListOrder;
 	readonly savedMarks?: MarkMap;
@@ -216,12 +219,15 @@ export async function runInterface(
 				warningCount={options.warningCount}
 				arrivals={options.arrivals}
 				loadingShare={options.loadingShare}
+				fetchCounts={options.fetchCounts}
+				initialNotice={options.initialNotice}
 				initialQuery={options.initialQuery}
 				initialOrder={options.initialOrder}
 				savedMarks={options.savedMarks}
 				readStateStore={options.readStateStore}
 				reload={options.reload}
 				watchedPaths={options.watchedPaths}
+				refreshMs={options.refreshMs}
 				theme={options.theme}
 				keymap={options.keymap}
 				fullRedraws={fullRedraws}

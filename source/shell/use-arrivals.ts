@@ -9,8 +9,8 @@ export function useArrivals(arrivals: ArticleArrivals | undefined, dispatch: Dis
 			return undefined;
 		}
 
-		return arrivals.subscribe(({articles, loadingShare, warningCount}) => {
-			dispatch({type: 'articles-arrived', articles, loadingShare, inputWarningCount: warningCount});
+		return arrivals.subscribe(({articles, loadingShare, warningCount, fetchCounts}) => {
+			dispatch({type: 'articles-arrived', articles, loadingShare, inputWarningCount: warningCount, fetchCounts});
 		});
 	}, [arrivals, dispatch]);
 }

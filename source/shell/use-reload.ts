@@ -7,7 +7,7 @@ import {watchFiles} from '../load/watch-files.js';
  * What a reload gives the app: the articles now, the inputs that failed and kept their old articles, what the status
  * line now calls the inputs, and the warnings reading them gave this time.
  */
-export type Reloaded = {readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string; readonly warnings?: readonly string[]};
+export type Reloaded = {readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string; readonly warnings?: readonly string[]; readonly offlineNotice?: string};
 
 /** How the app reloads its inputs: how to read them again, and which paths to watch (`--watch`). */
 export type ReloadOptions = {
@@ -15,6 +15,8 @@ export type ReloadOptions = {
 	readonly reload?: () => Promise<Reloaded>;
 	/** Paths to watch for changes, reloading when one changes. */
 	readonly watchedPaths?: readonly string[];
+	/** How often to fetch the URLs again (`--watch` with URLs); none: only on `R`. */
+	readonly refreshMs?: number;
 };
 
 /**
@@ -22,7 +24,7 @@ export type ReloadOptions = {
  * watched path calls for, one at a time (a change during a reload reloads once more after it), reporting each
  * with an `articles-loaded` action; a reload that cannot happen gets a `notice-shown` one.
  */
-export function useReload({reload, watchedPaths}: ReloadOptions, reloadRequestCount: number, dispatch: Dispatch<Action>): void {
+export function useReload({reload, watchedPaths, refreshMs}: ReloadOptions, reloadRequestCount: number, dispatch: Dispatch<Action>): void {
 	const latestReload = useRef(reload);
 	latestReload.current = reload;
 	const reloader = useRef<{isRunning: boolean; isWanted: boolean; run: () => void}>(undefined);
@@ -47,8 +49,12 @@ export function useReload({reload, watchedPaths}: ReloadOptions, reloadRequestCo
 			state.isRunning = true;
 			reload()
 				.then(
-					({articles, failures, label, warnings}) => {
+					({articles, failures, label, warnings, offlineNotice}) => {
 						dispatch({type: 'articles-loaded', articles, failures, label, inputWarningCount: warnings && warnings.length + failures.length});
+						if (offlineNotice) {
+							// Cached copies stood in for feeds that could not be fetched: say so, as the first load does.
+							dispatch({type: 'notice-shown', text: offlineNotice});
+						}
 					},
 					(error: unknown) => {
 						dispatch({type: 'notice-shown', text: `reload failed: ${(error as Error).message}`});
@@ -82,4 +88,17 @@ export function useReload({reload, watchedPaths}: ReloadOptions, reloadRequestCo
 		// The paths, not the array, matter.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [watchedKey]);
+
+	useEffect(() => {
+		if (refreshMs === undefined) {
+			return undefined;
+		}
+
+		const timer = setInterval(() => reloader.current?.run(), refreshMs);
+		// The refresh alone keeps nothing running: quitting ends the session at once.
+		timer.unref();
+		return () => {
+			clearInterval(timer);
+		};
+	}, [refreshMs]);
 }

@@ -79,6 +79,24 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener,
 	let quietFrom = 0;
 	/** Whether provisional results were just handed out, so that their frame should be drawn before the search goes on. */
 	let isFrameDue = false;
+	/** The word index is being built elsewhere (a worker): nothing to do until this settles. */
+	let awaited: Promise<unknown> | undefined;
+	let isStopped = false;
+
+	/** Waits for `promise` before any more work: no slice runs meanwhile, so the thread idles instead of spinning. */
+	function waitFor(promise: Promise<unknown>) {
+		awaited = promise;
+		const resume = () => {
+			if (awaited === promise) {
+				awaited = undefined;
+				if (!isStopped) {
+					schedule();
+				}
+			}
+		};
+
+		promise.then(resume, resume);
+	}
 
 	/**
 	 * Steps the job until `deadline`, or until it has hits to show: its final ones, when it finishes (and is gone), or
@@ -101,6 +119,11 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener,
 			}
 
 			current.lastStep = step.value;
+			if (step.value.awaited) {
+				waitFor(step.value.awaited);
+				break;
+			}
+
 			if (step.value.provisionalHits) {
 				isFrameDue = true;
 				current.provisionalHits = step.value.provisionalHits;
@@ -138,7 +161,12 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener,
 			}
 		} else if (performance.now() >= quietFrom) {
 			while (!isPrepared && performance.now() < deadline) {
-				isPrepared = preparing.next().done === true;
+				const step = preparing.next();
+				isPrepared = step.done === true;
+				if (!step.done && step.value.awaited) {
+					waitFor(step.value.awaited);
+					break;
+				}
 			}
 		}
 
@@ -146,7 +174,7 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener,
 	}
 
 	function schedule() {
-		if (immediate || frameHop) {
+		if (immediate || frameHop || awaited) {
 			return;
 		}
 
@@ -245,6 +273,7 @@ export function createSearchRunner(index: SearchIndex, listener: SearchListener,
 			frameHop = undefined;
 			job = undefined;
 			isPrepared = true;
+			isStopped = true;
 		},
 	};
 }

@@ -5,7 +5,7 @@ import {noReadMarks, type ReadMarks} from '../read-state/marks.js';
 import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 import {defaultOrderFor, type ListOrder} from './list-order.js';
 import {selectHits} from './selectors.js';
-import type {SearchResults, State} from './state.js';
+import type {FetchCounts, SearchResults, State} from './state.js';
 
 /**
  * The state at start-up, in the order given, else newest first when the articles have dates, else file order.
@@ -26,6 +26,10 @@ export function createState(
 		inputLabel?: string;
 		/** How much of the inputs is parsed, when only the first articles are (see `loadingShare`). */
 		loadingShare?: number;
+		/** How many feeds have answered, of how many, when some are still being fetched. */
+		fetchCounts?: FetchCounts;
+		/** A notice to show in the status line until the first key (cached copies stood in for feeds). */
+		notice?: string;
 		inputWarningCount?: number;
 	},
 ): State {
@@ -45,7 +49,7 @@ export function createState(
 		viewport: options.viewport,
 		mode: {name: 'browse'},
 		articleSearch: undefined,
-		notice: undefined,
+		notice: options.notice,
 		pendingNumber: undefined,
 		linkRequest: undefined,
 		programRequest: undefined,
@@ -54,6 +58,7 @@ export function createState(
 		view: {name: 'all'},
 		markUndos: [],
 		loadingShare: options.loadingShare,
+		fetchCounts: options.fetchCounts,
 		inputWarningCount: options.inputWarningCount ?? 0,
 		warnings: [],
 		reloadRequestCount: 0,

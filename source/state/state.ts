@@ -132,6 +132,8 @@ export type State = {
 	 * Undefined once every article is in.
 	 */
 	readonly loadingShare: number | undefined;
+	/** While feeds are still being fetched after the first frame: how many have answered, of how many. */
+	readonly fetchCounts: FetchCounts | undefined;
 	/** How many warnings reading the inputs gave so far; they are printed when the interface ends. */
 	readonly inputWarningCount: number;
 	/** Warnings raised while running (saving the read state failed), counted in the status line. */
@@ -149,3 +151,6 @@ export type State = {
 	/** The glyphs the article text is laid out with (ASCII or Unicode bullets and separators); fixed for the session. */
 	readonly glyphs: Glyphs;
 };
+
+/** How many feeds have answered (or failed), and how many there are. */
+export type FetchCounts = {readonly fetched: number; readonly total: number};

@@ -7,7 +7,7 @@ import {layoutOf} from './layout.js';
 import {activeQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, PromptPurpose, Viewport} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
-import type {ListViewName, MarkChange, State} from './state.js';
+import type {FetchCounts, ListViewName, MarkChange, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 
 /** Something that happened to the interface. */
@@ -56,7 +56,7 @@ export type Action =
 	 * More of the inputs is parsed, after the first frame showed their first articles: `articles` are all so far, in
 	 * the inputs' order; `loadingShare` is how much is parsed, undefined when all is.
 	 */
-	| {readonly type: 'articles-arrived'; readonly articles: readonly Article[]; readonly loadingShare: number | undefined; readonly inputWarningCount: number};
+	| {readonly type: 'articles-arrived'; readonly articles: readonly Article[]; readonly loadingShare: number | undefined; readonly inputWarningCount: number; readonly fetchCounts?: FetchCounts};
 
 const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
 
@@ -527,14 +527,14 @@ function loadArticles(state: State, articles: readonly Article[], failures: read
  * on the first row of the list: there it stays on the first row (the newest article, when newer ones arrive), as
  * long as no key has moved it.
  */
-function addArrivals(state: State, {articles, loadingShare, inputWarningCount}: Extract<Action, {type: 'articles-arrived'}>): State {
+function addArrivals(state: State, {articles, loadingShare, inputWarningCount, fetchCounts}: Extract<Action, {type: 'articles-arrived'}>): State {
 	const isAtTop = state.listTop === 0 && selectedIndex(state) <= 0 && (state.mode.name === 'browse' || state.mode.name === 'filter');
 	// The articles so far are the same objects at the head of the new list: the selection and the filter's hits stay
 	// valid. The filter searches the first frame's articles until every article is in, and then all of them.
 	const isComplete = loadingShare === undefined;
 	const results = isComplete && state.results ? {...state.results, isStale: true} : state.results;
 	const searchedArticles = isComplete ? articles : state.searchedArticles;
-	const added: State = {...state, articles, searchedArticles, results, searchProgress: isComplete ? undefined : state.searchProgress, loadingShare, inputWarningCount};
+	const added: State = {...state, articles, searchedArticles, results, searchProgress: isComplete ? undefined : state.searchProgress, loadingShare, inputWarningCount, fetchCounts};
 	// Articles that came above the selection push it down: the list scrolls with it, so that it stays on its row.
 	const arrived = withListWindow({...added, listTop: Math.max(0, selectedRowOf(added) - (selectedRowOf(state) - state.listTop))});
 	const firstId = selectHits(arrived)[0]?.article.id;

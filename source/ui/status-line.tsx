@@ -10,6 +10,8 @@ type StatusLineProps = {
 	readonly articleCount: number;
 	/** While the inputs are still being parsed, how much of them is (0 to 1): `loading 35%` follows the count. */
 	readonly loadingShare?: number;
+	/** While feeds are fetched: `fetching 12/40` takes the place of `loading`. */
+	readonly fetchCounts?: {readonly fetched: number; readonly total: number};
 	/** Warnings from reading the inputs, printed on exit; the count shows here. */
 	readonly warningCount: number;
 	readonly hints: readonly Hint[];
@@ -40,12 +42,12 @@ const shortestNameColumnCount = 8;
 const gap = '   ';
 
 /** The bottom line: file name, article count, and the keys that matter in this mode. */
-export function StatusLine({fileName, articleCount, loadingShare, warningCount, hints, columnCount, notice, theme}: StatusLineProps) {
+export function StatusLine({fileName, articleCount, loadingShare, fetchCounts, warningCount, hints, columnCount, notice, theme}: StatusLineProps) {
 	const {styles, glyphs} = theme;
 	const {partSeparator, ellipsis} = glyphs;
 	const count = articleCount === 1 ? '1 article' : `${articleCount} articles`;
 	const warnings = warningCount === 0 ? '' : warningCount === 1 ? `${partSeparator}1 warning` : `${partSeparator}${warningCount} warnings`;
-	const loading = loadingShare === undefined ? '' : `${partSeparator}loading ${Math.floor(loadingShare * 100)}%`;
+	const loading = fetchCounts ? `${partSeparator}fetching ${fetchCounts.fetched}/${fetchCounts.total}` : loadingShare === undefined ? '' : `${partSeparator}loading ${Math.floor(loadingShare * 100)}%`;
 	const facts = `${partSeparator}${count}${loading}${warnings}`;
 	// On a narrow terminal the file name gives way first (down to a few letters that still tell it), so that the count,
 	// how much is loaded and the warnings stay.

@@ -1,4 +1,5 @@
-import {writeFileSync} from 'node:fs';
+import {existsSync, readdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {keys, startInTerminal, type TerminalSession} from '../helpers/pty-terminal.js';
 import {commandPath, repositoryRoot, splitSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from '../helpers/run-broadsheet.js';
@@ -76,4 +77,49 @@ describe('a file big enough to keep its articles\' text in the file (32 MiB and 
 		terminal.press('q');
 		expect(await terminal.exited).toEqual({exitCode: 0});
 	});
+
+	it('opens again from what the first open kept: every article at once, searchable, and parses afresh once the file changes (issue 16)', async () => {
+		const cacheHome = join(fixtures.path, 'cache');
+		const parses = join(cacheHome, 'broadsheet', 'parses');
+		const kept = fixtures.write('kept.txt', text(index => (index === 35_000 ? 'a balloon rose' : 'nothing flew')));
+		const env = {XDG_CACHE_HOME: cacheHome};
+		const first = await startBroadsheet([kept], splitSize, {env});
+		await waitForFrame(first, new RegExp(` ${articleCount} articles `, 'u'), 20_000);
+		// The entry is written once the word index is built, in the background.
+		await waitUntil(() => existsSync(parses) && readdirSync(parses).some(name => name.endsWith('.parse')), 20_000);
+		first.press('q');
+		expect(await first.exited).toEqual({exitCode: 0});
+
+		const second = await startBroadsheet([kept], splitSize, {env});
+		// The first frame has them all: nothing is left to load.
+		const screen = await waitForFrame(second, new RegExp(` ${articleCount} articles `, 'u'), 20_000);
+		expect(screen).not.toContain('loading');
+		second.press('/balloon');
+		await waitForFrame(second, screen => screen.includes(`Council story 35000`) && screen.includes('a balloon rose'), 20_000);
+		second.press(keys.escape, 'q');
+		expect(await second.exited).toEqual({exitCode: 0});
+
+		// Another word of the same length: the entry, whose index lacks it, is not for this file any more.
+		writeFileSync(kept, text(index => (index === 35_000 ? 'a kitesx7 rose' : 'nothing flew')));
+		const third = await startBroadsheet([kept], splitSize, {env});
+		third.press('/kitesx7');
+		await waitForFrame(third, screen => screen.includes('a kitesx7 rose') && !screen.includes('loading'), 20_000);
+		third.press(keys.escape, 'q');
+		expect(await third.exited).toEqual({exitCode: 0});
+	});
 });
+
+/** Resolves once `condition` holds, checking every 50 ms; rejects after `timeoutMs`. */
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) {
+			throw new Error(`not within ${timeoutMs} ms`);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 50);
+		});
+	}
+}

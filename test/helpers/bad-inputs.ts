@@ -8,6 +8,7 @@ import {execFileSync, spawn} from 'node:child_process';
 import {chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {gzipSync} from 'node:zlib';
+import {fixedRoute, redirectRoute, type Route, rssFeed} from './web-server.js';
 
 /** One row of the matrix. */
 export type BadInput = {
@@ -35,6 +36,43 @@ export type BadInput = {
 	 * process, the CPU used while idle): the file, and the name of the test in it. The matrix checks that it is there.
 	 */
 	readonly testedIn?: {readonly file: string; readonly test: string};
+	/**
+	 * For a row about the web: what a local server answers at each path. Its command and lines name the server
+	 * {@link webOrigin} (or {@link secureWebOrigin}, served over TLS with a self-signed certificate);
+	 * test/e2e/web-hostile.test.ts runs it against a server of its own on 127.0.0.1.
+	 */
+	readonly web?: Readonly<Record<string, Route>>;
+};
+
+/** The server that rows about the web name; the test puts a local server's address in its place. */
+export const webOrigin = 'http://feeds.example';
+/** The same, over TLS with a certificate no authority signed. */
+export const secureWebOrigin = 'https://feeds.example';
+
+/** Where the rows about the web are run. */
+const webRows = {file: 'test/e2e/web-hostile.test.ts', test: 'the bad-input matrix\'s rows about the web'} as const;
+
+const webFeed = rssFeed('Harbour desk', ['Ferry timetable changes']);
+
+/** A body that never ends: the same chunk, as fast as the client takes it. */
+const endlessRoute: Route = (_request, response) => {
+	response.writeHead(200, {'content-type': 'application/rss+xml'});
+	const chunk = Buffer.alloc(256 * 1024, ' ');
+	const write = () => {
+		while (response.write(chunk)) {}
+		response.once('drain', write);
+	};
+
+	response.on('error', () => {});
+	write();
+};
+
+/** A gzip body of about 60 KB that expands to 64 MB, sent as Content-Encoding: gzip; made once, when first asked for. */
+let bomb: Buffer | undefined;
+const bombRoute: Route = (_request, response) => {
+	bomb ??= gzipSync(Buffer.alloc(64 * 1024 * 1024, ' '), {level: 9});
+	response.on('error', () => {});
+	response.writeHead(200, {'content-type': 'application/rss+xml', 'content-encoding': 'gzip'}).end(bomb);
 };
 
 const news = 'Ferry timetable changes\nThe harbour ferry runs every hour from Monday.\n';
@@ -611,6 +649,180 @@ export const badInputs: readonly BadInput[] = [
 		stderr: ['broadsheet: --filter took stories.txt as its query, and no FILE is left; give the query first: broadsheet --filter QUERY stories.txt'],
 		exitCode: 2,
 		advice: 'Give the query after `--filter`, then the files.',
+	},
+	{
+		problem: 'A feed on the web: the address answers 404',
+		command: `broadsheet ${webOrigin}/feed.xml`,
+		web: {},
+		stderr: [`broadsheet: ${webOrigin}/feed.xml: the server answered HTTP 404 Not Found`],
+		exitCode: 3,
+		advice: 'Check the address; open it in a browser, or with `curl -I`.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: the server fails (5xx) and there is no cached copy',
+		command: `broadsheet ${webOrigin}/feed.xml`,
+		web: {'/feed.xml': fixedRoute('', {}, 503)},
+		stderr: [`broadsheet: ${webOrigin}/feed.xml: the server answered HTTP 503 Service Unavailable`],
+		exitCode: 8,
+		advice: 'Try again later. Once a feed has been fetched, its cached copy opens when the server fails, with a notice of its age.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: redirects in a loop',
+		command: `broadsheet ${webOrigin}/loop`,
+		web: {'/loop': redirectRoute('/loop-again'), '/loop-again': redirectRoute('/loop')},
+		stderr: [`broadsheet: ${webOrigin}/loop: redirects in a loop (back to ${webOrigin}/loop)`],
+		exitCode: 8,
+		advice: 'The site is misconfigured; look for the feed\'s current address on the site.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: more than 5 redirects',
+		command: `broadsheet ${webOrigin}/moved-0`,
+		web: Object.fromEntries(Array.from({length: 7}, (_, index) => [`/moved-${index}`, redirectRoute(`/moved-${index + 1}`)])),
+		stderr: [`broadsheet: ${webOrigin}/moved-0: more than 5 redirects`],
+		exitCode: 8,
+		advice: 'Give the address the redirects end at (`curl -sIL ADDRESS` shows them).',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: redirected to another scheme than http(s)',
+		command: `broadsheet ${webOrigin}/feed.xml`,
+		web: {'/feed.xml': redirectRoute('file:///etc/passwd')},
+		stderr: [`broadsheet: ${webOrigin}/feed.xml: redirected to file:, which Broadsheet does not follow (only http and https)`],
+		exitCode: 8,
+		advice: 'Nothing to do: a web page may not make Broadsheet read a local file, or anything but the web.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: the server never answers',
+		command: `broadsheet --timeout 1 ${webOrigin}/feed.xml`,
+		web: {'/feed.xml'() {}},
+		stderr: [`broadsheet: ${webOrigin}/feed.xml: no answer within 1 s`],
+		exitCode: 8,
+		advice: 'Try again later, or wait longer with `--timeout SECONDS` (10 by default). q and Ctrl-C quit while it waits.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: the body stalls (a slow-drip server that stops)',
+		command: `broadsheet --timeout 1 ${webOrigin}/feed.xml`,
+		web: {
+			'/feed.xml'(_request, response) {
+				response.writeHead(200, {'content-type': 'application/rss+xml'});
+				response.write(webFeed.slice(0, 60));
+			},
+		},
+		stderr: [`broadsheet: ${webOrigin}/feed.xml: the server stopped sending for 1 s`],
+		exitCode: 8,
+		advice: 'Try again later, or wait longer with `--timeout SECONDS`: a body that keeps coming, however slowly, is read to its end.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: an endless body',
+		command: `broadsheet ${webOrigin}/endless`,
+		web: {'/endless': endlessRoute},
+		stderr: [`broadsheet: ${webOrigin}/endless is larger than 50 MB, the most Broadsheet fetches`],
+		exitCode: 11,
+		advice: 'Nothing to do: the address is not a feed, or the server is broken. Broadsheet stops reading at 50 MB.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: a decompression bomb (60 KB of gzip that expands to 64 MB)',
+		command: `broadsheet ${webOrigin}/bomb`,
+		web: {'/bomb': bombRoute},
+		stderr: [`broadsheet: ${webOrigin}/bomb is larger than 50 MB, the most Broadsheet fetches`],
+		exitCode: 11,
+		advice: 'Nothing to do: the body is counted as it is decompressed, and reading stops at 50 MB.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: a body that claims gzip and is not',
+		command: `broadsheet ${webOrigin}/feed.xml`,
+		web: {'/feed.xml': fixedRoute(webFeed, {'content-encoding': 'gzip'})},
+		stderr: [`broadsheet: ${webOrigin}/feed.xml: its compressed body cannot be decompressed`],
+		exitCode: 10,
+		advice: 'The server is broken; tell its owner.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: huge headers (100 KB)',
+		command: `broadsheet ${webOrigin}/feed.xml`,
+		web: {
+			'/feed.xml'(_request, response) {
+				response.writeHead(200, {'x-padding': 'a'.repeat(100 * 1024)}).end(webFeed);
+			},
+		},
+		stderr: [`broadsheet: ${webOrigin}/feed.xml: the server's headers are too large`],
+		exitCode: 8,
+		advice: 'The server is broken or hostile; Broadsheet reads at most 16 KiB of headers, as Node does.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: a TLS certificate that cannot be trusted',
+		command: `broadsheet ${secureWebOrigin}/feed.xml`,
+		web: {'/feed.xml': fixedRoute(webFeed)},
+		stderr: [`broadsheet: ${secureWebOrigin}/feed.xml: its TLS certificate cannot be trusted (DEPTH_ZERO_SELF_SIGNED_CERT); Broadsheet never skips the check`],
+		exitCode: 8,
+		advice: 'Check the address (a typo, or a network that intercepts TLS). For a private authority, give Node its certificate with NODE_EXTRA_CA_CERTS=FILE.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: the wrong Content-Type, or none',
+		command: `broadsheet --list ${webOrigin}/image.png ${webOrigin}/none`,
+		web: {'/image.png': fixedRoute(webFeed, {'content-type': 'image/png'}), '/none': fixedRoute(webFeed, {})},
+		stderr: [],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes\nFerry timetable changes',
+		advice: 'Nothing: the format is told from the content, as for files; Content-Type only gives the charset.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: it sends a picture',
+		command: `broadsheet ${webOrigin}/feed.xml`,
+		web: {'/feed.xml': fixedRoute(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), {'content-type': 'application/rss+xml'})},
+		stderr: [`broadsheet: ${webOrigin}/feed.xml is not a text file (it looks binary)`],
+		exitCode: 7,
+		advice: 'Check the address: it names something other than a feed.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web: an HTML page where a feed was expected',
+		command: `broadsheet ${webOrigin}/`,
+		web: {'/': fixedRoute('<!DOCTYPE html><html><head><title>Harbour news</title></head><body><nav><a href="/">Home</a></nav></body></html>', {'content-type': 'text/html; charset=utf-8'})},
+		stderr: [`broadsheet: ${webOrigin}/: this is an HTML page, not a feed`],
+		exitCode: 10,
+		advice: 'Give the feed\'s own address: look for an RSS or Atom link on the page (`<link rel="alternate" type="application/rss+xml">`).',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A feed on the web, one of several, fails',
+		command: `broadsheet --list ${webOrigin}/feed.xml ${webOrigin}/gone.xml`,
+		web: {'/feed.xml': fixedRoute(webFeed)},
+		stderr: [`broadsheet: warning: ${webOrigin}/gone.xml: the server answered HTTP 404 Not Found`],
+		exitCode: 0,
+		stdout: 'Ferry timetable changes',
+		advice: 'Nothing: the other feeds open; the one that failed is named.',
+		testedIn: webRows,
+	},
+	{
+		problem: '--offline, and a feed that was never fetched',
+		command: `broadsheet --offline ${webOrigin}/feed.xml`,
+		web: {'/feed.xml': fixedRoute(webFeed)},
+		stderr: [`broadsheet: ${webOrigin}/feed.xml: not in the cache, and --offline fetches nothing`],
+		exitCode: 3,
+		advice: 'Open it once while online; its copy is kept in `$XDG_CACHE_HOME/broadsheet/feeds`.',
+		testedIn: webRows,
+	},
+	{
+		problem: 'A --timeout that is not a number of seconds',
+		command: 'broadsheet --timeout soon news.txt',
+		setup(directory) {
+			write(directory, 'news.txt', news);
+		},
+		stderr: ['broadsheet: --timeout: \'soon\' is not a number above 0'],
+		exitCode: 2,
+		advice: 'Give seconds, as in `--timeout 30`.',
 	},
 ];
 

@@ -47,7 +47,8 @@ export const singlePaneSize: TerminalSize = {columnCount: 80, rowCount: 24};
 
 /**
  * The environment every run starts from, whatever the machine's: a UTF-8 locale (so Unicode chrome), colour
- * allowed, and a config directory with no config file in it (so a user's config.json never changes a test).
+ * allowed, a config directory with no config file in it (so a user's config.json never changes a test), and a cache
+ * directory of the tests' own.
  */
 export const testEnvironment: Readonly<Record<string, string | undefined>> = {
 	LANG: 'C.UTF-8',
@@ -55,6 +56,8 @@ export const testEnvironment: Readonly<Record<string, string | undefined>> = {
 	LC_CTYPE: undefined,
 	NO_COLOR: undefined,
 	XDG_CONFIG_HOME: join(tmpdir(), 'broadsheet-e2e-no-config'),
+	// The code cache and the parse cache of the tests' own, shared by them (so their starts are quick), never the user's.
+	XDG_CACHE_HOME: join(tmpdir(), 'broadsheet-e2e-cache'),
 };
 
 const openSessions: TerminalSession[] = [];

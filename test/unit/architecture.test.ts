@@ -52,7 +52,7 @@ const importGraph = new Map(modules.map(module => [module, importsOf(module)]));
  */
 const layers: ReadonlyArray<readonly string[]> = [
 	['text/'],
-	['article.ts', 'mode.ts', 'exit-codes.ts'],
+	['article.ts', 'mode.ts', 'exit-codes.ts', 'xdg-directories.ts'],
 	['formats/', 'read-state/'],
 	['search/'],
 	['input/'],

@@ -345,3 +345,38 @@ describe('building the index in idle moments', () => {
 		expect(counter.steps).toBe(5);
 	});
 });
+
+describe('a word index being built elsewhere (issue 16)', () => {
+	it('is waited for without work: no step is taken until it comes, then the search finishes', async () => {
+		let resolveIndex: () => void = () => undefined;
+		const indexCame = new Promise<void>(resolve => {
+			resolveIndex = resolve;
+		});
+		let stepCount = 0;
+		const index: SearchIndex = {
+			search: () => [],
+			*searchInSteps() {
+				stepCount++;
+				yield {indexedShare: 0.5, awaited: indexCame};
+				stepCount++;
+				return [];
+			},
+			*prepareInSteps() {
+				stepCount++;
+				yield {indexedShare: 0.5, awaited: indexCame};
+			},
+		};
+		const {runner, finished, nextFinish} = startRunner(index);
+		runner.search('storm');
+		const finishing = nextFinish();
+		await new Promise(resolve => {
+			setTimeout(resolve, 100);
+		});
+		// One step each, the one that said to wait: a runner that spun would have taken thousands by now.
+		expect(stepCount).toBeLessThanOrEqual(2);
+		expect(finished).toEqual([]);
+		resolveIndex();
+		await finishing;
+		expect(finished).toEqual([{query: 'storm', hits: []}]);
+	});
+});

@@ -1,0 +1,147 @@
+import {createHash} from 'node:crypto';
+import {mkdir, open, readdir, readFile, rename, stat, unlink, utimes} from 'node:fs/promises';
+import {join} from 'node:path';
+import type {Validators} from './fetch-url.js';
+
+/*
+The feed cache: one file per address fetched, named after a hash of the address, holding a line of JSON (where the
+body came from, its validators, its charset, when it was fetched) and then the body's bytes as they came. Files are
+written to a temporary name and renamed into place, so that a reader never sees half of one, and the oldest are removed
+once all of them hold more than the cache's limit.
+*/
+
+/** A copy of a feed as fetched. */
+export type CachedFeed = {
+	/** The address asked for. */
+	readonly url: string;
+	/** The address the body came from, after redirects. */
+	readonly finalUrl: string;
+	readonly charset?: string;
+	readonly validators: Validators;
+	/** When it was fetched, or last found current (a 304), in ms since the epoch. */
+	readonly fetchedAt: number;
+	readonly bytes: Buffer;
+};
+
+/** How much all cached feeds may hold together before the oldest go. */
+export const defaultCacheByteCount = 200 * 1024 * 1024;
+
+function entryName(url: string): string {
+	return `${createHash('sha256').update(url).digest('hex').slice(0, 40)}.feed`;
+}
+
+/** The cached copy of `url`, if there is a whole one; a damaged entry is no entry. */
+export async function readCachedFeed(directory: string, url: string): Promise<CachedFeed | undefined> {
+	let content: Buffer;
+	try {
+		content = await readFile(join(directory, entryName(url)));
+	} catch {
+		return undefined;
+	}
+
+	const lineEnd = content.indexOf(0x0a);
+	if (lineEnd === -1) {
+		return undefined;
+	}
+
+	try {
+		const header = JSON.parse(content.toString('utf8', 0, lineEnd)) as Partial<Omit<CachedFeed, 'bytes'>>;
+		if (header.url !== url || typeof header.finalUrl !== 'string' || typeof header.fetchedAt !== 'number') {
+			return undefined;
+		}
+
+		const validators = header.validators ?? {};
+		return {
+			url,
+			finalUrl: header.finalUrl,
+			...(typeof header.charset === 'string' ? {charset: header.charset} : {}),
+			validators: {
+				...(typeof validators.etag === 'string' ? {etag: validators.etag} : {}),
+				...(typeof validators.lastModified === 'string' ? {lastModified: validators.lastModified} : {}),
+			},
+			fetchedAt: header.fetchedAt,
+			bytes: content.subarray(lineEnd + 1),
+		};
+	} catch {
+		return undefined;
+	}
+}
+
+let temporaryCount = 0;
+
+/**
+ * Stores `feed` (atomically: a temporary file renamed into place), then removes the least recently fetched entries
+ * while all of them hold more than `maximumByteCount`. Never throws: a cache that cannot be written costs only the
+ * next conditional request.
+ */
+export async function writeCachedFeed(directory: string, feed: CachedFeed, maximumByteCount = defaultCacheByteCount): Promise<void> {
+	const {bytes, ...header} = feed;
+	const path = join(directory, entryName(feed.url));
+	const temporaryPath = `${path}.${process.pid}.${temporaryCount++}.tmp`;
+	try {
+		await mkdir(directory, {recursive: true, mode: 0o700});
+		const file = await open(temporaryPath, 'w', 0o600);
+		try {
+			await file.write(`${JSON.stringify(header)}\n`);
+			await file.write(bytes);
+		} finally {
+			await file.close();
+		}
+
+		await rename(temporaryPath, path);
+		// The file's time says when it was last found current, for eviction.
+		const time = new Date(feed.fetchedAt);
+		await utimes(path, time, time);
+		await evictOldest(directory, maximumByteCount);
+	} catch {
+		await unlink(temporaryPath).catch(() => {});
+	}
+}
+
+/** Marks the cached copy of `url` as current as of `now` (a 304 said so). */
+export async function touchCachedFeed(directory: string, feed: CachedFeed, now: number, maximumByteCount = defaultCacheByteCount): Promise<void> {
+	await writeCachedFeed(directory, {...feed, fetchedAt: now}, maximumByteCount);
+}
+
+async function evictOldest(directory: string, maximumByteCount: number): Promise<void> {
+	const names = (await readdir(directory)).filter(name => name.endsWith('.feed'));
+	const entries = (await Promise.all(names.map(async name => {
+		try {
+			const info = await stat(join(directory, name));
+			return {name, byteCount: info.size, time: info.mtimeMs};
+		} catch {
+			return undefined;
+		}
+	}))).filter(entry => entry !== undefined);
+	let total = entries.reduce((sum, entry) => sum + entry.byteCount, 0);
+	entries.sort((left, right) => left.time - right.time);
+	for (const entry of entries) {
+		if (total <= maximumByteCount) {
+			break;
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await unlink(join(directory, entry.name)).catch(() => {});
+		total -= entry.byteCount;
+	}
+}
+
+/** How old a copy is, in words: `12 s`, `5 min`, `3 h`, `2 days`. */
+export function ageText(ageMs: number): string {
+	const seconds = Math.max(0, Math.round(ageMs / 1000));
+	if (seconds < 60) {
+		return `${seconds} s`;
+	}
+
+	const minutes = Math.round(seconds / 60);
+	if (minutes < 60) {
+		return `${minutes} min`;
+	}
+
+	const hours = Math.round(minutes / 60);
+	if (hours < 48) {
+		return `${hours} h`;
+	}
+
+	return `${Math.round(hours / 24)} days`;
+}

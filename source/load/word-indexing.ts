@@ -1,0 +1,182 @@
+import {parentPort, Worker} from 'node:worker_threads';
+import {type IndexedArticle, type WordIndex, WordIndexer} from '../search/word-index.js';
+
+/*
+The search's word index, built as the inputs are parsed. Parsing a big file keeps the main thread busy, and
+indexing its words takes as long again: on a second core, in a worker, the index is ready about when the last
+article is in. Each parsed part's searched fields are posted to the worker as they come; the finished index comes
+back with its arrays transferred, not copied.
+*/
+
+/**
+ * The worker's code (word-index-worker.ts, bundled apart), which scripts/build.js writes into the bundle. Absent when
+ * the sources run unbundled (the tests): the index is then built in this thread.
+ */
+declare const wordIndexWorkerSource: string | undefined;
+
+/** How many articles are posted to the worker at once. */
+const batchArticleCount = 256;
+
+/** An article's searched fields, as posted to the worker: headline, kicker, deck, paragraphs. */
+type PostedArticle = readonly [string, string | undefined, string | undefined, readonly string[]];
+
+type MessageToWorker = {readonly type: 'articles'; readonly articles: readonly PostedArticle[]} | {readonly type: 'finish'};
+type MessageFromWorker = {readonly type: 'indexed'; readonly count: number} | {readonly type: 'index'; readonly index: WordIndex};
+
+/** A word index being built, an article at a time in the list's order; `finish` answers it once every article is in. */
+export type WordIndexing = {
+	add(article: IndexedArticle): void;
+	/**
+	 * Starts the work in earnest: a worker starts only now, so that the first frame (parsed before) does not wait for
+	 * it; the articles added so far wait for it.
+	 */
+	begin(): void;
+	/** How many articles are indexed so far. */
+	readonly indexedCount: number;
+	/** The index of every article added. Adding more afterwards is an error. */
+	finish(): Promise<WordIndex>;
+	/** Stops the work, if it is still going on (the interface ended). */
+	stop(): void;
+};
+
+/** Indexes in this thread: when there is no bundle to start a worker from (tests run the sources). */
+export function indexWordsHere(): WordIndexing {
+	const indexer = new WordIndexer();
+	return {
+		add: article => {
+			indexer.add(article);
+		},
+		begin() {},
+		get indexedCount() {
+			return indexer.indexedCount;
+		},
+		finish: async () => indexer.finish(),
+		stop() {},
+	};
+}
+
+/** Indexes in a worker when the bundle carries the worker's code, else in this thread. */
+export function startWordIndexing(): WordIndexing {
+	return typeof wordIndexWorkerSource === 'string' ? indexWordsInWorker(wordIndexWorkerSource) : indexWordsHere();
+}
+
+/**
+ * Indexes in a worker thread running `code`. Should the worker fail, the search builds the index itself from the
+ * articles (see WordIndexBuilder): nothing is lost, and the search is only later.
+ */
+export function indexWordsInWorker(code: string): WordIndexing {
+	let worker: Worker | undefined;
+	let isStarted = false;
+	let batch: PostedArticle[] = [];
+	let indexedCount = 0;
+	let failure: Error | undefined;
+	let resolveIndex: (index: WordIndex) => void = () => {};
+	let rejectIndex: (error: Error) => void = () => {};
+	const index = new Promise<WordIndex>((resolve, reject) => {
+		resolveIndex = resolve;
+		rejectIndex = reject;
+	});
+	// A failure before anyone waits on the index must not count as unhandled.
+	index.catch(() => {});
+
+	const fail = (error: Error) => {
+		failure ??= error;
+		rejectIndex(error);
+	};
+
+	const start = () => {
+		isStarted = true;
+		try {
+			// Its output, were there any, stays out of the terminal.
+			worker = new Worker(code, {eval: true, stdout: true, stderr: true});
+			// The interface may end while the worker works: it must not keep the process alive.
+			worker.unref();
+			worker.on('message', (message: MessageFromWorker) => {
+				if (message.type === 'indexed') {
+					indexedCount = message.count;
+				} else {
+					resolveIndex(message.index);
+					void worker?.terminate();
+				}
+			});
+			worker.on('error', fail);
+			worker.on('exit', () => {
+				fail(new Error('the word index worker ended'));
+			});
+		} catch (error) {
+			fail(error as Error);
+		}
+	};
+
+	const flush = () => {
+		if (batch.length > 0 && worker && !failure) {
+			try {
+				worker.postMessage({type: 'articles', articles: batch} satisfies MessageToWorker);
+			} catch (error) {
+				fail(error as Error);
+			}
+		}
+
+		batch = [];
+	};
+
+	return {
+		add({headline, kicker, deck, paragraphs}) {
+			batch.push([headline, kicker, deck, paragraphs]);
+			if (isStarted && batch.length >= batchArticleCount) {
+				flush();
+			}
+		},
+		begin() {
+			if (!isStarted) {
+				start();
+				flush();
+			}
+		},
+		get indexedCount() {
+			return indexedCount;
+		},
+		async finish() {
+			if (!isStarted) {
+				start();
+			}
+
+			flush();
+			if (failure || !worker) {
+				throw failure ?? new Error('no word index worker');
+			}
+
+			worker.postMessage({type: 'finish'} satisfies MessageToWorker);
+			return index;
+		},
+		stop() {
+			void worker?.terminate();
+			worker = undefined;
+		},
+	};
+}
+
+/** The worker's side: indexes the articles posted to it, and posts the index back when told that all are in. */
+export function runWordIndexWorker(): void {
+	const port = parentPort;
+	if (!port) {
+		return;
+	}
+
+	const indexer = new WordIndexer();
+	port.on('message', (message: MessageToWorker) => {
+		if (message.type === 'articles') {
+			for (const [headline, kicker, deck, paragraphs] of message.articles) {
+				indexer.add({headline, kicker, deck, paragraphs});
+			}
+
+			port.postMessage({type: 'indexed', count: indexer.indexedCount} satisfies MessageFromWorker);
+			return;
+		}
+
+		const index = indexer.finish();
+		const buffers = [index.wordStarts, index.wordCounts, index.firstWords, index.lastWords, ...index.segments.flatMap(segment => [segment.words, segment.offsets, segment.slots])].map(array => array.buffer as ArrayBuffer);
+		port.postMessage({type: 'index', index} satisfies MessageFromWorker, buffers);
+		port.close();
+	});
+}

@@ -1,0 +1,146 @@
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {runPiped} from '../helpers/pty-terminal.js';
+import {commandPath, repositoryRoot, spawnBroadsheet, splitSize, startBroadsheet, statusRowIndex, testEnvironment, waitForFrame} from '../helpers/run-broadsheet.js';
+import {cachedRoute, fixedRoute, rssFeed, startProxy, startWebServer, type WebServer} from '../helpers/web-server.js';
+
+const servers: WebServer[] = [];
+async function serve(...parameters: Parameters<typeof startWebServer>): Promise<WebServer> {
+	const server = await startWebServer(...parameters);
+	servers.push(server);
+	return server;
+}
+
+afterEach(async () => {
+	await Promise.all(servers.splice(0).map(async server => server.close()));
+});
+
+/** A fresh feed cache, and no proxy from the machine's environment. */
+const webEnvironment = () => ({
+	XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'broadsheet-e2e-cache-')),
+	HTTP_PROXY: undefined,
+	HTTPS_PROXY: undefined,
+	http_proxy: undefined,
+	https_proxy: undefined,
+	ALL_PROXY: undefined,
+	all_proxy: undefined,
+});
+
+describe('feeds from the web', () => {
+	it('shows the first feed to answer without waiting for the slowest, with fetching n/m, then the rest as it comes', async () => {
+		let answerSlow: () => void = () => {};
+		const server = await serve({
+			'/fast.xml': fixedRoute(rssFeed('Fast desk', ['Ferry timetable changes'])),
+			'/slow.xml'(_request, response) {
+				answerSlow = () => response.writeHead(200, {'content-type': 'application/rss+xml'}).end(rssFeed('Slow desk', ['Harbour crane arrives late']));
+			},
+		});
+		const terminal = await startBroadsheet([server.url('/slow.xml'), server.url('/fast.xml')], splitSize, {env: webEnvironment()});
+		const first = await waitForFrame(terminal, 'Ferry timetable changes');
+		expect(terminal.lines()[statusRowIndex(terminal)]).toMatch(/ 2 feeds · 1 article · fetching 1\/2 /u);
+		expect(first).not.toContain('Harbour crane');
+		answerSlow();
+		await waitForFrame(terminal, screen => screen.includes('Harbour crane arrives late') && / 2 articles /u.test(screen));
+		expect(terminal.lines()[statusRowIndex(terminal)]).not.toContain('fetching');
+		terminal.press('q');
+		expect(await terminal.exited).toEqual({exitCode: 0});
+	});
+
+	it('a feed that fails is a warning naming it, and the session goes on', async () => {
+		const server = await serve({'/fast.xml': fixedRoute(rssFeed('Fast desk', ['Ferry timetable changes']))});
+		const terminal = await startBroadsheet([server.url('/fast.xml'), server.url('/gone.xml')], splitSize, {env: webEnvironment()});
+		await waitForFrame(terminal, / 1 article · 1 warning /u);
+		terminal.press('q');
+		expect(await terminal.exited).toEqual({exitCode: 0});
+		expect(terminal.screen().replaceAll('\n', '')).toContain(`broadsheet: warning: ${server.url('/gone.xml')}: the server answered HTTP 404 Not Found`);
+	});
+
+	it('q quits at once while a server keeps it waiting', async () => {
+		const server = await serve({'/hang.xml'() {}});
+		const started = Date.now();
+		const terminal = await spawnBroadsheet([server.url('/hang.xml')], splitSize, {env: webEnvironment()});
+		await terminal.waitFor('Fetching feeds… 0/1');
+		terminal.press('q');
+		expect(await terminal.exited).toEqual({exitCode: 0});
+		expect(Date.now() - started).toBeLessThan(8000);
+	});
+
+	it('q quits the interface at once while another feed keeps it waiting', async () => {
+		const server = await serve({'/hang.xml'() {}, '/fast.xml': fixedRoute(rssFeed('Fast desk', ['Ferry timetable changes']))});
+		const terminal = await startBroadsheet([server.url('/hang.xml'), server.url('/fast.xml')], splitSize, {env: webEnvironment()});
+		await waitForFrame(terminal, 'fetching 1/2');
+		const pressed = Date.now();
+		terminal.press('q');
+		expect(await terminal.exited).toEqual({exitCode: 0});
+		expect(Date.now() - pressed).toBeLessThan(3000);
+	});
+
+	it('when a feed cannot be fetched, its cached copy opens, with a notice of its age', async () => {
+		let isDown = false;
+		const feed = rssFeed('Harbour desk', ['Ferry timetable changes']);
+		const server = await serve({
+			'/feed.xml'(request, response) {
+				if (isDown) {
+					response.writeHead(503).end();
+				} else {
+					cachedRoute(feed)(request, response);
+				}
+			},
+		});
+		const env = webEnvironment();
+		const fetched = await runPiped(process.execPath, [commandPath, '--list', server.url('/feed.xml')], {cwd: repositoryRoot, env: {...testEnvironment, ...env}});
+		expect(fetched.stdout).toBe('Ferry timetable changes\n');
+		isDown = true;
+		const terminal = await startBroadsheet([server.url('/feed.xml')], splitSize, {env});
+		await waitForFrame(terminal, screen => screen.includes('Ferry timetable changes') && screen.includes('offline: showing the copy from'));
+		terminal.press('q');
+		expect(await terminal.exited).toEqual({exitCode: 0});
+		expect(terminal.screen().replaceAll('\n', '')).toMatch(new RegExp(`broadsheet: warning: ${server.url('/feed.xml').replaceAll('.', '\\.')}: offline \\(the server answered HTTP 503 Service Unavailable\\): showing the copy from \\d+ s ago`, 'u'));
+		const offline = await runPiped(process.execPath, [commandPath, '--offline', '--list', server.url('/feed.xml')], {cwd: repositoryRoot, env: {...testEnvironment, ...env}});
+		expect(offline).toMatchObject({stdout: 'Ferry timetable changes\n', stderr: '', exitCode: 0});
+	});
+
+	it('goes through the proxy HTTP_PROXY names, unless NO_PROXY exempts the host', async () => {
+		const server = await serve({'/feed.xml': fixedRoute(rssFeed('Harbour desk', ['Ferry timetable changes']))});
+		const proxy = await startProxy();
+		servers.push({...server, close: proxy.close});
+		const run = async (env: Record<string, string | undefined>) => runPiped(process.execPath, [commandPath, '--list', server.url('/feed.xml')], {cwd: repositoryRoot, env: {...testEnvironment, ...webEnvironment(), ...env}});
+		expect(await run({HTTP_PROXY: proxy.url})).toMatchObject({stdout: 'Ferry timetable changes\n', stderr: '', exitCode: 0});
+		expect(proxy.targets).toEqual([new URL(server.origin).host]);
+		expect(await run({http_proxy: proxy.url, NO_PROXY: '127.0.0.1'})).toMatchObject({stdout: 'Ferry timetable changes\n', exitCode: 0});
+		expect(proxy.targets).toHaveLength(1);
+	});
+
+	it('runs the readme\'s examples of feeds on the web against a local server', async () => {
+		const server = await serve({
+			'/feed.xml': fixedRoute(rssFeed('Example desk', ['Ferry timetable changes'])),
+			'/atom.xml': fixedRoute('<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom desk</title><entry><title>Bridge closes</title><id>urn:bridge</id><link href="bridge.html"/></entry></feed>'),
+		});
+		const readme = readFileSync(join(repositoryRoot, 'readme.md'), 'utf8');
+		const section = readme.slice(readme.indexOf('## Feeds on the web'));
+		const examples = /```sh\n([\s\S]*?)```/u.exec(section)![1]!.trim().split('\n');
+		expect(examples).toHaveLength(3);
+		const directory = mkdtempSync(join(tmpdir(), 'broadsheet-readme-web-'));
+		writeFileSync(join(directory, 'news.md'), '# Harbour notes\n\nThe notes of the week.\n');
+		const outputs = [];
+		for (const example of examples) {
+			const command = example.replaceAll('https://example.org', server.origin).replaceAll('https://example.net', server.origin).replaceAll('~/notes/news.md', join(directory, 'news.md'));
+			// eslint-disable-next-line no-await-in-loop
+			const result = await runPiped('bash', ['-c', `set -o pipefail\nbroadsheet() { "$BROADSHEET_NODE" "$BROADSHEET_COMMAND" "$@"; }\n${command}`], {
+				cwd: repositoryRoot,
+				env: {...testEnvironment, ...webEnvironment(), BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},
+			});
+			expect(result.stderr).toBe('');
+			expect(result.exitCode).toBe(0);
+			outputs.push(result.stdout);
+		}
+
+		expect(outputs).toEqual([
+			'Ferry timetable changes\n',
+			'Ferry timetable changes\nBridge closes\nHarbour notes\n',
+			'https://example.invalid/story-1.html\n',
+		]);
+	});
+});

@@ -1,0 +1,170 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough} from 'node:stream';
+import {afterEach, describe, expect, test} from 'vitest';
+import {type Arrival, parseInBackground} from '../../source/load/parse-in-background.js';
+import {loadInputs, reloadInputs} from '../../source/load/read-input.js';
+import type {WebOptions} from '../../source/load/web-feeds.js';
+import {cachedRoute, fixedRoute, rssFeed, startWebServer, type WebServer} from '../helpers/web-server.js';
+
+const servers: WebServer[] = [];
+async function serve(...parameters: Parameters<typeof startWebServer>): Promise<WebServer> {
+	const server = await startWebServer(...parameters);
+	servers.push(server);
+	return server;
+}
+
+afterEach(async () => {
+	await Promise.all(servers.splice(0).map(async server => server.close()));
+});
+
+const web = (overrides: Partial<WebOptions> = {}): WebOptions => ({timeoutMs: 2000, maximumByteCount: 1024 * 1024, userAgent: 'Broadsheet/test', environment: {}, cacheDirectory: mkdtempSync(join(tmpdir(), 'broadsheet-web-load-')), ...overrides});
+const stdin = () => new PassThrough();
+
+describe('URLs as inputs', () => {
+	test('files and URLs mix, their articles in the order the inputs were given', async () => {
+		const server = await serve({'/a.xml': fixedRoute(rssFeed('Alpha', ['Alpha one', 'Alpha two'])), '/b.xml': fixedRoute(rssFeed('Beta', ['Beta one']))});
+		const directory = mkdtempSync(join(tmpdir(), 'broadsheet-web-mix-'));
+		writeFileSync(join(directory, 'local.txt'), 'Local headline\nLocal story body.\n');
+		const loaded = await loadInputs([server.url('/b.xml'), join(directory, 'local.txt'), server.url('/a.xml')], stdin(), {web: web()});
+		expect(loaded.articles.map(article => article.headline)).toEqual(['Beta one', 'Local headline', 'Alpha one', 'Alpha two']);
+		expect(loaded.articles[0]?.source).toBe('Beta');
+		expect(loaded.label).toBe('1 file, 2 feeds');
+	});
+
+	test('relative links resolve against the address the feed came from, after redirects', async () => {
+		const feed = '<rss version="2.0"><channel><title>No address</title><item><title>Story</title><link>stories/1.html</link><description>&lt;p&gt;See &lt;a href="../more.html"&gt;more&lt;/a&gt;&lt;/p&gt;</description></item></channel></rss>';
+		const server = await serve({'/news/feed.xml': fixedRoute(feed), '/old': (_request, response) => response.writeHead(301, {location: '/news/feed.xml'}).end()});
+		const loaded = await loadInputs([server.url('/old')], stdin(), {web: web()});
+		expect(loaded.articles[0]?.url).toBe(server.url('/news/stories/1.html'));
+		expect(loaded.articles[0]?.links).toContain(server.url('/news/more.html'));
+	});
+
+	test('articles keep their ids from one fetch to the next, whatever order feeds answer in', async () => {
+		const server = await serve({'/a.xml': cachedRoute(rssFeed('Alpha', ['Alpha one'])), '/b.xml': fixedRoute(rssFeed('Beta', ['Beta one']))});
+		const options = {web: web()};
+		const first = await loadInputs([server.url('/a.xml'), server.url('/b.xml')], stdin(), options);
+		const second = await loadInputs([server.url('/b.xml'), server.url('/a.xml')], stdin(), options);
+		const idOf = (articles: typeof first.articles, headline: string) => articles.find(article => article.headline === headline)?.id;
+		expect(idOf(first.articles, 'Alpha one')).toBe(`${server.url('/a.xml')}#Alpha-1`);
+		expect(idOf(second.articles, 'Alpha one')).toBe(idOf(first.articles, 'Alpha one'));
+		expect(idOf(second.articles, 'Beta one')).toBe(idOf(first.articles, 'Beta one'));
+	});
+
+	test('the charset of Content-Type decodes the body', async () => {
+		const feed = Buffer.from(rssFeed('Latin', ['Caf\u00E9 opens']), 'latin1');
+		const server = await serve({'/latin.xml': fixedRoute(feed, {'content-type': 'application/rss+xml; charset=ISO-8859-1'})});
+		const loaded = await loadInputs([server.url('/latin.xml')], stdin(), {web: web()});
+		expect(loaded.articles[0]?.headline).toBe('Caf\u00E9 opens');
+	});
+
+	test('a feed that fails is a warning naming it; the others open', async () => {
+		const server = await serve({'/a.xml': fixedRoute(rssFeed('Alpha', ['Alpha one'])), '/page.html': fixedRoute('<!doctype html><html><head><title>Home</title></head><body><p>Hello</p></body></html>', {'content-type': 'text/html'})});
+		const loaded = await loadInputs([server.url('/missing.xml'), server.url('/a.xml')], stdin(), {web: web()});
+		expect(loaded.articles.map(article => article.headline)).toEqual(['Alpha one']);
+		expect(loaded.warnings).toEqual([`${server.url('/missing.xml')}: the server answered HTTP 404 Not Found`]);
+	});
+
+	test('one URL that fails is the command\'s failure, with its exit code', async () => {
+		const server = await serve();
+		await expect(loadInputs([server.url('/missing.xml')], stdin(), {web: web()})).rejects.toMatchObject({message: `${server.url('/missing.xml')}: the server answered HTTP 404 Not Found`, exitCode: 3});
+	});
+
+	test('the first articles do not wait for the slowest feed: the rest arrive as feeds answer, with how many have', async () => {
+		let answerSlow: () => void = () => {};
+		const server = await serve({
+			'/fast.xml': fixedRoute(rssFeed('Fast', ['Fast one'])),
+			'/slow.xml'(_request, response) {
+				answerSlow = () => response.writeHead(200).end(rssFeed('Slow', ['Slow one']));
+			},
+		});
+		const loaded = await loadInputs([server.url('/slow.xml'), server.url('/fast.xml')], stdin(), {web: web(), firstArticleCount: 500});
+		expect(loaded.articles.map(article => article.headline)).toEqual(['Fast one']);
+		expect(loaded.rest?.fetchCounts?.()).toEqual({fetched: 1, total: 2});
+		const arrivals: Arrival[] = [];
+		const background = parseInBackground(loaded.rest!);
+		background.arrivals.subscribe(arrival => arrivals.push(arrival));
+		await new Promise(resolve => {
+			setTimeout(resolve, 100);
+		});
+		answerSlow();
+		const all = await background.loaded;
+		expect(all.articles.map(article => article.headline)).toEqual(['Slow one', 'Fast one']);
+		expect(arrivals.at(-1)).toMatchObject({loadingShare: undefined});
+		expect(arrivals.at(-1)?.fetchCounts).toBeUndefined();
+	});
+
+	test('with --offline the cache is read and nothing fetched; a fetch that fails opens the copy with its age', async () => {
+		let isDown = false;
+		const server = await serve({
+			'/a.xml'(request, response) {
+				if (isDown) {
+					response.writeHead(502).end();
+				} else {
+					cachedRoute(rssFeed('Alpha', ['Alpha one']))(request, response);
+				}
+			},
+		});
+		const options = {web: web()};
+		await loadInputs([server.url('/a.xml')], stdin(), options);
+		const offline = await loadInputs([server.url('/a.xml')], stdin(), {web: {...options.web, isOffline: true}});
+		expect(offline.articles.map(article => article.headline)).toEqual(['Alpha one']);
+		expect(server.requests).toHaveLength(1);
+		isDown = true;
+		const stale = await loadInputs([server.url('/a.xml')], stdin(), options);
+		expect(stale.articles.map(article => article.headline)).toEqual(['Alpha one']);
+		expect(stale.warnings).toEqual([`${server.url('/a.xml')}: offline (the server answered HTTP 502 Bad Gateway): showing the copy from 0 s ago`]);
+	});
+
+	test('a reload fetches again; a feed that fails keeps its articles', async () => {
+		let titles = ['Alpha one'];
+		let isDown = false;
+		const server = await serve({
+			'/a.xml'(_request, response) {
+				if (isDown) {
+					response.writeHead(404).end();
+				} else {
+					response.writeHead(200).end(rssFeed('Alpha', titles));
+				}
+			},
+		});
+		const options = {web: web({cacheDirectory: undefined})};
+		const first = await loadInputs([server.url('/a.xml')], stdin(), options);
+		titles = ['Alpha one', 'Alpha two'];
+		const second = await reloadInputs(first, [server.url('/a.xml')], options);
+		expect(second.articles.map(article => article.headline)).toEqual(['Alpha one', 'Alpha two']);
+		expect(second.articles[0]?.id).toBe(first.articles[0]?.id);
+		isDown = true;
+		const third = await reloadInputs(second, [server.url('/a.xml')], options);
+		expect(third.articles.map(article => article.headline)).toEqual(['Alpha one', 'Alpha two']);
+		expect(third.failures).toEqual([`${server.url('/a.xml')}: the server answered HTTP 404 Not Found`]);
+	});
+
+	test('fetches a list of feeds with titles and groups (a subscription list), in the list\'s place, and again on reload', async () => {
+		const untitled = '<rss version="2.0"><channel><item><title>Untitled one</title><guid>u-1</guid></item></channel></rss>';
+		const server = await serve({'/a.xml': fixedRoute(rssFeed('Alpha', ['Alpha one'])), '/untitled.xml': fixedRoute(untitled)});
+		const directory = mkdtempSync(join(tmpdir(), 'broadsheet-web-list-'));
+		writeFileSync(join(directory, 'before.txt'), 'Before headline\nBefore body.\n');
+		writeFileSync(join(directory, 'after.txt'), 'After headline\nAfter body.\n');
+		const list = join(directory, 'feeds.opml');
+		const feeds = [
+			{url: server.url('/untitled.xml'), title: 'The Untitled Gazette', groups: ['News', 'Local'], path: list},
+			{url: server.url('/a.xml'), title: 'Alpha (as the list calls it)', groups: ['Tech'], path: list},
+		];
+		const paths = [join(directory, 'before.txt'), list, join(directory, 'after.txt')];
+		// The list itself is the caller's to read: here it stands for a path that holds no file of articles.
+		writeFileSync(list, '');
+		const loaded = await loadInputs(paths, stdin(), {web: web(), feeds});
+		expect(loaded.articles.map(article => [article.headline, article.source])).toEqual([
+			['Before headline', 'before.txt'],
+			['Untitled one', 'The Untitled Gazette'],
+			['Alpha one', 'Alpha'],
+			['After headline', 'after.txt'],
+		]);
+		expect(loaded.inputs.map(input => input.groups)).toEqual([undefined, ['News', 'Local'], ['Tech'], undefined]);
+		const reloaded = await reloadInputs(loaded, paths, {web: web(), feeds});
+		expect(reloaded.articles.map(article => article.headline)).toEqual(['Before headline', 'Untitled one', 'Alpha one', 'After headline']);
+		expect(reloaded.inputs.find(input => input.file === server.url('/a.xml'))?.groups).toEqual(['Tech']);
+	});
+});
