@@ -2,7 +2,7 @@ import {basename, resolve} from 'node:path';
 import {homedir} from 'node:os';
 import {type Dispatch, useEffect, useRef} from 'react';
 import type {Article} from '../article.js';
-import {outputPieces} from '../output.js';
+import {freshArticleLines} from '../state/article-lines.js';
 import type {ProgramRequest} from '../state/state.js';
 import type {Action} from '../state/update.js';
 import {commandWords} from '../text/command-words.js';
@@ -27,9 +27,12 @@ export type ProgramEnvironment = {
 	writeNewFile(path: string, text: string): void;
 };
 
-/** The article's text as `--print` prints it, wrapped to 80 columns, for a pipe, the pager or a file. */
+/**
+ * The article's text as `--print` prints it, wrapped to 80 columns, for a pipe, the pager or a file. A big file's
+ * article reads its body from the file here.
+ */
 export function articleText(article: Article): string {
-	return [...outputPieces([article], 'print', 80)].join('');
+	return freshArticleLines(article, 80).map(line => line.text).join('\n') + '\n';
 }
 
 /** `~/x` as the home directory's `x`, as a shell would; any other path as it is, from the working directory. */

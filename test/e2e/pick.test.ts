@@ -17,10 +17,11 @@ const feedPath = fixtures.write(
 const keys = {enter: '\r', escape: '\u001B'};
 
 /** Runs `broadsheet --pick` with stdout redirected to a file, as `| jq` would take it; the exit code goes to another. */
-async function startPicking(name: string) {
+async function startPicking(name: string, {isPipedIn = false} = {}) {
 	const outputPath = join(fixtures.path, `${name}.out`);
 	const codePath = join(fixtures.path, `${name}.code`);
-	const session = await startShell(`broadsheet --pick '${feedPath}' > '${outputPath}'; echo $? > '${codePath}'`, singlePaneSize);
+	const command = isPipedIn ? `cat '${feedPath}' | broadsheet --pick` : `broadsheet --pick '${feedPath}'`;
+	const session = await startShell(`${command} > '${outputPath}'; echo $? > '${codePath}'`, singlePaneSize);
 	await waitForFrame(session, screen => listPositionOnTopRow(screen) === '1/3');
 	return {
 		session,
@@ -56,6 +57,14 @@ describe('--pick, with stdout a file', () => {
 		const {output, exitCode} = await picking.result();
 		expect(exitCode).toBe(0);
 		expect(JSON.parse(output).url).toBe('https://example.org/gulls');
+	});
+
+	it('works with the articles piped in too, stdin and stdout both pipes', async () => {
+		const picking = await startPicking('piped-in', {isPipedIn: true});
+		picking.session.press('G', keys.enter);
+		const {output, exitCode} = await picking.result();
+		expect(exitCode).toBe(0);
+		expect(JSON.parse(output)).toMatchObject({headline: 'Gulls nest on the old pier', source: 'stdin'});
 	});
 
 	it.each([

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {parseConfig} from '../../source/config.js';
 import {defaultKeymap} from '../../source/input/keymap.js';
-import {performProgramRequest, type ProgramEnvironment} from '../../source/shell/use-article-programs.js';
+import {outputPieces} from '../../source/output.js';
+import {articleText, performProgramRequest, type ProgramEnvironment} from '../../source/shell/use-article-programs.js';
 import {createState} from '../../source/state/initial-state.js';
 import type {ProgramRequest, State} from '../../source/state/state.js';
 import {fileNameOf, update} from '../../source/state/update.js';
@@ -101,6 +102,10 @@ describe('performing a program request', () => {
 		performProgramRequest({...request, sequence: 1, articleId: article.id} as ProgramRequest, article, programs, notice => notices.push(notice));
 		return notices;
 	};
+
+	it('takes the text --print prints', () => {
+		expect(articleText(article)).toBe([...outputPieces([article], 'print', 80)].join(''));
+	});
 
 	it('pipes the text as --print prints it, waiting for Enter after', () => {
 		expect(perform({kind: 'pipe', words: ['wc', '-w']})).toEqual(['piped the article to wc']);
