@@ -14,12 +14,28 @@ export function endsWithSentencePunctuation(text: string): boolean {
 	return /[.!?…]["'”’)\]]*$/u.test(text.trimEnd());
 }
 
+/** The longest word an abbreviation or an initial can be (with its opening quotes); longer ones are cut short. */
+const longestAbbreviationLength = 16;
+
+/**
+ * The word that ends at `end` in `text`, or its last {@link longestAbbreviationLength} characters: looked for backwards
+ * from `end`, so that a line of one long word costs no more than a short one (a pattern anchored at the end of the
+ * text before each period was quadratic).
+ */
+function wordBefore(text: string, end: number): string {
+	let start = end;
+	while (start > 0 && end - start < longestAbbreviationLength && !/\s/u.test(text[start - 1]!)) {
+		start--;
+	}
+
+	return text.slice(start, end);
+}
+
 /** The offset just past the first sentence of `text`, or its length when it is one sentence. */
 export function firstSentenceEnd(text: string): number {
 	for (const match of text.matchAll(sentenceEnd)) {
 		const end = match.index + match[0].length;
-		const wordBefore = /(\S+)$/u.exec(text.slice(0, match.index))?.[1] ?? '';
-		const bareWord = wordBefore.replace(/^["'“‘(]+/u, '').toLowerCase();
+		const bareWord = wordBefore(text, match.index).replace(/^["'“‘(]+/u, '').toLowerCase();
 		// An initial ("J. Smith") or an abbreviation ("Mr. Abe") does not end a sentence.
 		if (match[0].startsWith('.') && (/^\p{L}$/u.test(bareWord) || abbreviations.has(bareWord))) {
 			continue;
