@@ -18,6 +18,8 @@ const formatByExtension: Readonly<Record<string, FormatName>> = {
 	markdown: 'markdown',
 	txt: 'text',
 	text: 'text',
+	html: 'html',
+	htm: 'html',
 };
 
 /** The format a file name suggests (`news.jsonl.gz` → ndjson), if any. The content decides; this only breaks ties. */
@@ -28,7 +30,7 @@ export function formatFromFileName(fileName: string): FormatName | undefined {
 }
 
 /** The names `--format` accepts. */
-export const formatNames: readonly FormatName[] = ['rss', 'atom', 'json-feed', 'json', 'ndjson', 'csv', 'tsv', 'sfeed', 'markdown', 'text'];
+export const formatNames: readonly FormatName[] = ['rss', 'atom', 'json-feed', 'json', 'ndjson', 'csv', 'tsv', 'sfeed', 'markdown', 'text', 'html'];
 
 function xmlFormat(head: string): FormatName | undefined {
 	const withoutPrologue = head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>/gu, '').trimStart();
