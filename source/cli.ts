@@ -37,6 +37,8 @@ const helpText = `
 	  --list               print the headlines, one a line, and exit
 	  --json               print the articles as NDJSON, one object a line, and exit
 	  --print              print the articles as wrapped text, and exit
+	  --export-opml        print the feeds of FILE… (feeds, OPML or newsboat urls
+	                       files) as OPML, and exit
 	  --format NAME        read as NAME: ${formatNames.join(', ')}
 	  --fields MAP         which input fields fill the article, as in
 	                       headline=title,body=text (for JSON, CSV and TSV)
@@ -171,7 +173,7 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 const loadingSignals: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGUSR2', 'SIGALRM'];
 
 const knownOptions = new Set([
-	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--no-state', '--no-color', '--ascii',
+	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--export-opml', '--no-state', '--no-color', '--ascii',
 	'--config', '--no-config', '--help', '--version',
 ]);
 
@@ -282,6 +284,7 @@ function parseArguments() {
 				list: {type: 'boolean'},
 				json: {type: 'boolean'},
 				print: {type: 'boolean'},
+				exportOpml: {type: 'boolean'},
 				// `--no-color` makes it false.
 				color: {type: 'boolean', default: true},
 				ascii: {type: 'boolean'},
@@ -318,7 +321,7 @@ async function main(): Promise<void> {
 		throw new UserFacingError(fields.error, exitCodes.usage);
 	}
 
-	const outputModes = (['list', 'json', 'print'] as const).filter(mode => cli.flags[mode]);
+	const outputModes = (['list', 'json', 'print', 'exportOpml'] as const).filter(mode => cli.flags[mode]).map(mode => (mode === 'exportOpml' ? 'export-opml' : mode));
 	if (outputModes.length > 1) {
 		throw new UserFacingError(`--${outputModes[0]} and --${outputModes[1]} cannot go together; choose one`, exitCodes.usage);
 	}
@@ -345,6 +348,17 @@ async function main(): Promise<void> {
 	const filePaths = paths.filter(path => path !== '-');
 	if (cli.flags.watch && filePaths.length === 0) {
 		throw new UserFacingError('--watch needs a FILE: stdin cannot be read again', exitCodes.usage);
+	}
+
+	if (cli.flags.exportOpml) {
+		const {exportOpml} = await import('./load/export-opml.js');
+		const {opml, warnings} = await exportOpml(paths, process.stdin);
+		for (const warning of warnings) {
+			process.stderr.write(`broadsheet: warning: ${printableName(warning)}\n`);
+		}
+
+		await writeOutput([opml]);
+		return;
 	}
 
 	const isInteractive = process.stdout.isTTY && outputModes.length === 0;

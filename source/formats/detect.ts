@@ -3,6 +3,7 @@ import type {FormatName} from './format.js';
 import {looksLikeNdjson} from './json.js';
 import {looksLikeMarkdown} from './markdown.js';
 import {looksLikeSfeed} from './sfeed.js';
+import {subscriptionListKind} from './subscriptions.js';
 
 const formatByExtension: Readonly<Record<string, FormatName>> = {
 	rss: 'rss',
@@ -68,6 +69,11 @@ export function detectFormat(text: string, fileName?: string): FormatName {
 	const head = text.slice(0, 16 * 1024).replace(/^\uFEFF/u, '');
 	const start = head.trimStart();
 	const hinted = fileName ? formatFromFileName(fileName) : undefined;
+	if (subscriptionListKind(head) !== undefined) {
+		// An OPML file or a newsboat `urls` file: feeds to fetch, not articles.
+		return 'subscriptions';
+	}
+
 	if (start.startsWith('<')) {
 		// A feed's root element decides whatever the file is called (`feed.txt` holding RSS is still RSS), and so does an
 		// XML declaration. Other markup goes to the feed parser too unless the name says text or Markdown: the parser

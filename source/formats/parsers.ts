@@ -10,6 +10,7 @@ import {articleWithinLimits} from './limits.js';
 import {parseMarkdown} from './markdown.js';
 import {parsePlainText} from './plain-text.js';
 import {parseSfeed} from './sfeed.js';
+import {parseSubscriptionList} from './subscriptions.js';
 
 /** The parser for each format. RSS and Atom share one: the document's root element tells them apart. */
 const parsers: Readonly<Record<FormatName, Parser>> = {
@@ -24,6 +25,7 @@ const parsers: Readonly<Record<FormatName, Parser>> = {
 	markdown: parseMarkdown,
 	text: parsePlainText,
 	html: parseArticlePage,
+	subscriptions: parseSubscriptionList,
 };
 
 /** A parse result, with the format that read it. */
