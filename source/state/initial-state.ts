@@ -48,6 +48,8 @@ export function createState(
 		notice: undefined,
 		linkNumber: undefined,
 		linkRequest: undefined,
+		fullTextRequest: undefined,
+		fullTextPendingIds: new Set(),
 		readMarks: options.readMarks ?? noReadMarks,
 		view: {name: 'all'},
 		loadingShare: options.loadingShare,
