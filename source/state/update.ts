@@ -268,6 +268,15 @@ function stepArticleSearch(state: State, direction: 1 | -1): State {
 	return showCurrentMatch(moved, state.articleScrollTop);
 }
 
+/** The host an address names, for a line of the status line; the address itself when it does not parse. */
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host || url;
+	} catch {
+		return url;
+	}
+}
+
 /** `F`: asks the shell for the full story of the selected article, from its own address. */
 function requestFullText(state: State): State {
 	const article = selectedArticle(state);
@@ -287,13 +296,13 @@ function requestFullText(state: State): State {
 		...state,
 		fullTextRequest: {sequence: (state.fullTextRequest?.sequence ?? 0) + 1, articleId: article.id, url: article.url},
 		fullTextPendingIds: new Set([...state.fullTextPendingIds, article.id]),
-		notice: `fetching the full story from ${new URL(article.url).host}…`,
+		notice: `fetching the full story from ${hostOf(article.url)}…`,
 	};
 }
 
 /** The line that heads a full story in place of the feed's summary. */
 export function fullStoryLine(url: string): string {
-	return `Full story from ${new URL(url).host}, in place of the feed's summary.`;
+	return `Full story from ${hostOf(url)}, in place of the feed's summary.`;
 }
 
 /** The state once a full story has arrived (or failed): the article's body replaced, or a line saying why not. */
