@@ -290,10 +290,13 @@ const lazyPackageModules = new Map([
 	['htmlparser2', 'htmlparser2.js'],
 	['yaml', 'yaml.js'],
 	['chardet', 'chardet.js'],
+	['@mozilla/readability', 'readability.js'],
+	['linkedom', 'linkedom.js'],
 ].map(([name, file]) => [name, join(lazyDirectory, file)]));
 
 /**
- * Packages only some formats need (entities, htmlparser2, yaml, chardet) load when first used instead of at every
+ * Packages only some formats need (entities, htmlparser2, yaml, chardet; Readability and linkedom, for article pages,
+ * come from a file of their own: see articlePageBuild) load when first used instead of at every
  * start-up: about 8 ms (two copies of entities build their tables as they load). In source/, each becomes its module in
  * scripts/lazy/, whose require() of the real package esbuild turns into a lazy initialiser; the build fails if a
  * module in source/ asks one of them for something its stand-in lacks.
@@ -310,6 +313,16 @@ const lazyPackages = {
 
 			return importer.startsWith(sourceDirectory) ? {path: lazyPackageModules.get(path)} : undefined;
 		});
+	},
+};
+
+const canvasShim = join(dirname(require.resolve('linkedom')), '..', 'commonjs', 'canvas-shim.cjs');
+
+/** linkedom tries the optional `canvas` package and falls back to its shim: the bundle holds the shim alone. */
+const canvasWithoutPackage = {
+	name: 'canvas-without-package',
+	setup(build) {
+		build.onResolve({filter: /^canvas$/}, () => ({path: canvasShim}));
 	},
 };
 
@@ -361,7 +374,25 @@ const result = await build({
 	},
 	// Ink imports the React devtools only when DEV is set; never ship them.
 	alias: {'react-devtools-core': emptyModule},
-	plugins: [withoutTopLevelAwait, signalExitWithoutAssert, lazyPackages, frameWriter, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked],
+	plugins: [withoutTopLevelAwait, signalExitWithoutAssert, lazyPackages, frameWriter, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked, canvasWithoutPackage],
+	logLevel: 'warning',
+});
+
+/**
+ * Readability and linkedom (half a megabyte) in dist/article-page.js rather than in the bundle: only an HTML page read
+ * as an article loads them (scripts/lazy/article-page-libraries.js), and every other start-up reads and compiles a
+ * bundle that size smaller.
+ */
+await build({
+	entryPoints: ['scripts/article-page-libraries.js'],
+	outfile: 'dist/article-page.js',
+	bundle: true,
+	platform: 'node',
+	target: 'node20',
+	format: 'cjs',
+	minify: !process.argv.includes('--readable'),
+	legalComments: 'none',
+	plugins: [canvasWithoutPackage],
 	logLevel: 'warning',
 });
 

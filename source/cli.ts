@@ -47,6 +47,8 @@ const helpText = `
 	  --pick               choose an article in the interface (drawn on the
 	                       terminal even when stdout is a pipe): Enter prints it
 	                       as --json does and exits; Esc or q prints nothing, exit 1
+	  --export-opml        print the feeds of FILE… (feeds, OPML or newsboat urls
+	                       files) as OPML, and exit
 	  --format NAME        read as NAME: ${formatNames.join(', ')}
 	  --fields MAP         which input fields fill the article, as in
 	                       headline=title,body=text (for JSON, CSV and TSV)
@@ -185,6 +187,8 @@ const loadingSignals: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT'
 const knownOptions = new Set([
 	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--pick', '--no-state', '--no-color', '--ascii',
 	'--config', '--no-config', '--help', '--version', '--offline', '--timeout', '--refresh',
+	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--export-opml', '--no-state', '--no-color', '--ascii',
+	'--config', '--no-config', '--help', '--version',
 ]);
 
 /**
@@ -302,6 +306,7 @@ function parseArguments() {
 				json: {type: 'boolean'},
 				print: {type: 'boolean'},
 				pick: {type: 'boolean'},
+				exportOpml: {type: 'boolean'},
 				// `--no-color` makes it false.
 				color: {type: 'boolean', default: true},
 				ascii: {type: 'boolean'},
@@ -352,7 +357,7 @@ async function main(): Promise<void> {
 		throw new UserFacingError(fields.error, exitCodes.usage);
 	}
 
-	const outputModes = (['list', 'json', 'print'] as const).filter(mode => cli.flags[mode]);
+	const outputModes = (['list', 'json', 'print', 'exportOpml'] as const).filter(mode => cli.flags[mode]).map(mode => (mode === 'exportOpml' ? 'export-opml' : mode));
 	if (outputModes.length > 1) {
 		throw new UserFacingError(`--${outputModes[0]} and --${outputModes[1]} cannot go together; choose one`, exitCodes.usage);
 	}
@@ -384,6 +389,18 @@ async function main(): Promise<void> {
 	if (cli.flags.watch && filePaths.length === 0 && urls.length === 0) {
 		throw new UserFacingError('--watch needs a FILE: stdin cannot be read again', exitCodes.usage);
 	}
+
+	if (cli.flags.exportOpml) {
+		const {exportOpml} = await import('./load/export-opml.js');
+		const {opml, warnings} = await exportOpml(paths, process.stdin);
+		for (const warning of warnings) {
+			process.stderr.write(`broadsheet: warning: ${printableName(warning)}\n`);
+		}
+
+		await writeOutput([opml]);
+		return;
+	}
+
 
 	// Ends the fetches still under way once the interface has ended, so that the process ends at once.
 	const sessionEnded = new AbortController();

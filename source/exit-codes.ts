@@ -14,6 +14,7 @@ export const exitCodes = {
 	malformed: 10,
 	tooLarge: 11,
 	config: 12,
+	subscriptionList: 13,
 } as const;
 
 /** A failure to tell the user in one line, with the exit code that goes with it. */

@@ -3,6 +3,7 @@ import type {FormatName} from './format.js';
 import {looksLikeNdjson} from './json.js';
 import {looksLikeMarkdown} from './markdown.js';
 import {looksLikeSfeed} from './sfeed.js';
+import {subscriptionListKind} from './subscriptions.js';
 
 const formatByExtension: Readonly<Record<string, FormatName>> = {
 	rss: 'rss',
@@ -18,6 +19,8 @@ const formatByExtension: Readonly<Record<string, FormatName>> = {
 	markdown: 'markdown',
 	txt: 'text',
 	text: 'text',
+	html: 'html',
+	htm: 'html',
 };
 
 /** The format a file name suggests (`news.jsonl.gz` → ndjson), if any. The content decides; this only breaks ties. */
@@ -28,7 +31,7 @@ export function formatFromFileName(fileName: string): FormatName | undefined {
 }
 
 /** The names `--format` accepts. */
-export const formatNames: readonly FormatName[] = ['rss', 'atom', 'json-feed', 'json', 'ndjson', 'csv', 'tsv', 'sfeed', 'markdown', 'text'];
+export const formatNames: readonly FormatName[] = ['rss', 'atom', 'json-feed', 'json', 'ndjson', 'csv', 'tsv', 'sfeed', 'markdown', 'text', 'html'];
 
 function xmlFormat(head: string): FormatName | undefined {
 	const withoutPrologue = head.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>/gu, '').trimStart();
@@ -66,6 +69,11 @@ export function detectFormat(text: string, fileName?: string): FormatName {
 	const head = text.slice(0, 16 * 1024).replace(/^\uFEFF/u, '');
 	const start = head.trimStart();
 	const hinted = fileName ? formatFromFileName(fileName) : undefined;
+	if (subscriptionListKind(head) !== undefined) {
+		// An OPML file or a newsboat `urls` file: feeds to fetch, not articles.
+		return 'subscriptions';
+	}
+
 	if (start.startsWith('<')) {
 		// A feed's root element decides whatever the file is called (`feed.txt` holding RSS is still RSS), and so does an
 		// XML declaration. Other markup goes to the feed parser too unless the name says text or Markdown: the parser

@@ -395,6 +395,9 @@ function isHtmlPage(root: XmlElement | undefined, doctype: string | undefined): 
 	return doctype?.toLowerCase() === 'html' ? !rssRoots.has(root?.name ?? '') && !atomRoots.has(root?.name ?? '') : htmlRoots.has(rootName ?? '');
 }
 
+/** What {@link parseFeed} says of an HTML page, which parsers.ts then reads as an article page. */
+export const htmlPageProblem = 'this is an HTML page, not a feed';
+
 function failure(problem: string): ParseResult {
 	return {articles: [], problems: [problem]};
 }
@@ -439,7 +442,7 @@ function readFeed(text: string, source: string, documentUrl: string | undefined)
 		problems.add(wrappedFeed.start, `the feed is wrapped in <${root.qualifiedName}>`);
 		root = wrappedFeed;
 	} else if (isHtmlPage(root, document.doctype)) {
-		return failure('this is an HTML page, not a feed');
+		return failure(htmlPageProblem);
 	}
 
 	if (!root) {

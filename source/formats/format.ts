@@ -1,7 +1,7 @@
 import type {ParseResult} from '../article.js';
 
 /** The formats Broadsheet reads, by the name `--format` takes. */
-export type FormatName = 'rss' | 'atom' | 'json-feed' | 'json' | 'ndjson' | 'csv' | 'tsv' | 'sfeed' | 'markdown' | 'text';
+export type FormatName = 'rss' | 'atom' | 'json-feed' | 'json' | 'ndjson' | 'csv' | 'tsv' | 'sfeed' | 'markdown' | 'text' | 'html' | 'subscriptions';
 
 /** Options a format may use: `--fields headline=col,body=col,…` maps the user's column names to article fields. */
 export type ParseOptions = {

@@ -185,7 +185,7 @@ class SingleInputParse {
 		this.problems = problems;
 		this.fileText = undefined;
 		this.isFinished = true;
-		this.failure = this.articles.length > 0 ? undefined : noArticlesFailure(this.input, problems);
+		this.failure = this.articles.length > 0 ? undefined : noArticlesFailure(this.input, problems, this.format);
 	}
 
 	/** What parsing found, to keep for the next time (see parse-cache.ts), once all is parsed; without the word index. */
@@ -272,7 +272,7 @@ class SingleInputParse {
 			// The articles keep what they need of the text.
 			this.text = '';
 			this.position = 0;
-			this.failure = this.articles.length > 0 ? undefined : noArticlesFailure(this.input, this.problems);
+			this.failure = this.articles.length > 0 ? undefined : noArticlesFailure(this.input, this.problems, this.format);
 		}
 	}
 
@@ -321,9 +321,9 @@ function lineFeedCount(text: string): number {
 }
 
 /** Why an input that gave no articles is of no use, as one line. */
-function noArticlesFailure(input: Pick<DecodedInput, 'name' | 'byteCount'>, problems: readonly string[]): UserFacingError {
+function noArticlesFailure(input: Pick<DecodedInput, 'name' | 'byteCount'>, problems: readonly string[], format: FormatName): UserFacingError {
 	if (problems[0] !== undefined) {
-		return new UserFacingError(`${input.name}: ${problems[0]}`, exitCodes.malformed);
+		return new UserFacingError(`${input.name}: ${problems[0]}`, format === 'subscriptions' ? exitCodes.subscriptionList : exitCodes.malformed);
 	}
 
 	const reason = input.byteCount === 0 ? 'it is empty' : 'it holds no text';

@@ -40,6 +40,7 @@ import {StatusLine} from '../ui/status-line.js';
 import {defaultTheme, type Theme} from '../ui/theme.js';
 import type {ArticleArrivals} from '../load/parse-in-background.js';
 import {type LinkEnvironment, processLinkEnvironment, useLinkActions} from './use-link-actions.js';
+import {type FullTextEnvironment, useFullText} from './use-full-text.js';
 import {type ReloadOptions, useReload} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
 import {type ProgramEnvironment, useArticlePrograms} from './use-article-programs.js';
@@ -81,6 +82,8 @@ type AppProps = ReloadOptions & {
 	readonly initialOrder?: ListOrder;
 	/** Where `o` and `y` send links; the real terminal and programs unless a test passes its own. */
 	readonly linkEnvironment?: LinkEnvironment;
+	/** Where `F` fetches full stories from and keeps them; Node's fetch and $XDG_CACHE_HOME unless a test passes its own. */
+	readonly fullTextEnvironment?: FullTextEnvironment;
 	/** Whether addresses go out as OSC 8 hyperlinks (not to the Linux console, which would print them). */
 	readonly hasHyperlinks?: boolean;
 	/** The read marks saved by earlier sessions. */
@@ -104,6 +107,7 @@ type AppProps = ReloadOptions & {
 };
 
 const defaultLinkEnvironment = processLinkEnvironment();
+const defaultFullTextEnvironment: FullTextEnvironment = {};
 
 /** The root component: one reducer, one input handler, the search between keystrokes, and a frame that always fits the terminal. */
 export function App({
@@ -120,6 +124,7 @@ export function App({
 	savedMarks,
 	readStateStore,
 	linkEnvironment = defaultLinkEnvironment,
+	fullTextEnvironment = defaultFullTextEnvironment,
 	hasHyperlinks = true,
 	reload,
 	watchedPaths,
@@ -157,6 +162,7 @@ export function App({
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
 	useArticlePrograms(state.programRequest, articles, dispatch, programs);
+	useFullText(state.fullTextRequest, dispatch, fullTextEnvironment);
 	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
 	useEffect(() => {
@@ -337,7 +343,7 @@ export function App({
 				warningCount={state.inputWarningCount + state.warnings.length}
 				hints={hintsFor(state.keymap, state.mode.name, glyphs)}
 				columnCount={layout.columnCount}
-				notice={questionText(state) ?? state.notice}
+				notice={questionText(state) ?? state.notice ?? (state.fullTextPendingIds.size > 0 ? `fetching the full story${state.fullTextPendingIds.size > 1 ? ` (${state.fullTextPendingIds.size})` : ''}…` : undefined)}
 				theme={theme}
 			/>
 		</Box>

@@ -54,6 +54,8 @@ export function createState(
 		linkRequest: undefined,
 		programRequest: undefined,
 		lastPipeCommand: '',
+		fullTextRequest: undefined,
+		fullTextPendingIds: new Set(),
 		readMarks: options.readMarks ?? noReadMarks,
 		view: {name: 'all'},
 		markUndos: [],

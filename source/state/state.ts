@@ -62,6 +62,12 @@ export type MarkChange = {
 };
 
 /**
+ * The full story the user asked for (`F`): the shell fetches `url`, extracts the article from the page, and answers
+ * with a `full-text-finished` action; `sequence` tells one request from the next.
+ */
+export type FullTextRequest = {readonly sequence: number; readonly articleId: string; readonly url: string};
+
+/**
  * The whole state of the interface. Derived data (the list for the empty query, wrapped text) comes from selectors.
  * Search results are kept because they arrive later than the keystroke that asked for them: the shell runs the
  * search and reports it with a `search-finished` action.
@@ -122,6 +128,12 @@ export type State = {
 	readonly programRequest: ProgramRequest | undefined;
 	/** The last command the article was piped to, offered again at the next `|`. */
 	readonly lastPipeCommand: string;
+
+/**
+	/** The latest full story asked for; the shell fetches each new one. */
+	readonly fullTextRequest: FullTextRequest | undefined;
+	/** The articles whose full story is being fetched, by id: the status line says so, and keys still work. */
+	readonly fullTextPendingIds: ReadonlySet<string>;
 	/** Which articles are read and starred (see read-state/marks.ts); the shell saves them. */
 	readonly readMarks: ReadMarks;
 	readonly view: ListView;

@@ -56,7 +56,17 @@ export type Action =
 	 * More of the inputs is parsed, after the first frame showed their first articles: `articles` are all so far, in
 	 * the inputs' order; `loadingShare` is how much is parsed, undefined when all is.
 	 */
-	| {readonly type: 'articles-arrived'; readonly articles: readonly Article[]; readonly loadingShare: number | undefined; readonly inputWarningCount: number; readonly fetchCounts?: FetchCounts};
+	| {readonly type: 'articles-arrived'; readonly articles: readonly Article[]; readonly loadingShare: number | undefined; readonly inputWarningCount: number; readonly fetchCounts?: FetchCounts}
+	/**
+	 * The full story of article `articleId` (asked for with `F`) was fetched from `url` and extracted: its paragraphs
+	 * and links, already sanitised; or it could not be, and `error` says why in a line.
+	 */
+	| {
+		readonly type: 'full-text-finished';
+		readonly articleId: string;
+		readonly url: string;
+		readonly result: {readonly paragraphs: readonly string[]; readonly links: readonly string[]; readonly isFromCache: boolean} | {readonly error: string};
+	};
 
 const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
 
@@ -409,6 +419,64 @@ function stepArticleSearch(state: State, direction: 1 | -1): State {
 		notice: step.hasWrapped ? (direction === 1 ? 'search hit the end, continuing at the top' : 'search hit the top, continuing at the end') : undefined,
 	};
 	return showCurrentMatch(moved, state.articleScrollTop);
+}
+
+/** The host an address names, for a line of the status line; the address itself when it does not parse. */
+function hostOf(url: string): string {
+	try {
+		return new URL(url).host || url;
+	} catch {
+		return url;
+	}
+}
+
+/** `F`: asks the shell for the full story of the selected article, from its own address. */
+function requestFullText(state: State): State {
+	const article = selectedArticle(state);
+	if (!article) {
+		return state;
+	}
+
+	if (article.url === undefined || !isOpenableAddress(article.url) || !/^https?:/iu.test(article.url)) {
+		return {...state, notice: 'no web address to fetch the full story from'};
+	}
+
+	if (state.fullTextPendingIds.has(article.id)) {
+		return {...state, notice: 'still fetching the full story…'};
+	}
+
+	return {
+		...state,
+		fullTextRequest: {sequence: (state.fullTextRequest?.sequence ?? 0) + 1, articleId: article.id, url: article.url},
+		fullTextPendingIds: new Set([...state.fullTextPendingIds, article.id]),
+		notice: `fetching the full story from ${hostOf(article.url)}…`,
+	};
+}
+
+/** The line that heads a full story in place of the feed's summary. */
+export function fullStoryLine(url: string): string {
+	return `Full story from ${hostOf(url)}, in place of the feed's summary.`;
+}
+
+/** The state once a full story has arrived (or failed): the article's body replaced, or a line saying why not. */
+function withFullText(state: State, action: Extract<Action, {type: 'full-text-finished'}>): State {
+	const pending = new Set(state.fullTextPendingIds);
+	pending.delete(action.articleId);
+	if ('error' in action.result) {
+		return {...state, fullTextPendingIds: pending, notice: `could not fetch the full story: ${action.result.error}`};
+	}
+
+	const {paragraphs, links} = action.result;
+	const replace = (article: Article): Article => (article.id === action.articleId
+		? {id: article.id, headline: article.headline, headlineSource: article.headlineSource, kicker: article.kicker, deck: article.deck, source: article.source, author: article.author, publishedAt: article.publishedAt, url: article.url, categories: article.categories, paragraphs: [fullStoryLine(action.url), ...paragraphs], links: [...links]}
+		: article);
+	return {
+		...state,
+		articles: state.articles.map(article => replace(article)),
+		searchedArticles: state.searchedArticles.map(article => replace(article)),
+		fullTextPendingIds: pending,
+		notice: action.result.isFromCache ? 'full story shown (from the cache)' : 'full story shown',
+	};
 }
 
 /** The link `o` and `y` act on: link [linkNumber] of the selected article, or its own address. */
@@ -780,6 +848,10 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 			return {...state, reloadRequestCount: state.reloadRequestCount + 1};
 		}
 
+		case 'full-text': {
+			return requestFullText(state);
+		}
+
 		case 'help-toggle': {
 			if (mode.name === 'help') {
 				return {...state, mode: {name: mode.returnTo}};
@@ -917,6 +989,10 @@ function applyAction(state: State, action: Action): State {
 
 		case 'notice-shown': {
 			return state.notice === action.text ? state : {...state, notice: action.text};
+		}
+
+		case 'full-text-finished': {
+			return withFullText(state, action);
 		}
 
 		case 'read-marks-saved': {

@@ -234,6 +234,26 @@ export const badInputs: readonly BadInput[] = [
 		advice: 'Nothing: no file or address an entity names is ever read.',
 	},
 	{
+		problem: 'An HTML page with no article (a front page, an error page)',
+		command: 'broadsheet missing-story.html',
+		setup(directory) {
+			write(directory, 'missing-story.html', '<!DOCTYPE html>\n<html><head><title>Not found</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><h1>We could not find that page</h1><p>It may have moved.</p></body></html>\n');
+		},
+		stderr: ['broadsheet: missing-story.html: no article on this page (a front page or an error page?)'],
+		exitCode: 10,
+		advice: 'Open the page of a story itself, or the site\'s feed; in a directory the page is a warning and the rest still open.',
+	},
+	{
+		problem: 'A subscription list (OPML, or a newsboat urls file) opened by itself',
+		command: 'broadsheet feeds.opml',
+		setup(directory) {
+			write(directory, 'feeds.opml', '<?xml version="1.0"?>\n<opml version="2.0"><body><outline text="News"><outline text="Wire" xmlUrl="https://wire.example.com/feed.xml"/><outline text="Gazette" xmlUrl="https://news.example.org/rss"/></outline></body></opml>\n');
+		},
+		stderr: ['broadsheet: feeds.opml: this is an OPML subscription list of 2 feeds: reading them needs fetching the feeds from the web'],
+		exitCode: 13,
+		advice: 'Broadsheet cannot fetch feeds yet: open the feeds\' files; `--export-opml` converts between lists.',
+	},
+	{
 		problem: 'JSON nested 200,000 deep',
 		command: 'broadsheet deep.json',
 		setup(directory) {
@@ -275,7 +295,7 @@ export const badInputs: readonly BadInput[] = [
 	{
 		problem: 'An unknown `--format`',
 		command: 'broadsheet --format yaml news.txt',
-		stderr: ['broadsheet: --format: unknown format \'yaml\'; use rss, atom, json-feed, json, ndjson, csv, tsv, sfeed, markdown, text'],
+		stderr: ['broadsheet: --format: unknown format \'yaml\'; use rss, atom, json-feed, json, ndjson, csv, tsv, sfeed, markdown, text, html'],
 		exitCode: 2,
 		advice: 'Use one of the names listed, or leave `--format` out to detect the format.',
 	},

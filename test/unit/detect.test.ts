@@ -48,10 +48,11 @@ describe('detecting the format from the content', () => {
 		expect(formatFromFileName('README')).toBeUndefined();
 	});
 
-	it('gives an HTML page to the feed parser, which says it is not a feed', () => {
+	it('gives an HTML page to the feed parser, which finds no feed, then reads it as an article page', () => {
 		const result = parseText(fixture('feeds/not-a-feed.html'), 'page.html');
+		expect(result.format).toBe('html');
 		expect(result.articles).toEqual([]);
-		expect(result.problems[0]).toMatch(/HTML page, not a feed/u);
+		expect(result.problems[0]).toMatch(/no article on this page/u);
 	});
 
 	it('opens every fixture with articles or a clear problem, never an exception', () => {

@@ -1,0 +1,40 @@
+import {type Dispatch, useEffect, useRef} from 'react';
+import type {FetchPage} from '../load/full-text.js';
+import type {FullTextRequest} from '../state/state.js';
+import type {Action} from '../state/update.js';
+
+/** Where full stories come from: the page fetcher and the cache directory; the app gets the defaults, tests their own. */
+export type FullTextEnvironment = {readonly fetchPage?: FetchPage; readonly cacheDirectory?: string};
+
+/**
+ * Fetches the full story each new `request` asks for (`F`), in the background: keys keep working meanwhile, and
+ * `full-text-finished` brings the story or the reason there is none.
+ */
+export function useFullText(request: FullTextRequest | undefined, dispatch: Dispatch<Action>, environment: FullTextEnvironment): void {
+	const performed = useRef<FullTextRequest | undefined>(undefined);
+	const ended = useRef(new AbortController());
+	useEffect(() => () => {
+		ended.current.abort();
+	}, []);
+	useEffect(() => {
+		if (!request || request === performed.current) {
+			return;
+		}
+
+		performed.current = request;
+		const {articleId, url} = request;
+		// Loaded when first asked for: the fetcher is nothing most sessions need.
+		void import('../load/full-text.js')
+			.then(async ({fetchFullText}) => fetchFullText(url, {...environment, signal: ended.current.signal}))
+			.then(
+				result => {
+					dispatch({type: 'full-text-finished', articleId, url, result});
+				},
+				(error: unknown) => {
+					if (!ended.current.signal.aborted) {
+						dispatch({type: 'full-text-finished', articleId, url, result: {error: error instanceof Error ? error.message : String(error)}});
+					}
+				},
+			);
+	}, [request, dispatch, environment]);
+}

@@ -1,0 +1,60 @@
+import {mkdtempSync, readFileSync} from 'node:fs';
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {repositoryRoot, singlePaneSize, startBroadsheet, useFixtureDirectory, waitForFrame} from '../helpers/run-broadsheet.js';
+
+const fixtures = useFixtureDirectory();
+let server: Server;
+let base = '';
+
+beforeAll(async () => {
+	const page = readFileSync(join(repositoryRoot, 'test/fixtures/pages/og-meta-story.html'));
+	server = createServer((request, response) => {
+		if (request.url === '/story') {
+			// A moment's wait, so that the progress shows.
+			setTimeout(() => {
+				response.writeHead(200, {'content-type': 'text/html'});
+				response.end(page);
+			}, 300);
+		} else {
+			response.writeHead(404);
+			response.end();
+		}
+	});
+	await new Promise<void>(resolve => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => {
+	server.close();
+});
+
+describe('F fetches the full story (issue 15.4)', () => {
+	it('shows progress, then the story in place of the summary; a failure is one line and the summary stays', async () => {
+		const feed = fixtures.write('feed.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>
+<item><title>Library to open on Sundays</title><link>${base}/story</link><description>A two-line summary of the library story.</description></item>
+<item><title>A story that is gone</title><link>${base}/gone</link><description>The summary that stays.</description></item>
+</channel></rss>`);
+		const cacheHome = mkdtempSync(join(tmpdir(), 'broadsheet-cache-'));
+		const session = await startBroadsheet([feed], singlePaneSize, {env: {XDG_CACHE_HOME: cacheHome}});
+		await waitForFrame(session, 'Library to open on Sundays');
+		session.press('\r');
+		await waitForFrame(session, 'A two-line summary of the library story.');
+		session.press('F');
+		await waitForFrame(session, /fetching the full story/u);
+		await waitForFrame(session, 'Full story from 127.0.0.1');
+		expect(session.screen()).toMatch(/The main branch of the Valley Public Library/u);
+		session.press('J');
+		await waitForFrame(session, 'The summary that stays.');
+		session.press('F');
+		await waitForFrame(session, 'could not fetch the full story: the site answered 404');
+		expect(session.screen()).toContain('The summary that stays.');
+		session.press('Q');
+		expect((await session.exited).exitCode).toBe(0);
+	});
+});

@@ -1,0 +1,97 @@
+import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {createServer, type Server} from 'node:http';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Article} from '../../source/article.js';
+import {fetchFullText} from '../../source/load/full-text.js';
+import {createState} from '../../source/state/initial-state.js';
+import {selectedArticle} from '../../source/state/selectors.js';
+import {type State} from '../../source/state/state.js';
+import {fullStoryLine, update} from '../../source/state/update.js';
+
+const page = readFileSync(new URL('../fixtures/pages/og-meta-story.html', import.meta.url), 'utf8');
+let server: Server;
+let base = '';
+let requestCount = 0;
+const cacheDirectory = mkdtempSync(join(tmpdir(), 'broadsheet-full-text-'));
+
+beforeAll(async () => {
+	server = createServer((request, response) => {
+		requestCount++;
+		if (request.url === '/story') {
+			response.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
+			response.end(page);
+		} else if (request.url === '/front') {
+			response.writeHead(200, {'content-type': 'text/html'});
+			response.end(readFileSync(new URL('../fixtures/pages/front-page.html', import.meta.url)));
+		} else {
+			response.writeHead(404);
+			response.end('not here');
+		}
+	});
+	await new Promise<void>(resolve => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => {
+	server.close();
+	rmSync(cacheDirectory, {recursive: true, force: true});
+});
+
+describe('fetching the full story (issue 15.4)', () => {
+	it('fetches the page, extracts the story, and keeps it in the cache so that it opens offline', async () => {
+		const fetched = await fetchFullText(`${base}/story`, {cacheDirectory});
+		expect(fetched.isFromCache).toBe(false);
+		expect(fetched.paragraphs[0]).toMatch(/^The main branch of the Valley Public Library/u);
+		expect(fetched.links).toEqual(['https://library.example.com/volunteer']);
+		expect(readdirSync(cacheDirectory).filter(name => name.endsWith('.tmp'))).toEqual([]);
+		const countBefore = requestCount;
+		const offline = await fetchFullText(`${base}/story`, {cacheDirectory, fetchPage: async () => Promise.reject(new Error('offline'))});
+		expect(offline).toEqual({...fetched, isFromCache: true});
+		expect(requestCount).toBe(countBefore);
+	});
+
+	it('says why in one line when it cannot', async () => {
+		await expect(fetchFullText(`${base}/gone`, {cacheDirectory})).rejects.toThrow('the site answered 404');
+		await expect(fetchFullText(`${base}/front`, {cacheDirectory})).rejects.toThrow(/no article on this page/u);
+		await expect(fetchFullText('http://127.0.0.1:1/nothing', {cacheDirectory})).rejects.toThrow(/^the site could not be reached/u);
+	});
+});
+
+describe('F in the interface state', () => {
+	const articles: Article[] = [
+		{id: 'a', headline: 'Library to open on Sundays', headlineSource: 'title', paragraphs: ['A two-line summary.'], source: 'feed', url: 'https://courier.example.com/story'},
+		{id: 'b', headline: 'No address', headlineSource: 'title', paragraphs: ['Text.'], source: 'feed'},
+	];
+	const press = (state: State, ...keys: string[]) => update(state, {type: 'keys-pressed', keys});
+	const start = createState(articles, {viewport: {columnCount: 80, rowCount: 20}});
+
+	it('asks the shell for the selected article\'s page, and says it is fetching', () => {
+		const asked = press(start, 'F');
+		expect(asked.fullTextRequest).toEqual({sequence: 1, articleId: 'a', url: 'https://courier.example.com/story'});
+		expect(asked.notice).toBe('fetching the full story from courier.example.com…');
+		// Keys still work meanwhile.
+		expect(selectedArticle(press(asked, 'j'))?.id).toBe('b');
+		expect(press(press(start, 'j'), 'F')).toMatchObject({fullTextRequest: undefined, notice: 'no web address to fetch the full story from'});
+	});
+
+	it('shows the story in place of the summary, with a line saying so, and the filter finds its words', () => {
+		const asked = press(start, 'F');
+		const done = update(asked, {type: 'full-text-finished', articleId: 'a', url: 'https://courier.example.com/story', result: {paragraphs: ['Volunteers will staff the reading room.'], links: [], isFromCache: false}});
+		expect(done.articles[0]!.paragraphs).toEqual([fullStoryLine('https://courier.example.com/story'), 'Volunteers will staff the reading room.']);
+		expect(done.searchedArticles[0]!.paragraphs).toContain('Volunteers will staff the reading room.');
+		expect(done.notice).toBe('full story shown');
+		expect(done.fullTextPendingIds.size).toBe(0);
+	});
+
+	it('keeps the summary and says why when it fails', () => {
+		const asked = press(start, 'F');
+		const failed = update(asked, {type: 'full-text-finished', articleId: 'a', url: 'https://courier.example.com/story', result: {error: 'the site answered 404'}});
+		expect(failed.articles[0]!.paragraphs).toEqual(['A two-line summary.']);
+		expect(failed.notice).toBe('could not fetch the full story: the site answered 404');
+	});
+});
