@@ -113,21 +113,21 @@ describe('dates', () => {
 
 describe('a keymap with changes', () => {
 	it('drives the keys, the status line and the help overlay', async () => {
-		const result = keymapWithOverrides(defaultKeymap, {'cursor-down': ['e', 'down'], 'help-toggle': ['H', 'F']});
+		const result = keymapWithOverrides(defaultKeymap, {'cursor-down': ['e', 'down'], 'help-toggle': ['H', 'Z']});
 		if (!('keymap' in result)) {
 			throw new Error(result.error);
 		}
 
 		app = renderApp(newsArticles, narrow, {keymap: result.keymap});
-		expect(app.frame().split('\n').at(-1)).toMatch(/e\/↓ move .*H\/F help/u);
+		expect(app.frame().split('\n').at(-1)).toMatch(/e\/↓ move .*H\/Z help/u);
 		app.press('e');
 		await app.waitForFrame(frame => frame.includes(' 2/5 '));
 		app.press('j');
 		app.press('H');
 		const help = await app.waitForFrame(frame => frame.includes('Keys'));
-		expect(help).toContain('Keys   (H or F closes)');
+		expect(help).toContain('Keys   (H or Z closes)');
 		expect(help).toMatch(/ e ↓ +next headline/u);
-		app.press('F');
+		app.press('Z');
 		expect(await app.waitForFrame(frame => !frame.includes('Keys'))).toContain(' 2/5 ');
 	});
 

@@ -808,12 +808,12 @@ export const badInputs: readonly BadInput[] = [
 		testedIn: webRows,
 	},
 	{
-		problem: 'A feed on the web: an HTML page where a feed was expected',
+		problem: 'A feed on the web: an HTML page where a feed was expected, with no article on it',
 		command: `broadsheet ${webOrigin}/`,
 		web: {'/': fixedRoute('<!DOCTYPE html><html><head><title>Harbour news</title></head><body><nav><a href="/">Home</a></nav></body></html>', {'content-type': 'text/html; charset=utf-8'})},
-		stderr: [`broadsheet: ${webOrigin}/: this is an HTML page, not a feed`],
+		stderr: [`broadsheet: ${webOrigin}/: no article on this page (a front page or an error page?)`],
 		exitCode: 10,
-		advice: 'Give the feed\'s own address: look for an RSS or Atom link on the page (`<link rel="alternate" type="application/rss+xml">`).',
+		advice: 'Give the feed\'s own address (look for an RSS or Atom link on the page: `<link rel="alternate" type="application/rss+xml">`), or the address of one story: an article page is read as one article.',
 		testedIn: webRows,
 	},
 	{
