@@ -214,15 +214,14 @@ export function subscriptionsToOpml(subscriptions: readonly Subscription[], titl
 }
 
 /**
- * What opening a subscription list says until feeds can be fetched: no articles, and one problem naming how many feeds
- * it lists (the command exits with exitCodes.subscriptionList).
+ * What a subscription list gives as articles: none. A list that names feeds never gets here: its feeds are fetched in
+ * its place (see load/read-input.ts); so this is a list that names none, and the one problem says so (the command
+ * exits with exitCodes.subscriptionList).
  */
 export const parseSubscriptionList: Parser = text => {
 	const kind = subscriptionListKind(text);
-	const subscriptions = parseSubscriptions(text) ?? [];
-	const count = subscriptions.length === 1 ? '1 feed' : `${subscriptions.length} feeds`;
 	const what = kind === 'opml' ? 'an OPML subscription list' : kind === 'newsboat-urls' ? 'a newsboat urls file' : 'no subscription list';
-	return {articles: [], problems: [`this is ${what} of ${count}: reading ${subscriptions.length === 1 ? 'it' : 'them'} needs fetching the feeds from the web`]};
+	return {articles: [], problems: [`this is ${what} that names no feed (an http or https address)`]};
 };
 
 /** The address a feed gives for itself: an `atom:link` (or Atom `link`) with `rel="self"`. */

@@ -1,5 +1,5 @@
 import {constants as fileConstants, fstatSync, openSync} from 'node:fs';
-import {open, readdir, realpath, stat} from 'node:fs/promises';
+import {open, readdir, readFile, realpath, stat} from 'node:fs/promises';
 import {Socket} from 'node:net';
 import {basename, join} from 'node:path';
 import {type Article, withId} from '../article.js';
@@ -13,6 +13,8 @@ import {type DecodedInput, InputsParse, openBigFile, type ParsedInput, parseSlic
 import {prepareWordIndex} from '../search/prepared-word-indexes.js';
 import type {WordIndexing} from './word-indexing.js';
 import {writeParseCache} from './parse-cache.js';
+import {detectFormat} from '../formats/detect.js';
+import {parseSubscriptions} from '../formats/subscriptions.js';
 import {printableName} from '../text/sanitize-text.js';
 import {type FeedRequest, type FetchCounts, feedsFetchedAtOnce, isWebAddress, offlineNoticeOf, readWebInput, webArticleId, WebFeeds, type WebOptions} from './web-feeds.js';
 
@@ -467,6 +469,41 @@ export type RemainingLoad = {
 /** How many files are read at once. */
 const filesReadAtOnce = 8;
 
+/**
+ * The feeds `text` lists, when it is a subscription list (OPML, or a newsboat `urls` file) that lists some, each
+ * named as coming from `path`; undefined for any other text, and when `format` asks to read it as something else.
+ */
+function listedFeeds(text: string, name: string, path: string, format: FormatName | undefined): FeedRequest[] | undefined {
+	if ((format !== undefined && format !== 'subscriptions') || detectFormat(text, name) !== 'subscriptions') {
+		return undefined;
+	}
+
+	const subscriptions = parseSubscriptions(text);
+	if (!subscriptions || subscriptions.length === 0) {
+		return undefined;
+	}
+
+	return subscriptions.map(({url, title, groups}) => ({url, path, groups, ...(title === undefined ? {} : {title})}));
+}
+
+/** Subscription lists are short: a file longer than this is not read again to look for one. */
+const longestSubscriptionListByteCount = 4 * 1024 * 1024;
+
+/** The feeds of `file` when it is a subscription list (see {@link listedFeeds}), read again as a reload does. */
+async function listedFeedsOfFile(file: string, path: string, format: FormatName | undefined): Promise<FeedRequest[] | undefined> {
+	try {
+		const info = await stat(file);
+		if (!info.isFile() || info.size > longestSubscriptionListByteCount) {
+			return undefined;
+		}
+
+		const {text} = decodeInput(await readFile(file), file);
+		return listedFeeds(text, printableName(file), path, format);
+	} catch {
+		return undefined;
+	}
+}
+
 /** `each` of `items`, at most `limit` at once, the results in the items' order. */
 async function inOrder<Item, Result>(items: readonly Item[], limit: number, each: (item: Item) => Promise<Result>): Promise<Result[]> {
 	const results: Result[] = [];
@@ -496,7 +533,7 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const files: Array<{path: string; file: string}> = [];
 	const requests: FeedRequest[] = [...paths.filter(path => isWebAddress(path)).map(url => ({url})), ...(options.feeds ?? [])];
 	// Fetching starts first: the network is slower than the disk.
-	const feeds = requests.length > 0 ? new WebFeeds(requests, options) : undefined;
+	let feeds = requests.length > 0 ? new WebFeeds(requests, options) : undefined;
 	const urls = feeds?.feeds.map(feed => feed.url) ?? [];
 	for (const path of paths) {
 		if (isWebAddress(path)) {
@@ -539,6 +576,18 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 			}
 
 			readFailures.set(file, read.error);
+			continue;
+		}
+
+		const listed = 'text' in read.input ? listedFeeds(read.input.text, read.input.name, files[index]!.path, options.format) : undefined;
+		if (listed) {
+			// A subscription list (OPML, newsboat's urls): its feeds are fetched as URLs are, and shown where it stands.
+			if (feeds) {
+				feeds.add(listed);
+			} else {
+				feeds = new WebFeeds(listed, options);
+			}
+
 			continue;
 		}
 
@@ -744,10 +793,17 @@ export async function reloadInputs(
 		fetches.set(url, fetch);
 		return fetch;
 	});
-	const fetchOf = async (url: string) => {
+	const fetchOf = async (url: string, request?: FeedRequest) => {
 		const started = fetches.get(url);
 		if (started) {
 			return started;
+		}
+
+		if (!urls.includes(url)) {
+			// A feed of a subscription list, known only once the list was read again.
+			const fetch = readWebInput(url, options.web, request ?? {}).catch((error: unknown) => ({error}));
+			fetches.set(url, fetch);
+			return fetch;
 		}
 
 		return (await fetchesDone)[urls.indexOf(url)]!;
@@ -761,7 +817,7 @@ export async function reloadInputs(
 			return;
 		}
 
-		const fetched = await fetchOf(url);
+		const fetched = await fetchOf(url, request);
 		if ('error' in fetched) {
 			failures.push(failureMessage(fetched.error));
 			if (kept) {
@@ -813,6 +869,17 @@ export async function reloadInputs(
 			if (isWebAddress(file)) {
 				// eslint-disable-next-line no-await-in-loop
 				await readFeed({url: file, path}, kept);
+				continue;
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			const listed = await listedFeedsOfFile(file, path, options.format);
+			if (listed) {
+				for (const request of listed) {
+					// eslint-disable-next-line no-await-in-loop
+					await readFeed(request, previous.inputs.find(input => input.file === request.url));
+				}
+
 				continue;
 			}
 

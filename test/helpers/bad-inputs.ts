@@ -244,14 +244,14 @@ export const badInputs: readonly BadInput[] = [
 		advice: 'Open the page of a story itself, or the site\'s feed; in a directory the page is a warning and the rest still open.',
 	},
 	{
-		problem: 'A subscription list (OPML, or a newsboat urls file) opened by itself',
+		problem: 'A subscription list (OPML, or a newsboat urls file) that names no feed',
 		command: 'broadsheet feeds.opml',
 		setup(directory) {
-			write(directory, 'feeds.opml', '<?xml version="1.0"?>\n<opml version="2.0"><body><outline text="News"><outline text="Wire" xmlUrl="https://wire.example.com/feed.xml"/><outline text="Gazette" xmlUrl="https://news.example.org/rss"/></outline></body></opml>\n');
+			write(directory, 'feeds.opml', '<?xml version="1.0"?>\n<opml version="2.0"><body><outline text="News"><outline text="Wire"/></outline></body></opml>\n');
 		},
-		stderr: ['broadsheet: feeds.opml: this is an OPML subscription list of 2 feeds: reading them needs fetching the feeds from the web'],
+		stderr: ['broadsheet: feeds.opml: this is an OPML subscription list that names no feed (an http or https address)'],
 		exitCode: 13,
-		advice: 'Broadsheet cannot fetch feeds yet: open the feeds\' files; `--export-opml` converts between lists.',
+		advice: 'Give each outline its feed\'s address (`xmlUrl="https://…"`); a list that names feeds opens them, fetched from the web.',
 	},
 	{
 		problem: 'JSON nested 200,000 deep',
