@@ -340,6 +340,8 @@ export function readParseCache(key: ParseCacheKey, directory = parseCacheDirecto
 
 		isDescriptorKept = true;
 		const wordIndex = readWordIndex(descriptor, head, articleCount);
+		// Whoever takes the index hears of a damaged one; when nobody does (the file was not opened after all), it is no error.
+		wordIndex.catch(() => {});
 		const units = head.units.map(([byteStart, byteLength, isFirst, unitArticleCount]) => ({byteStart, byteLength, isFirst: isFirst === 1, articleCount: unitArticleCount}));
 		return {format: head.format, plan: head.plan, problems: head.problems, units, articles, wordIndex};
 	} catch {

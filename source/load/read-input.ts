@@ -1,6 +1,6 @@
 import {constants as fileConstants, fstatSync, openSync} from 'node:fs';
 import {open, readdir, readFile, realpath, stat} from 'node:fs/promises';
-import {Socket} from 'node:net';
+import type {Socket} from 'node:net';
 import {basename, join} from 'node:path';
 import {type Article, withId} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
@@ -87,6 +87,8 @@ export async function readStream(stream: NodeJS.ReadableStream, onProgress?: (by
  */
 export async function readNamedPipe(path: string, onProgress?: (byteCount: number) => void): Promise<Buffer> {
 	let pipe: Socket;
+	// Loaded here, not at start-up: few inputs are named pipes, and node:net costs a few milliseconds to load.
+	const {Socket} = await import('node:net');
 	try {
 		// Opening without waiting returns at once, so a synchronous open blocks nothing; the socket owns the descriptor.
 		pipe = new Socket({fd: openSync(path, fileConstants.O_RDONLY | fileConstants.O_NONBLOCK), readable: true, writable: false});

@@ -1,4 +1,4 @@
-import {parentPort, Worker} from 'node:worker_threads';
+import type {MessagePort, Worker} from 'node:worker_threads';
 import {type IndexedArticle, type WordIndex, WordIndexer} from '../search/word-index.js';
 
 /*
@@ -84,11 +84,22 @@ export function indexWordsInWorker(code: string): WordIndexing {
 		rejectIndex(error);
 	};
 
+	/** Settles once the worker is there (or could not start): the module is loaded only now, not at start-up. */
+	let started: Promise<void> | undefined;
 	const start = () => {
 		isStarted = true;
+		started = import('node:worker_threads').then(({Worker: WorkerThread}) => {
+			create(WorkerThread);
+			flush();
+		}, (error: unknown) => {
+			fail(error as Error);
+		});
+	};
+
+	const create = (WorkerThread: typeof Worker) => {
 		try {
 			// Its output, were there any, stays out of the terminal.
-			worker = new Worker(code, {eval: true, stdout: true, stderr: true});
+			worker = new WorkerThread(code, {eval: true, stdout: true, stderr: true});
 			// The interface may end while the worker works: it must not keep the process alive.
 			worker.unref();
 			worker.on('message', (message: MessageFromWorker) => {
@@ -109,15 +120,21 @@ export function indexWordsInWorker(code: string): WordIndexing {
 	};
 
 	const flush = () => {
-		if (batch.length > 0 && worker && !failure) {
+		if (failure) {
+			// Nothing will come of them: the search builds the index itself.
+			batch = [];
+			return;
+		}
+
+		if (batch.length > 0 && worker) {
 			try {
 				worker.postMessage({type: 'articles', articles: batch} satisfies MessageToWorker);
 			} catch (error) {
 				fail(error as Error);
 			}
-		}
 
-		batch = [];
+			batch = [];
+		}
 	};
 
 	return {
@@ -130,7 +147,6 @@ export function indexWordsInWorker(code: string): WordIndexing {
 		begin() {
 			if (!isStarted) {
 				start();
-				flush();
 			}
 		},
 		get indexedCount() {
@@ -141,6 +157,7 @@ export function indexWordsInWorker(code: string): WordIndexing {
 				start();
 			}
 
+			await started;
 			flush();
 			if (failure || !worker) {
 				throw failure ?? new Error('no word index worker');
@@ -157,8 +174,7 @@ export function indexWordsInWorker(code: string): WordIndexing {
 }
 
 /** The worker's side: indexes the articles posted to it, and posts the index back when told that all are in. */
-export function runWordIndexWorker(): void {
-	const port = parentPort;
+export function runWordIndexWorker(port: MessagePort | null): void {
 	if (!port) {
 		return;
 	}
