@@ -1,6 +1,7 @@
 import {constants as fileConstants, fstatSync, openSync} from 'node:fs';
 import {open, readdir, readFile, realpath, stat} from 'node:fs/promises';
 import type {Socket} from 'node:net';
+import {builtinModule} from './builtin-modules.js';
 import {basename, join} from 'node:path';
 import {type Article, withId} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
@@ -88,7 +89,7 @@ export async function readStream(stream: NodeJS.ReadableStream, onProgress?: (by
 export async function readNamedPipe(path: string, onProgress?: (byteCount: number) => void): Promise<Buffer> {
 	let pipe: Socket;
 	// Loaded here, not at start-up: few inputs are named pipes, and node:net costs a few milliseconds to load.
-	const {Socket} = await import('node:net');
+	const {Socket} = builtinModule<typeof import('node:net')>('node:net');
 	try {
 		// Opening without waiting returns at once, so a synchronous open blocks nothing; the socket owns the descriptor.
 		pipe = new Socket({fd: openSync(path, fileConstants.O_RDONLY | fileConstants.O_NONBLOCK), readable: true, writable: false});

@@ -1,5 +1,6 @@
 import type {MessagePort, Worker} from 'node:worker_threads';
 import {type IndexedArticle, type WordIndex, WordIndexer} from '../search/word-index.js';
+import {builtinModule} from './builtin-modules.js';
 
 /*
 The search's word index, built as the inputs are parsed. Parsing a big file keeps the main thread busy, and
@@ -84,16 +85,11 @@ export function indexWordsInWorker(code: string): WordIndexing {
 		rejectIndex(error);
 	};
 
-	/** Settles once the worker is there (or could not start): the module is loaded only now, not at start-up. */
-	let started: Promise<void> | undefined;
 	const start = () => {
 		isStarted = true;
-		started = import('node:worker_threads').then(({Worker: WorkerThread}) => {
-			create(WorkerThread);
-			flush();
-		}, (error: unknown) => {
-			fail(error as Error);
-		});
+		// Loaded only now, not at start-up: few inputs are big enough to want a worker.
+		create(builtinModule<typeof import('node:worker_threads')>('node:worker_threads').Worker);
+		flush();
 	};
 
 	const create = (WorkerThread: typeof Worker) => {
@@ -157,7 +153,6 @@ export function indexWordsInWorker(code: string): WordIndexing {
 				start();
 			}
 
-			await started;
 			flush();
 			if (failure || !worker) {
 				throw failure ?? new Error('no word index worker');
