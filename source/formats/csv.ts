@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type {ParseResult} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {draftFromRecord, missingFieldProblems, planFields, planHasText} from './fields.js';
-import {createProblemLog} from './format.js';
+import {createProblemLog, withoutBom} from './format.js';
 import type {ParseOptions} from './format.js';
 
 /*
@@ -13,10 +13,6 @@ fields than the header is reported and still read.
 */
 
 type Delimiter = ',' | ';' | '\t';
-
-function withoutBom(text: string): string {
-	return text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text;
-}
 
 /** How many times `character` occurs outside double quotes in `line`. */
 function countOutsideQuotes(line: string, character: string): number {

@@ -86,3 +86,8 @@ export function createProblemLog(limit = 20): ProblemLog {
 		},
 	};
 }
+
+/** `text` without the byte-order mark it may start with (TextDecoder keeps one that reached it as text). */
+export function withoutBom(text: string): string {
+	return text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text;
+}

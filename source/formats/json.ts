@@ -3,7 +3,7 @@ import {isJsonFeedValue, jsonFeedFromValue} from './json-feed.js';
 import {salvagedJson} from './json-salvage.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {type FieldPlan, type FieldRecord, draftFromRecord, missingFieldProblems, noTextProblem, normalizeKey, planFields, planHasText, unwrapRecord} from './fields.js';
-import {type FieldSightings, type ProblemLog, createFieldSightings, createProblemLog} from './format.js';
+import {type FieldSightings, type ProblemLog, createFieldSightings, createProblemLog, withoutBom} from './format.js';
 import type {MappableField, ParseOptions} from './format.js';
 
 /*
@@ -342,10 +342,6 @@ function syntaxMessage(error: unknown): string {
 function describeSyntaxError(text: string, error: unknown): string {
 	const offset = jsonErrorOffset(text) ?? text.length;
 	return `${positionOf(text, offset)}: ${syntaxMessage(error)}`;
-}
-
-function withoutBom(text: string): string {
-	return text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text;
 }
 
 /**

@@ -25,9 +25,20 @@ export function isListOrder(name: string): name is ListOrder {
 	return (listOrders as readonly string[]).includes(name);
 }
 
-/** Whether any article has a date. */
+const datedArticleLists = new WeakMap<readonly Article[], boolean>();
+
+/**
+ * Whether any article has a date: the default order is then newest first, and the list gives dates a column. Kept for
+ * each list of articles, since every frame asks.
+ */
 export function hasDates(articles: readonly Article[]): boolean {
-	return articles.some(article => article.publishedAt !== undefined);
+	let isDated = datedArticleLists.get(articles);
+	if (isDated === undefined) {
+		isDated = articles.some(article => article.publishedAt !== undefined);
+		datedArticleLists.set(articles, isDated);
+	}
+
+	return isDated;
 }
 
 /** Whether the articles come from more than one source (several files, or a feed naming several). */

@@ -23,7 +23,8 @@ export type ListRows = {
 	articleAtRow(row: number): number;
 };
 
-const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
+/** `value`, or the nearer of `minimum` and `maximum` when it lies outside them. */
+export const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
 
 /** Rows that are just the hits. */
 function plainRows(hits: HitList): ListRows {

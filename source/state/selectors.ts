@@ -320,18 +320,8 @@ export function selectArticleSearch(state: State): ArticleSearchView | undefined
 	return {query, matches, currentIndex, isEditing, highlights: highlightsByLine(matches, currentIndex)};
 }
 
-const datedArticleLists = new WeakMap<readonly Article[], boolean>();
-
-/** Whether any article has a date: the list gives dates a column only then. */
-export function hasDates(articles: readonly Article[]): boolean {
-	let isDated = datedArticleLists.get(articles);
-	if (isDated === undefined) {
-		isDated = articles.some(article => article.publishedAt !== undefined);
-		datedArticleLists.set(articles, isDated);
-	}
-
-	return isDated;
-}
+/** Whether any article has a date: the list gives dates a column only then (see list-order.ts). */
+export {hasDates} from './list-order.js';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 

@@ -4,6 +4,7 @@ import type {SearchHit} from '../search/search.js';
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {helpLayout, helpRowCountOf} from './help-layout.js';
 import {layoutOf} from './layout.js';
+import {clamp} from './list-rows.js';
 import {activeQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, PromptPurpose, Viewport} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
@@ -68,7 +69,6 @@ export type Action =
 		readonly result: {readonly paragraphs: readonly string[]; readonly links: readonly string[]; readonly isFromCache: boolean} | {readonly error: string};
 	};
 
-const clamp = (value: number, minimum: number, maximum: number) => Math.max(minimum, Math.min(maximum, value));
 
 /** A key that types itself into the filter line. */
 function typedText(key: KeyName): string | undefined {
