@@ -91,3 +91,8 @@ export function createProblemLog(limit = 20): ProblemLog {
 export function withoutBom(text: string): string {
 	return text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text;
 }
+
+/** Whether `value` is a JSON object (not null, not an array): a record of fields to read. */
+export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

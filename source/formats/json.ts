@@ -3,7 +3,7 @@ import {isJsonFeedValue, jsonFeedFromValue} from './json-feed.js';
 import {salvagedJson} from './json-salvage.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {type FieldPlan, type FieldRecord, draftFromRecord, missingFieldProblems, noTextProblem, normalizeKey, planFields, planHasText, unwrapRecord} from './fields.js';
-import {type FieldSightings, type ProblemLog, createFieldSightings, createProblemLog, withoutBom} from './format.js';
+import {type FieldSightings, type ProblemLog, createFieldSightings, createProblemLog, isRecord, withoutBom} from './format.js';
 import type {MappableField, ParseOptions} from './format.js';
 
 /*
@@ -24,10 +24,6 @@ const containerNames = [
  * (`{"rss": {"channel": {"title": …, "item": […]}}}`) holds its items under a channel that is titled itself.
  */
 const feedContainerNames = new Set(['rss', 'channel', 'feed']);
-
-function isRecord(value: unknown): value is FieldRecord {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Reads records into drafts, planning fields once for each distinct set of keys. */
 class RecordReader {

@@ -4,7 +4,7 @@ import {parseDocument} from 'yaml';
 import {markedParagraph, type ParagraphKind, type ParseResult, paragraphKind, paragraphMarkPattern, paragraphText} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {type FieldRecord, draftFromRecord, planFields} from './fields.js';
-import type {ParseOptions} from './format.js';
+import {isRecord, type ParseOptions} from './format.js';
 import {htmlToText} from './html-text.js';
 
 /*
@@ -56,10 +56,6 @@ function boundedLexer(): Lexer {
 type FrontMatter = {readonly record?: FieldRecord; readonly body: string; readonly problem?: string};
 
 const frontMatterPattern = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/u;
-
-function isRecord(value: unknown): value is FieldRecord {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Splits off YAML front matter. A `---` block that is not a YAML mapping is no front matter (it is a rule). */
 function readFrontMatter(text: string): FrontMatter {

@@ -1,4 +1,5 @@
 import type {Article} from '../article.js';
+import {isRecord} from '../formats/format.js';
 
 /** One yes/no mark (read, starred) and when it last changed, in milliseconds since the epoch. */
 export type MarkFlag = {readonly isOn: boolean; readonly changedAt: number};
@@ -204,7 +205,6 @@ export type ParsedStateFile =
 	| {readonly kind: 'corrupt'; readonly reason: string}
 	| {readonly kind: 'newer'; readonly version: number};
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function flagFrom(fields: Record<string, unknown>, name: MarkName): MarkFlag | undefined {
 	const [onName, offName] = fileFieldNames[name];
