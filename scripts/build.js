@@ -337,11 +337,11 @@ const lazyMarked = {
 	},
 };
 
-// The search's word index worker (source/load/word-indexing.ts) runs code of its own, a few kilobytes bundled apart and
-// handed to the main bundle as a string: a worker started from the whole bundle took 80 MB more and longer to start.
-const wordIndexWorker = await build({
-	entryPoints: ['source/load/word-index-worker.ts'],
-	write: false,
+/**
+ * What every bundle shares: one file for Node 20 alone. A script, not an ES module: only a script can use V8's code
+ * cache on Node 20 (see scripts/launcher.cjs).
+ */
+const nodeScript = {
 	bundle: true,
 	platform: 'node',
 	target: 'node20',
@@ -349,19 +349,21 @@ const wordIndexWorker = await build({
 	minify: !process.argv.includes('--readable'),
 	legalComments: 'none',
 	logLevel: 'warning',
+};
+
+// The search's word index worker (source/load/word-indexing.ts) runs code of its own, a few kilobytes bundled apart and
+// handed to the main bundle as a string: a worker started from the whole bundle took 80 MB more and longer to start.
+const wordIndexWorker = await build({
+	...nodeScript,
+	entryPoints: ['source/load/word-index-worker.ts'],
+	write: false,
 });
 
 const result = await build({
+	...nodeScript,
 	entryPoints: ['source/cli.ts'],
 	outfile: 'dist/broadsheet.js',
 	write: false,
-	bundle: true,
-	platform: 'node',
-	target: 'node20',
-	// A script, not an ES module: only a script can use V8's code cache on Node 20 (see scripts/launcher.cjs).
-	format: 'cjs',
-	minify: !process.argv.includes('--readable'),
-	legalComments: 'none',
 	metafile: process.argv.includes('--metafile'),
 	define: {
 		'process.env.NODE_ENV': '"production"',
@@ -384,16 +386,10 @@ const result = await build({
  * bundle that size smaller.
  */
 await build({
+	...nodeScript,
 	entryPoints: ['scripts/article-page-libraries.js'],
 	outfile: 'dist/article-page.js',
-	bundle: true,
-	platform: 'node',
-	target: 'node20',
-	format: 'cjs',
-	minify: !process.argv.includes('--readable'),
-	legalComments: 'none',
 	plugins: [canvasWithoutPackage],
-	logLevel: 'warning',
 });
 
 if (result.metafile) {

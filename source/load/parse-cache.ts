@@ -76,7 +76,7 @@ export function parseCacheKey(file: string, descriptor: number, options: ParseCa
 		for (let sample = 0; sample < sampleCount; sample++) {
 			// The first and the last stretch, and the others evenly between.
 			const start = Math.max(0, Math.round(((info.size - sampleByteCount) * sample) / (sampleCount - 1)));
-			const read = readAt(descriptor, buffer, start);
+			const read = readSync(descriptor, buffer, 0, buffer.length, start);
 			samples.push(crc32(buffer.subarray(0, read)));
 		}
 
@@ -84,10 +84,6 @@ export function parseCacheKey(file: string, descriptor: number, options: ParseCa
 	} catch {
 		return undefined;
 	}
-}
-
-function readAt(descriptor: number, buffer: Buffer, position: number): number {
-	return readSync(descriptor, buffer, 0, buffer.length, position);
 }
 
 /** The build an entry must come from. */

@@ -812,6 +812,18 @@ export async function reloadInputs(
 		return (await fetchesDone)[urls.indexOf(url)]!;
 	};
 
+	/** An input that could not be read again: a failure to report, and its articles from before (`kept`) stay. */
+	const keepAfterFailure = (error: unknown, kept: LoadedInput | undefined) => {
+		if (signal?.aborted) {
+			throw error;
+		}
+
+		failures.push(failureMessage(error));
+		if (kept) {
+			inputs.push(kept);
+		}
+	};
+
 	/** Fetches and parses one feed again into `inputs`; one that fails keeps its articles from before (`kept`). */
 	const readFeed = async (request: FeedRequest, kept: LoadedInput | undefined) => {
 		const {url} = request;
@@ -836,14 +848,7 @@ export async function reloadInputs(
 			warnings.push(...(fetched.notice ? [fetched.notice] : []), ...result.warnings);
 			staleAges.push(...(fetched.staleAge ? [fetched.staleAge] : []));
 		} catch (error) {
-			if (signal?.aborted) {
-				throw error;
-			}
-
-			failures.push(failureMessage(error));
-			if (kept) {
-				inputs.push(kept);
-			}
+			keepAfterFailure(error, kept);
 		}
 	};
 
@@ -891,14 +896,7 @@ export async function reloadInputs(
 				inputs.push({path, file, articles: result.articles});
 				warnings.push(...result.warnings);
 			} catch (error) {
-				if (signal?.aborted) {
-					throw error;
-				}
-
-				failures.push(failureMessage(error));
-				if (kept) {
-					inputs.push(kept);
-				}
+				keepAfterFailure(error, kept);
 			}
 		}
 
