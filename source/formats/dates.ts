@@ -224,6 +224,20 @@ function parseRfc822Date(text: string): number | undefined {
 	return time === undefined || offset === undefined ? undefined : time - offset * 60_000;
 }
 
+// `26-FEB-1987 15:01:01.79`, as wire archives write it; read without splitting into words, as parseLooseDate would.
+const dayMonthYearPattern = /^(\d{1,2})-([A-Za-z]{3,9})-(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?$/u;
+
+function parseDayMonthYearDate(text: string): number | undefined {
+	const match = dayMonthYearPattern.exec(text);
+	if (!match) {
+		return undefined;
+	}
+
+	const [, day, monthName = '', year, hour, minute, second] = match;
+	const month = monthOf(monthName);
+	return month === undefined ? undefined : utcTime(Number(year), month, Number(day), Number(hour), Number(minute), Number(second ?? 0));
+}
+
 function parseLooseDate(text: string): number | undefined {
 	const date: LooseDate = {hour: 0, minute: 0, second: 0};
 	// A word before a comma at the start is the weekday, in whatever language (`Seg, 24 Set 2018`).
@@ -282,6 +296,6 @@ export function parseDate(text: string): number | undefined {
 		return undefined;
 	}
 
-	const time = parseNumericDate(trimmed) ?? (/^\d{4}/u.test(trimmed) ? (parseIsoDate(trimmed) ?? parseLooseDate(trimmed)) : (parseRfc822Date(trimmed) ?? parseLooseDate(trimmed)));
+	const time = parseNumericDate(trimmed) ?? (/^\d{4}/u.test(trimmed) ? (parseIsoDate(trimmed) ?? parseLooseDate(trimmed)) : (parseRfc822Date(trimmed) ?? parseDayMonthYearDate(trimmed) ?? parseLooseDate(trimmed)));
 	return time !== undefined && Number.isFinite(time) ? time : undefined;
 }
