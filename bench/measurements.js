@@ -9,9 +9,7 @@ import {keySequences, programExited, startSession, timedOut} from './pty-session
 export const burstQuietMs = 30;
 
 // ESC[2J clears the screen, ESC[3J the scrollback; Ink writes them together, which counts as one clear.
-// eslint-disable-next-line no-control-regex
 const fullClearPattern = /\u001B\[2J(?:\u001B\[3J)?|\u001B\[3J/gu;
-// eslint-disable-next-line no-control-regex
 const articleCountPattern = / ([\d,]+) articles?\b/u;
 
 /** How many full-screen clears `text` holds. */
@@ -87,7 +85,6 @@ async function pressSeries(session, {nextKey, sampleCount, keystrokeTimeoutMs, b
 		}
 
 		const {keys, isMeasured} = nextKey();
-		// eslint-disable-next-line no-await-in-loop
 		const burst = await session.pressAndCollectBurst(keys, {quietMs, timeoutMs: keystrokeTimeoutMs});
 		if (burst === timedOut) {
 			series.outcome = 'timeout';
@@ -166,7 +163,6 @@ export async function measureHeldDown(session, {sampleCount, keyCount, intervalM
 	const positionPattern = new RegExp(`Headlines\\b.* ${(downCount + 1).toLocaleString('en-US')}/`, 'u');
 	for (let sample = 0; sample < sampleCount; sample++) {
 		session.write(keySequences.home);
-		// eslint-disable-next-line no-await-in-loop
 		if (!(await session.waitForQuiet(restQuietMs, keystrokeTimeoutMs))) {
 			series.outcome = 'timeout';
 			break;
@@ -176,7 +172,6 @@ export async function measureHeldDown(session, {sampleCount, keyCount, intervalM
 		let releaseTime = 0;
 		for (let press = 0; press < downCount; press++) {
 			if (press > 0) {
-				// eslint-disable-next-line no-await-in-loop
 				await new Promise(resolve => {
 					setTimeout(resolve, intervalMs);
 				});
@@ -186,7 +181,6 @@ export async function measureHeldDown(session, {sampleCount, keyCount, intervalM
 			releaseTime = performance.now();
 		}
 
-		// eslint-disable-next-line no-await-in-loop
 		const shownTime = await session.waitForScreen(screen => positionPattern.test(screen.split('\n')[0] ?? ''), keystrokeTimeoutMs);
 		if (typeof shownTime !== 'number') {
 			series.outcome = shownTime === timedOut ? 'timeout' : 'exited';

@@ -118,7 +118,6 @@ async function measureSecondOpen(command, filePath, terminalSize, articleCount) 
 	const deadline = performance.now() + parseCacheWaitMs;
 	const isKept = () => existsSync(parseCacheDirectory()) && readdirSync(parseCacheDirectory()).some(name => name.endsWith('.parse'));
 	while (!isKept() && performance.now() < deadline) {
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => {
 			setTimeout(resolve, 100);
 		});
@@ -151,7 +150,6 @@ async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings)
 	const allLoadedTimes = [];
 	let keptSession;
 	for (let repeat = 1; repeat <= settings.firstFrameRepeatCount; repeat++) {
-		// eslint-disable-next-line no-await-in-loop
 		const {milliseconds, loadedMilliseconds, session, articleCount} = await startAndMeasureFirstFrame({
 			commandPath,
 			filePath,
@@ -361,7 +359,6 @@ async function measureFirstStarts(settings) {
 	const times = [];
 	for (let repeat = 0; repeat <= settings.bareNodeRepeatCount; repeat++) {
 		removeCodeCache();
-		// eslint-disable-next-line no-await-in-loop
 		const {milliseconds, session} = await startAndMeasureFirstFrame({commandPath, filePath, ...terminalSizes[0], timeoutMs: timeouts.firstFrameMs});
 		if (repeat < settings.bareNodeRepeatCount) {
 			session.dispose();
@@ -369,7 +366,6 @@ async function measureFirstStarts(settings) {
 				times.push(milliseconds);
 			}
 		} else {
-			// eslint-disable-next-line no-await-in-loop
 			await quitSession(session, timeouts.quitMs);
 		}
 	}
@@ -403,7 +399,6 @@ async function main() {
 	progress(`bare node start-up, ${settings.bareNodeRepeatCount} runs`);
 	const bareNodeTimes = [];
 	for (let repeat = 0; repeat < settings.bareNodeRepeatCount; repeat++) {
-		// eslint-disable-next-line no-await-in-loop
 		const milliseconds = await measureBareNodeStartup({...terminalSizes[0], timeoutMs: timeouts.bareNodeMs});
 		if (milliseconds !== timedOut) {
 			bareNodeTimes.push(milliseconds);
@@ -429,7 +424,6 @@ async function main() {
 		const fzf = hasFzf ? measureFzfForCorpus(prepared.filePath, settings) : undefined;
 		for (const terminalSize of terminalSizes) {
 			progress(`${corpus.name}: ${terminalName(terminalSize)}`);
-			// eslint-disable-next-line no-await-in-loop
 			const row = await measureCorpusAtSize(corpus.name, prepared.filePath, terminalSize, settings);
 			rows.push({...row, fileSizeBytes, fzf});
 		}

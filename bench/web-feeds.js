@@ -74,7 +74,6 @@ const rows = [];
 	const samples = [];
 	for (let run = 0; run < repeatCount; run++) {
 		const session = startSession(process.execPath, [commandPath, join(projectDirectory, 'samples', 'taipei-times.txt')], {columnCount: 120, rowCount: 40});
-		// eslint-disable-next-line no-await-in-loop
 		const first = await session.waitForScreen(screen => / \d+ articles/u.test(screen), 20_000);
 		session.dispose();
 		samples.push(first - session.startTime);
@@ -90,11 +89,9 @@ for (const kind of ['first fetch', 'again (304s)']) {
 	for (let run = 0; run < repeatCount; run++) {
 		const urls = urlsOf(`${kind === 'first fetch' ? 'fresh' : 'again'}-${run}`);
 		if (kind !== 'first fetch') {
-			// eslint-disable-next-line no-await-in-loop
 			await measure(urls);
 		}
 
-		// eslint-disable-next-line no-await-in-loop
 		samples.push(await measure(urls));
 	}
 

@@ -304,9 +304,8 @@ const lazyPackageModules = new Map([
 const lazyPackages = {
 	name: 'lazy-packages',
 	setup(build) {
-		// eslint-disable-next-line require-unicode-regexp
 		const filter = new RegExp(`^(?:${[...lazyPackageModules.keys()].join('|')})$`);
-		build.onResolve({filter}, async ({path, importer, resolveDir, kind}) => {
+		build.onResolve({filter}, async ({path, importer, kind}) => {
 			if (importer.startsWith(lazyDirectory)) {
 				return build.resolve(path, {kind, resolveDir: sourceDirectory});
 			}
@@ -404,7 +403,6 @@ if (result.metafile) {
  * the same (a character outside the BMP becomes its two surrogates, which a /u expression reads as one).
  */
 // Without the u flag the pattern matches UTF-16 units, so a surrogate pair becomes two escapes.
-// eslint-disable-next-line no-control-regex, unicorn/prefer-string-replace-all
 /**
  * esbuild's __toESM gives every `import x from 'y'` of a CommonJS module (React, and in a script every Node built-in:
  * node:process alone is imported so by 18 modules) a new object holding a getter for each of the module's properties,

@@ -5,7 +5,6 @@
 
 module.exports = {
 	equal(actual, expected, message) {
-		// eslint-disable-next-line eqeqeq
 		if (actual != expected) {
 			throw new Error(message);
 		}

@@ -5,7 +5,6 @@ let libraries;
 
 export function articlePageLibraries() {
 	try {
-		// eslint-disable-next-line n/no-path-concat
 		libraries ??= require(`${__dirname}/article-page.js`);
 	} catch {
 		throw new Error(`the article reader is missing (${__dirname}/article-page.js)`);

@@ -65,6 +65,7 @@ export function citedAddress(href: string, baseUrl?: string): string | undefined
 	}
 
 	const trimmed = href.trim();
+	// eslint-disable-next-line no-control-regex -- a control character in an address makes it no address
 	return trimmed === '' || trimmed.startsWith('#') || /^[a-z][a-z\d+.-]*:/iu.test(trimmed) || /[\s\u0000-\u001F]/u.test(trimmed) ? undefined : trimmed;
 }
 

@@ -184,7 +184,7 @@ function isHeadlineBlock(block: readonly string[]): boolean {
 
 	const line = block[0]!.trim();
 	return line.length <= longestHeadlineBlockLength
-		&& /^["'“‘(\[]?[\p{Lu}\p{Lt}\p{N}]/u.test(line)
+		&& /^["'“‘([]?[\p{Lu}\p{Lt}\p{N}]/u.test(line)
 		&& !/[.,;…]["'”’)\]]*$/u.test(line);
 }
 

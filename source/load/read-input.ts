@@ -157,6 +157,7 @@ export async function readFileBytes(path: string, onProgress?: (byteCount: numbe
 					// copied into a buffer twice its size.
 					// A small probe: a directory of 20,000 files would otherwise allocate 8 MiB for each (160 GB in all).
 					const probe = Buffer.allocUnsafe(probeByteCount);
+					// eslint-disable-next-line no-await-in-loop -- a file is read one chunk after another
 					const {bytesRead} = await file.read(probe, 0, probe.length, null);
 					if (bytesRead === 0) {
 						return bytes;
@@ -171,6 +172,7 @@ export async function readFileBytes(path: string, onProgress?: (byteCount: numbe
 					continue;
 				}
 
+				// eslint-disable-next-line no-await-in-loop -- a file is read one chunk after another
 				const {bytesRead} = await file.read(bytes, byteCount, Math.min(readChunkByteCount, bytes.length - byteCount), null);
 				if (bytesRead === 0) {
 					return bytes.subarray(0, byteCount);
@@ -333,6 +335,7 @@ async function readInput(path: string, file: string, options: ReadOptions, parsi
 	const parse = new InputsParse([{...input, source: source ?? input.source}], {...options, partLength: parsing.partLength});
 	while (!parse.parseFor(parsing.sliceMs)) {
 		signal?.throwIfAborted();
+		// eslint-disable-next-line no-await-in-loop -- slices of parsing take turns with keys
 		await parsing.betweenSlices();
 	}
 
@@ -544,6 +547,7 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 		}
 
 		try {
+			// eslint-disable-next-line no-await-in-loop -- paths are listed in the order given
 			for (const file of path === '-' ? ['-'] : await filesOf(path)) {
 				if (typeof file === 'string') {
 					files.push({path, file});
@@ -892,6 +896,7 @@ export async function reloadInputs(
 			}
 
 			try {
+				// eslint-disable-next-line no-await-in-loop -- inputs are read one at a time, in order, to bound memory
 				const result = await readInput(path, file, options, parsing, signal, sourceNames.get(file));
 				inputs.push({path, file, articles: result.articles});
 				warnings.push(...result.warnings);

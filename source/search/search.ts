@@ -244,7 +244,6 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 	function hitsOf({order, rankedHits}: RememberedResult): readonly SearchHit[] {
 		// Made at its full length at once (`new Array`, three times quicker than pushing a hundred thousand hits one by
 		// one, which regrows the array a dozen times, and five times quicker than Array.from).
-		// eslint-disable-next-line unicorn/no-new-array
 		const hits = new Array<SearchHit>(order.length);
 		const unfiltered = unfilteredHits(articles);
 		for (let position = 0; position < rankedHits.length; position++) {

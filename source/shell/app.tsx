@@ -169,11 +169,14 @@ export function App({
 		if (state.suspendRequestCount > 0) {
 			onSuspend?.();
 		}
+		// A request counter is the trigger: the effect runs once per request, whatever else changed (issue 12.3).
+		// eslint-disable-next-line react-hooks/exhaustive-deps
 	}, [state.suspendRequestCount]);
 	useEffect(() => {
 		if (state.redrawRequestCount > 0) {
 			onRedraw?.();
 		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- as above
 	}, [state.redrawRequestCount]);
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
@@ -229,6 +232,7 @@ export function App({
 
 			exit();
 		}
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the mode becomes quit, with that frame's state
 	}, [state.mode.name, exit]);
 
 	const layout = layoutOf(state);

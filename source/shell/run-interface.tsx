@@ -210,6 +210,8 @@ export async function runInterface(
 		process.exit(exitCodes.internalError);
 	};
 
+	// Assigned apart from its declaration: the crash handler above may run while `render` is still drawing.
+	// eslint-disable-next-line prefer-const
 	let instance: ReturnType<typeof render> | undefined;
 	instance = render(
 		<CrashBoundary onCrash={crash}>

@@ -25,6 +25,7 @@ export function isCaseSensitive(query: string): boolean {
 /** Styles whose consecutive lines are one wrapped paragraph: a search may run from one such line into the next. */
 const flowingStyles: ReadonlySet<ArticleLineStyle> = new Set(['kicker', 'headline', 'deck', 'meta', 'body', 'heading']);
 
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, controls included
 const asciiOnly = /^[\u0000-\u007F]*$/u;
 
 /**

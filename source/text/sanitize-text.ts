@@ -37,17 +37,18 @@ const eightBitSequence = new RegExp(
 // the combining grapheme joiner U+034F, the Mongolian vowel separator U+180E, the deprecated format characters
 // U+206A–206F, the Hangul fillers U+115F and U+3164 (blank, yet two columns wide in some terminals and none in
 // others), and the tag characters U+E0000–E007F (invisible text).
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- control characters and lone joiners are what it finds
 const unsafeCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/gu;
 
 // Anything the replacements below would touch: every control character (C0 but tab and line feed, DEL, C1), and
 // the invisible characters of `unsafeCharacter`.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- control characters and lone joiners are what it finds
 const needsCleaning = /[\u200D\uFE0F\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
 
 // Emoji joined into one picture (U+200D between pictographs: a family, a rainbow flag) are drawn as one picture two
 // columns wide by some terminals and as each picture apart by others (xterm, tmux): a row measured one way overflows
 // and wraps when drawn the other. Without the joiner, every terminal draws each picture apart, as measured.
+// eslint-disable-next-line no-misleading-character-class -- a skin tone or U+FE0F after a pictograph, one at a time
 const joinedPictograph = /(\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})/gu;
 // Likewise a pictograph that is text by default (🏳, ❤) asked to be drawn as emoji (U+FE0F): one column in some
 // terminals, two in others. Without the request, it is text, one column, everywhere.
@@ -80,5 +81,6 @@ export function sanitizeText(text: string): string {
  * character becomes `?`, so the name stays recognisable and nothing in it acts on the terminal.
  */
 export function printableName(name: string): string {
+	// eslint-disable-next-line no-misleading-character-class -- the pattern above, made global
 	return needsCleaning.test(name) ? name.replace(new RegExp(needsCleaning.source, 'gu'), '?') : name;
 }

@@ -140,6 +140,6 @@ describe('a keymap with changes', () => {
 		app = renderApp(newsArticles, narrow, {keymap: result.keymap});
 		app.press('?');
 		const help = await app.waitForFrame(frame => frame.includes('Keys'));
-		expect(help.split('\n')[0]).toMatch(/ Ctrl-N\/k scroll  1–\d+\/\d+ $/u);
+		expect(help.split('\n')[0]).toMatch(/ Ctrl-N\/k scroll {2}1–\d+\/\d+ $/u);
 	});
 });

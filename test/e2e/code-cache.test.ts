@@ -97,7 +97,6 @@ describe('the code cache', () => {
 
 		for (const broken of [damaged, bytes.subarray(0, bytes.length >> 1), Buffer.from('garbage'), Buffer.alloc(0)]) {
 			writeFileSync(path, broken);
-			// eslint-disable-next-line no-await-in-loop
 			const result = await runBroadsheetPiped(['--list', samplePath], {env: {XDG_CACHE_HOME: cacheHome}});
 			expect(result).toEqual(expected);
 			expect(isWholeCacheFile(onlyCacheFile(cacheHome).bytes)).toBe(true);
@@ -150,13 +149,10 @@ describe('the code cache', () => {
 		mkdirSync(join(cacheHome, 'broadsheet', `code-0123456789abcdef-${process.version}-${process.arch}`), {recursive: true});
 		const blocker = fixtures.write('cache-home-file', 'not a directory');
 		for (const environment of [{XDG_CACHE_HOME: blocker}, {XDG_CACHE_HOME: cacheHome}]) {
-			// eslint-disable-next-line no-await-in-loop
 			expect(await runBroadsheetPiped(['--list', samplePath], {env: environment})).toEqual(expected);
-			// eslint-disable-next-line no-await-in-loop
 			const missing = await runBroadsheetPiped(['--list', 'no-such-file.txt'], {env: environment});
 			expect(missing.exitCode).toBe(exitCodes.notFound);
 			expect(missing.stderr).toBe('broadsheet: no-such-file.txt: no such file\n');
-			// eslint-disable-next-line no-await-in-loop
 			const usage = await runBroadsheetPiped(['--no-such-option'], {env: environment});
 			expect(usage.exitCode).toBe(exitCodes.usage);
 		}
@@ -170,10 +166,8 @@ describe('the code cache', () => {
 		await runBroadsheetPiped(['--list', samplePath], {env: {XDG_CACHE_HOME: cacheHome}});
 		const listOnly = onlyCacheFile(cacheHome).bytes;
 		for (let run = 1; run <= 2; run++) {
-			// eslint-disable-next-line no-await-in-loop
 			const session = await startBroadsheet([samplePath], singlePaneSize, {env: {XDG_CACHE_HOME: cacheHome}});
 			session.press('q');
-			// eslint-disable-next-line no-await-in-loop
 			await session.exited;
 		}
 

@@ -176,7 +176,6 @@ describe('scripting modes on a terminal', () => {
 			['--json', '"kicker":"CANCER:"'],
 			['--print', 'Tributes poured in on Tuesday'],
 		] as const) {
-			// eslint-disable-next-line no-await-in-loop
 			const {exitCode, output, session} = await runBroadsheetInTerminal([flag, samplePath], singlePaneSize);
 			expect(exitCode, flag).toBe(0);
 			expect(output, flag).toContain(expected);

@@ -100,7 +100,6 @@ describe('resizing to a smaller terminal', () => {
 		await session.waitFor('Headlines');
 		for (const [columnCount, rowCount] of [[120, 30], [100, 20], [80, 12], [60, 10]] as const) {
 			session.resize(columnCount, rowCount);
-			// eslint-disable-next-line no-await-in-loop
 			await session.waitFor(screen => screen.split('\n').length === rowCount && screen.includes('Headlines'));
 		}
 

@@ -117,7 +117,6 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
 			throw new Error(`not within ${timeoutMs} ms`);
 		}
 
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => {
 			setTimeout(resolve, 50);
 		});

@@ -130,7 +130,6 @@ describe('the config file', () => {
 	it('lets --list, --json, --print and a pipe go on over a mistake in the keys, with one warning', async () => {
 		const path = fixtures.write('clash.json', '{"keys": {"cursor-down": ["k"]}, "filter": "mujica"}');
 		for (const mode of ['--list', '--json', '--print', undefined]) {
-			// eslint-disable-next-line no-await-in-loop
 			const result = await runBroadsheetPiped(['--config', path, ...(mode ? [mode] : []), samplePath]);
 			expect(result.exitCode, mode).toBe(0);
 			expect(result.stdout, mode).toContain('Mujica');

@@ -7,9 +7,7 @@ const clearScreen = '\u001B[2J';
 /** The text a stretch of raw output writes, without its escape sequences (styles, cursor moves, OSC links). */
 const writtenText = (raw: string) =>
 	raw
-		// eslint-disable-next-line no-control-regex
 		.replaceAll(/\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/gu, '')
-		// eslint-disable-next-line no-control-regex
 		.replaceAll(/\u001B\[[\d;?]*[A-Za-z]/gu, '');
 
 describe('Ctrl-L', () => {

@@ -44,7 +44,6 @@ describe('small terminals', () => {
 
 		for (const [columnCount, rowCount] of [[19, 5], [10, 3]] as const) {
 			session.resize(columnCount, rowCount);
-			// eslint-disable-next-line no-await-in-loop
 			const screen = await waitForFrame(session, screenNow => screenNow.split('\n')[0] === 'Need 20x5');
 			expect(screen.split('\n').slice(1).join('').trim()).toBe('');
 		}

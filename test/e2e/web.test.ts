@@ -131,7 +131,6 @@ describe('feeds from the web', () => {
 		const outputs = [];
 		for (const example of examples) {
 			const command = example.replaceAll('https://example.org', server.origin).replaceAll('https://example.net', server.origin).replaceAll('~/notes/news.md', join(directory, 'news.md'));
-			// eslint-disable-next-line no-await-in-loop
 			const result = await runPiped('bash', ['-c', `set -o pipefail\nbroadsheet() { "$BROADSHEET_NODE" "$BROADSHEET_COMMAND" "$@"; }\n${command}`], {
 				cwd: repositoryRoot,
 				env: {...testEnvironment, ...webEnvironment(), BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},

@@ -24,7 +24,6 @@ export const newsArticles: readonly Article[] = parsePlainText(
 ).articles;
 
 /** A C0 or C1 control character (tab and line feed aside): none may survive into an article. */
-// eslint-disable-next-line no-control-regex
 export const controlCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 
 /** Every string an article holds: a paragraph's text without the mark of its kind, which only the readers make. */

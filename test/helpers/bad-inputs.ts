@@ -59,7 +59,9 @@ const endlessRoute: Route = (_request, response) => {
 	response.writeHead(200, {'content-type': 'application/rss+xml'});
 	const chunk = Buffer.alloc(256 * 1024, ' ');
 	const write = () => {
-		while (response.write(chunk)) {}
+		while (response.write(chunk)) {
+			// Write until the socket's buffer is full.
+		}
 		response.once('drain', write);
 	};
 

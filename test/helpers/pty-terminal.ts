@@ -187,7 +187,6 @@ function readInternalCursorHidden(terminal: HeadlessTerminal): boolean | undefin
 	return typeof hidden === 'boolean' ? hidden : undefined;
 }
 
-// eslint-disable-next-line no-control-regex
 const cursorVisibilityPattern = /\u001B\[\?25([hl])/g;
 
 function cursorVisibleFromRawOutput(output: string): boolean {
@@ -260,7 +259,6 @@ export async function startInTerminal(
 	const outputQuiet = async (quietMs = 60, limitMs = 1000): Promise<void> => {
 		const deadline = performance.now() + limitMs;
 		while (performance.now() - lastOutputTime < quietMs && performance.now() < deadline) {
-			// eslint-disable-next-line no-await-in-loop
 			await new Promise(resolve => {
 				setTimeout(resolve, quietMs);
 			});
@@ -271,7 +269,6 @@ export async function startInTerminal(
 		let awaited: Promise<void>;
 		do {
 			awaited = latestChunkParsed;
-			// eslint-disable-next-line no-await-in-loop
 			await awaited;
 		} while (awaited !== latestChunkParsed);
 	};

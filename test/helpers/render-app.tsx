@@ -2,12 +2,9 @@ import {render} from 'ink-testing-library';
 import type {ComponentProps} from 'react';
 import {App} from '../../source/shell/app.js';
 import type {Article} from '../../source/article.js';
-import type {MarkMap} from '../../source/read-state/marks.js';
-import type {ReadStateStore} from '../../source/read-state/store.js';
 import type {Viewport} from '../../source/mode.js';
 
 // Styling (CSI … m) and hyperlinks (OSC 8 … BEL): neither takes a column on screen.
-// eslint-disable-next-line no-control-regex
 const escapeSequence = /\u001B\[[\d;]*[A-Za-z]|\u001B\]8;[^\u0007]*\u0007/gu;
 
 /** The time component tests run at (list dates are relative to it, unless a test passes `now`): Sat 28 Nov 2026 14:05 UTC. */

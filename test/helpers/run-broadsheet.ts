@@ -139,7 +139,6 @@ async function waitUntilReadyForKeys(session: TerminalSession): Promise<Terminal
 	const device = await terminalDeviceOf(session.pid);
 	const deadline = Date.now() + 5000;
 	// Each check runs stty, which takes a few milliseconds: that is the polling interval.
-	// eslint-disable-next-line no-await-in-loop
 	while (hasExited || !(await isRawMode(device))) {
 		if (hasExited || Date.now() > deadline) {
 			throw new Error(`The terminal never went into raw mode; the screen:\n${session.screen()}`);
@@ -359,7 +358,6 @@ export async function waitForFile(path: string, {timeoutMs = 10_000, hasText = f
 			throw new Error(`${path} never appeared`);
 		}
 
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => {
 			setTimeout(resolve, 20);
 		});

@@ -66,7 +66,7 @@ describe('the parse cache (issue 16)', () => {
 		expect(kept.plan).toEqual(parse.plan);
 		expect(kept.articles).toHaveLength(articles.length);
 		for (const [index, article] of articles.entries()) {
-			const {paragraphs, ...fields} = article;
+			const {paragraphs: _paragraphs, ...fields} = article;
 			expect(kept.articles[index]).toEqual({...fields, unit: index < 2500 ? 0 : 1, index: index % 2500});
 		}
 

@@ -257,15 +257,12 @@ describe('separate processes', () => {
 		const killCount = 40;
 		for (let run = 0; run < killCount; run++) {
 			const writer = startWriter(directory, `run${run}`, 0);
-			// eslint-disable-next-line no-await-in-loop
 			await writer.firstSave;
 			// A random moment of the loop of saves: the kill lands before, during or after a write or a rename.
-			// eslint-disable-next-line no-await-in-loop
 			await new Promise(resolve => {
 				setTimeout(resolve, Math.random() * 15);
 			});
 			writer.child.kill('SIGKILL');
-			// eslint-disable-next-line no-await-in-loop
 			await writer.exited;
 			confirmedKeys.push(...writer.savedKeys);
 

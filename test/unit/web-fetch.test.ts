@@ -121,7 +121,9 @@ describe('fetching a feed', () => {
 				response.writeHead(200, {'content-type': 'text/xml'});
 				const chunk = Buffer.alloc(64 * 1024, 'a');
 				const write = () => {
-					while (response.write(chunk)) {}
+					while (response.write(chunk)) {
+			// Write until the socket's buffer is full.
+		}
 					response.once('drain', write);
 				};
 
@@ -278,7 +280,6 @@ describe('the feed cache', () => {
 		let now = Date.UTC(2026, 0, 1);
 		for (const path of ['/a', '/b', '/c']) {
 			now += 60_000;
-			// eslint-disable-next-line no-await-in-loop
 			await fetchFeed(server.url(path), {...options, cacheDirectory: directory, cacheByteCount: 100 * 1024, now: () => now});
 		}
 

@@ -41,7 +41,6 @@ async function runSteps<Value>(steps: Generator<SearchStep, Value>): Promise<{va
 		}
 
 		taken.push(step.value);
-		// eslint-disable-next-line no-await-in-loop
 		await step.value.awaited;
 	}
 }

@@ -339,6 +339,7 @@ async function readBody(response: Response, name: string, options: FetchOptions,
 
 		byteCount += value.byteLength;
 		if (byteCount > options.maximumByteCount) {
+			// eslint-disable-next-line no-await-in-loop -- leaves the loop: the body is given up
 			await reader.cancel().catch(() => {});
 			throw tooLarge(name, options.maximumByteCount);
 		}
