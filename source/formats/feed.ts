@@ -5,19 +5,10 @@ import {type Enclosure, enclosureOf, withEnclosures} from './enclosures.js';
 import {parseDate} from './dates.js';
 import type {Parser} from './format.js';
 import {type HtmlText, htmlToLine, htmlToText, isLeadOf, resolveUrl, textToParagraphs} from './html-text.js';
-import {
-	type ProblemList,
-	type XmlElement,
-	childNamed,
-	childrenNamed,
-	childText,
-	descendantsNamed,
-	findElement,
-	markupOf,
-	readXml,
-	serializeNodes,
-	textOf,
-} from './xml-tree.js';
+import type {ProblemList} from './xml/problem-list.js';
+import {childNamed, childrenNamed, childText, descendantsNamed, findElement, markupOf, serializeNodes, textOf} from './xml/query.js';
+import {readXml} from './xml/read-xml.js';
+import type {XmlElement} from './xml/xml-nodes.js';
 
 /*
 RSS 0.9x / 2.0, RSS 1.0 (RDF) and Atom (1.0 and 0.3), read into article drafts:

@@ -1,6 +1,8 @@
 import {sanitizeText} from '../text/sanitize-text.js';
 import type {Parser} from './format.js';
-import {childNamed, childrenNamed, childText, readXml, type XmlElement} from './xml-tree.js';
+import {childNamed, childrenNamed, childText} from './xml/query.js';
+import {readXml} from './xml/read-xml.js';
+import type {XmlElement} from './xml/xml-nodes.js';
 
 /*
 Subscription lists: the feeds a reader follows, not articles.
