@@ -82,9 +82,14 @@ export function createProblemLog(limit = 20): ProblemLog {
 			}
 		},
 		list() {
-			return extraCount === 0 ? [...kept] : [...kept, `and ${extraCount} more ${extraCount === 1 ? 'problem' : 'problems'}`];
+			return extraCount === 0 ? [...kept] : [...kept, moreProblems(extraCount)];
 		},
 	};
+}
+
+/** The last line of a problem list that kept only its first problems: `and 12 more problems`. */
+export function moreProblems(count: number): string {
+	return `and ${count} more ${count === 1 ? 'problem' : 'problems'}`;
 }
 
 /** `text` without the byte-order mark it may start with (TextDecoder keeps one that reached it as text). */

@@ -375,3 +375,13 @@ describe('enclosures (issue 13)', () => {
 		expect(article!.links).toEqual(['https://talks.example/1.ogg']);
 	});
 });
+
+describe('a feed with many problems', () => {
+	it('lists the first 20 and sums up the rest in the words every problem log uses', () => {
+		const strayEnds = Array.from({length: 25}, (_, index) => `</stray${index}>`).join('\n');
+		const {problems} = parseFeed(`<rss><channel><item><title>Kept</title></item>\n${strayEnds}\n</channel></rss>`, 'many.xml');
+		expect(problems).toHaveLength(21);
+		expect(problems[0]).toBe('line 2: </stray0> closes no open element');
+		expect(problems[20]).toBe('and 5 more problems');
+	});
+});

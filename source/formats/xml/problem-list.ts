@@ -1,3 +1,5 @@
+import {moreProblems} from '../format.js';
+
 /** How many problems are listed before the rest are only counted. */
 const maximumProblemCount = 20;
 
@@ -55,6 +57,6 @@ export class ProblemList {
 	list(): string[] {
 		return this.uncountedCount === 0
 			? [...this.messages]
-			: [...this.messages, `… and ${this.uncountedCount} more ${this.uncountedCount === 1 ? 'problem' : 'problems'}`];
+			: [...this.messages, moreProblems(this.uncountedCount)];
 	}
 }
