@@ -1,5 +1,6 @@
 import {join} from 'node:path';
 import {broadsheetDirectory} from './xdg-directories.js';
+import {jsonSyntaxProblem} from './formats/json-errors.js';
 import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {type KeyOverrides, keymapWithOverrides, parseKeyName} from './input/key-overrides.js';
 import type {Command, Keymap, KeyName} from './input/keymap.js';
@@ -51,18 +52,6 @@ type SettingName = keyof typeof settingTypes;
 
 const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : JSON.stringify(value));
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Where a JSON.parse error happened, as a line number, when the message gives a position. */
-function jsonErrorMessage(text: string, error: Error): string {
-	const position = /at position (\d+)/u.exec(error.message)?.[1];
-	const reason = error.message.replace(/\s*(?:in JSON )?at position \d+.*$/u, '').replace(/, ".*" is not valid JSON$/u, '');
-	if (position === undefined) {
-		return `not valid JSON (${reason})`;
-	}
-
-	const line = text.slice(0, Number(position)).split('\n').length;
-	return `line ${line}: not valid JSON (${reason})`;
-}
 
 function parseKeys(value: unknown, keymap: Keymap): {keymap: Keymap} | {error: string} {
 	if (!isObject(value)) {
@@ -198,7 +187,7 @@ export function parseConfig(
 	try {
 		json = JSON.parse(text);
 	} catch (error) {
-		return {error: jsonErrorMessage(text, error as Error)};
+		return {error: jsonSyntaxProblem(text, error)};
 	}
 
 	if (!isObject(json)) {

@@ -5,6 +5,7 @@ import {enclosureOf, withEnclosures} from './enclosures.js';
 import {parseDate} from './dates.js';
 import {looksLikeHtml} from './fields.js';
 import type {Parser} from './format.js';
+import {jsonSyntaxProblem} from './json-errors.js';
 import {salvagedJson} from './json-salvage.js';
 import {htmlToLine, htmlToText, isLeadOf, resolveUrl, textToParagraphs} from './html-text.js';
 
@@ -29,12 +30,6 @@ function stringOf(value: unknown): string | undefined {
 	}
 
 	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-/** Where `JSON.parse` stopped, as a line number, from its message (`… at position 123`). */
-function lineOfError(text: string, message: string): number | undefined {
-	const position = /position (\d+)/u.exec(message)?.[1];
-	return position === undefined ? undefined : text.slice(0, Number(position)).split('\n').length;
 }
 
 function authorNames(item: JsonObject, feed: JsonObject): string[] {
@@ -107,9 +102,7 @@ function readJsonFeed(text: string, source: string, documentUrl: string | undefi
 	try {
 		feed = JSON.parse(clean);
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		const line = lineOfError(text, message);
-		const problem = `${line === undefined ? '' : `line ${line}: `}not valid JSON (${message})`;
+		const problem = jsonSyntaxProblem(clean, error);
 		// A file cut off in the middle keeps the items that came whole before the cut.
 		const salvaged = salvagedJson(clean);
 		if (salvaged === undefined) {

@@ -1,6 +1,7 @@
 import type {ParseResult} from '../article.js';
 import {isJsonFeedValue, jsonFeedFromValue} from './json-feed.js';
 import {salvagedJson} from './json-salvage.js';
+import {jsonErrorOffset, jsonLineSyntaxProblem, jsonSyntaxProblem} from './json-errors.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {type FieldPlan, type FieldRecord, draftFromRecord, missingFieldProblems, noTextProblem, normalizeKey, planFields, planHasText, unwrapRecord} from './fields.js';
 import {type FieldSightings, type ProblemLog, createFieldSightings, createProblemLog, isRecord, withoutBom} from './format.js';
@@ -156,190 +157,6 @@ function findRecords(value: unknown, options: ParseOptions, depth = 0): unknown[
 	return longest;
 }
 
-/** Where a JSON syntax error is, as an offset into `text`, or `undefined` when `text` is valid JSON. */
-export function jsonErrorOffset(text: string): number | undefined {
-	const length = text.length;
-	const skipSpace = (from: number): number => {
-		let index = from;
-		while (index < length) {
-			const code = text.charCodeAt(index);
-			if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) {
-				break;
-			}
-
-			index++;
-		}
-
-		return index;
-	};
-
-	// Each scanner returns the offset past what it read, or the bitwise complement of where it failed.
-	const scanString = (from: number): number => {
-		let index = from + 1;
-		while (index < length) {
-			const code = text.charCodeAt(index);
-			if (code === 0x22) {
-				return index + 1;
-			}
-
-			if (code < 0x20) {
-				return ~index;
-			}
-
-			if (code === 0x5c) {
-				const escaped = text[index + 1];
-				if (escaped === 'u') {
-					if (!/^[\da-fA-F]{4}$/u.test(text.slice(index + 2, index + 6))) {
-						return ~(index + 1);
-					}
-
-					index += 6;
-					continue;
-				}
-
-				if (escaped === undefined || !'"\\/bfnrt'.includes(escaped)) {
-					return ~(index + 1);
-				}
-
-				index += 2;
-				continue;
-			}
-
-			index++;
-		}
-
-		return ~length;
-	};
-
-	const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-	const scanScalar = (from: number): number => {
-		const character = text[from];
-		if (character === '"') {
-			return scanString(from);
-		}
-
-		for (const literal of ['true', 'false', 'null']) {
-			if (text.startsWith(literal, from)) {
-				return from + literal.length;
-			}
-		}
-
-		numberPattern.lastIndex = from;
-		return numberPattern.test(text) ? numberPattern.lastIndex : ~from;
-	};
-
-	const scanKey = (from: number): number => {
-		const start = skipSpace(from);
-		if (text[start] !== '"') {
-			return ~start;
-		}
-
-		const end = scanString(start);
-		if (end < 0) {
-			return end;
-		}
-
-		const colon = skipSpace(end);
-		return text[colon] === ':' ? colon + 1 : ~colon;
-	};
-
-	const stack: string[] = [];
-	let index = 0;
-	for (;;) {
-		// A value is expected at `index`.
-		index = skipSpace(index);
-		const opening = text[index];
-		if (opening === '{' || opening === '[') {
-			const close = opening === '{' ? '}' : ']';
-			const next = skipSpace(index + 1);
-			if (text[next] === close) {
-				index = next + 1;
-			} else {
-				stack.push(close);
-				if (close === '}') {
-					const end = scanKey(index + 1);
-					if (end < 0) {
-						return ~end;
-					}
-
-					index = end;
-				} else {
-					index += 1;
-				}
-
-				continue;
-			}
-		} else {
-			const end = scanScalar(index);
-			if (end < 0) {
-				return ~end;
-			}
-
-			index = end;
-		}
-
-		// After a value: a comma, the end of its container, or the end of the text.
-		for (;;) {
-			index = skipSpace(index);
-			const close = stack.at(-1);
-			if (close === undefined) {
-				return index < length ? index : undefined;
-			}
-
-			const character = text[index];
-			if (character === close) {
-				stack.pop();
-				index++;
-				continue;
-			}
-
-			if (character !== ',') {
-				return index;
-			}
-
-			if (close === '}') {
-				const end = scanKey(index + 1);
-				if (end < 0) {
-					return ~end;
-				}
-
-				index = end;
-			} else {
-				index++;
-			}
-
-			break;
-		}
-	}
-}
-
-/** `line L, column C` of an offset into `text`, counting from 1. */
-function positionOf(text: string, offset: number): string {
-	let line = 1;
-	let lineStart = 0;
-	for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-		line++;
-		lineStart = index + 1;
-	}
-
-	return `line ${line}, column ${offset - lineStart + 1}`;
-}
-
-/** V8's message for a JSON syntax error, without the position and the quoted text it adds. */
-function syntaxMessage(error: unknown): string {
-	const message = error instanceof Error ? error.message : String(error);
-	return message
-		.replace(/, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/u, '')
-		.replace(/\s+in JSON at position \d+[\s\S]*$/u, '')
-		.replace(/\s*\(line \d+ column \d+\)$/u, '');
-}
-
-/** The syntax error in `text` as `line L, column C: message`. */
-function describeSyntaxError(text: string, error: unknown): string {
-	const offset = jsonErrorOffset(text) ?? text.length;
-	return `${positionOf(text, offset)}: ${syntaxMessage(error)}`;
-}
-
 /**
  * Parses JSON: an array of articles, an object holding one, or one article. Invalid JSON gives no articles and a
  * problem naming the position, unless the text reads as JSON Lines. Never throws.
@@ -359,10 +176,10 @@ export function parseJson(text: string, source: string, options: ParseOptions = 
 		// A file cut off in the middle keeps the records that came whole before the cut, as a truncated feed does.
 		value = salvagedJson(clean);
 		if (value === undefined) {
-			return {articles: [], problems: [describeSyntaxError(clean, error)]};
+			return {articles: [], problems: [jsonSyntaxProblem(clean, error)]};
 		}
 
-		cutProblem = `the file ends early (${describeSyntaxError(clean, error)}): read the records before the cut`;
+		cutProblem = `the file ends early (${jsonSyntaxProblem(clean, error)}): read the records before the cut`;
 	}
 
 	// A JSON Feed whose version the first look missed (far into the file, or written with escaped slashes).
@@ -419,8 +236,7 @@ export function parseNdjson(text: string, source: string, options: ParseOptions 
 			}
 
 			badLineCount++;
-			const offset = jsonErrorOffset(line) ?? line.length;
-			reader.problems.add(`line ${lineNumber}, column ${offset + 1}: ${syntaxMessage(error)}`);
+			reader.problems.add(jsonLineSyntaxProblem(lineNumber, line, error));
 			continue;
 		}
 

@@ -92,7 +92,7 @@ describe('a config file with a mistake gets one message naming the entry', () =>
 		['{"keys": {"go-first": ["5"]}}', 'keys.go-first: 5 is also bound to link-number (while browsing)'],
 		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh'],
 		['[1]', 'should hold an object, as in {"keys": {…}, "colors": {…}}, not a list'],
-		['{\n  "keys": {\n    "quit": ["x"],\n  }\n}', /^line 4: not valid JSON \(.+\)$/u],
+		['{\n  "keys": {\n    "quit": ["x"],\n  }\n}', /^line 4, column 3: not valid JSON \(Expected double-quoted property name\)$/u],
 	])('%s', (text, expected) => {
 		const error = errorOf(text);
 		if (expected instanceof RegExp) {

@@ -71,7 +71,8 @@ describe('bad input', () => {
 		const {articles, problems} = parseJsonFeed('{\n"version": "https://jsonfeed.org/version/1.1",\n"items": [\n{"title": "x",}\n]}', 'f');
 		expect(articles).toEqual([]);
 		expect(problems).toHaveLength(1);
-		expect(problems[0]).toMatch(/^line 4: not valid JSON \(/u);
+		expect(problems[0]).toMatch(/^line 4, column 15: not valid JSON \(Expected double-quoted property name\)$/u);
+		expect(problems[0]).not.toMatch(/position/u);
 	});
 
 	it('says when JSON is not a JSON Feed', () => {

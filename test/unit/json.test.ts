@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {jsonErrorOffset, looksLikeNdjson, parseJson, parseNdjson} from '../../source/formats/json.js';
+import {jsonErrorOffset} from '../../source/formats/json-errors.js';
+import {looksLikeNdjson, parseJson, parseNdjson} from '../../source/formats/json.js';
 import {controlCharacter, dataFixture, stringsOf} from '../helpers/articles.js';
 
 describe('parseJson', () => {
@@ -99,9 +100,9 @@ describe('parseJson', () => {
 	});
 
 	it.each([
-		['{"title": x}', 'line 1, column 11: Unexpected token'],
-		['[1, 2,', 'line 1, column 7: Unexpected end of JSON input'],
-		['', 'line 1, column 1: Unexpected end of JSON input'],
+		['{"title": x}', 'line 1, column 11: not valid JSON (Unexpected token'],
+		['[1, 2,', 'line 1, column 7: not valid JSON (Unexpected end of JSON input)'],
+		['', 'line 1, column 1: not valid JSON (Unexpected end of JSON input)'],
 		['{"a": 1}\ntrailing', 'line 2, column 1:'],
 	])('names the position in %j', (text, expected) => {
 		expect(parseJson(text, 'x.json').problems[0]).toContain(expected);
@@ -176,8 +177,8 @@ describe('parseNdjson', () => {
 		const {articles, problems} = parseNdjson(dataFixture('bad-lines.ndjson'), 'bad.ndjson');
 		expect(articles.map(article => article.headline)).toEqual(['Good line one', 'Good line two', 'Good line three']);
 		expect(problems).toHaveLength(3);
-		expect(problems[0]).toMatch(/^line 2, column 34: Unexpected token/u);
-		expect(problems[1]).toMatch(/^line 5, column 1: Unexpected token/u);
+		expect(problems[0]).toMatch(/^line 2, column 34: not valid JSON \(Unexpected token/u);
+		expect(problems[1]).toMatch(/^line 5, column 1: not valid JSON \(Unexpected token/u);
 		expect(problems[2]).toBe('line 6: an array, not an article object; skipped');
 		expect(problems.join('\n')).not.toMatch(/is not valid JSON|position/u);
 	});
