@@ -4,7 +4,7 @@ import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {type Enclosure, enclosureOf, withEnclosures} from './enclosures.js';
 import {parseDate} from './dates.js';
 import type {Parser} from './format.js';
-import {type HtmlText, htmlToLine, htmlToText, isLeadOf, resolveUrl, textToParagraphs} from './html-text.js';
+import {type HtmlText, htmlToLine, htmlToText, isLeadOf, looksLikeHtml, resolveUrl, textToParagraphs} from './html-text.js';
 import type {ProblemList} from './xml/problem-list.js';
 import {childNamed, childrenNamed, childText, descendantsNamed, findElement, markupOf, serializeNodes, textOf} from './xml/query.js';
 import {readXml} from './xml/read-xml.js';
@@ -18,9 +18,6 @@ RSS 0.9x / 2.0, RSS 1.0 (RDF) and Atom (1.0 and 0.3), read into article drafts:
 - deck: the description or summary, when there is a fuller body and the summary is not just its opening words
 - url, guid, author, date, categories; the feed's title is each article's source
 */
-
-// Common HTML tags: text holding them is HTML even where it does not say so (RSS titles, Atom content without a type).
-const looksLikeHtml = /<\/?(?:p|br|div|a|img|b|i|u|em|strong|small|sup|sub|code|span|ul|ol|li|blockquote|h[1-6]|pre|table|font|abbr|cite|q)\b[^<>]*>/iu;
 
 /** A description longer than this is a body that was cut short, not a standfirst. */
 const longestDeckLength = 500;
@@ -149,7 +146,7 @@ function rssAuthorName(author: XmlElement): string | undefined {
  * holds HTML tags, so that `Stalls open <late>` keeps its words.
  */
 function rssLine(text: string): string {
-	if (looksLikeHtml.test(text)) {
+	if (looksLikeHtml(text)) {
 		return htmlToLine(text);
 	}
 
@@ -271,7 +268,7 @@ function atomMarkup(element: XmlElement, baseUrl: string | undefined, isContent:
 
 	if (type === '' || type === 'text' || type.startsWith('text/')) {
 		const text = textOf(element);
-		return isContent && type === '' && looksLikeHtml.test(text) ? {kind: 'html', value: markupOf(element), baseUrl} : {kind: 'text', value: text, baseUrl};
+		return isContent && type === '' && looksLikeHtml(text) ? {kind: 'html', value: markupOf(element), baseUrl} : {kind: 'text', value: text, baseUrl};
 	}
 
 	return undefined;

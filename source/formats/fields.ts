@@ -2,7 +2,7 @@ import {decodeHTML} from 'entities';
 import type {ArticleDraft} from './build-articles.js';
 import {parseDate} from './dates.js';
 import type {MappableField, ParseOptions} from './format.js';
-import {type HtmlText, htmlToLine, htmlToText, isLeadOf} from './html-text.js';
+import {type HtmlText, htmlToLine, htmlToText, isLeadOf, looksLikeHtml} from './html-text.js';
 
 /*
 Field inference, shared by JSON, NDJSON, CSV/TSV and Markdown front matter. A record's keys are compared without
@@ -206,16 +206,7 @@ function listOf(value: unknown, canSplit: boolean): string[] {
 	return canSplit ? text.split(/\s*[;,|]\s*/u).filter(item => item !== '') : [text];
 }
 
-const htmlTag = /<\/?(?:p|br|div|a|em|strong|b|i|u|span|ul|ol|li|h[1-6]|blockquote|img|figure|figcaption|table|tr|td|pre|code|section|article|header|footer|hr|sup|sub|small)\b[^>]*>/iu;
 const htmlEntity = /&(?:[a-z][a-z\d]{1,31}|#\d{1,7}|#x[\da-f]{1,6});/iu;
-
-/**
- * Whether `text` is HTML markup (it holds a common tag), not text that happens to contain `<` (the Reuters wire
- * writes `<AMERICAN EXPRESS CO>`). A cheap test, so that plain text never goes through the HTML parser.
- */
-export function looksLikeHtml(text: string): boolean {
-	return text.includes('<') && htmlTag.test(text);
-}
 
 /** Plain text with its entities decoded, if it holds any (APIs escape `&` in text that is not HTML). */
 function decodeEntities(text: string): string {

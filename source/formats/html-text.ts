@@ -2,6 +2,19 @@ import {isOpenableAddress, markedParagraph, type ParagraphKind, paragraphMarkPat
 import {decodeHTML} from 'entities';
 import {Parser} from 'htmlparser2';
 
+
+// The tags of feed and API markup: feeds' descriptions (font, abbr, cite, q) and content APIs' articles (figure,
+// section, header, table rows). The two readers' lists had drifted apart; this is both.
+const htmlTag = /<\/?(?:p|br|div|a|img|b|i|u|em|strong|small|sup|sub|code|span|ul|ol|li|blockquote|h[1-6]|pre|table|tr|td|font|abbr|cite|q|figure|figcaption|section|article|header|footer|hr)\b[^<>]*>/iu;
+
+/**
+ * Whether `text` is HTML markup (it holds a common tag), not text that happens to contain `<` (the Reuters wire
+ * writes `<AMERICAN EXPRESS CO>`). A cheap test, so that plain text never goes through the HTML parser.
+ */
+export function looksLikeHtml(text: string): boolean {
+	return text.includes('<') && htmlTag.test(text);
+}
+
 /** Readable text from HTML: paragraphs, and the addresses the paragraphs cite as `[1]`, `[2]`, … */
 export type HtmlText = {
 	/**

@@ -3,11 +3,10 @@ import type {ParseResult} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {enclosureOf, withEnclosures} from './enclosures.js';
 import {parseDate} from './dates.js';
-import {looksLikeHtml} from './fields.js';
 import type {Parser} from './format.js';
 import {jsonSyntaxProblem} from './json-errors.js';
 import {salvagedJson} from './json-salvage.js';
-import {htmlToLine, htmlToText, isLeadOf, resolveUrl, textToParagraphs} from './html-text.js';
+import {htmlToLine, htmlToText, isLeadOf, looksLikeHtml, resolveUrl, textToParagraphs} from './html-text.js';
 
 /*
 JSON Feed 1.0 and 1.1 (https://www.jsonfeed.org/version/1.1/): title → headline, content_html (else content_text)

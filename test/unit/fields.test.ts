@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {ArticleDraft} from '../../source/formats/build-articles.js';
-import {dateFromValue, draftFromRecord, looksLikeHtml, normalizeKey, bodyFromText, planFields, unwrapRecord, type FieldRecord} from '../../source/formats/fields.js';
+import {looksLikeHtml} from '../../source/formats/html-text.js';
+import {dateFromValue, draftFromRecord, normalizeKey, bodyFromText, planFields, unwrapRecord, type FieldRecord} from '../../source/formats/fields.js';
 import {createProblemLog} from '../../source/formats/format.js';
 import type {ParseOptions} from '../../source/formats/format.js';
 
@@ -207,6 +208,12 @@ describe('looksLikeHtml', () => {
 		['<a href="x">link</a>', true],
 		['5 < 6 and 7 > 3', false],
 		['<AMERICAN EXPRESS CO> said', false],
+		// The feed reader's tags and the record reader's, which had drifted apart, are one list.
+		['<font color="red">Alert</font>', true],
+		['He said <q>no</q>', true],
+		['<figure><figcaption>A map</figcaption></figure>', true],
+		['<tr><td>1</td></tr>', true],
+		['<CORN PRODUCTS> and <ATT>', false],
 	])('%s → %s', (text, expected) => {
 		expect(looksLikeHtml(text)).toBe(expected);
 	});
