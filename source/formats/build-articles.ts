@@ -2,6 +2,7 @@ import {type Article, hashText, isOpenableAddress, markedParagraph, paragraphKin
 import {sanitizeText} from '../text/sanitize-text.js';
 import {expandTabs} from '../text/text-width.js';
 import {firstSentence} from './sentences.js';
+import {uniqueId} from './format.js';
 
 /** An article as a format reads it: any field may be missing; text may still hold control characters. */
 export type ArticleDraft = {
@@ -90,16 +91,11 @@ export function buildArticles(drafts: readonly ArticleDraft[], source: string, s
 
 		const url = cleanUrl(draft.url);
 		const key = cleanLine(draft.guid) ?? url ?? hashText(`${kicker ?? ''}\n${headline}`);
-		const count = (seen.get(key) ?? 0) + 1;
-		// A copy as the key: `seen` outlives the part when an input is parsed in parts, and a key sliced from the part's
-		// text (a CSV field) would keep all of that text alive (V8 keeps a slice's whole parent), which a big file's
-		// articles must not (see stored-articles.ts).
-		seen.set(count === 1 ? (' ' + key).slice(1) : key, count);
 		const categories = (draft.categories ?? []).map(category => cleanLine(category)).filter(category => category !== undefined);
 		const links = (draft.links ?? []).map(link => cleanLine(link) ?? '');
 		// Fields are assigned one by one, not spread: this runs once per article of files with millions of them.
 		const article: Mutable<Article> = {
-			id: count === 1 ? key : `${key}#${count}`,
+			id: uniqueId(key, seen),
 			headline,
 			headlineSource: title ? 'title' : deck ? 'deck' : 'first-sentence',
 			paragraphs,

@@ -92,6 +92,19 @@ export function moreProblems(count: number): string {
 	return `and ${count} more ${count === 1 ? 'problem' : 'problems'}`;
 }
 
+/**
+ * `key` made unique among the articles of one input: the second article with a key gets `key#2`, the third `key#3`.
+ * Every format names duplicates this way (plain text once said `key-2`).
+ */
+export function uniqueId(key: string, seen: Map<string, number>): string {
+	const count = (seen.get(key) ?? 0) + 1;
+	// A copy as the key: `seen` outlives the part when an input is parsed in parts, and a key sliced from the part's
+	// text (a CSV field) would keep all of that text alive (V8 keeps a slice's whole parent), which a big file's
+	// articles must not (see stored-articles.ts).
+	seen.set(count === 1 ? (' ' + key).slice(1) : key, count);
+	return count === 1 ? key : `${key}#${count}`;
+}
+
 /** `text` without the byte-order mark it may start with (TextDecoder keeps one that reached it as text). */
 export function withoutBom(text: string): string {
 	return text.charCodeAt(0) === 0xfe_ff ? text.slice(1) : text;

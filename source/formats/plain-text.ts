@@ -1,7 +1,7 @@
 import {type Article, type ParseResult, hashText} from '../article.js';
 import {sanitizeText} from '../text/sanitize-text.js';
 import {splitDeck} from './deck.js';
-import type {PartOptions, PlainTextLayout} from './format.js';
+import {type PartOptions, type PlainTextLayout, uniqueId} from './format.js';
 import {endsWithSentencePunctuation, firstSentence, firstSentenceEnd} from './sentences.js';
 
 /*
@@ -283,10 +283,7 @@ function articlesFromLines(lines: readonly string[]): ArticleText[] {
 export function withIdentity(articles: readonly ArticleText[], rawSource: string, seen = new Map<string, number>()): Article[] {
 	const source = sanitizeText(rawSource);
 	return articles.map(article => {
-		const hash = hashText(`${article.kicker ?? ''}\n${article.headline}`);
-		const count = (seen.get(hash) ?? 0) + 1;
-		seen.set(hash, count);
-		return {...article, id: count === 1 ? hash : `${hash}-${count}`, source};
+		return {...article, id: uniqueId(hashText(`${article.kicker ?? ''}\n${article.headline}`), seen), source};
 	});
 }
 

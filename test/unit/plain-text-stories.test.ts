@@ -102,3 +102,13 @@ describe('a story whose headline has a comma', () => {
 		expect(parsed.articles.length).toBeGreaterThan(0);
 	});
 });
+
+describe('the same story twice', () => {
+	it('gets the id every format gives a duplicate: the first id, then #2', () => {
+		const story = 'Bridge reopens after repairs\n\nThe bridge opened to traffic on Monday morning after a year of work.';
+		const [first, second] = parsePlainText(`${story}\n---\n${story}\n`, 'twice.txt').articles;
+		const [csvFirst, csvSecond] = parseText('title,body\nSame,One.\nSame,Two.\n', 'twice.csv', {format: 'csv'}).articles;
+		expect(second!.id).toBe(`${first!.id}#2`);
+		expect(csvSecond!.id).toBe(`${csvFirst!.id}#2`);
+	});
+});
