@@ -1,8 +1,8 @@
-import {decodeHTML} from 'entities';
 import type {ArticleDraft} from './build-articles.js';
 import {parseDate} from './dates.js';
 import type {MappableField, ParseOptions} from './format.js';
-import {type HtmlText, htmlToLine, htmlToText, isLeadOf, looksLikeHtml} from './html-text.js';
+import {type HtmlText, htmlToLine, isLeadOf, looksLikeHtml} from './html-text.js';
+import {bodyFromText, decodeEntities} from './text-body.js';
 
 /*
 Field inference, shared by JSON, NDJSON, CSV/TSV and Markdown front matter. A record's keys are compared without
@@ -204,123 +204,6 @@ function listOf(value: unknown, canSplit: boolean): string[] {
 
 	// `tags: "politics; europe"` in a CSV cell: a plural name holds a list.
 	return canSplit ? text.split(/\s*[;,|]\s*/u).filter(item => item !== '') : [text];
-}
-
-const htmlEntity = /&(?:[a-z][a-z\d]{1,31}|#\d{1,7}|#x[\da-f]{1,6});/iu;
-
-/** Plain text with its entities decoded, if it holds any (APIs escape `&` in text that is not HTML). */
-function decodeEntities(text: string): string {
-	return text.includes('&') && htmlEntity.test(text) ? decodeHTML(text) : text;
-}
-
-// Closing quotes and brackets that may follow a sentence's final mark.
-const closers = new Set(['"', "'", '”', '’', ')', ']']);
-const sentenceMarks = new Set(['.', '!', '?', '…']);
-
-/** Whether a line ends like a finished sentence; sentences.ts's endsWithSentencePunctuation, without a regular expression. */
-function endsLikeSentence(line: string): boolean {
-	let index = line.length - 1;
-	while (index >= 0 && (line[index] === ' ' || line[index] === '\t')) {
-		index--;
-	}
-
-	while (index >= 0 && closers.has(line[index]!)) {
-		index--;
-	}
-
-	return index >= 0 && sentenceMarks.has(line[index]!);
-}
-
-/**
- * Lines of one block. Hard-wrapped text (more than two lines, all short, most stopping mid-sentence) is joined into
- * paragraphs, breaking at indented lines, as the Reuters wire does; otherwise each line is a paragraph.
- * plain-text.ts's joinWrappedLines follows the same rule, except that it needs two spaces of indent.
- */
-function joinWrappedLines(lines: readonly string[], paragraphs: string[]): void {
-	let openEndedCount = 0;
-	let isShort = true;
-	for (let index = 0; index < lines.length; index++) {
-		const line = lines[index]!;
-		isShort &&= line.length <= 100;
-		if (index < lines.length - 1 && !endsLikeSentence(line)) {
-			openEndedCount++;
-		}
-	}
-
-	if (lines.length <= 2 || !isShort || openEndedCount * 2 < lines.length - 1) {
-		for (const line of lines) {
-			paragraphs.push(line.trim());
-		}
-
-		return;
-	}
-
-	// Lines are gathered and joined once: repeated `+=` builds a rope that every later regular expression must flatten.
-	let current: string[] = [];
-	for (const line of lines) {
-		const first = line.charCodeAt(0);
-		// Wrapped lines start at the margin, so any indent opens a paragraph (the wire's sign-off ` Reuter` has one space).
-		const isIndented = first === 9 || first === 32;
-		if (isIndented && current.length > 0) {
-			paragraphs.push(current.join(' '));
-			current = [];
-		}
-
-		current.push(line.trim());
-	}
-
-	if (current.length > 0) {
-		paragraphs.push(current.join(' '));
-	}
-}
-
-function isBlankLine(line: string): boolean {
-	for (let index = 0; index < line.length; index++) {
-		const code = line.charCodeAt(index);
-		if (code !== 32 && code !== 9 && code !== 13) {
-			return false;
-		}
-	}
-
-	return true;
-}
-
-/**
- * The body a text field holds: HTML is read as HTML (html-text.ts), its links numbered; plain text splits at blank
- * lines, and hard-wrapped lines are joined (breaking at indented lines).
- */
-export function bodyFromText(text: string): HtmlText {
-	if (looksLikeHtml(text)) {
-		return htmlToText(text);
-	}
-
-	const normalized = decodeEntities(text.includes('\r') ? text.replaceAll('\r\n', '\n').replaceAll('\r', '\n') : text);
-	const paragraphs: string[] = [];
-	let block: string[] = [];
-	let start = 0;
-	while (start <= normalized.length) {
-		let end = normalized.indexOf('\n', start);
-		if (end === -1) {
-			end = normalized.length;
-		}
-
-		const line = normalized.slice(start, end);
-		start = end + 1;
-		if (isBlankLine(line)) {
-			if (block.length > 0) {
-				joinWrappedLines(block, paragraphs);
-				block = [];
-			}
-		} else {
-			block.push(line);
-		}
-	}
-
-	if (block.length > 0) {
-		joinWrappedLines(block, paragraphs);
-	}
-
-	return {paragraphs, links: []};
 }
 
 /** One line of text from a value that may hold markup or entities (WordPress titles hold `&#8217;`). */

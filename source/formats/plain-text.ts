@@ -3,6 +3,7 @@ import {sanitizeText} from '../text/sanitize-text.js';
 import {splitDeck} from './deck.js';
 import {type PartOptions, type PlainTextLayout, uniqueId} from './format.js';
 import {endsWithSentencePunctuation, firstSentence, firstSentenceEnd} from './sentences.js';
+import {paragraphsOfLines} from './text-body.js';
 
 /*
 The plain-text rules (readme.md, "The plain-text format", says the same for users):
@@ -86,59 +87,11 @@ function articleFromBlock(lines: readonly string[]): ArticleText | undefined {
 		return articleFromStory(splitOnBlankLines(lines.slice(firstIndex)));
 	}
 
-	const rest = paragraphsOf(lines.slice(firstIndex + 1));
+	const rest = paragraphsOfLines(lines.slice(firstIndex + 1));
 	const firstWithoutKicker = first.slice(kickerOf(first)?.length ?? 0).trim();
 	return isTitleLine(firstWithoutKicker) && rest.length > 0
 		? articleFromParagraphs([first, ...rest])
-		: articleFromParagraphs(paragraphsOf(lines.slice(firstIndex)));
-}
-
-/** Paragraphs of a block of lines: blank lines separate them; hard-wrapped lines are joined. */
-function paragraphsOf(lines: readonly string[]): string[] {
-	const paragraphs: string[] = [];
-	let current: string[] = [];
-	const flush = () => {
-		if (current.length > 0) {
-			paragraphs.push(...joinWrappedLines(current));
-			current = [];
-		}
-	};
-
-	for (const line of lines) {
-		if (line.trim() === '') {
-			flush();
-		} else {
-			current.push(line);
-		}
-	}
-
-	flush();
-	return paragraphs;
-}
-
-/**
- * Lines of one block. Hard-wrapped text (every line short) is joined into paragraphs, breaking at indented lines;
- * otherwise each line is a paragraph.
- */
-function joinWrappedLines(lines: readonly string[]): string[] {
-	// Hard-wrapped lines are short and mostly stop mid-sentence; a paragraph a line mostly ends in a period.
-	const openEndedCount = lines.slice(0, -1).filter(line => !endsWithSentencePunctuation(line)).length;
-	const isHardWrapped = lines.length > 2 && lines.every(line => line.length <= 100) && openEndedCount * 2 >= lines.length - 1;
-	if (!isHardWrapped) {
-		return lines.map(line => line.trim());
-	}
-
-	const paragraphs: string[] = [];
-	for (const [index, line] of lines.entries()) {
-		const isParagraphStart = index === 0 || /^\s{2,}|^\t/u.test(line);
-		if (isParagraphStart) {
-			paragraphs.push(line.trim());
-		} else {
-			paragraphs[paragraphs.length - 1] += ' ' + line.trim();
-		}
-	}
-
-	return paragraphs;
+		: articleFromParagraphs(paragraphsOfLines(lines.slice(firstIndex)));
 }
 
 function splitOnSeparators(lines: readonly string[]): string[][] {
@@ -241,7 +194,7 @@ export function storyBoundaryAfter(text: string, from: number): number {
 /** A story: its headline block (perhaps led by a kicker), then its paragraph blocks (hard-wrapped lines joined). */
 function articleFromStory(blocks: ReadonlyArray<readonly string[]>): ArticleText {
 	const [headlineBlock = [], ...rest] = blocks;
-	const paragraphs = rest.flatMap(block => paragraphsOf(block));
+	const paragraphs = rest.flatMap(block => paragraphsOfLines(block));
 	const line = headlineBlock.join(' ').trim();
 	if (paragraphs.length === 0 || !isHeadlineBlock([line])) {
 		return articleFromParagraphs([line, ...paragraphs]);

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import type {ArticleDraft} from '../../source/formats/build-articles.js';
 import {looksLikeHtml} from '../../source/formats/html-text.js';
-import {dateFromValue, draftFromRecord, normalizeKey, bodyFromText, planFields, unwrapRecord, type FieldRecord} from '../../source/formats/fields.js';
+import {bodyFromText} from '../../source/formats/text-body.js';
+import {dateFromValue, draftFromRecord, normalizeKey, planFields, unwrapRecord, type FieldRecord} from '../../source/formats/fields.js';
 import {createProblemLog} from '../../source/formats/format.js';
 import type {ParseOptions} from '../../source/formats/format.js';
 
