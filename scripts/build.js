@@ -5,6 +5,7 @@ import {access, chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {applyPatch, dependencyPatches, patchFilter} from './dependency-patches.js';
 
 const emptyModule = fileURLToPath(new URL('empty-module.js', import.meta.url));
 
@@ -32,7 +33,7 @@ const inkLogUpdateShim = fileURLToPath(new URL('ink-log-update.js', import.meta.
  * Broadsheet's frame writer (source/terminal/renderer/frame-writer.ts): Ink 6.8 rewrites every changed row whole, the writer
  * only the cells that changed. It also draws right where Ink 6.8.0's incremental renderer moved the cursor up one row
  * too few before redrawing a frame that ended in a newline. The build fails if Ink no longer imports its
- * log-update.js from ink.js, where the writer goes in, or if ink.js no longer writes a frame as patched below.
+ * log-update.js from ink.js, where the writer goes in (ink.js's own patch is in scripts/dependency-patches.js).
  */
 const frameWriter = {
 	name: 'frame-writer',
@@ -40,53 +41,6 @@ const frameWriter = {
 		const inkModule = join(inkBuildDirectory, 'ink.js');
 		const inkLogUpdate = join(inkBuildDirectory, 'log-update.js');
 		let isReplaced = false;
-		build.onLoad({filter: /ink[\\/]build[\\/]ink\.js$/}, async ({path}) => {
-			const source = await readFile(path, 'utf8');
-			patched(source, 'import logUpdate from \'./log-update.js\';', '', 'Ink\'s ink.js');
-			// A frame goes out in one write rather than three (begin synchronized update, the frame, end it): one
-			// wake-up of whatever reads the terminal, and over SSH one packet instead of three.
-			// A frame as tall as the terminal, after a resize to fewer rows, makes Ink clear the terminal with ESC[3J
-			// among the rest, which erases the scrollback: on the alternate screen, where Broadsheet draws, there is no
-			// scrollback of its own, and ESC[3J would wipe the main screen's (tmux history went from 462 lines to 16).
-			const withoutScrollbackErase = patched(
-				source,
-				'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + output);',
-				'this.options.stdout.write(\'\\u001B[2J\\u001B[H\' + this.fullStaticOutput + output);',
-				'Ink\'s ink.js',
-			);
-			return {
-				contents: patched(
-					withoutScrollbackErase,
-					`                const shouldWrite = this.log.willRender(output);
-                const sync = shouldSynchronize(this.options.stdout);
-                if (sync && shouldWrite) {
-                    this.options.stdout.write(bsu);
-                }
-                this.log(output);
-                if (sync && shouldWrite) {
-                    this.options.stdout.write(esu);
-                }
-`,
-					`                const shouldWrite = this.log.willRender(output);
-                const sync = shouldSynchronize(this.options.stdout);
-                this.options.stdout.cork?.();
-                try {
-                    if (sync && shouldWrite) {
-                        this.options.stdout.write(bsu);
-                    }
-                    this.log(output);
-                    if (sync && shouldWrite) {
-                        this.options.stdout.write(esu);
-                    }
-                } finally {
-                    this.options.stdout.uncork?.();
-                }
-`,
-					'Ink\'s ink.js',
-				),
-				loader: 'js',
-			};
-		});
 		build.onResolve({filter: /^\.\/log-update\.js$/}, ({importer}) => {
 			if (importer !== inkModule) {
 				return undefined;
@@ -116,158 +70,16 @@ const frameWriter = {
 	},
 };
 
-const graphemesModule = fileURLToPath(new URL('../source/text/graphemes.ts', import.meta.url));
-
-/** Replaces `search` in `source` by `replacement`, failing the build when a dependency's code has changed. */
-function patched(source, search, replacement, what) {
-	if (!source.includes(search)) {
-		throw new Error(`${what} changed: check whether its patch in scripts/build.js is still needed`);
-	}
-
-	return source.replaceAll(search, replacement);
-}
-
 /**
- * Ink splits every line of every frame into graphemes with `Intl.Segmenter` (in @alcalzone/ansi-tokenize, and in
- * slice-ansi when it clips). The first segmenter a process makes costs 20 ms or more, and segmenting costs on
- * every frame. Plain text, where every character stands alone, is split without one (source/text/graphemes.ts);
- * slice-ansi makes its segmenter when first used rather than at start-up.
+ * The changes made to dependencies' code as it is bundled, each with its reason: scripts/dependency-patches.js. The
+ * build fails when a patched file no longer holds the code an edit expects.
  */
-const lazyGraphemes = {
-	name: 'lazy-graphemes',
+const patchedDependencies = {
+	name: 'patched-dependencies',
 	setup(build) {
-		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/}, async ({path}) => {
-			let source = await readFile(path, 'utf8');
-			source = patched(source, 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', `import {graphemesOf} from ${JSON.stringify(graphemesModule)};`, 'ansi-tokenize');
-			source = patched(source, 'segmenter.segment(str)', 'graphemesOf(str)', 'ansi-tokenize');
-			return {contents: source, loader: 'js'};
-		});
-		build.onLoad({filter: /slice-ansi[\\/]tokenize-ansi\.js$/}, async ({path}) => {
-			let source = await readFile(path, 'utf8');
-			source = patched(source, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", `import {graphemeSegmenter} from ${JSON.stringify(graphemesModule)};`, 'slice-ansi');
-			source = patched(source, 'GRAPHEME_SEGMENTER.segment(', 'graphemeSegmenter().segment(', 'slice-ansi');
-			return {contents: source, loader: 'js'};
-		});
-	},
-};
-
-/**
- * meow's bundled dependencies run normalize-package-data's set-up when loaded, which sorts SPDX licence names with
- * localeCompare (loading ICU's collation, several milliseconds). Broadsheet passes meow its package fields, so
- * that code only runs if meow is ever asked to normalise them: load it then.
- */
-const lazyPackageNormaliser = {
-	name: 'lazy-package-normaliser',
-	setup(build) {
-		build.onLoad({filter: /meow[\\/]build[\\/]dependencies\.js$/}, async ({path}) => {
-			const source = await readFile(path, 'utf8');
-			return {
-				contents: patched(
-					source,
-					'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
-					'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);',
-					'meow',
-				),
-				loader: 'js',
-			};
-		});
-	},
-};
-
-/**
- * Ink draws every frame into a grid of one object per cell and then turns each row back into a string, comparing
- * the styles of each cell with the one before (three Sets a cell). At 120x40 that is most of a frame's time, and most
- * of its garbage. Three patches keep the same output: blank cells share one object; the cells of one styled run share
- * one styles array (nothing mutates them); and a cell whose styles array is its neighbour's, or which has none like
- * its neighbour, skips the comparison, which would find no difference.
- */
-const fasterInkOutput = {
-	name: 'faster-ink-output',
-	setup(build) {
-		build.onLoad({filter: /ink[\\/]build[\\/]output\.js$/}, async ({path}) => {
-			let source = await readFile(path, 'utf8');
-			source = patched(
-				source,
-				`row.push({
-                    type: 'char',
-                    value: ' ',
-                    fullWidth: false,
-                    styles: [],
-                });`,
-				'row.push(blankCell);',
-				'Ink\'s output.js',
-			);
-			source += "\nconst blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\n";
-			return {contents: source, loader: 'js'};
-		});
-		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async ({path}) => {
-			let source = await readFile(path, 'utf8');
-			source = patched(
-				source,
-				`ret.push({
-                ...token,
-                styles: [...codes],
-            });`,
-				'ret.push({type: token.type, value: token.value, fullWidth: token.fullWidth, styles: codes});',
-				'ansi-tokenize\'s styledChars.js',
-			);
-			source = patched(
-				source,
-				'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
-				'const previousStyles = chars[i - 1].styles;\n'
-					+ 'if (previousStyles !== char.styles && (previousStyles.length > 0 || char.styles.length > 0)) {\n'
-					+ 'ret += ansiCodesToString(diffAnsiCodes(previousStyles, char.styles));\n'
-					+ '}',
-				'ansi-tokenize\'s styledChars.js',
-			);
-			return {contents: source, loader: 'js'};
-		});
-	},
-};
-
-/**
- * Yoga (Ink's layout engine) sets up its WebAssembly with the asynchronous `WebAssembly.instantiate`, and its module
- * awaits that at the top level; Ink's reconciler awaits the React devtools at the top level when DEV is set. Top-level
- * await rules out a bundle that is a plain script, and only a script can use V8's code cache on Node 20 (see
- * scripts/launcher.js). Node compiles and instantiates WebAssembly synchronously as well, so Yoga is set up in place;
- * the devtools are never shipped (see `alias` below), so Ink never tries to load them.
- */
-const withoutTopLevelAwait = {
-	name: 'without-top-level-await',
-	setup(build) {
-		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async ({path}) => {
-			const source = await readFile(path, 'utf8');
-			return {
-				contents: patched(
-					source,
-					'if(h.instantiateWasm)try{',
-					// `H` is the data: URL holding the module's bytes (`wa()` decodes it too, but one character at a time: 6 ms);
-					// `a` takes the instance, `d` is the imports.
-					'if(h.instantiateSynchronously){a(new WebAssembly.Instance(new WebAssembly.Module(ua(H)?Buffer.from(H.slice(37),"base64"):wa()),d));return{}}if(h.instantiateWasm)try{',
-					'Yoga\'s WebAssembly loader',
-				),
-				loader: 'js',
-			};
-		});
-		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, async ({path}) => {
-			const source = await readFile(path, 'utf8');
-			return {
-				contents: patched(
-					source,
-					'const Yoga = wrapAssembly(await loadYoga());',
-					// Set up by the time loadYoga returns: it fills in the object it is given.
-					'const yogaModule = {instantiateSynchronously: true};\nloadYoga(yogaModule);\nif (!yogaModule.calledRun) throw new Error(\'Yoga did not start\');\nconst Yoga = wrapAssembly(yogaModule);',
-					'Yoga\'s index.js',
-				),
-				loader: 'js',
-			};
-		});
-		build.onLoad({filter: /ink[\\/]build[\\/]reconciler\.js$/}, async ({path}) => {
-			let source = await readFile(path, 'utf8');
-			source = patched(source, 'if (isDev()) {\n    try {\n        await import(\'./devtools.js\');', 'if (false) {\n    try {', 'Ink\'s reconciler.js');
-			source = patched(source, 'const packageJson = isDev()\n    ? await loadPackageJson()\n    : { name: undefined, version: undefined };', 'const packageJson = {name: undefined, version: undefined};', 'Ink\'s reconciler.js');
-			return {contents: source, loader: 'js'};
-		});
+		for (const patch of dependencyPatches) {
+			build.onLoad({filter: patchFilter(patch)}, async ({path}) => ({contents: applyPatch(patch, await readFile(path, 'utf8')), loader: 'js'}));
+		}
 	},
 };
 
@@ -375,7 +187,7 @@ const result = await build({
 	},
 	// Ink imports the React devtools only when DEV is set; never ship them.
 	alias: {'react-devtools-core': emptyModule},
-	plugins: [withoutTopLevelAwait, signalExitWithoutAssert, lazyPackages, frameWriter, fastStringWidth, lazyGraphemes, lazyPackageNormaliser, fasterInkOutput, lazyMarked, canvasWithoutPackage],
+	plugins: [patchedDependencies, signalExitWithoutAssert, lazyPackages, frameWriter, fastStringWidth, lazyMarked, canvasWithoutPackage],
 	logLevel: 'warning',
 });
 
@@ -441,5 +253,9 @@ const bundleHash = createHash('sha256').update(bundle).digest('hex').slice(0, 16
 await mkdir('dist', {recursive: true});
 // The command is CommonJS (a script loads faster than an ES module, and the cache needs one), whatever package.json says.
 await writeFile('dist/package.json', '{"type": "commonjs"}\n');
-await writeFile('dist/broadsheet.js', `${patched(launcher, '@@BUNDLE_HASH@@', bundleHash, 'scripts/launcher.cjs')}\n/*@@BUNDLE@@\n${bundle.replaceAll('*/', commentEndEscape)}\n@@BUNDLE@@*/\n`);
+if (!launcher.includes('@@BUNDLE_HASH@@')) {
+	throw new Error('scripts/launcher.cjs no longer holds @@BUNDLE_HASH@@, where the bundle\'s hash goes');
+}
+
+await writeFile('dist/broadsheet.js', `${launcher.replaceAll('@@BUNDLE_HASH@@', bundleHash)}\n/*@@BUNDLE@@\n${bundle.replaceAll('*/', commentEndEscape)}\n@@BUNDLE@@*/\n`);
 await chmod('dist/broadsheet.js', 0o755);

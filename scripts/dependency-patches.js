@@ -1,0 +1,169 @@
+// The changes the build makes to dependencies' code as it bundles them (scripts/build.js), as data: each with its reason,
+// the file it applies to and its edits. An edit's `search` must be in the file, or the build fails, and so does
+// test/unit/dependency-patches.test.ts, which checks every edit against the installed packages: an upgrade that
+// changes patched code is caught before it ships unpatched.
+import {fileURLToPath} from 'node:url';
+
+const graphemesModule = fileURLToPath(new URL('../source/text/graphemes.ts', import.meta.url));
+
+/**
+ * @typedef {{search: string, replacement?: string}} Edit An edit; without `replacement`, `search` need only be there.
+ * @typedef {{file: string, reason: string, edits: Edit[], append?: string}} DependencyPatch `file`: its path under node_modules.
+ * @type {DependencyPatch[]}
+ */
+export const dependencyPatches = [
+	{
+		file: 'ink/build/ink.js',
+		reason: 'The frame writer replaces Ink\'s log-update, a frame goes out in one write, and a full clear never erases the scrollback (ESC[3J).',
+		edits: [
+			{search: 'import logUpdate from \'./log-update.js\';'},
+			{
+				search: 'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + output);',
+				replacement: 'this.options.stdout.write(\'\\u001B[2J\\u001B[H\' + this.fullStaticOutput + output);',
+			},
+			{
+				search: `                const shouldWrite = this.log.willRender(output);
+                const sync = shouldSynchronize(this.options.stdout);
+                if (sync && shouldWrite) {
+                    this.options.stdout.write(bsu);
+                }
+                this.log(output);
+                if (sync && shouldWrite) {
+                    this.options.stdout.write(esu);
+                }
+`,
+				replacement: `                const shouldWrite = this.log.willRender(output);
+                const sync = shouldSynchronize(this.options.stdout);
+                this.options.stdout.cork?.();
+                try {
+                    if (sync && shouldWrite) {
+                        this.options.stdout.write(bsu);
+                    }
+                    this.log(output);
+                    if (sync && shouldWrite) {
+                        this.options.stdout.write(esu);
+                    }
+                } finally {
+                    this.options.stdout.uncork?.();
+                }
+`,
+			},
+		],
+	},
+	{
+		file: '@alcalzone/ansi-tokenize/build/tokenize.js',
+		reason: 'Plain text is split into graphemes without Intl.Segmenter, whose first use costs 20 ms (source/text/graphemes.ts).',
+		edits: [
+			{search: 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', replacement: `import {graphemesOf} from ${JSON.stringify(graphemesModule)};`},
+			{search: 'segmenter.segment(str)', replacement: 'graphemesOf(str)'},
+		],
+	},
+	{
+		file: 'slice-ansi/tokenize-ansi.js',
+		reason: 'slice-ansi makes its grapheme segmenter when first used, not at start-up.',
+		edits: [
+			{search: "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", replacement: `import {graphemeSegmenter} from ${JSON.stringify(graphemesModule)};`},
+			{search: 'GRAPHEME_SEGMENTER.segment(', replacement: 'graphemeSegmenter().segment('},
+		],
+	},
+	{
+		file: 'meow/build/dependencies.js',
+		reason: 'normalize-package-data\'s set-up (ICU collation, several ms) runs only if meow is ever asked to normalise package fields.',
+		edits: [
+			{
+				search: 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+				replacement: 'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);',
+			},
+		],
+	},
+	{
+		file: 'ink/build/output.js',
+		reason: 'Blank cells share one frozen object: most of a frame\'s cells, and most of its garbage.',
+		edits: [
+			{
+				search: `row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`,
+				replacement: 'row.push(blankCell);',
+			},
+		],
+		append: "\nconst blankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});\n",
+	},
+	{
+		file: '@alcalzone/ansi-tokenize/build/styledChars.js',
+		reason: 'A styled run\'s cells share one styles array, and a cell styled as its neighbour skips the style comparison.',
+		edits: [
+			{
+				search: `ret.push({
+                ...token,
+                styles: [...codes],
+            });`,
+				replacement: 'ret.push({type: token.type, value: token.value, fullWidth: token.fullWidth, styles: codes});',
+			},
+			{
+				search: 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+				replacement: 'const previousStyles = chars[i - 1].styles;\n'
+					+ 'if (previousStyles !== char.styles && (previousStyles.length > 0 || char.styles.length > 0)) {\n'
+					+ 'ret += ansiCodesToString(diffAnsiCodes(previousStyles, char.styles));\n'
+					+ '}',
+			},
+		],
+	},
+	{
+		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+		reason: 'Yoga\'s WebAssembly is set up synchronously: no top-level await, so the bundle is a script that can use V8\'s code cache.',
+		edits: [
+			{
+				search: 'if(h.instantiateWasm)try{',
+				// `H` is the data: URL holding the module's bytes (`wa()` decodes it too, but one character at a time: 6 ms);
+				// `a` takes the instance, `d` is the imports.
+				replacement: 'if(h.instantiateSynchronously){a(new WebAssembly.Instance(new WebAssembly.Module(ua(H)?Buffer.from(H.slice(37),"base64"):wa()),d));return{}}if(h.instantiateWasm)try{',
+			},
+		],
+	},
+	{
+		file: 'yoga-layout/dist/src/index.js',
+		reason: 'Yoga is set up by the time loadYoga returns, without awaiting it at the top level.',
+		edits: [
+			{
+				search: 'const Yoga = wrapAssembly(await loadYoga());',
+				replacement: 'const yogaModule = {instantiateSynchronously: true};\nloadYoga(yogaModule);\nif (!yogaModule.calledRun) throw new Error(\'Yoga did not start\');\nconst Yoga = wrapAssembly(yogaModule);',
+			},
+		],
+	},
+	{
+		file: 'ink/build/reconciler.js',
+		reason: 'The React devtools are never shipped or awaited at the top level.',
+		edits: [
+			{search: 'if (isDev()) {\n    try {\n        await import(\'./devtools.js\');', replacement: 'if (false) {\n    try {'},
+			{
+				search: 'const packageJson = isDev()\n    ? await loadPackageJson()\n    : { name: undefined, version: undefined };',
+				replacement: 'const packageJson = {name: undefined, version: undefined};',
+			},
+		],
+	},
+];
+
+/** The esbuild `onLoad` filter for a patch's file: its path under node_modules, with either separator. */
+export function patchFilter(patch) {
+	return new RegExp(`${patch.file.split('/').map(part => part.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\\\/]')}$`);
+}
+
+/** `source` (the patch's file) with the patch applied; throws, failing the build, when an edit's code is not there. */
+export function applyPatch(patch, source) {
+	let patched = source;
+	for (const {search, replacement} of patch.edits) {
+		if (!patched.includes(search)) {
+			throw new Error(`${patch.file} changed: check whether its patch in scripts/dependency-patches.js is still needed (${patch.reason})`);
+		}
+
+		if (replacement !== undefined) {
+			patched = patched.replaceAll(search, replacement);
+		}
+	}
+
+	return patched + (patch.append ?? '');
+}
