@@ -497,6 +497,7 @@ async function main(): Promise<void> {
 		theme,
 		keymap: isPicking ? pickKeymap(config?.keymap ?? defaultKeymap) : config?.keymap,
 		openers: config?.openers,
+		screen: {readingWidth: config?.readingWidth, readingAlign: config?.readingAlign},
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

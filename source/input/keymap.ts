@@ -52,6 +52,9 @@ export type Command =
 	| 'save-start'
 	| 'prompt-accept'
 	| 'prompt-cancel'
+	| 'list-narrower'
+	| 'list-wider'
+	| 'article-pane-toggle'
 	| 'quit';
 
 /**
@@ -126,6 +129,9 @@ export const defaultKeymap: Keymap = [
 	{command: 'cycle-view', keys: ['v'], modes: ['browse'], help: 'show all articles, only unread ones, or only starred ones'},
 	{command: 'full-text', keys: ['F'], modes: ['browse', 'read'], help: 'fetch the full story from the article\'s address, in place of the feed\'s summary (kept for reading offline)'},
 	{command: 'reload', keys: ['R'], modes: ['browse', 'read'], help: 'reload the files from disk and fetch URLs again (--watch does it when they change, and every --refresh minutes for URLs)'},
+	{command: 'list-narrower', keys: ['<'], modes: ['browse', 'read'], help: 'narrow the list beside the article (the article widens)'},
+	{command: 'list-wider', keys: ['>'], modes: ['browse', 'read'], help: 'widen the list beside the article (the article narrows)'},
+	{command: 'article-pane-toggle', keys: ['z'], modes: ['browse', 'read'], help: 'hide the article pane beside the list, or show it again'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
 	{command: 'help-toggle', keys: ['escape', 'q'], modes: ['help'], help: 'close the help', hint: 'close'},
 	{command: 'prompt-accept', keys: ['enter'], modes: ['prompt'], help: 'run the command, or save to the path', hint: 'run'},

@@ -28,6 +28,7 @@ import {
 } from '../state/selectors.js';
 import {createState} from '../state/initial-state.js';
 import type {FetchCounts} from '../state/state.js';
+import type {ScreenSettings} from '../state/screen-settings.js';
 import {type Viewport} from '../mode.js';
 import {type Action, update} from '../state/update.js';
 import {ArticlePane} from '../ui/article-pane.js';
@@ -102,6 +103,8 @@ type AppProps = ReloadOptions & {
 	readonly onRedraw?: () => void;
 	/** Where `|`, `p` and `w` run their programs and write their files; without it they say they cannot. */
 	readonly programs?: ProgramEnvironment;
+	/** The article's measure and alignment (the config file's `reading-width` and `reading-align`). */
+	readonly screen?: Partial<ScreenSettings>;
 	/** Hears which article was picked with Enter (`--pick`), just before the app exits; not called when none was. */
 	readonly onPick?: (article: Article) => void;
 };
@@ -136,6 +139,7 @@ export function App({
 	onRedraw,
 	onPick,
 	programs,
+	screen,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -152,6 +156,7 @@ export function App({
 			fetchCounts,
 			notice: initialNotice,
 			inputWarningCount: warningCount,
+			screen,
 		}),
 	);
 	const {articles, searchedArticles} = state;
@@ -279,6 +284,7 @@ export function App({
 			highlights={articleSearch?.highlights}
 			hasHyperlinks={hasHyperlinks}
 			searchPosition={searchPosition}
+			textIndent={layout.articleTextIndent}
 			theme={theme}
 		/>
 	);

@@ -13,6 +13,7 @@ import type {ReadStateStore} from '../read-state/store.js';
 import {canShowHyperlinks} from '../terminal/osc.js';
 import type {ReloadOptions} from './use-reload.js';
 import type {FetchCounts} from '../state/state.js';
+import type {ScreenSettings} from '../state/screen-settings.js';
 import {enterFullScreen} from '../terminal/screen.js';
 import {useViewport} from './use-viewport.js';
 import type {Theme} from '../ui/theme.js';
@@ -40,6 +41,8 @@ type RootProps = ReloadOptions & {
 	readonly keymap?: Keymap;
 	/** The config file's commands for links by pattern. */
 	readonly openers?: readonly ConfiguredOpener[];
+	/** The config file's measure and alignment for the article. */
+	readonly screen?: Partial<ScreenSettings>;
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -230,6 +233,7 @@ export async function runInterface(
 				refreshMs={options.refreshMs}
 				theme={options.theme}
 				keymap={options.keymap}
+				screen={options.screen}
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}

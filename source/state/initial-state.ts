@@ -5,6 +5,7 @@ import {noReadMarks, type ReadMarks} from '../read-state/marks.js';
 import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 import {defaultOrderFor, type ListOrder} from './list-order.js';
 import {selectHits} from './selectors.js';
+import {defaultScreenSettings, type ScreenSettings} from './screen-settings.js';
 import type {FetchCounts, SearchResults, State} from './state.js';
 
 /**
@@ -31,6 +32,8 @@ export function createState(
 		/** A notice to show in the status line until the first key (cached copies stood in for feeds). */
 		notice?: string;
 		inputWarningCount?: number;
+		/** The article's measure and alignment from the config file. */
+		screen?: Partial<ScreenSettings>;
 	},
 ): State {
 	const query = options.query?.trim() ?? '';
@@ -47,6 +50,7 @@ export function createState(
 		listTop: 0,
 		articleScrollTop: 0,
 		viewport: options.viewport,
+		screen: {...defaultScreenSettings, ...options.screen},
 		mode: {name: 'browse'},
 		articleSearch: undefined,
 		notice: options.notice,

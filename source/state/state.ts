@@ -5,6 +5,7 @@ import type {MarkName, ReadMarks} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
 import type {Glyphs} from '../text/glyphs.js';
 import type {ListOrder} from './list-order.js';
+import type {ScreenSettings} from './screen-settings.js';
 
 /**
  * Which articles the list shows: all, the unread ones, or the starred ones. `unread` and `starred` judge by the
@@ -112,6 +113,8 @@ export type State = {
 	/** First line of the shown article's text on screen. */
 	readonly articleScrollTop: number;
 	readonly viewport: Viewport;
+	/** The article's measure and the split, as the config file and the keys (`<`, `>`, `z`) set them. */
+	readonly screen: ScreenSettings;
 	readonly mode: Mode;
 	/** The search in the article, while it is the selected one. */
 	readonly articleSearch: ArticleSearch | undefined;

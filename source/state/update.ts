@@ -4,6 +4,7 @@ import type {SearchHit} from '../search/search.js';
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {helpLayout, helpRowCountOf} from './help-layout.js';
 import {layoutOf} from './layout.js';
+import {resizeList, toggleArticlePane} from './pane-sizes.js';
 import {clamp} from './list-rows.js';
 import {activeQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, PromptPurpose, Viewport} from '../mode.js';
@@ -134,6 +135,12 @@ function withShownSelection(state: State): State {
 function followsSelectionAtOnce(state: State): boolean {
 	const {mode} = state;
 	return isReading(mode) || !layoutOf(state).isSplit;
+}
+
+/** The list window and the article's scroll kept in bounds after the panes changed size. */
+function withLayoutFollowed(state: State): State {
+	const windowed = withListWindow(state);
+	return scrollArticle(windowed, windowed.articleScrollTop);
 }
 
 function scrollArticle(state: State, top: number): State {
@@ -916,6 +923,15 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 			return mode.name === 'prompt' ? {...state, mode: {name: mode.returnTo}} : state;
 		}
 
+		case 'list-narrower':
+		case 'list-wider': {
+			return withLayoutFollowed(resizeList(state, command === 'list-wider' ? count : -count));
+		}
+
+		case 'article-pane-toggle': {
+			return withLayoutFollowed(toggleArticlePane(state));
+		}
+
 		case 'pick': {
 			const article = selectedArticle(state);
 			return article ? {...state, mode: {name: 'quit', pickedId: article.id}} : state;
@@ -977,8 +993,7 @@ function applyAction(state: State, action: Action): State {
 				return state;
 			}
 
-			const resized = withListWindow({...state, viewport: action.viewport});
-			return scrollArticle(resized, resized.articleScrollTop);
+			return withLayoutFollowed({...state, viewport: action.viewport});
 		}
 
 		case 'search-finished': {

@@ -20,6 +20,8 @@ type ArticlePaneProps = {
 	readonly searchPosition?: string;
 	/** Whether addresses are drawn as OSC 8 hyperlinks. */
 	readonly hasHyperlinks?: boolean;
+	/** Blank columns before the text, past the pane's margin: the text centred in a pane wider than its measure. */
+	readonly textIndent?: number;
 	readonly theme: Theme;
 };
 
@@ -73,7 +75,7 @@ function renderPiece(piece: LinePiece, index: number, styles: Theme['styles'], h
 }
 
 /** The article: a title row with its source, search and scroll position, then the visible lines of its wrapped text. */
-export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused, highlights, searchPosition, hasHyperlinks = true, theme}: ArticlePaneProps) {
+export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused, highlights, searchPosition, hasHyperlinks = true, textIndent = 0, theme}: ArticlePaneProps) {
 	const {styles, glyphs} = theme;
 	const position = chromeText(
 		[searchPosition, lines.length === 0 ? '' : scrollPosition(lines.length, scrollTop, rowCount)].filter(Boolean).join('  '),
@@ -85,13 +87,13 @@ export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, is
 				{padToWidth(` ${source}`, columnCount - position.length - 1, glyphs.ellipsis) + position + ' '}
 			</Text>
 			{lines.slice(scrollTop, scrollTop + rowCount).map((shownLine, offset) => {
-				const line = fittedLine(shownLine, columnCount - 1, glyphs);
+				const line = fittedLine(shownLine, columnCount - 1 - textIndent, glyphs);
 				const lineHighlights = highlights?.get(scrollTop + offset);
 				return (
 					// Lines have no identity of their own beyond their place on screen.
 					// eslint-disable-next-line react/no-array-index-key
 					<Text key={offset} wrap="truncate" {...lineStyle(line.style, styles)}>
-						{' '}
+						{' '.repeat(1 + textIndent)}
 						{line.link === undefined && lineHighlights === undefined ? line.text : linePieces(line, lineHighlights).map((piece, index) => renderPiece(piece, index, styles, hasHyperlinks))}
 					</Text>
 				);
