@@ -1,12 +1,13 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Article} from '../article.js';
-import {bindingsFor, defaultKeymap, helpSections, hintsFor, type Keymap} from '../input/keymap.js';
+import {bindingsFor, defaultKeymap, hintsFor, type Keymap} from '../input/keymap.js';
 import {keysFromInput} from '../input/keys-from-input.js';
 import type {MarkMap} from '../read-state/marks.js';
 import type {ReadStateStore} from '../read-state/store.js';
 import {useReadStateFile} from './use-read-state-file.js';
 import {layoutOf, tooSmallMessage} from '../state/layout.js';
+import {helpLayout} from '../state/help-layout.js';
 import {type ListOrder, orderLabels} from '../state/list-order.js';
 import {
 	activeQuery,
@@ -292,7 +293,7 @@ export function App({
 	if (state.mode.name === 'help') {
 		panes = (
 			<HelpOverlay
-				sections={helpSections(state.keymap)}
+				layout={helpLayout(state.keymap, glyphs, layout.paneRowCount, layout.columnCount)}
 				rowCount={layout.paneRowCount}
 				columnCount={layout.columnCount}
 				scrollTop={state.mode.scrollTop}

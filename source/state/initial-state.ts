@@ -50,7 +50,8 @@ export function createState(
 		listTop: 0,
 		articleScrollTop: 0,
 		viewport: options.viewport,
-		screen: {...defaultScreenSettings, ...options.screen},
+		// A setting the config file leaves out comes as undefined: the default stands.
+		screen: {...defaultScreenSettings, ...Object.fromEntries(Object.entries(options.screen ?? {}).filter(([, value]) => value !== undefined))},
 		mode: {name: 'browse'},
 		articleSearch: undefined,
 		notice: options.notice,

@@ -2,7 +2,7 @@ import {type Command, commandFor, type KeyName} from '../input/keymap.js';
 import {articleKey, isMarked, type MarkName, type ReadMarks, withFlag} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
-import {helpLayout, helpRowCountOf} from './help-layout.js';
+import {helpLayout} from './help-layout.js';
 import {layoutOf} from './layout.js';
 import {resizeList, toggleArticlePane} from './pane-sizes.js';
 import {clamp} from './list-rows.js';
@@ -156,7 +156,7 @@ function scrollHelp(state: State, top: number): State {
 	}
 
 	const {paneRowCount, columnCount} = layoutOf(state);
-	const scrollTop = clamp(top, 0, helpLayout(helpRowCountOf(state.keymap), paneRowCount, columnCount).maximumScrollTop);
+	const scrollTop = clamp(top, 0, helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount).maximumScrollTop);
 	return scrollTop === state.mode.scrollTop ? state : {...state, mode: {...state.mode, scrollTop}};
 }
 
@@ -178,7 +178,7 @@ function pageBy(state: State, direction: number, share: 1 | 0.5 = 1): State {
 	const ofPage = (rowCount: number) => direction * Math.max(1, Math.floor(rowCount * share));
 	if (state.mode.name === 'help') {
 		const {paneRowCount, columnCount} = layoutOf(state);
-		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(helpRowCountOf(state.keymap), paneRowCount, columnCount).visibleRowCount));
+		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount).visibleRowCount));
 	}
 
 	if (state.mode.name === 'read') {

@@ -2,10 +2,11 @@ import {Box, Text} from 'ink';
 import type {ArticleLine, ArticleLineStyle} from '../state/article-lines.js';
 import type {LineHighlight} from '../state/article-search.js';
 import {hyperlink} from '../terminal/osc.js';
-import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
+import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import {type LinePiece, linePieces} from './line-pieces.js';
 import {chromeText} from '../text/glyphs.js';
 import type {Style, Theme} from './theme.js';
+import {titleRow} from './title-row.js';
 
 type ArticlePaneProps = {
 	readonly lines: readonly ArticleLine[];
@@ -84,7 +85,7 @@ export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, is
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
 			<Text wrap="truncate" {...(isFocused ? styles.paneTitleFocused : styles.paneTitle)}>
-				{padToWidth(` ${source}`, columnCount - position.length - 1, glyphs.ellipsis) + position + ' '}
+				{titleRow([` ${source}`], position === '' ? [''] : [`${position} `], columnCount, glyphs.ellipsis)}
 			</Text>
 			{lines.slice(scrollTop, scrollTop + rowCount).map((shownLine, offset) => {
 				const line = fittedLine(shownLine, columnCount - 1 - textIndent, glyphs);

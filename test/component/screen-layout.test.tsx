@@ -61,3 +61,55 @@ describe('the article at 200 columns', () => {
 		await app.waitForFrame(text => text.split('\n')[1]!.indexOf('│') === before + 4);
 	});
 });
+
+describe('the ? help', () => {
+	it('wraps long descriptions at 200x50 rather than cutting them', async () => {
+		app = renderApp(seed, huge);
+		app.press('?');
+		const frame = await app.waitForFrame(text => text.startsWith(' Keys'));
+		expect(frame).not.toContain('…');
+		expect(frame).toContain('3o opens');
+		expect(frame).toContain('link [3]');
+		// Everything shows at once: no scroll indicator.
+		expect(frame.split('\n')[0]).not.toMatch(/\d+–\d+\/\d+/u);
+	});
+
+	it('starts every description in one column at 120x40, after long keys too', async () => {
+		app = renderApp(seed, {columnCount: 120, rowCount: 40});
+		app.press('?');
+		const frame = await app.waitForFrame(text => text.startsWith(' Keys'));
+		const starts = ['page down', 'half a page down', 'clear the filter', 'open the article', 'back to the headlines', 'star or unstar', 'half a page up, as in less', 'quit at once'].map(text => {
+			const row = frame.split('\n').find(line => line.includes(text));
+			return (row?.indexOf(text) ?? -1) % 60;
+		});
+		expect(new Set(starts).size, JSON.stringify(starts)).toBe(1);
+		expect(starts[0]).toBeGreaterThan(0);
+		expect(frame).not.toContain('…');
+	});
+
+	it('keeps its title apart from the scroll indicator at 40x12', async () => {
+		app = renderApp(seed, {columnCount: 40, rowCount: 12});
+		app.press('?');
+		const title = (await app.waitForFrame(text => text.startsWith(' Keys'))).split('\n')[0]!;
+		expect(title).toMatch(/^ Keys.*[^ ] {2,}j\/k scroll {2}1–\d+\/\d+ $/u);
+		expect(title).not.toContain('…');
+		expect(displayWidth(title)).toBe(40);
+	});
+
+	it('draws at 20x5, its title apart from the indicator', async () => {
+		app = renderApp(seed, {columnCount: 20, rowCount: 5});
+		app.press('?');
+		const frame = await app.waitForFrame(text => text.startsWith(' Keys'));
+		expect(frame.split('\n')[0]).toMatch(/^ Keys +1–\d+\/\d+ $/u);
+		expect(Math.max(...frame.split('\n').map(line => displayWidth(line)))).toBeLessThanOrEqual(20);
+	});
+});
+
+describe('the article pane title at 20x5', () => {
+	it('keeps the source apart from the scroll position', async () => {
+		app = renderApp(seed, {columnCount: 20, rowCount: 5});
+		app.press('\r', 'j');
+		const title = (await app.waitForFrame(text => /\d+%/u.test(text.split('\n')[0]!))).split('\n')[0]!;
+		expect(title).toMatch(/^ taipei-times\.t… \d+% $/u);
+	});
+});

@@ -35,8 +35,9 @@ describe('the reading width', () => {
 		expect(layoutOf(stateAt(80)).articleTextColumnCount).toBe(78);
 	});
 
-	it('takes another measure from the config file', () => {
+	it('takes another measure from the config file, and the default where the file says nothing', () => {
 		expect(layoutOf(stateAt(200, {readingWidth: 60})).articleTextColumnCount).toBe(60);
+		expect(layoutOf(stateAt(200, {readingWidth: undefined, readingAlign: undefined}))).toMatchObject({articleTextColumnCount: 80, articleTextIndent: 0});
 	});
 
 	it('wraps the shown article at the measure', () => {
