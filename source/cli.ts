@@ -494,6 +494,7 @@ async function main(): Promise<void> {
 		articles,
 		fileName: label,
 		warningCount: warnings.length + stateWarnings().length,
+		inputWarnings: [...warnings, ...stateWarnings()].map(warning => printableName(warning)),
 		arrivals: inputs.arrivals,
 		loadingShare: inputs.loadingShare,
 		fetchCounts: inputs.fetchCounts,

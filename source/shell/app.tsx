@@ -37,6 +37,7 @@ import {ArticleSearchLine, searchPositionText} from '../ui/article-search-line.j
 import {FilterLine} from '../ui/filter-line.js';
 import {PromptLine} from '../ui/prompt-line.js';
 import {HelpOverlay} from '../ui/help-overlay.js';
+import {MessagesOverlay} from '../ui/messages-overlay.js';
 import {ListPane} from '../ui/list-pane.js';
 import {StatusLine} from '../ui/status-line.js';
 import {defaultTheme, type Theme} from '../ui/theme.js';
@@ -70,6 +71,8 @@ type AppProps = ReloadOptions & {
 	readonly viewport: Viewport;
 	/** How many warnings reading the inputs gave; they are printed when the app exits. */
 	readonly warningCount?: number;
+	/** Those warnings, sanitised, for the messages overlay (`!`). */
+	readonly inputWarnings?: readonly string[];
 	/** The rest of the articles, when only the first ones were parsed before the first frame. */
 	readonly arrivals?: ArticleArrivals;
 	/** How much of the inputs was parsed before the first frame, when not all was (0 to 1). */
@@ -119,6 +122,7 @@ export function App({
 	fileName,
 	viewport,
 	warningCount = 0,
+	inputWarnings,
 	arrivals,
 	loadingShare,
 	fetchCounts,
@@ -157,6 +161,7 @@ export function App({
 			fetchCounts,
 			notice: initialNotice,
 			inputWarningCount: warningCount,
+			inputWarnings,
 			screen,
 		}),
 	);
@@ -253,7 +258,9 @@ export function App({
 	const hits = selectHits(state);
 	const article = shownArticle(state);
 	const isReading =
-		state.mode.name === 'read' || state.mode.name === 'article-search' || ((state.mode.name === 'help' || state.mode.name === 'confirm' || state.mode.name === 'prompt') && state.mode.returnTo === 'read');
+		state.mode.name === 'read' ||
+		state.mode.name === 'article-search' ||
+		((state.mode.name === 'help' || state.mode.name === 'confirm' || state.mode.name === 'prompt' || state.mode.name === 'messages') && state.mode.returnTo === 'read');
 	const articleSearch = selectArticleSearch(state);
 	const searchPosition = articleSearch ? searchPositionText(articleSearch.query, articleSearch.matches.length, articleSearch.currentIndex) : '';
 	const listPane = (
@@ -290,7 +297,18 @@ export function App({
 		/>
 	);
 	let panes: React.ReactNode;
-	if (state.mode.name === 'help') {
+	if (state.mode.name === 'messages') {
+		panes = (
+			<MessagesOverlay
+				messages={state.messages}
+				rowCount={layout.paneRowCount}
+				columnCount={layout.columnCount}
+				scrollTop={state.mode.scrollTop}
+				closingKeys={bindingsFor(state.keymap, 'messages').flatMap(binding => (binding.command === 'messages-toggle' ? binding.keys : []))}
+				theme={theme}
+			/>
+		);
+	} else if (state.mode.name === 'help') {
 		panes = (
 			<HelpOverlay
 				layout={helpLayout(state.keymap, glyphs, layout.paneRowCount, layout.columnCount)}

@@ -29,6 +29,7 @@ type RootProps = ReloadOptions & {
 	readonly articles: readonly Article[];
 	readonly fileName: string;
 	readonly warningCount?: number;
+	readonly inputWarnings?: readonly string[];
 	readonly arrivals?: ArticleArrivals;
 	readonly loadingShare?: number;
 	readonly fetchCounts?: FetchCounts;
@@ -220,6 +221,7 @@ export async function runInterface(
 				articles={options.articles}
 				fileName={options.fileName}
 				warningCount={options.warningCount}
+				inputWarnings={options.inputWarnings}
 				arrivals={options.arrivals}
 				loadingShare={options.loadingShare}
 				fetchCounts={options.fetchCounts}

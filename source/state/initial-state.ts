@@ -6,6 +6,7 @@ import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 import {defaultOrderFor, type ListOrder} from './list-order.js';
 import {selectHits} from './selectors.js';
 import {defaultScreenSettings, type ScreenSettings} from './screen-settings.js';
+import {type Message, withMessage} from './messages.js';
 import type {FetchCounts, SearchResults, State} from './state.js';
 
 /**
@@ -32,6 +33,8 @@ export function createState(
 		/** A notice to show in the status line until the first key (cached copies stood in for feeds). */
 		notice?: string;
 		inputWarningCount?: number;
+		/** Warnings reading the inputs gave before the first frame, for the messages overlay. */
+		inputWarnings?: readonly string[];
 		/** The article's measure and alignment from the config file. */
 		screen?: Partial<ScreenSettings>;
 	},
@@ -68,6 +71,10 @@ export function createState(
 		fetchCounts: options.fetchCounts,
 		inputWarningCount: options.inputWarningCount ?? 0,
 		warnings: [],
+		messages: [...(options.inputWarnings ?? []), ...(options.notice === undefined ? [] : [options.notice])].reduce<readonly Message[]>(
+			(messages, text, index) => withMessage(messages, text, index < (options.inputWarnings?.length ?? 0) ? 'warning' : 'notice'),
+			[],
+		),
 		reloadRequestCount: 0,
 		suspendRequestCount: 0,
 		redrawRequestCount: 0,

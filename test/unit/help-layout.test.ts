@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {defaultKeymap} from '../../source/input/keymap.js';
+import {defaultKeymap, keyLabel} from '../../source/input/keymap.js';
 import {keymapWithOverrides} from '../../source/input/key-overrides.js';
 import {helpLayout, helpLines} from '../../source/state/help-layout.js';
 import {type State} from '../../source/state/state.js';
@@ -14,11 +14,12 @@ const press = (state: State, ...keys: string[]) => update(state, {type: 'keys-pr
 const helpTop = (state: State) => (state.mode.name === 'help' ? state.mode.scrollTop : undefined);
 const layoutAt = (rowCount: number, columnCount: number) => helpLayout(defaultKeymap, unicodeGlyphs, rowCount, columnCount);
 
-/** Where each binding's description starts on screen: the column of its first words, found on the lines. */
+/** Where each binding's description starts on screen: the column of its first words, after (some of) its keys. */
 const descriptionColumns = (lines: ReadonlyArray<{text: string; isTitle: boolean}>, keymap = defaultKeymap) =>
 	keymap.map(binding => {
 		const start = binding.help.split(' ').slice(0, 2).join(' ');
-		const line = lines.find(candidate => !candidate.isTitle && candidate.text.includes(start));
+		const keys = binding.keys.map(key => keyLabel(key)).join(' ');
+		const line = lines.find(candidate => !candidate.isTitle && candidate.text.includes(start) && keys.startsWith(candidate.text.slice(0, candidate.text.indexOf(start)).trim()));
 		return line?.text.indexOf(start);
 	});
 
