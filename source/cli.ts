@@ -19,7 +19,7 @@ import {openKeyInput, openTerminalOutput} from './shell/key-input.js';
 import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {guardProcessWarnings} from './process-warnings.js';
 import {createLoadingLine, type LoadingLine} from './shell/loading-line.js';
-import {shouldUseAscii, shouldUseColor} from './terminal/looks.js';
+import {cursorlessTerminalReason, shouldUseAscii, shouldUseColor} from './terminal/looks.js';
 import {createTheme} from './ui/theme.js';
 
 const helpText = `
@@ -63,7 +63,7 @@ const helpText = `
 
 	Keys: j/k move, Enter opens, Esc goes back, / filters, ? lists every key, q quits.
 	Read marks are kept in $XDG_STATE_HOME/broadsheet (~/.local/state/broadsheet).
-	When stdout is not a terminal, Broadsheet prints as --list does.
+	When stdout is not a terminal, or TERM is dumb or unset, Broadsheet prints as --list does.
 
 	Examples
 	  $ broadsheet samples/taipei-times.txt
@@ -362,8 +362,15 @@ async function main(): Promise<void> {
 		throw new UserFacingError(`--${outputModes[0]} and --${outputModes[1]} cannot go together; choose one`, exitCodes.usage);
 	}
 
+	// A terminal that cannot move its cursor gets what --list prints, and a line saying why (see cursorlessTerminalReason).
+	const cursorlessReason = cursorlessTerminalReason(process.env);
+	if (cli.flags.pick && cursorlessReason !== undefined && outputModes.length === 0) {
+		throw new UserFacingError(`--pick draws the interface, and ${cursorlessReason}: the terminal cannot move its cursor (set TERM, as in TERM=xterm-256color)`, exitCodes.noTerminal);
+	}
+
+	const isCursorless = process.stdout.isTTY && cursorlessReason !== undefined && outputModes.length === 0 && !cli.flags.pick;
 	// Printed output (an output mode, or a pipe without --pick) uses no keys: a mistake in them does not stop it.
-	const config = loadConfig(cli.flags.config as string | boolean | undefined, outputModes.length > 0 || (!process.stdout.isTTY && !cli.flags.pick));
+	const config = loadConfig(cli.flags.config as string | boolean | undefined, outputModes.length > 0 || isCursorless || (!process.stdout.isTTY && !cli.flags.pick));
 	// The query shows in the filter line: nothing in it may act on the terminal.
 	const query = cli.flags.filter === undefined ? config?.filter : sanitizeText(cli.flags.filter).replaceAll('\n', ' ');
 	const sort = cli.flags.sort ?? config?.sort;
@@ -420,7 +427,11 @@ async function main(): Promise<void> {
 
 	const isPicking = cli.flags.pick === true;
 	// Picking draws on the terminal whatever stdout is: stdout is for the article picked (`| jq -r .url`).
-	const isInteractive = (process.stdout.isTTY || isPicking) && outputModes.length === 0;
+	const isInteractive = ((process.stdout.isTTY && !isCursorless) || isPicking) && outputModes.length === 0;
+	if (isCursorless) {
+		process.stderr.write(`broadsheet: ${cursorlessReason}: this terminal cannot move its cursor, so the headlines are printed as --list prints them\n`);
+	}
+
 	const keyInput = isInteractive ? openKeyInput() : undefined;
 	const terminalOutput = isInteractive ? openTerminalOutput() : undefined;
 	const looksChoices = {asciiFlag: cli.flags.ascii ? true : undefined, colorFlag: cli.flags.color, asciiSetting: config?.ascii, colorSetting: config?.color};
@@ -483,6 +494,7 @@ async function main(): Promise<void> {
 		articles,
 		fileName: label,
 		warningCount: warnings.length + stateWarnings().length,
+		inputWarnings: [...warnings, ...stateWarnings()].map(warning => printableName(warning)),
 		arrivals: inputs.arrivals,
 		loadingShare: inputs.loadingShare,
 		fetchCounts: inputs.fetchCounts,
@@ -497,6 +509,7 @@ async function main(): Promise<void> {
 		theme,
 		keymap: isPicking ? pickKeymap(config?.keymap ?? defaultKeymap) : config?.keymap,
 		openers: config?.openers,
+		screen: {readingWidth: config?.readingWidth, readingAlign: config?.readingAlign},
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

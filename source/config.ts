@@ -8,6 +8,7 @@ import {isListOrder, type ListOrder, listOrders} from './state/list-order.js';
 import type {Environment} from './terminal/looks.js';
 import type {ConfiguredOpener} from './terminal/opener.js';
 import {commandWords} from './text/command-words.js';
+import {minimumReadingWidth, type ReadingAlign} from './state/screen-settings.js';
 import {type ColorName, colorNames, type StyleRole, styleRoles} from './ui/theme.js';
 
 /** What a config file holds, checked: the keymap with its changes, colours by role, and defaults for options. */
@@ -28,6 +29,10 @@ export type Config = {
 	readonly timeout?: number;
 	/** Minutes between fetches of URLs with `--watch` (`--refresh`). */
 	readonly refresh?: number;
+	/** The most columns a line of the article takes (`reading-width`). */
+	readonly readingWidth?: number;
+	/** Where the article's text stands in a wider pane (`reading-align`: `left`, or `centre`/`center`). */
+	readonly readingAlign?: ReadingAlign;
 };
 
 /** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
@@ -45,6 +50,25 @@ const colorByName = new Map<string, ColorName | undefined>([
 	['grey', 'gray'],
 	['default', undefined],
 ]);
+
+/** The screen's settings in a config file (see state/screen-settings.ts), checked; undefined for another name. */
+function parseScreenSetting(name: string, value: unknown): Partial<Config> | {error: string} | undefined {
+	if (name === 'reading-width') {
+		return Number.isInteger(value) && (value as number) >= minimumReadingWidth
+			? {readingWidth: value as number}
+			: {error: `reading-width: should be a whole number of columns, ${minimumReadingWidth} or more, as in 80, not ${describe(value)}`};
+	}
+
+	if (name === 'reading-align') {
+		const align = value === 'left' ? 'left' : value === 'centre' || value === 'center' ? 'centre' : undefined;
+		return align ? {readingAlign: align} : {error: `reading-align: should be "left" or "centre" (or "center"), not ${describe(value)}`};
+	}
+
+	return undefined;
+}
+
+/** The names of the screen's settings, for the message that lists every setting. */
+const screenSettingNames = ['reading-width', 'reading-align'];
 
 /** The config file's settings besides `keys` and `colors`, and the type each takes. */
 const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string', timeout: 'number', refresh: 'number'} as const;
@@ -223,6 +247,13 @@ export function parseConfig(
 			}
 
 			config = {...config, openers: result.openers};
+		} else if (screenSettingNames.includes(name)) {
+			const result = parseScreenSetting(name, value);
+			if (result && 'error' in result) {
+				return result;
+			}
+
+			config = {...config, ...result};
 		} else if (Object.hasOwn(settingTypes, name)) {
 			const type = settingTypes[name as SettingName];
 			if (typeof value !== type) {
@@ -241,7 +272,7 @@ export function parseConfig(
 			config = {...config, [name]: typeof value === 'string' ? sanitizeText(value).replaceAll('\n', ' ') : value};
 		} else if (!name.startsWith('$')) {
 			// `$schema` and other `$` names are left for editors.
-			return {error: `${printableName(name)}: no such setting; use keys, colors, openers, ${Object.keys(settingTypes).join(', ')}`};
+			return {error: `${printableName(name)}: no such setting; use keys, colors, openers, ${[...Object.keys(settingTypes), ...screenSettingNames].join(', ')}`};
 		}
 	}
 

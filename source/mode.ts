@@ -15,6 +15,8 @@ export type Mode =
 	| {readonly name: 'filter'; readonly draft: string}
 	| {readonly name: 'article-search'; readonly draft: string; readonly scrollTopBefore: number}
 	| {readonly name: 'help'; readonly returnTo: 'browse' | 'read'; readonly scrollTop: number}
+	/** The notices and warnings kept (`!`), scrolled to `scrollTop`, over the mode it came from. */
+	| {readonly name: 'messages'; readonly returnTo: 'browse' | 'read'; readonly scrollTop: number}
 	| {readonly name: 'confirm'; readonly returnTo: 'browse' | 'read'; readonly question: Question}
 	| {readonly name: 'prompt'; readonly purpose: PromptPurpose; readonly draft: string; readonly returnTo: 'browse' | 'read'}
 	| {readonly name: 'quit'; readonly pickedId?: string};

@@ -52,6 +52,10 @@ export type Command =
 	| 'save-start'
 	| 'prompt-accept'
 	| 'prompt-cancel'
+	| 'list-narrower'
+	| 'list-wider'
+	| 'article-pane-toggle'
+	| 'messages-toggle'
 	| 'quit';
 
 /**
@@ -126,6 +130,18 @@ export const defaultKeymap: Keymap = [
 	{command: 'cycle-view', keys: ['v'], modes: ['browse'], help: 'show all articles, only unread ones, or only starred ones'},
 	{command: 'full-text', keys: ['F'], modes: ['browse', 'read'], help: 'fetch the full story from the article\'s address, in place of the feed\'s summary (kept for reading offline)'},
 	{command: 'reload', keys: ['R'], modes: ['browse', 'read'], help: 'reload the files from disk and fetch URLs again (--watch does it when they change, and every --refresh minutes for URLs)'},
+	{command: 'list-narrower', keys: ['<'], modes: ['browse', 'read'], help: 'narrow the list beside the article (the article widens)'},
+	{command: 'list-wider', keys: ['>'], modes: ['browse', 'read'], help: 'widen the list beside the article (the article narrows)'},
+	{command: 'article-pane-toggle', keys: ['z'], modes: ['browse', 'read'], help: 'hide the article pane beside the list, or show it again'},
+	{command: 'messages-toggle', keys: ['!'], modes: ['browse', 'read'], help: 'show the last 200 notices and warnings, after they leave the status line'},
+	{command: 'messages-toggle', keys: ['!', 'escape', 'q'], modes: ['messages'], help: 'close the messages', hint: 'close'},
+	{command: 'cursor-down', keys: ['j', 'down'], modes: ['messages'], help: 'scroll down a line', hint: 'scroll'},
+	{command: 'cursor-up', keys: ['k', 'up'], modes: ['messages'], help: 'scroll up a line'},
+	{command: 'page-down', keys: ['pagedown', 'space', 'ctrl+f', 'ctrl+d'], modes: ['messages'], help: 'page down'},
+	{command: 'page-up', keys: ['pageup', 'b', 'ctrl+b', 'ctrl+u'], modes: ['messages'], help: 'page up'},
+	{command: 'go-first', keys: ['g', 'home'], modes: ['messages'], help: 'the oldest message'},
+	{command: 'go-last', keys: ['G', 'end'], modes: ['messages'], help: 'the latest message'},
+	{command: 'quit', keys: ['ctrl+c'], modes: ['messages'], help: 'quit at once'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
 	{command: 'help-toggle', keys: ['escape', 'q'], modes: ['help'], help: 'close the help', hint: 'close'},
 	{command: 'prompt-accept', keys: ['enter'], modes: ['prompt'], help: 'run the command, or save to the path', hint: 'run'},
@@ -165,7 +181,7 @@ export function pickKeymap(keymap: Keymap): Keymap {
 }
 
 /** Every mode a key can be pressed in, in the order the help overlay lists them. */
-export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'article-search', 'prompt', 'help', 'confirm'];
+export const keymapModes: readonly ModeName[] = ['browse', 'read', 'filter', 'article-search', 'prompt', 'help', 'confirm', 'messages'];
 
 const isDigit = (key: KeyName) => key.length === 1 && key >= '0' && key <= '9';
 
@@ -224,6 +240,7 @@ const sectionTitles: Readonly<Record<ModeName, string>> = {
 	filter: 'Filtering',
 	'article-search': 'Searching an article',
 	help: 'Help',
+	messages: 'Messages (!)',
 	confirm: 'Answering a question (y/n)',
 	prompt: 'Typing a command or a path (| and w)',
 	quit: '',

@@ -1,12 +1,13 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {Article} from '../article.js';
-import {bindingsFor, defaultKeymap, helpSections, hintsFor, type Keymap} from '../input/keymap.js';
+import {bindingsFor, defaultKeymap, hintsFor, type Keymap} from '../input/keymap.js';
 import {keysFromInput} from '../input/keys-from-input.js';
 import type {MarkMap} from '../read-state/marks.js';
 import type {ReadStateStore} from '../read-state/store.js';
 import {useReadStateFile} from './use-read-state-file.js';
 import {layoutOf, tooSmallMessage} from '../state/layout.js';
+import {helpLayout} from '../state/help-layout.js';
 import {type ListOrder, orderLabels} from '../state/list-order.js';
 import {
 	activeQuery,
@@ -28,6 +29,7 @@ import {
 } from '../state/selectors.js';
 import {createState} from '../state/initial-state.js';
 import type {FetchCounts} from '../state/state.js';
+import type {ScreenSettings} from '../state/screen-settings.js';
 import {type Viewport} from '../mode.js';
 import {type Action, update} from '../state/update.js';
 import {ArticlePane} from '../ui/article-pane.js';
@@ -35,6 +37,7 @@ import {ArticleSearchLine, searchPositionText} from '../ui/article-search-line.j
 import {FilterLine} from '../ui/filter-line.js';
 import {PromptLine} from '../ui/prompt-line.js';
 import {HelpOverlay} from '../ui/help-overlay.js';
+import {MessagesOverlay} from '../ui/messages-overlay.js';
 import {ListPane} from '../ui/list-pane.js';
 import {StatusLine} from '../ui/status-line.js';
 import {defaultTheme, type Theme} from '../ui/theme.js';
@@ -68,6 +71,8 @@ type AppProps = ReloadOptions & {
 	readonly viewport: Viewport;
 	/** How many warnings reading the inputs gave; they are printed when the app exits. */
 	readonly warningCount?: number;
+	/** Those warnings, sanitised, for the messages overlay (`!`). */
+	readonly inputWarnings?: readonly string[];
 	/** The rest of the articles, when only the first ones were parsed before the first frame. */
 	readonly arrivals?: ArticleArrivals;
 	/** How much of the inputs was parsed before the first frame, when not all was (0 to 1). */
@@ -102,6 +107,8 @@ type AppProps = ReloadOptions & {
 	readonly onRedraw?: () => void;
 	/** Where `|`, `p` and `w` run their programs and write their files; without it they say they cannot. */
 	readonly programs?: ProgramEnvironment;
+	/** The article's measure and alignment (the config file's `reading-width` and `reading-align`). */
+	readonly screen?: Partial<ScreenSettings>;
 	/** Hears which article was picked with Enter (`--pick`), just before the app exits; not called when none was. */
 	readonly onPick?: (article: Article) => void;
 };
@@ -115,6 +122,7 @@ export function App({
 	fileName,
 	viewport,
 	warningCount = 0,
+	inputWarnings,
 	arrivals,
 	loadingShare,
 	fetchCounts,
@@ -136,6 +144,7 @@ export function App({
 	onRedraw,
 	onPick,
 	programs,
+	screen,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -152,6 +161,8 @@ export function App({
 			fetchCounts,
 			notice: initialNotice,
 			inputWarningCount: warningCount,
+			inputWarnings,
+			screen,
 		}),
 	);
 	const {articles, searchedArticles} = state;
@@ -251,7 +262,9 @@ export function App({
 	const hits = selectHits(state);
 	const article = shownArticle(state);
 	const isReading =
-		state.mode.name === 'read' || state.mode.name === 'article-search' || ((state.mode.name === 'help' || state.mode.name === 'confirm' || state.mode.name === 'prompt') && state.mode.returnTo === 'read');
+		state.mode.name === 'read' ||
+		state.mode.name === 'article-search' ||
+		((state.mode.name === 'help' || state.mode.name === 'confirm' || state.mode.name === 'prompt' || state.mode.name === 'messages') && state.mode.returnTo === 'read');
 	const articleSearch = selectArticleSearch(state);
 	const searchPosition = articleSearch ? searchPositionText(articleSearch.query, articleSearch.matches.length, articleSearch.currentIndex) : '';
 	const listPane = (
@@ -283,14 +296,26 @@ export function App({
 			highlights={articleSearch?.highlights}
 			hasHyperlinks={hasHyperlinks}
 			searchPosition={searchPosition}
+			textIndent={layout.articleTextIndent}
 			theme={theme}
 		/>
 	);
 	let panes: React.ReactNode;
-	if (state.mode.name === 'help') {
+	if (state.mode.name === 'messages') {
+		panes = (
+			<MessagesOverlay
+				messages={state.messages}
+				rowCount={layout.paneRowCount}
+				columnCount={layout.columnCount}
+				scrollTop={state.mode.scrollTop}
+				closingKeys={bindingsFor(state.keymap, 'messages').flatMap(binding => (binding.command === 'messages-toggle' ? binding.keys : []))}
+				theme={theme}
+			/>
+		);
+	} else if (state.mode.name === 'help') {
 		panes = (
 			<HelpOverlay
-				sections={helpSections(state.keymap)}
+				layout={helpLayout(state.keymap, glyphs, layout.paneRowCount, layout.columnCount)}
 				rowCount={layout.paneRowCount}
 				columnCount={layout.columnCount}
 				scrollTop={state.mode.scrollTop}

@@ -13,6 +13,7 @@ import type {ReadStateStore} from '../read-state/store.js';
 import {canShowHyperlinks} from '../terminal/osc.js';
 import type {ReloadOptions} from './use-reload.js';
 import type {FetchCounts} from '../state/state.js';
+import type {ScreenSettings} from '../state/screen-settings.js';
 import {enterFullScreen} from '../terminal/screen.js';
 import {useViewport} from './use-viewport.js';
 import type {Theme} from '../ui/theme.js';
@@ -28,6 +29,7 @@ type RootProps = ReloadOptions & {
 	readonly articles: readonly Article[];
 	readonly fileName: string;
 	readonly warningCount?: number;
+	readonly inputWarnings?: readonly string[];
 	readonly arrivals?: ArticleArrivals;
 	readonly loadingShare?: number;
 	readonly fetchCounts?: FetchCounts;
@@ -40,6 +42,8 @@ type RootProps = ReloadOptions & {
 	readonly keymap?: Keymap;
 	/** The config file's commands for links by pattern. */
 	readonly openers?: readonly ConfiguredOpener[];
+	/** The config file's measure and alignment for the article. */
+	readonly screen?: Partial<ScreenSettings>;
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -219,6 +223,7 @@ export async function runInterface(
 				articles={options.articles}
 				fileName={options.fileName}
 				warningCount={options.warningCount}
+				inputWarnings={options.inputWarnings}
 				arrivals={options.arrivals}
 				loadingShare={options.loadingShare}
 				fetchCounts={options.fetchCounts}
@@ -232,6 +237,7 @@ export async function runInterface(
 				refreshMs={options.refreshMs}
 				theme={options.theme}
 				keymap={options.keymap}
+				screen={options.screen}
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}

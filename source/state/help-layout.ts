@@ -1,48 +1,125 @@
-import {helpSections, type Keymap} from '../input/keymap.js';
+import {helpSections, keyLabel, type Keymap} from '../input/keymap.js';
+import {chromeText, type Glyphs} from '../text/glyphs.js';
+import {displayWidth, padToWidth, wrapParagraph} from '../text/text-width.js';
 
-/** How the help overlay lays its rows out: in as many columns as fit whole descriptions, scrolling when they overflow. */
+/** One screen line of the help overlay: a section's title, or (part of) a binding, already laid out to its column's width. */
+export type HelpLine = {readonly text: string; readonly isTitle: boolean};
+
+/** How the help overlay lays its lines out: in columns side by side, scrolling when they overflow. */
 export type HelpLayout = {
-	/** Rows of keys and section titles, in reading order. */
+	/** Every line, in reading order: a section's title, then each binding, its description wrapped. */
+	readonly lines: readonly HelpLine[];
+	/** Lines of keys and section titles, in reading order. */
 	readonly totalRowCount: number;
-	/** Columns of rows side by side. */
+	/** Columns of lines side by side. */
 	readonly helpColumnCount: number;
 	/** Width of each of those columns, in character cells. */
 	readonly helpColumnWidth: number;
-	/** Rows in each column (the pane less the title row). */
+	/** Lines in each column (the pane less the title row). */
 	readonly bodyRowCount: number;
-	/** Rows on screen at once: every column's. */
+	/** Lines on screen at once: every column's. */
 	readonly visibleRowCount: number;
-	/** The furthest the rows can scroll. */
+	/** The furthest the lines can scroll. */
 	readonly maximumScrollTop: number;
 };
 
-/** About the width a key and its longest description take: narrower columns would cut descriptions short. */
+/** The narrowest a column gets while more than one stands side by side. */
 const minimumHelpColumnWidth = 60;
+/** Below this width a column puts each binding's keys on a line of their own, its description under them. */
+const stackedColumnWidth = 40;
+/** At most this share of a column goes to the keys: longer keys wrap. */
+const keyColumnShare = 0.4;
 
-const helpRowCounts = new WeakMap<Keymap, number>();
+/**
+ * The lines of `keymap`'s help in a column of `columnWidth` cells (the last cell left blank, as a gutter): keys in a
+ * column as wide as the widest keys need (wrapped past 40% of the column), descriptions wrapped beside them, so
+ * that every description starts in the same column, whatever the keys before it.
+ */
+export function helpLines(keymap: Keymap, glyphs: Glyphs, columnWidth: number): HelpLine[] {
+	const textWidth = Math.max(1, columnWidth - 1);
+	const sections = helpSections(keymap).map(section => ({
+		title: chromeText(section.title, glyphs),
+		bindings: section.bindings.map(binding => ({keys: binding.keys.map(key => keyLabel(key, glyphs)).join(' '), help: chromeText(binding.help, glyphs)})),
+	}));
+	const lines: HelpLine[] = [];
+	const widestKeys = Math.max(...sections.flatMap(section => section.bindings.map(binding => displayWidth(binding.keys))));
+	const isStacked = textWidth < stackedColumnWidth;
+	// Two cells of indent, the keys, one cell of gap.
+	const keyWidth = Math.max(1, Math.min(widestKeys, Math.floor(textWidth * keyColumnShare)));
+	const descriptionStart = isStacked ? 4 : 2 + keyWidth + 1;
+	const descriptionWidth = Math.max(1, textWidth - descriptionStart);
+	for (const section of sections) {
+		for (const titleLine of wrapParagraph(section.title, textWidth - 1)) {
+			lines.push({text: padToWidth(' ' + titleLine, textWidth, glyphs.ellipsis), isTitle: true});
+		}
 
-/** How many rows the help overlay lists for `keymap`: a title per section and a row per binding. */
-export function helpRowCountOf(keymap: Keymap): number {
-	let count = helpRowCounts.get(keymap);
-	if (count === undefined) {
-		count = helpSections(keymap).reduce((sum, section) => sum + 1 + section.bindings.length, 0);
-		helpRowCounts.set(keymap, count);
+		for (const binding of section.bindings) {
+			const keyLines = wrapParagraph(binding.keys, isStacked ? textWidth - 2 : keyWidth);
+			const descriptionLines = wrapParagraph(binding.help, descriptionWidth);
+			if (isStacked) {
+				for (const keyLine of keyLines) {
+					lines.push({text: padToWidth('  ' + keyLine, textWidth, glyphs.ellipsis), isTitle: false});
+				}
+
+				for (const descriptionLine of descriptionLines) {
+					lines.push({text: padToWidth(' '.repeat(descriptionStart) + descriptionLine, textWidth, glyphs.ellipsis), isTitle: false});
+				}
+
+				continue;
+			}
+
+			const lineCount = Math.max(keyLines.length, descriptionLines.length);
+			for (let index = 0; index < lineCount; index++) {
+				const keyPart = padToWidth('  ' + (keyLines[index] ?? ''), descriptionStart, glyphs.ellipsis);
+				lines.push({text: padToWidth(keyPart + (descriptionLines[index] ?? ''), textWidth, glyphs.ellipsis), isTitle: false});
+			}
+		}
 	}
 
-	return count;
+	return lines;
 }
 
-/** The layout of `helpRowCount` help rows (see {@link helpRowCountOf}) in a pane of `rowCount` rows and `columnCount` columns. */
-export function helpLayout(helpRowCount: number, rowCount: number, columnCount: number): HelpLayout {
+const layouts = new WeakMap<Keymap, Map<string, HelpLayout>>();
+
+/**
+ * The layout of `keymap`'s help in a pane of `rowCount` rows and `columnCount` columns: the fewest columns (each at
+ * least 60 wide) that show every line, else as many as fit, scrolling.
+ */
+export function helpLayout(keymap: Keymap, glyphs: Glyphs, rowCount: number, columnCount: number): HelpLayout {
+	const byKeymap = layouts.get(keymap) ?? new Map<string, HelpLayout>();
+	layouts.set(keymap, byKeymap);
+	const cacheKey = `${rowCount}x${columnCount}${glyphs.isAscii ? 'a' : 'u'}`;
+	const cached = byKeymap.get(cacheKey);
+	if (cached) {
+		return cached;
+	}
+
 	const bodyRowCount = Math.max(1, rowCount - 1);
-	const helpColumnCount = Math.max(1, Math.min(Math.floor(columnCount / minimumHelpColumnWidth), Math.ceil(helpRowCount / bodyRowCount)));
-	const visibleRowCount = helpColumnCount * bodyRowCount;
-	return {
-		totalRowCount: helpRowCount,
-		helpColumnCount,
-		helpColumnWidth: Math.max(1, Math.floor(columnCount / helpColumnCount)),
-		bodyRowCount,
-		visibleRowCount,
-		maximumScrollTop: Math.max(0, helpRowCount - visibleRowCount),
-	};
+	const mostColumns = Math.max(1, Math.floor(columnCount / minimumHelpColumnWidth));
+	let layout: HelpLayout | undefined;
+	for (let helpColumnCount = 1; helpColumnCount <= mostColumns; helpColumnCount++) {
+		const helpColumnWidth = Math.max(1, Math.floor(columnCount / helpColumnCount));
+		const lines = helpLines(keymap, glyphs, helpColumnWidth);
+		const visibleRowCount = helpColumnCount * bodyRowCount;
+		layout = {
+			lines,
+			totalRowCount: lines.length,
+			helpColumnCount,
+			helpColumnWidth,
+			bodyRowCount,
+			visibleRowCount,
+			maximumScrollTop: Math.max(0, lines.length - visibleRowCount),
+		};
+		if (lines.length <= visibleRowCount) {
+			break;
+		}
+	}
+
+	// A handful of sizes at most (a resize makes a new one): the oldest go.
+	if (byKeymap.size >= 8) {
+		byKeymap.clear();
+	}
+
+	byKeymap.set(cacheKey, layout!);
+	return layout!;
 }

@@ -5,6 +5,8 @@ import {noReadMarks, type ReadMarks} from '../read-state/marks.js';
 import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 import {defaultOrderFor, type ListOrder} from './list-order.js';
 import {selectHits} from './selectors.js';
+import {defaultScreenSettings, type ScreenSettings} from './screen-settings.js';
+import {type Message, withMessage} from './messages.js';
 import type {FetchCounts, SearchResults, State} from './state.js';
 
 /**
@@ -31,6 +33,10 @@ export function createState(
 		/** A notice to show in the status line until the first key (cached copies stood in for feeds). */
 		notice?: string;
 		inputWarningCount?: number;
+		/** Warnings reading the inputs gave before the first frame, for the messages overlay. */
+		inputWarnings?: readonly string[];
+		/** The article's measure and alignment from the config file. */
+		screen?: Partial<ScreenSettings>;
 	},
 ): State {
 	const query = options.query?.trim() ?? '';
@@ -47,6 +53,8 @@ export function createState(
 		listTop: 0,
 		articleScrollTop: 0,
 		viewport: options.viewport,
+		// A setting the config file leaves out comes as undefined: the default stands.
+		screen: {...defaultScreenSettings, ...Object.fromEntries(Object.entries(options.screen ?? {}).filter(([, value]) => value !== undefined))},
 		mode: {name: 'browse'},
 		articleSearch: undefined,
 		notice: options.notice,
@@ -63,6 +71,10 @@ export function createState(
 		fetchCounts: options.fetchCounts,
 		inputWarningCount: options.inputWarningCount ?? 0,
 		warnings: [],
+		messages: [...(options.inputWarnings ?? []), ...(options.notice === undefined ? [] : [options.notice])].reduce<readonly Message[]>(
+			(messages, text, index) => withMessage(messages, text, index < (options.inputWarnings?.length ?? 0) ? 'warning' : 'notice'),
+			[],
+		),
 		reloadRequestCount: 0,
 		suspendRequestCount: 0,
 		redrawRequestCount: 0,

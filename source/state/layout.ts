@@ -17,14 +17,31 @@ export type Layout = {
 	/** Headline rows in the list (its pane less the header). */
 	readonly listRowCount: number;
 	readonly articleColumnCount: number;
-	/** Text columns inside the article pane, less its margins. */
+	/** Text columns of the article: the pane less its margins, at most the reading width (see ScreenSettings). */
 	readonly articleTextColumnCount: number;
+	/** Blank columns before the article's text, past the pane's margin: the text centred, or 0 for left-aligned. */
+	readonly articleTextIndent: number;
 	/** Text rows in the article pane (its pane less the header). */
 	readonly articleRowCount: number;
 };
 
 /** Narrowest terminal that shows the two panes side by side. */
 export const splitMinimumColumnCount = 100;
+/** The narrowest the list beside the article gets with `<`. */
+export const minimumListColumnCount = 24;
+/** The narrowest the article beside the list gets with `>`. */
+export const minimumArticleColumnCount = 30;
+
+/**
+ * The list's width beside the article at `columnCount` columns: 45% of them (36 to 72), plus what `<` and `>` added,
+ * leaving each pane its narrowest.
+ */
+export function splitListColumnCount(columnCount: number, listColumnDelta: number): number {
+	const base = Math.min(72, Math.max(36, Math.floor(columnCount * 0.45)));
+	const widest = Math.max(minimumListColumnCount, columnCount - 1 - minimumArticleColumnCount);
+	return Math.min(widest, Math.max(minimumListColumnCount, base + listColumnDelta));
+}
+
 /** Smallest terminal Broadsheet draws in. */
 export const minimumViewport = {columnCount: 20, rowCount: 5};
 
@@ -45,9 +62,12 @@ export function layoutOf(state: State): Layout {
 	const isTooSmall = columnCount < minimumViewport.columnCount || rowCount < minimumViewport.rowCount;
 	const hasFilterLine = state.mode.name === 'filter' || state.mode.name === 'article-search' || state.mode.name === 'prompt' || state.query !== '';
 	const paneRowCount = Math.max(1, frameRowCount - 1 - (hasFilterLine ? 1 : 0));
-	const isSplit = columnCount >= splitMinimumColumnCount;
-	const listColumnCount = isSplit ? Math.min(72, Math.max(36, Math.floor(columnCount * 0.45))) : columnCount;
+	const {screen} = state;
+	const isSplit = columnCount >= splitMinimumColumnCount && !screen.isArticlePaneHidden;
+	const listColumnCount = isSplit ? splitListColumnCount(columnCount, screen.listColumnDelta) : columnCount;
 	const articleColumnCount = isSplit ? columnCount - listColumnCount - 1 : columnCount;
+	const paneTextColumnCount = Math.max(1, articleColumnCount - 2);
+	const articleTextColumnCount = Math.min(paneTextColumnCount, screen.readingWidth);
 	return {
 		frameRowCount,
 		columnCount,
@@ -58,7 +78,8 @@ export function layoutOf(state: State): Layout {
 		listColumnCount,
 		listRowCount: Math.max(1, paneRowCount - 1),
 		articleColumnCount,
-		articleTextColumnCount: Math.max(1, articleColumnCount - 2),
+		articleTextColumnCount,
+		articleTextIndent: screen.readingAlign === 'centre' ? Math.floor((paneTextColumnCount - articleTextColumnCount) / 2) : 0,
 		articleRowCount: Math.max(1, paneRowCount - 1),
 	};
 }

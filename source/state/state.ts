@@ -5,6 +5,8 @@ import type {MarkName, ReadMarks} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
 import type {Glyphs} from '../text/glyphs.js';
 import type {ListOrder} from './list-order.js';
+import type {ScreenSettings} from './screen-settings.js';
+import type {Message} from './message.js';
 
 /**
  * Which articles the list shows: all, the unread ones, or the starred ones. `unread` and `starred` judge by the
@@ -112,6 +114,8 @@ export type State = {
 	/** First line of the shown article's text on screen. */
 	readonly articleScrollTop: number;
 	readonly viewport: Viewport;
+	/** The article's measure and the split, as the config file and the keys (`<`, `>`, `z`) set them. */
+	readonly screen: ScreenSettings;
 	readonly mode: Mode;
 	/** The search in the article, while it is the selected one. */
 	readonly articleSearch: ArticleSearch | undefined;
@@ -150,6 +154,8 @@ export type State = {
 	readonly inputWarningCount: number;
 	/** Warnings raised while running (saving the read state failed), counted in the status line. */
 	readonly warnings: readonly string[];
+	/** The last notices and warnings shown, oldest first, for the messages overlay (`!`). */
+	readonly messages: readonly Message[];
 	/** How many reloads the user has asked for (`R`); the shell reloads each time it grows. */
 	readonly reloadRequestCount: number;
 	/** How many times the user has asked to suspend (Ctrl-Z); the shell stops the process each time it grows. */

@@ -2,8 +2,10 @@ import {type Command, commandFor, type KeyName} from '../input/keymap.js';
 import {articleKey, isMarked, type MarkName, type ReadMarks, withFlag} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
-import {helpLayout, helpRowCountOf} from './help-layout.js';
+import {helpLayout} from './help-layout.js';
 import {layoutOf} from './layout.js';
+import {resizeList, toggleArticlePane} from './pane-sizes.js';
+import {maximumMessagesScrollTop, withMessagesRecorded} from './messages.js';
 import {clamp} from './list-rows.js';
 import {activeQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, PromptPurpose, Viewport} from '../mode.js';
@@ -136,6 +138,12 @@ function followsSelectionAtOnce(state: State): boolean {
 	return isReading(mode) || !layoutOf(state).isSplit;
 }
 
+/** The list window and the article's scroll kept in bounds after the panes changed size. */
+function withLayoutFollowed(state: State): State {
+	const windowed = withListWindow(state);
+	return scrollArticle(windowed, windowed.articleScrollTop);
+}
+
 function scrollArticle(state: State, top: number): State {
 	const articleScrollTop = clamp(top, 0, maximumArticleScrollTop(state));
 	return articleScrollTop === state.articleScrollTop ? state : {...state, articleScrollTop};
@@ -149,11 +157,26 @@ function scrollHelp(state: State, top: number): State {
 	}
 
 	const {paneRowCount, columnCount} = layoutOf(state);
-	const scrollTop = clamp(top, 0, helpLayout(helpRowCountOf(state.keymap), paneRowCount, columnCount).maximumScrollTop);
+	const scrollTop = clamp(top, 0, helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount).maximumScrollTop);
+	return scrollTop === state.mode.scrollTop ? state : {...state, mode: {...state.mode, scrollTop}};
+}
+
+/** Scrolls the messages overlay to `top` (clamped). */
+function scrollMessages(state: State, top: number): State {
+	if (state.mode.name !== 'messages') {
+		return state;
+	}
+
+	const {paneRowCount, columnCount} = layoutOf(state);
+	const scrollTop = clamp(top, 0, maximumMessagesScrollTop(state.messages, paneRowCount, columnCount));
 	return scrollTop === state.mode.scrollTop ? state : {...state, mode: {...state.mode, scrollTop}};
 }
 
 function moveBy(state: State, delta: number): State {
+	if (state.mode.name === 'messages') {
+		return scrollMessages(state, state.mode.scrollTop + delta);
+	}
+
 	if (state.mode.name === 'help') {
 		return scrollHelp(state, state.mode.scrollTop + delta);
 	}
@@ -169,9 +192,13 @@ function moveBy(state: State, delta: number): State {
  */
 function pageBy(state: State, direction: number, share: 1 | 0.5 = 1): State {
 	const ofPage = (rowCount: number) => direction * Math.max(1, Math.floor(rowCount * share));
+	if (state.mode.name === 'messages') {
+		return scrollMessages(state, state.mode.scrollTop + ofPage(layoutOf(state).paneRowCount - 2));
+	}
+
 	if (state.mode.name === 'help') {
 		const {paneRowCount, columnCount} = layoutOf(state);
-		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(helpRowCountOf(state.keymap), paneRowCount, columnCount).visibleRowCount));
+		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount).visibleRowCount));
 	}
 
 	if (state.mode.name === 'read') {
@@ -671,7 +698,7 @@ function cycleView(state: State): State {
 
 /** Whether the article pane has the focus, also while searching it and under the help overlay or a question. */
 const isReading = (mode: Mode) =>
-	mode.name === 'read' || mode.name === 'article-search' || ((mode.name === 'help' || mode.name === 'confirm' || mode.name === 'prompt') && mode.returnTo === 'read');
+	mode.name === 'read' || mode.name === 'article-search' || ((mode.name === 'help' || mode.name === 'confirm' || mode.name === 'prompt' || mode.name === 'messages') && mode.returnTo === 'read');
 
 /**
  * The unread or starred view judged by the marks as they are now, once the user leaves the article for the list:
@@ -707,6 +734,10 @@ function markOpenedArticleRead(before: State, after: State, now: number): State 
 
 /** Goes to position `index` (0 the first): the headline, the article's line, or the help's row. */
 function goTo(state: State, index: number): State {
+	if (state.mode.name === 'messages') {
+		return scrollMessages(state, index);
+	}
+
 	if (state.mode.name === 'help') {
 		return scrollHelp(state, index);
 	}
@@ -916,6 +947,24 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 			return mode.name === 'prompt' ? {...state, mode: {name: mode.returnTo}} : state;
 		}
 
+		case 'list-narrower':
+		case 'list-wider': {
+			return withLayoutFollowed(resizeList(state, command === 'list-wider' ? count : -count));
+		}
+
+		case 'messages-toggle': {
+			if (mode.name === 'messages') {
+				return {...state, mode: {name: mode.returnTo}};
+			}
+
+			// Opens at the latest message, as the end of a log.
+			return mode.name === 'browse' || mode.name === 'read' ? scrollMessages({...state, mode: {name: 'messages', returnTo: mode.name, scrollTop: 0}}, Number.MAX_SAFE_INTEGER) : state;
+		}
+
+		case 'article-pane-toggle': {
+			return withLayoutFollowed(toggleArticlePane(state));
+		}
+
 		case 'pick': {
 			const article = selectedArticle(state);
 			return article ? {...state, mode: {name: 'quit', pickedId: article.id}} : state;
@@ -961,14 +1010,16 @@ function withSearchOfSelection(state: State): State {
 /** The state after `action`. Pure: returns the same object when nothing changed. */
 export function update(state: State, action: Action): State {
 	const next = applyAction(state, action);
-	return followsSelectionAtOnce(next) ? withShownSelection(next) : next;
+	const shown = followsSelectionAtOnce(next) ? withShownSelection(next) : next;
+	// Keys record their messages one by one (several keys in one read may each show one).
+	return action.type === 'keys-pressed' ? shown : withMessagesRecorded(state, shown);
 }
 
 function applyAction(state: State, action: Action): State {
 	switch (action.type) {
 		case 'keys-pressed': {
 			const now = action.now ?? 0;
-			return action.keys.reduce((pressed, key) => pressKey(pressed, key, now), state);
+			return action.keys.reduce((pressed, key) => withMessagesRecorded(pressed, pressKey(pressed, key, now)), state);
 		}
 
 		case 'viewport-resized': {
@@ -977,8 +1028,7 @@ function applyAction(state: State, action: Action): State {
 				return state;
 			}
 
-			const resized = withListWindow({...state, viewport: action.viewport});
-			return scrollArticle(resized, resized.articleScrollTop);
+			return withLayoutFollowed({...state, viewport: action.viewport});
 		}
 
 		case 'search-finished': {

@@ -46,3 +46,18 @@ export function shouldUseColor(environment: Environment, choices: LooksChoices =
 	const forceColor = environment['FORCE_COLOR'];
 	return !((noColor !== undefined && noColor !== '') || forceColor === '0' || forceColor === 'false');
 }
+
+/**
+ * Why the terminal cannot draw the interface, or undefined when it can: `TERM=dumb` (Emacs's shell buffer, some
+ * editors' and CI runners' terminals) and a `TERM` unset or empty (`env -i`, some service managers) name terminals
+ * that cannot move the cursor, where every frame would print as a screenful of escape sequences. Any other name is
+ * taken to move the cursor, as every terminal emulator in use does: Broadsheet reads no terminfo.
+ */
+export function cursorlessTerminalReason(environment: Environment): string | undefined {
+	const term = environment['TERM']?.trim() ?? '';
+	if (term === '') {
+		return 'TERM is not set';
+	}
+
+	return term === 'dumb' ? 'TERM=dumb' : undefined;
+}

@@ -2,10 +2,11 @@ import {Box, Text} from 'ink';
 import type {ArticleLine, ArticleLineStyle} from '../state/article-lines.js';
 import type {LineHighlight} from '../state/article-search.js';
 import {hyperlink} from '../terminal/osc.js';
-import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
+import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import {type LinePiece, linePieces} from './line-pieces.js';
 import {chromeText} from '../text/glyphs.js';
 import type {Style, Theme} from './theme.js';
+import {titleRow} from './title-row.js';
 
 type ArticlePaneProps = {
 	readonly lines: readonly ArticleLine[];
@@ -20,6 +21,8 @@ type ArticlePaneProps = {
 	readonly searchPosition?: string;
 	/** Whether addresses are drawn as OSC 8 hyperlinks. */
 	readonly hasHyperlinks?: boolean;
+	/** Blank columns before the text, past the pane's margin: the text centred in a pane wider than its measure. */
+	readonly textIndent?: number;
 	readonly theme: Theme;
 };
 
@@ -73,7 +76,7 @@ function renderPiece(piece: LinePiece, index: number, styles: Theme['styles'], h
 }
 
 /** The article: a title row with its source, search and scroll position, then the visible lines of its wrapped text. */
-export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused, highlights, searchPosition, hasHyperlinks = true, theme}: ArticlePaneProps) {
+export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused, highlights, searchPosition, hasHyperlinks = true, textIndent = 0, theme}: ArticlePaneProps) {
 	const {styles, glyphs} = theme;
 	const position = chromeText(
 		[searchPosition, lines.length === 0 ? '' : scrollPosition(lines.length, scrollTop, rowCount)].filter(Boolean).join('  '),
@@ -82,16 +85,16 @@ export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, is
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
 			<Text wrap="truncate" {...(isFocused ? styles.paneTitleFocused : styles.paneTitle)}>
-				{padToWidth(` ${source}`, columnCount - position.length - 1, glyphs.ellipsis) + position + ' '}
+				{titleRow([` ${source}`], position === '' ? [''] : [`${position} `], columnCount, glyphs.ellipsis)}
 			</Text>
 			{lines.slice(scrollTop, scrollTop + rowCount).map((shownLine, offset) => {
-				const line = fittedLine(shownLine, columnCount - 1, glyphs);
+				const line = fittedLine(shownLine, columnCount - 1 - textIndent, glyphs);
 				const lineHighlights = highlights?.get(scrollTop + offset);
 				return (
 					// Lines have no identity of their own beyond their place on screen.
 					// eslint-disable-next-line react/no-array-index-key
 					<Text key={offset} wrap="truncate" {...lineStyle(line.style, styles)}>
-						{' '}
+						{' '.repeat(1 + textIndent)}
 						{line.link === undefined && lineHighlights === undefined ? line.text : linePieces(line, lineHighlights).map((piece, index) => renderPiece(piece, index, styles, hasHyperlinks))}
 					</Text>
 				);

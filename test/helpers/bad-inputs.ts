@@ -338,6 +338,28 @@ export const badInputs: readonly BadInput[] = [
 		needsTerminal: true,
 	},
 	{
+		problem: 'A terminal that cannot move its cursor (`TERM=dumb`, or unset)',
+		command: 'TERM=dumb broadsheet news.txt',
+		setup(directory) {
+			write(directory, 'news.txt', news);
+		},
+		stderr: ['broadsheet: TERM=dumb: this terminal cannot move its cursor, so the headlines are printed as --list prints them'],
+		exitCode: 0,
+		advice: 'Nothing, to read the headlines; to browse them, run Broadsheet in a terminal that moves its cursor (`TERM=xterm-256color` and the like).',
+		needsTerminal: true,
+	},
+	{
+		problem: '`--pick` in a terminal that cannot move its cursor',
+		command: 'TERM=dumb broadsheet --pick news.txt | cat',
+		setup(directory) {
+			write(directory, 'news.txt', news);
+		},
+		stderr: ['broadsheet: --pick draws the interface, and TERM=dumb: the terminal cannot move its cursor (set TERM, as in TERM=xterm-256color)'],
+		exitCode: 9,
+		advice: 'Run it in a terminal that moves its cursor, or set `TERM` to name the terminal.',
+		needsTerminal: true,
+	},
+	{
 		problem: 'An empty stdin',
 		command: 'broadsheet < /dev/null',
 		stderr: ['broadsheet: stdin has no articles (it is empty)'],

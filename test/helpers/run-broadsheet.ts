@@ -149,7 +149,14 @@ async function waitUntilReadyForKeys(session: TerminalSession): Promise<Terminal
 }
 
 /** Options for starting the command: environment variables to set over {@link testEnvironment} (`undefined` removes one). */
-export type BroadsheetOptions = {readonly env?: Record<string, string | undefined>};
+export type BroadsheetOptions = {
+	readonly env?: Record<string, string | undefined>;
+	/**
+	 * The `TERM` the command sees, where the pseudo terminal would set its own (`xterm-256color`); null unsets it.
+	 * Only {@link runBroadsheetInTerminal} takes it.
+	 */
+	readonly term?: string | null;
+};
 
 /** Starts `node dist/broadsheet.js …args` in a pseudo terminal, without waiting for anything; disposed after the test. */
 export async function spawnBroadsheet(args: readonly string[], size: TerminalSize, options: BroadsheetOptions = {}): Promise<TerminalSession> {
@@ -180,12 +187,14 @@ const exitReport = /\r?\n\[broadsheet exited with (\d+)\]\r?\n/u;
  * before the last output of a program that exits at once has been read (under load it lost kilobytes).
  */
 export async function runBroadsheetInTerminal(args: readonly string[], size: TerminalSize, options: BroadsheetOptions = {}): Promise<TerminalRun> {
-	const script = '"$@"; printf \'\\n[broadsheet exited with %s]\\n\' "$?"; sleep 10';
+	// node-pty sets TERM to the terminal's name: the script sets the one asked for over it.
+	const termSetup = options.term === undefined ? '' : options.term === null ? 'unset TERM; ' : 'TERM="$BROADSHEET_TEST_TERM"; export TERM; ';
+	const script = termSetup + '"$@"; printf \'\\n[broadsheet exited with %s]\\n\' "$?"; sleep 10';
 	const session = trackFrames(
 		await startInTerminal('sh', ['-c', script, 'sh', process.execPath, commandPath, ...args], {
 			...size,
 			cwd: repositoryRoot,
-			env: {...testEnvironment, XDG_STATE_HOME: freshStateHome(), ...options.env},
+			env: {...testEnvironment, XDG_STATE_HOME: freshStateHome(), BROADSHEET_TEST_TERM: options.term ?? undefined, ...options.env},
 		}),
 	);
 	await session.waitFor(/\[broadsheet exited with \d+\]/u, 20_000);
