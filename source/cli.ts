@@ -54,6 +54,8 @@ const helpText = `
 	                       headline=title,body=text (for JSON, CSV and TSV)
 	  --no-state           keep no read marks: read none, save none
 	  --no-color           no colours (as NO_COLOR=1 does); bold and reverse stay
+	  --no-mouse           leave the mouse to the terminal (by default the wheel
+	                       scrolls and a click selects)
 	  --ascii              draw ASCII only (the default when the locale is not UTF-8)
 	  --config PATH        read settings from PATH instead of
 	                       ~/.config/broadsheet/config.json (see readme.md)
@@ -186,7 +188,7 @@ const loadingSignals: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT'
 
 const knownOptions = new Set([
 	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--pick', '--no-state', '--no-color', '--ascii',
-	'--config', '--no-config', '--help', '--version', '--offline', '--timeout', '--refresh',
+	'--config', '--no-config', '--help', '--version', '--offline', '--timeout', '--refresh', '--no-mouse',
 	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--export-opml', '--no-state', '--no-color', '--ascii',
 	'--config', '--no-config', '--help', '--version',
 ]);
@@ -314,6 +316,8 @@ function parseArguments() {
 				config: {type: 'string'},
 				// `--no-state` turns it off.
 				state: {type: 'boolean', default: true},
+				// `--no-mouse` turns it off.
+				mouse: {type: 'boolean', default: true},
 			},
 		});
 	} catch (error) {
@@ -480,6 +484,7 @@ async function main(): Promise<void> {
 	const {picked} = await runInterface({
 		keyInput,
 		terminalOutput,
+		hasMouse: cli.flags.mouse && config?.mouse !== false,
 		articles,
 		fileName: label,
 		warningCount: warnings.length + stateWarnings().length,

@@ -27,6 +27,8 @@ export type Config = {
 	readonly timeout?: number;
 	/** Minutes between fetches of URLs with `--watch` (`--refresh`). */
 	readonly refresh?: number;
+	/** Whether the mouse scrolls and selects (`false`: as `--no-mouse`). */
+	readonly mouse?: boolean;
 };
 
 /** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
@@ -46,7 +48,7 @@ const colorByName = new Map<string, ColorName | undefined>([
 ]);
 
 /** The config file's settings besides `keys` and `colors`, and the type each takes. */
-const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string', timeout: 'number', refresh: 'number'} as const;
+const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string', timeout: 'number', refresh: 'number', mouse: 'boolean'} as const;
 type SettingName = keyof typeof settingTypes;
 
 const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : JSON.stringify(value));

@@ -3,6 +3,7 @@ import {Box, Text, useApp, useInput} from 'ink';
 import type {Article} from '../article.js';
 import {bindingsFor, defaultKeymap, helpSections, hintsFor, type Keymap} from '../input/keymap.js';
 import {keysFromInput} from '../input/keys-from-input.js';
+import {splitMouseInput} from '../input/mouse-input.js';
 import type {MarkMap} from '../read-state/marks.js';
 import type {ReadStateStore} from '../read-state/store.js';
 import {useReadStateFile} from './use-read-state-file.js';
@@ -181,11 +182,29 @@ export function App({
 	latestState.current = state;
 	const boundAltKeys = useMemo(() => new Set(keymap.flatMap(binding => binding.keys.filter(name => name.startsWith('alt+')))), [keymap]);
 
+	// The start of a mouse report whose rest has not come yet (see splitMouseInput).
+	const pendingMouseInput = useRef('');
+
 	useInput((input, key) => {
+		// Mouse reports come in with the keys: they act on the state as they are, and never type into a line.
+		const {pieces, pending} = splitMouseInput(input, pendingMouseInput.current);
+		pendingMouseInput.current = pending;
+		const isKeysOnly = pieces.length === 1 && pieces[0]!.kind === 'text' && pending === '';
+		const actions: Action[] = isKeysOnly || (pieces.length === 0 && pending === '')
+			? [{type: 'keys-pressed', keys: keysFromInput(input, key, boundAltKeys), now: Date.now()}]
+			: pieces.map(piece => (piece.kind === 'mouse'
+				? {type: 'mouse-used', event: piece.event, now: Date.now()}
+				: {type: 'keys-pressed', keys: keysFromInput(piece.text, {}, boundAltKeys), now: Date.now()}));
+		if (actions.length === 0) {
+			return;
+		}
+
 		search.noteKeystroke();
-		const keysPressed: Action = {type: 'keys-pressed', keys: keysFromInput(input, key, boundAltKeys), now: Date.now()};
-		dispatch(keysPressed);
-		latestState.current = update(latestState.current, keysPressed);
+		for (const action of actions) {
+			dispatch(action);
+			latestState.current = update(latestState.current, action);
+		}
+
 		// Search before the frame: Ink batches both actions into one render, so that a quick search shows with the
 		// keystroke (the word index's hits; fuse.js's ranking of the head follows a moment later, and seldom changes
 		// anything). A slower one goes on in the background (see useSearch), and its results come in a later frame.

@@ -120,7 +120,7 @@ function Root({
 
 /**
  * Runs the interface on the alternate screen until the user quits, and puts the terminal back however it ends:
- * q, Ctrl-C, SIGTERM or SIGHUP. Keys come from `keyInput`; `onStart` receives the way back, for failures that end
+ * q, Ctrl-C, SIGTERM or SIGHUP, mouse reports off included. Keys come from `keyInput`; `onStart` receives the way back, for failures that end
  * the process elsewhere.
  */
 export async function runInterface(
@@ -128,6 +128,8 @@ export async function runInterface(
 		keyInput: NodeJS.ReadStream;
 		/** Where the interface draws: stdout, or the terminal itself when stdout is a pipe (`--pick`). */
 		terminalOutput?: NodeJS.WriteStream;
+		/** Whether the terminal reports the mouse (not with `--no-mouse`, or `"mouse": false` in the config). */
+		hasMouse?: boolean;
 		onStart(restore: () => void): void;
 	},
 ): Promise<{readonly picked: Article | undefined}> {
@@ -136,7 +138,7 @@ export async function runInterface(
 	// The theme decides about colour, not chalk: chalk would drop bold and inverse too for `--no-color` (which it reads
 	// from argv), and the selection would vanish. The theme holds only the basic colours, which level 1 covers.
 	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
-	const screen = enterFullScreen(terminalOutput, keyInput);
+	const screen = enterFullScreen(terminalOutput, keyInput, {hasMouse: options.hasMouse});
 	options.onStart(() => {
 		screen.restore();
 	});
