@@ -1,6 +1,7 @@
 import {once} from 'node:events';
 import {closeSync, openSync, readSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
+import {resolve} from 'node:path';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {type Config, defaultConfigPath, parseConfig} from './config.js';
@@ -15,6 +16,7 @@ import {startWordIndexing} from './load/word-indexing.js';
 import {closeWebConnections, feedCacheDirectory, isWebAddress, type WebOptions} from './load/web-feeds.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
+import {inputSetKey} from './read-state/places.js';
 import {openKeyInput, openTerminalOutput} from './shell/key-input.js';
 import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {guardProcessWarnings} from './process-warnings.js';
@@ -485,6 +487,8 @@ async function main(): Promise<void> {
 		keyInput,
 		terminalOutput,
 		hasMouse: cli.flags.mouse && config?.mouse !== false,
+		// Files by their absolute paths, so that the same files opened from another directory are the same set.
+		inputSetKey: inputSetKey(paths.map(path => (path === '-' || isWebAddress(path) ? path : resolve(path)))),
 		articles,
 		fileName: label,
 		warningCount: warnings.length + stateWarnings().length,

@@ -4,7 +4,7 @@ import type {Article} from '../article.js';
 import {bindingsFor, defaultKeymap, helpSections, hintsFor, type Keymap} from '../input/keymap.js';
 import {keysFromInput} from '../input/keys-from-input.js';
 import {splitMouseInput} from '../input/mouse-input.js';
-import type {MarkMap} from '../read-state/marks.js';
+import {articleKey, type MarkMap} from '../read-state/marks.js';
 import type {ReadStateStore} from '../read-state/store.js';
 import {useReadStateFile} from './use-read-state-file.js';
 import {layoutOf, tooSmallMessage} from '../state/layout.js';
@@ -103,6 +103,11 @@ type AppProps = ReloadOptions & {
 	readonly onRedraw?: () => void;
 	/** Where `|`, `p` and `w` run their programs and write their files; without it they say they cannot. */
 	readonly programs?: ProgramEnvironment;
+	/**
+	 * The set of inputs open (see read-state/places.ts): the article selected in it is saved with the read marks, and
+	 * the next session on the same inputs starts there. Undefined for stdin.
+	 */
+	readonly inputSetKey?: string;
 	/** Hears which article was picked with Enter (`--pick`), just before the app exits; not called when none was. */
 	readonly onPick?: (article: Article) => void;
 };
@@ -137,6 +142,7 @@ export function App({
 	onRedraw,
 	onPick,
 	programs,
+	inputSetKey,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -153,12 +159,15 @@ export function App({
 			fetchCounts,
 			notice: initialNotice,
 			inputWarningCount: warningCount,
+			selectedKey: inputSetKey === undefined ? undefined : readStateStore?.placeOf(inputSetKey),
 		}),
 	);
 	const {articles, searchedArticles} = state;
 	const searchIndex = useSearchIndex(searchedArticles);
 	const {styles, glyphs} = theme;
-	useReadStateFile(readStateStore, state.readMarks, dispatch);
+	const selected = selectedArticle(state);
+	const selectedKey = selected ? articleKey(selected) : undefined;
+	useReadStateFile(readStateStore, state.readMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);

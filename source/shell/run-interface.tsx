@@ -40,6 +40,8 @@ type RootProps = ReloadOptions & {
 	readonly keymap?: Keymap;
 	/** The config file's commands for links by pattern. */
 	readonly openers?: readonly ConfiguredOpener[];
+	/** The set of inputs open, under which the article selected is saved (see read-state/places.ts). */
+	readonly inputSetKey?: string;
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -227,6 +229,7 @@ export async function runInterface(
 				initialOrder={options.initialOrder}
 				savedMarks={options.savedMarks}
 				readStateStore={options.readStateStore}
+				inputSetKey={options.inputSetKey}
 				reload={options.reload}
 				watchedPaths={options.watchedPaths}
 				refreshMs={options.refreshMs}

@@ -1,10 +1,11 @@
 import type {Article} from '../article.js';
 import {defaultKeymap, type Keymap} from '../input/keymap.js';
 import type {Viewport} from '../mode.js';
-import {noReadMarks, type ReadMarks} from '../read-state/marks.js';
+import {articleKey, noReadMarks, type ReadMarks} from '../read-state/marks.js';
 import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 import {defaultOrderFor, type ListOrder} from './list-order.js';
-import {selectHits} from './selectors.js';
+import {layoutOf} from './layout.js';
+import {selectHits, selectListRows} from './selectors.js';
 import type {FetchCounts, SearchResults, State} from './state.js';
 
 /**
@@ -31,6 +32,11 @@ export function createState(
 		/** A notice to show in the status line until the first key (cached copies stood in for feeds). */
 		notice?: string;
 		inputWarningCount?: number;
+		/**
+		 * The article to start on, by its read-state key: the one selected when these inputs were last closed (vim's
+		 * last cursor position). Without a filter only; when it is gone, the list starts at the top.
+		 */
+		selectedKey?: string;
 	},
 ): State {
 	const query = options.query?.trim() ?? '';
@@ -70,6 +76,23 @@ export function createState(
 		keymap: options.keymap ?? defaultKeymap,
 		glyphs: options.glyphs ?? unicodeGlyphs,
 	};
-	const selectedId = selectHits(state)[0]?.article.id;
+	const hits = selectHits(state);
+	const {selectedKey} = options;
+	const placeIndex = selectedKey === undefined || query !== '' ? -1 : hits.findIndex(hit => articleKey(hit.article) === selectedKey);
+	if (placeIndex > 0) {
+		return {...state, ...selectionInView(state, placeIndex)};
+	}
+
+	const selectedId = hits[0]?.article.id;
 	return {...state, selectedId, shownArticleId: selectedId};
+}
+
+/** The selection on the article at `index` of the list, with the list scrolled to show it in the middle when it is below the first screen. */
+function selectionInView(state: State, index: number): Pick<State, 'selectedId' | 'shownArticleId' | 'listTop'> {
+	const selectedId = selectHits(state)[index]?.article.id;
+	const rows = selectListRows(state);
+	const {listRowCount} = layoutOf(state);
+	const row = rows.rowOfArticle(index);
+	const listTop = row < listRowCount ? 0 : Math.max(0, Math.min(row - Math.floor(listRowCount / 2), rows.rowCount - listRowCount));
+	return {selectedId, shownArticleId: selectedId, listTop};
 }
