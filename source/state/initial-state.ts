@@ -84,11 +84,13 @@ export function createState(
 	}
 
 	const selectedId = hits[0]?.article.id;
-	return {...state, selectedId, shownArticleId: selectedId};
+	// Still loading: the article may come with the rest (see `placeToRestore`).
+	const placeToRestore = placeIndex === -1 && selectedKey !== undefined && query === '' && options.loadingShare !== undefined ? selectedKey : undefined;
+	return {...state, selectedId, shownArticleId: selectedId, ...(placeToRestore === undefined ? {} : {placeToRestore})};
 }
 
 /** The selection on the article at `index` of the list, with the list scrolled to show it in the middle when it is below the first screen. */
-function selectionInView(state: State, index: number): Pick<State, 'selectedId' | 'shownArticleId' | 'listTop'> {
+export function selectionInView(state: State, index: number): Pick<State, 'selectedId' | 'shownArticleId' | 'listTop'> {
 	const selectedId = selectHits(state)[index]?.article.id;
 	const rows = selectListRows(state);
 	const {listRowCount} = layoutOf(state);

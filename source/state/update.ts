@@ -12,6 +12,7 @@ import type {FetchCounts, ListViewName, MarkChange, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 import type {MouseEvent} from '../input/mouse-input.js';
 import {mouseTargetAt} from './mouse-target.js';
+import {selectionInView} from './initial-state.js';
 
 /** Something that happened to the interface. */
 export type Action =
@@ -610,11 +611,33 @@ function addArrivals(state: State, {articles, loadingShare, inputWarningCount, f
 	// Articles that came above the selection push it down: the list scrolls with it, so that it stays on its row.
 	const arrived = withListWindow({...added, listTop: Math.max(0, selectedRowOf(added) - (selectedRowOf(state) - state.listTop))});
 	const firstId = selectHits(arrived)[0]?.article.id;
+	if (arrived.placeToRestore !== undefined) {
+		return withPlaceRestored(arrived, isAtTop);
+	}
+
 	if (!isAtTop || firstId === undefined || firstId === arrived.selectedId) {
 		return arrived;
 	}
 
 	return withShownSelection(withListWindow({...arrived, selectedId: firstId, articleScrollTop: 0}));
+}
+
+/**
+ * Selects the article where the inputs were left last time once it has arrived, unless the selection has left the
+ * top meanwhile; until every article is in, the list stays on its first row as more arrive.
+ */
+function withPlaceRestored(state: State, isAtTop: boolean): State {
+	const key = state.placeToRestore;
+	const hits = selectHits(state);
+	const index = key === undefined || !isAtTop ? -1 : hits.findIndex(hit => articleKey(hit.article) === key);
+	if (index >= 0) {
+		return {...state, ...selectionInView(state, index), articleScrollTop: 0, placeToRestore: undefined};
+	}
+
+	const isWaiting = isAtTop && state.loadingShare !== undefined;
+	const firstId = hits[0]?.article.id;
+	const atTop = isAtTop && firstId !== undefined && firstId !== state.selectedId ? withShownSelection(withListWindow({...state, selectedId: firstId, articleScrollTop: 0})) : state;
+	return isWaiting ? atTop : {...atTop, placeToRestore: undefined};
 }
 
 /** The list row of the selected article (0 when the list is empty). */
@@ -1054,12 +1077,15 @@ function applyAction(state: State, action: Action): State {
 	switch (action.type) {
 		case 'keys-pressed': {
 			const now = action.now ?? 0;
-			return action.keys.reduce((pressed, key) => pressKey(pressed, key, now), state);
+			// The user has taken over: the place left last time no longer applies.
+			const pressed = state.placeToRestore === undefined ? state : {...state, placeToRestore: undefined};
+			return action.keys.reduce((current, key) => pressKey(current, key, now), pressed);
 		}
 
 		case 'mouse-used': {
 			const now = action.now ?? 0;
-			return withViewUpToDate(state, markOpenedArticleRead(state, withSearchOfSelection(applyMouse(state, action.event)), now));
+			const used = state.placeToRestore === undefined ? state : {...state, placeToRestore: undefined};
+			return withViewUpToDate(used, markOpenedArticleRead(used, withSearchOfSelection(applyMouse(used, action.event)), now));
 		}
 
 		case 'viewport-resized': {

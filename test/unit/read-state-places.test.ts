@@ -6,7 +6,9 @@ import {parseStateFile, stateFileText} from '../../source/read-state/marks.js';
 import {inputSetKey, maximumPlaceCount, mergePlaces, type Place, prunedPlaces} from '../../source/read-state/places.js';
 import {openReadStateStore, stateFileName} from '../../source/read-state/store.js';
 import {createState} from '../../source/state/initial-state.js';
-import {selectedArticle} from '../../source/state/selectors.js';
+import {selectedArticle, selectedIndex} from '../../source/state/selectors.js';
+import type {State} from '../../source/state/state.js';
+import {update} from '../../source/state/update.js';
 import {articleKey} from '../../source/read-state/marks.js';
 import {numberedArticles} from '../helpers/articles.js';
 
@@ -97,5 +99,35 @@ describe('starting at the place left', () => {
 	it('starts at the top when that article is gone, or a filter is asked for', () => {
 		expect(selectedArticle(createState(articles, {viewport, selectedKey: 'numbered.txt/gone'}))?.headline).toBe('Headline number 1');
 		expect(createState(articles, {viewport, selectedKey: articleKey(articles[44]!), query: 'harbour'}).selectedId).not.toBe(articles[44]!.id);
+	});
+});
+
+describe('starting at the place left, in an input still loading', () => {
+	const viewport = {columnCount: 120, rowCount: 30};
+	const all = numberedArticles(300).map((article, index) => ({...article, publishedAt: Date.UTC(2026, 0, 1) + index * 60_000}));
+	const arrive = (state: State, count: number, loadingShare: number | undefined) => update(state, {type: 'articles-arrived', articles: all.slice(0, count), loadingShare, inputWarningCount: 0});
+	const place = articleKey(all[150]!);
+
+	it('selects the article once it arrives, scrolled into view', () => {
+		const first = createState(all.slice(0, 100), {viewport, loadingShare: 0.3, selectedKey: place});
+		expect(selectedArticle(first)?.headline).toBe('Headline number 100');
+		const more = arrive(first, 140, 0.5);
+		expect(selectedArticle(more)?.headline).toBe('Headline number 140');
+		const arrived = arrive(more, 200, 0.7);
+		expect(selectedArticle(arrived)?.headline).toBe('Headline number 151');
+		expect(selectedIndex(arrived)).toBeGreaterThanOrEqual(arrived.listTop);
+		expect(selectedIndex(arrived)).toBeLessThan(arrived.listTop + 28);
+		// Once there, later arrivals keep it, as they keep any selection.
+		expect(selectedArticle(arrive(arrived, 300, undefined))?.headline).toBe('Headline number 151');
+	});
+
+	it('gives up at the first key, or when every article is in without it', () => {
+		const first = createState(all.slice(0, 100), {viewport, loadingShare: 0.3, selectedKey: place});
+		const moved = update(update(first, {type: 'keys-pressed', keys: ['j']}), {type: 'keys-pressed', keys: ['k']});
+		expect(selectedArticle(arrive(moved, 300, undefined))?.headline).not.toBe('Headline number 151');
+		const gone = createState(all.slice(0, 100), {viewport, loadingShare: 0.3, selectedKey: 'numbered.txt/gone'});
+		const done = arrive(gone, 300, undefined);
+		expect(selectedArticle(done)?.headline).toBe('Headline number 300');
+		expect(done.placeToRestore).toBeUndefined();
 	});
 });
