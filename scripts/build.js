@@ -236,7 +236,8 @@ function withCheaperToEsm(text) {
 	const [whole, helperName, module, isNodeMode, , create] = matches[0];
 	const cheaper = `var ${helperName}=(${module},${isNodeMode})=>${module}!==null&&(typeof ${module}=="object"||typeof ${module}=="function")`
 		+ `?${create}(${module},${isNodeMode}||!${module}.__esModule?{default:{value:${module},enumerable:!0}}:{}):${helperName}ByCopying(${module},${isNodeMode});`;
-	return text.replace(whole, cheaper + whole.replace(helperName, `${helperName}ByCopying`));
+	// Replaced by functions: a minified name may hold `$`, and `$$` in a replacement string is one `$`.
+	return text.replace(whole, () => cheaper + whole.replace(helperName, () => `${helperName}ByCopying`));
 }
 
 const code = withCheaperToEsm(result.outputFiles[0].text);

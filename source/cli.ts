@@ -1,6 +1,7 @@
 import {once} from 'node:events';
 import {closeSync, openSync, readSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
+import {resolve} from 'node:path';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {type Config, defaultConfigPath, parseConfig} from './config.js';
@@ -15,6 +16,7 @@ import {startWordIndexing} from './load/word-indexing.js';
 import {closeWebConnections, feedCacheDirectory, isWebAddress, type WebOptions} from './load/web-feeds.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
+import {inputSetKey} from './read-state/places.js';
 import {openKeyInput, openTerminalOutput} from './shell/key-input.js';
 import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {guardProcessWarnings} from './process-warnings.js';
@@ -54,6 +56,8 @@ const helpText = `
 	                       headline=title,body=text (for JSON, CSV and TSV)
 	  --no-state           keep no read marks: read none, save none
 	  --no-color           no colours (as NO_COLOR=1 does); bold and reverse stay
+	  --no-mouse           leave the mouse to the terminal (by default the wheel
+	                       scrolls and a click selects)
 	  --ascii              draw ASCII only (the default when the locale is not UTF-8)
 	  --config PATH        read settings from PATH instead of
 	                       ~/.config/broadsheet/config.json (see readme.md)
@@ -186,7 +190,7 @@ const loadingSignals: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT'
 
 const knownOptions = new Set([
 	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--pick', '--no-state', '--no-color', '--ascii',
-	'--config', '--no-config', '--help', '--version', '--offline', '--timeout', '--refresh',
+	'--config', '--no-config', '--help', '--version', '--offline', '--timeout', '--refresh', '--no-mouse',
 	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--export-opml', '--no-state', '--no-color', '--ascii',
 	'--config', '--no-config', '--help', '--version',
 ]);
@@ -314,6 +318,8 @@ function parseArguments() {
 				config: {type: 'string'},
 				// `--no-state` turns it off.
 				state: {type: 'boolean', default: true},
+				// `--no-mouse` turns it off.
+				mouse: {type: 'boolean', default: true},
 			},
 		});
 	} catch (error) {
@@ -491,6 +497,9 @@ async function main(): Promise<void> {
 	const {picked} = await runInterface({
 		keyInput,
 		terminalOutput,
+		hasMouse: cli.flags.mouse && config?.mouse !== false,
+		// Files by their absolute paths, so that the same files opened from another directory are the same set.
+		inputSetKey: inputSetKey(paths.map(path => (path === '-' || isWebAddress(path) ? path : resolve(path)))),
 		articles,
 		fileName: label,
 		warningCount: warnings.length + stateWarnings().length,

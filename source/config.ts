@@ -33,6 +33,8 @@ export type Config = {
 	readonly readingWidth?: number;
 	/** Where the article's text stands in a wider pane (`reading-align`: `left`, or `centre`/`center`). */
 	readonly readingAlign?: ReadingAlign;
+	/** Whether the mouse scrolls and selects (`false`: as `--no-mouse`). */
+	readonly mouse?: boolean;
 };
 
 /** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
@@ -71,7 +73,7 @@ function parseScreenSetting(name: string, value: unknown): Partial<Config> | {er
 const screenSettingNames = ['reading-width', 'reading-align'];
 
 /** The config file's settings besides `keys` and `colors`, and the type each takes. */
-const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string', timeout: 'number', refresh: 'number'} as const;
+const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string', timeout: 'number', refresh: 'number', mouse: 'boolean'} as const;
 type SettingName = keyof typeof settingTypes;
 
 const describe = (value: unknown) => (Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'an object' : JSON.stringify(value));

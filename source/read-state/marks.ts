@@ -1,5 +1,6 @@
 import type {Article} from '../article.js';
 import {isRecord} from '../formats/format.js';
+import {type PlaceMap, placesFileText, placesFromFile} from './places.js';
 
 /** One yes/no mark (read, starred) and when it last changed, in milliseconds since the epoch. */
 export type MarkFlag = {readonly isOn: boolean; readonly changedAt: number};
@@ -189,19 +190,23 @@ function fieldTextOf(mark: ArticleMark): string {
 	return text;
 }
 
-/** The state file's text: JSON, one article a line, so that it reads and diffs well. */
-export function stateFileText(map: MarkMap): string {
+/**
+ * The state file's text: JSON, one article a line, so that it reads and diffs well, then the places left in each
+ * set of inputs (see places.ts), when there are any. Older versions read the file and skip the places.
+ */
+export function stateFileText(map: MarkMap, places: PlaceMap = new Map()): string {
 	const lines: string[] = [];
 	for (const [key, mark] of map) {
 		lines.push(`${JSON.stringify(key)}:${fieldTextOf(mark)}`);
 	}
 
-	return `{"version":${fileVersion},"articles":{\n${lines.join(',\n')}\n}}\n`;
+	const placesText = places.size > 0 ? `,"places":{\n${placesFileText(places)}\n}` : '';
+	return `{"version":${fileVersion},"articles":{\n${lines.join(',\n')}\n}${placesText}}\n`;
 }
 
 /** What reading a state file's text gave: its marks, or why they cannot be used. */
 export type ParsedStateFile =
-	| {readonly kind: 'marks'; readonly marks: Map<string, ArticleMark>}
+	| {readonly kind: 'marks'; readonly marks: Map<string, ArticleMark>; /** Present when the file holds any. */ readonly places?: PlaceMap}
 	| {readonly kind: 'corrupt'; readonly reason: string}
 	| {readonly kind: 'newer'; readonly version: number};
 
@@ -248,5 +253,6 @@ export function parseStateFile(text: string): ParsedStateFile {
 		}
 	}
 
-	return {kind: 'marks', marks};
+	const places = placesFromFile(data['places']);
+	return places.size > 0 ? {kind: 'marks', marks, places} : {kind: 'marks', marks};
 }

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import process from 'node:process';
 import {broadsheetDirectory} from '../xdg-directories.js';
 import {type MarkMap, mergeMarks, parseStateFile, prunedMarks, stateFileText} from './marks.js';
+import {mergePlaces, type PlaceMap, prunedPlaces} from './places.js';
 
 /** The state file's name inside {@link stateDirectory}. */
 export const stateFileName = 'read-state.json';
@@ -19,11 +20,17 @@ export type ReadStateStore = {
 	/** The marks saved so far (none when the file is missing, corrupt or unreadable: that costs a warning). */
 	load(now: number): MarkMap;
 	/**
-	 * Saves `changes` (the marks changed since the file was loaded): under a lock, reads the file again, merges it
-	 * with them (the latest change to each mark wins), prunes to the limits and replaces the file atomically. Never
-	 * throws; answers whether the file now holds the changes, and a warning the first time a problem shows.
+	 * The article last selected in the set of inputs `inputSetKey` (see places.ts), by its key, as the file held it at
+	 * load; undefined when none was.
 	 */
-	save(changes: MarkMap, now: number): SaveResult;
+	placeOf(inputSetKey: string): string | undefined;
+	/**
+	 * Saves `changes` (the marks changed since the file was loaded), and `place` (the article selected in a set of
+	 * inputs) when given: under a lock, reads the file again, merges it with them (the latest change to each mark and
+	 * each place wins), prunes to the limits and replaces the file atomically. Never throws; answers whether the file
+	 * now holds the changes, and a warning the first time a problem shows.
+	 */
+	save(changes: MarkMap, now: number, place?: {readonly inputSetKey: string; readonly articleKey: string}): SaveResult;
 	/** Every distinct warning so far, in order, to print on exit. */
 	readonly warnings: readonly string[];
 };
@@ -194,7 +201,9 @@ export function openReadStateStore(directory: string): ReadStateStore {
 	/** Set when the file is from a newer Broadsheet: it is neither read nor overwritten. */
 	let isDisabled = false;
 	/** What this store last wrote, and the file's identity then: while the file is the same, it need not be read. */
-	let lastWritten: {marks: MarkMap; identity: string} | undefined;
+	let lastWritten: {marks: MarkMap; places: PlaceMap; identity: string} | undefined;
+	/** The places the file held at load. */
+	let loadedPlaces: PlaceMap = new Map();
 	const identityOf = (path: string) => {
 		const {ino, size, mtimeMs, ctimeMs} = statSync(path);
 		return `${ino}:${size}:${mtimeMs}:${ctimeMs}`;
@@ -215,12 +224,12 @@ export function openReadStateStore(directory: string): ReadStateStore {
 	};
 
 	/** What the file holds now; a corrupt file is moved aside. Undefined when the file must not be overwritten. */
-	const readCurrent = (now: number): {marks: MarkMap; warning?: string} | {warning: string | undefined} => {
+	const readCurrent = (now: number): {marks: MarkMap; places: PlaceMap; warning?: string} | {warning: string | undefined} => {
 		let text: string;
 		try {
 			// Each save replaces the file with a new one, so an unchanged identity means nobody else has saved since.
 			if (lastWritten && identityOf(filePath) === lastWritten.identity) {
-				return {marks: lastWritten.marks};
+				return {marks: lastWritten.marks, places: lastWritten.places};
 			}
 
 			text = readFileSync(filePath, 'utf8');
@@ -228,13 +237,13 @@ export function openReadStateStore(directory: string): ReadStateStore {
 			// No file yet; a directory in the way is reported by the save that cannot make the directory.
 			const {code} = error as NodeJS.ErrnoException;
 			return code === 'ENOENT' || code === 'ENOTDIR'
-				? {marks: new Map()}
+				? {marks: new Map(), places: new Map()}
 				: {warning: warn(`cannot read the read state ${filePath}: ${errorText(error)}`)};
 		}
 
 		const parsed = parseStateFile(text);
 		if (parsed.kind === 'marks') {
-			return {marks: parsed.marks};
+			return {marks: parsed.marks, places: parsed.places ?? new Map()};
 		}
 
 		if (parsed.kind === 'newer') {
@@ -247,13 +256,13 @@ export function openReadStateStore(directory: string): ReadStateStore {
 			renameSync(filePath, asidePath);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-				return {marks: new Map()}; // Another instance moved it aside this instant, and said so.
+				return {marks: new Map(), places: new Map()}; // Another instance moved it aside this instant, and said so.
 			}
 
 			return {warning: warn(`the read state ${filePath} is corrupt (${parsed.reason}) and cannot be moved aside: ${errorText(error)}`)};
 		}
 
-		return {marks: new Map(), warning: warn(`the read state was corrupt (${parsed.reason}); kept it as ${asidePath} and started afresh`)};
+		return {marks: new Map(), places: new Map(), warning: warn(`the read state was corrupt (${parsed.reason}); kept it as ${asidePath} and started afresh`)};
 	};
 
 	return {
@@ -261,9 +270,13 @@ export function openReadStateStore(directory: string): ReadStateStore {
 		warnings,
 		load(now) {
 			const current = readCurrent(now);
+			loadedPlaces = 'places' in current ? current.places : new Map();
 			return 'marks' in current ? current.marks : new Map();
 		},
-		save(changes, now) {
+		placeOf(inputSetKey) {
+			return loadedPlaces.get(inputSetKey)?.articleKey;
+		},
+		save(changes, now, place) {
 			if (isDisabled) {
 				return {isSaved: false};
 			}
@@ -300,8 +313,9 @@ export function openReadStateStore(directory: string): ReadStateStore {
 				}
 
 				const marks = prunedMarks(mergeMarks(current.marks, changes), now);
-				writeAtomically(directory, filePath, stateFileText(marks));
-				lastWritten = {marks, identity: identityOf(filePath)};
+				const places = place ? prunedPlaces(mergePlaces(current.places, new Map([[place.inputSetKey, {articleKey: place.articleKey, changedAt: now}]]))) : current.places;
+				writeAtomically(directory, filePath, stateFileText(marks, places));
+				lastWritten = {marks, places, identity: identityOf(filePath)};
 				return {isSaved: true, ...(current.warning ? {warning: current.warning} : {})};
 			} catch (error) {
 				return failed(`cannot save the read state ${filePath}: ${errorText(error)}`);

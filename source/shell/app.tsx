@@ -3,7 +3,8 @@ import {Box, Text, useApp, useInput} from 'ink';
 import type {Article} from '../article.js';
 import {bindingsFor, defaultKeymap, hintsFor, type Keymap} from '../input/keymap.js';
 import {keysFromInput} from '../input/keys-from-input.js';
-import type {MarkMap} from '../read-state/marks.js';
+import {splitMouseInput} from '../input/mouse-input.js';
+import {articleKey, type MarkMap} from '../read-state/marks.js';
 import type {ReadStateStore} from '../read-state/store.js';
 import {useReadStateFile} from './use-read-state-file.js';
 import {layoutOf, tooSmallMessage} from '../state/layout.js';
@@ -109,6 +110,11 @@ type AppProps = ReloadOptions & {
 	readonly programs?: ProgramEnvironment;
 	/** The article's measure and alignment (the config file's `reading-width` and `reading-align`). */
 	readonly screen?: Partial<ScreenSettings>;
+	/**
+	 * The set of inputs open (see read-state/places.ts): the article selected in it is saved with the read marks, and
+	 * the next session on the same inputs starts there. Undefined for stdin.
+	 */
+	readonly inputSetKey?: string;
 	/** Hears which article was picked with Enter (`--pick`), just before the app exits; not called when none was. */
 	readonly onPick?: (article: Article) => void;
 };
@@ -145,6 +151,7 @@ export function App({
 	onPick,
 	programs,
 	screen,
+	inputSetKey,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -163,12 +170,15 @@ export function App({
 			inputWarningCount: warningCount,
 			inputWarnings,
 			screen,
+			selectedKey: inputSetKey === undefined ? undefined : readStateStore?.placeOf(inputSetKey),
 		}),
 	);
 	const {articles, searchedArticles} = state;
 	const searchIndex = useSearchIndex(searchedArticles);
 	const {styles, glyphs} = theme;
-	useReadStateFile(readStateStore, state.readMarks, dispatch);
+	const selected = selectedArticle(state);
+	const selectedKey = selected ? articleKey(selected) : undefined;
+	useReadStateFile(readStateStore, state.readMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
@@ -195,11 +205,29 @@ export function App({
 	latestState.current = state;
 	const boundAltKeys = useMemo(() => new Set(keymap.flatMap(binding => binding.keys.filter(name => name.startsWith('alt+')))), [keymap]);
 
+	// The start of a mouse report whose rest has not come yet (see splitMouseInput).
+	const pendingMouseInput = useRef('');
+
 	useInput((input, key) => {
+		// Mouse reports come in with the keys: they act on the state as they are, and never type into a line.
+		const {pieces, pending} = splitMouseInput(input, pendingMouseInput.current);
+		pendingMouseInput.current = pending;
+		const isKeysOnly = pieces.length === 1 && pieces[0]!.kind === 'text' && pending === '';
+		const actions: Action[] = isKeysOnly || (pieces.length === 0 && pending === '')
+			? [{type: 'keys-pressed', keys: keysFromInput(input, key, boundAltKeys), now: Date.now()}]
+			: pieces.map(piece => (piece.kind === 'mouse'
+				? {type: 'mouse-used', event: piece.event, now: Date.now()}
+				: {type: 'keys-pressed', keys: keysFromInput(piece.text, {}, boundAltKeys), now: Date.now()}));
+		if (actions.length === 0) {
+			return;
+		}
+
 		search.noteKeystroke();
-		const keysPressed: Action = {type: 'keys-pressed', keys: keysFromInput(input, key, boundAltKeys), now: Date.now()};
-		dispatch(keysPressed);
-		latestState.current = update(latestState.current, keysPressed);
+		for (const action of actions) {
+			dispatch(action);
+			latestState.current = update(latestState.current, action);
+		}
+
 		// Search before the frame: Ink batches both actions into one render, so that a quick search shows with the
 		// keystroke (the word index's hits; fuse.js's ranking of the head follows a moment later, and seldom changes
 		// anything). A slower one goes on in the background (see useSearch), and its results come in a later frame.

@@ -44,6 +44,8 @@ type RootProps = ReloadOptions & {
 	readonly openers?: readonly ConfiguredOpener[];
 	/** The config file's measure and alignment for the article. */
 	readonly screen?: Partial<ScreenSettings>;
+	/** The set of inputs open, under which the article selected is saved (see read-state/places.ts). */
+	readonly inputSetKey?: string;
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -124,7 +126,7 @@ function Root({
 
 /**
  * Runs the interface on the alternate screen until the user quits, and puts the terminal back however it ends:
- * q, Ctrl-C, SIGTERM or SIGHUP. Keys come from `keyInput`; `onStart` receives the way back, for failures that end
+ * q, Ctrl-C, SIGTERM or SIGHUP, mouse reports off included. Keys come from `keyInput`; `onStart` receives the way back, for failures that end
  * the process elsewhere.
  */
 export async function runInterface(
@@ -132,6 +134,8 @@ export async function runInterface(
 		keyInput: NodeJS.ReadStream;
 		/** Where the interface draws: stdout, or the terminal itself when stdout is a pipe (`--pick`). */
 		terminalOutput?: NodeJS.WriteStream;
+		/** Whether the terminal reports the mouse (not with `--no-mouse`, or `"mouse": false` in the config). */
+		hasMouse?: boolean;
 		onStart(restore: () => void): void;
 	},
 ): Promise<{readonly picked: Article | undefined}> {
@@ -140,7 +144,7 @@ export async function runInterface(
 	// The theme decides about colour, not chalk: chalk would drop bold and inverse too for `--no-color` (which it reads
 	// from argv), and the selection would vanish. The theme holds only the basic colours, which level 1 covers.
 	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
-	const screen = enterFullScreen(terminalOutput, keyInput);
+	const screen = enterFullScreen(terminalOutput, keyInput, {hasMouse: options.hasMouse});
 	options.onStart(() => {
 		screen.restore();
 	});
@@ -232,6 +236,7 @@ export async function runInterface(
 				initialOrder={options.initialOrder}
 				savedMarks={options.savedMarks}
 				readStateStore={options.readStateStore}
+				inputSetKey={options.inputSetKey}
 				reload={options.reload}
 				watchedPaths={options.watchedPaths}
 				refreshMs={options.refreshMs}

@@ -11,25 +11,34 @@ const retryDelayMs = 3000;
 /** How many saved changes make it worth folding them into the saved marks (see foldedMarks). */
 const foldChangeCount = 1000;
 
+/** The article selected in a set of inputs (see read-state/places.ts), by its key. */
+export type SelectedPlace = {readonly inputSetKey: string; readonly articleKey: string};
+
 /**
  * Saves the read marks' changes to `store` a moment after they change, and once more when the app unmounts or the
- * process exits (q, SIGTERM, SIGHUP: every way out but SIGKILL, which the atomic write makes harmless). A save
- * that fails dispatches its warning; the session goes on. Without a store (`--no-state`), nothing is saved.
+ * process exits (q, SIGTERM, SIGHUP: every way out but SIGKILL, which the atomic write makes harmless), with the
+ * article selected (`place`), which the next session on the same inputs opens at. A save that fails dispatches its
+ * warning; the session goes on. Without a store (`--no-state`), nothing is saved.
  */
-export function useReadStateFile(store: ReadStateStore | undefined, readMarks: ReadMarks, dispatch: (action: Action) => void): void {
-	// The marks at start came from the file: only later ones need saving.
+export function useReadStateFile(store: ReadStateStore | undefined, readMarks: ReadMarks, dispatch: (action: Action) => void, place?: SelectedPlace): void {
+	// The marks at start came from the file: only later ones need saving. So did the place.
 	const savedMarks = useRef(readMarks);
 	const retryTimer = useRef<NodeJS.Timeout | undefined>(undefined);
 	const latestMarks = useRef(readMarks);
 	latestMarks.current = readMarks;
+	const savedPlace = useRef(place && store?.placeOf(place.inputSetKey));
+	const latestPlace = useRef(place);
+	latestPlace.current = place;
 
 	const saveNow = useCallback(() => {
 		const marks = latestMarks.current;
-		if (!store || marks === savedMarks.current) {
+		const currentPlace = latestPlace.current;
+		const isPlaceChanged = currentPlace !== undefined && currentPlace.articleKey !== savedPlace.current;
+		if (!store || (marks === savedMarks.current && !isPlaceChanged)) {
 			return;
 		}
 
-		const {isSaved, shouldRetry, warning} = store.save(marks.changed, Date.now());
+		const {isSaved, shouldRetry, warning} = store.save(marks.changed, Date.now(), isPlaceChanged ? currentPlace : undefined);
 		if (warning) {
 			dispatch({type: 'warning-raised', message: warning});
 		}
@@ -45,6 +54,9 @@ export function useReadStateFile(store: ReadStateStore | undefined, readMarks: R
 		}
 
 		savedMarks.current = marks;
+		if (isSaved && isPlaceChanged) {
+			savedPlace.current = currentPlace.articleKey;
+		}
 
 		if (isSaved && marks.changed.size >= foldChangeCount) {
 			const folded = foldedMarks(marks);

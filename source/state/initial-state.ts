@@ -1,12 +1,13 @@
 import type {Article} from '../article.js';
 import {defaultKeymap, type Keymap} from '../input/keymap.js';
 import type {Viewport} from '../mode.js';
-import {noReadMarks, type ReadMarks} from '../read-state/marks.js';
+import {articleKey, noReadMarks, type ReadMarks} from '../read-state/marks.js';
 import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 import {defaultOrderFor, type ListOrder} from './list-order.js';
-import {selectHits} from './selectors.js';
 import {defaultScreenSettings, type ScreenSettings} from './screen-settings.js';
 import {type Message, withMessage} from './messages.js';
+import {layoutOf} from './layout.js';
+import {selectHits, selectListRows} from './selectors.js';
 import type {FetchCounts, SearchResults, State} from './state.js';
 
 /**
@@ -37,6 +38,11 @@ export function createState(
 		inputWarnings?: readonly string[];
 		/** The article's measure and alignment from the config file. */
 		screen?: Partial<ScreenSettings>;
+		/**
+		 * The article to start on, by its read-state key: the one selected when these inputs were last closed (vim's
+		 * last cursor position). Without a filter only; when it is gone, the list starts at the top.
+		 */
+		selectedKey?: string;
 	},
 ): State {
 	const query = options.query?.trim() ?? '';
@@ -82,6 +88,25 @@ export function createState(
 		keymap: options.keymap ?? defaultKeymap,
 		glyphs: options.glyphs ?? unicodeGlyphs,
 	};
-	const selectedId = selectHits(state)[0]?.article.id;
-	return {...state, selectedId, shownArticleId: selectedId};
+	const hits = selectHits(state);
+	const {selectedKey} = options;
+	const placeIndex = selectedKey === undefined || query !== '' ? -1 : hits.findIndex(hit => articleKey(hit.article) === selectedKey);
+	if (placeIndex > 0) {
+		return {...state, ...selectionInView(state, placeIndex)};
+	}
+
+	const selectedId = hits[0]?.article.id;
+	// Still loading: the article may come with the rest (see `placeToRestore`).
+	const placeToRestore = placeIndex === -1 && selectedKey !== undefined && query === '' && options.loadingShare !== undefined ? selectedKey : undefined;
+	return {...state, selectedId, shownArticleId: selectedId, ...(placeToRestore === undefined ? {} : {placeToRestore})};
+}
+
+/** The selection on the article at `index` of the list, with the list scrolled to show it in the middle when it is below the first screen. */
+export function selectionInView(state: State, index: number): Pick<State, 'selectedId' | 'shownArticleId' | 'listTop'> {
+	const selectedId = selectHits(state)[index]?.article.id;
+	const rows = selectListRows(state);
+	const {listRowCount} = layoutOf(state);
+	const row = rows.rowOfArticle(index);
+	const listTop = row < listRowCount ? 0 : Math.max(0, Math.min(row - Math.floor(listRowCount / 2), rows.rowCount - listRowCount));
+	return {selectedId, shownArticleId: selectedId, listTop};
 }

@@ -168,6 +168,12 @@ export type State = {
 	readonly keymap: Keymap;
 	/** The glyphs the article text is laid out with (ASCII or Unicode bullets and separators); fixed for the session. */
 	readonly glyphs: Glyphs;
+	/**
+	 * The article to start on (by its read-state key: where these inputs were left last time) while it has not
+	 * arrived yet: a big input's first frame holds only its first articles. Dropped at the first key or click, or once
+	 * every article is in.
+	 */
+	readonly placeToRestore?: string;
 };
 
 /** How many feeds have answered (or failed), and how many there are. */

@@ -12,11 +12,16 @@ import type {Mode, PromptPurpose, Viewport} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
 import type {FetchCounts, ListViewName, MarkChange, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
+import type {MouseEvent} from '../input/mouse-input.js';
+import {mouseTargetAt} from './mouse-target.js';
+import {selectionInView} from './initial-state.js';
 
 /** Something that happened to the interface. */
 export type Action =
 	/** Keys pressed at `now` (milliseconds since the epoch), which read marks record; 0 when absent, as in tests. */
 	| {readonly type: 'keys-pressed'; readonly keys: readonly KeyName[]; readonly now?: number}
+	/** The mouse was used (a click, a step of the wheel) at `now`, as for keys. */
+	| {readonly type: 'mouse-used'; readonly event: MouseEvent; readonly now?: number}
 	/** Something went wrong outside the state (saving the read state); the status line counts it. */
 	| {readonly type: 'warning-raised'; readonly message: string}
 	/** The changes of `marks` are in the state file; `folded` holds the same marks with them folded in as saved. */
@@ -633,11 +638,33 @@ function addArrivals(state: State, {articles, loadingShare, inputWarningCount, f
 	// Articles that came above the selection push it down: the list scrolls with it, so that it stays on its row.
 	const arrived = withListWindow({...added, listTop: Math.max(0, selectedRowOf(added) - (selectedRowOf(state) - state.listTop))});
 	const firstId = selectHits(arrived)[0]?.article.id;
+	if (arrived.placeToRestore !== undefined) {
+		return withPlaceRestored(arrived, isAtTop);
+	}
+
 	if (!isAtTop || firstId === undefined || firstId === arrived.selectedId) {
 		return arrived;
 	}
 
 	return withShownSelection(withListWindow({...arrived, selectedId: firstId, articleScrollTop: 0}));
+}
+
+/**
+ * Selects the article where the inputs were left last time once it has arrived, unless the selection has left the
+ * top meanwhile; until every article is in, the list stays on its first row as more arrive.
+ */
+function withPlaceRestored(state: State, isAtTop: boolean): State {
+	const key = state.placeToRestore;
+	const hits = selectHits(state);
+	const index = key === undefined || !isAtTop ? -1 : hits.findIndex(hit => articleKey(hit.article) === key);
+	if (index >= 0) {
+		return {...state, ...selectionInView(state, index), articleScrollTop: 0, placeToRestore: undefined};
+	}
+
+	const isWaiting = isAtTop && state.loadingShare !== undefined;
+	const firstId = hits[0]?.article.id;
+	const atTop = isAtTop && firstId !== undefined && firstId !== state.selectedId ? withShownSelection(withListWindow({...state, selectedId: firstId, articleScrollTop: 0})) : state;
+	return isWaiting ? atTop : {...atTop, placeToRestore: undefined};
 }
 
 /** The list row of the selected article (0 when the list is empty). */
@@ -1001,6 +1028,88 @@ function pressKey(previous: State, key: KeyName, now: number): State {
 		: withSearchOfSelection(withDraft(state, mode.draft + text));
 }
 
+/** How many rows or lines a step of the wheel scrolls, as terminals scroll their own scrollback. */
+const wheelStep = 3;
+
+/**
+ * Scrolls the list window by `delta` rows. The selection comes along only as far as it must to stay in view, as in
+ * vim; while an article is being read, it stays on that article, out of view if need be.
+ */
+function scrollList(state: State, delta: number): State {
+	const {listRowCount} = layoutOf(state);
+	const rows = selectListRows(state);
+	const listTop = clamp(state.listTop + delta, 0, Math.max(0, rows.rowCount - listRowCount));
+	if (listTop === state.listTop) {
+		return state;
+	}
+
+	const scrolled: State = {...state, listTop};
+	if (isReading(state.mode) || rows.articleCount === 0) {
+		return scrolled;
+	}
+
+	const index = Math.max(0, selectedIndex(state));
+	const row = rows.rowOfArticle(index);
+	const lastRow = listTop + listRowCount - 1;
+	let inView = index;
+	if (row < listTop) {
+		inView = rows.articleAtRow(listTop);
+	} else if (row > lastRow) {
+		inView = rows.articleAtRow(lastRow);
+		// A group header on the last row stands for the article below it, out of view.
+		inView = rows.rowOfArticle(inView) > lastRow ? inView - 1 : inView;
+	}
+
+	const id = selectHits(state)[inView]?.article.id;
+	return id === undefined || id === state.selectedId ? scrolled : {...scrolled, selectedId: id};
+}
+
+/**
+ * A mouse report: the wheel scrolls the pane under the pointer (the help overlay when it shows); a left click on a
+ * headline selects it (on the one selected, opens it, as Enter does), and one on the article pane gives the article
+ * the focus, as Tab does (leaving the filter line with its filter kept). Releases, other buttons, and reports while
+ * a question or a prompt waits do nothing.
+ */
+function applyMouse(state: State, event: MouseEvent): State {
+	const {mode} = state;
+	if (event.isRelease || event.isMotion || mode.name === 'confirm' || mode.name === 'prompt' || mode.name === 'quit') {
+		return state;
+	}
+
+	const target = mouseTargetAt(state, event.column, event.row);
+	const wheel = event.button === 'wheel-down' ? wheelStep : event.button === 'wheel-up' ? -wheelStep : 0;
+	if (!target || (wheel === 0 && event.button !== 'left')) {
+		return state;
+	}
+
+	if (wheel !== 0) {
+		if (mode.name === 'help') {
+			return scrollHelp(state, mode.scrollTop + wheel);
+		}
+
+		return target.pane === 'article' ? scrollArticle(state, state.articleScrollTop + wheel) : scrollList(state, wheel);
+	}
+
+	if (target.pane === 'article') {
+		const browsing = mode.name === 'filter' ? leaveFilter(state, mode.draft.trim()) : state;
+		return browsing.mode.name === 'browse' && selectedIndex(browsing) !== -1 ? {...browsing, mode: {name: 'read'}} : state;
+	}
+
+	if (target.pane !== 'list' || target.articleIndex === undefined) {
+		return state;
+	}
+
+	if (mode.name === 'filter') {
+		return selectIndex(state, target.articleIndex);
+	}
+
+	if (mode.name === 'browse' && target.articleIndex === selectedIndex(state)) {
+		return {...state, mode: {name: 'read'}};
+	}
+
+	return mode.name === 'browse' || mode.name === 'read' ? selectIndex({...state, mode: {name: 'browse'}}, target.articleIndex) : state;
+}
+
 /** Drops the article search once another article is selected: a search belongs to the article it was made in. */
 function withSearchOfSelection(state: State): State {
 	const isStale = state.articleSearch !== undefined && state.articleSearch.articleId !== state.selectedId;
@@ -1019,7 +1128,15 @@ function applyAction(state: State, action: Action): State {
 	switch (action.type) {
 		case 'keys-pressed': {
 			const now = action.now ?? 0;
-			return action.keys.reduce((pressed, key) => withMessagesRecorded(pressed, pressKey(pressed, key, now)), state);
+			// The user has taken over: the place left last time no longer applies.
+			const pressed = state.placeToRestore === undefined ? state : {...state, placeToRestore: undefined};
+			return action.keys.reduce((current, key) => withMessagesRecorded(current, pressKey(current, key, now)), pressed);
+		}
+
+		case 'mouse-used': {
+			const now = action.now ?? 0;
+			const used = state.placeToRestore === undefined ? state : {...state, placeToRestore: undefined};
+			return withViewUpToDate(used, markOpenedArticleRead(used, withSearchOfSelection(applyMouse(used, action.event)), now));
 		}
 
 		case 'viewport-resized': {

@@ -20,10 +20,13 @@ const fixtures = useFixtureDirectory();
 /** The marker column of the list's five rows: `•` unread, ` ` read, `★` starred. */
 const markers = (session: TerminalSession) => session.lines().slice(1, 6).map(row => row.slice(0, 1));
 
-/** Starts on the sample with `stateHome` as XDG_STATE_HOME, ready for keys with the list on screen. */
-async function start(stateHome: string, args: readonly string[] = []): Promise<TerminalSession> {
-	const session = await startBroadsheet([...args, samplePath], singlePaneSize, {env: {XDG_STATE_HOME: stateHome}});
-	await waitForFrame(session, screen => listPositionOnTopRow(screen) === '1/5');
+/**
+ * Starts on the sample (or `inputs`) with `stateHome` as XDG_STATE_HOME, ready for keys with the list on screen at
+ * `position` (where the last session on the same inputs left it).
+ */
+async function start(stateHome: string, args: readonly string[] = [], position = '1/5', inputs: readonly string[] = [samplePath]): Promise<TerminalSession> {
+	const session = await startBroadsheet([...args, ...inputs], singlePaneSize, {env: {XDG_STATE_HOME: stateHome}});
+	await waitForFrame(session, screen => listPositionOnTopRow(screen) === position);
 	return session;
 }
 
@@ -51,11 +54,49 @@ describe('read state across sessions', () => {
 		first.press('G', 's', 'Q');
 		expect(await first.exited).toEqual({exitCode: 0});
 
-		const second = await start(stateHome);
+		const second = await start(stateHome, [], '5/5');
 		expect(markers(second)).toEqual(['•', ' ', '•', '•', '★']);
 		expect(second.lines()[2]?.slice(0, sampleHeadlines[1].length + 2)).toBe(`  ${sampleHeadlines[1]}`);
 		const parsed = parseStateFile(readFileSync(stateFilePath(stateHome), 'utf8'));
 		expect(parsed.kind === 'marks' ? parsed.marks.size : parsed).toBe(2);
+	});
+
+	it('opens the same file again at the article last selected, as vim restores the cursor', async () => {
+		const stateHome = freshStateHome();
+		const first = await start(stateHome);
+		first.press('j', 'j', 'j');
+		await waitForFrame(first, screen => listPositionOnTopRow(screen) === '4/5');
+		first.press('q');
+		expect(await first.exited).toEqual({exitCode: 0});
+
+		const second = await start(stateHome, [], '4/5');
+		// The fourth headline is the selected row, drawn in reverse video.
+		expect(second.lines()[4]?.slice(2, 2 + sampleHeadlines[3].length)).toBe(sampleHeadlines[3]);
+		second.press(keys.enter);
+		await waitForFrame(second, screen => screen.includes('Jose Mujica') && !screen.includes('Headlines'));
+	});
+
+	it('starts at the top when the article last selected is gone, and remembers each set of inputs apart', async () => {
+		const stateHome = freshStateHome();
+		const story = (number: number) => `Harbour story ${number}\n\nThe text of story ${number}.`;
+		const path = fixtures.write('place.txt', [1, 2, 3, 4, 5, 6].map(number => story(number)).join('\n---\n'));
+		const first = await start(stateHome, [], '1/6', [path]);
+		first.press('G');
+		await waitForFrame(first, screen => listPositionOnTopRow(screen) === '6/6');
+		first.press('q');
+		await first.exited;
+
+		// Another set of inputs (the sample with it) has a place of its own, none yet.
+		const both = await start(stateHome, [], '1/11', [samplePath, path]);
+		both.press('q');
+		await both.exited;
+		const again = await start(stateHome, [], '6/6', [path]);
+		again.press('q');
+		await again.exited;
+
+		writeFileSync(path, [1, 2, 3, 4, 5].map(number => story(number)).join('\n---\n'));
+		const third = await start(stateHome, [], '1/5', [path]);
+		expect(third.lines()[1]).toContain('Harbour story 1');
 	});
 
 	it('keeps the marks of two instances running at once', async () => {
