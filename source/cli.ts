@@ -34,8 +34,9 @@ const helpText = `
 
 	Options
 	  --filter, -f QUERY   start with the list filtered by QUERY (or print only its matches)
-	  --sort NAME          order the list by NAME: ${listOrders.join(', ')}
-	                       (default: newest when dated, else file; matches: best first)
+	  --sort NAME          order the list by NAME: ${listOrders.slice(0, 4).join(', ')},
+	                       ${listOrders.slice(4).join(', ')} (default: newest when dated, else file;
+	                       matches: best first; group: by subscription-list group)
 	  --watch              reload the files when they change, and fetch URLs
 	                       again every --refresh minutes (R reloads by hand)
 	  --refresh MINUTES    how often --watch fetches URLs again (default: 15)

@@ -7,10 +7,11 @@ import type {MarkMap} from '../read-state/marks.js';
 import type {ReadStateStore} from '../read-state/store.js';
 import {useReadStateFile} from './use-read-state-file.js';
 import {layoutOf, tooSmallMessage} from '../state/layout.js';
-import {type ListOrder, orderLabels} from '../state/list-order.js';
+import {groupLabel, type ListOrder, orderLabels} from '../state/list-order.js';
 import {
 	activeQuery,
 	displayedOrder,
+	groupColumnCount,
 	hasDates,
 	isArticleRead,
 	isArticleStarred,
@@ -265,6 +266,7 @@ export function App({
 			isStarred={listArticle => isArticleStarred(state, listArticle)}
 			theme={theme}
 			hasDates={hasDates(articles)}
+			groupColumnCount={displayedOrder(state) === 'group' ? 0 : groupColumnCount(articles)}
 			now={now}
 		/>
 	);
@@ -275,6 +277,7 @@ export function App({
 			rowCount={layout.articleRowCount}
 			columnCount={layout.articleColumnCount}
 			source={article?.source ?? state.inputLabel}
+			group={article ? groupLabel(article) : undefined}
 			isFocused={isReading}
 			highlights={articleSearch?.highlights}
 			hasHyperlinks={hasHyperlinks}

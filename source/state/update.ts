@@ -468,7 +468,7 @@ function withFullText(state: State, action: Extract<Action, {type: 'full-text-fi
 
 	const {paragraphs, links} = action.result;
 	const replace = (article: Article): Article => (article.id === action.articleId
-		? {id: article.id, headline: article.headline, headlineSource: article.headlineSource, kicker: article.kicker, deck: article.deck, source: article.source, author: article.author, publishedAt: article.publishedAt, url: article.url, categories: article.categories, paragraphs: [fullStoryLine(action.url), ...paragraphs], links: [...links]}
+		? {id: article.id, headline: article.headline, headlineSource: article.headlineSource, kicker: article.kicker, deck: article.deck, source: article.source, author: article.author, publishedAt: article.publishedAt, url: article.url, categories: article.categories, groups: article.groups, paragraphs: [fullStoryLine(action.url), ...paragraphs], links: [...links]}
 		: article);
 	return {
 		...state,

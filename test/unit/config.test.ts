@@ -86,7 +86,7 @@ describe('a config file with a mistake gets one message naming the entry', () =>
 		['{"colors": {"selection": "blu"}}', /^colors\.selection: "blu" is not a colour; use black, red, .*bright-red.*default$/u],
 		['{"ascii": "yes"}', 'ascii: should be true or false, not "yes"'],
 		['{"filter": 3}', 'filter: should be a string, not 3'],
-		['{"sort": "random"}', 'sort: "random" is not an order; use file, newest, oldest, source, headline'],
+		['{"sort": "random"}', 'sort: "random" is not an order; use file, newest, oldest, source, group, headline'],
 		['{"timeout": "soon"}', 'timeout: should be a number, not "soon"'],
 		['{"refresh": 0}', 'refresh: should be a number above 0, not 0'],
 		['{"keys": {"go-first": ["5"]}}', 'keys.go-first: 5 is also bound to link-number (while browsing)'],
