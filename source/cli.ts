@@ -498,6 +498,7 @@ async function main(): Promise<void> {
 		theme,
 		keymap: isPicking ? pickKeymap(config?.keymap ?? defaultKeymap) : config?.keymap,
 		openers: config?.openers,
+		fullTextEnvironment: {web},
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

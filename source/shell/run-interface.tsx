@@ -18,6 +18,7 @@ import {useViewport} from './use-viewport.js';
 import type {Theme} from '../ui/theme.js';
 import {useNow} from './use-now.js';
 import {type LinkEnvironment, processLinkEnvironment} from './use-link-actions.js';
+import type {FullTextEnvironment} from './use-full-text.js';
 import type {ProgramEnvironment} from './use-article-programs.js';
 import type {ConfiguredOpener} from '../terminal/opener.js';
 import {CrashBoundary} from './crash-boundary.js';
@@ -40,6 +41,8 @@ type RootProps = ReloadOptions & {
 	readonly keymap?: Keymap;
 	/** The config file's commands for links by pattern. */
 	readonly openers?: readonly ConfiguredOpener[];
+	/** How `F` fetches full stories: as feeds are fetched (limits, User-Agent, proxies). */
+	readonly fullTextEnvironment?: FullTextEnvironment;
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -230,6 +233,7 @@ export async function runInterface(
 				refreshMs={options.refreshMs}
 				theme={options.theme}
 				keymap={options.keymap}
+				fullTextEnvironment={options.fullTextEnvironment}
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}

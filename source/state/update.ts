@@ -463,7 +463,7 @@ function withFullText(state: State, action: Extract<Action, {type: 'full-text-fi
 	const pending = new Set(state.fullTextPendingIds);
 	pending.delete(action.articleId);
 	if ('error' in action.result) {
-		return {...state, fullTextPendingIds: pending, notice: `could not fetch the full story: ${action.result.error}`};
+		return {...state, fullTextPendingIds: pending, notice: `no full story: ${action.result.error}`};
 	}
 
 	const {paragraphs, links} = action.result;

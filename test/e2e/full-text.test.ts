@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {repositoryRoot, singlePaneSize, startBroadsheet, useFixtureDirectory, waitForFrame} from '../helpers/run-broadsheet.js';
+import {fixedRoute, startProxy, startWebServer} from '../helpers/web-server.js';
 
 const fixtures = useFixtureDirectory();
 let server: Server;
@@ -52,9 +53,33 @@ describe('F fetches the full story (issue 15.4)', () => {
 		session.press('J');
 		await waitForFrame(session, 'The summary that stays.');
 		session.press('F');
-		await waitForFrame(session, 'could not fetch the full story: the site answered 404');
+		await waitForFrame(session, 'no full story: the server answered HTTP 404 Not Found');
 		expect(session.screen()).toContain('The summary that stays.');
 		session.press('Q');
 		expect((await session.exited).exitCode).toBe(0);
+	});
+
+	it('fetches through the proxy HTTP_PROXY names, saying who it is, as feeds are fetched (issue 15.4)', async () => {
+		const page = readFileSync(join(repositoryRoot, 'test/fixtures/pages/og-meta-story.html'));
+		const site = await startWebServer({'/story': fixedRoute(page, {'content-type': 'text/html; charset=utf-8'})});
+		const proxy = await startProxy();
+		try {
+			const feed = fixtures.write('proxied.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Courier</title>
+<item><title>Library to open on Sundays</title><link>${site.url('/story')}</link><description>A two-line summary of the library story.</description></item>
+</channel></rss>`);
+			const session = await startBroadsheet([feed], singlePaneSize, {env: {XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'broadsheet-cache-')), HTTP_PROXY: proxy.url, http_proxy: undefined, NO_PROXY: undefined, no_proxy: undefined}});
+			await waitForFrame(session, 'Library to open on Sundays');
+			session.press('\r');
+			await waitForFrame(session, 'A two-line summary of the library story.');
+			session.press('F');
+			await waitForFrame(session, 'Full story from 127.0.0.1');
+			expect(proxy.targets).toEqual([new URL(site.origin).host]);
+			expect(site.requests.map(request => request.headers['user-agent'])).toEqual([expect.stringMatching(/^Broadsheet\/\d+\.\d+\.\d+$/u)]);
+			session.press('Q');
+			expect((await session.exited).exitCode).toBe(0);
+		} finally {
+			await proxy.close();
+			await site.close();
+		}
 	});
 });

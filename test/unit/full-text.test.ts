@@ -56,9 +56,18 @@ describe('fetching the full story (issue 15.4)', () => {
 	});
 
 	it('says why in one line when it cannot', async () => {
-		await expect(fetchFullText(`${base}/gone`, {cacheDirectory})).rejects.toThrow('the site answered 404');
+		await expect(fetchFullText(`${base}/gone`, {cacheDirectory})).rejects.toThrow(/^the server answered HTTP 404 Not Found$/u);
 		await expect(fetchFullText(`${base}/front`, {cacheDirectory})).rejects.toThrow(/no article on this page/u);
-		await expect(fetchFullText('http://127.0.0.1:1/nothing', {cacheDirectory})).rejects.toThrow(/^the site could not be reached/u);
+		// A port nothing listens on: one a server had, closed again.
+		const closed = createServer();
+		await new Promise<void>(resolve => {
+			closed.listen(0, '127.0.0.1', resolve);
+		});
+		const closedPort = (closed.address() as AddressInfo).port;
+		await new Promise(resolve => {
+			closed.close(resolve);
+		});
+		await expect(fetchFullText(`http://127.0.0.1:${closedPort}/nothing`, {cacheDirectory})).rejects.toThrow(/^the connection was refused$/u);
 	});
 });
 
@@ -90,8 +99,8 @@ describe('F in the interface state', () => {
 
 	it('keeps the summary and says why when it fails', () => {
 		const asked = press(start, 'F');
-		const failed = update(asked, {type: 'full-text-finished', articleId: 'a', url: 'https://courier.example.com/story', result: {error: 'the site answered 404'}});
+		const failed = update(asked, {type: 'full-text-finished', articleId: 'a', url: 'https://courier.example.com/story', result: {error: 'the server answered HTTP 404 Not Found'}});
 		expect(failed.articles[0]!.paragraphs).toEqual(['A two-line summary.']);
-		expect(failed.notice).toBe('could not fetch the full story: the site answered 404');
+		expect(failed.notice).toBe('no full story: the server answered HTTP 404 Not Found');
 	});
 });
