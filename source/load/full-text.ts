@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
+import {mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {isAbsolute, join} from 'node:path';
 import {articlePageDraft} from '../formats/article-page.js';
@@ -62,12 +62,16 @@ function cachePath(directory: string, url: string): string {
 
 async function cached(directory: string, url: string): Promise<FullText | undefined> {
 	try {
-		const stored = JSON.parse(await readFile(cachePath(directory, url), 'utf8')) as {url?: unknown; paragraphs?: unknown; links?: unknown};
+		const path = cachePath(directory, url);
+		const stored = JSON.parse(await readFile(path, 'utf8')) as {url?: unknown; paragraphs?: unknown; links?: unknown};
 		const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every(item => typeof item === 'string');
 		if (stored.url !== url || !isStrings(stored.paragraphs) || !isStrings(stored.links)) {
 			return undefined;
 		}
 
+		// The file's time says when the story was last read, for eviction (access times are often not kept).
+		const now = new Date();
+		await utimes(path, now, now).catch(() => {});
 		// Read back through the same cleaning as a page: the cache file is outside input like any other.
 		const [article] = buildArticles([{headline: 'cached', paragraphs: stored.paragraphs, links: stored.links}], 'cache');
 		return article ? {paragraphs: article.paragraphs, links: article.links ?? [], isFromCache: true} : undefined;
@@ -76,16 +80,50 @@ async function cached(directory: string, url: string): Promise<FullText | undefi
 	}
 }
 
-/** Writes the story beside its final name, then renames it there: a reader never sees half a file. */
-async function store(directory: string, url: string, text: FullText): Promise<void> {
+/** How much all kept stories may hold together before the least recently read go. */
+export const defaultFullTextCacheByteCount = 50 * 1024 * 1024;
+
+let temporaryCount = 0;
+
+/**
+ * Writes the story beside its final name, then renames it there: a reader never sees half a file. Then removes the
+ * stories read least recently while all of them hold more than `maximumByteCount`.
+ */
+async function store(directory: string, url: string, text: FullText, maximumByteCount: number): Promise<void> {
+	const path = cachePath(directory, url);
+	const temporary = `${path}.${process.pid}.${temporaryCount++}.tmp`;
 	try {
 		await mkdir(directory, {recursive: true, mode: 0o700});
-		const path = cachePath(directory, url);
-		const temporary = `${path}.${process.pid}.tmp`;
 		await writeFile(temporary, JSON.stringify({url, paragraphs: text.paragraphs, links: text.links}), {mode: 0o600});
 		await rename(temporary, path);
+		await evictLeastRecentlyRead(directory, maximumByteCount);
 	} catch {
 		// The cache only saves a fetch: a story that cannot be kept is still shown.
+		await unlink(temporary).catch(() => {});
+	}
+}
+
+/** Removes the stories read (or fetched) longest ago until all of them hold at most `maximumByteCount`. */
+async function evictLeastRecentlyRead(directory: string, maximumByteCount: number): Promise<void> {
+	const names = (await readdir(directory)).filter(name => name.endsWith('.json'));
+	const entries = (await Promise.all(names.map(async name => {
+		try {
+			const info = await stat(join(directory, name));
+			return {name, byteCount: info.size, time: info.mtimeMs};
+		} catch {
+			return undefined;
+		}
+	}))).filter(entry => entry !== undefined);
+	let total = entries.reduce((sum, entry) => sum + entry.byteCount, 0);
+	entries.sort((left, right) => left.time - right.time);
+	for (const entry of entries) {
+		if (total <= maximumByteCount) {
+			break;
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await unlink(join(directory, entry.name)).catch(() => {});
+		total -= entry.byteCount;
 	}
 }
 
@@ -94,7 +132,10 @@ async function store(directory: string, url: string, text: FullText): Promise<vo
  * (with `web`'s limits and proxies, or `fetchPage`), extracted as an article page is (see formats/article-page.ts), and cached. Fails with an Error whose
  * message is one line saying why.
  */
-export async function fetchFullText(url: string, {fetchPage, web, cacheDirectory = fullTextCacheDirectory(), signal}: {fetchPage?: FetchPage; web?: PageFetchOptions; cacheDirectory?: string; signal?: AbortSignal} = {}): Promise<FullText> {
+export async function fetchFullText(
+	url: string,
+	{fetchPage, web, cacheDirectory = fullTextCacheDirectory(), cacheByteCount = defaultFullTextCacheByteCount, signal}: {fetchPage?: FetchPage; web?: PageFetchOptions; cacheDirectory?: string; cacheByteCount?: number; signal?: AbortSignal} = {},
+): Promise<FullText> {
 	const fromCache = await cached(cacheDirectory, url);
 	if (fromCache) {
 		return fromCache;
@@ -128,6 +169,6 @@ export async function fetchFullText(url: string, {fetchPage, web, cacheDirectory
 	}
 
 	const text: FullText = {paragraphs: article.paragraphs, links: article.links ?? [], isFromCache: false};
-	await store(cacheDirectory, url, text);
+	await store(cacheDirectory, url, text, cacheByteCount);
 	return text;
 }

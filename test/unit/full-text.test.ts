@@ -1,4 +1,4 @@
-import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -68,6 +68,48 @@ describe('fetching the full story (issue 15.4)', () => {
 			closed.close(resolve);
 		});
 		await expect(fetchFullText(`http://127.0.0.1:${closedPort}/nothing`, {cacheDirectory})).rejects.toThrow(/^the connection was refused$/u);
+	});
+});
+
+describe('the full-text cache (issue 15.4)', () => {
+	const pageBytes = new TextEncoder().encode(page);
+	const servedPage = async () => ({bytes: pageBytes, charset: 'utf-8'});
+	const offline = async () => Promise.reject(new Error('offline'));
+	const files = (directory: string) => readdirSync(directory).sort();
+
+	it('stays within its size, the stories read longest ago going first, and leaves no temporary file', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'broadsheet-full-text-bounded-'));
+		await fetchFullText('https://one.example/story', {cacheDirectory: directory, fetchPage: servedPage});
+		const [entry] = files(directory);
+		const entryByteCount = statSync(join(directory, entry!)).size;
+		// Room for two stories, not three.
+		const cacheByteCount = Math.floor(entryByteCount * 2.5);
+		await fetchFullText('https://two.example/story', {cacheDirectory: directory, fetchPage: servedPage, cacheByteCount});
+		// One was fetched first and two later; one is read again now, so two is the one read longest ago.
+		const now = Date.now() / 1000;
+		for (const [index, name] of files(directory).entries()) {
+			utimesSync(join(directory, name), now - 100 + index, now - 100 + index);
+		}
+
+		expect((await fetchFullText('https://one.example/story', {cacheDirectory: directory, fetchPage: offline, cacheByteCount})).isFromCache).toBe(true);
+		await fetchFullText('https://three.example/story', {cacheDirectory: directory, fetchPage: servedPage, cacheByteCount});
+		expect(files(directory)).toHaveLength(2);
+		expect(files(directory).filter(name => !name.endsWith('.json'))).toEqual([]);
+		const total = files(directory).reduce((sum, name) => sum + statSync(join(directory, name)).size, 0);
+		expect(total).toBeLessThanOrEqual(cacheByteCount);
+		expect((await fetchFullText('https://one.example/story', {cacheDirectory: directory, fetchPage: offline, cacheByteCount})).isFromCache).toBe(true);
+		expect((await fetchFullText('https://three.example/story', {cacheDirectory: directory, fetchPage: offline, cacheByteCount})).isFromCache).toBe(true);
+		await expect(fetchFullText('https://two.example/story', {cacheDirectory: directory, fetchPage: offline, cacheByteCount})).rejects.toThrow('offline');
+	});
+
+	it('a story that cannot be kept is still shown, and leaves nothing behind', async () => {
+		const parent = mkdtempSync(join(tmpdir(), 'broadsheet-full-text-unwritable-'));
+		const directory = join(parent, 'full-text');
+		// A file where the directory should be: nothing can be written in it.
+		writeFileSync(directory, 'not a directory');
+		const story = await fetchFullText('https://one.example/story', {cacheDirectory: directory, fetchPage: servedPage});
+		expect(story.isFromCache).toBe(false);
+		expect(readdirSync(parent)).toEqual(['full-text']);
 	});
 });
 
