@@ -82,11 +82,11 @@ export function webArticleId(feedUrl: string, id: string): string {
 }
 
 /**
- * An article fetched from `feedUrl` as the list shows it: its id made lasting (see {@link webArticleId}), and the
- * groups the subscription list files its feed under, when it names any.
+ * An article fetched from `feedUrl` as the list shows it: its id made lasting (see {@link webArticleId}), the feed's
+ * address, and the groups the subscription list files its feed under, when it names any.
  */
 export function webArticle(feedUrl: string, article: Article, groups: readonly string[] | undefined): Article {
-	const fetched = withId(article, webArticleId(feedUrl, article.id));
+	const fetched = Object.assign(withId(article, webArticleId(feedUrl, article.id)), {feedUrl});
 	return groups && groups.length > 0 ? Object.assign(fetched, {groups}) : fetched;
 }
 

@@ -42,6 +42,7 @@ import {defaultTheme, type Theme} from '../ui/theme.js';
 import type {ArticleArrivals} from '../load/parse-in-background.js';
 import {type LinkEnvironment, processLinkEnvironment, useLinkActions} from './use-link-actions.js';
 import {type FullTextEnvironment, useFullText} from './use-full-text.js';
+import {useFullTextPrefetch} from './use-full-text-prefetch.js';
 import {type ReloadOptions, useReload} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
 import {type ProgramEnvironment, useArticlePrograms} from './use-article-programs.js';
@@ -85,6 +86,8 @@ type AppProps = ReloadOptions & {
 	readonly linkEnvironment?: LinkEnvironment;
 	/** Where `F` fetches full stories from and keeps them; Node's fetch and $XDG_CACHE_HOME unless a test passes its own. */
 	readonly fullTextEnvironment?: FullTextEnvironment;
+	/** The sources whose full stories are fetched ahead of time (`--full-text`, the config's `fullText`): names or feed addresses. */
+	readonly fullTextSources?: readonly string[];
 	/** Whether addresses go out as OSC 8 hyperlinks (not to the Linux console, which would print them). */
 	readonly hasHyperlinks?: boolean;
 	/** The read marks saved by earlier sessions. */
@@ -109,6 +112,7 @@ type AppProps = ReloadOptions & {
 
 const defaultLinkEnvironment = processLinkEnvironment();
 const defaultFullTextEnvironment: FullTextEnvironment = {};
+const noSources: readonly string[] = [];
 
 /** The root component: one reducer, one input handler, the search between keystrokes, and a frame that always fits the terminal. */
 export function App({
@@ -126,6 +130,7 @@ export function App({
 	readStateStore,
 	linkEnvironment = defaultLinkEnvironment,
 	fullTextEnvironment = defaultFullTextEnvironment,
+	fullTextSources = noSources,
 	hasHyperlinks = true,
 	reload,
 	watchedPaths,
@@ -164,6 +169,7 @@ export function App({
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
 	useArticlePrograms(state.programRequest, articles, dispatch, programs);
 	useFullText(state.fullTextRequest, dispatch, fullTextEnvironment);
+	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
 	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
 	useEffect(() => {
@@ -346,7 +352,7 @@ export function App({
 				warningCount={state.inputWarningCount + state.warnings.length}
 				hints={hintsFor(state.keymap, state.mode.name, glyphs)}
 				columnCount={layout.columnCount}
-				notice={questionText(state) ?? state.notice ?? (state.fullTextPendingIds.size > 0 ? `fetching the full story${state.fullTextPendingIds.size > 1 ? ` (${state.fullTextPendingIds.size})` : ''}…` : undefined)}
+				notice={questionText(state) ?? state.notice ?? (state.fullTextPendingIds.size > 0 ? `fetching the full story${state.fullTextPendingIds.size > 1 ? ` (${state.fullTextPendingIds.size})` : ''}…` : undefined) ?? (state.prefetchCounts ? `full stories ${state.prefetchCounts.fetched}/${state.prefetchCounts.total}` : undefined)}
 				theme={theme}
 			/>
 		</Box>

@@ -43,6 +43,8 @@ type RootProps = ReloadOptions & {
 	readonly openers?: readonly ConfiguredOpener[];
 	/** How `F` fetches full stories: as feeds are fetched (limits, User-Agent, proxies). */
 	readonly fullTextEnvironment?: FullTextEnvironment;
+	/** The sources whose full stories are fetched ahead of time (`--full-text`). */
+	readonly fullTextSources?: readonly string[];
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -234,6 +236,7 @@ export async function runInterface(
 				theme={options.theme}
 				keymap={options.keymap}
 				fullTextEnvironment={options.fullTextEnvironment}
+				fullTextSources={options.fullTextSources}
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}

@@ -82,4 +82,57 @@ describe('F fetches the full story (issue 15.4)', () => {
 			await site.close();
 		}
 	});
+
+	it('--full-text SOURCE fetches that source\'s stories ahead of time, at most 4 at once, and the filter finds their words; other sources\' are not fetched (issue 15.4)', async () => {
+		let inFlight = 0;
+		let mostInFlight = 0;
+		const pageRequests: string[] = [];
+		const storyPage = (index: number) => `<!doctype html><html><head><title>Harbour story ${index}</title></head><body><nav><a href="/">Home</a></nav><article><h1>Harbour story ${index}</h1>
+<p>The harbour master said on Tuesday that the ${index === 3 ? 'quillwort' : 'seagrass'} beds by the north pier would be surveyed again this spring, after divers reported that the channel had silted up faster than expected.</p>
+<p>Boats will be kept to the marked lanes while the survey runs, and the ferry will use the east berth for two weeks. Fishermen said the change would cost them an hour each morning.</p></article></body></html>`;
+		const site = await startWebServer();
+		for (let index = 1; index <= 10; index++) {
+			site.routes.set(`/story-${index}`, (request, response) => {
+				pageRequests.push(request.url ?? '');
+				inFlight++;
+				mostInFlight = Math.max(mostInFlight, inFlight);
+				setTimeout(() => {
+					inFlight--;
+					response.writeHead(200, {'content-type': 'text/html; charset=utf-8'}).end(storyPage(index));
+				}, 250);
+			});
+		}
+
+		const items = (desk: string, from: number, to: number) => Array.from({length: to - from + 1}, (_, offset) => from + offset)
+			.map(index => `<item><title>${desk} item ${index}</title><link>${site.url(`/story-${index}`)}</link><guid>${desk}-${index}</guid><description>Summary ${index}.</description></item>`).join('');
+		const chosen = fixtures.write('chosen.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Desk</title>${items('Harbour', 1, 8)}</channel></rss>`);
+		const other = fixtures.write('other.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Other Desk</title>${items('Other', 9, 10)}</channel></rss>`);
+		try {
+			const session = await startBroadsheet(['--sort', 'file', '--full-text', 'harbour desk', chosen, other], singlePaneSize, {env: {XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'broadsheet-cache-')), HTTP_PROXY: undefined, http_proxy: undefined}});
+			await waitForFrame(session, /full stories \d+\/8/u);
+			await waitForFrame(session, screen => !screen.includes('full stories'), 15_000);
+			expect(pageRequests.sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map(index => `/story-${index}`).sort());
+			expect(mostInFlight).toBeLessThanOrEqual(4);
+			expect(mostInFlight).toBeGreaterThan(1);
+			// The chosen source's articles show their stories without F; the others keep their summaries.
+			session.press('\r');
+			await waitForFrame(session, 'Full story from 127.0.0.1');
+			expect(session.screen()).toContain('seagrass beds by the north pier');
+			session.press('q');
+			await waitForFrame(session, 'Headlines');
+			session.press('G');
+			await waitForFrame(session, '10/10');
+			session.press('\r');
+			await waitForFrame(session, 'Summary 10.');
+			expect(session.screen()).not.toContain('Full story from');
+			// The filter searches the stories fetched.
+			session.press('q', '/');
+			session.press(...'quillwort');
+			await waitForFrame(session, screen => /Harbour item 3/u.test(screen) && !/Harbour item 1\b/u.test(screen));
+			session.press('\u0003');
+			expect((await session.exited).exitCode).toBe(0);
+		} finally {
+			await site.close();
+		}
+	});
 });

@@ -10,6 +10,7 @@ import {createState} from '../../source/state/initial-state.js';
 import {selectedArticle} from '../../source/state/selectors.js';
 import {type State} from '../../source/state/state.js';
 import {fullStoryLine, update} from '../../source/state/update.js';
+import {articlesToPrefetch, isFromSources, withStories} from '../../source/state/full-stories.js';
 
 const page = readFileSync(new URL('../fixtures/pages/og-meta-story.html', import.meta.url), 'utf8');
 let server: Server;
@@ -144,5 +145,44 @@ describe('F in the interface state', () => {
 		const failed = update(asked, {type: 'full-text-finished', articleId: 'a', url: 'https://courier.example.com/story', result: {error: 'the server answered HTTP 404 Not Found'}});
 		expect(failed.articles[0]!.paragraphs).toEqual(['A two-line summary.']);
 		expect(failed.notice).toBe('no full story: the server answered HTTP 404 Not Found');
+	});
+});
+
+describe('full stories fetched ahead of time (issue 15.4)', () => {
+	const feedArticle = (id: string, source: string, feedUrl?: string, url = `https://news.example/${id}`): Article => ({id, headline: id, headlineSource: 'title', paragraphs: [`Summary of ${id}.`], source, url, ...(feedUrl ? {feedUrl} : {})});
+	const articles = [
+		feedArticle('a', 'Ferry Desk', 'https://ferry.example/feed.xml'),
+		feedArticle('b', 'Tide Desk', 'https://tide.example/feed.xml'),
+		feedArticle('c', 'notes.md'),
+		feedArticle('d', 'Ferry Desk', 'https://ferry.example/feed.xml', 'file:///etc/passwd'),
+	];
+
+	it('chooses the articles of the sources named, by name (case ignored) or feed address, with a web address', () => {
+		expect(articlesToPrefetch(articles, ['ferry desk']).map(article => article.id)).toEqual(['a']);
+		expect(articlesToPrefetch(articles, ['https://tide.example/feed.xml', 'NOTES.MD']).map(article => article.id)).toEqual(['b', 'c']);
+		expect(articlesToPrefetch(articles, [])).toEqual([]);
+		expect(isFromSources(articles[1]!, ['https://ferry.example/feed.xml'])).toBe(false);
+	});
+
+	it('puts the stories in place of the summaries, once: an article with its story is not chosen again', () => {
+		const stories = [{articleId: 'a', url: 'https://news.example/a', story: {paragraphs: ['The whole story.'], links: []}}];
+		const changed = withStories(articles, stories);
+		expect(changed[0]!.paragraphs).toEqual([fullStoryLine('https://news.example/a'), 'The whole story.']);
+		expect(changed[0]!.feedUrl).toBe('https://ferry.example/feed.xml');
+		expect(changed[1]).toBe(articles[1]);
+		expect(withStories(changed, stories)).toBe(changed);
+		expect(articlesToPrefetch(changed, ['Ferry Desk'])).toEqual([]);
+	});
+
+	it('in the state: the articles change quietly, and the status line gets the counts', () => {
+		const start = createState(articles, {viewport: {columnCount: 80, rowCount: 20}});
+		const next = update(start, {type: 'full-texts-prefetched', stories: [{articleId: 'b', url: 'https://news.example/b', story: {paragraphs: ['Tides in full.'], links: []}}], counts: {fetched: 1, total: 3}});
+		expect(next.articles[1]!.paragraphs[1]).toBe('Tides in full.');
+		expect(next.searchedArticles[1]!.paragraphs[1]).toBe('Tides in full.');
+		expect(next.prefetchCounts).toEqual({fetched: 1, total: 3});
+		expect(next.notice).toBeUndefined();
+		const done = update(next, {type: 'full-texts-prefetched', stories: [], counts: undefined});
+		expect(done.prefetchCounts).toBeUndefined();
+		expect(update(done, {type: 'full-texts-prefetched', stories: [], counts: undefined})).toBe(done);
 	});
 });
