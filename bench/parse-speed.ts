@@ -5,7 +5,7 @@ import type {Article} from '../source/article.js';
 import {decodeBytes} from '../source/formats/decode.js';
 import type {FormatName} from '../source/formats/format.js';
 import {parseText} from '../source/formats/parsers.js';
-import {publisherPage} from './article-page.js';
+import {measurePageExtraction} from './page-extraction.js';
 import {ensureGeneratedCorpus} from './generate-corpus.js';
 
 const runCount = 5;
@@ -85,30 +85,9 @@ if (existsSync(reutersPath)) {
 /** Reading a 200 KB publisher's page as one article (issue 15): the median of 21 pages, each with another story. */
 function measurePages(): string {
 	const target = 50;
-	const pageCount = 21;
-	const story = (index: number): Article => ({...articles[index]!, paragraphs: [0, 1, 2].flatMap(offset => articles[index + offset]!.paragraphs)});
-	const pages = Array.from({length: pageCount}, (_, index) => publisherPage(story(index * 3), articles.slice(1000 + index * 50, 1100 + index * 50)));
-	// The first page loads Readability and linkedom: that is measured apart.
-	const loadStarted = performance.now();
-	parseText(pages[0]!, 'bench', {format: 'html'});
-	const firstMs = performance.now() - loadStarted;
-	const cpuTimes: number[] = [];
-	const times = pages.map(page => {
-		const started = performance.now();
-		const cpuStarted = process.cpuUsage();
-		const {articles: [article]} = parseText(page, 'bench', {format: 'html'});
-		const cpu = process.cpuUsage(cpuStarted);
-		cpuTimes.push((cpu.user + cpu.system) / 1000);
-		if (article === undefined) {
-			throw new Error('a bench page gave no article');
-		}
-
-		return performance.now() - started;
-	});
-	const kilobytes = pages.reduce((sum, page) => sum + Buffer.byteLength(page), 0) / pageCount / 1000;
-	const milliseconds = median(times);
+	const {pageCount, kilobytes, median: milliseconds, cpuMedian, firstMs} = measurePageExtraction(articles);
 	// CPU time beside the wall time: on a loaded machine the wall time counts other processes' turns too.
-	return `| article pages (${pageCount}, ${kilobytes.toFixed(0)} KB each) | html | ${milliseconds.toFixed(1)} ms a page (CPU ${median(cpuTimes).toFixed(1)} ms; the first page, loading the extractor: ${firstMs.toFixed(0)} ms) | ${milliseconds <= target ? 'met' : 'missed'} (≤ ${target} ms a page) |`;
+	return `| article pages (${pageCount}, ${kilobytes.toFixed(0)} KB each) | html | ${milliseconds.toFixed(1)} ms a page (CPU ${cpuMedian.toFixed(1)} ms; the first page, loading the extractor: ${firstMs.toFixed(0)} ms) | ${milliseconds <= target ? 'met' : 'missed'} (≤ ${target} ms a page) |`;
 }
 
 const pageRow = measurePages();

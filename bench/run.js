@@ -28,6 +28,7 @@ import {
 import {disposeAllSessions, parseCacheDirectory, removeCodeCache, removeParseCache, timedOut} from './pty-session.js';
 import {formatBytes, formatFileSize, formatMilliseconds, summarise} from './statistics.js';
 import {checkTargets} from './targets.js';
+import {measurePageExtraction, measureWebFeeds} from './web-measurements.js';
 
 const projectDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const commandPath = join(projectDirectory, 'dist', 'broadsheet.js');
@@ -60,12 +61,18 @@ const timeouts = {
 	bareNodeMs: 10_000,
 	headlinesMs: 60_000,
 	fzfMs: 30_000,
+	webFrameMs: 20_000,
+	pageExtractionMs: 180_000,
 };
+
+/** The web part's name for --corpus: 50 feeds served locally, and reading 200 KB article pages (issue 15). */
+const webCorpusName = 'web';
 
 const usage = `Usage: node bench/run.js [--quick] [--corpus NAME]...
 
-  --quick         sample and generated-10k only, fewer repetitions
-  --corpus NAME   only this corpus (repeatable): sample, generated-10k, reuters, generated-100k
+  --quick         sample, generated-10k and web only, fewer repetitions
+  --corpus NAME   only this corpus (repeatable): sample, generated-10k, reuters, generated-100k,
+                  web (50 feeds served on 127.0.0.1, and extracting 200 KB article pages)
 `;
 
 function parseArguments(argumentList) {
@@ -340,6 +347,38 @@ function resultsTable(rows, hasFzf, references) {
 	return lines.join('\n');
 }
 
+/** A web case's cell: median / p95 of `pick`, or why there is none. */
+function webCell(result, pick) {
+	if (result.failure) {
+		return result.failure;
+	}
+
+	const summary = pick(result);
+	return summary.count > 0 ? medianAndP95(summary, formatMilliseconds) : 'n/a';
+}
+
+/** The web part's table (issue 15): 50 feeds served locally, and extracting a 200 KB page. */
+function webTable(row, repeatCount) {
+	const {web, extraction} = row;
+	const rss = result => (result.peakResidentBytes === undefined ? '—' : String(Math.round(result.peakResidentBytes / 1_000_000)));
+	const lines = [
+		`Feeds on the web, 120x40, ${repeatCount} starts a case (median / p95, ms from spawn):`,
+		'',
+		'| case | first frame ms | all 50 in ms | peak RSS MB |',
+		'|---|---|---|---|',
+		`| for comparison: the sample file | ${web.sample.count > 0 ? medianAndP95(web.sample, formatMilliseconds) : 'timeout'} | | |`,
+		`| 50 feeds, first fetch | ${webCell(web.firstFetch, result => result.firstFrame)} | ${webCell(web.firstFetch, result => result.allIn)} | ${rss(web.firstFetch)} |`,
+		`| 50 feeds, again (304s) | ${webCell(web.again, result => result.firstFrame)} | ${webCell(web.again, result => result.allIn)} | ${rss(web.again)} |`,
+		'',
+	];
+	lines.push(extraction.failure
+		? `Extracting a 200 KB article page: ${extraction.failure}.`
+		: `Extracting a 200 KB article page (${extraction.pageCount} pages of ${extraction.kilobytes.toFixed(0)} KB, bench/page-extraction.ts): `
+			+ `${formatMilliseconds(extraction.median)} / ${formatMilliseconds(extraction.p95)} ms a page (median / p95; processor time, median: ${formatMilliseconds(extraction.cpuMedian)} ms; `
+			+ `the first page, which loads the extractor: ${formatMilliseconds(extraction.firstMs)} ms).`);
+	return lines;
+}
+
 /** The machine, and how busy it was when the suite started (other work on a 2-core machine skews every figure). */
 function machineDescription(loadAverageAtStart) {
 	const processor = cpus()[0]?.model.trim() ?? 'unknown processor';
@@ -384,7 +423,7 @@ async function main() {
 	}
 
 	const allCorpora = corpora(projectDirectory);
-	const unknownNames = options.corpusNames.filter(name => !allCorpora.some(corpus => corpus.name === name));
+	const unknownNames = options.corpusNames.filter(name => name !== webCorpusName && !allCorpora.some(corpus => corpus.name === name));
 	if (unknownNames.length > 0) {
 		process.stderr.write(`bench: unknown corpus ${unknownNames.join(', ')}\n${usage}`);
 		process.exit(2);
@@ -392,20 +431,27 @@ async function main() {
 
 	const selectedCorpora = allCorpora.filter(corpus =>
 		options.corpusNames.length > 0 ? options.corpusNames.includes(corpus.name) : !options.isQuick || corpus.isInQuickRun);
-	const hasFzf = isFzfInstalled();
+	const isWebSelected = options.corpusNames.length === 0 || options.corpusNames.includes(webCorpusName);
+	const hasFzf = selectedCorpora.length > 0 && isFzfInstalled();
 	const notes = [];
 	const rows = [];
 
-	progress(`bare node start-up, ${settings.bareNodeRepeatCount} runs`);
+	// The references are the files' (bare node, a first start): the web part alone needs neither.
 	const bareNodeTimes = [];
-	for (let repeat = 0; repeat < settings.bareNodeRepeatCount; repeat++) {
-		const milliseconds = await measureBareNodeStartup({...terminalSizes[0], timeoutMs: timeouts.bareNodeMs});
-		if (milliseconds !== timedOut) {
-			bareNodeTimes.push(milliseconds);
+	let firstStart = summarise([]);
+	if (selectedCorpora.length > 0) {
+		progress(`bare node start-up, ${settings.bareNodeRepeatCount} runs`);
+		for (let repeat = 0; repeat < settings.bareNodeRepeatCount; repeat++) {
+			const milliseconds = await measureBareNodeStartup({...terminalSizes[0], timeoutMs: timeouts.bareNodeMs});
+			if (milliseconds !== timedOut) {
+				bareNodeTimes.push(milliseconds);
+			}
 		}
+
+		firstStart = await measureFirstStarts(settings);
 	}
 
-	const references = {bareNode: summarise(bareNodeTimes), firstStart: await measureFirstStarts(settings)};
+	const references = {bareNode: summarise(bareNodeTimes), firstStart};
 
 	for (const corpus of selectedCorpora) {
 		progress(`${corpus.name}: preparing`);
@@ -429,8 +475,30 @@ async function main() {
 		}
 	}
 
-	const output = [resultsTable(rows, hasFzf, references), ''];
-	if (bareNodeTimes.length > 0) {
+	const fileRows = [...rows];
+	if (isWebSelected) {
+		progress('web: 50 feeds served on 127.0.0.1');
+		const web = await measureWebFeeds({
+			commandPath,
+			samplePath: join(projectDirectory, 'samples', 'taipei-times.txt'),
+			repeatCount: settings.firstFrameRepeatCount,
+			timeoutMs: timeouts.webFrameMs,
+			progress,
+		});
+		progress('web: extracting 200 KB article pages');
+		const extraction = measurePageExtraction({projectDirectory, timeoutMs: timeouts.pageExtractionMs});
+		rows.push({corpus: webCorpusName, terminal: '120x40', isWeb: true, web, extraction, peakResidentBytes: web.firstFetch.peakResidentBytes});
+	}
+
+	const output = fileRows.length > 0 ? [resultsTable(fileRows, hasFzf, references), ''] : [];
+	const webRow = rows.find(row => row.isWeb);
+	if (webRow) {
+		output.push(...webTable(webRow, settings.firstFrameRepeatCount), '');
+	}
+
+	if (fileRows.length === 0) {
+		// The web part alone: no file corpus, and no bare node to compare with.
+	} else if (bareNodeTimes.length > 0) {
 		output.push(`Bare \`node -e 0\` in the same pty, spawn to exit: ${medianAndP95(references.bareNode, formatMilliseconds)} ms (median / p95, ${bareNodeTimes.length} runs).`);
 		for (const row of rows.filter(row => row.corpus === 'sample' && row.firstFrame.count > 0)) {
 			const medianRatio = (row.firstFrame.median / references.bareNode.median).toFixed(1);
@@ -445,7 +513,7 @@ async function main() {
 		output.push(`First start after a build (no code cache yet), sample at 120x40: ${medianAndP95(references.firstStart, formatMilliseconds)} ms (median / p95, ${references.firstStart.count} runs); the table's first frames use the cache that a first session writes when it quits.`);
 	}
 
-	if (!hasFzf) {
+	if (!hasFzf && fileRows.length > 0) {
 		output.push('fzf is not installed (`command -v fzf` found nothing): the fzf reference column is left out.');
 	}
 

@@ -31,6 +31,13 @@ export type Article = {
 	/** The article's own address. */
 	readonly url?: string;
 	readonly categories?: readonly string[];
+	/**
+	 * The groups a subscription list files the article's feed under: OPML folders (outermost first) or newsboat tags,
+	 * sanitised. Absent for an article that came from no list, or whose feed the list puts in no group.
+	 */
+	readonly groups?: readonly string[];
+	/** For an article fetched from the web: the address of the feed it came from (as given, before redirects). */
+	readonly feedUrl?: string;
 	/** Addresses of the links in the text, which the paragraphs cite as [1], [2], … */
 	readonly links?: readonly string[];
 	/**

@@ -36,13 +36,16 @@ const helpText = `
 
 	Options
 	  --filter, -f QUERY   start with the list filtered by QUERY (or print only its matches)
-	  --sort NAME          order the list by NAME: ${listOrders.join(', ')}
-	                       (default: newest when dated, else file; matches: best first)
+	  --sort NAME          order the list by NAME: ${listOrders.slice(0, 4).join(', ')},
+	                       ${listOrders.slice(4).join(', ')} (default: newest when dated, else file;
+	                       matches: best first; group: by subscription-list group)
 	  --watch              reload the files when they change, and fetch URLs
 	                       again every --refresh minutes (R reloads by hand)
 	  --refresh MINUTES    how often --watch fetches URLs again (default: 15)
 	  --offline            fetch nothing: open URLs from the cache only
 	  --timeout SECONDS    give up on a server silent this long (default: 10)
+	  --full-text SOURCE   fetch the full stories of SOURCE (a feed's name or
+	                       address; repeatable) ahead of time, in the interface
 	  --list               print the headlines, one a line, and exit
 	  --json               print the articles as NDJSON, one object a line, and exit
 	  --print              print the articles as wrapped text, and exit
@@ -190,7 +193,7 @@ const loadingSignals: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT'
 
 const knownOptions = new Set([
 	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--pick', '--no-state', '--no-color', '--ascii',
-	'--config', '--no-config', '--help', '--version', '--offline', '--timeout', '--refresh', '--no-mouse',
+	'--config', '--no-config', '--help', '--version', '--offline', '--timeout', '--refresh', '--no-mouse', '--full-text',
 	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--export-opml', '--no-state', '--no-color', '--ascii',
 	'--config', '--no-config', '--help', '--version',
 ]);
@@ -304,6 +307,7 @@ function parseArguments() {
 				offline: {type: 'boolean'},
 				timeout: {type: 'string'},
 				refresh: {type: 'string'},
+				fullText: {type: 'string', isMultiple: true},
 				format: {type: 'string'},
 				fields: {type: 'string'},
 				list: {type: 'boolean'},
@@ -397,6 +401,8 @@ async function main(): Promise<void> {
 
 	const timeoutSeconds = positiveNumber('--timeout', cli.flags.timeout) ?? config?.timeout ?? 10;
 	const refreshMinutes = positiveNumber('--refresh', cli.flags.refresh) ?? config?.refresh ?? 15;
+	// Names and addresses as typed: they are only compared with sources' names and feeds' addresses.
+	const fullTextSources = (cli.flags.fullText ?? []).map(source => sanitizeText(source).trim()).filter(source => source !== '');
 	const urls = paths.filter(path => isWebAddress(path));
 	const filePaths = paths.filter(path => path !== '-' && !isWebAddress(path));
 	if (cli.flags.watch && filePaths.length === 0 && urls.length === 0) {
@@ -519,6 +525,8 @@ async function main(): Promise<void> {
 		keymap: isPicking ? pickKeymap(config?.keymap ?? defaultKeymap) : config?.keymap,
 		openers: config?.openers,
 		screen: {readingWidth: config?.readingWidth, readingAlign: config?.readingAlign},
+		fullTextEnvironment: {web},
+		fullTextSources: fullTextSources.length > 0 ? fullTextSources : config?.fullText,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

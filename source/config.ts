@@ -35,6 +35,8 @@ export type Config = {
 	readonly readingAlign?: ReadingAlign;
 	/** Whether the mouse scrolls and selects (`false`: as `--no-mouse`). */
 	readonly mouse?: boolean;
+	/** The sources (names or feed addresses) whose full stories are fetched ahead of time (`--full-text`). */
+	readonly fullText?: readonly string[];
 };
 
 /** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
@@ -256,6 +258,12 @@ export function parseConfig(
 			}
 
 			config = {...config, ...result};
+		} else if (name === 'fullText') {
+			if (!Array.isArray(value) || !value.every(item => typeof item === 'string' && item.trim() !== '')) {
+				return {error: `fullText: should be a list of sources (names or feed addresses), as in ["Ferry Desk", "https://example.org/feed.xml"], not ${describe(value)}`};
+			}
+
+			config = {...config, fullText: value.map(item => sanitizeText(item as string).trim())};
 		} else if (Object.hasOwn(settingTypes, name)) {
 			const type = settingTypes[name as SettingName];
 			if (typeof value !== type) {
@@ -274,7 +282,7 @@ export function parseConfig(
 			config = {...config, [name]: typeof value === 'string' ? sanitizeText(value).replaceAll('\n', ' ') : value};
 		} else if (!name.startsWith('$')) {
 			// `$schema` and other `$` names are left for editors.
-			return {error: `${printableName(name)}: no such setting; use keys, colors, openers, ${[...Object.keys(settingTypes), ...screenSettingNames].join(', ')}`};
+			return {error: `${printableName(name)}: no such setting; use keys, colors, openers, fullText, ${[...Object.keys(settingTypes), ...screenSettingNames].join(', ')}`};
 		}
 	}
 

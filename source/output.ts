@@ -60,6 +60,8 @@ export type ArticleRecord = {
 	url?: string;
 	source: string;
 	categories?: readonly string[];
+	/** The groups of its feed in a subscription list (OPML folders, newsboat tags). */
+	groups?: readonly string[];
 	links?: readonly string[];
 };
 
@@ -78,6 +80,7 @@ export function articleRecord(article: Article): ArticleRecord {
 		...(article.url ? {url: article.url} : {}),
 		source: article.source,
 		...(article.categories ? {categories: article.categories} : {}),
+		...(article.groups?.length ? {groups: article.groups} : {}),
 		...(article.links ? {links: article.links} : {}),
 	};
 }

@@ -109,7 +109,7 @@ export const defaultKeymap: Keymap = [
 	{command: 'pipe-start', keys: ['|'], modes: ['browse', 'read'], help: 'pipe the article\'s text to a command, run without a shell'},
 	{command: 'page', keys: ['p'], modes: ['browse', 'read'], help: 'show the article\'s text in $PAGER (less when unset)'},
 	{command: 'save-start', keys: ['w'], modes: ['browse', 'read'], help: 'save the article\'s text to a file (asked for)'},
-	{command: 'order-cycle', keys: ['S'], modes: ['browse', 'read'], help: 'sort: file order, newest, oldest, by source, A–Z (and best match while filtered)'},
+	{command: 'order-cycle', keys: ['S'], modes: ['browse', 'read'], help: 'sort: file order, newest, oldest, by source, by group, A–Z (and best match while filtered)'},
 	{command: 'filter-accept', keys: ['enter'], modes: ['filter'], help: 'keep the filter and go back to the list', hint: 'keep'},
 	{command: 'filter-cancel', keys: ['escape'], modes: ['filter'], help: 'clear the filter', hint: 'clear'},
 	{command: 'cursor-down', keys: ['down', 'ctrl+n'], modes: ['filter'], help: 'next match'},

@@ -14,10 +14,8 @@ import {type DecodedInput, InputsParse, openBigFile, type ParsedInput, parseSlic
 import {prepareWordIndex} from '../search/prepared-word-indexes.js';
 import type {WordIndexing} from './word-indexing.js';
 import {writeParseCache} from './parse-cache.js';
-import {detectFormat} from '../formats/detect.js';
-import {parseSubscriptions} from '../formats/subscriptions.js';
 import {printableName} from '../text/sanitize-text.js';
-import {type FeedRequest, type FetchCounts, feedsFetchedAtOnce, isWebAddress, offlineNoticeOf, readWebInput, webArticleId, WebFeeds, type WebOptions} from './web-feeds.js';
+import {type FeedRequest, type FetchCounts, feedsFetchedAtOnce, isWebAddress, listedFeeds, offlineNoticeOf, readWebInput, webArticle, WebFeeds, type WebOptions} from './web-feeds.js';
 
 /** Where loading has got to, for a progress line: bytes read of an input, then parsing it. */
 export type LoadProgress = {
@@ -475,23 +473,6 @@ export type RemainingLoad = {
 /** How many files are read at once. */
 const filesReadAtOnce = 8;
 
-/**
- * The feeds `text` lists, when it is a subscription list (OPML, or a newsboat `urls` file) that lists some, each
- * named as coming from `path`; undefined for any other text, and when `format` asks to read it as something else.
- */
-function listedFeeds(text: string, name: string, path: string, format: FormatName | undefined): FeedRequest[] | undefined {
-	if ((format !== undefined && format !== 'subscriptions') || detectFormat(text, name) !== 'subscriptions') {
-		return undefined;
-	}
-
-	const subscriptions = parseSubscriptions(text);
-	if (!subscriptions || subscriptions.length === 0) {
-		return undefined;
-	}
-
-	return subscriptions.map(({url, title, groups}) => ({url, path, groups, ...(title === undefined ? {} : {title})}));
-}
-
 /** Subscription lists are short: a file longer than this is not read again to look for one. */
 const longestSubscriptionListByteCount = 4 * 1024 * 1024;
 
@@ -828,6 +809,8 @@ export async function reloadInputs(
 		}
 	};
 
+	/** The subscription lists at URLs read so far, each read once (a list that names itself is no loop). */
+	const listsRead = new Set<string>();
 	/** Fetches and parses one feed again into `inputs`; one that fails keeps its articles from before (`kept`). */
 	const readFeed = async (request: FeedRequest, kept: LoadedInput | undefined) => {
 		const {url} = request;
@@ -846,9 +829,25 @@ export async function reloadInputs(
 			return;
 		}
 
+		const listed = 'text' in fetched.input ? listedFeeds(fetched.input.text, fetched.input.name, path, options.format) : undefined;
+		if (listed) {
+			// A subscription list at a URL: its feeds come in its place (once: a list may name itself).
+			if (listsRead.has(url)) {
+				return;
+			}
+
+			listsRead.add(url);
+			for (const listedRequest of listed) {
+				// eslint-disable-next-line no-await-in-loop
+				await readFeed(listedRequest, previous.inputs.find(input => input.file === listedRequest.url));
+			}
+
+			return;
+		}
+
 		try {
 			const result = await readInput(path, url, options, parsing, signal, undefined, fetched.input);
-			inputs.push({path, file: url, articles: result.articles.map(article => withId(article, webArticleId(url, article.id))), ...(request.groups?.length ? {groups: request.groups} : {})});
+			inputs.push({path, file: url, articles: result.articles.map(article => webArticle(url, article, request.groups)), ...(request.groups?.length ? {groups: request.groups} : {})});
 			warnings.push(...(fetched.notice ? [fetched.notice] : []), ...result.warnings);
 			staleAges.push(...(fetched.staleAge ? [fetched.staleAge] : []));
 		} catch (error) {

@@ -5,6 +5,9 @@ import {exitCodes, UserFacingError} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';
 import {broadsheetDirectory} from '../xdg-directories.js';
 import {isGzip} from '../formats/decode.js';
+import {detectFormat} from '../formats/detect.js';
+import type {FormatName} from '../formats/format.js';
+import {parseSubscriptions} from '../formats/subscriptions.js';
 import {decodeInput} from './decode-input.js';
 import {type DecodedInput, InputsParse, type InputsParseOptions, type ParsedInput} from './parse-inputs.js';
 import type {FeedFetchOptions} from './web/fetch-feed.js';
@@ -35,6 +38,23 @@ export type FeedRequest = {
 	readonly path?: string;
 };
 
+/**
+ * The feeds `text` lists, when it is a subscription list (OPML, or a newsboat `urls` file) that lists some, each
+ * named as coming from `path`; undefined for any other text, and when `format` asks to read it as something else.
+ */
+export function listedFeeds(text: string, name: string, path: string, format: FormatName | undefined): FeedRequest[] | undefined {
+	if ((format !== undefined && format !== 'subscriptions') || detectFormat(text, name) !== 'subscriptions') {
+		return undefined;
+	}
+
+	const subscriptions = parseSubscriptions(text);
+	if (!subscriptions || subscriptions.length === 0) {
+		return undefined;
+	}
+
+	return subscriptions.map(({url, title, groups}) => ({url, path, groups, ...(title === undefined ? {} : {title})}));
+}
+
 /** How many feeds are fetched at once. */
 export const feedsFetchedAtOnce = 8;
 
@@ -59,6 +79,15 @@ function hostOf(url: string): string {
  */
 export function webArticleId(feedUrl: string, id: string): string {
 	return /^[a-z][a-z\d+.-]*:/iu.test(id) ? id : `${feedUrl}#${id}`;
+}
+
+/**
+ * An article fetched from `feedUrl` as the list shows it: its id made lasting (see {@link webArticleId}), the feed's
+ * address, and the groups the subscription list files its feed under, when it names any.
+ */
+export function webArticle(feedUrl: string, article: Article, groups: readonly string[] | undefined): Article {
+	const fetched = Object.assign(withId(article, webArticleId(feedUrl, article.id)), {feedUrl});
+	return groups && groups.length > 0 ? Object.assign(fetched, {groups}) : fetched;
 }
 
 /**
@@ -119,6 +148,8 @@ export function offlineNoticeOf(ages: readonly string[]): string | undefined {
 
 type Slot =
 	| {readonly state: 'fetching'}
+	// A subscription list at a URL: its feeds are fetched in its place.
+	| {readonly state: 'list'}
 	| {readonly state: 'parsing'; readonly parse: InputsParse; readonly notice?: string; readonly staleAge?: string}
 	| {readonly state: 'failed'; readonly error: UserFacingError};
 
@@ -234,7 +265,7 @@ export class WebFeeds {
 		const groups = this.requests.get(url)?.groups;
 		const inputs = slot.parse.parsedInputs.map(input => ({
 			...input,
-			articles: input.articles.map((article: Article) => withId(article, webArticleId(url, article.id))),
+			articles: input.articles.map((article: Article) => webArticle(url, article, groups)),
 			...(groups && groups.length > 0 ? {groups} : {}),
 		}));
 		if (slot.parse.isComplete) {
@@ -283,11 +314,22 @@ export class WebFeeds {
 		const {url} = request;
 		try {
 			const {input, notice, staleAge} = await readWebInput(url, this.options.web, request);
+			const listed = 'text' in input ? listedFeeds(input.text, input.name, request.path ?? url, this.options.format) : undefined;
+			if (listed) {
+				this.slots.set(url, {state: 'list'});
+				this.add(listed);
+				return;
+			}
+
 			this.slots.set(url, {state: 'parsing', parse: new InputsParse([input], this.options), ...(notice ? {notice} : {}), ...(staleAge ? {staleAge} : {})});
 		} catch (error) {
 			this.slots.set(url, {state: 'failed', error: error instanceof UserFacingError ? error : new UserFacingError(`${printableName(url)}: internal error: ${(error as Error).message}`, exitCodes.internalError)});
+		} finally {
+			this.settle();
 		}
+	}
 
+	private settle(): void {
 		this.settled++;
 		const waiters = this.waiters;
 		this.waiters = [];

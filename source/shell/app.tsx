@@ -9,10 +9,11 @@ import type {ReadStateStore} from '../read-state/store.js';
 import {useReadStateFile} from './use-read-state-file.js';
 import {layoutOf, tooSmallMessage} from '../state/layout.js';
 import {helpLayout} from '../state/help-layout.js';
-import {type ListOrder, orderLabels} from '../state/list-order.js';
+import {groupLabel, type ListOrder, orderLabels} from '../state/list-order.js';
 import {
 	activeQuery,
 	displayedOrder,
+	groupColumnCount,
 	hasDates,
 	isArticleRead,
 	isArticleStarred,
@@ -45,6 +46,7 @@ import {defaultTheme, type Theme} from '../ui/theme.js';
 import type {ArticleArrivals} from '../load/parse-in-background.js';
 import {type LinkEnvironment, processLinkEnvironment, useLinkActions} from './use-link-actions.js';
 import {type FullTextEnvironment, useFullText} from './use-full-text.js';
+import {useFullTextPrefetch} from './use-full-text-prefetch.js';
 import {type ReloadOptions, useReload} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
 import {type ProgramEnvironment, useArticlePrograms} from './use-article-programs.js';
@@ -90,6 +92,8 @@ type AppProps = ReloadOptions & {
 	readonly linkEnvironment?: LinkEnvironment;
 	/** Where `F` fetches full stories from and keeps them; Node's fetch and $XDG_CACHE_HOME unless a test passes its own. */
 	readonly fullTextEnvironment?: FullTextEnvironment;
+	/** The sources whose full stories are fetched ahead of time (`--full-text`, the config's `fullText`): names or feed addresses. */
+	readonly fullTextSources?: readonly string[];
 	/** Whether addresses go out as OSC 8 hyperlinks (not to the Linux console, which would print them). */
 	readonly hasHyperlinks?: boolean;
 	/** The read marks saved by earlier sessions. */
@@ -121,6 +125,7 @@ type AppProps = ReloadOptions & {
 
 const defaultLinkEnvironment = processLinkEnvironment();
 const defaultFullTextEnvironment: FullTextEnvironment = {};
+const noSources: readonly string[] = [];
 
 /** The root component: one reducer, one input handler, the search between keystrokes, and a frame that always fits the terminal. */
 export function App({
@@ -139,6 +144,7 @@ export function App({
 	readStateStore,
 	linkEnvironment = defaultLinkEnvironment,
 	fullTextEnvironment = defaultFullTextEnvironment,
+	fullTextSources = noSources,
 	hasHyperlinks = true,
 	reload,
 	watchedPaths,
@@ -184,6 +190,7 @@ export function App({
 	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
 	useArticlePrograms(state.programRequest, articles, dispatch, programs);
 	useFullText(state.fullTextRequest, dispatch, fullTextEnvironment);
+	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
 	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
 	useEffect(() => {
@@ -310,6 +317,7 @@ export function App({
 			isStarred={listArticle => isArticleStarred(state, listArticle)}
 			theme={theme}
 			hasDates={hasDates(articles)}
+			groupColumnCount={displayedOrder(state) === 'group' ? 0 : groupColumnCount(articles)}
 			now={now}
 		/>
 	);
@@ -320,6 +328,7 @@ export function App({
 			rowCount={layout.articleRowCount}
 			columnCount={layout.articleColumnCount}
 			source={article?.source ?? state.inputLabel}
+			group={article ? groupLabel(article) : undefined}
 			isFocused={isReading}
 			highlights={articleSearch?.highlights}
 			hasHyperlinks={hasHyperlinks}
@@ -400,7 +409,7 @@ export function App({
 				warningCount={state.inputWarningCount + state.warnings.length}
 				hints={hintsFor(state.keymap, state.mode.name, glyphs)}
 				columnCount={layout.columnCount}
-				notice={questionText(state) ?? state.notice ?? (state.fullTextPendingIds.size > 0 ? `fetching the full story${state.fullTextPendingIds.size > 1 ? ` (${state.fullTextPendingIds.size})` : ''}…` : undefined)}
+				notice={questionText(state) ?? state.notice ?? (state.fullTextPendingIds.size > 0 ? `fetching the full story${state.fullTextPendingIds.size > 1 ? ` (${state.fullTextPendingIds.size})` : ''}…` : undefined) ?? (state.prefetchCounts ? `full stories ${state.prefetchCounts.fetched}/${state.prefetchCounts.total}` : undefined)}
 				theme={theme}
 			/>
 		</Box>

@@ -19,6 +19,7 @@ import {useViewport} from './use-viewport.js';
 import type {Theme} from '../ui/theme.js';
 import {useNow} from './use-now.js';
 import {type LinkEnvironment, processLinkEnvironment} from './use-link-actions.js';
+import type {FullTextEnvironment} from './use-full-text.js';
 import type {ProgramEnvironment} from './use-article-programs.js';
 import type {ConfiguredOpener} from '../terminal/opener.js';
 import {CrashBoundary} from './crash-boundary.js';
@@ -46,6 +47,10 @@ type RootProps = ReloadOptions & {
 	readonly screen?: Partial<ScreenSettings>;
 	/** The set of inputs open, under which the article selected is saved (see read-state/places.ts). */
 	readonly inputSetKey?: string;
+	/** How `F` fetches full stories: as feeds are fetched (limits, User-Agent, proxies). */
+	readonly fullTextEnvironment?: FullTextEnvironment;
+	/** The sources whose full stories are fetched ahead of time (`--full-text`). */
+	readonly fullTextSources?: readonly string[];
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -243,6 +248,8 @@ export async function runInterface(
 				theme={options.theme}
 				keymap={options.keymap}
 				screen={options.screen}
+				fullTextEnvironment={options.fullTextEnvironment}
+				fullTextSources={options.fullTextSources}
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}

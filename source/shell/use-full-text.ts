@@ -1,10 +1,13 @@
 import {type Dispatch, useEffect, useRef} from 'react';
-import type {FetchPage} from '../load/full-text.js';
+import type {FetchPage, PageFetchOptions} from '../load/full-text.js';
 import type {FullTextRequest} from '../state/state.js';
 import type {Action} from '../state/update.js';
 
-/** Where full stories come from: the page fetcher and the cache directory; the app gets the defaults, tests their own. */
-export type FullTextEnvironment = {readonly fetchPage?: FetchPage; readonly cacheDirectory?: string};
+/**
+ * Where full stories come from: how pages are fetched (the feeds' limits, User-Agent and proxies: see
+ * load/web/fetch-url.ts), or a fetcher of a test's own, and the cache directory.
+ */
+export type FullTextEnvironment = {readonly fetchPage?: FetchPage; readonly web?: PageFetchOptions; readonly cacheDirectory?: string};
 
 /**
  * Fetches the full story each new `request` asks for (`F`), in the background: keys keep working meanwhile, and

@@ -3,12 +3,13 @@ import type {Article} from '../article.js';
 /**
  * The orders the list can take (`S` cycles them, `--sort NAME` starts with one): the inputs' own order, newest or
  * oldest first (undated articles last, in file order), grouped by source (sources in the order they first appear,
- * newest first within each when dated), or by headline from A to Z.
+ * newest first within each when dated), grouped by the groups of a subscription list (see {@link groupLabel}), or by
+ * headline from A to Z.
  */
-export type ListOrder = 'file' | 'newest' | 'oldest' | 'source' | 'headline';
+export type ListOrder = 'file' | 'newest' | 'oldest' | 'source' | 'group' | 'headline';
 
 /** The orders in the order `S` cycles them. */
-export const listOrders: readonly ListOrder[] = ['file', 'newest', 'oldest', 'source', 'headline'];
+export const listOrders: readonly ListOrder[] = ['file', 'newest', 'oldest', 'source', 'group', 'headline'];
 
 /** What the list pane's title calls each order, and `relevance`, the order of a filter's matches. */
 export const orderLabels: Readonly<Record<ListOrder | 'relevance', string>> = {
@@ -16,6 +17,7 @@ export const orderLabels: Readonly<Record<ListOrder | 'relevance', string>> = {
 	newest: 'newest',
 	oldest: 'oldest',
 	source: 'by source',
+	group: 'by group',
 	headline: 'A–Z',
 	relevance: 'best match',
 };
@@ -45,6 +47,31 @@ export function hasDates(articles: readonly Article[]): boolean {
 export function hasSeveralSources(articles: readonly Article[]): boolean {
 	const first = articles[0]?.source;
 	return articles.some(article => article.source !== first);
+}
+
+/** What the `group` order's header calls articles whose feed is in no group. */
+export const noGroupLabel = 'no group';
+
+/**
+ * The group an article is listed under in the `group` order, and what the list shows beside it: its subscription
+ * list's groups joined by ` / ` (an OPML folder path, `News / World`; newsboat tags, `news / tech`), or undefined.
+ */
+export function groupLabel(article: Article): string | undefined {
+	const groups = article.groups;
+	return groups && groups.length > 0 ? groups.join(' / ') : undefined;
+}
+
+const groupedArticleLists = new WeakMap<readonly Article[], boolean>();
+
+/** Whether any article is in a group of a subscription list, so that the list can be ordered by group. Kept per list. */
+export function hasGroups(articles: readonly Article[]): boolean {
+	let isGrouped = groupedArticleLists.get(articles);
+	if (isGrouped === undefined) {
+		isGrouped = articles.some(article => article.groups !== undefined && article.groups.length > 0);
+		groupedArticleLists.set(articles, isGrouped);
+	}
+
+	return isGrouped;
 }
 
 /** The order the list starts in: newest first when any article has a date, else the inputs' own order. */
@@ -77,19 +104,34 @@ function sortedBy(articles: readonly Article[], compare: (left: Indexed, right: 
 		.map(({article}) => article);
 }
 
-/** Sources in the order they first appear, each source's articles together, newest first within it when dated. */
-function bySource(articles: readonly Article[]): Article[] {
+/**
+ * Keys in the order they first appear (a `lastKey` after all others), each key's articles together, newest first
+ * within it when dated.
+ */
+function byKey(articles: readonly Article[], keyOf: (article: Article) => string, lastKey?: string): Article[] {
 	const groups = new Map<string, Article[]>();
 	for (const article of articles) {
-		const group = groups.get(article.source);
+		const key = keyOf(article);
+		const group = groups.get(key);
 		if (group) {
 			group.push(article);
 		} else {
-			groups.set(article.source, [article]);
+			groups.set(key, [article]);
 		}
 	}
 
+	const last = lastKey === undefined ? undefined : groups.get(lastKey);
+	if (last) {
+		groups.delete(lastKey!);
+		groups.set(lastKey!, last);
+	}
+
 	return [...groups.values()].flatMap(group => (hasDates(group) ? sortedBy(group, byNewest) : group));
+}
+
+/** The key of the `group` order: the group label, or {@link noGroupLabel}. */
+export function groupKey(article: Article): string {
+	return groupLabel(article) ?? noGroupLabel;
 }
 
 /** `articles` (in the inputs' order) in `order`. Pure; answers `articles` itself for `file`. */
@@ -108,7 +150,12 @@ export function orderArticles(articles: readonly Article[], order: ListOrder): r
 		}
 
 		case 'source': {
-			return bySource(articles);
+			return byKey(articles, article => article.source);
+		}
+
+		case 'group': {
+			// Articles in no group come last, under their own header.
+			return byKey(articles, groupKey, noGroupLabel);
 		}
 
 		case 'headline': {
@@ -118,21 +165,22 @@ export function orderArticles(articles: readonly Article[], order: ListOrder): r
 	}
 }
 
-/** A run of the list that shares a source, for the group header above it (`── Reuters (12) ──`). */
+/** A run of the list that shares a source (or a group), for the header above it (`── Reuters (12) ──`). */
 export type SourceGroup = {
+	/** What the header names: the source, or in the `group` order the group. */
 	readonly source: string;
 	/** Position of the group's first article in the list. */
 	readonly start: number;
 	readonly articleCount: number;
 };
 
-/** The runs of `items` (list entries) whose articles share a source, in list order. */
-export function sourceGroups<Item>(items: readonly Item[], articleOf: (item: Item) => Article): SourceGroup[] {
+/** The runs of `items` (list entries) whose articles share a source (or what `keyOf` gives), in list order. */
+export function sourceGroups<Item>(items: readonly Item[], articleOf: (item: Item) => Article, keyOf: (article: Article) => string = article => article.source): SourceGroup[] {
 	const groups: SourceGroup[] = [];
 	let start = 0;
 	for (let index = 1; index <= items.length; index++) {
-		const source = articleOf(items[start]!).source;
-		if (index === items.length || articleOf(items[index]!).source !== source) {
+		const source = keyOf(articleOf(items[start]!));
+		if (index === items.length || keyOf(articleOf(items[index]!)) !== source) {
 			groups.push({source, start, articleCount: index - start});
 			start = index;
 		}

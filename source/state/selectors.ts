@@ -4,9 +4,10 @@ import {headlineMatchesFor, type HitList, type SearchHit, unfilteredHits} from '
 import {articleLines, type ArticleLine} from './article-lines.js';
 import {type ArticleMatch, findMatches, firstMatchFrom, highlightsByLine, type LineHighlight} from './article-search.js';
 import {layoutOf} from './layout.js';
-import {hasSeveralSources, type ListOrder, listOrders, orderArticles, sourceGroups} from './list-order.js';
+import {groupKey, groupLabel, hasGroups, hasSeveralSources, type ListOrder, listOrders, orderArticles, sourceGroups} from './list-order.js';
 import {type ListRows, listRows} from './list-rows.js';
 import type {ListView, SearchProgress, State} from './state.js';
+import {displayWidth} from '../text/text-width.js';
 
 /** The query that shapes the list now: the draft while the filter line is open, else the filter in force. */
 export function activeQuery(state: State): string {
@@ -175,19 +176,45 @@ export function hasSeveralSourcesOpen(state: State): boolean {
 	return hasSources;
 }
 
+const groupColumnCounts = new WeakMap<readonly Article[], number>();
+/** The widest group label the list shows beside a headline. */
+const widestGroupColumnCount = 16;
+
+/**
+ * How wide the list's column of group labels is (see {@link groupLabel}): the widest label, at most 16 columns; 0 when
+ * no article is in a group. Kept per list of articles.
+ */
+export function groupColumnCount(articles: readonly Article[]): number {
+	let count = groupColumnCounts.get(articles);
+	if (count === undefined) {
+		count = 0;
+		if (hasGroups(articles)) {
+			for (const article of articles) {
+				const label = groupLabel(article);
+				count = label === undefined ? count : Math.min(widestGroupColumnCount, Math.max(count, displayWidth(label)));
+			}
+		}
+
+		groupColumnCounts.set(articles, count);
+	}
+
+	return count;
+}
+
 const listRowsCache = new WeakMap<HitList, ListRows>();
 
 /**
- * The list's rows: in the `source` order with several sources open, a header row above each source's group;
- * otherwise one row an article.
+ * The list's rows: in the `source` order with several sources open, a header row above each source's group, and in
+ * the `group` order with articles in groups, above each group; otherwise one row an article.
  */
 export function selectListRows(state: State): ListRows {
 	const hitList = selectHitList(state);
 	let rows = listRowsCache.get(hitList);
 	if (!rows) {
 		// Each order makes its own list of hits, so the list alone says whether it is grouped.
-		const isGrouped = hasSeveralSourcesOpen(state) && displayedOrder(state) === 'source';
-		rows = listRows(hitList, isGrouped ? sourceGroups(selectHits(state), hit => hit.article) : undefined);
+		const order = displayedOrder(state);
+		const isGrouped = order === 'source' ? hasSeveralSourcesOpen(state) : order === 'group' && hasGroups(state.articles);
+		rows = listRows(hitList, isGrouped ? sourceGroups(selectHits(state), hit => hit.article, order === 'group' ? groupKey : undefined) : undefined);
 		listRowsCache.set(hitList, rows);
 	}
 
@@ -223,7 +250,7 @@ export function slowSearch(state: State): SearchProgress | undefined {
 
 /** The order `S` moves to: the next in the cycle, with relevance as a stop while a filter is in force. */
 export function nextOrder(state: State): ListOrder | 'relevance' {
-	const stops: Array<ListOrder | 'relevance'> = listOrders.filter(order => order !== 'source' || hasSeveralSourcesOpen(state));
+	const stops: Array<ListOrder | 'relevance'> = listOrders.filter(order => (order === 'source' ? hasSeveralSourcesOpen(state) : order !== 'group' || hasGroups(state.articles)));
 	if (activeQuery(state).trim() !== '') {
 		stops.push('relevance');
 	}

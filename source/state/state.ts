@@ -138,6 +138,8 @@ export type State = {
 	readonly fullTextRequest: FullTextRequest | undefined;
 	/** The articles whose full story is being fetched, by id: the status line says so, and keys still work. */
 	readonly fullTextPendingIds: ReadonlySet<string>;
+	/** While full stories are fetched ahead of time (`--full-text`): how many have come, of how many. */
+	readonly prefetchCounts?: FetchCounts;
 	/** Which articles are read and starred (see read-state/marks.ts); the shell saves them. */
 	readonly readMarks: ReadMarks;
 	readonly view: ListView;

@@ -15,6 +15,7 @@ import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 import type {MouseEvent} from '../input/mouse-input.js';
 import {mouseTargetAt} from './mouse-target.js';
 import {selectionInView} from './initial-state.js';
+import {articleWithStory, hasStoryAddress, hostOf, type PrefetchedStory, withStories} from './full-stories.js';
 
 /** Something that happened to the interface. */
 export type Action =
@@ -74,6 +75,15 @@ export type Action =
 		readonly articleId: string;
 		readonly url: string;
 		readonly result: {readonly paragraphs: readonly string[]; readonly links: readonly string[]; readonly isFromCache: boolean} | {readonly error: string};
+	}
+	/**
+	 * Full stories fetched ahead of time (`--full-text`) have come: they take the place of their articles' summaries,
+	 * quietly; `counts` is how many of those asked for have come, undefined once all have.
+	 */
+	| {
+		readonly type: 'full-texts-prefetched';
+		readonly stories: readonly PrefetchedStory[];
+		readonly counts: FetchCounts | undefined;
 	};
 
 
@@ -453,15 +463,6 @@ function stepArticleSearch(state: State, direction: 1 | -1): State {
 	return showCurrentMatch(moved, state.articleScrollTop);
 }
 
-/** The host an address names, for a line of the status line; the address itself when it does not parse. */
-function hostOf(url: string): string {
-	try {
-		return new URL(url).host || url;
-	} catch {
-		return url;
-	}
-}
-
 /** `F`: asks the shell for the full story of the selected article, from its own address. */
 function requestFullText(state: State): State {
 	const article = selectedArticle(state);
@@ -469,7 +470,7 @@ function requestFullText(state: State): State {
 		return state;
 	}
 
-	if (article.url === undefined || !isOpenableAddress(article.url) || !/^https?:/iu.test(article.url)) {
+	if (!hasStoryAddress(article)) {
 		return {...state, notice: 'no web address to fetch the full story from'};
 	}
 
@@ -485,23 +486,18 @@ function requestFullText(state: State): State {
 	};
 }
 
-/** The line that heads a full story in place of the feed's summary. */
-export function fullStoryLine(url: string): string {
-	return `Full story from ${hostOf(url)}, in place of the feed's summary.`;
-}
+export {fullStoryLine} from './full-stories.js';
 
 /** The state once a full story has arrived (or failed): the article's body replaced, or a line saying why not. */
 function withFullText(state: State, action: Extract<Action, {type: 'full-text-finished'}>): State {
 	const pending = new Set(state.fullTextPendingIds);
 	pending.delete(action.articleId);
 	if ('error' in action.result) {
-		return {...state, fullTextPendingIds: pending, notice: `could not fetch the full story: ${action.result.error}`};
+		return {...state, fullTextPendingIds: pending, notice: `no full story: ${action.result.error}`};
 	}
 
-	const {paragraphs, links} = action.result;
-	const replace = (article: Article): Article => (article.id === action.articleId
-		? {id: article.id, headline: article.headline, headlineSource: article.headlineSource, kicker: article.kicker, deck: article.deck, source: article.source, author: article.author, publishedAt: article.publishedAt, url: article.url, categories: article.categories, paragraphs: [fullStoryLine(action.url), ...paragraphs], links: [...links]}
-		: article);
+	const story = action.result;
+	const replace = (article: Article): Article => (article.id === action.articleId ? articleWithStory(article, action.url, story) : article);
 	return {
 		...state,
 		articles: state.articles.map(article => replace(article)),
@@ -1160,6 +1156,12 @@ function applyAction(state: State, action: Action): State {
 
 		case 'full-text-finished': {
 			return withFullText(state, action);
+		}
+
+		case 'full-texts-prefetched': {
+			const articles = withStories(state.articles, action.stories);
+			const searchedArticles = withStories(state.searchedArticles, action.stories);
+			return articles === state.articles && searchedArticles === state.searchedArticles && action.counts === state.prefetchCounts ? state : {...state, articles, searchedArticles, prefetchCounts: action.counts};
 		}
 
 		case 'read-marks-saved': {

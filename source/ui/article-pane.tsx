@@ -14,6 +14,8 @@ type ArticlePaneProps = {
 	readonly rowCount: number;
 	readonly columnCount: number;
 	readonly source: string;
+	/** The groups of the article's feed in a subscription list (`News / World`), named after the source. */
+	readonly group?: string;
 	readonly isFocused: boolean;
 	/** The matches of the article's search to highlight, by line index. */
 	readonly highlights?: ReadonlyMap<number, readonly LineHighlight[]>;
@@ -75,8 +77,8 @@ function renderPiece(piece: LinePiece, index: number, styles: Theme['styles'], h
 	);
 }
 
-/** The article: a title row with its source, search and scroll position, then the visible lines of its wrapped text. */
-export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, isFocused, highlights, searchPosition, hasHyperlinks = true, textIndent = 0, theme}: ArticlePaneProps) {
+/** The article: a title row with its source (and group), search and scroll position, then the visible lines of its wrapped text. */
+export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, group, isFocused, highlights, searchPosition, hasHyperlinks = true, textIndent = 0, theme}: ArticlePaneProps) {
 	const {styles, glyphs} = theme;
 	const position = chromeText(
 		[searchPosition, lines.length === 0 ? '' : scrollPosition(lines.length, scrollTop, rowCount)].filter(Boolean).join('  '),
@@ -85,7 +87,7 @@ export function ArticlePane({lines, scrollTop, rowCount, columnCount, source, is
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
 			<Text wrap="truncate" {...(isFocused ? styles.paneTitleFocused : styles.paneTitle)}>
-				{titleRow([` ${source}`], position === '' ? [''] : [`${position} `], columnCount, glyphs.ellipsis)}
+				{titleRow([group === undefined ? ` ${source}` : ` ${source}${glyphs.partSeparator}${group}`], position === '' ? [''] : [`${position} `], columnCount, glyphs.ellipsis)}
 			</Text>
 			{lines.slice(scrollTop, scrollTop + rowCount).map((shownLine, offset) => {
 				const line = fittedLine(shownLine, columnCount - 1 - textIndent, glyphs);

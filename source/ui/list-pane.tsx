@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Article} from '../article.js';
 import {relativeDateColumnCount, relativeDateLabel} from '../state/date-labels.js';
+import {groupLabel} from '../state/list-order.js';
 import type {ListRows} from '../state/list-rows.js';
 import type {ListViewName} from '../state/state.js';
 import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
@@ -22,6 +23,8 @@ type ListPaneProps = {
 	readonly theme: Theme;
 	/** Whether the articles have dates, which then get a column. */
 	readonly hasDates: boolean;
+	/** How wide the column of group labels is at most (see state/selectors.ts); 0 or absent for none. */
+	readonly groupColumnCount?: number;
 	/** The time the dates are relative to, in milliseconds since the epoch; the shell refreshes it every minute. */
 	readonly now: number;
 	/** Whether a filter is in force: without one, an empty list of all articles means there are none. */
@@ -53,6 +56,9 @@ function GroupHeader({source, articleCount, columnCount, theme}: GroupHeaderProp
 	);
 }
 
+/** Narrowest column of group labels worth showing. */
+const narrowestGroupColumnCount = 6;
+
 /** Narrowest list that has room for dates. */
 const datedListMinimumColumnCount = 40;
 
@@ -74,6 +80,7 @@ export function ListPane({
 	isStarred,
 	theme,
 	hasDates,
+	groupColumnCount = 0,
 	now,
 }: ListPaneProps) {
 	const {styles, glyphs} = theme;
@@ -82,6 +89,9 @@ export function ListPane({
 	const title = chromeText(viewName === 'all' ? ` Headlines${partSeparator}${orderLabel}` : ` Headlines${partSeparator}${viewName}${partSeparator}${orderLabel}`, glyphs);
 	const visibleRows = rows.slice(listTop, listTop + rowCount);
 	const dateColumnCount = hasDates && columnCount >= datedListMinimumColumnCount ? relativeDateColumnCount : 0;
+	// A fifth of the pane at most, and none where that is too narrow to name a group.
+	const fittedGroupColumnCount = Math.min(groupColumnCount, Math.floor(columnCount / 5));
+	const shownGroupColumnCount = fittedGroupColumnCount >= narrowestGroupColumnCount ? fittedGroupColumnCount : 0;
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
 			<Text wrap="truncate" {...(isFocused ? styles.paneTitleFocused : styles.paneTitle)}>
@@ -103,6 +113,8 @@ export function ListPane({
 						theme={theme}
 						dateLabel={dateColumnCount > 0 && row.hit.article.publishedAt !== undefined ? relativeDateLabel(row.hit.article.publishedAt, now) : undefined}
 						dateColumnCount={dateColumnCount}
+						groupLabel={shownGroupColumnCount > 0 ? groupLabel(row.hit.article) : undefined}
+						groupColumnCount={shownGroupColumnCount}
 					/>
 				),
 			)}

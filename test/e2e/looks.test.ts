@@ -102,7 +102,7 @@ describe('the config file', () => {
 		['an unknown command', '{"keys": {"cursor-dwn": ["n"]}}', 'keys.cursor-dwn: no such command'],
 		['a key bound twice', '{"keys": {"cursor-down": ["k"]}}', 'keys.cursor-down: k is also bound to cursor-up (while browsing)'],
 		['a bad colour', '{"colors": {"selection": "purple"}}', 'colors.selection: "purple" is not a colour; use black, red, green,'],
-		['bad JSON', '{"keys": }', 'not valid JSON'],
+		['bad JSON', '{"keys": }', 'line 1, column 10: not valid JSON (Unexpected token'],
 	])('says what is wrong with %s in one line, and exits 12', async (_name, text, message) => {
 		const path = fixtures.write('config.json', text);
 		const {exitCode, output, session} = await runBroadsheetInTerminal(['--config', path, samplePath], singlePaneSize);
@@ -121,7 +121,7 @@ describe('the config file', () => {
 	it('stops a pipe too, before reading any input', async () => {
 		const path = fixtures.write('typo.json', '{"colour": false}');
 		const result = await runBroadsheetPiped(['--config', path, samplePath]);
-		expect(result).toMatchObject({exitCode: 12, stdout: '', stderr: `broadsheet: ${path}: colour: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, reading-width, reading-align\n`});
+		expect(result).toMatchObject({exitCode: 12, stdout: '', stderr: `broadsheet: ${path}: colour: no such setting; use keys, colors, openers, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align\n`});
 
 		const missing = await runBroadsheetPiped(['--config', `${fixtures.path}/missing.json`, samplePath]);
 		expect(missing).toMatchObject({exitCode: 12, stderr: `broadsheet: ${fixtures.path}/missing.json: no such file\n`});

@@ -59,6 +59,6 @@ describe('--sort', () => {
 		expect(newest.stdout.split('\n')[0]).toBe('Lighthouse repainted');
 		const unknown = await runBroadsheetPiped(['--sort', 'date', samplePath]);
 		expect(unknown.exitCode).toBe(2);
-		expect(unknown.stderr).toBe("broadsheet: --sort: unknown order 'date'; use file, newest, oldest, source, headline\n");
+		expect(unknown.stderr).toBe("broadsheet: --sort: unknown order 'date'; use file, newest, oldest, source, group, headline\n");
 	});
 });

@@ -66,6 +66,10 @@ describe('a good config file', () => {
 		expect(config).toMatchObject({ascii: true, color: false, filter: 'korea', sort: 'oldest'});
 	});
 
+	it('takes the sources whose full stories are fetched ahead of time (issue 15.4)', () => {
+		expect(configOf({fullText: ['Ferry Desk', 'https://example.org/feed.xml']}).fullText).toEqual(['Ferry Desk', 'https://example.org/feed.xml']);
+	});
+
 	it('is optional throughout: {} is the defaults', () => {
 		expect(configOf({})).toEqual({keymap: defaultKeymap, colors: {}});
 	});
@@ -86,11 +90,12 @@ describe('a config file with a mistake gets one message naming the entry', () =>
 		['{"colors": {"selection": "blu"}}', /^colors\.selection: "blu" is not a colour; use black, red, .*bright-red.*default$/u],
 		['{"ascii": "yes"}', 'ascii: should be true or false, not "yes"'],
 		['{"filter": 3}', 'filter: should be a string, not 3'],
-		['{"sort": "random"}', 'sort: "random" is not an order; use file, newest, oldest, source, headline'],
+		['{"sort": "random"}', 'sort: "random" is not an order; use file, newest, oldest, source, group, headline'],
 		['{"timeout": "soon"}', 'timeout: should be a number, not "soon"'],
 		['{"refresh": 0}', 'refresh: should be a number above 0, not 0'],
 		['{"keys": {"go-first": ["5"]}}', 'keys.go-first: 5 is also bound to link-number (while browsing)'],
-		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, reading-width, reading-align'],
+		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align'],
+		['{"fullText": "Ferry Desk"}', 'fullText: should be a list of sources (names or feed addresses), as in ["Ferry Desk", "https://example.org/feed.xml"], not "Ferry Desk"'],
 		['[1]', 'should hold an object, as in {"keys": {…}, "colors": {…}}, not a list'],
 		['{\n  "keys": {\n    "quit": ["x"],\n  }\n}', /^line 4, column 3: not valid JSON \(Expected double-quoted property name\)$/u],
 	])('%s', (text, expected) => {
@@ -192,8 +197,8 @@ describe('hostile config files (issue 17)', () => {
 	});
 
 	it('refuses constructor, toString and the like as no such setting', () => {
-		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, reading-width, reading-align');
-		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, reading-width, reading-align');
+		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, openers, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align');
+		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, openers, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align');
 	});
 
 	it('takes a filter without the escape sequences in it', () => {

@@ -1,4 +1,4 @@
-import {mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -10,6 +10,7 @@ import {createState} from '../../source/state/initial-state.js';
 import {selectedArticle} from '../../source/state/selectors.js';
 import {type State} from '../../source/state/state.js';
 import {fullStoryLine, update} from '../../source/state/update.js';
+import {articlesToPrefetch, isFromSources, withStories} from '../../source/state/full-stories.js';
 
 const page = readFileSync(new URL('../fixtures/pages/og-meta-story.html', import.meta.url), 'utf8');
 let server: Server;
@@ -56,9 +57,60 @@ describe('fetching the full story (issue 15.4)', () => {
 	});
 
 	it('says why in one line when it cannot', async () => {
-		await expect(fetchFullText(`${base}/gone`, {cacheDirectory})).rejects.toThrow('the site answered 404');
+		await expect(fetchFullText(`${base}/gone`, {cacheDirectory})).rejects.toThrow(/^the server answered HTTP 404 Not Found$/u);
 		await expect(fetchFullText(`${base}/front`, {cacheDirectory})).rejects.toThrow(/no article on this page/u);
-		await expect(fetchFullText('http://127.0.0.1:1/nothing', {cacheDirectory})).rejects.toThrow(/^the site could not be reached/u);
+		// A port nothing listens on: one a server had, closed again.
+		const closed = createServer();
+		await new Promise<void>(resolve => {
+			closed.listen(0, '127.0.0.1', resolve);
+		});
+		const closedPort = (closed.address() as AddressInfo).port;
+		await new Promise(resolve => {
+			closed.close(resolve);
+		});
+		await expect(fetchFullText(`http://127.0.0.1:${closedPort}/nothing`, {cacheDirectory})).rejects.toThrow(/^the connection was refused$/u);
+	});
+});
+
+describe('the full-text cache (issue 15.4)', () => {
+	const pageBytes = new TextEncoder().encode(page);
+	const servedPage = async () => ({bytes: pageBytes, charset: 'utf-8'});
+	const offline = async () => Promise.reject(new Error('offline'));
+	const files = (directory: string) => readdirSync(directory).sort();
+
+	it('stays within its size, the stories read longest ago going first, and leaves no temporary file', async () => {
+		const directory = mkdtempSync(join(tmpdir(), 'broadsheet-full-text-bounded-'));
+		await fetchFullText('https://one.example/story', {cacheDirectory: directory, fetchPage: servedPage});
+		const [entry] = files(directory);
+		const entryByteCount = statSync(join(directory, entry!)).size;
+		// Room for two stories, not three.
+		const cacheByteCount = Math.floor(entryByteCount * 2.5);
+		await fetchFullText('https://two.example/story', {cacheDirectory: directory, fetchPage: servedPage, cacheByteCount});
+		// One was fetched first and two later; one is read again now, so two is the one read longest ago.
+		const now = Date.now() / 1000;
+		for (const [index, name] of files(directory).entries()) {
+			utimesSync(join(directory, name), now - 100 + index, now - 100 + index);
+		}
+
+		expect((await fetchFullText('https://one.example/story', {cacheDirectory: directory, fetchPage: offline, cacheByteCount})).isFromCache).toBe(true);
+		await fetchFullText('https://three.example/story', {cacheDirectory: directory, fetchPage: servedPage, cacheByteCount});
+		expect(files(directory)).toHaveLength(2);
+		expect(files(directory).filter(name => !name.endsWith('.json'))).toEqual([]);
+		const total = files(directory).reduce((sum, name) => sum + statSync(join(directory, name)).size, 0);
+		expect(total).toBeLessThanOrEqual(cacheByteCount);
+		expect((await fetchFullText('https://one.example/story', {cacheDirectory: directory, fetchPage: offline, cacheByteCount})).isFromCache).toBe(true);
+		expect((await fetchFullText('https://three.example/story', {cacheDirectory: directory, fetchPage: offline, cacheByteCount})).isFromCache).toBe(true);
+		await expect(fetchFullText('https://two.example/story', {cacheDirectory: directory, fetchPage: offline, cacheByteCount})).rejects.toThrow('offline');
+	});
+
+	it('a story that cannot be kept is still shown, and leaves nothing behind', async () => {
+		const parent = mkdtempSync(join(tmpdir(), 'broadsheet-full-text-unwritable-'));
+		const directory = join(parent, 'full-text');
+		// A file where the directory should be: nothing can be written in it.
+		writeFileSync(directory, 'not a directory');
+		const story = await fetchFullText('https://one.example/story', {cacheDirectory: directory, fetchPage: servedPage});
+		expect(story.isFromCache).toBe(false);
+		expect(readdirSync(parent)).toEqual(['full-text']);
 	});
 });
 
@@ -90,8 +142,47 @@ describe('F in the interface state', () => {
 
 	it('keeps the summary and says why when it fails', () => {
 		const asked = press(start, 'F');
-		const failed = update(asked, {type: 'full-text-finished', articleId: 'a', url: 'https://courier.example.com/story', result: {error: 'the site answered 404'}});
+		const failed = update(asked, {type: 'full-text-finished', articleId: 'a', url: 'https://courier.example.com/story', result: {error: 'the server answered HTTP 404 Not Found'}});
 		expect(failed.articles[0]!.paragraphs).toEqual(['A two-line summary.']);
-		expect(failed.notice).toBe('could not fetch the full story: the site answered 404');
+		expect(failed.notice).toBe('no full story: the server answered HTTP 404 Not Found');
+	});
+});
+
+describe('full stories fetched ahead of time (issue 15.4)', () => {
+	const feedArticle = (id: string, source: string, feedUrl?: string, url = `https://news.example/${id}`): Article => ({id, headline: id, headlineSource: 'title', paragraphs: [`Summary of ${id}.`], source, url, ...(feedUrl ? {feedUrl} : {})});
+	const articles = [
+		feedArticle('a', 'Ferry Desk', 'https://ferry.example/feed.xml'),
+		feedArticle('b', 'Tide Desk', 'https://tide.example/feed.xml'),
+		feedArticle('c', 'notes.md'),
+		feedArticle('d', 'Ferry Desk', 'https://ferry.example/feed.xml', 'file:///etc/passwd'),
+	];
+
+	it('chooses the articles of the sources named, by name (case ignored) or feed address, with a web address', () => {
+		expect(articlesToPrefetch(articles, ['ferry desk']).map(article => article.id)).toEqual(['a']);
+		expect(articlesToPrefetch(articles, ['https://tide.example/feed.xml', 'NOTES.MD']).map(article => article.id)).toEqual(['b', 'c']);
+		expect(articlesToPrefetch(articles, [])).toEqual([]);
+		expect(isFromSources(articles[1]!, ['https://ferry.example/feed.xml'])).toBe(false);
+	});
+
+	it('puts the stories in place of the summaries, once: an article with its story is not chosen again', () => {
+		const stories = [{articleId: 'a', url: 'https://news.example/a', story: {paragraphs: ['The whole story.'], links: []}}];
+		const changed = withStories(articles, stories);
+		expect(changed[0]!.paragraphs).toEqual([fullStoryLine('https://news.example/a'), 'The whole story.']);
+		expect(changed[0]!.feedUrl).toBe('https://ferry.example/feed.xml');
+		expect(changed[1]).toBe(articles[1]);
+		expect(withStories(changed, stories)).toBe(changed);
+		expect(articlesToPrefetch(changed, ['Ferry Desk'])).toEqual([]);
+	});
+
+	it('in the state: the articles change quietly, and the status line gets the counts', () => {
+		const start = createState(articles, {viewport: {columnCount: 80, rowCount: 20}});
+		const next = update(start, {type: 'full-texts-prefetched', stories: [{articleId: 'b', url: 'https://news.example/b', story: {paragraphs: ['Tides in full.'], links: []}}], counts: {fetched: 1, total: 3}});
+		expect(next.articles[1]!.paragraphs[1]).toBe('Tides in full.');
+		expect(next.searchedArticles[1]!.paragraphs[1]).toBe('Tides in full.');
+		expect(next.prefetchCounts).toEqual({fetched: 1, total: 3});
+		expect(next.notice).toBeUndefined();
+		const done = update(next, {type: 'full-texts-prefetched', stories: [], counts: undefined});
+		expect(done.prefetchCounts).toBeUndefined();
+		expect(update(done, {type: 'full-texts-prefetched', stories: [], counts: undefined})).toBe(done);
 	});
 });

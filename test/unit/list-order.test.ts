@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
-import {defaultOrderFor, hasSeveralSources, isListOrder, listOrders, orderArticles, sourceGroups} from '../../source/state/list-order.js';
+import {defaultOrderFor, groupKey, groupLabel, hasGroups, hasSeveralSources, isListOrder, listOrders, orderArticles, sourceGroups} from '../../source/state/list-order.js';
 import {type ListRow, listRows} from '../../source/state/list-rows.js';
 import {unfilteredHits} from '../../source/search/search.js';
 
@@ -52,6 +52,27 @@ describe('orderArticles', () => {
 			'AP: Apple harvest early',
 			'AP: Date palms 10',
 		]);
+	});
+
+	it('groups by subscription-list group in the order groups first appear, newest first within each, articles in no group last (issue 15.2)', () => {
+		const filed = (entry: Article, groups?: string[]) => (groups ? {...entry, groups} : entry);
+		const grouped = [
+			filed(articles[0]!, ['News', 'World']),
+			filed(articles[1]!),
+			filed(articles[2]!, ['tech']),
+			filed(articles[3]!, ['News', 'World']),
+			filed(articles[4]!, ['tech']),
+		];
+		expect(orderArticles(grouped, 'group').map(entry => `${groupLabel(entry) ?? '-'}: ${entry.headline}`)).toEqual([
+			'News / World: banana crop fails',
+			'News / World: Date palms 10',
+			'tech: Date palms 9',
+			'tech: cherry prices',
+			'-: Apple harvest early',
+		]);
+		expect(sourceGroups(orderArticles(grouped, 'group'), entry => entry, groupKey).map(group => `${group.source} (${group.articleCount})`)).toEqual(['News / World (2)', 'tech (2)', 'no group (1)']);
+		expect(hasGroups(grouped)).toBe(true);
+		expect(hasGroups(articles)).toBe(false);
 	});
 
 	it('sorts headlines A to Z without regard to case, numbers by value', () => {

@@ -169,6 +169,24 @@ describe('URLs as inputs', () => {
 		expect(reloaded.inputs.find(input => input.file === server.url('/a.xml'))?.groups).toEqual(['Tech']);
 	});
 
+	test('articles carry the groups their feed has in an OPML list (nested outlines) or a newsboat urls file (tags), and keep them on reload (issue 15.2)', async () => {
+		const server = await serve({'/a.xml': fixedRoute(rssFeed('Alpha', ['Alpha one'])), '/b.xml': fixedRoute(rssFeed('Beta', ['Beta one'])), '/c.xml': fixedRoute(rssFeed('Gamma', ['Gamma one']))});
+		const directory = mkdtempSync(join(tmpdir(), 'broadsheet-web-groups-'));
+		const opml = join(directory, 'feeds.opml');
+		writeFileSync(opml, `<?xml version="1.0"?>\n<opml version="2.0"><body><outline text="News"><outline text="World"><outline text="A" xmlUrl="${server.url('/a.xml')}"/></outline></outline><outline text="Loose" xmlUrl="${server.url('/b.xml')}"/></body></opml>\n`);
+		const urls = join(directory, 'urls');
+		writeFileSync(urls, `# tagged\n${server.url('/c.xml')} "~Gamma Wire" tech "deep sea" !hidden\n`);
+		const loaded = await loadInputs([opml, urls], stdin(), {web: web()});
+		const groupsOf = (articles: typeof loaded.articles) => articles.map(article => [article.headline, article.groups]);
+		expect(groupsOf(loaded.articles)).toEqual([
+			['Alpha one', ['News', 'World']],
+			['Beta one', undefined],
+			['Gamma one', ['tech', 'deep sea']],
+		]);
+		const reloaded = await reloadInputs(loaded, [opml, urls], {web: web()});
+		expect(groupsOf(reloaded.articles)).toEqual(groupsOf(loaded.articles));
+	});
+
 	test('a gzip file served as it is decompresses within the same limit as a body', async () => {
 		const server = await serve({
 			'/feed.xml.gz': fixedRoute(gzipSync(rssFeed('Alpha', ['Alpha one'])), {'content-type': 'application/gzip'}),
