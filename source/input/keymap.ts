@@ -141,7 +141,6 @@ export const defaultKeymap: Keymap = [
 	{command: 'page-up', keys: ['pageup', 'b', 'ctrl+b', 'ctrl+u'], modes: ['messages'], help: 'page up'},
 	{command: 'go-first', keys: ['g', 'home'], modes: ['messages'], help: 'the oldest message'},
 	{command: 'go-last', keys: ['G', 'end'], modes: ['messages'], help: 'the latest message'},
-	{command: 'quit', keys: ['ctrl+c'], modes: ['messages'], help: 'quit at once'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
 	{command: 'help-toggle', keys: ['escape', 'q'], modes: ['help'], help: 'close the help', hint: 'close'},
 	{command: 'prompt-accept', keys: ['enter'], modes: ['prompt'], help: 'run the command, or save to the path', hint: 'run'},
@@ -153,7 +152,7 @@ export const defaultKeymap: Keymap = [
 	{command: 'confirm-no', keys: ['n', 'escape'], modes: ['confirm'], help: 'no: leave everything as it is (so does any other key)', hint: 'no'},
 	{command: 'quit', keys: ['q'], modes: ['browse'], help: 'quit (in an article or the help, q goes back one level)', hint: 'quit'},
 	{command: 'quit', keys: ['Q'], modes: ['browse', 'read', 'help'], help: 'quit from anywhere but a line being typed'},
-	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'confirm', 'prompt'], help: 'quit at once'},
+	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'messages', 'confirm', 'prompt'], help: 'quit at once'},
 	{command: 'suspend', keys: ['ctrl+z'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'confirm', 'prompt'], help: 'suspend; fg resumes'},
 	{command: 'redraw', keys: ['ctrl+l'], modes: ['browse', 'read', 'filter'], help: 'redraw the screen'},
 ];
