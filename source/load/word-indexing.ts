@@ -186,7 +186,7 @@ export function runWordIndexWorker(port: MessagePort | null): void {
 		}
 
 		const index = indexer.finish();
-		const buffers = [index.wordStarts, index.wordCounts, index.firstWords, index.lastWords, ...index.segments.flatMap(segment => [segment.words, segment.offsets, segment.slots])].map(array => array.buffer as ArrayBuffer);
+		const buffers = [index.wordStarts, index.wordCounts, index.firstWords, index.lastWords, index.letterMasks, ...index.segments.flatMap(segment => [segment.words, segment.offsets, segment.slots])].map(array => array.buffer as ArrayBuffer);
 		port.postMessage({type: 'index', index} satisfies MessageFromWorker, buffers);
 		port.close();
 	});

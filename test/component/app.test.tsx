@@ -138,9 +138,9 @@ describe('filtering', () => {
 		expect(app.styledFrame()).toMatch(/\u001B\[4m(?:\u001B\[1m)?Mujica/u);
 	});
 
-	it('finds the typo mujca and nothing for xqzj', async () => {
+	it('finds the typo mujika and nothing for xqzj', async () => {
 		app = renderApp(seed, wide);
-		app.press('/', 'mujca');
+		app.press('/', 'mujika');
 		await app.waitForFrame(frame => frame.includes('1 match of 5') && frame.includes('CANCER:'));
 		app.press('\u0015', 'xqzj');
 		const frame = await app.waitForFrame(frame => frame.includes('no matches of 5'));
