@@ -31,6 +31,8 @@ export type Article = {
 	/** The article's own address. */
 	readonly url?: string;
 	readonly categories?: readonly string[];
+	/** The groups (folders, tags) of the subscription list that named the article's feed: `group:` filters by them. */
+	readonly groups?: readonly string[];
 	/** Addresses of the links in the text, which the paragraphs cite as [1], [2], … */
 	readonly links?: readonly string[];
 	/**

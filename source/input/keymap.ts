@@ -44,6 +44,7 @@ export type Command =
 	| 'confirm-no'
 	| 'toggle-star'
 	| 'cycle-view'
+	| 'next-named-view'
 	| 'suspend'
 	| 'redraw'
 	| 'pick'
@@ -124,6 +125,7 @@ export const defaultKeymap: Keymap = [
 	{command: 'undo-mark', keys: ['U'], modes: ['browse', 'read'], help: 'undo the last change of read or starred marks (u, M, s, m), one by one'},
 	{command: 'toggle-star', keys: ['s'], modes: ['browse', 'read'], help: 'star or unstar the article'},
 	{command: 'cycle-view', keys: ['v'], modes: ['browse'], help: 'show all articles, only unread ones, or only starred ones'},
+	{command: 'next-named-view', keys: ['V'], modes: ['browse'], help: 'next named view of the config file (a saved filter), then none'},
 	{command: 'full-text', keys: ['F'], modes: ['browse', 'read'], help: 'fetch the full story from the article\'s address, in place of the feed\'s summary (kept for reading offline)'},
 	{command: 'reload', keys: ['R'], modes: ['browse', 'read'], help: 'reload the files from disk and fetch URLs again (--watch does it when they change, and every --refresh minutes for URLs)'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},

@@ -26,7 +26,7 @@ const matchers: ReadonlyArray<{readonly kind: TermKind; readonly multi: RegExp; 
 ];
 
 /** Splits a group into its terms at spaces, keeping a quoted term (`"new york"`, `^"new york"`) whole. */
-function splitTerms(group: string): string[] {
+export function splitTerms(group: string): string[] {
 	const terms: string[] = [];
 	let index = 0;
 	while (index < group.length) {

@@ -1,5 +1,5 @@
 import type {Article} from '../article.js';
-import {absentField, deckOf} from './search-document.js';
+import {absentField, bylineOf, deckOf} from './search-document.js';
 
 /**
  * An inverted index of the words of every searched field, built once per set of articles.
@@ -157,7 +157,7 @@ class Vocabulary {
 }
 
 /** What the word index reads of an article: its searched fields. */
-export type IndexedArticle = Pick<Article, 'headline' | 'kicker' | 'deck' | 'paragraphs'>;
+export type IndexedArticle = Pick<Article, 'headline' | 'kicker' | 'deck' | 'paragraphs' | 'author' | 'source'>;
 
 /**
  * Builds a {@link WordIndex} an article at a time, in the order of the list it will search: as a file is parsed,
@@ -192,7 +192,7 @@ export class WordIndexer {
 	}
 
 	/** Adds the next article of the list. */
-	add({headline, kicker, deck, paragraphs}: IndexedArticle): void {
+	add({headline, kicker, deck, paragraphs, author, source}: IndexedArticle): void {
 		if (this.index) {
 			throw new Error('the word index is finished');
 		}
@@ -210,9 +210,15 @@ export class WordIndexer {
 		this.addText(headline, slot, segmentSlot);
 		this.addText(kicker ?? absentField, slot + 1, segmentSlot + 1);
 		this.addText(deckOf({headline, deck}) ?? absentField, slot + 2, segmentSlot + 2);
-		// The body is searched as its paragraphs joined by blank lines: the same words as the paragraphs one by one.
+		// The body is searched as the by-line and its paragraphs joined by blank lines (see searchDocumentOf): the same
+		// words as the parts one by one.
+		const byline = bylineOf({author, source});
 		const isBodyEmpty = paragraphs.length === 0 || (paragraphs.length === 1 && paragraphs[0] === '');
-		for (const paragraph of isBodyEmpty ? [absentField] : paragraphs) {
+		if (byline !== '') {
+			this.addText(byline, slot + 3, segmentSlot + 3);
+		}
+
+		for (const paragraph of isBodyEmpty ? (byline === '' ? [absentField] : []) : paragraphs) {
 			this.addText(paragraph, slot + 3, segmentSlot + 3);
 		}
 

@@ -23,6 +23,8 @@ import type {ConfiguredOpener} from '../terminal/opener.js';
 import {CrashBoundary} from './crash-boundary.js';
 import {exitCodes} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';
+import type {HideRule} from '../search/field-filters.js';
+import type {NamedView} from '../state/state.js';
 
 type RootProps = ReloadOptions & {
 	readonly articles: readonly Article[];
@@ -40,6 +42,9 @@ type RootProps = ReloadOptions & {
 	readonly keymap?: Keymap;
 	/** The config file's commands for links by pattern. */
 	readonly openers?: readonly ConfiguredOpener[];
+	/** The config file's hide rules and named views. */
+	readonly hideRules?: readonly HideRule[];
+	readonly namedViews?: readonly NamedView[];
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -230,6 +235,8 @@ export async function runInterface(
 				refreshMs={options.refreshMs}
 				theme={options.theme}
 				keymap={options.keymap}
+				hideRules={options.hideRules}
+				namedViews={options.namedViews}
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}

@@ -5,7 +5,9 @@ import {noReadMarks, type ReadMarks} from '../read-state/marks.js';
 import {type Glyphs, unicodeGlyphs} from '../text/glyphs.js';
 import {defaultOrderFor, type ListOrder} from './list-order.js';
 import {selectHits} from './selectors.js';
-import type {FetchCounts, SearchResults, State} from './state.js';
+import type {HideRule} from '../search/field-filters.js';
+import type {FetchCounts, NamedView, SearchResults, State} from './state.js';
+import {searchTextOf} from './field-filtering.js';
 
 /**
  * The state at start-up, in the order given, else newest first when the articles have dates, else file order.
@@ -31,6 +33,10 @@ export function createState(
 		/** A notice to show in the status line until the first key (cached copies stood in for feeds). */
 		notice?: string;
 		inputWarningCount?: number;
+		/** The time the filter's relative dates (`since:2d`) count back from; 0 when absent, as in tests. */
+		now?: number;
+		hideRules?: readonly HideRule[];
+		namedViews?: readonly NamedView[];
 	},
 ): State {
 	const query = options.query?.trim() ?? '';
@@ -40,7 +46,7 @@ export function createState(
 		order: options.order ?? defaultOrderFor(articles),
 		shouldRankMatches: options.shouldRankMatches ?? true,
 		query,
-		results: query !== '' && options.results?.query === query ? options.results : undefined,
+		results: searchTextOf(query) !== '' && options.results?.query === searchTextOf(query) ? options.results : undefined,
 		searchProgress: undefined,
 		selectedId: undefined,
 		shownArticleId: undefined,
@@ -57,6 +63,9 @@ export function createState(
 		fullTextRequest: undefined,
 		fullTextPendingIds: new Set(),
 		readMarks: options.readMarks ?? noReadMarks,
+		filterBasis: {now: options.now ?? 0, readMarks: options.readMarks ?? noReadMarks},
+		hideRules: options.hideRules ?? [],
+		namedViews: options.namedViews ?? [],
 		view: {name: 'all'},
 		markUndos: [],
 		loadingShare: options.loadingShare,

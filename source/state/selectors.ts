@@ -7,15 +7,21 @@ import {layoutOf} from './layout.js';
 import {hasSeveralSources, type ListOrder, listOrders, orderArticles, sourceGroups} from './list-order.js';
 import {type ListRows, listRows} from './list-rows.js';
 import type {ListView, SearchProgress, State} from './state.js';
+import {hiddenArticles, searchTextOf, withFieldFilters} from './field-filtering.js';
 
 /** The query that shapes the list now: the draft while the filter line is open, else the filter in force. */
 export function activeQuery(state: State): string {
 	return state.mode.name === 'filter' ? state.mode.draft : state.query;
 }
 
-/** Whether the list shows a filter's matches (the results of a non-empty query), rather than every article. */
+/** The part of the active query the search looks for: its free words, without field terms (`source:…`), trimmed. */
+export function searchedQuery(state: State): string {
+	return searchTextOf(activeQuery(state));
+}
+
+/** Whether the list shows a search's matches (the results of free words), rather than every article. */
 function isShowingMatches(state: State): boolean {
-	return state.results !== undefined && activeQuery(state).trim() !== '';
+	return state.results !== undefined && searchedQuery(state) !== '';
 }
 
 /** The order the list shows: the filter's relevance while it ranks the matches, else the chosen order. */
@@ -75,12 +81,22 @@ function orderedHits(hits: readonly SearchHit[], articles: readonly Article[], o
  * most relevant first unless the user chose the list's order for them.
  */
 function selectAllHits(state: State): readonly SearchHit[] {
+	return withFieldFilters(selectSearchHits(state), activeQuery(state), state.filterBasis, state.hideRules, state.articles);
+}
+
+/** The articles the search keeps, before field terms and hide rules (see selectAllHits). */
+function selectSearchHits(state: State): readonly SearchHit[] {
 	if (!isShowingMatches(state)) {
 		return unfilteredHits(orderedArticles(state.articles, state.order));
 	}
 
 	const {hits} = state.results!;
 	return state.shouldRankMatches ? hits : orderedHits(hits, state.articles, state.matchOrder ?? state.order);
+}
+
+/** How many articles the config's hide rules keep out of the list. */
+export function hiddenCount(state: State): number {
+	return hiddenArticles(state.articles, state.hideRules, state.filterBasis).size;
 }
 
 const hitsInViews = new WeakMap<readonly SearchHit[], WeakMap<ReadMarks, {unread?: readonly SearchHit[]; starred?: readonly SearchHit[]}>>();
@@ -201,7 +217,7 @@ export function hasCurrentResults(state: State, query: string): boolean {
 
 /** The query the shell should search for, when the list does not show its final results yet. */
 export function pendingQuery(state: State): string | undefined {
-	const query = activeQuery(state).trim();
+	const query = searchedQuery(state);
 	return query !== '' && !hasCurrentResults(state, query) ? query : undefined;
 }
 
@@ -224,7 +240,7 @@ export function slowSearch(state: State): SearchProgress | undefined {
 /** The order `S` moves to: the next in the cycle, with relevance as a stop while a filter is in force. */
 export function nextOrder(state: State): ListOrder | 'relevance' {
 	const stops: Array<ListOrder | 'relevance'> = listOrders.filter(order => order !== 'source' || hasSeveralSourcesOpen(state));
-	if (activeQuery(state).trim() !== '') {
+	if (searchedQuery(state) !== '') {
 		stops.push('relevance');
 	}
 

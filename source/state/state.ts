@@ -1,7 +1,8 @@
 import type {Article} from '../article.js';
 import type {Mode, Viewport} from '../mode.js';
-import type {Keymap} from '../input/keymap.js';
+import type {Keymap, KeyName} from '../input/keymap.js';
 import type {MarkName, ReadMarks} from '../read-state/marks.js';
+import type {HideRule} from '../search/field-filters.js';
 import type {SearchHit} from '../search/search.js';
 import type {Glyphs} from '../text/glyphs.js';
 import type {ListOrder} from './list-order.js';
@@ -158,11 +159,27 @@ export type State = {
 	readonly redrawRequestCount: number;
 	/** What the status line calls the inputs (`news.txt`, `1 file`, `3 files`); a reload can change it. */
 	readonly inputLabel: string;
+	/** See {@link FilterBasis}. */
+	readonly filterBasis: FilterBasis;
+	/** The config file's hide rules: articles that meet one never show, and the status line counts them. */
+	readonly hideRules: readonly HideRule[];
+	/** The config file's named views, in the order `V` moves through them. */
+	readonly namedViews: readonly NamedView[];
 	/** The keys, as the config file left them; fixed for the session. */
 	readonly keymap: Keymap;
 	/** The glyphs the article text is laid out with (ASCII or Unicode bullets and separators); fixed for the session. */
 	readonly glyphs: Glyphs;
 };
+
+/**
+ * What the filter's field terms are judged by (see search/field-filters.ts): the time `since:2d` counts back from and
+ * the marks `is:unread` reads, both as they were when the query last changed, so that an article read meanwhile does
+ * not vanish from under the cursor.
+ */
+export type FilterBasis = {readonly now: number; readonly readMarks: ReadMarks};
+
+/** A named view from the config file: a saved filter, shown with `V` (which moves between views) or its own key. */
+export type NamedView = {readonly name: string; readonly filter: string; readonly key?: KeyName};
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};
