@@ -1,5 +1,6 @@
 import {type Article, bodyText} from '../article.js';
 import {articleKey, isMarked} from '../read-state/marks.js';
+import {isInverse, parseExtendedQuery} from '../search/extended-query.js';
 import {type FieldContext, type FieldQuery, type HideRule, meetsFieldTerms, meetsHideRule, parseFieldQuery} from '../search/field-filters.js';
 import {bylineOf, deckOf} from '../search/search-document.js';
 import type {SearchHit} from '../search/search.js';
@@ -107,4 +108,23 @@ export function withFieldFilters(hits: readonly SearchHit[], query: string, basi
 	const kept = hits.filter(hit => !hidden.has(hit.article) && meetsFieldTerms(hit.article, terms, context));
 	filteredCache.set(hits, {query, basis, rules, articles, hits: kept});
 	return kept;
+}
+
+let lastWords: {readonly query: string; readonly words: readonly string[]} | undefined;
+
+/**
+ * The words of filter `query` that an article opened from its list highlights (see findWordMatches): the patterns of
+ * its free terms that are not exclusions, and the values of its `author:` and `kicker:` terms, lower-cased; words of
+ * one character (which would light up every letter) are left out.
+ */
+export function filterWords(query: string): readonly string[] {
+	if (lastWords?.query !== query) {
+		const {text, terms} = parseFieldQuery(query, 0);
+		const patterns = parseExtendedQuery(text).flatMap(group => group.filter(term => !isInverse(term)).map(term => term.pattern));
+		const values = terms.flatMap(term => ((term.field === 'author' || term.field === 'kicker') && !term.isNegated ? [term.text] : []));
+		const words = [...new Set([...patterns, ...values])].filter(word => word.trim().length > 1);
+		lastWords = {query, words};
+	}
+
+	return lastWords.words;
 }

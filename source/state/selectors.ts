@@ -2,12 +2,12 @@ import type {Article} from '../article.js';
 import {articleKey, isMarked, type ReadMarks} from '../read-state/marks.js';
 import {headlineMatchesFor, type HitList, type SearchHit, unfilteredHits} from '../search/search.js';
 import {articleLines, type ArticleLine} from './article-lines.js';
-import {type ArticleMatch, findMatches, firstMatchFrom, highlightsByLine, type LineHighlight} from './article-search.js';
+import {type ArticleMatch, findMatches, findWordMatches, firstMatchFrom, highlightsByLine, type LineHighlight} from './article-search.js';
 import {layoutOf} from './layout.js';
 import {hasSeveralSources, type ListOrder, listOrders, orderArticles, sourceGroups} from './list-order.js';
 import {type ListRows, listRows} from './list-rows.js';
 import type {ListView, SearchProgress, State} from './state.js';
-import {hiddenArticles, searchTextOf, withFieldFilters} from './field-filtering.js';
+import {filterWords, hiddenArticles, searchTextOf, withFieldFilters} from './field-filtering.js';
 
 /** The query that shapes the list now: the draft while the filter line is open, else the filter in force. */
 export function activeQuery(state: State): string {
@@ -314,6 +314,8 @@ export type ArticleSearchView = {
 	readonly isEditing: boolean;
 	/** The highlights of the matches, by line index. */
 	readonly highlights: ReadonlyMap<number, readonly LineHighlight[]>;
+	/** For a search carried over from the filter: the words it looks for (any of them), instead of `query`. */
+	readonly words?: readonly string[];
 };
 
 const noHighlights: ReadonlyMap<number, readonly LineHighlight[]> = new Map();
@@ -326,14 +328,34 @@ export function selectArticleSearch(state: State): ArticleSearchView | undefined
 	const {mode, articleSearch} = state;
 	const isEditing = mode.name === 'article-search';
 	const kept = articleSearch?.articleId === state.selectedId ? articleSearch : undefined;
+	if (!isEditing && !kept) {
+		return filterSearch(state);
+	}
+
 	const query = isEditing ? mode.draft : (kept?.query ?? '');
 	if (query === '') {
 		return isEditing ? {query, matches: [], currentIndex: 0, isEditing, highlights: noHighlights} : undefined;
 	}
 
-	const matches = findMatches(shownArticleLines(state), query);
+	const words = isEditing ? undefined : kept?.words;
+	const matches = words ? findWordMatches(shownArticleLines(state), words) : findMatches(shownArticleLines(state), query);
 	const currentIndex = isEditing ? firstMatchFrom(matches, mode.scrollTopBefore) : Math.min(kept?.matchIndex ?? 0, Math.max(0, matches.length - 1));
-	return {query, matches, currentIndex, isEditing, highlights: highlightsByLine(matches, currentIndex)};
+	return {query, matches, currentIndex, isEditing, highlights: highlightsByLine(matches, currentIndex), ...(words ? {words} : {})};
+}
+
+/**
+ * The filter carried into the article shown from its list: its words highlighted, the first match current, until `n`
+ * or `N` takes the search over (see stepArticleSearch in update.ts) or a `/` search replaces it. Undefined when the
+ * filter has no words to show.
+ */
+function filterSearch(state: State): ArticleSearchView | undefined {
+	const words = filterWords(activeQuery(state));
+	if (words.length === 0 || state.shownArticleId === undefined) {
+		return undefined;
+	}
+
+	const matches = findWordMatches(shownArticleLines(state), words);
+	return {query: words.join(' '), matches, currentIndex: 0, isEditing: false, highlights: highlightsByLine(matches, 0), words};
 }
 
 /** Whether any article has a date: the list gives dates a column only then (see list-order.ts). */

@@ -32,8 +32,11 @@ export type SearchResults = {
 /** A search that has run for a while without finishing: its query, and the share of articles indexed so far. */
 export type SearchProgress = {readonly query: string; readonly indexedShare: number};
 
-/** The search in force in the article being read (`/` then Enter): kept until another article is selected. */
-export type ArticleSearch = {readonly articleId: string; readonly query: string; readonly matchIndex: number};
+/**
+ * The search in force in the article being read (`/` then Enter): kept until another article is selected. One that
+ * `n` or `N` took over from the filter (see filterWords) looks for any of its `words` rather than for `query`.
+ */
+export type ArticleSearch = {readonly articleId: string; readonly query: string; readonly matchIndex: number; readonly words?: readonly string[]};
 
 /**
  * A link the user asked to open (`o`) or copy (`y`). The shell performs it (see use-link-actions.ts); `sequence`

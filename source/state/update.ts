@@ -8,6 +8,7 @@ import {clamp} from './list-rows.js';
 import {activeQuery, searchedQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, PromptPurpose, Viewport} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
+import {filterWords} from './field-filtering.js';
 import type {FetchCounts, ListViewName, MarkChange, NamedView, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 
@@ -394,9 +395,11 @@ function leaveArticleSearch(state: State, shouldKeep: boolean): State {
 
 	const search = selectArticleSearch(state);
 	const articleId = state.selectedId;
-	const articleSearch = search && search.query !== '' && articleId !== undefined
-		? {articleId, query: search.query, matchIndex: search.currentIndex}
-		: undefined;
+	// An empty search kept clears the highlights, the filter's words carried into the article too (an empty search
+	// stands in their way).
+	const query = search?.query ?? '';
+	const isKept = articleId !== undefined && (query !== '' || filterWords(activeQuery(state)).length > 0);
+	const articleSearch = isKept ? {articleId, query, matchIndex: search?.currentIndex ?? 0} : undefined;
 	const notice = search && search.query !== '' && search.matches.length === 0 ? `no match for ${search.query}` : undefined;
 	return {...state, mode: {name: 'read'}, articleSearch, notice};
 }
@@ -404,7 +407,10 @@ function leaveArticleSearch(state: State, shouldKeep: boolean): State {
 /** `n` and `N`: the next or previous match, scrolled into view, with a note when the search wraps around. */
 function stepArticleSearch(state: State, direction: 1 | -1): State {
 	const search = selectArticleSearch(state);
-	if (!search || !state.articleSearch) {
+	const articleId = state.selectedId;
+	// Without a search of its own, the article takes over the filter's words (see selectArticleSearch).
+	const articleSearch = state.articleSearch ?? (search?.words && articleId !== undefined ? {articleId, query: search.query, matchIndex: search.currentIndex, words: search.words} : undefined);
+	if (!search || !articleSearch) {
 		return {...state, notice: 'no search in this article: / searches it'};
 	}
 
@@ -415,7 +421,7 @@ function stepArticleSearch(state: State, direction: 1 | -1): State {
 
 	const moved: State = {
 		...state,
-		articleSearch: {...state.articleSearch, matchIndex: step.index},
+		articleSearch: {...articleSearch, matchIndex: step.index},
 		notice: step.hasWrapped ? (direction === 1 ? 'search hit the end, continuing at the top' : 'search hit the top, continuing at the end') : undefined,
 	};
 	return showCurrentMatch(moved, state.articleScrollTop);
