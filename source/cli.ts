@@ -6,6 +6,7 @@ import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {type Config, defaultConfigPath, parseConfig} from './config.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
+import {parseFieldQuery} from './search/field-filters.js';
 import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
@@ -279,7 +280,7 @@ function loadConfig(configFlag: string | boolean | undefined, areKeysUnused: boo
 		throw new UserFacingError(`${path}: ${reason}`, exitCodes.config);
 	}
 
-	const result = parseConfig(text, defaultKeymap, {areKeysUnused});
+	const result = parseConfig(text, defaultKeymap, {areKeysUnused, now: Date.now()});
 	if ('error' in result) {
 		throw new UserFacingError(`${path}: ${result.error}`, exitCodes.config);
 	}
@@ -384,6 +385,11 @@ async function main(): Promise<void> {
 	// The query shows in the filter line: nothing in it may act on the terminal.
 	const query = cli.flags.filter === undefined ? config?.filter : sanitizeText(cli.flags.filter).replaceAll('\n', ' ');
 	const sort = cli.flags.sort ?? config?.sort;
+	const queryError = query === undefined ? undefined : parseFieldQuery(query, Date.now()).error;
+	if (queryError !== undefined) {
+		throw new UserFacingError(`${cli.flags.filter === undefined ? 'filter (in the config file)' : '--filter'}: ${printableName(queryError)}`, cli.flags.filter === undefined ? exitCodes.config : exitCodes.usage);
+	}
+
 	// `broadsheet --filter news.txt`: the file went to --filter as its query, and nothing names a FILE.
 	const filterValue = cli.flags.filter;
 	if (cli.input.length === 0 && filterValue !== undefined && isFile(filterValue)) {
@@ -476,12 +482,8 @@ async function main(): Promise<void> {
 		const {createSearchIndex} = await import('./search/search.js');
 		// As the list shows them: in the order asked for; a filter's matches best first unless an order was asked for.
 		const ordered = orderArticles(articles, sort ?? defaultOrderFor(articles));
-		let kept = ordered;
-		if (query !== undefined && query.trim() !== '') {
-			const matches = createSearchIndex(articles).search(query).map(hit => hit.article);
-			const matchSet = new Set(matches);
-			kept = sort === undefined ? matches : ordered.filter(article => matchSet.has(article));
-		}
+		const {printedArticles} = await import('./state/printed-articles.js');
+		const kept = printedArticles(articles, ordered, {query, isSorted: sort !== undefined, hideRules: config?.hideRules ?? [], now: Date.now(), search: text => createSearchIndex(articles).search(text)});
 		const output = await import('./output.js');
 		const columnCount = Math.min(process.stdout.columns || 80, 100);
 		await writeOutput(output.outputPieces(kept, cli.flags.json ? 'json' : cli.flags.print ? 'print' : 'list', columnCount));
@@ -527,6 +529,8 @@ async function main(): Promise<void> {
 		screen: {readingWidth: config?.readingWidth, readingAlign: config?.readingAlign},
 		fullTextEnvironment: {web},
 		fullTextSources: fullTextSources.length > 0 ? fullTextSources : config?.fullText,
+		hideRules: config?.hideRules,
+		namedViews: config?.views,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

@@ -10,6 +10,9 @@ import type {ConfiguredOpener} from './terminal/opener.js';
 import {commandWords} from './text/command-words.js';
 import {minimumReadingWidth, type ReadingAlign} from './state/screen-settings.js';
 import {type ColorName, colorNames, type StyleRole, styleRoles} from './ui/theme.js';
+import {type HideRule, parseFieldQuery, parseHideRule} from './search/field-filters.js';
+import type {NamedView} from './state/state.js';
+import {commandFor} from './input/keymap.js';
 
 /** What a config file holds, checked: the keymap with its changes, colours by role, and defaults for options. */
 export type Config = {
@@ -37,6 +40,10 @@ export type Config = {
 	readonly mouse?: boolean;
 	/** The sources (names or feed addresses) whose full stories are fetched ahead of time (`--full-text`). */
 	readonly fullText?: readonly string[];
+	/** Saved filters, with a name and maybe a key of their own; `V` moves between them. */
+	readonly views?: readonly NamedView[];
+	/** Filters whose matches never show. */
+	readonly hideRules?: readonly HideRule[];
 };
 
 /** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
@@ -189,6 +196,105 @@ function parseOpeners(value: unknown): {openers: ConfiguredOpener[]} | {error: s
 	return {openers};
 }
 
+const viewExample = '{"name": "Markets", "filter": "source:reuters is:unread", "key": "M"}';
+
+/** `views`: a list of `{name, filter, key}`, each filter read as the filter line reads it, relative dates from `now`. */
+function parseViews(value: unknown, now: number): {views: NamedView[]} | {error: string} {
+	if (!Array.isArray(value)) {
+		return {error: `views: should be a list, as in [${viewExample}], not ${describe(value)}`};
+	}
+
+	const views: NamedView[] = [];
+	for (const [index, entry] of value.entries()) {
+		const where = `views[${index}]`;
+		if (!isObject(entry)) {
+			return {error: `${where}: should be an object, as in ${viewExample}, not ${describe(entry)}`};
+		}
+
+		const unknown = Object.keys(entry).find(name => name !== 'name' && name !== 'filter' && name !== 'key');
+		if (unknown !== undefined) {
+			return {error: `${where}.${printableName(unknown)}: no such field; use name, filter, key`};
+		}
+
+		const {name, filter, key} = entry;
+		if (typeof name !== 'string' || name.trim() === '') {
+			return {error: `${where}.name: should be a name in a string, not ${describe(name)}`};
+		}
+
+		if (typeof filter !== 'string' || filter.trim() === '') {
+			return {error: `${where}.filter: should be a filter in a string, as in "source:reuters coffee", not ${describe(filter)}`};
+		}
+
+		const cleanFilter = sanitizeText(filter).replaceAll('\n', ' ');
+		const {error} = parseFieldQuery(cleanFilter, now);
+		if (error !== undefined) {
+			return {error: `${where}.filter: ${printableName(error)}`};
+		}
+
+		let viewKey: KeyName | undefined;
+		if (key !== undefined) {
+			if (typeof key !== 'string') {
+				return {error: `${where}.key: should be a key in a string, as in "M", not ${describe(key)}`};
+			}
+
+			const parsed = parseKeyName(key);
+			if ('error' in parsed) {
+				return {error: `${where}.key: ${parsed.error}`};
+			}
+
+			viewKey = parsed.key;
+		}
+
+		views.push({name: sanitizeText(name).replaceAll('\n', ' ').trim(), filter: cleanFilter, ...(viewKey === undefined ? {} : {key: viewKey})});
+	}
+
+	return {views};
+}
+
+/** The first view whose key is bound to something else while browsing, or to another view, with why. */
+function viewKeyClash(views: readonly NamedView[], keymap: Keymap): string | undefined {
+	for (const [index, view] of views.entries()) {
+		if (view.key === undefined) {
+			continue;
+		}
+
+		const command = commandFor(keymap, view.key, 'browse');
+		if (command !== undefined) {
+			return `views[${index}].key: ${view.key} is also bound to ${command} (while browsing); choose another key`;
+		}
+
+		const other = views.findIndex(({key}) => key === view.key);
+		if (other !== index) {
+			return `views[${index}].key: ${view.key} is also the key of views[${other}]`;
+		}
+	}
+
+	return undefined;
+}
+
+/** `hide`: a list of filters of words and field terms, relative dates from `now`. */
+function parseHideRules(value: unknown, now: number): {hideRules: HideRule[]} | {error: string} {
+	if (!Array.isArray(value)) {
+		return {error: `hide: should be a list of filters, as in ["source:example.org", "horoscope"], not ${describe(value)}`};
+	}
+
+	const hideRules: HideRule[] = [];
+	for (const [index, entry] of value.entries()) {
+		if (typeof entry !== 'string') {
+			return {error: `hide[${index}]: should be a filter in a string, as in "source:example.org", not ${describe(entry)}`};
+		}
+
+		const rule = parseHideRule(sanitizeText(entry).replaceAll('\n', ' '), now);
+		if ('error' in rule) {
+			return {error: `hide[${index}]: ${printableName(rule.error)}`};
+		}
+
+		hideRules.push(rule);
+	}
+
+	return {hideRules};
+}
+
 /**
  * The config file's `text`, checked against `keymap` (the default keys); an empty file, or one of blank space only,
  * has no settings. A mistake answers one message naming the
@@ -204,6 +310,8 @@ export function parseConfig(
 		 * not the end of the run, and the keys stay the default ones.
 		 */
 		readonly areKeysUnused?: boolean;
+		/** The time relative dates of views and hide rules (`since:2d`) count back from. */
+		readonly now?: number;
 	} = {},
 ): {config: Config; warnings?: string[]} | {error: string} {
 	// An empty file (just created, or emptied to start over) holds no settings rather than bad JSON.
@@ -244,6 +352,20 @@ export function parseConfig(
 			}
 
 			config = {...config, colors: result.colors};
+		} else if (name === 'views') {
+			const result = parseViews(value, options.now ?? 0);
+			if ('error' in result) {
+				return result;
+			}
+
+			config = {...config, views: result.views};
+		} else if (name === 'hide') {
+			const result = parseHideRules(value, options.now ?? 0);
+			if ('error' in result) {
+				return result;
+			}
+
+			config = {...config, hideRules: result.hideRules};
 		} else if (name === 'openers') {
 			const result = parseOpeners(value);
 			if ('error' in result) {
@@ -282,8 +404,17 @@ export function parseConfig(
 			config = {...config, [name]: typeof value === 'string' ? sanitizeText(value).replaceAll('\n', ' ') : value};
 		} else if (!name.startsWith('$')) {
 			// `$schema` and other `$` names are left for editors.
-			return {error: `${printableName(name)}: no such setting; use keys, colors, openers, fullText, ${[...Object.keys(settingTypes), ...screenSettingNames].join(', ')}`};
+			return {error: `${printableName(name)}: no such setting; use keys, colors, openers, views, hide, fullText, ${[...Object.keys(settingTypes), ...screenSettingNames].join(', ')}`};
 		}
+	}
+
+	const clash = config.views ? viewKeyClash(config.views, config.keymap) : undefined;
+	if (clash !== undefined) {
+		if (!options.areKeysUnused) {
+			return {error: clash};
+		}
+
+		warnings.push(clash);
 	}
 
 	return warnings.length > 0 ? {config, warnings} : {config};

@@ -44,6 +44,7 @@ export type Command =
 	| 'confirm-no'
 	| 'toggle-star'
 	| 'cycle-view'
+	| 'next-named-view'
 	| 'suspend'
 	| 'redraw'
 	| 'pick'
@@ -100,9 +101,9 @@ export const defaultKeymap: Keymap = [
 	{command: 'next-unread', keys: [']'], modes: ['browse', 'read'], help: 'next unread article (in an article, open it)'},
 	{command: 'previous-unread', keys: ['['], modes: ['browse', 'read'], help: 'previous unread article (in an article, open it)'},
 	{command: 'article-search-start', keys: ['/'], modes: ['read'], help: 'search the article', hint: 'search'},
-	{command: 'match-next', keys: ['n'], modes: ['read'], help: 'next match of the search, wrapping at the end'},
-	{command: 'match-previous', keys: ['N'], modes: ['read'], help: 'previous match of the search, wrapping at the top'},
-	{command: 'filter-start', keys: ['/'], modes: ['browse'], help: 'filter the headlines', hint: 'filter'},
+	{command: 'match-next', keys: ['n'], modes: ['read'], help: 'next match of the search (or of the filter\'s words), wrapping at the end'},
+	{command: 'match-previous', keys: ['N'], modes: ['read'], help: 'previous match of the search (or of the filter\'s words), wrapping at the top'},
+	{command: 'filter-start', keys: ['/'], modes: ['browse'], help: 'filter the headlines: words, and fields with source:, author:, kicker:, group:, is:unread, is:starred, since:2d, before:2024-01-01', hint: 'filter'},
 	{command: 'link-open', keys: ['o'], modes: ['browse', 'read'], help: 'open the article\'s address in the browser (over SSH, copy it); 3o opens link [3]'},
 	{command: 'link-copy', keys: ['y'], modes: ['browse', 'read'], help: 'copy the article\'s address to the clipboard; 3y copies link [3]'},
 	{command: 'link-number', keys: ['digit'], modes: ['browse', 'read'], help: 'a count before a motion (5j, 3G); a link number before o and y (3o)'},
@@ -128,6 +129,7 @@ export const defaultKeymap: Keymap = [
 	{command: 'undo-mark', keys: ['U'], modes: ['browse', 'read'], help: 'undo the last change of read or starred marks (u, M, s, m), one by one'},
 	{command: 'toggle-star', keys: ['s'], modes: ['browse', 'read'], help: 'star or unstar the article'},
 	{command: 'cycle-view', keys: ['v'], modes: ['browse'], help: 'show all articles, only unread ones, or only starred ones'},
+	{command: 'next-named-view', keys: ['V'], modes: ['browse'], help: 'next named view of the config file (a saved filter; a view\'s own key shows it), then none'},
 	{command: 'full-text', keys: ['F'], modes: ['browse', 'read'], help: 'fetch the full story from the article\'s address, in place of the feed\'s summary (kept for reading offline)'},
 	{command: 'reload', keys: ['R'], modes: ['browse', 'read'], help: 'reload the files from disk and fetch URLs again (--watch does it when they change, and every --refresh minutes for URLs)'},
 	{command: 'list-narrower', keys: ['<'], modes: ['browse', 'read'], help: 'narrow the list beside the article (the article widens)'},

@@ -24,7 +24,7 @@ declare const broadsheetBuildId: string | undefined;
 
 const magic = 'BSPARSE1';
 /** Bumped when what an entry holds changes. */
-const entryVersion = 2;
+const entryVersion = 3;
 /** How much room the entries may take together; the least recently used go first. */
 export const parseCacheByteLimit = 512 * 1024 * 1024;
 /** How many stretches of the file its fingerprint samples, and how long each is. */
@@ -191,13 +191,13 @@ const isWithin = {
 
 /** Whether `index` is shaped as the search expects, so that no search can read past an array. */
 function isWellShaped(index: WordIndex): boolean {
-	const {articleCount, wordCount, vocabulary, wordStarts, wordCounts, firstWords, lastWords, segments} = index;
+	const {articleCount, wordCount, vocabulary, wordStarts, wordCounts, firstWords, lastWords, letterMasks, segments} = index;
 	const slotCount = articleCount * 4;
 	if (wordStarts.length !== wordCount + 1 || wordStarts[wordCount] !== vocabulary.length || !isAscending(wordStarts, vocabulary.length + 1, true)) {
 		return false;
 	}
 
-	if (wordCounts.length !== slotCount || firstWords.length !== slotCount || lastWords.length !== slotCount || !isWithin.Int32Array(firstWords, -1, wordCount) || !isWithin.Int32Array(lastWords, -1, wordCount)) {
+	if (wordCounts.length !== slotCount || firstWords.length !== slotCount || lastWords.length !== slotCount || letterMasks.length !== slotCount || !isWithin.Int32Array(firstWords, -1, wordCount) || !isWithin.Int32Array(lastWords, -1, wordCount)) {
 		return false;
 	}
 
@@ -367,7 +367,7 @@ async function readWordIndex(descriptor: number, head: EntryHead & {readonly hea
 			read += count;
 		}
 
-		const [vocabulary, wordStarts, wordCounts, firstWords, lastWords, ...segmentArrays] = sectionsOf(head, bytes, start, articleSectionCount, head.sections.length) as [string, Int32Array, Uint32Array, Int32Array, Int32Array, ...StoredArray[]];
+		const [vocabulary, wordStarts, wordCounts, firstWords, lastWords, letterMasks, ...segmentArrays] = sectionsOf(head, bytes, start, articleSectionCount, head.sections.length) as [string, Int32Array, Uint32Array, Int32Array, Int32Array, Uint32Array, ...StoredArray[]];
 		if (segmentArrays.length !== head.wordIndex.segments.length * 3) {
 			throw new RangeError('the entry\'s word index is damaged');
 		}
@@ -380,6 +380,7 @@ async function readWordIndex(descriptor: number, head: EntryHead & {readonly hea
 			wordCounts,
 			firstWords,
 			lastWords,
+			letterMasks,
 			segments: head.wordIndex.segments.map(([firstArticle, segmentArticleCount], position) => ({
 				firstArticle,
 				articleCount: segmentArticleCount,
@@ -451,6 +452,7 @@ export async function writeParseCache(key: ParseCacheKey, parse: ParseToKeep, di
 			{type: 'Uint32Array', make: () => wordIndex.wordCounts},
 			{type: 'Int32Array', make: () => wordIndex.firstWords},
 			{type: 'Int32Array', make: () => wordIndex.lastWords},
+			{type: 'Uint32Array', make: () => wordIndex.letterMasks},
 			...wordIndex.segments.flatMap(segment => [
 				{type: 'Int32Array' as const, make: () => segment.words},
 				{type: 'Uint32Array' as const, make: () => segment.offsets},

@@ -18,8 +18,8 @@ declare const wordIndexWorkerSource: string | undefined;
 /** How many articles are posted to the worker at once. */
 const batchArticleCount = 256;
 
-/** An article's searched fields, as posted to the worker: headline, kicker, deck, paragraphs. */
-type PostedArticle = readonly [string, string | undefined, string | undefined, readonly string[]];
+/** An article's searched fields, as posted to the worker: headline, kicker, deck, paragraphs, author, source. */
+type PostedArticle = readonly [string, string | undefined, string | undefined, readonly string[], string | undefined, string];
 
 type MessageToWorker = {readonly type: 'articles'; readonly articles: readonly PostedArticle[]} | {readonly type: 'finish'};
 type MessageFromWorker = {readonly type: 'indexed'; readonly count: number} | {readonly type: 'index'; readonly index: WordIndex};
@@ -134,8 +134,8 @@ export function indexWordsInWorker(code: string): WordIndexing {
 	};
 
 	return {
-		add({headline, kicker, deck, paragraphs}) {
-			batch.push([headline, kicker, deck, paragraphs]);
+		add({headline, kicker, deck, paragraphs, author, source}) {
+			batch.push([headline, kicker, deck, paragraphs, author, source]);
 			if (isStarted && batch.length >= batchArticleCount) {
 				flush();
 			}
@@ -177,8 +177,8 @@ export function runWordIndexWorker(port: MessagePort | null): void {
 	const indexer = new WordIndexer();
 	port.on('message', (message: MessageToWorker) => {
 		if (message.type === 'articles') {
-			for (const [headline, kicker, deck, paragraphs] of message.articles) {
-				indexer.add({headline, kicker, deck, paragraphs});
+			for (const [headline, kicker, deck, paragraphs, author, source] of message.articles) {
+				indexer.add({headline, kicker, deck, paragraphs, author, source});
 			}
 
 			port.postMessage({type: 'indexed', count: indexer.indexedCount} satisfies MessageFromWorker);
@@ -186,7 +186,7 @@ export function runWordIndexWorker(port: MessagePort | null): void {
 		}
 
 		const index = indexer.finish();
-		const buffers = [index.wordStarts, index.wordCounts, index.firstWords, index.lastWords, ...index.segments.flatMap(segment => [segment.words, segment.offsets, segment.slots])].map(array => array.buffer as ArrayBuffer);
+		const buffers = [index.wordStarts, index.wordCounts, index.firstWords, index.lastWords, index.letterMasks, ...index.segments.flatMap(segment => [segment.words, segment.offsets, segment.slots])].map(array => array.buffer as ArrayBuffer);
 		port.postMessage({type: 'index', index} satisfies MessageFromWorker, buffers);
 		port.close();
 	});

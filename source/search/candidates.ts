@@ -1,6 +1,6 @@
 import {type ExtendedQuery, isInverse, type QueryTerm} from './extended-query.js';
 import {fieldNames, fieldWeights} from './search-document.js';
-import {hasSeparator, type WordIndex} from './word-index.js';
+import {hasSeparator, letterBit, type WordIndex} from './word-index.js';
 import {type NearWords, wordIdAmong, wordIdOf, wordsContaining, wordsEndingWith, wordsNear, wordsStartingWith} from './word-match.js';
 
 /**
@@ -198,6 +198,24 @@ function wordsWithAPiece(index: WordIndex, pattern: string, maxErrors: number): 
 	return Int32Array.from(ids).sort();
 }
 
+/** The slots that hold `pattern` somewhere: for one letter, from the letters each slot holds. */
+function slotsContaining(index: WordIndex, pattern: string): SlotSet {
+	const bit = pattern.length === 1 ? letterBit(pattern.charCodeAt(0)) : 0;
+	if (bit === 0) {
+		return slotsOfWords(index, wordsContaining(index, pattern));
+	}
+
+	const slots = new Uint32Array(slotSetLength(index));
+	const {letterMasks} = index;
+	for (let slot = 0; slot < letterMasks.length; slot++) {
+		if ((letterMasks[slot]! & bit) !== 0) {
+			slots[slot >>> 5]! |= 1 << (slot & 31);
+		}
+	}
+
+	return slots;
+}
+
 /** The slots `term` matches, as fuse.js would find them. */
 function slotsOfTerm(index: WordIndex, term: QueryTerm, cache: NearWordsCache): TermSlots {
 	const {kind, pattern} = term;
@@ -223,11 +241,11 @@ function slotsOfTerm(index: WordIndex, term: QueryTerm, cache: NearWordsCache): 
 		}
 
 		case 'include': {
-			return {term, slots: slotsOfWords(index, wordsContaining(index, pattern)), isExact: true};
+			return {term, slots: slotsContaining(index, pattern), isExact: true};
 		}
 
 		case 'inverse-include': {
-			return {term, slots: complement(index, slotsOfWords(index, wordsContaining(index, pattern))), isExact: true};
+			return {term, slots: complement(index, slotsContaining(index, pattern)), isExact: true};
 		}
 
 		case 'exact': {

@@ -26,7 +26,7 @@ const matchers: ReadonlyArray<{readonly kind: TermKind; readonly multi: RegExp; 
 ];
 
 /** Splits a group into its terms at spaces, keeping a quoted term (`"new york"`, `^"new york"`) whole. */
-function splitTerms(group: string): string[] {
+export function splitTerms(group: string): string[] {
 	const terms: string[] = [];
 	let index = 0;
 	while (index < group.length) {
@@ -131,4 +131,39 @@ export function withInverseTermsApart(query: string): {readonly plain: string; r
 	});
 	const plain = terms.filter(text => !inverse.includes(text));
 	return inverse.length > 0 && plain.length > 0 ? {plain: plain.join(' '), inverse: inverse.join(' ')} : undefined;
+}
+
+/**
+ * The length from which a plain word of the filter may hold a typo. Shorter words match exactly, anywhere in a word
+ * (as `'word` does): a typo in a word of five letters or fewer finds more wrong words than right ones (`coffe` would
+ * find "offering" and "officials", `s` nothing but doubled letters).
+ */
+export const typoFromLength = 6;
+
+/**
+ * The lengths at which a plain word allows one more typo than a letter less did: from {@link typoFromLength}
+ * characters one typo, then fuse.js's rule of one per five characters (two from 10, three from 15, …), up to the 32
+ * characters fuse.js's Bitap search takes in one piece. Typing on past one of these lengths is the only way a longer
+ * query finds what a shorter one did not.
+ */
+export const typoStepLengths: readonly number[] = [typoFromLength, 10, 15, 20, 25, 30];
+
+/**
+ * `query` as Broadsheet means it, in fuse.js's extended search: every plain (fuzzy) word shorter than
+ * {@link typoFromLength} becomes an include term (`'word`), which matches the word exactly, anywhere in a word of the
+ * text, and never fuzzily. Longer words, and terms with an operator, are left as they are. The filter, its index and
+ * the highlights all read the query so.
+ */
+export function withShortWordsExact(query: string): string {
+	const groups = query.split(/(?<!\\)\|/u);
+	const rewritten = groups.map(group =>
+		splitTerms(group.trim())
+			.filter(text => text.trim() !== '')
+			.map(text => {
+				const term = termOf(text.replaceAll('\\|', '|').toLowerCase());
+				return term?.kind === 'fuzzy' && term.pattern.length < typoFromLength ? `'${text}` : text;
+			})
+			.join(' '),
+	);
+	return rewritten.join(' | ');
 }

@@ -46,13 +46,23 @@ export function searchedHeadline(headline: string): string {
 	return headline.length > longestSearchedHeadlineLength ? headline.slice(0, longestSearchedHeadlineLength) : headline;
 }
 
+/**
+ * The article's author and source, which the filter's free words search at the head of the body (`'okafor` finds
+ * Ana Okafor's articles, `'gazette` those of gazette.txt); empty when it has neither.
+ */
+export function bylineOf(article: Pick<Article, 'author' | 'source'>): string {
+	return [article.author, article.source].filter(part => part !== undefined && part !== '').join(' ');
+}
+
 /** The document fuse.js ranks for `article`. */
 export function searchDocumentOf(article: Article): SearchDocument {
+	const byline = bylineOf(article);
+	const body = bodyText(article);
 	return {
 		article,
 		headline: searchedHeadline(article.headline),
 		kicker: article.kicker ?? absentField,
 		deck: searched(deckOf(article) ?? absentField),
-		body: searched(bodyText(article) || absentField),
+		body: searched((byline && body ? `${byline}\n\n${body}` : byline || body) || absentField),
 	};
 }

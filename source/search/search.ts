@@ -15,10 +15,10 @@
  * The search runs as a generator, a few milliseconds a step, so that the shell can run it between keystrokes and
  * drop it when the query changes; recent results are kept for Backspace.
  */
-import Fuse, {type FuseResultMatch, type IFuseOptions} from 'fuse.js';
+import Fuse, {type IFuseOptions} from 'fuse.js';
 import type {Article} from '../article.js';
 import {type Candidates, findCandidates, type NearWordsCache} from './candidates.js';
-import {parseExtendedQuery, withInverseTermsApart} from './extended-query.js';
+import {parseExtendedQuery, withInverseTermsApart, withShortWordsExact} from './extended-query.js';
 import {fieldNames, fieldWeights, type SearchDocument, searchDocumentOf, searchedHeadline} from './search-document.js';
 import {takePreparedWordIndex} from './prepared-word-indexes.js';
 import {type WordIndex, WordIndexBuilder} from './word-index.js';
@@ -63,6 +63,13 @@ export const fuseOptions: IFuseOptions<SearchDocument> = {
 	shouldSort: true,
 };
 
+/**
+ * fuse.js's options for ranking: the same, but without collecting where each field matched. fuse.js spreads every
+ * match's position into one call, and a term of one letter matches a long body at each of its letters, more
+ * positions than a call takes; the headline's matches are found apart (see {@link headlineMatchesFor}).
+ */
+const rankingOptions: IFuseOptions<SearchDocument> = {...fuseOptions, includeMatches: false};
+
 /** A search index over a set of articles, built once and queried on every keystroke. */
 export type SearchIndex = {
 	/** The articles the query keeps, most relevant first; all of them, in order, for an empty query. */
@@ -89,11 +96,6 @@ const fuseChunkSize = 24;
 /** Recent queries whose results are kept, so that Backspace back to one is instant. */
 const rememberedQueryCount = 16;
 
-function headlineRanges(matches: readonly FuseResultMatch[] | undefined): MatchRanges {
-	const headlineMatch = matches?.find(match => match.key === 'headline');
-	return headlineMatch ? headlineMatch.indices.map(([start, end]) => [start, end] as const) : [];
-}
-
 const unfilteredHitsCache = new WeakMap<readonly Article[], readonly SearchHit[]>();
 
 /** Every article as a hit, in order: the list for an empty query. */
@@ -112,7 +114,7 @@ export function unfilteredHits(articles: readonly Article[]): readonly SearchHit
  * which carry none, once they come into view.
  */
 export function headlineMatchesFor(query: string, headline: string): MatchRanges {
-	const match = Fuse.match(query.trim(), searchedHeadline(headline), fuseOptions);
+	const match = Fuse.match(withShortWordsExact(query.trim()), searchedHeadline(headline), fuseOptions);
 	return match.isMatch ? (match.indices ?? []).map(([start, end]) => [start, end] as const) : [];
 }
 
@@ -213,11 +215,11 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 	/** fuse.js's verdict on `articleIndexes`: the ones it matches, with its score and the headline's matches. */
 	function rankWithFuse(query: string, articleIndexes: ArrayLike<number>): RankedHit[] {
 		const sorted = Int32Array.from(articleIndexes).sort();
-		const fuse = new Fuse(Array.from(sorted, articleIndex => searchDocumentOf(articles[articleIndex]!)), fuseOptions);
+		const fuse = new Fuse(Array.from(sorted, articleIndex => searchDocumentOf(articles[articleIndex]!)), rankingOptions);
 		return fuse.search(query).map(result => ({
 			articleIndex: sorted[result.refIndex]!,
 			score: result.score ?? 1,
-			hit: {article: result.item.article, headlineMatches: headlineRanges(result.matches)},
+			hit: {article: result.item.article, headlineMatches: headlineMatchesFor(query, result.item.article.headline)},
 		}));
 	}
 
@@ -262,10 +264,11 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 	 * as they are ends with that very list, which tells the shell that it has nothing new to show.
 	 */
 	function* findInSteps(query: string, isStepwise: boolean): Generator<SearchStep, readonly SearchHit[]> {
-		const trimmed = query.trim();
-		if (trimmed === '') {
+		if (query.trim() === '') {
 			return unfilteredHits(articles);
 		}
+
+		const trimmed = withShortWordsExact(query.trim());
 
 		const apart = withInverseTermsApart(trimmed);
 		if (apart) {

@@ -1,5 +1,5 @@
 import type {Article} from '../article.js';
-import {absentField, deckOf} from './search-document.js';
+import {absentField, bylineOf, deckOf} from './search-document.js';
 
 /**
  * An inverted index of the words of every searched field, built once per set of articles.
@@ -26,7 +26,17 @@ export type WordIndex = {
 	readonly firstWords: Int32Array;
 	/** The last word of each slot, by id (-1 when blank). */
 	readonly lastWords: Int32Array;
+	/**
+	 * Which of the letters a to z each slot holds: bit 0 for `a`, … bit 25 for `z`. A filter of one letter matches
+	 * every field that holds it (nearly all of them), which the postings would answer only by merging most of the index.
+	 */
+	readonly letterMasks: Uint32Array;
 };
+
+/** The bit of {@link WordIndex.letterMasks} for the character `code`, or 0 when it is not one of a to z. */
+export function letterBit(code: number): number {
+	return code >= 0x61 && code <= 0x7A ? 1 << (code - 0x61) : 0;
+}
 
 /**
  * Postings for `articleCount` articles from `firstArticle` on. `words` lists the ids of the words the segment's
@@ -147,7 +157,7 @@ class Vocabulary {
 }
 
 /** What the word index reads of an article: its searched fields. */
-export type IndexedArticle = Pick<Article, 'headline' | 'kicker' | 'deck' | 'paragraphs'>;
+export type IndexedArticle = Pick<Article, 'headline' | 'kicker' | 'deck' | 'paragraphs' | 'author' | 'source'>;
 
 /**
  * Builds a {@link WordIndex} an article at a time, in the order of the list it will search: as a file is parsed,
@@ -159,6 +169,9 @@ export class WordIndexer {
 	private wordCounts = new Uint32Array(1024);
 	private firstWords = new Int32Array(1024).fill(-1);
 	private lastWords = new Int32Array(1024).fill(-1);
+	private letterMasks = new Uint32Array(1024);
+	/** For each word, by id, the letters it holds (see WordIndex.letterMasks). */
+	private wordLetters = new Uint32Array(1024);
 	/** For each word, the last slot that listed it, so that a slot lists a word once. */
 	private lastSlots = new Int32Array(1024).fill(-1);
 	/** For each word, the last segment that held it, and then its position among the segment's words. */
@@ -179,7 +192,7 @@ export class WordIndexer {
 	}
 
 	/** Adds the next article of the list. */
-	add({headline, kicker, deck, paragraphs}: IndexedArticle): void {
+	add({headline, kicker, deck, paragraphs, author, source}: IndexedArticle): void {
 		if (this.index) {
 			throw new Error('the word index is finished');
 		}
@@ -190,15 +203,22 @@ export class WordIndexer {
 			this.wordCounts = grown(this.wordCounts, 0);
 			this.firstWords = grown(this.firstWords, -1);
 			this.lastWords = grown(this.lastWords, -1);
+			this.letterMasks = grown(this.letterMasks, 0);
 		}
 
 		const segmentSlot = (article % segmentArticleCount) * 4;
 		this.addText(headline, slot, segmentSlot);
 		this.addText(kicker ?? absentField, slot + 1, segmentSlot + 1);
 		this.addText(deckOf({headline, deck}) ?? absentField, slot + 2, segmentSlot + 2);
-		// The body is searched as its paragraphs joined by blank lines: the same words as the paragraphs one by one.
+		// The body is searched as the by-line and its paragraphs joined by blank lines (see searchDocumentOf): the same
+		// words as the parts one by one.
+		const byline = bylineOf({author, source});
 		const isBodyEmpty = paragraphs.length === 0 || (paragraphs.length === 1 && paragraphs[0] === '');
-		for (const paragraph of isBodyEmpty ? [absentField] : paragraphs) {
+		if (byline !== '') {
+			this.addText(byline, slot + 3, segmentSlot + 3);
+		}
+
+		for (const paragraph of isBodyEmpty ? (byline === '' ? [absentField] : []) : paragraphs) {
 			this.addText(paragraph, slot + 3, segmentSlot + 3);
 		}
 
@@ -218,6 +238,7 @@ export class WordIndexer {
 		const lowerCase = text.toLowerCase();
 		const {length} = lowerCase;
 		let wordCount = this.wordCounts[slot]!;
+		let letters = this.letterMasks[slot]!;
 		let index = 0;
 		while (index < length) {
 			let code = lowerCase.charCodeAt(index);
@@ -234,7 +255,11 @@ export class WordIndexer {
 				index++;
 			} while (index < length && isSeparator[(code = lowerCase.charCodeAt(index))] !== 1);
 
+			const wordCountBefore = this.vocabulary.words.length;
 			const id = this.vocabulary.idOf(lowerCase, start, index, hash);
+			if (id === wordCountBefore) {
+				this.noteLetters(id, lowerCase, start, index);
+			}
 			if (wordCount === 0) {
 				this.firstWords[slot] = id;
 			}
@@ -242,9 +267,25 @@ export class WordIndexer {
 			this.lastWords[slot] = id;
 			wordCount++;
 			this.addPair(id, slot, segmentSlot);
+			letters |= this.wordLetters[id]!;
 		}
 
 		this.wordCounts[slot] = wordCount;
+		this.letterMasks[slot] = letters;
+	}
+
+	/** Keeps the letters of the new word `id`, `text[start, end)`. */
+	private noteLetters(id: number, text: string, start: number, end: number) {
+		if (id >= this.wordLetters.length) {
+			this.wordLetters = grown(this.wordLetters, 0);
+		}
+
+		let letters = 0;
+		for (let position = start; position < end; position++) {
+			letters |= letterBit(text.charCodeAt(position));
+		}
+
+		this.wordLetters[id] = letters;
 	}
 
 	private addPair(id: number, slot: number, segmentSlot: number) {
@@ -338,11 +379,14 @@ export class WordIndexer {
 			wordCounts: this.wordCounts.slice(0, slotCount),
 			firstWords: this.firstWords.slice(0, slotCount),
 			lastWords: this.lastWords.slice(0, slotCount),
+			letterMasks: this.letterMasks.slice(0, slotCount),
 		};
 		// Only the index is needed from now on.
 		this.wordCounts = new Uint32Array(0);
 		this.firstWords = new Int32Array(0);
 		this.lastWords = new Int32Array(0);
+		this.letterMasks = new Uint32Array(0);
+		this.wordLetters = new Uint32Array(0);
 		this.pairWords = new Int32Array(0);
 		this.pairSlots = new Uint16Array(0);
 		this.lastSlots = new Int32Array(0);

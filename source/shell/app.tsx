@@ -11,6 +11,7 @@ import {layoutOf, tooSmallMessage} from '../state/layout.js';
 import {helpLayout} from '../state/help-layout.js';
 import {groupLabel, type ListOrder, orderLabels} from '../state/list-order.js';
 import {
+	hiddenCount,
 	activeQuery,
 	displayedOrder,
 	groupColumnCount,
@@ -30,8 +31,10 @@ import {
 	slowSearch,
 } from '../state/selectors.js';
 import {createState} from '../state/initial-state.js';
-import type {FetchCounts} from '../state/state.js';
+import type {FetchCounts, NamedView} from '../state/state.js';
 import type {ScreenSettings} from '../state/screen-settings.js';
+import {fieldQueryOf, searchTextOf} from '../state/field-filtering.js';
+import type {HideRule} from '../search/field-filters.js';
 import {type Viewport} from '../mode.js';
 import {type Action, update} from '../state/update.js';
 import {ArticlePane} from '../ui/article-pane.js';
@@ -104,6 +107,10 @@ type AppProps = ReloadOptions & {
 	readonly theme?: Theme;
 	/** The keys, the default keymap with the config file's changes; fixed for the session. */
 	readonly keymap?: Keymap;
+	/** The config file's hide rules: articles that meet one never show. */
+	readonly hideRules?: readonly HideRule[];
+	/** The config file's named views (saved filters), which `V` and their own keys show. */
+	readonly namedViews?: readonly NamedView[];
 	/** The time list dates are relative to, in milliseconds since the epoch; the shell refreshes it every minute. */
 	readonly now: number;
 	/** Stops the process until `fg` (Ctrl-Z), putting the terminal back meanwhile; the shell passes it in. */
@@ -151,6 +158,8 @@ export function App({
 	refreshMs,
 	theme = defaultTheme,
 	keymap = defaultKeymap,
+	hideRules,
+	namedViews,
 	now,
 	onSuspend,
 	onRedraw,
@@ -163,7 +172,7 @@ export function App({
 		createState(initialArticles, {
 			query: initialQuery,
 			viewport,
-			results: initialQuery ? searchWithin(searchIndexOf(initialArticles), initialQuery, startupSearchMs) : undefined,
+			results: initialQuery && searchTextOf(initialQuery) !== '' ? searchWithin(searchIndexOf(initialArticles), searchTextOf(initialQuery), startupSearchMs) : undefined,
 			order: initialOrder,
 			shouldRankMatches: initialOrder === undefined || !initialQuery,
 			readMarks: savedMarks ? {saved: savedMarks, changed: new Map()} : undefined,
@@ -177,6 +186,9 @@ export function App({
 			inputWarnings,
 			screen,
 			selectedKey: inputSetKey === undefined ? undefined : readStateStore?.placeOf(inputSetKey),
+			now,
+			hideRules,
+			namedViews,
 		}),
 	);
 	const {articles, searchedArticles} = state;
@@ -398,12 +410,14 @@ export function App({
 					articleCount={articles.length}
 					columnCount={layout.columnCount}
 					slowSearch={slowSearch(state)}
+					error={fieldQueryOf(activeQuery(state), state.filterBasis.now).error}
 					theme={theme}
 				/>
 			) : null}
 			<StatusLine
 				fileName={state.inputLabel}
 				articleCount={articles.length}
+				hiddenCount={hiddenCount(state)}
 				loadingShare={state.loadingShare}
 				fetchCounts={state.fetchCounts}
 				warningCount={state.inputWarningCount + state.warnings.length}

@@ -25,6 +25,8 @@ import type {ConfiguredOpener} from '../terminal/opener.js';
 import {CrashBoundary} from './crash-boundary.js';
 import {exitCodes} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';
+import type {HideRule} from '../search/field-filters.js';
+import type {NamedView} from '../state/state.js';
 
 type RootProps = ReloadOptions & {
 	readonly articles: readonly Article[];
@@ -51,6 +53,9 @@ type RootProps = ReloadOptions & {
 	readonly fullTextEnvironment?: FullTextEnvironment;
 	/** The sources whose full stories are fetched ahead of time (`--full-text`). */
 	readonly fullTextSources?: readonly string[];
+	/** The config file's hide rules and named views. */
+	readonly hideRules?: readonly HideRule[];
+	readonly namedViews?: readonly NamedView[];
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -250,6 +255,8 @@ export async function runInterface(
 				screen={options.screen}
 				fullTextEnvironment={options.fullTextEnvironment}
 				fullTextSources={options.fullTextSources}
+				hideRules={options.hideRules}
+				namedViews={options.namedViews}
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}

@@ -209,3 +209,38 @@ export function highlightsByLine(matches: readonly ArticleMatch[], currentIndex:
 	byCurrent.set(currentIndex, byLine);
 	return byLine;
 }
+
+const wordsCache = new WeakMap<readonly ArticleLine[], {readonly key: string; readonly matches: readonly ArticleMatch[]}>();
+
+/** Whether match `left` starts before match `right`. */
+const startsBefore = (left: LineRange, right: LineRange) => left.lineIndex < right.lineIndex || (left.lineIndex === right.lineIndex && left.start < right.start);
+
+/**
+ * Every match of any of `words` in the article's screen lines, top to bottom, not overlapping (where two overlap, the
+ * one that starts first, and then the longer, stays): the filter's words carried into the article. Smartcase, as
+ * {@link findMatches}.
+ */
+export function findWordMatches(lines: readonly ArticleLine[], words: readonly string[]): readonly ArticleMatch[] {
+	const key = words.join('\n');
+	const cached = wordsCache.get(lines);
+	if (cached?.key === key) {
+		return cached.matches;
+	}
+
+	const all = [...new Set(words)].flatMap(word => findMatches(lines, word).map(match => ({match, length: word.length})));
+	all.sort((left, right) => {
+		const [leftStart, rightStart] = [left.match.ranges[0]!, right.match.ranges[0]!];
+		return startsBefore(leftStart, rightStart) ? -1 : startsBefore(rightStart, leftStart) ? 1 : right.length - left.length;
+	});
+	const matches: ArticleMatch[] = [];
+	for (const {match} of all) {
+		const previousEnd = matches.at(-1)?.ranges.at(-1);
+		const start = match.ranges[0]!;
+		if (!previousEnd || previousEnd.lineIndex < start.lineIndex || (previousEnd.lineIndex === start.lineIndex && previousEnd.end <= start.start)) {
+			matches.push(match);
+		}
+	}
+
+	wordsCache.set(lines, {key, matches});
+	return matches;
+}

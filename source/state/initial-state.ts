@@ -8,7 +8,9 @@ import {defaultScreenSettings, type ScreenSettings} from './screen-settings.js';
 import {type Message, withMessage} from './messages.js';
 import {layoutOf} from './layout.js';
 import {selectHits, selectListRows} from './selectors.js';
-import type {FetchCounts, SearchResults, State} from './state.js';
+import type {HideRule} from '../search/field-filters.js';
+import type {FetchCounts, NamedView, SearchResults, State} from './state.js';
+import {searchTextOf} from './field-filtering.js';
 
 /**
  * The state at start-up, in the order given, else newest first when the articles have dates, else file order.
@@ -43,6 +45,10 @@ export function createState(
 		 * last cursor position). Without a filter only; when it is gone, the list starts at the top.
 		 */
 		selectedKey?: string;
+		/** The time the filter's relative dates (`since:2d`) count back from; 0 when absent, as in tests. */
+		now?: number;
+		hideRules?: readonly HideRule[];
+		namedViews?: readonly NamedView[];
 	},
 ): State {
 	const query = options.query?.trim() ?? '';
@@ -52,7 +58,7 @@ export function createState(
 		order: options.order ?? defaultOrderFor(articles),
 		shouldRankMatches: options.shouldRankMatches ?? true,
 		query,
-		results: query !== '' && options.results?.query === query ? options.results : undefined,
+		results: searchTextOf(query) !== '' && options.results?.query === searchTextOf(query) ? options.results : undefined,
 		searchProgress: undefined,
 		selectedId: undefined,
 		shownArticleId: undefined,
@@ -71,6 +77,9 @@ export function createState(
 		fullTextRequest: undefined,
 		fullTextPendingIds: new Set(),
 		readMarks: options.readMarks ?? noReadMarks,
+		filterBasis: {now: options.now ?? 0, readMarks: options.readMarks ?? noReadMarks},
+		hideRules: options.hideRules ?? [],
+		namedViews: options.namedViews ?? [],
 		view: {name: 'all'},
 		markUndos: [],
 		loadingShare: options.loadingShare,

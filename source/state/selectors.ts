@@ -2,21 +2,27 @@ import type {Article} from '../article.js';
 import {articleKey, isMarked, type ReadMarks} from '../read-state/marks.js';
 import {headlineMatchesFor, type HitList, type SearchHit, unfilteredHits} from '../search/search.js';
 import {articleLines, type ArticleLine} from './article-lines.js';
-import {type ArticleMatch, findMatches, firstMatchFrom, highlightsByLine, type LineHighlight} from './article-search.js';
+import {type ArticleMatch, findMatches, findWordMatches, firstMatchFrom, highlightsByLine, type LineHighlight} from './article-search.js';
 import {layoutOf} from './layout.js';
 import {groupKey, groupLabel, hasGroups, hasSeveralSources, type ListOrder, listOrders, orderArticles, sourceGroups} from './list-order.js';
 import {type ListRows, listRows} from './list-rows.js';
 import type {ListView, SearchProgress, State} from './state.js';
 import {displayWidth} from '../text/text-width.js';
+import {filterWords, hiddenArticles, searchTextOf, withFieldFilters} from './field-filtering.js';
 
 /** The query that shapes the list now: the draft while the filter line is open, else the filter in force. */
 export function activeQuery(state: State): string {
 	return state.mode.name === 'filter' ? state.mode.draft : state.query;
 }
 
-/** Whether the list shows a filter's matches (the results of a non-empty query), rather than every article. */
+/** The part of the active query the search looks for: its free words, without field terms (`source:…`), trimmed. */
+export function searchedQuery(state: State): string {
+	return searchTextOf(activeQuery(state));
+}
+
+/** Whether the list shows a search's matches (the results of free words), rather than every article. */
 function isShowingMatches(state: State): boolean {
-	return state.results !== undefined && activeQuery(state).trim() !== '';
+	return state.results !== undefined && searchedQuery(state) !== '';
 }
 
 /** The order the list shows: the filter's relevance while it ranks the matches, else the chosen order. */
@@ -76,12 +82,22 @@ function orderedHits(hits: readonly SearchHit[], articles: readonly Article[], o
  * most relevant first unless the user chose the list's order for them.
  */
 function selectAllHits(state: State): readonly SearchHit[] {
+	return withFieldFilters(selectSearchHits(state), activeQuery(state), state.filterBasis, state.hideRules, state.articles);
+}
+
+/** The articles the search keeps, before field terms and hide rules (see selectAllHits). */
+function selectSearchHits(state: State): readonly SearchHit[] {
 	if (!isShowingMatches(state)) {
 		return unfilteredHits(orderedArticles(state.articles, state.order));
 	}
 
 	const {hits} = state.results!;
 	return state.shouldRankMatches ? hits : orderedHits(hits, state.articles, state.matchOrder ?? state.order);
+}
+
+/** How many articles the config's hide rules keep out of the list. */
+export function hiddenCount(state: State): number {
+	return hiddenArticles(state.articles, state.hideRules, state.filterBasis).size;
 }
 
 const hitsInViews = new WeakMap<readonly SearchHit[], WeakMap<ReadMarks, {unread?: readonly SearchHit[]; starred?: readonly SearchHit[]}>>();
@@ -228,7 +244,7 @@ export function hasCurrentResults(state: State, query: string): boolean {
 
 /** The query the shell should search for, when the list does not show its final results yet. */
 export function pendingQuery(state: State): string | undefined {
-	const query = activeQuery(state).trim();
+	const query = searchedQuery(state);
 	return query !== '' && !hasCurrentResults(state, query) ? query : undefined;
 }
 
@@ -251,7 +267,7 @@ export function slowSearch(state: State): SearchProgress | undefined {
 /** The order `S` moves to: the next in the cycle, with relevance as a stop while a filter is in force. */
 export function nextOrder(state: State): ListOrder | 'relevance' {
 	const stops: Array<ListOrder | 'relevance'> = listOrders.filter(order => (order === 'source' ? hasSeveralSourcesOpen(state) : order !== 'group' || hasGroups(state.articles)));
-	if (activeQuery(state).trim() !== '') {
+	if (searchedQuery(state) !== '') {
 		stops.push('relevance');
 	}
 
@@ -325,6 +341,8 @@ export type ArticleSearchView = {
 	readonly isEditing: boolean;
 	/** The highlights of the matches, by line index. */
 	readonly highlights: ReadonlyMap<number, readonly LineHighlight[]>;
+	/** For a search carried over from the filter: the words it looks for (any of them), instead of `query`. */
+	readonly words?: readonly string[];
 };
 
 const noHighlights: ReadonlyMap<number, readonly LineHighlight[]> = new Map();
@@ -337,14 +355,34 @@ export function selectArticleSearch(state: State): ArticleSearchView | undefined
 	const {mode, articleSearch} = state;
 	const isEditing = mode.name === 'article-search';
 	const kept = articleSearch?.articleId === state.selectedId ? articleSearch : undefined;
+	if (!isEditing && !kept) {
+		return filterSearch(state);
+	}
+
 	const query = isEditing ? mode.draft : (kept?.query ?? '');
 	if (query === '') {
 		return isEditing ? {query, matches: [], currentIndex: 0, isEditing, highlights: noHighlights} : undefined;
 	}
 
-	const matches = findMatches(shownArticleLines(state), query);
+	const words = isEditing ? undefined : kept?.words;
+	const matches = words ? findWordMatches(shownArticleLines(state), words) : findMatches(shownArticleLines(state), query);
 	const currentIndex = isEditing ? firstMatchFrom(matches, mode.scrollTopBefore) : Math.min(kept?.matchIndex ?? 0, Math.max(0, matches.length - 1));
-	return {query, matches, currentIndex, isEditing, highlights: highlightsByLine(matches, currentIndex)};
+	return {query, matches, currentIndex, isEditing, highlights: highlightsByLine(matches, currentIndex), ...(words ? {words} : {})};
+}
+
+/**
+ * The filter carried into the article shown from its list: its words highlighted, the first match current, until `n`
+ * or `N` takes the search over (see stepArticleSearch in update.ts) or a `/` search replaces it. Undefined when the
+ * filter has no words to show.
+ */
+function filterSearch(state: State): ArticleSearchView | undefined {
+	const words = filterWords(activeQuery(state));
+	if (words.length === 0 || state.shownArticleId === undefined) {
+		return undefined;
+	}
+
+	const matches = findWordMatches(shownArticleLines(state), words);
+	return {query: words.join(' '), matches, currentIndex: 0, isEditing: false, highlights: highlightsByLine(matches, 0), words};
 }
 
 /** Whether any article has a date: the list gives dates a column only then (see list-order.ts). */

@@ -1,7 +1,8 @@
 import type {Article} from '../article.js';
 import type {Mode, Viewport} from '../mode.js';
-import type {Keymap} from '../input/keymap.js';
+import type {Keymap, KeyName} from '../input/keymap.js';
 import type {MarkName, ReadMarks} from '../read-state/marks.js';
+import type {HideRule} from '../search/field-filters.js';
 import type {SearchHit} from '../search/search.js';
 import type {Glyphs} from '../text/glyphs.js';
 import type {ListOrder} from './list-order.js';
@@ -33,8 +34,11 @@ export type SearchResults = {
 /** A search that has run for a while without finishing: its query, and the share of articles indexed so far. */
 export type SearchProgress = {readonly query: string; readonly indexedShare: number};
 
-/** The search in force in the article being read (`/` then Enter): kept until another article is selected. */
-export type ArticleSearch = {readonly articleId: string; readonly query: string; readonly matchIndex: number};
+/**
+ * The search in force in the article being read (`/` then Enter): kept until another article is selected. One that
+ * `n` or `N` took over from the filter (see filterWords) looks for any of its `words` rather than for `query`.
+ */
+export type ArticleSearch = {readonly articleId: string; readonly query: string; readonly matchIndex: number; readonly words?: readonly string[]};
 
 /**
  * A link the user asked to open (`o`) or copy (`y`). The shell performs it (see use-link-actions.ts); `sequence`
@@ -166,6 +170,12 @@ export type State = {
 	readonly redrawRequestCount: number;
 	/** What the status line calls the inputs (`news.txt`, `1 file`, `3 files`); a reload can change it. */
 	readonly inputLabel: string;
+	/** See {@link FilterBasis}. */
+	readonly filterBasis: FilterBasis;
+	/** The config file's hide rules: articles that meet one never show, and the status line counts them. */
+	readonly hideRules: readonly HideRule[];
+	/** The config file's named views, in the order `V` moves through them. */
+	readonly namedViews: readonly NamedView[];
 	/** The keys, as the config file left them; fixed for the session. */
 	readonly keymap: Keymap;
 	/** The glyphs the article text is laid out with (ASCII or Unicode bullets and separators); fixed for the session. */
@@ -177,6 +187,16 @@ export type State = {
 	 */
 	readonly placeToRestore?: string;
 };
+
+/**
+ * What the filter's field terms are judged by (see search/field-filters.ts): the time `since:2d` counts back from and
+ * the marks `is:unread` reads, both as they were when the query last changed, so that an article read meanwhile does
+ * not vanish from under the cursor.
+ */
+export type FilterBasis = {readonly now: number; readonly readMarks: ReadMarks};
+
+/** A named view from the config file: a saved filter, shown with `V` (which moves between views) or its own key. */
+export type NamedView = {readonly name: string; readonly filter: string; readonly key?: KeyName};
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};

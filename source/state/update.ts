@@ -7,10 +7,11 @@ import {layoutOf} from './layout.js';
 import {resizeList, toggleArticlePane} from './pane-sizes.js';
 import {maximumMessagesScrollTop, withMessagesRecorded} from './messages.js';
 import {clamp} from './list-rows.js';
-import {activeQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
+import {activeQuery, searchedQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, PromptPurpose, Viewport} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
-import type {FetchCounts, ListViewName, MarkChange, State} from './state.js';
+import {filterWords} from './field-filtering.js';
+import type {FetchCounts, ListViewName, MarkChange, NamedView, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 import type {MouseEvent} from '../input/mouse-input.js';
 import {mouseTargetAt} from './mouse-target.js';
@@ -319,7 +320,7 @@ function cycleOrder(state: State): State {
 	const order = nextOrder(state);
 	// Without a filter, S orders the whole list and leaves the matches' order for the next filter; with one, it orders
 	// the matches alone, so that Esc finds the whole list as it was.
-	if (activeQuery(state).trim() === '') {
+	if (searchedQuery(state) === '') {
 		return withListWindow(order === 'relevance' ? state : {...state, order});
 	}
 
@@ -328,7 +329,7 @@ function cycleOrder(state: State): State {
 
 /** Drops the search results once the query in force is empty, so that a later query starts from the full list. */
 function withResultsForQuery(state: State): State {
-	return state.results && activeQuery(state).trim() === '' ? {...state, results: undefined, searchProgress: undefined} : state;
+	return state.results && searchedQuery(state) === '' ? {...state, results: undefined, searchProgress: undefined} : state;
 }
 
 function withDraft(state: State, draft: string): State {
@@ -436,9 +437,11 @@ function leaveArticleSearch(state: State, shouldKeep: boolean): State {
 
 	const search = selectArticleSearch(state);
 	const articleId = state.selectedId;
-	const articleSearch = search && search.query !== '' && articleId !== undefined
-		? {articleId, query: search.query, matchIndex: search.currentIndex}
-		: undefined;
+	// An empty search kept clears the highlights, the filter's words carried into the article too (an empty search
+	// stands in their way).
+	const query = search?.query ?? '';
+	const isKept = articleId !== undefined && (query !== '' || filterWords(activeQuery(state)).length > 0);
+	const articleSearch = isKept ? {articleId, query, matchIndex: search?.currentIndex ?? 0} : undefined;
 	const notice = search && search.query !== '' && search.matches.length === 0 ? `no match for ${search.query}` : undefined;
 	return {...state, mode: {name: 'read'}, articleSearch, notice};
 }
@@ -446,7 +449,10 @@ function leaveArticleSearch(state: State, shouldKeep: boolean): State {
 /** `n` and `N`: the next or previous match, scrolled into view, with a note when the search wraps around. */
 function stepArticleSearch(state: State, direction: 1 | -1): State {
 	const search = selectArticleSearch(state);
-	if (!search || !state.articleSearch) {
+	const articleId = state.selectedId;
+	// Without a search of its own, the article takes over the filter's words (see selectArticleSearch).
+	const articleSearch = state.articleSearch ?? (search?.words && articleId !== undefined ? {articleId, query: search.query, matchIndex: search.currentIndex, words: search.words} : undefined);
+	if (!search || !articleSearch) {
 		return {...state, notice: 'no search in this article: / searches it'};
 	}
 
@@ -457,7 +463,7 @@ function stepArticleSearch(state: State, direction: 1 | -1): State {
 
 	const moved: State = {
 		...state,
-		articleSearch: {...state.articleSearch, matchIndex: step.index},
+		articleSearch: {...articleSearch, matchIndex: step.index},
 		notice: step.hasWrapped ? (direction === 1 ? 'search hit the end, continuing at the top' : 'search hit the top, continuing at the end') : undefined,
 	};
 	return showCurrentMatch(moved, state.articleScrollTop);
@@ -551,7 +557,7 @@ function leaveFilter(state: State, query: string): State {
  * provisional ones keep a selection the user has moved since, as long as it is still among them.
  */
 function finishSearch(state: State, query: string, hits: readonly SearchHit[], isProvisional: boolean): State {
-	if (query !== activeQuery(state).trim() || query === '' || hasCurrentResults(state, query)) {
+	if (query !== searchedQuery(state) || query === '' || hasCurrentResults(state, query)) {
 		return state;
 	}
 
@@ -717,6 +723,24 @@ function cycleView(state: State): State {
 	const hits = selectHits(viewed);
 	const isSelectionKept = hits.some(hit => hit.article.id === state.selectedId);
 	return withListWindow(isSelectionKept ? viewed : {...viewed, selectedId: hits[0]?.article.id ?? state.selectedId, articleScrollTop: 0});
+}
+
+/** The list filtered by named view `view` (its filter in force, as if typed), or by nothing; a notice names it. */
+function showNamedView(state: State, view: NamedView | undefined): State {
+	const query = view?.filter.trim() ?? '';
+	const notice = view ? `view: ${view.name}` : 'no view: every article';
+	return selectFirstHit(withResultsForQuery({...state, query, notice, articleSearch: undefined}));
+}
+
+/** Shows the named view after the one in force (the one whose filter is the query), or none after the last. */
+function showNextNamedView(state: State): State {
+	const {namedViews} = state;
+	if (namedViews.length === 0) {
+		return {...state, notice: 'no named views: add "views" to the config file (see readme.md)'};
+	}
+
+	const current = namedViews.findIndex(view => view.filter.trim() === state.query);
+	return showNamedView(state, namedViews[current + 1]);
 }
 
 /** Whether the article pane has the focus, also while searching it and under the help overlay or a question. */
@@ -942,6 +966,10 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 			return cycleView(state);
 		}
 
+		case 'next-named-view': {
+			return showNextNamedView(state);
+		}
+
 		case 'suspend': {
 			return {...state, suspendRequestCount: state.suspendRequestCount + 1};
 		}
@@ -1007,6 +1035,11 @@ function pressKey(previous: State, key: KeyName, now: number): State {
 	// A notice lasts until the next key, and a pending number applies to the key that follows it only.
 	const {pendingNumber} = previous;
 	const state = previous.notice === undefined && pendingNumber === undefined ? previous : {...previous, notice: undefined, pendingNumber: undefined};
+	// A named view's own key (the config file makes sure it is bound to nothing else while browsing).
+	const keyedView = state.mode.name === 'browse' ? state.namedViews.find(view => view.key === key) : undefined;
+	if (keyedView) {
+		return showNamedView(state, keyedView);
+	}
 	const command = commandFor(state.keymap, key, state.mode.name);
 	if (command) {
 		return withViewUpToDate(state, markOpenedArticleRead(state, withSearchOfSelection(runCommand(state, command, key, pendingNumber, now)), now));
@@ -1112,6 +1145,19 @@ function withSearchOfSelection(state: State): State {
 	return isStale ? {...state, articleSearch: undefined} : state;
 }
 
+/**
+ * Takes the time and the marks the filter's field terms are judged by afresh when the keys changed the query (see
+ * FilterBasis); when they did not, the list stays as it was judged.
+ */
+function withFilterBasis(before: State, after: State, now: number | undefined): State {
+	if (activeQuery(after) === activeQuery(before) || !activeQuery(after).includes(':')) {
+		return after;
+	}
+
+	const filterBasis = {now: now ?? after.filterBasis.now, readMarks: after.readMarks};
+	return withListWindow(selectFirstHit({...after, filterBasis}));
+}
+
 /** The state after `action`. Pure: returns the same object when nothing changed. */
 export function update(state: State, action: Action): State {
 	const next = applyAction(state, action);
@@ -1126,7 +1172,7 @@ function applyAction(state: State, action: Action): State {
 			const now = action.now ?? 0;
 			// The user has taken over: the place left last time no longer applies.
 			const pressed = state.placeToRestore === undefined ? state : {...state, placeToRestore: undefined};
-			return action.keys.reduce((current, key) => withMessagesRecorded(current, pressKey(current, key, now)), pressed);
+			return withFilterBasis(state, action.keys.reduce((current, key) => withMessagesRecorded(current, pressKey(current, key, now)), pressed), action.now);
 		}
 
 		case 'mouse-used': {
@@ -1185,7 +1231,7 @@ function applyAction(state: State, action: Action): State {
 		case 'search-progressed': {
 			const {query, indexedShare} = action;
 			// Provisional hits are on screen already: the search is only refining them, and the filter line shows their count.
-			const isCurrent = query !== '' && query === activeQuery(state).trim() && (state.results?.query !== query || state.results.isStale === true);
+			const isCurrent = query !== '' && query === searchedQuery(state) && (state.results?.query !== query || state.results.isStale === true);
 			return isCurrent && (state.searchProgress?.query !== query || state.searchProgress.indexedShare !== indexedShare)
 				? {...state, searchProgress: {query, indexedShare}}
 				: state;

@@ -8,6 +8,8 @@ type Hint = {readonly keys: string; readonly hint: string};
 type StatusLineProps = {
 	readonly fileName: string;
 	readonly articleCount: number;
+	/** How many articles the config's hide rules keep out of the list: `12 hidden` follows the count. */
+	readonly hiddenCount?: number;
 	/** While the inputs are still being parsed, how much of them is (0 to 1): `loading 35%` follows the count. */
 	readonly loadingShare?: number;
 	/** While feeds are fetched: `fetching 12/40` takes the place of `loading`. */
@@ -42,13 +44,14 @@ const shortestNameColumnCount = 8;
 const gap = '   ';
 
 /** The bottom line: file name, article count, and the keys that matter in this mode. */
-export function StatusLine({fileName, articleCount, loadingShare, fetchCounts, warningCount, hints, columnCount, notice, theme}: StatusLineProps) {
+export function StatusLine({fileName, articleCount, hiddenCount = 0, loadingShare, fetchCounts, warningCount, hints, columnCount, notice, theme}: StatusLineProps) {
 	const {styles, glyphs} = theme;
 	const {partSeparator, ellipsis} = glyphs;
 	const count = articleCount === 1 ? '1 article' : `${articleCount} articles`;
 	const warnings = warningCount === 0 ? '' : warningCount === 1 ? `${partSeparator}1 warning` : `${partSeparator}${warningCount} warnings`;
 	const loading = fetchCounts ? `${partSeparator}fetching ${fetchCounts.fetched}/${fetchCounts.total}` : loadingShare === undefined ? '' : `${partSeparator}loading ${Math.floor(loadingShare * 100)}%`;
-	const facts = `${partSeparator}${count}${loading}${warnings}`;
+	const hidden = hiddenCount === 0 ? '' : `${partSeparator}${hiddenCount} hidden`;
+	const facts = `${partSeparator}${count}${hidden}${loading}${warnings}`;
 	// On a narrow terminal the file name gives way first (down to a few letters that still tell it), so that the count,
 	// how much is loaded and the warnings stay.
 	const nameColumnCount = Math.max(shortestNameColumnCount, columnCount - displayWidth(facts) - 1);

@@ -48,8 +48,8 @@ describe('filtering the headlines (80x24)', () => {
 	it('forgives a typo', async () => {
 		const session = await startFiltering();
 
-		session.press('mujca');
-		await waitForFrame(session, filterLinePattern('mujca', '\\d+ match(?:es)?'));
+		session.press('mujika');
+		await waitForFrame(session, filterLinePattern('mujika', '\\d+ match(?:es)?'));
 
 		expect(listedHeadlines(session)[0]).toMatch(/^• CANCER: Jose Mujica earned the moniker/u);
 	});

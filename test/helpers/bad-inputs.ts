@@ -869,6 +869,39 @@ export const badInputs: readonly BadInput[] = [
 		exitCode: 2,
 		advice: 'Give seconds, as in `--timeout 30`.',
 	},
+	{
+		problem: 'A field term of --filter that cannot be read',
+		command: 'broadsheet --filter is:new news.txt',
+		setup(directory) {
+			write(directory, 'news.txt', news);
+		},
+		stderr: ['broadsheet: --filter: is:new: use is:unread, is:read or is:starred'],
+		exitCode: 2,
+		advice: 'Write the term as the readme\'s Filtering section says: `is:unread`, `since:2d`, `before:2024-01-01`.',
+	},
+	{
+		problem: 'A named view in the config file whose filter cannot be read',
+		command: 'broadsheet --config views.json news.txt',
+		setup(directory) {
+			write(directory, 'news.txt', news);
+			write(directory, 'views.json', JSON.stringify({views: [{name: 'Recent', filter: 'since:2 days'}]}));
+		},
+		stderr: ['broadsheet: views.json: views[0].filter: since:2: use a number of hours, days, weeks or months (since:2d, 3h, 1w, 6m) or a date (since:2024-01-01)'],
+		exitCode: 12,
+		advice: 'Fix the view\'s filter (`since:2d`); a hide rule (`hide`) is checked the same way.',
+	},
+	{
+		problem: 'A named view\'s key that is bound already',
+		command: 'broadsheet --config views.json news.txt',
+		needsTerminal: true,
+		setup(directory) {
+			write(directory, 'news.txt', news);
+			write(directory, 'views.json', JSON.stringify({views: [{name: 'Local', filter: 'harbour', key: 'j'}]}));
+		},
+		stderr: ['broadsheet: views.json: views[0].key: j is also bound to cursor-down (while browsing); choose another key'],
+		exitCode: 12,
+		advice: 'Give the view a key bound to nothing while browsing (`H`, say), or none: `V` moves between views anyway.',
+	},
 ];
 
 /** A table cell: pipes escaped, lines joined with `<br>`. */

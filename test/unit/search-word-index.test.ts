@@ -7,12 +7,13 @@ import {buildWordIndex, type WordIndex} from '../../source/search/word-index.js'
 import {wordIdAmong, wordIdOf, wordsContaining, wordsEndingWith, wordsNear, wordsStartingWith} from '../../source/search/word-match.js';
 import {numberedArticles} from '../helpers/articles.js';
 
+/** An article without a source or author, so that the body holds its paragraphs alone (see bylineOf). */
 const article = (fields: Partial<Article>): Article => ({
 	id: fields.headline ?? 'id',
 	headline: '',
 	headlineSource: 'title',
 	paragraphs: [],
-	source: 'test',
+	source: '',
 	...fields,
 });
 
@@ -52,6 +53,14 @@ describe('the word index', () => {
 		expect(wordIdOf(index, '')).toBe(-1);
 
 		expect(wordIdAmong(index, wordsContaining(index, 'wins'), 'win')).toBe(-1);
+	});
+
+	it('reads the author and the source at the head of the body, where free words find them', () => {
+		const withByline = buildWordIndex([article({headline: 'Harbour wall', author: 'Ana Okafor', source: 'gazette.txt', paragraphs: ['Work starts.']})]);
+		expect(wordsOf(withByline, wordsContaining(withByline, 'o'))).toEqual(['harbour', 'okafor', 'work']);
+		expect(Array.from(withByline.wordCounts)).toEqual([2, 1, 1, 5]);
+		expect(wordOfSlot(withByline, withByline.firstWords[3]!)).toBe('ana');
+		expect(wordIdOf(withByline, 'gazette.txt')).not.toBe(-1);
 	});
 
 	it('counts the words of each field, with a stand-in word for a missing kicker, deck or body', () => {
