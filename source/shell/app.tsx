@@ -18,6 +18,7 @@ import {
 	hasDates,
 	isArticleRead,
 	isArticleStarred,
+	isReading,
 	isShownArticleBehind,
 	pendingQuery,
 	questionText,
@@ -308,10 +309,7 @@ export function App({
 
 	const hits = selectHits(state);
 	const article = shownArticle(state);
-	const isReading =
-		state.mode.name === 'read' ||
-		state.mode.name === 'article-search' ||
-		((state.mode.name === 'help' || state.mode.name === 'confirm' || state.mode.name === 'prompt' || state.mode.name === 'messages') && state.mode.returnTo === 'read');
+	const isArticleFocused = isReading(state.mode);
 	const articleSearch = selectArticleSearch(state);
 	const searchPosition = articleSearch ? searchPositionText(articleSearch.query, articleSearch.matches.length, articleSearch.currentIndex) : '';
 	const listPane = (
@@ -322,7 +320,7 @@ export function App({
 			orderLabel={orderLabels[displayedOrder(state)]}
 			rowCount={layout.listRowCount}
 			columnCount={layout.listColumnCount}
-			isFocused={!isReading}
+			isFocused={!isArticleFocused}
 			viewName={state.view.name}
 			hasQuery={activeQuery(state).trim() !== ''}
 			isRead={listArticle => isArticleRead(state, listArticle)}
@@ -341,7 +339,7 @@ export function App({
 			columnCount={layout.articleColumnCount}
 			source={article?.source ?? state.inputLabel}
 			group={article ? groupLabel(article) : undefined}
-			isFocused={isReading}
+			isFocused={isArticleFocused}
 			highlights={articleSearch?.highlights}
 			hasHyperlinks={hasHyperlinks}
 			searchPosition={searchPosition}
@@ -384,7 +382,7 @@ export function App({
 			</Box>
 		);
 	} else {
-		panes = isReading ? articlePane : listPane;
+		panes = isArticleFocused ? articlePane : listPane;
 	}
 
 	return (

@@ -6,6 +6,7 @@ import {type ArticleMatch, findMatches, findWordMatches, firstMatchFrom, highlig
 import {layoutOf} from './layout.js';
 import {groupKey, groupLabel, hasGroups, hasSeveralSources, type ListOrder, listOrders, orderArticles, sourceGroups} from './list-order.js';
 import {type ListRows, listRows} from './list-rows.js';
+import type {Mode} from '../mode.js';
 import type {ListView, SearchProgress, State} from './state.js';
 import {displayWidth} from '../text/text-width.js';
 import {filterWords, hiddenArticles, searchTextOf, withFieldFilters} from './field-filtering.js';
@@ -398,4 +399,12 @@ export function articleCountText(count: number): string {
 /** The question a `confirm` mode asks, as the status line shows it. */
 export function questionText(state: State): string | undefined {
 	return state.mode.name === 'confirm' ? `Mark ${articleCountText(state.mode.question.articleCount)} read? y/n` : undefined;
+}
+
+/**
+ * Whether the article pane has the focus: reading, searching the article, and the help, a question or a prompt
+ * opened over the article (not over the list). One answer for the layout, the selection and the views.
+ */
+export function isReading(mode: Mode): boolean {
+	return mode.name === 'read' || mode.name === 'article-search' || ((mode.name === 'help' || mode.name === 'confirm' || mode.name === 'prompt' || mode.name === 'messages') && mode.returnTo === 'read');
 }

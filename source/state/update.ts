@@ -7,8 +7,8 @@ import {layoutOf} from './layout.js';
 import {resizeList, toggleArticlePane} from './pane-sizes.js';
 import {maximumMessagesScrollTop, withMessagesRecorded} from './messages.js';
 import {clamp} from './list-rows.js';
-import {activeQuery, searchedQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
-import type {Mode, PromptPurpose, Viewport} from '../mode.js';
+import {activeQuery, searchedQuery, articleCountText, articlesByIdOf, hasCurrentResults, isReading, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
+import type {PromptPurpose, Viewport} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
 import {filterWords} from './field-filtering.js';
 import type {FetchCounts, ListViewName, MarkChange, NamedView, State} from './state.js';
@@ -564,8 +564,7 @@ function finishSearch(state: State, query: string, hits: readonly SearchHit[], i
 	const refined = state.results?.query === query && state.results.isProvisional === true && state.results.isStale !== true;
 	const hasMovedSelection = refined && selectHits(state)[0]?.article.id !== state.selectedId;
 	const withHits: State = {...state, results: isProvisional ? {query, hits, isProvisional} : {query, hits}, searchProgress: undefined};
-	const isReading = state.mode.name === 'read' || state.mode.name === 'article-search' || state.mode.name === 'help';
-	return (isReading || hasMovedSelection) && hits.some(hit => hit.article.id === state.selectedId) ? withListWindow(withHits) : selectFirstHit(withHits);
+	return (isReading(state.mode) || hasMovedSelection) && hits.some(hit => hit.article.id === state.selectedId) ? withListWindow(withHits) : selectFirstHit(withHits);
 }
 
 /** Whether two versions of an article (same id) read the same. */
@@ -742,10 +741,6 @@ function showNextNamedView(state: State): State {
 	const current = namedViews.findIndex(view => view.filter.trim() === state.query);
 	return showNamedView(state, namedViews[current + 1]);
 }
-
-/** Whether the article pane has the focus, also while searching it and under the help overlay or a question. */
-const isReading = (mode: Mode) =>
-	mode.name === 'read' || mode.name === 'article-search' || ((mode.name === 'help' || mode.name === 'confirm' || mode.name === 'prompt' || mode.name === 'messages') && mode.returnTo === 'read');
 
 /**
  * The unread or starred view judged by the marks as they are now, once the user leaves the article for the list:

@@ -1,8 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
+import type {Mode} from '../../source/mode.js';
 import {createSearchIndex, type SearchIndex} from '../../source/search/search.js';
 import {layoutOf} from '../../source/state/layout.js';
-import {activeQuery, isShownArticleBehind, pendingQuery, selectHitList, selectHits, selectedArticle, selectedIndex, shownArticle, slowSearch} from '../../source/state/selectors.js';
+import {activeQuery, isReading, isShownArticleBehind, pendingQuery, selectHitList, selectHits, selectedArticle, selectedIndex, shownArticle, slowSearch} from '../../source/state/selectors.js';
 import {type State} from '../../source/state/state.js';
 import {createState} from '../../source/state/initial-state.js';
 import {update} from '../../source/state/update.js';
@@ -363,5 +364,20 @@ describe('resizing', () => {
 	it('returns the same state for the same size', () => {
 		const start = createState(newsArticles, {viewport: narrow});
 		expect(update(start, {type: 'viewport-resized', viewport: {...narrow}})).toBe(start);
+	});
+});
+
+describe('isReading: one answer for where the focus is', () => {
+	it.each([
+		[{name: 'read', scrollTop: 0}, true],
+		[{name: 'article-search', query: 'x', returnTo: 'read'}, true],
+		[{name: 'help', returnTo: 'read', scrollTop: 0}, true],
+		[{name: 'help', returnTo: 'browse', scrollTop: 0}, false],
+		[{name: 'messages', returnTo: 'read', scrollTop: 0}, true],
+		[{name: 'messages', returnTo: 'browse', scrollTop: 0}, false],
+		[{name: 'browse'}, false],
+		[{name: 'filter', text: 'x'}, false],
+	] as Array<[Mode, boolean]>)('%j → %s', (mode, expected) => {
+		expect(isReading(mode)).toBe(expected);
 	});
 });
