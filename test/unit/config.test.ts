@@ -66,6 +66,11 @@ describe('a good config file', () => {
 		expect(config).toMatchObject({ascii: true, color: false, filter: 'korea', sort: 'oldest'});
 	});
 
+	it('takes the mouse setting, as --no-mouse', () => {
+		expect(configOf({mouse: false})).toMatchObject({mouse: false});
+		expect(errorOf('{"mouse": "off"}')).toBe('mouse: should be true or false, not "off"');
+	});
+
 	it('is optional throughout: {} is the defaults', () => {
 		expect(configOf({})).toEqual({keymap: defaultKeymap, colors: {}});
 	});
@@ -90,7 +95,7 @@ describe('a config file with a mistake gets one message naming the entry', () =>
 		['{"timeout": "soon"}', 'timeout: should be a number, not "soon"'],
 		['{"refresh": 0}', 'refresh: should be a number above 0, not 0'],
 		['{"keys": {"go-first": ["5"]}}', 'keys.go-first: 5 is also bound to link-number (while browsing)'],
-		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh'],
+		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, mouse'],
 		['[1]', 'should hold an object, as in {"keys": {…}, "colors": {…}}, not a list'],
 		['{\n  "keys": {\n    "quit": ["x"],\n  }\n}', /^line 4: not valid JSON \(.+\)$/u],
 	])('%s', (text, expected) => {
@@ -192,8 +197,8 @@ describe('hostile config files (issue 17)', () => {
 	});
 
 	it('refuses constructor, toString and the like as no such setting', () => {
-		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh');
-		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh');
+		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, mouse');
+		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, mouse');
 	});
 
 	it('takes a filter without the escape sequences in it', () => {
