@@ -12,8 +12,10 @@ The Markdown rules:
 - Headings start articles. The level used is the shallowest present; deeper headings become paragraphs inside.
   A lone top heading that opens the file and is followed straight away by two or more headings of the next level is
   the document's title (a digest: `# Monday's briefing` then `## Story`, `## Story`); it becomes the articles' source.
-- YAML front matter at the top (`---` … `---`) gives the first article its date, author, tags, url and deck, and its
-  headline when it has no heading of its own. A file with front matter holding a title and no `#` heading is one
+- YAML front matter at the top (`---` … `---`) describes the file: its date, author, tags, kicker and source apply to
+  every article (a digest's stories share them), unless an article sets its own; its url and description (deck) are
+  the first article's alone (an address names one article, and stands for its id), as is its title, the first
+  article's headline when it has no heading of its own. A file with front matter holding a title and no `#` heading is one
   article (a blog post whose `##` headings are its sections). Without headings the file is one article.
 - Paragraphs are separated by blank lines. Inline markup is reduced to its text: links become `text [1]` with the
   address in the article's links, images `[image: ALT] [2]` (a link around one cites the link instead), list items
@@ -356,6 +358,19 @@ function sections(tokens: readonly Token[], hasFrontMatterTitle: boolean): {sect
 	return {sections: result, ...(title === undefined || title.trim() === '' ? {} : {title: title.trim()})};
 }
 
+/**
+ * What front matter says of every article of the file, not of the first alone: not its title, description, address or
+ * id, which name one article.
+ */
+function sharedDraft(front: ArticleDraft | undefined): ArticleDraft {
+	if (front === undefined) {
+		return {};
+	}
+
+	const {headline: _headline, deck: _deck, url: _url, guid: _guid, paragraphs: _paragraphs, links: _links, ...shared} = front;
+	return shared;
+}
+
 /** The draft front matter gives: its fields, its description as the deck. */
 function frontMatterDraft(record: FieldRecord | undefined, options: ParseOptions): ArticleDraft | undefined {
 	if (record === undefined) {
@@ -396,6 +411,7 @@ export function parseMarkdown(text: string, source: string, options: ParseOption
 	}
 
 	const {sections: parts, title} = sections(tokens, front?.headline !== undefined);
+	const shared = sharedDraft(front);
 	const drafts: ArticleDraft[] = parts.map((section, index) => {
 		const article = new ArticleText();
 		const headline = section.heading ? article.inline(section.heading.tokens).trim() : undefined;
@@ -408,8 +424,8 @@ export function parseMarkdown(text: string, source: string, options: ParseOption
 			paragraphs: article.paragraphs,
 			...(article.links.length > 0 ? {links: article.links} : {}),
 		};
-		// Front matter describes the first article, and names the source of them all.
-		return index === 0 && front !== undefined ? {...front, ...draft, headline: headline || front.headline} : {...draft, ...(front?.source ? {source: front.source} : {})};
+		// Front matter describes the first article whole, and gives every other its shared fields, under the article's own.
+		return index === 0 && front !== undefined ? {...front, ...draft, headline: headline || front.headline} : {...shared, ...draft};
 	});
 	if (drafts.length === 0 && front !== undefined && (front.headline !== undefined || front.deck !== undefined)) {
 		drafts.push(front);

@@ -1,7 +1,7 @@
 /**
  * Mouse reports in SGR form (xterm's mode 1006), which a terminal sends once Broadsheet turns mouse reporting on:
- * `ESC [ < button ; column ; row M` for a press (the wheel included), and the same ending in `m` for a release.
- * Parsed here as pure data, apart from the keys they arrive with.
+ * `ESC [ < button ; column ; row M` for a press (the wheel included), and the same ending in `m` for a release; and
+ * in the old X10 form of terminals without mode 1006. Parsed here as pure data, apart from the keys they arrive with.
  */
 
 /** Which button a report is about: the three buttons, or a step of the wheel. */
@@ -50,10 +50,16 @@ function mouseEvent(code: number, column: number, row: number, final: string): M
 // The ESC may be missing at the start of an event: Ink hands a control sequence over with its ESC taken off.
 // eslint-disable-next-line no-control-regex
 const report = /\u001B?\[<(\d{1,6});(\d{1,6});(\d{1,6})([Mm])/uy;
+/**
+ * The old X10 form (`ESC [ M` and three characters, each a number plus 32), which a terminal that knows mode 1000 but
+ * not 1006 sends instead: read too, so that its three characters never type.
+ */
 // eslint-disable-next-line no-control-regex
-const reportStart = /\u001B\[</gu;
+const oldReport = /\u001B?\[M([\s\S])([\s\S])([\s\S])/uy;
 // eslint-disable-next-line no-control-regex
-const unfinishedReport = /^\u001B?\[<[\d;]*$/u;
+const reportStart = /\u001B\[[<M]/gu;
+// eslint-disable-next-line no-control-regex
+const unfinishedReport = /^\u001B?\[(?:<[\d;]*|M[\s\S]{0,2})$/u;
 
 /**
  * Splits one input event (as Ink's input reader hands it over, or a raw chunk) into text and mouse reports. Several
@@ -110,12 +116,22 @@ function matchReportAt(text: string, index: number): {event: MouseEvent; end: nu
 
 	report.lastIndex = index;
 	const match = report.exec(text);
-	if (!match) {
+	if (match) {
+		const [, code, column, row, final] = match;
+		return {event: mouseEvent(Number(code), Number(column), Number(row), final!), end: index + match[0].length};
+	}
+
+	oldReport.lastIndex = index;
+	const oldMatch = oldReport.exec(text);
+	if (!oldMatch) {
 		return undefined;
 	}
 
-	const [, code, column, row, final] = match;
-	return {event: mouseEvent(Number(code), Number(column), Number(row), final!), end: index + match[0].length};
+	const [code, column, row] = oldMatch.slice(1).map(character => character.codePointAt(0)! - 32) as [number, number, number];
+	// This form cannot say which button went up: low bits 3 are a release of whichever it was.
+	const isRelease = (code & 64) === 0 && (code & 3) === 3;
+	const event = mouseEvent(isRelease ? code & ~3 : code, column, row, isRelease ? 'm' : 'M');
+	return {event: isRelease ? {...event, button: 'other'} : event, end: index + oldMatch[0].length};
 }
 
 /** Where an unfinished report at the end of `text` (after `from`) starts; `text.length` when there is none. */
@@ -126,5 +142,5 @@ function unfinishedTailStart(text: string, from: number): number {
 	}
 
 	// An event that is nothing but the start of a report, its ESC taken off by Ink (`[<0;1`, `[<`).
-	return from === 0 && text.startsWith('[<') && unfinishedReport.test(text) ? 0 : text.length;
+	return from === 0 && (text.startsWith('[<') || text.startsWith('[M')) && unfinishedReport.test(text) ? 0 : text.length;
 }

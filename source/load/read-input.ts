@@ -750,7 +750,19 @@ function inPathOrder(paths: readonly string[], fileInputs: readonly ParsedInput[
 export type ReloadResult = LoadResult & {
 	/** One line for each input that could not be read or parsed this time: its articles are the ones from before. */
 	readonly failures: readonly string[];
+	/**
+	 * The failures the read before did not have: the ones worth a word. A file that cannot be read (no permission, a
+	 * broken link) fails at every reload `--watch` makes; told once, it is told again only after it has been read
+	 * well in between.
+	 */
+	readonly newFailures: readonly string[];
 };
+
+/** The failures of `current` that `previous` (the read before) did not have; the first load's are among its warnings. */
+function newFailuresSince(previous: LoadResult | ReloadResult, current: readonly string[]): string[] {
+	const before = new Set('failures' in previous ? previous.failures : previous.warnings);
+	return current.filter(failure => !before.has(failure));
+}
 
 /**
  * Reads the inputs of `previous` again: files changed, added to a directory or gone from it. An input that fails
@@ -917,5 +929,13 @@ export async function reloadInputs(
 		await readFeed(request, previous.inputs.find(input => input.file === request.url));
 	}
 
-	return {articles: articlesWithUniqueIds(inputs), warnings, label: inputsLabel(paths, allFiles.filter(file => !isWebAddress(file)), urls), inputs, failures, ...(offlineNoticeOf(staleAges) ? {offlineNotice: offlineNoticeOf(staleAges)} : {})};
+	return {
+		articles: articlesWithUniqueIds(inputs),
+		warnings,
+		label: inputsLabel(paths, allFiles.filter(file => !isWebAddress(file)), urls),
+		inputs,
+		failures,
+		newFailures: newFailuresSince(previous, failures),
+		...(offlineNoticeOf(staleAges) ? {offlineNotice: offlineNoticeOf(staleAges)} : {}),
+	};
 }

@@ -7,7 +7,15 @@ import {watchFiles} from '../load/watch-files.js';
  * What a reload gives the app: the articles now, the inputs that failed and kept their old articles, what the status
  * line now calls the inputs, and the warnings reading them gave this time.
  */
-export type Reloaded = {readonly articles: readonly Article[]; readonly failures: readonly string[]; readonly label?: string; readonly warnings?: readonly string[]; readonly offlineNotice?: string};
+export type Reloaded = {
+	readonly articles: readonly Article[];
+	readonly failures: readonly string[];
+	/** The failures the read before did not have; when given, a reload `--watch` makes tells of these alone. */
+	readonly newFailures?: readonly string[];
+	readonly label?: string;
+	readonly warnings?: readonly string[];
+	readonly offlineNotice?: string;
+};
 
 /** How the app reloads its inputs: how to read them again, and which paths to watch (`--watch`). */
 export type ReloadOptions = {
@@ -27,14 +35,17 @@ export type ReloadOptions = {
 export function useReload({reload, watchedPaths, refreshMs}: ReloadOptions, reloadRequestCount: number, dispatch: Dispatch<Action>): void {
 	const latestReload = useRef(reload);
 	latestReload.current = reload;
-	const reloader = useRef<{isRunning: boolean; isWanted: boolean; run: () => void}>(undefined);
+	const reloader = useRef<{isRunning: boolean; isWanted: boolean; isAsked: boolean; run: (isAsked?: boolean) => void}>(undefined);
 	if (!reloader.current) {
 		const state = {
 			isRunning: false,
 			isWanted: false,
-			run() {},
+			/** Whether the user asked (R) for the reload running or wanted next: it then tells of every failure. */
+			isAsked: false,
+			run(_isAsked?: boolean) {},
 		};
-		state.run = () => {
+		state.run = (isAsked = false) => {
+			state.isAsked ||= isAsked;
 			if (state.isRunning) {
 				state.isWanted = true;
 				return;
@@ -47,10 +58,15 @@ export function useReload({reload, watchedPaths, refreshMs}: ReloadOptions, relo
 			}
 
 			state.isRunning = true;
+			const isToldAll = state.isAsked;
+			state.isAsked = false;
 			reload()
 				.then(
-					({articles, failures, label, warnings, offlineNotice}) => {
-						dispatch({type: 'articles-loaded', articles, failures, label, inputWarningCount: warnings && warnings.length + failures.length});
+					({articles, failures, newFailures, label, warnings, offlineNotice}) => {
+						// A file that cannot be read fails at every reload --watch makes: it is told once, and the warning
+						// count keeps it in sight. R tells of every failure.
+						const told = isToldAll ? failures : (newFailures ?? failures);
+						dispatch({type: 'articles-loaded', articles, failures: told, label, inputWarningCount: warnings && warnings.length + failures.length});
 						if (offlineNotice) {
 							// Cached copies stood in for feeds that could not be fetched: say so, as the first load does.
 							dispatch({type: 'notice-shown', text: offlineNotice});
@@ -74,7 +90,7 @@ export function useReload({reload, watchedPaths, refreshMs}: ReloadOptions, relo
 
 	useEffect(() => {
 		if (reloadRequestCount > 0) {
-			reloader.current?.run();
+			reloader.current?.run(true);
 		}
 	}, [reloadRequestCount]);
 

@@ -118,6 +118,18 @@ describe('mouse reports never type', () => {
 		expect(frame).not.toMatch(/[[<;]\d/u);
 	});
 
+	it('reads the old X10 form too, typing none of it, and selects with it', async () => {
+		app = renderApp(articles, wide);
+		app.press('/', 'head');
+		await app.waitForFrame(current => current.includes('/head'));
+		// A click at column 10, row 4, as a terminal without mode 1006 sends it.
+		app.press(`\u001B[M${String.fromCodePoint(32, 42, 36)}\u001B[M${String.fromCodePoint(35, 42, 36)}`);
+		await app.waitForFrame(current => listPosition(current) === '3/40');
+		app.press('e');
+		const frame = await app.waitForFrame(current => current.includes('/heade'));
+		expect(linesOf(frame).at(-2)).toMatch(/^\/heade\b/u);
+	});
+
 	it('joins a report that arrives in two reads, typing none of it', async () => {
 		app = renderApp(articles, wide);
 		app.press('/', 'x');

@@ -55,6 +55,13 @@ describe('R', () => {
 		expect(frame).toContain('Copper prices climb');
 	});
 
+	it('tells of a failure told before too, when the user asks with R', async () => {
+		app = renderApp(newsArticles, narrow, {reload: async () => ({articles: newsArticles, failures: ['b.txt: permission denied'], newFailures: []})});
+		app.press('R');
+		const frame = await app.waitForFrame(candidate => candidate.includes('kept the old articles'));
+		expect(linesOf(frame).at(-1)).toMatch(/kept the old articles: b\.txt: permission denied/u);
+	});
+
 	it('says that stdin cannot be reloaded', async () => {
 		app = renderApp(newsArticles, narrow);
 		app.press('R');

@@ -1,4 +1,4 @@
-import {appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {appendFileSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {runBroadsheetPiped, singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from '../helpers/run-broadsheet.js';
@@ -66,6 +66,37 @@ describe('--watch', () => {
 		rmSync(join(folder, 'b.txt'));
 		await waitForFrame(session, screen => screen.includes(' 0 files · 0 articles'));
 		expect(session.lines()[1]).toBe(' No articles.');
+	});
+
+	it('warns once of a file in a watched directory that cannot be read, not at every reload, and again if it fails anew', async () => {
+		// A link to nowhere: unreadable to root too, which reads a file whatever its permissions.
+		const folder = join(fixtures.path, 'with-broken-link');
+		mkdirSync(folder);
+		const good = join(folder, 'a.txt');
+		const bad = join(folder, 'b.txt');
+		writeFileSync(good, article('Tram line approved'));
+		symlinkSync(join(fixtures.path, 'nowhere.txt'), bad);
+		// Wide enough for the warning with the file's temporary path.
+		const session = await startBroadsheet(['--watch', folder], {columnCount: 200, rowCount: 24});
+		await waitForFrame(session, 'Tram line approved');
+		const status = () => session.lines()[statusRowIndex(session)] ?? '';
+		expect(status()).toMatch(/ · 1 warning /u);
+
+		for (const headline of ['Storm heads for the coast', 'Chess prodigy wins']) {
+			appendFileSync(good, article(headline));
+			// eslint-disable-next-line no-await-in-loop
+			await waitForFrame(session, screen => screen.includes(headline) && screen.includes('reloaded: 1 new, 0 gone'));
+			expect(status()).not.toContain('kept the old articles');
+			expect(status()).toMatch(/ · 1 warning /u);
+		}
+
+		// Read well once, then unreadable again: that is news.
+		rmSync(bad);
+		writeFileSync(bad, article('Lighthouse keeper retires'));
+		await waitForFrame(session, screen => screen.includes('Lighthouse keeper retires'));
+		rmSync(bad);
+		symlinkSync(join(fixtures.path, 'nowhere.txt'), bad);
+		await waitForFrame(session, screen => screen.includes('kept the old articles') && screen.includes('b.txt: no such file'));
 	});
 
 	it('refuses to watch stdin alone', async () => {

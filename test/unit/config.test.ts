@@ -70,6 +70,11 @@ describe('a good config file', () => {
 		expect(configOf({fullText: ['Ferry Desk', 'https://example.org/feed.xml']}).fullText).toEqual(['Ferry Desk', 'https://example.org/feed.xml']);
 	});
 
+	it('takes the mouse setting, as --no-mouse', () => {
+		expect(configOf({mouse: false})).toMatchObject({mouse: false});
+		expect(errorOf('{"mouse": "off"}')).toBe('mouse: should be true or false, not "off"');
+	});
+
 	it('is optional throughout: {} is the defaults', () => {
 		expect(configOf({})).toEqual({keymap: defaultKeymap, colors: {}});
 	});

@@ -60,6 +60,60 @@ describe('parseMarkdown', () => {
 		});
 	});
 
+	it('applies front matter to every article of a file of several, under each article\'s own fields', () => {
+		const text = [
+			'---',
+			'title: Harbour news, week 48',
+			'description: The week on the quay.',
+			'author: Ines Carvalho',
+			'date: 2026-11-27T08:00:00Z',
+			'tags: [harbour, council]',
+			'url: https://news.example.org/week-48',
+			'source: The Quay Gazette',
+			'---',
+			'',
+			'# Ferry timetable changes from June',
+			'',
+			'Ferries will leave every forty minutes.',
+			'',
+			'# Slipway to be repaired before summer',
+			'',
+			'The council voted the money on Thursday.',
+			'',
+			'# Lighthouse open days announced',
+			'',
+			'Visitors can climb Gull Point lighthouse.',
+			'',
+		].join('\n');
+		const {articles, problems} = parseMarkdown(text, 'week-48.md');
+		expect(problems).toEqual([]);
+		expect(articles.map(article => article.headline)).toEqual(['Ferry timetable changes from June', 'Slipway to be repaired before summer', 'Lighthouse open days announced']);
+		for (const article of articles) {
+			expect(article).toMatchObject({
+				author: 'Ines Carvalho',
+				publishedAt: Date.UTC(2026, 10, 27, 8),
+				categories: ['harbour', 'council'],
+				source: 'The Quay Gazette',
+			});
+		}
+
+		// The address and the description name the file's first article only: an address is an article's id.
+		expect(articles[0]).toMatchObject({url: 'https://news.example.org/week-48', deck: 'The week on the quay.'});
+		expect(articles.slice(1).map(article => [article.url, article.deck])).toEqual([[undefined, undefined], [undefined, undefined]]);
+		expect(new Set(articles.map(article => article.id)).size).toBe(3);
+		// Each article's own text stays its own.
+		expect(articles[1]?.paragraphs).toEqual(['The council voted the money on Thursday.']);
+	});
+
+	it('lets a digest\'s stories share its front matter too, the lone top heading still its title', () => {
+		const text = '---\nauthor: Pat Oduya\ndate: 2024-02-11\n---\n# Eastbrook notes\n\n## Choir wins\n\nFirst prize.\n\n## Bakery sold\n\nTo its baker.\n';
+		const {articles} = parseMarkdown(text, 'notes.md');
+		expect(articles.map(article => [article.headline, article.author, article.publishedAt, article.source])).toEqual([
+			['Choir wins', 'Pat Oduya', Date.UTC(2024, 1, 11), 'Eastbrook notes'],
+			['Bakery sold', 'Pat Oduya', Date.UTC(2024, 1, 11), 'Eastbrook notes'],
+		]);
+	});
+
 	it('uses the shallowest heading level for articles; deeper headings, lists and tables become paragraphs', () => {
 		const {articles} = parseMarkdown(dataFixture('sections.md'), 'sections.md');
 		expect(articles.map(article => [article.headline, article.headlineSource])).toEqual([

@@ -68,3 +68,23 @@ describe('reading SGR mouse reports', () => {
 		expect(splitMouseInput('\u001B[B', first.pending)).toEqual({pieces: [text('\u001B[B')], pending: ''});
 	});
 });
+
+describe('reading the old X10 form, from terminals without mode 1006', () => {
+	const x10 = (code: number, column: number, row: number) => `\u001B[M${String.fromCodePoint(code + 32, column + 32, row + 32)}`;
+
+	it('reads presses, the wheel and releases, and types none of their characters', () => {
+		expect(splitMouseInput(`j${x10(0, 10, 5)}${x10(3, 10, 5)}${x10(65, 4, 2)}k`).pieces).toEqual([
+			text('j'),
+			mouse({button: 'left', column: 9, row: 4}),
+			mouse({button: 'other', column: 9, row: 4, isRelease: true}),
+			mouse({button: 'wheel-down', column: 3, row: 1}),
+			text('k'),
+		]);
+	});
+
+	it('joins a report that Ink hands over as its start, then its three characters with the keys after', () => {
+		const first = splitMouseInput('[M');
+		expect(first).toEqual({pieces: [], pending: '[M'});
+		expect(splitMouseInput(`${String.fromCodePoint(32, 42, 37)}q`, first.pending).pieces).toEqual([mouse({button: 'left', column: 9, row: 4}), text('q')]);
+	});
+});

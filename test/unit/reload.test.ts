@@ -1,4 +1,5 @@
-import {appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {appendFileSync, chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import process from 'node:process';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Readable} from 'node:stream';
@@ -218,6 +219,64 @@ describe('reloadInputs', () => {
 		const back = await reloadInputs(missing, [path]);
 		expect(back.articles.map(article => article.headline)).toEqual(['Chess prodigy wins', 'Lighthouse keeper retires']);
 		expect(back.failures).toEqual([]);
+	});
+
+	/**
+	 * A file in a watched directory that fails at every reload is told of once (`newFailures`), and again only once it
+	 * has been read well in between. `breakFile` makes it unreadable, `mendFile` readable again.
+	 */
+	const failsOnce = async (name: string, breakFile: (path: string) => void, mendFile: (path: string) => void, reason: string) => {
+		const folder = join(directory, name);
+		mkdirSync(folder);
+		const good = join(folder, 'a.txt');
+		const bad = join(folder, 'b.txt');
+		writeFileSync(good, text('Tram line approved') + '\n---\n');
+		writeFileSync(bad, text('Storm heads for coast') + '\n---\n');
+		breakFile(bad);
+		const first = await loadInputs([folder], process.stdin);
+		expect(first.warnings).toEqual([`${bad}: ${reason}`]);
+
+		writeFileSync(good, text('Tram line approved', 'Harbour reopens') + '\n---\n');
+		const again = await reloadInputs(first, [folder]);
+		expect(again.failures).toEqual([`${bad}: ${reason}`]);
+		expect(again.newFailures).toEqual([]);
+		const andAgain = await reloadInputs(again, [folder]);
+		expect(andAgain.newFailures).toEqual([]);
+
+		mendFile(bad);
+		const mended = await reloadInputs(andAgain, [folder]);
+		expect(mended.failures).toEqual([]);
+		expect(mended.articles.map(article => article.headline)).toContain('Storm heads for coast');
+		breakFile(bad);
+		const brokenAgain = await reloadInputs(mended, [folder]);
+		expect(brokenAgain.newFailures).toEqual([`${bad}: ${reason}`]);
+	};
+
+	it('tells once of a file in a watched directory that cannot be read (a link to nowhere)', async () => {
+		// A dangling link cannot be read by root either, unlike a file without permissions.
+		const target = join(directory, 'link-target.txt');
+		await failsOnce(
+			'dangling',
+			path => {
+				rmSync(path, {force: true});
+				symlinkSync(join(directory, 'nowhere.txt'), path);
+			},
+			path => {
+				rmSync(path);
+				writeFileSync(target, text('Storm heads for coast') + '\n---\n');
+				symlinkSync(target, path);
+			},
+			'no such file',
+		);
+	});
+
+	// Root reads a file whatever its permissions: there, the link to nowhere above stands for it.
+	it.skipIf(process.getuid?.() === 0)('tells once of a file in a watched directory without read permission', async () => {
+		await failsOnce('unreadable', path => {
+			chmodSync(path, 0o000);
+		}, path => {
+			chmodSync(path, 0o644);
+		}, 'permission denied');
 	});
 });
 
