@@ -40,7 +40,7 @@ export function measurePageExtraction(articles: readonly Article[], pageCount = 
 }
 
 /** The generated 10k corpus's articles, the pages' material. */
-export function benchArticles(): Article[] {
+export function benchArticles(): readonly Article[] {
 	return parseText(readFileSync(ensureGeneratedCorpus(10_000), 'utf8'), 'bench', {format: 'text'}).articles;
 }
 

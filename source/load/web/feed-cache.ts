@@ -75,6 +75,8 @@ export async function readCachedFeed(directory: string, url: string): Promise<Ca
 
 let temporaryCount = 0;
 let hasEvicted = false;
+/** The directories made (or found) this session: 50 feeds arriving need one mkdir, not 50. */
+const madeDirectories = new Set<string>();
 let writtenSinceEviction = 0;
 
 /**
@@ -87,8 +89,20 @@ export async function writeCachedFeed(directory: string, feed: CachedFeed, maxim
 	const path = join(directory, entryName(feed.url));
 	const temporaryPath = `${path}.${process.pid}.${temporaryCount++}.tmp`;
 	try {
-		await mkdir(directory, {recursive: true, mode: 0o700});
-		const file = await open(temporaryPath, 'w', 0o600);
+		if (!madeDirectories.has(directory)) {
+			await mkdir(directory, {recursive: true, mode: 0o700});
+			madeDirectories.add(directory);
+		}
+
+		const file = await open(temporaryPath, 'w', 0o600).catch(async (error: unknown) => {
+			// The directory went since (a user cleared the cache): make it again, once.
+			madeDirectories.delete(directory);
+			await mkdir(directory, {recursive: true, mode: 0o700});
+			madeDirectories.add(directory);
+			return open(temporaryPath, 'w', 0o600).catch(() => {
+				throw error;
+			});
+		});
 		try {
 			await file.write(`${JSON.stringify(header)}\n`);
 			await file.write(bytes);
