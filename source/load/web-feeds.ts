@@ -167,11 +167,20 @@ export class WebFeeds {
 	private activeCount = 0;
 	private settled = 0;
 	private waiters: Array<() => void> = [];
+	/** Lets the feed cache look over its copies again: once every feed has answered (see deferCacheEviction). */
+	private releaseCacheEviction: (() => Promise<void>) | undefined;
 
 	constructor(
 		requests: readonly FeedRequest[],
 		private readonly options: InputsParseOptions & {readonly web?: WebOptions},
 	) {
+		// Loaded as the fetching code is, only for URLs; resolved before any feed can answer.
+		void import('./web/feed-cache.js').then(({deferCacheEviction}) => {
+			this.releaseCacheEviction = deferCacheEviction();
+			if (this.isAllSettled) {
+				void this.releaseCacheEviction();
+			}
+		});
 		this.add(requests);
 	}
 
@@ -331,6 +340,10 @@ export class WebFeeds {
 
 	private settle(): void {
 		this.settled++;
+		if (this.isAllSettled) {
+			void this.releaseCacheEviction?.();
+		}
+
 		const waiters = this.waiters;
 		this.waiters = [];
 		for (const resolve of waiters) {

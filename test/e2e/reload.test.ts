@@ -84,7 +84,6 @@ describe('--watch', () => {
 
 		for (const headline of ['Storm heads for the coast', 'Chess prodigy wins']) {
 			appendFileSync(good, article(headline));
-			// eslint-disable-next-line no-await-in-loop
 			await waitForFrame(session, screen => screen.includes(headline) && screen.includes('reloaded: 1 new, 0 gone'));
 			expect(status()).not.toContain('kept the old articles');
 			expect(status()).toMatch(/ · 1 warning /u);

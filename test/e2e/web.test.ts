@@ -5,6 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {keys, runPiped} from '../helpers/pty-terminal.js';
 import {commandPath, repositoryRoot, spawnBroadsheet, splitSize, startBroadsheet, statusRowIndex, testEnvironment, waitForFrame} from '../helpers/run-broadsheet.js';
 import {cachedRoute, fixedRoute, rssFeed, startProxy, startWebServer, type WebServer} from '../helpers/web-server.js';
+import {commandWords} from '../../source/text/command-words.js';
 
 const servers: WebServer[] = [];
 async function serve(...parameters: Parameters<typeof startWebServer>): Promise<WebServer> {
@@ -115,6 +116,61 @@ describe('feeds from the web', () => {
 		expect(proxy.targets).toEqual([new URL(server.origin).host]);
 		expect(await run({http_proxy: proxy.url, NO_PROXY: '127.0.0.1'})).toMatchObject({stdout: 'Ferry timetable changes\n', exitCode: 0});
 		expect(proxy.targets).toHaveLength(1);
+	});
+
+	it('runs the readme\'s more examples (lists and groups, --offline, proxies, article pages, --full-text) against a local server (issue 15)', async () => {
+		const page = readFileSync(join(repositoryRoot, 'test/fixtures/pages/og-meta-story.html'));
+		const server = await serve({
+			'/feed.xml': fixedRoute(rssFeed('Harbour Desk', ['Ferry timetable changes', 'Library to open on Sundays'], {linkBase: '/2026/12/'})),
+			'/atom.xml': fixedRoute('<feed xmlns="http://www.w3.org/2005/Atom"><title>Science Desk</title><entry><title>Probe reaches orbit</title><id>urn:probe</id></entry></feed>'),
+			'/2026/12/story-1.html': fixedRoute(page, {'content-type': 'text/html; charset=utf-8'}),
+			'/2026/12/story-2.html': fixedRoute(page, {'content-type': 'text/html; charset=utf-8'}),
+			'/2026/12/library.html': fixedRoute(page, {'content-type': 'text/html; charset=utf-8'}),
+		});
+		server.routes.set('/feeds.opml', fixedRoute(`<?xml version="1.0"?>\n<opml version="2.0"><body><outline text="Harbour"><outline text="Harbour Desk" xmlUrl="${server.url('/feed.xml')}"/></outline><outline text="Science"><outline text="Science Desk" xmlUrl="${server.url('/atom.xml')}"/></outline></body></opml>\n`, {'content-type': 'text/x-opml'}));
+		const proxy = await startProxy();
+		servers.push({...server, close: proxy.close});
+		const readme = readFileSync(join(repositoryRoot, 'readme.md'), 'utf8');
+		const section = readme.slice(readme.indexOf('### More examples'));
+		const examples = /```sh\n([\s\S]*?)```/u.exec(section)![1]!.trim().split('\n');
+		expect(examples).toHaveLength(7);
+		const directory = mkdtempSync(join(tmpdir(), 'broadsheet-readme-more-'));
+		const urls = join(directory, 'urls');
+		writeFileSync(urls, `${server.url('/feed.xml')} harbour "~Harbour Desk"\n${server.url('/atom.xml')} science\n`);
+		const environment = webEnvironment();
+		const localCommand = (example: string) => example
+			.replaceAll('https://example.org', server.origin)
+			.replaceAll('http://example.org', server.origin)
+			.replaceAll('http://proxy.example:3128', proxy.url)
+			.replaceAll('~/.newsboat/urls', urls);
+		const outputs = [];
+		for (const example of examples.slice(0, -1)) {
+			const result = await runPiped('bash', ['-c', `set -o pipefail\nbroadsheet() { "$BROADSHEET_NODE" "$BROADSHEET_COMMAND" "$@"; }\n${localCommand(example)}`], {
+				cwd: directory,
+				env: {...testEnvironment, ...environment, BROADSHEET_NODE: process.execPath, BROADSHEET_COMMAND: commandPath},
+			});
+			expect(result.stderr, example).toBe('');
+			expect(result.exitCode, example).toBe(0);
+			outputs.push(result.stdout);
+		}
+
+		const [list, grouped, exported, offline, proxied, printed] = outputs;
+		expect(list).toBe('Ferry timetable changes\nLibrary to open on Sundays\nProbe reaches orbit\n');
+		expect(grouped).toBe('harbour\tFerry timetable changes\nharbour\tLibrary to open on Sundays\nscience\tProbe reaches orbit\n');
+		expect(exported).toBe('');
+		expect(readFileSync(join(directory, 'feeds.opml'), 'utf8')).toContain(`<outline text="harbour" title="harbour">`);
+		expect(offline).toBe('Ferry timetable changes\nLibrary to open on Sundays\n');
+		expect(proxied).toBe(offline);
+		expect(proxy.targets).toEqual([new URL(server.origin).host]);
+		expect(printed!.split('\n')[0]).toBe('Valley library to open on Sundays');
+		// The last example opens the interface: the chosen feed's stories come in full without F.
+		const words = commandWords(localCommand(examples.at(-1)!));
+		expect('words' in words && words.words[0]).toBe('broadsheet');
+		const terminal = await startBroadsheet('words' in words ? words.words.slice(1) : [], splitSize, {env: environment});
+		await waitForFrame(terminal, screen => screen.includes('Full story from 127.0.0.1') && !screen.includes('full stories'), 15_000);
+		expect(terminal.screen()).toContain('The main branch of the Valley Public Library');
+		terminal.press('q');
+		expect(await terminal.exited).toEqual({exitCode: 0});
 	});
 
 	it('runs the readme\'s examples of feeds on the web against a local server', async () => {

@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
 import {afterEach, describe, expect, test} from 'vitest';
+import {deferCacheEviction} from '../../source/load/web/feed-cache.js';
 import {fetchFeed} from '../../source/load/web/fetch-feed.js';
 import {fetchUrl, type FetchOptions} from '../../source/load/web/fetch-url.js';
 import {cachedRoute, fixedRoute, redirectRoute, rssFeed, startProxy, startWebServer, type WebServer} from '../helpers/web-server.js';
@@ -286,5 +287,22 @@ describe('the feed cache', () => {
 		expect(readdirSync(directory)).toHaveLength(2);
 		expect(await failure(fetchFeed(server.url('/a'), {...options, cacheDirectory: directory, isOffline: true}))).toContain('not in the cache');
 		expect((await fetchFeed(server.url('/c'), {...options, cacheDirectory: directory, isOffline: true})).bytes.toString()).toBe(big);
+	});
+
+	test('while feeds arrive, the look over the cache waits; once they are in, the cache is brought within its size (issue 15 measures)', async () => {
+		const big = `${feed}<!--${'x'.repeat(40 * 1024)}-->`;
+		const server = await serve({'/d': fixedRoute(big), '/e': fixedRoute(big), '/f': fixedRoute(big)});
+		const directory = cacheDirectory();
+		const release = deferCacheEviction();
+		let now = Date.UTC(2026, 0, 1);
+		for (const path of ['/d', '/e', '/f']) {
+			now += 60_000;
+			await fetchFeed(server.url(path), {...options, cacheDirectory: directory, cacheByteCount: 100 * 1024, now: () => now});
+		}
+
+		expect(readdirSync(directory)).toHaveLength(3);
+		await release();
+		expect(readdirSync(directory)).toHaveLength(2);
+		expect(await failure(fetchFeed(server.url('/d'), {...options, cacheDirectory: directory, isOffline: true}))).toContain('not in the cache');
 	});
 });

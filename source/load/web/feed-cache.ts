@@ -75,6 +75,8 @@ export async function readCachedFeed(directory: string, url: string): Promise<Ca
 
 let temporaryCount = 0;
 let hasEvicted = false;
+/** The directories made (or found) this session: 50 feeds arriving need one mkdir, not 50. */
+const madeDirectories = new Set<string>();
 let writtenSinceEviction = 0;
 
 /**
@@ -87,8 +89,20 @@ export async function writeCachedFeed(directory: string, feed: CachedFeed, maxim
 	const path = join(directory, entryName(feed.url));
 	const temporaryPath = `${path}.${process.pid}.${temporaryCount++}.tmp`;
 	try {
-		await mkdir(directory, {recursive: true, mode: 0o700});
-		const file = await open(temporaryPath, 'w', 0o600);
+		if (!madeDirectories.has(directory)) {
+			await mkdir(directory, {recursive: true, mode: 0o700});
+			madeDirectories.add(directory);
+		}
+
+		const file = await open(temporaryPath, 'w', 0o600).catch(async (error: unknown) => {
+			// The directory went since (a user cleared the cache): make it again, once.
+			madeDirectories.delete(directory);
+			await mkdir(directory, {recursive: true, mode: 0o700});
+			madeDirectories.add(directory);
+			return open(temporaryPath, 'w', 0o600).catch(() => {
+				throw error;
+			});
+		});
 		try {
 			await file.write(`${JSON.stringify(header)}\n`);
 			await file.write(bytes);
@@ -104,6 +118,12 @@ export async function writeCachedFeed(directory: string, feed: CachedFeed, maxim
 		// only once a tenth of the limit has been written since.
 		writtenSinceEviction += bytes.length;
 		if (!hasEvicted || writtenSinceEviction > maximumByteCount / 10) {
+			if (deferringCount > 0) {
+				// Feeds are still arriving: the look over the cache waits for them (see deferCacheEviction).
+				deferredEviction = {directory, maximumByteCount};
+				return;
+			}
+
 			hasEvicted = true;
 			writtenSinceEviction = 0;
 			await evictOldest(directory, maximumByteCount);
@@ -111,6 +131,34 @@ export async function writeCachedFeed(directory: string, feed: CachedFeed, maxim
 	} catch {
 		await unlink(temporaryPath).catch(() => {});
 	}
+}
+
+let deferringCount = 0;
+let deferredEviction: {readonly directory: string; readonly maximumByteCount: number} | undefined;
+
+/**
+ * Holds back the look over the cache that a write may start (a stat of every copy in it) until the returned function
+ * is called: while many feeds arrive at once, it would only compete with them for the disk and the thread pool. Once
+ * nothing holds it back, an eviction that was due runs.
+ */
+export function deferCacheEviction(): () => Promise<void> {
+	deferringCount++;
+	let isReleased = false;
+	return async () => {
+		if (isReleased) {
+			return;
+		}
+
+		isReleased = true;
+		deferringCount--;
+		const due = deferredEviction;
+		if (deferringCount === 0 && due) {
+			deferredEviction = undefined;
+			hasEvicted = true;
+			writtenSinceEviction = 0;
+			await evictOldest(due.directory, due.maximumByteCount).catch(() => {});
+		}
+	};
 }
 
 /** Marks the cached copy of `url` as current as of `now` (a 304 said so). */
