@@ -15,7 +15,7 @@ import {
 	activeQuery,
 	displayedOrder,
 	groupColumnCount,
-	hasDates,
+	datedYears,
 	isArticleRead,
 	isArticleStarred,
 	isReading,
@@ -326,7 +326,7 @@ export function App({
 			isRead={listArticle => isArticleRead(state, listArticle)}
 			isStarred={listArticle => isArticleStarred(state, listArticle)}
 			theme={theme}
-			hasDates={hasDates(articles)}
+			dateYears={datedYears(articles)}
 			groupColumnCount={displayedOrder(state) === 'group' ? 0 : groupColumnCount(articles)}
 			now={now}
 		/>
