@@ -32,7 +32,7 @@ export type Article = {
 	readonly url?: string;
 	readonly categories?: readonly string[];
 	/** The groups (folders, tags) of the subscription list that named the article's feed: `group:` filters by them. */
-	readonly groups?: readonly string[];
+	groups?: readonly string[];
 	/** Addresses of the links in the text, which the paragraphs cite as [1], [2], … */
 	readonly links?: readonly string[];
 	/**
