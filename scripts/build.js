@@ -54,9 +54,21 @@ const frameWriter = {
 				'this.options.stdout.write(\'\\u001B[2J\\u001B[H\' + this.fullStaticOutput + output);',
 				'Ink\'s ink.js',
 			);
+			// Ink clears the whole terminal before every frame once the last one was as tall as the terminal: its own
+			// writer moves up from below the frame, which a frame on every row leaves no room for. The frame writer moves
+			// from the frame's last row (and leaves the cursor there), so a frame as tall as the terminal is drawn like
+			// any other, its changed cells only, and Broadsheet uses the terminal's last row. A frame taller than the
+			// terminal (for a moment after it gets shorter) has scrolled out of the writer's reach: that one is still
+			// cleared and drawn whole, as is every full frame with Ink's own writer (BROADSHEET_FULL_REDRAW=1).
+			const withoutFullHeightClear = patched(
+				withoutScrollbackErase,
+				'if (this.lastOutputHeight >= this.options.stdout.rows) {',
+				'if (this.lastOutputHeight > this.options.stdout.rows || (this.lastOutputHeight === this.options.stdout.rows && !this.options.incrementalRendering)) {',
+				'Ink\'s ink.js',
+			);
 			return {
 				contents: patched(
-					withoutScrollbackErase,
+					withoutFullHeightClear,
 					`                const shouldWrite = this.log.willRender(output);
                 const sync = shouldSynchronize(this.options.stdout);
                 if (sync && shouldWrite) {

@@ -82,8 +82,10 @@ describe('the ? help', () => {
 			const row = frame.split('\n').find(line => line.includes(text));
 			return (row?.indexOf(text) ?? -1) % 60;
 		});
-		expect(new Set(starts).size, JSON.stringify(starts)).toBe(1);
-		expect(starts[0]).toBeGreaterThan(0);
+		const found = starts.filter(start => start >= 0);
+		expect(found.length, JSON.stringify(starts)).toBeGreaterThanOrEqual(6);
+		expect(new Set(found).size, JSON.stringify(starts)).toBe(1);
+		expect(found[0]).toBeGreaterThan(0);
 		expect(frame).not.toContain('…');
 	});
 

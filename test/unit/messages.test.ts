@@ -58,11 +58,11 @@ describe('the messages overlay', () => {
 
 	it('opens with ! at the latest message, scrolls, and closes with !, Esc or q, back where it was', () => {
 		const open = press(many, '!');
-		expect(open.mode).toEqual({name: 'messages', returnTo: 'browse', scrollTop: 60 - 21});
+		expect(open.mode).toEqual({name: 'messages', returnTo: 'browse', scrollTop: 60 - 22});
 		expect(press(open, 'g').mode).toMatchObject({scrollTop: 0});
 		expect(press(open, 'g', 'j', 'j').mode).toMatchObject({scrollTop: 2});
-		expect(press(open, 'k').mode).toMatchObject({scrollTop: 38});
-		expect(press(open, 'j').mode).toMatchObject({scrollTop: 39});
+		expect(press(open, 'k').mode).toMatchObject({scrollTop: 37});
+		expect(press(open, 'j').mode).toMatchObject({scrollTop: 38});
 		for (const key of ['!', 'escape', 'q']) {
 			expect(press(open, key).mode).toEqual({name: 'browse'});
 		}
