@@ -510,6 +510,7 @@ async function main(): Promise<void> {
 		keymap: isPicking ? pickKeymap(config?.keymap ?? defaultKeymap) : config?.keymap,
 		openers: config?.openers,
 		screen: {readingWidth: config?.readingWidth, readingAlign: config?.readingAlign},
+		isCursorShown: config?.showCursor,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

@@ -44,6 +44,8 @@ type RootProps = ReloadOptions & {
 	readonly openers?: readonly ConfiguredOpener[];
 	/** The config file's measure and alignment for the article. */
 	readonly screen?: Partial<ScreenSettings>;
+	/** Whether the cursor shows where it stands (the config file's `show-cursor`). */
+	readonly isCursorShown?: boolean;
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -236,6 +238,7 @@ export async function runInterface(
 				theme={options.theme}
 				keymap={options.keymap}
 				screen={options.screen}
+				isCursorShown={options.isCursorShown}
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}

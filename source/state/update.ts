@@ -10,6 +10,7 @@ import {clamp} from './list-rows.js';
 import {activeQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, PromptPurpose, Viewport} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
+import {usLayoutKey} from '../input/layout-keys.js';
 import type {FetchCounts, ListViewName, MarkChange, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 
@@ -976,10 +977,27 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 	}
 }
 
-function pressKey(previous: State, key: KeyName, now: number): State {
+/** Whether printable keys type text in `mode` (the filter, the article's search, a prompt) rather than run commands. */
+const isTypingMode = (mode: Mode) => mode.name === 'filter' || mode.name === 'article-search' || mode.name === 'prompt';
+
+/**
+ * The key as the keymap reads it: a letter of a Cyrillic or Greek layout that is bound to nothing in this mode acts
+ * as the US key at its place (`о` as `j`), except where letters type themselves.
+ */
+function keyOnUsLayout(state: State, key: KeyName): KeyName {
+	if (isTypingMode(state.mode) || commandFor(state.keymap, key, state.mode.name) !== undefined) {
+		return key;
+	}
+
+	return usLayoutKey(key) ?? key;
+}
+
+function pressKey(previous: State, typedKey: KeyName, now: number): State {
 	if (previous.mode.name === 'quit') {
 		return previous;
 	}
+
+	const key = keyOnUsLayout(previous, typedKey);
 
 	// A notice lasts until the next key, and a pending number applies to the key that follows it only.
 	const {pendingNumber} = previous;

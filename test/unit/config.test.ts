@@ -90,7 +90,7 @@ describe('a config file with a mistake gets one message naming the entry', () =>
 		['{"timeout": "soon"}', 'timeout: should be a number, not "soon"'],
 		['{"refresh": 0}', 'refresh: should be a number above 0, not 0'],
 		['{"keys": {"go-first": ["5"]}}', 'keys.go-first: 5 is also bound to link-number (while browsing)'],
-		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, reading-width, reading-align'],
+		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, reading-width, reading-align, show-cursor'],
 		['[1]', 'should hold an object, as in {"keys": {…}, "colors": {…}}, not a list'],
 		['{\n  "keys": {\n    "quit": ["x"],\n  }\n}', /^line 4: not valid JSON \(.+\)$/u],
 	])('%s', (text, expected) => {
@@ -192,8 +192,8 @@ describe('hostile config files (issue 17)', () => {
 	});
 
 	it('refuses constructor, toString and the like as no such setting', () => {
-		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, reading-width, reading-align');
-		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, reading-width, reading-align');
+		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, reading-width, reading-align, show-cursor');
+		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, openers, ascii, color, filter, sort, timeout, refresh, reading-width, reading-align, show-cursor');
 	});
 
 	it('takes a filter without the escape sequences in it', () => {
