@@ -5,7 +5,7 @@ import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {helpLayout} from './help-layout.js';
 import {layoutOf} from './layout.js';
 import {resizeList, toggleArticlePane} from './pane-sizes.js';
-import {maximumMessagesScrollTop, withMessagesRecorded} from './messages.js';
+import {maximumMessagesScrollTop, withMessagesRecorded, withNewWarningMessages} from './messages.js';
 import {clamp} from './list-rows.js';
 import {activeQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, PromptPurpose, Viewport} from '../mode.js';
@@ -60,7 +60,15 @@ export type Action =
 	 * More of the inputs is parsed, after the first frame showed their first articles: `articles` are all so far, in
 	 * the inputs' order; `loadingShare` is how much is parsed, undefined when all is.
 	 */
-	| {readonly type: 'articles-arrived'; readonly articles: readonly Article[]; readonly loadingShare: number | undefined; readonly inputWarningCount: number; readonly fetchCounts?: FetchCounts}
+	| {
+		readonly type: 'articles-arrived';
+		readonly articles: readonly Article[];
+		readonly loadingShare: number | undefined;
+		readonly inputWarningCount: number;
+		readonly fetchCounts?: FetchCounts;
+		/** The inputs' warnings so far, sanitised: those beyond the count known before go to the messages. */
+		readonly inputWarnings?: readonly string[];
+	}
 	/**
 	 * The full story of article `articleId` (asked for with `F`) was fetched from `url` and extracted: its paragraphs
 	 * and links, already sanitised; or it could not be, and `error` says why in a line.
@@ -1073,7 +1081,8 @@ function applyAction(state: State, action: Action): State {
 		}
 
 		case 'articles-arrived': {
-			return withSearchOfSelection(addArrivals(state, action));
+			const arrived = withSearchOfSelection(addArrivals(state, action));
+			return action.inputWarnings ? withNewWarningMessages(arrived, action.inputWarnings.slice(state.inputWarningCount)) : arrived;
 		}
 
 		case 'articles-loaded': {
