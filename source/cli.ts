@@ -543,6 +543,7 @@ async function main(): Promise<void> {
 		fullTextSources: fullTextSources.length > 0 ? fullTextSources : config?.fullText,
 		hideRules: config?.hideRules,
 		namedViews: config?.views,
+		isCursorShown: config?.showCursor,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

@@ -1,5 +1,5 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp, useCursor, useInput} from 'ink';
 import type {Article} from '../article.js';
 import {bindingsFor, defaultKeymap, hintsFor, type Keymap} from '../input/keymap.js';
 import {keysFromInput} from '../input/keys-from-input.js';
@@ -9,6 +9,8 @@ import type {ReadStateStore} from '../read-state/store.js';
 import {useReadStateFile} from './use-read-state-file.js';
 import {layoutOf, tooSmallMessage} from '../state/layout.js';
 import {helpLayout} from '../state/help-layout.js';
+import {cursorCell} from '../state/cursor.js';
+import type {CursorPosition} from '../terminal/renderer/frame-writer.js';
 import {groupLabel, type ListOrder, orderLabels} from '../state/list-order.js';
 import {
 	hiddenCount,
@@ -120,6 +122,11 @@ type AppProps = ReloadOptions & {
 	readonly onRedraw?: () => void;
 	/** Where `|`, `p` and `w` run their programs and write their files; without it they say they cannot. */
 	readonly programs?: ProgramEnvironment;
+	/**
+	 * Whether the terminal's cursor shows where it stands (the config file's `cursor`); hidden or not, it follows
+	 * the selected headline and the top of the article, for screen readers.
+	 */
+	readonly isCursorShown?: boolean;
 	/** The article's measure and alignment (the config file's `reading-width` and `reading-align`). */
 	readonly screen?: Partial<ScreenSettings>;
 	/**
@@ -168,6 +175,7 @@ export function App({
 	programs,
 	screen,
 	inputSetKey,
+	isCursorShown = false,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -295,9 +303,15 @@ export function App({
 	}, [state.mode.name, exit]);
 
 	const layout = layoutOf(state);
+	const {setCursorPosition} = useCursor();
 	if (state.mode.name === 'quit') {
+		setCursorPosition(undefined);
 		return null;
 	}
+
+	// Ink passes the position on to the frame writer as it is, `isVisible` with it (see terminal/renderer/frame-writer.ts).
+	const cursor: CursorPosition = {...cursorCell(state), isVisible: isCursorShown};
+	setCursorPosition(cursor);
 
 	if (layout.isTooSmall) {
 		return (

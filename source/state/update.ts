@@ -5,12 +5,13 @@ import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {helpLayout} from './help-layout.js';
 import {layoutOf} from './layout.js';
 import {resizeList, toggleArticlePane} from './pane-sizes.js';
-import {maximumMessagesScrollTop, withMessagesRecorded} from './messages.js';
+import {maximumMessagesScrollTop, withMessagesRecorded, withNewWarningMessages} from './messages.js';
 import {clamp} from './list-rows.js';
 import {activeQuery, searchedQuery, articleCountText, articlesByIdOf, hasCurrentResults, isReading, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
-import type {PromptPurpose, Viewport} from '../mode.js';
+import type {Mode, PromptPurpose, Viewport} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
 import {filterWords} from './field-filtering.js';
+import {usLayoutKey} from '../input/layout-keys.js';
 import type {FetchCounts, ListViewName, MarkChange, NamedView, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 import type {MouseEvent} from '../input/mouse-input.js';
@@ -66,7 +67,15 @@ export type Action =
 	 * More of the inputs is parsed, after the first frame showed their first articles: `articles` are all so far, in
 	 * the inputs' order; `loadingShare` is how much is parsed, undefined when all is.
 	 */
-	| {readonly type: 'articles-arrived'; readonly articles: readonly Article[]; readonly loadingShare: number | undefined; readonly inputWarningCount: number; readonly fetchCounts?: FetchCounts}
+	| {
+		readonly type: 'articles-arrived';
+		readonly articles: readonly Article[];
+		readonly loadingShare: number | undefined;
+		readonly inputWarningCount: number;
+		readonly fetchCounts?: FetchCounts;
+		/** The inputs' warnings so far, sanitised: those beyond the count known before go to the messages. */
+		readonly inputWarnings?: readonly string[];
+	}
 	/**
 	 * The full story of article `articleId` (asked for with `F`) was fetched from `url` and extracted: its paragraphs
 	 * and links, already sanitised; or it could not be, and `error` says why in a line.
@@ -1022,10 +1031,27 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 	}
 }
 
-function pressKey(previous: State, key: KeyName, now: number): State {
+/** Whether printable keys type text in `mode` (the filter, the article's search, a prompt) rather than run commands. */
+const isTypingMode = (mode: Mode) => mode.name === 'filter' || mode.name === 'article-search' || mode.name === 'prompt';
+
+/**
+ * The key as the keymap reads it: a letter of a Cyrillic or Greek layout that is bound to nothing in this mode acts
+ * as the US key at its place (`о` as `j`), except where letters type themselves.
+ */
+function keyOnUsLayout(state: State, key: KeyName): KeyName {
+	if (isTypingMode(state.mode) || commandFor(state.keymap, key, state.mode.name) !== undefined) {
+		return key;
+	}
+
+	return usLayoutKey(key) ?? key;
+}
+
+function pressKey(previous: State, typedKey: KeyName, now: number): State {
 	if (previous.mode.name === 'quit') {
 		return previous;
 	}
+
+	const key = keyOnUsLayout(previous, typedKey);
 
 	// A notice lasts until the next key, and a pending number applies to the key that follows it only.
 	const {pendingNumber} = previous;
@@ -1215,7 +1241,8 @@ function applyAction(state: State, action: Action): State {
 		}
 
 		case 'articles-arrived': {
-			return withSearchOfSelection(addArrivals(state, action));
+			const arrived = withSearchOfSelection(addArrivals(state, action));
+			return action.inputWarnings ? withNewWarningMessages(arrived, action.inputWarnings.slice(state.inputWarningCount)) : arrived;
 		}
 
 		case 'articles-loaded': {

@@ -4,10 +4,11 @@ import {type DateYears, listDateColumnCount, listDateLabel, listShowsYears} from
 import {groupLabel} from '../state/list-order.js';
 import type {ListRows} from '../state/list-rows.js';
 import type {ListViewName} from '../state/state.js';
-import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
+import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import {ListRow} from './list-row.js';
 import {chromeText} from '../text/glyphs.js';
 import type {Theme} from './theme.js';
+import {titleRow} from './title-row.js';
 
 type ListPaneProps = {
 	readonly rows: ListRows;
@@ -96,7 +97,7 @@ export function ListPane({
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
 			<Text wrap="truncate" {...(isFocused ? styles.paneTitleFocused : styles.paneTitle)}>
-				{padToWidth(title, columnCount - position.length - 1, glyphs.ellipsis) + position + ' '}
+				{titleRow([title], [`${position} `], columnCount, glyphs.ellipsis)}
 			</Text>
 			{visibleRows.length === 0 ? <Text {...styles.notice}>{viewName === 'all' && !hasQuery ? ' No articles.' : emptyListNotices[viewName]}</Text> : null}
 			{visibleRows.map(row =>
