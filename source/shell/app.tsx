@@ -29,7 +29,7 @@ import {
 } from '../state/selectors.js';
 import {createState} from '../state/initial-state.js';
 import type {FetchCounts, NamedView} from '../state/state.js';
-import {fieldQueryOf, searchTextOf} from '../state/field-filtering.js';
+import {fieldQueryOf, namedViewHelpSections, searchTextOf} from '../state/field-filtering.js';
 import type {HideRule} from '../search/field-filters.js';
 import {type Viewport} from '../mode.js';
 import {type Action, update} from '../state/update.js';
@@ -298,7 +298,7 @@ export function App({
 	if (state.mode.name === 'help') {
 		panes = (
 			<HelpOverlay
-				sections={helpSections(state.keymap)}
+				sections={[...helpSections(state.keymap), ...namedViewHelpSections(state.namedViews)]}
 				rowCount={layout.paneRowCount}
 				columnCount={layout.columnCount}
 				scrollTop={state.mode.scrollTop}

@@ -8,7 +8,7 @@ import {clamp} from './list-rows.js';
 import {activeQuery, searchedQuery, articleCountText, articlesByIdOf, hasCurrentResults, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, PromptPurpose, Viewport} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
-import {filterWords} from './field-filtering.js';
+import {filterWords, namedViewHelpRowCount} from './field-filtering.js';
 import type {FetchCounts, ListViewName, MarkChange, NamedView, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
 
@@ -150,7 +150,7 @@ function scrollHelp(state: State, top: number): State {
 	}
 
 	const {paneRowCount, columnCount} = layoutOf(state);
-	const scrollTop = clamp(top, 0, helpLayout(helpRowCountOf(state.keymap), paneRowCount, columnCount).maximumScrollTop);
+	const scrollTop = clamp(top, 0, helpLayout(helpRowCountOf(state.keymap) + namedViewHelpRowCount(state.namedViews), paneRowCount, columnCount).maximumScrollTop);
 	return scrollTop === state.mode.scrollTop ? state : {...state, mode: {...state.mode, scrollTop}};
 }
 
@@ -172,7 +172,7 @@ function pageBy(state: State, direction: number, share: 1 | 0.5 = 1): State {
 	const ofPage = (rowCount: number) => direction * Math.max(1, Math.floor(rowCount * share));
 	if (state.mode.name === 'help') {
 		const {paneRowCount, columnCount} = layoutOf(state);
-		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(helpRowCountOf(state.keymap), paneRowCount, columnCount).visibleRowCount));
+		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(helpRowCountOf(state.keymap) + namedViewHelpRowCount(state.namedViews), paneRowCount, columnCount).visibleRowCount));
 	}
 
 	if (state.mode.name === 'read') {
