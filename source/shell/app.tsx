@@ -36,7 +36,7 @@ import {
 import {createState} from '../state/initial-state.js';
 import type {FetchCounts, NamedView} from '../state/state.js';
 import type {ScreenSettings} from '../state/screen-settings.js';
-import {fieldQueryOf, searchTextOf} from '../state/field-filtering.js';
+import {fieldQueryOf, namedViewHelpSections, searchTextOf} from '../state/field-filtering.js';
 import type {HideRule} from '../search/field-filters.js';
 import {type Viewport} from '../mode.js';
 import {type Action, update} from '../state/update.js';
@@ -376,7 +376,7 @@ export function App({
 	} else if (state.mode.name === 'help') {
 		panes = (
 			<HelpOverlay
-				layout={helpLayout(state.keymap, glyphs, layout.paneRowCount, layout.columnCount)}
+				layout={helpLayout(state.keymap, glyphs, layout.paneRowCount, layout.columnCount, namedViewHelpSections(state.namedViews))}
 				rowCount={layout.paneRowCount}
 				columnCount={layout.columnCount}
 				scrollTop={state.mode.scrollTop}

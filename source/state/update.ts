@@ -10,7 +10,7 @@ import {clamp} from './list-rows.js';
 import {activeQuery, searchedQuery, articleCountText, articlesByIdOf, hasCurrentResults, isReading, maximumArticleScrollTop, nextOrder, selectArticleSearch, selectedArticle, selectHits, selectListRows, selectedIndex} from './selectors.js';
 import type {Mode, PromptPurpose, Viewport} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
-import {filterWords} from './field-filtering.js';
+import {filterWords, namedViewHelpSections} from './field-filtering.js';
 import {usLayoutKey} from '../input/layout-keys.js';
 import type {FetchCounts, ListViewName, MarkChange, NamedView, State} from './state.js';
 import {type Article, bodyChecksum, isOpenableAddress} from '../article.js';
@@ -182,7 +182,7 @@ function scrollHelp(state: State, top: number): State {
 	}
 
 	const {paneRowCount, columnCount} = layoutOf(state);
-	const scrollTop = clamp(top, 0, helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount).maximumScrollTop);
+	const scrollTop = clamp(top, 0, helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount, namedViewHelpSections(state.namedViews)).maximumScrollTop);
 	return scrollTop === state.mode.scrollTop ? state : {...state, mode: {...state.mode, scrollTop}};
 }
 
@@ -223,7 +223,7 @@ function pageBy(state: State, direction: number, share: 1 | 0.5 = 1): State {
 
 	if (state.mode.name === 'help') {
 		const {paneRowCount, columnCount} = layoutOf(state);
-		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount).visibleRowCount));
+		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount, namedViewHelpSections(state.namedViews)).visibleRowCount));
 	}
 
 	if (state.mode.name === 'read') {
