@@ -2,7 +2,7 @@ import {spawn} from 'node:child_process';
 import {basename} from 'node:path';
 import {type Dispatch, useEffect, useRef} from 'react';
 import type {LinkRequest} from '../state/state.js';
-import type {Action} from '../state/update.js';
+import type {Action} from '../state/actions.js';
 import {copySequences} from '../terminal/osc.js';
 import {chooseConfiguredOpener, chooseOpener, type ConfiguredOpener} from '../terminal/opener.js';
 import type {ProgramEnvironment} from './use-article-programs.js';
