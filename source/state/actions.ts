@@ -1,3 +1,4 @@
+/** The actions `update` takes: what happened to the interface (keys, the mouse, a search, a reload, an arrival). */
 import type {KeyName} from '../input/keymap.js';
 import type {ReadMarks} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';

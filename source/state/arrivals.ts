@@ -1,3 +1,4 @@
+/** New articles: a reload (`R`, `--watch`), and the rest of a big input arriving after the first frame. */
 import {selectionInView} from './initial-state.js';
 import {articleKey} from '../read-state/marks.js';
 import {articlesByIdOf, selectedIndex, selectHits, selectListRows} from './selectors.js';

@@ -1,3 +1,4 @@
+/** What the shell does with an article: links opened or copied (`o`, `y`), programs (`|`, `p`, `w`) and the full story (`F`). */
 import {selectedArticle} from './selectors.js';
 import type {PromptPurpose} from '../mode.js';
 import {commandWords} from '../text/command-words.js';

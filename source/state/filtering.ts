@@ -1,3 +1,4 @@
+/** The filter line (`/` over the list) and the search results it brings. */
 import type {SearchHit} from '../search/search.js';
 import {activeQuery, hasCurrentResults, isReading, searchedQuery, selectedIndex, selectHits} from './selectors.js';
 import type {State} from './state.js';

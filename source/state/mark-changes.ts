@@ -1,3 +1,4 @@
+/** Read and starred marks as the keys change them (`u`, `s`, `m`, opening an article), and `U` undoing them. */
 import {articleKey, isMarked, type MarkName, type ReadMarks, withFlag} from '../read-state/marks.js';
 import {articleCountText, isReading, selectedArticle, selectHits} from './selectors.js';
 import type {MarkChange, State} from './state.js';

@@ -1,3 +1,4 @@
+/** The mouse: the wheel scrolls the pane under the pointer, a click selects, opens or focuses. */
 import {layoutOf} from './layout.js';
 import {clamp} from './list-rows.js';
 import {isReading, selectedIndex, selectHits, selectListRows} from './selectors.js';

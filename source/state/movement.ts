@@ -1,3 +1,4 @@
+/** Moving about: the selection in the list and its window, paging, counts, the help and messages overlays' scroll. */
 import {articleKey, isMarked} from '../read-state/marks.js';
 import {helpLayout} from './help-layout.js';
 import {layoutOf} from './layout.js';
@@ -70,7 +71,6 @@ export function withLayoutFollowed(state: State): State {
 	return scrollArticle(windowed, windowed.articleScrollTop);
 }
 
-/** Moves by `delta` rows: the selection in the list, or the text in the article. */
 /** Scrolls the help overlay to `top` (clamped). */
 export function scrollHelp(state: State, top: number): State {
 	if (state.mode.name !== 'help') {
@@ -93,6 +93,7 @@ export function scrollMessages(state: State, top: number): State {
 	return scrollTop === state.mode.scrollTop ? state : {...state, mode: {...state.mode, scrollTop}};
 }
 
+/** Moves by `delta` rows: the selection in the list, or the text in the article. */
 export function moveBy(state: State, delta: number): State {
 	if (state.mode.name === 'messages') {
 		return scrollMessages(state, state.mode.scrollTop + delta);

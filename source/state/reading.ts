@@ -1,3 +1,4 @@
+/** Reading an article: its scroll, and the search in it (`/`, `n`, `N`). */
 import {firstLineOf, lastLineOf, stepMatch} from './article-search.js';
 import {layoutOf} from './layout.js';
 import {clamp} from './list-rows.js';

@@ -1,3 +1,4 @@
+/** The pure `update`: each action, and each key through the keymap, dispatched to the modules of its area. */
 import {type Command, commandFor, type KeyName} from '../input/keymap.js';
 import {resizeList, toggleArticlePane} from './pane-sizes.js';
 import {withMessagesRecorded} from './messages.js';

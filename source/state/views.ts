@@ -1,3 +1,4 @@
+/** What the list shows: its order (`S`), the unread and starred views (`v`) and the named views (`V`). */
 import {isReading, nextOrder, searchedQuery, selectedIndex, selectHits} from './selectors.js';
 import type {ListViewName, NamedView, State} from './state.js';
 import {selectFirstHit, withListWindow} from './movement.js';
