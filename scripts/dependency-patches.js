@@ -14,12 +14,20 @@ const graphemesModule = fileURLToPath(new URL('../source/text/graphemes.ts', imp
 export const dependencyPatches = [
 	{
 		file: 'ink/build/ink.js',
-		reason: 'The frame writer replaces Ink\'s log-update, a frame goes out in one write, and a full clear never erases the scrollback (ESC[3J).',
+		reason: 'The frame writer replaces Ink\'s log-update, a frame goes out in one write, a frame as tall as the terminal is not cleared first, and a full clear never erases the scrollback (ESC[3J).',
 		edits: [
 			{search: 'import logUpdate from \'./log-update.js\';'},
 			{
 				search: 'this.options.stdout.write(ansiEscapes.clearTerminal + this.fullStaticOutput + output);',
 				replacement: 'this.options.stdout.write(\'\\u001B[2J\\u001B[H\' + this.fullStaticOutput + output);',
+			},
+			{
+				// Ink clears the whole terminal before every frame once the last one was as tall as the terminal: its own
+				// writer moves up from below the frame. The frame writer moves from the frame's last row, so a frame as tall
+				// as the terminal is drawn like any other, its changed cells only; a taller one, or Ink's own writer
+				// (BROADSHEET_FULL_REDRAW=1), is still cleared and drawn whole.
+				search: 'if (this.lastOutputHeight >= this.options.stdout.rows) {',
+				replacement: 'if (this.lastOutputHeight > this.options.stdout.rows || (this.lastOutputHeight === this.options.stdout.rows && !this.options.incrementalRendering)) {',
 			},
 			{
 				search: `                const shouldWrite = this.log.willRender(output);

@@ -8,7 +8,18 @@ import {createFrameWriter} from '../source/terminal/renderer/frame-writer.ts';
 
 const logUpdate = {
 	create(stream, {showCursor = false, incremental = false} = {}) {
-		return incremental ? createFrameWriter(stream, {showCursor, cursorVisibility: cliCursor}) : inkLogUpdate.create(stream, {showCursor, incremental});
+		if (incremental) {
+			return createFrameWriter(stream, {showCursor, cursorVisibility: cliCursor});
+		}
+
+		// Ink's own writer shows the cursor wherever it is placed: a position meant to stay hidden is left out.
+		const inkLog = inkLogUpdate.create(stream, {showCursor, incremental});
+		const setCursorPosition = inkLog.setCursorPosition;
+		inkLog.setCursorPosition = position => {
+			setCursorPosition(position?.isVisible === false ? undefined : position);
+		};
+
+		return inkLog;
 	},
 };
 

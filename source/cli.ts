@@ -11,7 +11,7 @@ import {formatNames} from './formats/detect.js';
 import {parseFieldMap} from './formats/field-map.js';
 import type {FormatName} from './formats/format.js';
 import {defaultKeymap, pickKeymap} from './input/keymap.js';
-import {type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './load/read-input.js';
+import {type LoadProgress, type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './load/read-input.js';
 import {type ArticleArrivals, parseInBackground} from './load/parse-in-background.js';
 import {startWordIndexing} from './load/word-indexing.js';
 import {closeWebConnections, feedCacheDirectory, isWebAddress, type WebOptions} from './load/web-feeds.js';
@@ -458,10 +458,22 @@ async function main(): Promise<void> {
 	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine, isPicking ? exitCodes.nothingPicked : exitCodes.success) : undefined;
 	const readOptions = {format, fieldMap: fields.fieldMap, web};
 	// Feeds keep Broadsheet waiting on the network: the interface loads meanwhile, rather than after the first answer.
-	const interfaceLoaded = keyInput && urls.length > 0 ? import('./shell/run-interface.js') : undefined;
+	let interfaceLoaded = keyInput && urls.length > 0 ? import('./shell/run-interface.js') : undefined;
+	// So too for the feeds of a subscription list, known once the list is read: the interface loads while they are
+	// fetched, once their requests are on their way.
+	const onProgress = (progress: LoadProgress) => {
+		if (keyInput && interfaceLoaded === undefined && progress.phase === 'fetching') {
+			interfaceLoaded = new Promise(resolve => {
+				setTimeout(resolve, 0);
+			}).then(async () => import('./shell/run-interface.js'));
+		}
+
+		loadingLine?.update(progress);
+	};
+
 	let loaded: Awaited<ReturnType<typeof loadInputs>> | undefined = await loadInputs(paths, process.stdin, {
 		...readOptions,
-		onProgress: loadingLine?.update,
+		onProgress,
 		// The interface shows the first articles while the rest are parsed; printed output needs them all.
 		firstArticleCount: keyInput ? firstScreenArticleCount : undefined,
 		wordIndexing: keyInput ? startWordIndexing : undefined,
@@ -531,6 +543,7 @@ async function main(): Promise<void> {
 		fullTextSources: fullTextSources.length > 0 ? fullTextSources : config?.fullText,
 		hideRules: config?.hideRules,
 		namedViews: config?.views,
+		isCursorShown: config?.showCursor,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

@@ -44,6 +44,8 @@ export type Config = {
 	readonly views?: readonly NamedView[];
 	/** Filters whose matches never show. */
 	readonly hideRules?: readonly HideRule[];
+	/** Whether the terminal's cursor shows on the selected headline and the article's top (`show-cursor`). */
+	readonly showCursor?: boolean;
 };
 
 /** Where the config file is: `$XDG_CONFIG_HOME/broadsheet/config.json`, by default `~/.config/broadsheet/config.json`. */
@@ -75,11 +77,15 @@ function parseScreenSetting(name: string, value: unknown): Partial<Config> | {er
 		return align ? {readingAlign: align} : {error: `reading-align: should be "left" or "centre" (or "center"), not ${describe(value)}`};
 	}
 
+	if (name === 'show-cursor') {
+		return typeof value === 'boolean' ? {showCursor: value} : {error: `show-cursor: should be true or false, not ${describe(value)}`};
+	}
+
 	return undefined;
 }
 
 /** The names of the screen's settings, for the message that lists every setting. */
-const screenSettingNames = ['reading-width', 'reading-align'];
+const screenSettingNames = ['reading-width', 'reading-align', 'show-cursor'];
 
 /** The config file's settings besides `keys` and `colors`, and the type each takes. */
 const settingTypes = {ascii: 'boolean', color: 'boolean', filter: 'string', sort: 'string', timeout: 'number', refresh: 'number', mouse: 'boolean'} as const;

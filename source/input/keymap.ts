@@ -136,13 +136,6 @@ export const defaultKeymap: Keymap = [
 	{command: 'list-wider', keys: ['>'], modes: ['browse', 'read'], help: 'widen the list beside the article (the article narrows)'},
 	{command: 'article-pane-toggle', keys: ['z'], modes: ['browse', 'read'], help: 'hide the article pane beside the list, or show it again'},
 	{command: 'messages-toggle', keys: ['!'], modes: ['browse', 'read'], help: 'show the last 200 notices and warnings, after they leave the status line'},
-	{command: 'messages-toggle', keys: ['!', 'escape', 'q'], modes: ['messages'], help: 'close the messages', hint: 'close'},
-	{command: 'cursor-down', keys: ['j', 'down'], modes: ['messages'], help: 'scroll down a line', hint: 'scroll'},
-	{command: 'cursor-up', keys: ['k', 'up'], modes: ['messages'], help: 'scroll up a line'},
-	{command: 'page-down', keys: ['pagedown', 'space', 'ctrl+f', 'ctrl+d'], modes: ['messages'], help: 'page down'},
-	{command: 'page-up', keys: ['pageup', 'b', 'ctrl+b', 'ctrl+u'], modes: ['messages'], help: 'page up'},
-	{command: 'go-first', keys: ['g', 'home'], modes: ['messages'], help: 'the oldest message'},
-	{command: 'go-last', keys: ['G', 'end'], modes: ['messages'], help: 'the latest message'},
 	{command: 'help-toggle', keys: ['?'], modes: ['browse', 'read', 'help'], help: 'show or hide this help', hint: 'help'},
 	{command: 'help-toggle', keys: ['escape', 'q'], modes: ['help'], help: 'close the help', hint: 'close'},
 	{command: 'prompt-accept', keys: ['enter'], modes: ['prompt'], help: 'run the command, or save to the path', hint: 'run'},
@@ -157,6 +150,13 @@ export const defaultKeymap: Keymap = [
 	{command: 'quit', keys: ['ctrl+c'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'messages', 'confirm', 'prompt'], help: 'quit at once'},
 	{command: 'suspend', keys: ['ctrl+z'], modes: ['browse', 'read', 'filter', 'article-search', 'help', 'confirm', 'prompt'], help: 'suspend; fg resumes'},
 	{command: 'redraw', keys: ['ctrl+l'], modes: ['browse', 'read', 'filter'], help: 'redraw the screen'},
+	{command: 'messages-toggle', keys: ['!', 'escape', 'q'], modes: ['messages'], help: 'close the messages', hint: 'close'},
+	{command: 'cursor-down', keys: ['j', 'down'], modes: ['messages'], help: 'scroll down a line', hint: 'scroll'},
+	{command: 'cursor-up', keys: ['k', 'up'], modes: ['messages'], help: 'scroll up a line'},
+	{command: 'page-down', keys: ['pagedown', 'space', 'ctrl+f', 'ctrl+d'], modes: ['messages'], help: 'page down'},
+	{command: 'page-up', keys: ['pageup', 'b', 'ctrl+b', 'ctrl+u'], modes: ['messages'], help: 'page up'},
+	{command: 'go-first', keys: ['g', 'home'], modes: ['messages'], help: 'the oldest message'},
+	{command: 'go-last', keys: ['G', 'end'], modes: ['messages'], help: 'the latest message'},
 ];
 
 /**

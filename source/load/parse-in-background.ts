@@ -11,6 +11,8 @@ export type Arrival = {
 	readonly loadingShare: number | undefined;
 	/** How many warnings the inputs gave so far. */
 	readonly warningCount: number;
+	/** Those warnings, as their lines say them (not sanitised). */
+	readonly warnings?: readonly string[];
 	/** While feeds are fetched: how many have answered, of how many. */
 	readonly fetchCounts?: FetchCounts;
 };
@@ -80,7 +82,7 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 
 			const result = rest.result();
 			const fetchCounts = isComplete ? undefined : rest.fetchCounts?.();
-			latest = {articles: result.articles, loadingShare: isComplete ? undefined : rest.parsedShare(), warningCount: result.warnings.length, ...(fetchCounts ? {fetchCounts} : {})};
+			latest = {articles: result.articles, loadingShare: isComplete ? undefined : rest.parsedShare(), warningCount: result.warnings.length, warnings: result.warnings, ...(fetchCounts ? {fetchCounts} : {})};
 			for (const listener of listeners) {
 				listener(latest);
 			}

@@ -1,5 +1,5 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp, useCursor, useInput} from 'ink';
 import type {Article} from '../article.js';
 import {bindingsFor, defaultKeymap, hintsFor, type Keymap} from '../input/keymap.js';
 import {keysFromInput} from '../input/keys-from-input.js';
@@ -9,13 +9,15 @@ import type {ReadStateStore} from '../read-state/store.js';
 import {useReadStateFile} from './use-read-state-file.js';
 import {layoutOf, tooSmallMessage} from '../state/layout.js';
 import {helpLayout} from '../state/help-layout.js';
+import {cursorCell} from '../state/cursor.js';
+import type {CursorPosition} from '../terminal/renderer/frame-writer.js';
 import {groupLabel, type ListOrder, orderLabels} from '../state/list-order.js';
 import {
 	hiddenCount,
 	activeQuery,
 	displayedOrder,
 	groupColumnCount,
-	hasDates,
+	datedYears,
 	isArticleRead,
 	isArticleStarred,
 	isReading,
@@ -34,7 +36,7 @@ import {
 import {createState} from '../state/initial-state.js';
 import type {FetchCounts, NamedView} from '../state/state.js';
 import type {ScreenSettings} from '../state/screen-settings.js';
-import {fieldQueryOf, searchTextOf} from '../state/field-filtering.js';
+import {fieldQueryOf, namedViewHelpSections, searchTextOf} from '../state/field-filtering.js';
 import type {HideRule} from '../search/field-filters.js';
 import {type Viewport} from '../mode.js';
 import type {Action} from '../state/actions.js';
@@ -121,6 +123,11 @@ type AppProps = ReloadOptions & {
 	readonly onRedraw?: () => void;
 	/** Where `|`, `p` and `w` run their programs and write their files; without it they say they cannot. */
 	readonly programs?: ProgramEnvironment;
+	/**
+	 * Whether the terminal's cursor shows where it stands (the config file's `cursor`); hidden or not, it follows
+	 * the selected headline and the top of the article, for screen readers.
+	 */
+	readonly isCursorShown?: boolean;
 	/** The article's measure and alignment (the config file's `reading-width` and `reading-align`). */
 	readonly screen?: Partial<ScreenSettings>;
 	/**
@@ -169,6 +176,7 @@ export function App({
 	programs,
 	screen,
 	inputSetKey,
+	isCursorShown = false,
 }: AppProps) {
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
@@ -296,9 +304,15 @@ export function App({
 	}, [state.mode.name, exit]);
 
 	const layout = layoutOf(state);
+	const {setCursorPosition} = useCursor();
 	if (state.mode.name === 'quit') {
+		setCursorPosition(undefined);
 		return null;
 	}
+
+	// Ink passes the position on to the frame writer as it is, `isVisible` with it (see terminal/renderer/frame-writer.ts).
+	const cursor: CursorPosition = {...cursorCell(state), isVisible: isCursorShown};
+	setCursorPosition(cursor);
 
 	if (layout.isTooSmall) {
 		return (
@@ -327,7 +341,7 @@ export function App({
 			isRead={listArticle => isArticleRead(state, listArticle)}
 			isStarred={listArticle => isArticleStarred(state, listArticle)}
 			theme={theme}
-			hasDates={hasDates(articles)}
+			dateYears={datedYears(articles)}
 			groupColumnCount={displayedOrder(state) === 'group' ? 0 : groupColumnCount(articles)}
 			now={now}
 		/>
@@ -363,7 +377,7 @@ export function App({
 	} else if (state.mode.name === 'help') {
 		panes = (
 			<HelpOverlay
-				layout={helpLayout(state.keymap, glyphs, layout.paneRowCount, layout.columnCount)}
+				layout={helpLayout(state.keymap, glyphs, layout.paneRowCount, layout.columnCount, namedViewHelpSections(state.namedViews))}
 				rowCount={layout.paneRowCount}
 				columnCount={layout.columnCount}
 				scrollTop={state.mode.scrollTop}

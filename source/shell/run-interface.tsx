@@ -56,6 +56,8 @@ type RootProps = ReloadOptions & {
 	/** The config file's hide rules and named views. */
 	readonly hideRules?: readonly HideRule[];
 	readonly namedViews?: readonly NamedView[];
+	/** Whether the cursor shows where it stands (the config file's `show-cursor`). */
+	readonly isCursorShown?: boolean;
 };
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
@@ -257,6 +259,7 @@ export async function runInterface(
 				fullTextSources={options.fullTextSources}
 				hideRules={options.hideRules}
 				namedViews={options.namedViews}
+				isCursorShown={options.isCursorShown}
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}

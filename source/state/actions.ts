@@ -56,7 +56,15 @@ export type Action =
 	 * More of the inputs is parsed, after the first frame showed their first articles: `articles` are all so far, in
 	 * the inputs' order; `loadingShare` is how much is parsed, undefined when all is.
 	 */
-	| {readonly type: 'articles-arrived'; readonly articles: readonly Article[]; readonly loadingShare: number | undefined; readonly inputWarningCount: number; readonly fetchCounts?: FetchCounts}
+	| {
+		readonly type: 'articles-arrived';
+		readonly articles: readonly Article[];
+		readonly loadingShare: number | undefined;
+		readonly inputWarningCount: number;
+		readonly fetchCounts?: FetchCounts;
+		/** The inputs' warnings so far, sanitised: those beyond the count known before go to the messages. */
+		readonly inputWarnings?: readonly string[];
+	}
 	/**
 	 * The full story of article `articleId` (asked for with `F`) was fetched from `url` and extracted: its paragraphs
 	 * and links, already sanitised; or it could not be, and `error` says why in a line.

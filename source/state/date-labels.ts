@@ -1,53 +1,61 @@
 /**
- * Dates as people read them: relative in the list, as mail clients show them (`now`, `5m ago`, `3h ago`, `2d ago`,
- * then `Mar 4` within the year and `2019` before it), absolute in the article (`Sat 28 Nov 2026 14:05 UTC`).
- * Pure: the current time is passed in. Calendar dates are in the local time zone.
+ * Dates as people read them: in the list, as mail clients show them (`14:05` today, `Tue` this week, `3 Mar` this
+ * year, `3 Mar 1987` before it; a list whose dates all fall in one year leaves the year out), and in the article in
+ * full (`Sat 28 Nov 2026 14:05 UTC`). Pure: the current time is passed in. Calendar dates are in the local time zone.
  */
 
-const minuteMs = 60_000;
-const hourMs = 60 * minuteMs;
-const dayMs = 24 * hourMs;
+const dayMs = 24 * 60 * 60_000;
 
-/** The widest relative label (`59m ago`), so that a column of them can be sized once. */
-export const relativeDateColumnCount = 7;
-
-// The formats are made when first needed: making one loads ICU's calendar data, which start-up need not wait for.
-let monthDay: Intl.DateTimeFormat | undefined;
-let absoluteDate: Intl.DateTimeFormat | undefined;
+/** The years a list's dates span (local calendar years), or undefined when none has a date. */
+export type DateYears = {readonly earliest: number; readonly latest: number};
 
 /**
- * `publishedAt` relative to `now` (both in milliseconds since the epoch), in at most
- * {@link relativeDateColumnCount} columns. Dates up to a minute ahead (clocks differ) count as `now`; later ones,
- * like old ones, get their calendar date.
+ * `publishedAt` as the list shows it, seen from `now` (both in milliseconds since the epoch): the time on the same day,
+ * the weekday within the six days before, the day and month within the year, and the year too before or after it,
+ * unless `showsYear` is false (every date of the list falls in one year).
  */
-export function relativeDateLabel(publishedAt: number, now: number): string {
-	const ageMs = now - publishedAt;
-	if (ageMs >= -minuteMs && ageMs < minuteMs) {
-		return 'now';
-	}
-
-	if (ageMs > 0 && ageMs < hourMs) {
-		return `${Math.floor(ageMs / minuteMs)}m ago`;
-	}
-
-	if (ageMs > 0 && ageMs < dayMs) {
-		return `${Math.floor(ageMs / hourMs)}h ago`;
-	}
-
-	if (ageMs > 0 && ageMs < 7 * dayMs) {
-		return `${Math.floor(ageMs / dayMs)}d ago`;
-	}
-
+export function listDateLabel(publishedAt: number, now: number, showsYear = true): string {
 	const published = new Date(publishedAt);
-	if (published.getFullYear() !== new Date(now).getFullYear()) {
-		return String(published.getFullYear());
+	const today = new Date(now);
+	const isSameDay = published.getFullYear() === today.getFullYear() && published.getMonth() === today.getMonth() && published.getDate() === today.getDate();
+	if (isSameDay) {
+		return `${String(published.getHours()).padStart(2, '0')}:${String(published.getMinutes()).padStart(2, '0')}`;
 	}
 
-	monthDay ??= new Intl.DateTimeFormat('en-US', {month: 'short', day: 'numeric'});
-	return monthDay.format(published);
+	const startOfToday = new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime();
+	if (publishedAt < startOfToday && publishedAt >= startOfToday - 6 * dayMs) {
+		return weekdayNames[published.getDay()]!;
+	}
+
+	const dayMonth = `${published.getDate()} ${monthNames[published.getMonth()]!}`;
+	return published.getFullYear() === today.getFullYear() || !showsYear ? dayMonth : `${dayMonth} ${published.getFullYear()}`;
 }
 
-/** Three-letter month names, as the list's `Sep 24` uses (en-GB ICU would say `Sept`). */
+/**
+ * The columns the list's dates take: none without dates; `23 Mar 1987` when some fall in another year than `now`'s
+ * and the list spans more than one year; `23 Mar` otherwise.
+ */
+export function listDateColumnCount(years: DateYears | undefined, now: number): number {
+	if (years === undefined) {
+		return 0;
+	}
+
+	const thisYear = new Date(now).getFullYear();
+	const isOneYear = years.earliest === years.latest;
+	return !isOneYear && (years.earliest !== thisYear || years.latest !== thisYear) ? 11 : 6;
+}
+
+/** Whether the list shows years: its dates span more than one year. */
+export function listShowsYears(years: DateYears | undefined): boolean {
+	return years !== undefined && years.earliest !== years.latest;
+}
+
+// The format is made when first needed: making one loads ICU's calendar data, which start-up need not wait for.
+let absoluteDate: Intl.DateTimeFormat | undefined;
+
+const weekdayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+/** Three-letter month names, as the list's `24 Sep` uses (en-GB ICU would say `Sept`). */
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /** `publishedAt` in full, in the local time zone: `Sat 28 Nov 2026 14:05 UTC`, always with a three-letter month. */

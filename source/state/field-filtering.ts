@@ -4,7 +4,8 @@ import {isInverse, parseExtendedQuery} from '../search/extended-query.js';
 import {type FieldContext, type FieldQuery, type HideRule, meetsFieldTerms, meetsHideRule, parseFieldQuery} from '../search/field-filters.js';
 import {bylineOf, deckOf} from '../search/search-document.js';
 import type {SearchHit} from '../search/search.js';
-import type {FilterBasis} from './state.js';
+import type {Binding} from '../input/keymap.js';
+import type {FilterBasis, NamedView} from './state.js';
 
 /*
 The filter's field terms and the config's hide rules, applied to the list: the free words go to the search (see
@@ -127,4 +128,20 @@ export function filterWords(query: string): readonly string[] {
 	}
 
 	return lastWords.words;
+}
+
+/**
+ * The help overlay's section for the named views that have a key of their own (the config file's, so not in the
+ * keymap): none when no view has one.
+ */
+export function namedViewHelpSections(views: readonly NamedView[]): Array<{readonly title: string; readonly bindings: readonly Binding[]}> {
+	const bindings: Binding[] = views.flatMap(view =>
+		view.key === undefined ? [] : [{command: 'next-named-view' as const, keys: [view.key], modes: ['browse' as const], help: `show the view ${view.name}: ${view.filter}`}],
+	);
+	return bindings.length === 0 ? [] : [{title: 'Named views (config file)', bindings}];
+}
+
+/** How many rows {@link namedViewHelpSections} adds to the help overlay: a title and a row a view. */
+export function namedViewHelpRowCount(views: readonly NamedView[]): number {
+	return namedViewHelpSections(views).reduce((sum, section) => sum + 1 + section.bindings.length, 0);
 }

@@ -1,4 +1,4 @@
-import {helpSections, keyLabel, type Keymap} from '../input/keymap.js';
+import {type Binding, helpSections, keyLabel, type Keymap} from '../input/keymap.js';
 import {chromeText, type Glyphs} from '../text/glyphs.js';
 import {displayWidth, padToWidth, wrapParagraph} from '../text/text-width.js';
 
@@ -35,9 +35,9 @@ const keyColumnShare = 0.4;
  * column as wide as the widest keys need (wrapped past 40% of the column), descriptions wrapped beside them, so
  * that every description starts in the same column, whatever the keys before it.
  */
-export function helpLines(keymap: Keymap, glyphs: Glyphs, columnWidth: number): HelpLine[] {
+export function helpLines(keymap: Keymap, glyphs: Glyphs, columnWidth: number, extraSections: readonly HelpSection[] = []): HelpLine[] {
 	const textWidth = Math.max(1, columnWidth - 1);
-	const sections = helpSections(keymap).map(section => ({
+	const sections = [...helpSections(keymap), ...extraSections].map(section => ({
 		title: chromeText(section.title, glyphs),
 		bindings: section.bindings.map(binding => ({keys: binding.keys.map(key => keyLabel(key, glyphs)).join(' '), help: chromeText(binding.help, glyphs)})),
 	}));
@@ -79,16 +79,20 @@ export function helpLines(keymap: Keymap, glyphs: Glyphs, columnWidth: number): 
 	return lines;
 }
 
+/** A section the keymap does not hold (the config file's named views), shown after the keymap's. */
+export type HelpSection = {readonly title: string; readonly bindings: readonly Binding[]};
+
 const layouts = new WeakMap<Keymap, Map<string, HelpLayout>>();
 
 /**
  * The layout of `keymap`'s help in a pane of `rowCount` rows and `columnCount` columns: the fewest columns (each at
  * least 60 wide) that show every line, else as many as fit, scrolling.
  */
-export function helpLayout(keymap: Keymap, glyphs: Glyphs, rowCount: number, columnCount: number): HelpLayout {
+export function helpLayout(keymap: Keymap, glyphs: Glyphs, rowCount: number, columnCount: number, extraSections: readonly HelpSection[] = []): HelpLayout {
 	const byKeymap = layouts.get(keymap) ?? new Map<string, HelpLayout>();
 	layouts.set(keymap, byKeymap);
-	const cacheKey = `${rowCount}x${columnCount}${glyphs.isAscii ? 'a' : 'u'}`;
+	const extraKey = extraSections.map(section => `${section.title}:${section.bindings.map(binding => `${binding.keys.join(' ')} ${binding.help}`).join(';')}`).join('|');
+	const cacheKey = `${rowCount}x${columnCount}${glyphs.isAscii ? 'a' : 'u'}${extraKey}`;
 	const cached = byKeymap.get(cacheKey);
 	if (cached) {
 		return cached;
@@ -99,7 +103,7 @@ export function helpLayout(keymap: Keymap, glyphs: Glyphs, rowCount: number, col
 	let layout: HelpLayout | undefined;
 	for (let helpColumnCount = 1; helpColumnCount <= mostColumns; helpColumnCount++) {
 		const helpColumnWidth = Math.max(1, Math.floor(columnCount / helpColumnCount));
-		const lines = helpLines(keymap, glyphs, helpColumnWidth);
+		const lines = helpLines(keymap, glyphs, helpColumnWidth, extraSections);
 		const visibleRowCount = helpColumnCount * bodyRowCount;
 		layout = {
 			lines,

@@ -2,7 +2,10 @@ import type {State} from './state.js';
 
 /** Where each part of the screen goes, in character cells. */
 export type Layout = {
-	/** Rows of the whole frame: one fewer than the terminal's, since Ink clears the screen for a frame as tall as it. */
+	/**
+	 * Rows of the whole frame: the terminal's, its last row included (the frame writer draws a frame as tall as the
+	 * terminal cell by cell, where Ink would clear the screen for it; see scripts/build.js).
+	 */
 	readonly frameRowCount: number;
 	readonly columnCount: number;
 	/** Whether list and article stand side by side; otherwise one pane at a time. */
@@ -58,7 +61,7 @@ export function tooSmallMessage(columnCount: number, rowCount: number): string {
 /** The layout for the state's viewport and mode. */
 export function layoutOf(state: State): Layout {
 	const {columnCount, rowCount} = state.viewport;
-	const frameRowCount = Math.max(1, rowCount - 1);
+	const frameRowCount = Math.max(1, rowCount);
 	const isTooSmall = columnCount < minimumViewport.columnCount || rowCount < minimumViewport.rowCount;
 	const hasFilterLine = state.mode.name === 'filter' || state.mode.name === 'article-search' || state.mode.name === 'prompt' || state.query !== '';
 	const paneRowCount = Math.max(1, frameRowCount - 1 - (hasFilterLine ? 1 : 0));

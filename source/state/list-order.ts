@@ -1,4 +1,5 @@
 import type {Article} from '../article.js';
+import type {DateYears} from '../state/date-labels.js';
 
 /**
  * The orders the list can take (`S` cycles them, `--sort NAME` starts with one): the inputs' own order, newest or
@@ -41,6 +42,29 @@ export function hasDates(articles: readonly Article[]): boolean {
 	}
 
 	return isDated;
+}
+
+const datedYearsOfLists = new WeakMap<readonly Article[], DateYears | undefined>();
+
+/** The local calendar years the articles' dates span, or undefined when none has a date; kept per list of articles. */
+export function datedYears(articles: readonly Article[]): DateYears | undefined {
+	if (datedYearsOfLists.has(articles)) {
+		return datedYearsOfLists.get(articles);
+	}
+
+	let earliest = Number.POSITIVE_INFINITY;
+	let latest = Number.NEGATIVE_INFINITY;
+	for (const {publishedAt} of articles) {
+		if (publishedAt !== undefined) {
+			const year = new Date(publishedAt).getFullYear();
+			earliest = Math.min(earliest, year);
+			latest = Math.max(latest, year);
+		}
+	}
+
+	const years = Number.isFinite(earliest) ? {earliest, latest} : undefined;
+	datedYearsOfLists.set(articles, years);
+	return years;
 }
 
 /** Whether the articles come from more than one source (several files, or a feed naming several). */

@@ -35,6 +35,11 @@ export function withMessagesRecorded(before: State, after: State): State {
 	return messages === after.messages ? after : {...after, messages};
 }
 
+/** `state` with `warnings` (of reading the inputs, counted apart from the state's own) after its messages. */
+export function withNewWarningMessages(state: State, warnings: readonly string[]): State {
+	return warnings.length === 0 ? state : {...state, messages: warnings.reduce((messages, warning) => withMessage(messages, warning, 'warning'), state.messages)};
+}
+
 /** The messages as the overlay shows them, oldest first, each wrapped to `columnCount` columns under a one-space margin. */
 export function messageLines(messages: readonly Message[], columnCount: number): string[] {
 	if (messages.length === 0) {

@@ -1,6 +1,7 @@
 /** Moving about: the selection in the list and its window, paging, counts, the help and messages overlays' scroll. */
 import {articleKey, isMarked} from '../read-state/marks.js';
 import {helpLayout} from './help-layout.js';
+import {namedViewHelpSections} from './field-filtering.js';
 import {layoutOf} from './layout.js';
 import {maximumMessagesScrollTop} from './messages.js';
 import {clamp} from './list-rows.js';
@@ -78,7 +79,7 @@ export function scrollHelp(state: State, top: number): State {
 	}
 
 	const {paneRowCount, columnCount} = layoutOf(state);
-	const scrollTop = clamp(top, 0, helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount).maximumScrollTop);
+	const scrollTop = clamp(top, 0, helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount, namedViewHelpSections(state.namedViews)).maximumScrollTop);
 	return scrollTop === state.mode.scrollTop ? state : {...state, mode: {...state.mode, scrollTop}};
 }
 
@@ -120,7 +121,7 @@ export function pageBy(state: State, direction: number, share: 1 | 0.5 = 1): Sta
 
 	if (state.mode.name === 'help') {
 		const {paneRowCount, columnCount} = layoutOf(state);
-		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount).visibleRowCount));
+		return scrollHelp(state, state.mode.scrollTop + ofPage(helpLayout(state.keymap, state.glyphs, paneRowCount, columnCount, namedViewHelpSections(state.namedViews)).visibleRowCount));
 	}
 
 	if (state.mode.name === 'read') {

@@ -387,7 +387,7 @@ function filterSearch(state: State): ArticleSearchView | undefined {
 }
 
 /** Whether any article has a date: the list gives dates a column only then (see list-order.ts). */
-export {hasDates} from './list-order.js';
+export {datedYears} from './list-order.js';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 

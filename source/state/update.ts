@@ -1,7 +1,9 @@
 /** The pure `update`: each action, and each key through the keymap, dispatched to the modules of its area. */
 import {type Command, commandFor, type KeyName} from '../input/keymap.js';
 import {resizeList, toggleArticlePane} from './pane-sizes.js';
-import {withMessagesRecorded} from './messages.js';
+import {withMessagesRecorded, withNewWarningMessages} from './messages.js';
+import type {Mode} from '../mode.js';
+import {usLayoutKey} from '../input/layout-keys.js';
 import {searchedQuery, selectedArticle, selectedIndex} from './selectors.js';
 import type {State} from './state.js';
 import {withStories} from './full-stories.js';
@@ -259,10 +261,27 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 	}
 }
 
-function pressKey(previous: State, key: KeyName, now: number): State {
+/** Whether printable keys type text in `mode` (the filter, the article's search, a prompt) rather than run commands. */
+const isTypingMode = (mode: Mode) => mode.name === 'filter' || mode.name === 'article-search' || mode.name === 'prompt';
+
+/**
+ * The key as the keymap reads it: a letter of a Cyrillic or Greek layout that is bound to nothing in this mode acts
+ * as the US key at its place (`о` as `j`), except where letters type themselves.
+ */
+function keyOnUsLayout(state: State, key: KeyName): KeyName {
+	if (isTypingMode(state.mode) || commandFor(state.keymap, key, state.mode.name) !== undefined) {
+		return key;
+	}
+
+	return usLayoutKey(key) ?? key;
+}
+
+function pressKey(previous: State, typedKey: KeyName, now: number): State {
 	if (previous.mode.name === 'quit') {
 		return previous;
 	}
+
+	const key = keyOnUsLayout(previous, typedKey);
 
 	// A notice lasts until the next key, and a pending number applies to the key that follows it only.
 	const {pendingNumber} = previous;
@@ -351,7 +370,8 @@ function applyAction(state: State, action: Action): State {
 		}
 
 		case 'articles-arrived': {
-			return withSearchOfSelection(addArrivals(state, action));
+			const arrived = withSearchOfSelection(addArrivals(state, action));
+			return action.inputWarnings ? withNewWarningMessages(arrived, action.inputWarnings.slice(state.inputWarningCount)) : arrived;
 		}
 
 		case 'articles-loaded': {

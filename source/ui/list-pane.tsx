@@ -1,13 +1,14 @@
 import {Box, Text} from 'ink';
 import type {Article} from '../article.js';
-import {relativeDateColumnCount, relativeDateLabel} from '../state/date-labels.js';
+import {type DateYears, listDateColumnCount, listDateLabel, listShowsYears} from '../state/date-labels.js';
 import {groupLabel} from '../state/list-order.js';
 import type {ListRows} from '../state/list-rows.js';
 import type {ListViewName} from '../state/state.js';
-import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
+import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import {ListRow} from './list-row.js';
 import {chromeText} from '../text/glyphs.js';
 import type {Theme} from './theme.js';
+import {titleRow} from './title-row.js';
 
 type ListPaneProps = {
 	readonly rows: ListRows;
@@ -21,11 +22,11 @@ type ListPaneProps = {
 	readonly columnCount: number;
 	readonly isFocused: boolean;
 	readonly theme: Theme;
-	/** Whether the articles have dates, which then get a column. */
-	readonly hasDates: boolean;
+	/** The years the articles' dates span (undefined: none has a date); dated articles get a column. */
+	readonly dateYears: DateYears | undefined;
 	/** How wide the column of group labels is at most (see state/selectors.ts); 0 or absent for none. */
 	readonly groupColumnCount?: number;
-	/** The time the dates are relative to, in milliseconds since the epoch; the shell refreshes it every minute. */
+	/** The time the dates are seen from (today's show their time), in milliseconds since the epoch; refreshed every minute. */
 	readonly now: number;
 	/** Whether a filter is in force: without one, an empty list of all articles means there are none. */
 	readonly hasQuery?: boolean;
@@ -79,7 +80,7 @@ export function ListPane({
 	isRead,
 	isStarred,
 	theme,
-	hasDates,
+	dateYears,
 	groupColumnCount = 0,
 	now,
 }: ListPaneProps) {
@@ -88,14 +89,15 @@ export function ListPane({
 	const {partSeparator} = glyphs;
 	const title = chromeText(viewName === 'all' ? ` Headlines${partSeparator}${orderLabel}` : ` Headlines${partSeparator}${viewName}${partSeparator}${orderLabel}`, glyphs);
 	const visibleRows = rows.slice(listTop, listTop + rowCount);
-	const dateColumnCount = hasDates && columnCount >= datedListMinimumColumnCount ? relativeDateColumnCount : 0;
+	const dateColumnCount = columnCount >= datedListMinimumColumnCount ? listDateColumnCount(dateYears, now) : 0;
+	const showsYears = listShowsYears(dateYears);
 	// A fifth of the pane at most, and none where that is too narrow to name a group.
 	const fittedGroupColumnCount = Math.min(groupColumnCount, Math.floor(columnCount / 5));
 	const shownGroupColumnCount = fittedGroupColumnCount >= narrowestGroupColumnCount ? fittedGroupColumnCount : 0;
 	return (
 		<Box flexDirection="column" width={columnCount} height={rowCount + 1}>
 			<Text wrap="truncate" {...(isFocused ? styles.paneTitleFocused : styles.paneTitle)}>
-				{padToWidth(title, columnCount - position.length - 1, glyphs.ellipsis) + position + ' '}
+				{titleRow([title], [`${position} `], columnCount, glyphs.ellipsis)}
 			</Text>
 			{visibleRows.length === 0 ? <Text {...styles.notice}>{viewName === 'all' && !hasQuery ? ' No articles.' : emptyListNotices[viewName]}</Text> : null}
 			{visibleRows.map(row =>
@@ -111,7 +113,7 @@ export function ListPane({
 						isStarred={isStarred?.(row.hit.article) ?? false}
 						columnCount={columnCount}
 						theme={theme}
-						dateLabel={dateColumnCount > 0 && row.hit.article.publishedAt !== undefined ? relativeDateLabel(row.hit.article.publishedAt, now) : undefined}
+						dateLabel={dateColumnCount > 0 && row.hit.article.publishedAt !== undefined ? listDateLabel(row.hit.article.publishedAt, now, showsYears) : undefined}
 						dateColumnCount={dateColumnCount}
 						groupLabel={shownGroupColumnCount > 0 ? groupLabel(row.hit.article) : undefined}
 						groupColumnCount={shownGroupColumnCount}

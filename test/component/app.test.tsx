@@ -32,11 +32,11 @@ describe('the first frame', () => {
 		expect(lines.at(-1)).toMatch(/news\.txt · 5 articles .*j\/↓ move .*\/ filter .*\? help .*q quit/u);
 	});
 
-	it('is one row shorter than the terminal and no wider than it', () => {
+	it('is as tall as the terminal, its last row the status line, and no wider than it', () => {
 		for (const viewport of [wide, narrow, {columnCount: 100, rowCount: 10}, {columnCount: 20, rowCount: 6}]) {
 			app = renderApp(seed, viewport);
 			const lines = linesOf(app.frame());
-			expect(lines.length, JSON.stringify(viewport)).toBe(viewport.rowCount - 1);
+			expect(lines.length, JSON.stringify(viewport)).toBe(viewport.rowCount);
 			expect(Math.max(...lines.map(line => displayWidth(line)))).toBeLessThanOrEqual(viewport.columnCount);
 			app.unmount();
 		}
@@ -86,10 +86,10 @@ describe('navigating', () => {
 
 	it('draws only the rows that fit and scrolls the window', async () => {
 		app = renderApp(numberedArticles(200), {columnCount: 80, rowCount: 12});
-		expect(linesOf(app.frame()).filter(line => line.includes('Headline number'))).toHaveLength(9);
+		expect(linesOf(app.frame()).filter(line => line.includes('Headline number'))).toHaveLength(10);
 		app.press(keys.pageDown);
-		const frame = await app.waitForFrame(frame => frame.includes('10/200'));
-		expect(frame).toContain('Headline number 18');
+		const frame = await app.waitForFrame(frame => frame.includes('11/200'));
+		expect(frame).toContain('Headline number 20');
 		expect(frame).not.toContain('Headline number 9 ');
 		app.press('G');
 		await app.waitForFrame(frame => frame.includes('200/200') && frame.includes('Headline number 200'));
@@ -217,9 +217,9 @@ describe('resizing', () => {
 		expect(app.frame()).toContain('│');
 		app.resize(narrow);
 		const small = await app.waitForFrame(frame => !frame.includes('│'));
-		expect(linesOf(small)).toHaveLength(narrow.rowCount - 1);
+		expect(linesOf(small)).toHaveLength(narrow.rowCount);
 		app.resize({columnCount: 140, rowCount: 40});
 		const big = await app.waitForFrame(frame => frame.includes('│'));
-		expect(linesOf(big)).toHaveLength(39);
+		expect(linesOf(big)).toHaveLength(40);
 	});
 });

@@ -106,7 +106,7 @@ describe('links in the article pane', () => {
 		expect(referenceLine).toMatch(/^ \[2\] https:\/\/example\.com\/very-long-path\/.*…$/u);
 		expect(referenceLine?.length).toBeLessThanOrEqual(80);
 		expect(app.styledFrame()).toContain(`\u001B]8;;${longUrl}\u0007`);
-		expect(linesOf(frame).length).toBe(size.rowCount - 1);
+		expect(linesOf(frame).length).toBe(size.rowCount);
 	});
 
 	it('draws plain addresses for a terminal that cannot show hyperlinks', async () => {

@@ -47,6 +47,15 @@ describe('named views', () => {
 		expect(frame).toContain('Tram line approved');
 		expect(frame).toContain('Coffee prices climb');
 	});
+
+	it('are listed in the ? help with their own keys', async () => {
+		// Tall enough for the whole help on one page.
+		app = renderApp(articles, {columnCount: 120, rowCount: 200}, {namedViews: views});
+		app.press('?');
+		const frame = await app.waitForFrame(shown => shown.includes('Named views (config file)'));
+		expect(frame).toMatch(/H +show the view Gazette: source:gazette/u);
+		expect(frame).toMatch(/V +next named view of the config file/u);
+	});
 });
 
 describe('field terms typed in the filter line', () => {

@@ -40,7 +40,7 @@ describe('ASCII chrome', () => {
 		const frames = [app.frame()];
 		expect(frames[0]).toContain(' | ');
 		expect(frames[0]).toMatch(/news\.txt - 5 articles .*j\/Down move/u);
-		expect(frames[0]).toMatch(/^\* MARKETS: Copper prices climb .*\.\.\. +1h ago /mu);
+		expect(frames[0]).toMatch(/^\* MARKETS: Copper prices climb .*\.\.\. +13:05 /mu);
 		expect(frames[0]).toContain('By Ana Ruiz - Sat 28 Nov 2026 13:05 UTC - 1 min read');
 		// The address is never wrapped: it is cut to the pane, with ASCII dots.
 		expect(frames[0]).toMatch(/\| https:\/\/example\.com\/markets\/.*\.\.\. *$/mu);
@@ -85,12 +85,12 @@ describe('without colour', () => {
 });
 
 describe('dates', () => {
-	it('shows relative dates at the end of list rows, lined up, and none for an undated article', () => {
+	it('shows the time today, the weekday this week and the day this year at the end of list rows, lined up, and none for an undated article (issue 14.17)', () => {
 		app = renderApp(datedArticles, narrow, {initialOrder: 'file'});
 		const rows = app.frame().split('\n');
-		const ends = rows.slice(1, 6).map(row => row.slice(-9));
-		expect(ends).toEqual(['  1h ago ', '  1d ago ', '   Mar 4 ', '  5m ago ', expect.not.stringMatching(/ago|\d/u)]);
-		expect(rows[1]).toMatch(/^• MARKETS: Copper prices .*… +1h ago $/u);
+		const ends = rows.slice(1, 6).map(row => row.slice(-7));
+		expect(ends).toEqual([' 13:05 ', '   Fri ', ' 4 Mar ', ' 14:00 ', expect.not.stringMatching(/\d/u)]);
+		expect(rows[1]).toMatch(/^• MARKETS: Copper prices .*… +13:05 $/u);
 	});
 
 	it('gives no date column to articles without dates', () => {
@@ -100,7 +100,7 @@ describe('dates', () => {
 
 	it('moves with the time it is given', () => {
 		app = renderApp(datedArticles, narrow, {now: testNow + 2 * 24 * hour, initialOrder: 'file'});
-		expect(app.frame().split('\n')[1]).toMatch(/ 2d ago $/u);
+		expect(app.frame().split('\n')[1]).toMatch(/ Sat $/u);
 	});
 
 	it('shows the full date and the reading time in the article', async () => {
@@ -141,5 +141,17 @@ describe('a keymap with changes', () => {
 		app.press('?');
 		const help = await app.waitForFrame(frame => frame.includes('Keys'));
 		expect(help.split('\n')[0]).toMatch(/ Ctrl-N\/k scroll {2}1–\d+\/\d+ $/u);
+	});
+});
+
+describe('dates in an archive (issue 14.17)', () => {
+	it('gives rows of one old year their day and month, and rows of several years the year too', () => {
+		const oneYear = newsArticles.map((article, index) => ({...article, publishedAt: Date.UTC(1987, 9, 19 - index, 12)}));
+		app = renderApp(oneYear, narrow, {initialOrder: 'file'});
+		expect(app.frame().split('\n').slice(1, 4).map(row => row.slice(-8))).toEqual([' 19 Oct ', ' 18 Oct ', ' 17 Oct ']);
+		app.unmount();
+		const severalYears = oneYear.map((article, index) => (index === 1 ? {...article, publishedAt: Date.UTC(2019, 5, 1, 12)} : article));
+		app = renderApp(severalYears, narrow, {initialOrder: 'file'});
+		expect(app.frame().split('\n').slice(1, 3).map(row => row.slice(-13))).toEqual([' 19 Oct 1987 ', '  1 Jun 2019 ']);
 	});
 });

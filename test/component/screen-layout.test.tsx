@@ -115,3 +115,11 @@ describe('the article pane title at 20x5', () => {
 		expect(title).toMatch(/^ taipei-times\.t… \d+% $/u);
 	});
 });
+
+describe('the list title at 20x5', () => {
+	it('keeps the title apart from the position', async () => {
+		app = renderApp(seed, {columnCount: 20, rowCount: 5});
+		const title = (await app.waitForFrame(text => text.includes('1/5'))).split('\n')[0]!;
+		expect(title).toMatch(/^ Headlines · f… 1\/5 $/u);
+	});
+});

@@ -69,3 +69,38 @@ describe('S', () => {
 		expect(moved[6]).toContain('Headline number 2');
 	});
 });
+
+describe('groups of a subscription list (issue 15.2)', () => {
+	const day = 24 * 60 * 60 * 1000;
+	const now = Date.UTC(2026, 11, 5, 12);
+	const filed = numberedArticles(4).map((article, index) => ({
+		...article,
+		publishedAt: now - (index + 1) * day,
+		...(index < 3 ? {groups: index === 1 ? ['Science'] : ['Harbour', 'Ferries']} : {}),
+	}));
+
+	it('shows each headline\'s group dim before its date at 80 columns, one column for all, and none for an article in no group', () => {
+		app = renderApp(filed, narrow, {now});
+		const lines = linesOf(app.frame());
+		// At most 16 columns (a fifth of the pane): a longer group is cut.
+		expect(lines[1]).toMatch(/ {4}Harbour \/ Ferri… {2}1d ago $/u);
+		expect(lines[2]).toMatch(/ {4}Science {11}2d ago $/u);
+		expect(lines[4]).not.toMatch(/Harbour|Science/u);
+		// The dates line up whatever the group.
+		expect(new Set(lines.slice(1, 5).map(line => line.indexOf('d ago')))).toHaveProperty('size', 1);
+	});
+
+	it('S reaches by group: a header above each group, articles in no group last, and no group column', async () => {
+		app = renderApp(filed, narrow, {now, initialOrder: 'group'});
+		const lines = linesOf(await app.waitForFrame(frame => frame.includes('by group')));
+		expect(lines.slice(1, 8).map(line => line.replace(/ +\dd ago $/u, '').trim())).toEqual([
+			expect.stringMatching(/^── Harbour \/ Ferries \(2\) ─+$/u),
+			expect.stringMatching(/^. Headline number 1$/u),
+			expect.stringMatching(/^. Headline number 3$/u),
+			expect.stringMatching(/^── Science \(1\) ─+$/u),
+			expect.stringMatching(/^. Headline number 2$/u),
+			expect.stringMatching(/^── no group \(1\) ─+$/u),
+			expect.stringMatching(/^. Headline number 4$/u),
+		]);
+	});
+});

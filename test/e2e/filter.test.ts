@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {keys, type TerminalSession} from '../helpers/pty-terminal.js';
-import {listPositionOnTopRow, runBroadsheetPiped, samplePath, singlePaneSize, startBroadsheet, statusRowIndex, waitForFrame} from '../helpers/run-broadsheet.js';
+import {listPositionOnTopRow, runBroadsheetPiped, samplePath, singlePaneSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from '../helpers/run-broadsheet.js';
 
 /** The filter line sits just above the status line. */
 function filterRow(session: TerminalSession): string | undefined {
@@ -136,5 +136,38 @@ describe('Esc and j in one read (issue 14)', () => {
 		await waitForFrame(session, screen => listPositionOnTopRow(screen) === '2/5');
 		session.press('q');
 		await session.exited;
+	});
+});
+
+describe('field terms, named views and hide rules (80x24)', () => {
+	const fixtures = useFixtureDirectory();
+	const feed = fixtures.write(
+		'desk.jsonl',
+		[
+			{title: 'Harbour wall to rise', author: 'Ana Okafor', source: 'The Gazette', body: 'Work starts in spring.'},
+			{title: 'Coffee prices climb', author: 'Li Wei', source: 'Herald', body: 'Growers expect less.'},
+			{title: 'Tram line approved', author: 'Ana Okafor', source: 'The Gazette', body: 'The vote was close.'},
+			{title: 'Horoscope for Monday', source: 'Herald', body: 'Stars align.'},
+		].map(record => JSON.stringify(record)).join('\n') + '\n',
+	);
+	const config = fixtures.write('config.json', JSON.stringify({views: [{name: 'Gazette', filter: 'source:gazette', key: 'H'}], hide: ['horoscope']}));
+
+	it('switches the list with a view\'s key, and counts what the hide rules hide', async () => {
+		const session = await startBroadsheet(['--config', config, feed], singlePaneSize);
+		await waitForFrame(session, /4 articles · 1 hidden/u);
+		expect(session.screen()).not.toContain('Horoscope for Monday');
+		session.press('H');
+		await waitForFrame(session, /view: Gazette/u);
+		expect(listedHeadlines(session)).toEqual([expect.stringMatching(/Harbour wall to rise/u), expect.stringMatching(/Tram line approved/u)]);
+		session.press('V');
+		await waitForFrame(session, /no view: every article/u);
+		expect(session.screen()).toContain('Coffee prices climb');
+	});
+
+	it('prints what field terms and free words keep, never what a hide rule hides', async () => {
+		const byAuthor = await runBroadsheetPiped(['--list', '--filter', 'author:okafor tram', feed]);
+		expect(byAuthor.stdout.trim().split('\n')).toEqual(['Tram line approved']);
+		const bySource = await runBroadsheetPiped(['--list', '--config', config, '--filter', '\'herald', feed]);
+		expect(bySource.stdout.trim().split('\n')).toEqual(['Coffee prices climb']);
 	});
 });

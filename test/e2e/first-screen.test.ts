@@ -51,14 +51,14 @@ describe('the first screen', () => {
 	it.each([
 		['120x30', splitSize],
 		['80x24', singlePaneSize],
-	])('puts the status line with the file name, article count and key hints on the second-to-last row at %s', async (_name, size) => {
+	])('puts the status line with the file name, article count and key hints on the last row at %s', async (_name, size) => {
 		const session = await startBroadsheet([samplePath], size);
 		await waitForFrame(session, '5 articles');
 		const rows = session.lines();
 		const statusLine = rows[statusRowIndex(session)];
 
 		expect(statusLine).toMatch(/^ taipei-times\.txt · 5 articles {3}j\/↓ move {2}Enter\/l open {2}.*\? help\b/u);
-		expect(rows.at(-1)).toBe('');
+		expect(statusRowIndex(session)).toBe(size.rowCount - 1);
 		expect(inverseRows(session, [statusRowIndex(session)], 1)).toEqual([statusRowIndex(session)]);
 	});
 });

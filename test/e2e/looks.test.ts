@@ -121,7 +121,7 @@ describe('the config file', () => {
 	it('stops a pipe too, before reading any input', async () => {
 		const path = fixtures.write('typo.json', '{"colour": false}');
 		const result = await runBroadsheetPiped(['--config', path, samplePath]);
-		expect(result).toMatchObject({exitCode: 12, stdout: '', stderr: `broadsheet: ${path}: colour: no such setting; use keys, colors, openers, views, hide, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align\n`});
+		expect(result).toMatchObject({exitCode: 12, stdout: '', stderr: `broadsheet: ${path}: colour: no such setting; use keys, colors, openers, views, hide, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align, show-cursor\n`});
 
 		const missing = await runBroadsheetPiped(['--config', `${fixtures.path}/missing.json`, samplePath]);
 		expect(missing).toMatchObject({exitCode: 12, stderr: `broadsheet: ${fixtures.path}/missing.json: no such file\n`});

@@ -94,7 +94,7 @@ describe('moving through the headlines', () => {
 		const stories = Array.from({length: 60}, (_, index) => `Story ${index + 1} of the night desk\nA short body for story ${index + 1}.\n`);
 		const path = fixtures.write('sixty-stories.txt', stories.join('\n'));
 		const session = await startBroadsheet([path], singlePaneSize);
-		// At 80x24 the list shows 21 headlines under its title.
+		// At 80x24 the list shows 22 headlines under its title.
 		const expectSelected = async (key: string, position: number, selectedRowIndex: number, topStory: number) => {
 			session.press(key);
 			await waitForFrame(session, new RegExp(`Headlines · file order +${position}/60$`, 'mu'));
@@ -104,14 +104,14 @@ describe('moving through the headlines', () => {
 			expect(rows[1]).toBe(`• Story ${topStory} of the night desk`);
 			expect(rows.slice(1).filter(row => row.includes('Headlines'))).toEqual([]);
 			expect(rows[selectedRowIndex]).toBe(`• Story ${position} of the night desk`);
-			expect(inverseRows(session, Array.from({length: 21}, (_, index) => index + 1), 1)).toEqual([selectedRowIndex]);
+			expect(inverseRows(session, Array.from({length: 22}, (_, index) => index + 1), 1)).toEqual([selectedRowIndex]);
 			expect(rows[statusRowIndex(session)]).toMatch(/^ sixty-stories\.txt · 60 articles/u);
 		};
 
-		await expectSelected(keys.pageDown, 22, 1, 22);
-		await expectSelected(keys.pageDown, 43, 4, 40);
-		await expectSelected(keys.pageUp, 22, 4, 19);
-		await expectSelected('G', 60, 21, 40);
+		await expectSelected(keys.pageDown, 23, 1, 23);
+		await expectSelected(keys.pageDown, 45, 7, 39);
+		await expectSelected(keys.pageUp, 23, 7, 17);
+		await expectSelected('G', 60, 22, 39);
 		await expectSelected('g', 1, 1, 1);
 	});
 });

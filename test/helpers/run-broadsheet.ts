@@ -292,9 +292,9 @@ export function useFixtureDirectory(): FixtureDirectory {
 	};
 }
 
-/** The row the status line sits on: the frame is one row shorter than the terminal, so the second-to-last. */
+/** The row the status line sits on: the terminal's last (the frame is as tall as the terminal). */
 export function statusRowIndex(session: TerminalSession): number {
-	return session.terminal.rows - 2;
+	return session.terminal.rows - 1;
 }
 
 /** The list's position as its title row shows it (`3/5`), when that title row is the screen's top row. */

@@ -99,7 +99,7 @@ describe('a config file with a mistake gets one message naming the entry', () =>
 		['{"timeout": "soon"}', 'timeout: should be a number, not "soon"'],
 		['{"refresh": 0}', 'refresh: should be a number above 0, not 0'],
 		['{"keys": {"go-first": ["5"]}}', 'keys.go-first: 5 is also bound to link-number (while browsing)'],
-		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, views, hide, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align'],
+		['{"colour": false}', 'colour: no such setting; use keys, colors, openers, views, hide, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align, show-cursor'],
 		['{"fullText": "Ferry Desk"}', 'fullText: should be a list of sources (names or feed addresses), as in ["Ferry Desk", "https://example.org/feed.xml"], not "Ferry Desk"'],
 		['[1]', 'should hold an object, as in {"keys": {…}, "colors": {…}}, not a list'],
 		['{\n  "keys": {\n    "quit": ["x"],\n  }\n}', /^line 4, column 3: not valid JSON \(Expected double-quoted property name\)$/u],
@@ -202,8 +202,8 @@ describe('hostile config files (issue 17)', () => {
 	});
 
 	it('refuses constructor, toString and the like as no such setting', () => {
-		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, openers, views, hide, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align');
-		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, openers, views, hide, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align');
+		expect(errorOf('{"constructor": 1}')).toBe('constructor: no such setting; use keys, colors, openers, views, hide, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align, show-cursor');
+		expect(errorOf('{"toString": "x"}')).toBe('toString: no such setting; use keys, colors, openers, views, hide, fullText, ascii, color, filter, sort, timeout, refresh, mouse, reading-width, reading-align, show-cursor');
 	});
 
 	it('takes a filter without the escape sequences in it', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {absoluteDateLabel, readingTimeLabel, relativeDateColumnCount, relativeDateLabel} from '../../source/state/date-labels.js';
+import {absoluteDateLabel, listDateColumnCount, listDateLabel, listShowsYears, readingTimeLabel} from '../../source/state/date-labels.js';
 
 // Tests run with TZ=UTC (vitest.config.ts): calendar dates are UTC ones.
 const now = Date.UTC(2026, 10, 28, 14, 5);
@@ -7,32 +7,42 @@ const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
-describe('relative dates in the list', () => {
+describe('dates in the list (issue 14.17)', () => {
 	it.each([
-		['just now', now, 'now'],
-		['30 seconds ago', now - 30_000, 'now'],
-		['30 seconds ahead (clocks differ)', now + 30_000, 'now'],
-		['a minute ago', now - minute, '1m ago'],
-		['59 minutes ago', now - 59 * minute - 59_000, '59m ago'],
-		['an hour ago', now - hour, '1h ago'],
-		['23 hours ago', now - 23 * hour - 59 * minute, '23h ago'],
-		['a day ago', now - day, '1d ago'],
-		['6 days ago', now - 6 * day - 23 * hour, '6d ago'],
-		['a week ago', now - 7 * day, 'Nov 21'],
-		['earlier this year', Date.UTC(2026, 2, 4, 8), 'Mar 4'],
-		['the first minute of the year', Date.UTC(2026, 0, 1, 0, 0), 'Jan 1'],
-		['the last minute of last year', Date.UTC(2025, 11, 31, 23, 59), '2025'],
-		['years ago', Date.UTC(2019, 5, 1), '2019'],
-		['tomorrow (a date in the future)', now + day, 'Nov 29'],
-		['next year', Date.UTC(2027, 0, 2), '2027'],
-	])('%s: %s', (_name, publishedAt, label) => {
-		expect(relativeDateLabel(publishedAt, now)).toBe(label);
+		['just now', now, true, '14:05'],
+		['this morning', Date.UTC(2026, 10, 28, 0, 1), true, '00:01'],
+		['30 seconds ahead (clocks differ)', now + 30_000, true, '14:05'],
+		['yesterday', now - day, true, 'Fri'],
+		['six days ago', Date.UTC(2026, 10, 22, 0, 0), true, 'Sun'],
+		['a week ago', Date.UTC(2026, 10, 21, 23, 59), true, '21 Nov'],
+		['earlier this year', Date.UTC(2026, 2, 4, 8), true, '4 Mar'],
+		['the first minute of the year', Date.UTC(2026, 0, 1, 0, 0), true, '1 Jan'],
+		['the last minute of last year', Date.UTC(2025, 11, 31, 23, 59), true, '31 Dec 2025'],
+		['years ago', Date.UTC(1987, 2, 3), true, '3 Mar 1987'],
+		['years ago, in a list of one year', Date.UTC(1987, 2, 3), false, '3 Mar'],
+		['tomorrow (a date in the future)', now + day, true, '29 Nov'],
+		['next year', Date.UTC(2027, 0, 2), true, '2 Jan 2027'],
+	])('%s: %s', (_name, publishedAt, showsYear, label) => {
+		expect(listDateLabel(publishedAt, now, showsYear)).toBe(label);
+	});
+
+	it('tells apart the rows of an archive whose dates all fall in one year', () => {
+		const years = {earliest: 1987, latest: 1987};
+		expect(listShowsYears(years)).toBe(false);
+		expect(listDateColumnCount(years, now)).toBe(6);
+		expect(listDateLabel(Date.UTC(1987, 9, 19), now, listShowsYears(years))).toBe('19 Oct');
+		expect(listDateLabel(Date.UTC(1987, 9, 20), now, listShowsYears(years))).toBe('20 Oct');
 	});
 
 	it('never needs more than its column', () => {
-		for (let ageMs = -2 * day; ageMs < 800 * day; ageMs += 37 * minute) {
-			expect(relativeDateLabel(now - ageMs, now).length).toBeLessThanOrEqual(relativeDateColumnCount);
+		for (const years of [{earliest: 2026, latest: 2026}, {earliest: 2019, latest: 2026}, {earliest: 1987, latest: 1987}]) {
+			const columnCount = listDateColumnCount(years, now);
+			for (let time = Date.UTC(years.earliest, 0, 1); time <= Math.min(now + 2 * day, Date.UTC(years.latest, 11, 31)); time += 37 * hour) {
+				expect(listDateLabel(time, now, listShowsYears(years)).length, JSON.stringify(years)).toBeLessThanOrEqual(columnCount);
+			}
 		}
+
+		expect(listDateColumnCount(undefined, now)).toBe(0);
 	});
 });
 

@@ -18,6 +18,7 @@ const corpus: Article[] = Array.from({length: 120}, (_, index) => {
 		...(index % 4 === 0 ? {deck: `The ${pick(3, 2).join(' and ')}`} : {}),
 		paragraphs: [`${pick(4, 5).join(' ')}.`, `The ${pick(5, 4).join(' ')} today.`],
 		source: index % 2 === 0 ? 'gazette.txt' : 'herald.txt',
+		...(index % 5 === 0 ? {author: 'Ana Okafor'} : {}),
 	};
 });
 
@@ -46,12 +47,19 @@ const queries = [
 	// AND, OR and their combinations.
 	'harbour ferry', 'harbour | bridge', '^ferry | council', '\'cocoa !brazil', 'korea !zzz', 'harbour !bridge', 'ferry !^the',
 	'budget !today.$', 'coffee !offering !officials', '\'coffee !brazil | storm', 'market school !road', '!bridge !ferry',
+	// The author and the source, searched at the head of the body.
+	'\'okafor', '\'gazette', 'okafor harbour', '\'gazette !okafor', '^ana',
 ];
 
 describe('the filter against fuse.js\'s own extended search', () => {
 	it.each(queries)('%s matches what fuse.js matches', query => {
 		const ours = new Set(index.search(query).map(hit => hit.article.id));
 		expect([...ours].sort()).toEqual([...oracle(query)].sort());
+	});
+
+	it('finds authors and sources: \'okafor and \'gazette', () => {
+		expect(index.search('\'okafor').map(hit => hit.article.id).sort()).toEqual(corpus.filter(article => article.author === 'Ana Okafor').map(article => article.id).sort());
+		expect(index.search('\'gazette').map(hit => hit.article.id).sort()).toEqual(corpus.filter(article => article.source === 'gazette.txt').map(article => article.id).sort());
 	});
 
 	it('keeps the articles with a word and without another: korea !zzz, \'cocoa !brazil', () => {

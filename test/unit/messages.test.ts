@@ -45,6 +45,14 @@ describe('the messages kept', () => {
 		expect(state.messages.map(message => message.kind)).toEqual(['warning', 'notice']);
 	});
 
+	it('adds the warnings of the inputs parsed after the first frame, each once', () => {
+		const articles = numberedArticles(4);
+		const state = createState(articles.slice(0, 2), {viewport: {columnCount: 80, rowCount: 24}, inputWarnings: ['big.txt: line 3: no headline'], inputWarningCount: 1});
+		const arrived = update(state, {type: 'articles-arrived', articles: articles.slice(0, 3), loadingShare: 0.5, inputWarningCount: 2, inputWarnings: ['big.txt: line 3: no headline', 'big.txt: line 90: no headline']});
+		const again = update(arrived, {type: 'articles-arrived', articles, loadingShare: undefined, inputWarningCount: 2, inputWarnings: ['big.txt: line 3: no headline', 'big.txt: line 90: no headline']});
+		expect(texts(again)).toEqual(['big.txt: line 3: no headline', 'big.txt: line 90: no headline']);
+	});
+
 	it('wraps a long message under a hanging indent', () => {
 		const lines = messageLines(withMessage([], 'word '.repeat(30).trim(), 'notice'), 40);
 		expect(lines.length).toBeGreaterThan(1);
@@ -58,11 +66,11 @@ describe('the messages overlay', () => {
 
 	it('opens with ! at the latest message, scrolls, and closes with !, Esc or q, back where it was', () => {
 		const open = press(many, '!');
-		expect(open.mode).toEqual({name: 'messages', returnTo: 'browse', scrollTop: 60 - 21});
+		expect(open.mode).toEqual({name: 'messages', returnTo: 'browse', scrollTop: 60 - 22});
 		expect(press(open, 'g').mode).toMatchObject({scrollTop: 0});
 		expect(press(open, 'g', 'j', 'j').mode).toMatchObject({scrollTop: 2});
-		expect(press(open, 'k').mode).toMatchObject({scrollTop: 38});
-		expect(press(open, 'j').mode).toMatchObject({scrollTop: 39});
+		expect(press(open, 'k').mode).toMatchObject({scrollTop: 37});
+		expect(press(open, 'j').mode).toMatchObject({scrollTop: 38});
 		for (const key of ['!', 'escape', 'q']) {
 			expect(press(open, key).mode).toEqual({name: 'browse'});
 		}

@@ -8,14 +8,17 @@
  * setCursorPosition); Ink wraps each write in a synchronized update itself.
  */
 import stringWidth from 'string-width';
-import {type CellRowCache, bottomRowOf, eraseRows, frameUpdate, visibleRowCount} from './frame-diff.js';
+import {type CellRowCache, bottomRowOf, eraseRows, frameUpdate} from './frame-diff.js';
 
 const controlSequenceIntroducer = '\u001B[';
 const showCursorSequence = `${controlSequenceIntroducer}?25h`;
 const hideCursorSequence = `${controlSequenceIntroducer}?25l`;
 
-/** Where the app wants the cursor shown, in columns and rows from the frame's top left. */
-export type CursorPosition = {readonly x: number; readonly y: number};
+/**
+ * Where the app wants the cursor, in columns and rows from the frame's top left. It is shown there unless
+ * `isVisible` is false: then it only stands there, hidden, for screen readers and braille displays that follow it.
+ */
+export type CursorPosition = {readonly x: number; readonly y: number; readonly isVisible?: boolean};
 
 /** The stream a frame writer draws on (a terminal's output). */
 export type FrameStream = {write(text: string): unknown; readonly isTTY?: boolean; readonly columns?: number; readonly rows?: number};
@@ -68,21 +71,25 @@ function fitsTerminal(frame: string, columnCount: number | undefined, rowCount: 
 }
 
 function cursorPositionChanged(first: CursorPosition | undefined, second: CursorPosition | undefined): boolean {
-	return first?.x !== second?.x || first?.y !== second?.y;
+	return first?.x !== second?.x || first?.y !== second?.y || first?.isVisible !== second?.isVisible;
 }
 
 function cursorToColumn(column: number): string {
 	return `${controlSequenceIntroducer}${column + 1}G`;
 }
 
-/** From the bottom of a frame of `rowCount` rows to `position`, showing the cursor there (Ink's buildCursorSuffix). */
-function cursorSuffix(rowCount: number, position: CursorPosition | undefined): string {
+/**
+ * From the row a frame leaves the cursor on, `bottomRow` (see bottomRowOf: under the last line, or on it for a frame as
+ * tall as the terminal), to `position`, showing the cursor there unless it is to stay hidden (Ink's buildCursorSuffix,
+ * which counts from under the last line always).
+ */
+function cursorSuffix(bottomRow: number, position: CursorPosition | undefined): string {
 	if (!position) {
 		return '';
 	}
 
-	const rowsUp = rowCount - position.y;
-	return (rowsUp > 0 ? `${controlSequenceIntroducer}${rowsUp}A` : '') + cursorToColumn(position.x) + showCursorSequence;
+	const rowsUp = bottomRow - position.y;
+	return (rowsUp > 0 ? `${controlSequenceIntroducer}${rowsUp}A` : '') + cursorToColumn(position.x) + (position.isVisible === false ? '' : showCursorSequence);
 }
 
 /** From the shown cursor back to the bottom of the frame (Ink's buildReturnToBottom). */
@@ -116,14 +123,17 @@ export function createFrameWriter(
 	let cursorPosition: CursorPosition | undefined;
 	let isCursorDirty = false;
 	let previousCursorPosition: CursorPosition | undefined;
+	// Whether the cursor was left away from the frame's bottom (placed where the app asked), and whether it shows there.
+	let wasCursorPlaced = false;
 	let wasCursorShown = false;
 	const activeCursor = () => (isCursorDirty ? cursorPosition : undefined);
 	const lineCountOf = (frame: string) => frame.split('\n').length;
-	const returnPrefix = () => (wasCursorShown ? hideCursorSequence + returnToBottom(lineCountOf(previousFrame), previousCursorPosition) : '');
+	const returnPrefix = () => (wasCursorShown ? hideCursorSequence : '') + (wasCursorPlaced ? returnToBottom(lineCountOf(previousFrame), previousCursorPosition) : '');
 	const hasChanges = (frame: string, cursor: CursorPosition | undefined) => frame !== previousFrame || cursorPositionChanged(cursor, previousCursorPosition);
 	const rememberCursor = (cursor: CursorPosition | undefined) => {
 		previousCursorPosition = cursor ? {...cursor} : undefined;
-		wasCursorShown = cursor !== undefined;
+		wasCursorPlaced = cursor !== undefined;
+		wasCursorShown = cursor !== undefined && cursor.isVisible !== false;
 	};
 
 	const render = ((frame: string): boolean => {
@@ -138,12 +148,12 @@ export function createFrameWriter(
 			return false;
 		}
 
-		const rowCount = visibleRowCount(frame);
+		const bottomRow = bottomRowOf(frame);
 		if (frame === previousFrame) {
 			// Only the cursor moved.
-			stream.write((wasCursorShown ? hideCursorSequence : '') + returnToBottom(lineCountOf(previousFrame), previousCursorPosition) + cursorSuffix(rowCount, cursor));
+			stream.write(returnPrefix() + cursorSuffix(bottomRow, cursor));
 		} else if (frame === '\n' || previousFrame === '' || isScreenUnlikeFrame) {
-			stream.write(returnPrefix() + (previousFrame === '' ? '' : eraseRows(lineCountOf(previousFrame))) + frame + cursorSuffix(rowCount, cursor));
+			stream.write(returnPrefix() + (previousFrame === '' ? '' : eraseRows(lineCountOf(previousFrame))) + frame + cursorSuffix(bottomRow, cursor));
 			isScreenUnlikeFrame = !fitsTerminal(frame, stream.columns, stream.rows);
 		} else {
 			const nextCellRows: CellRowCache = new Map();
@@ -154,7 +164,7 @@ export function createFrameWriter(
 				isScreenUnlikeFrame = !fitsTerminal(frame, stream.columns, stream.rows);
 			}
 
-			stream.write(returnPrefix() + frameUpdate(previousFrame, frame, {cellRows, isWholeRows}) + cursorSuffix(rowCount, cursor));
+			stream.write(returnPrefix() + frameUpdate(previousFrame, frame, {cellRows, isWholeRows}) + cursorSuffix(bottomRow, cursor));
 			for (const line of frame.split('\n')) {
 				if (cellRows.has(line)) {
 					nextCellRows.set(line, cellRows.get(line));
@@ -197,7 +207,7 @@ export function createFrameWriter(
 		}
 
 		if (cursor) {
-			stream.write(cursorSuffix(visibleRowCount(frame), cursor));
+			stream.write(cursorSuffix(bottomRowOf(frame), cursor));
 		}
 
 		rememberCursor(cursor);
