@@ -153,8 +153,8 @@ export const defaultKeymap: Keymap = [
 	{command: 'messages-toggle', keys: ['!', 'escape', 'q'], modes: ['messages'], help: 'close the messages', hint: 'close'},
 	{command: 'cursor-down', keys: ['j', 'down'], modes: ['messages'], help: 'scroll down a line', hint: 'scroll'},
 	{command: 'cursor-up', keys: ['k', 'up'], modes: ['messages'], help: 'scroll up a line'},
-	{command: 'page-down', keys: ['pagedown', 'space', 'ctrl+f', 'ctrl+d'], modes: ['messages'], help: 'page down'},
-	{command: 'page-up', keys: ['pageup', 'b', 'ctrl+b', 'ctrl+u'], modes: ['messages'], help: 'page up'},
+	{command: 'page-down', keys: ['pagedown', 'space', 'ctrl+f'], modes: ['messages'], help: 'page down'},
+	{command: 'page-up', keys: ['pageup', 'b', 'ctrl+b'], modes: ['messages'], help: 'page up'},
 	{command: 'go-first', keys: ['g', 'home'], modes: ['messages'], help: 'the oldest message'},
 	{command: 'go-last', keys: ['G', 'end'], modes: ['messages'], help: 'the latest message'},
 ];

@@ -36,12 +36,21 @@ const keyColumnShare = 0.4;
  * that every description starts in the same column, whatever the keys before it.
  */
 export function helpLines(keymap: Keymap, glyphs: Glyphs, columnWidth: number, extraSections: readonly HelpSection[] = []): HelpLine[] {
+	return helpBlocks(keymap, glyphs, columnWidth, extraSections).flat();
+}
+
+/**
+ * The lines of {@link helpLines} in blocks that a column break should not split: a binding's lines, a section's title
+ * with its first binding.
+ */
+function helpBlocks(keymap: Keymap, glyphs: Glyphs, columnWidth: number, extraSections: readonly HelpSection[]): HelpLine[][] {
 	const textWidth = Math.max(1, columnWidth - 1);
 	const sections = [...helpSections(keymap), ...extraSections].map(section => ({
 		title: chromeText(section.title, glyphs),
 		bindings: section.bindings.map(binding => ({keys: binding.keys.map(key => keyLabel(key, glyphs)).join(' '), help: chromeText(binding.help, glyphs)})),
 	}));
-	const lines: HelpLine[] = [];
+	const blocks: HelpLine[][] = [];
+	let lines: HelpLine[] = [];
 	const widestKeys = Math.max(...sections.flatMap(section => section.bindings.map(binding => displayWidth(binding.keys))));
 	const isStacked = textWidth < stackedColumnWidth;
 	// Two cells of indent, the keys, one cell of gap.
@@ -49,11 +58,22 @@ export function helpLines(keymap: Keymap, glyphs: Glyphs, columnWidth: number, e
 	const descriptionStart = isStacked ? 4 : 2 + keyWidth + 1;
 	const descriptionWidth = Math.max(1, textWidth - descriptionStart);
 	for (const section of sections) {
+		if (lines.length > 0) {
+			blocks.push(lines);
+			lines = [];
+		}
+
 		for (const titleLine of wrapParagraph(section.title, textWidth - 1)) {
 			lines.push({text: padToWidth(' ' + titleLine, textWidth, glyphs.ellipsis), isTitle: true});
 		}
 
 		for (const binding of section.bindings) {
+			// The title's block goes on with the section's first binding.
+			if (lines.length > 0 && !lines.at(-1)!.isTitle) {
+				blocks.push(lines);
+				lines = [];
+			}
+
 			const keyLines = wrapParagraph(binding.keys, isStacked ? textWidth - 2 : keyWidth);
 			const descriptionLines = wrapParagraph(binding.help, descriptionWidth);
 			if (isStacked) {
@@ -74,6 +94,29 @@ export function helpLines(keymap: Keymap, glyphs: Glyphs, columnWidth: number, e
 				lines.push({text: padToWidth(keyPart + (descriptionLines[index] ?? ''), textWidth, glyphs.ellipsis), isTitle: false});
 			}
 		}
+	}
+
+	if (lines.length > 0) {
+		blocks.push(lines);
+	}
+
+	return blocks;
+}
+
+/**
+ * `blocks` flowed into columns of `bodyRowCount` lines: a block that would cross into the next column starts it
+ * instead, after blank lines (unless it is longer than a column). Columns break at whole multiples of the body's rows.
+ */
+function flowedLines(blocks: readonly HelpLine[][], bodyRowCount: number, textWidth: number): HelpLine[] {
+	const blank: HelpLine = {text: ' '.repeat(textWidth), isTitle: false};
+	const lines: HelpLine[] = [];
+	for (const block of blocks) {
+		const used = lines.length % bodyRowCount;
+		if (used !== 0 && used + block.length > bodyRowCount && block.length <= bodyRowCount) {
+			lines.push(...Array.from({length: bodyRowCount - used}, () => blank));
+		}
+
+		lines.push(...block);
 	}
 
 	return lines;
@@ -103,7 +146,8 @@ export function helpLayout(keymap: Keymap, glyphs: Glyphs, rowCount: number, col
 	let layout: HelpLayout | undefined;
 	for (let helpColumnCount = 1; helpColumnCount <= mostColumns; helpColumnCount++) {
 		const helpColumnWidth = Math.max(1, Math.floor(columnCount / helpColumnCount));
-		const lines = helpLines(keymap, glyphs, helpColumnWidth, extraSections);
+		const blocks = helpBlocks(keymap, glyphs, helpColumnWidth, extraSections);
+		const lines = helpColumnCount === 1 ? blocks.flat() : flowedLines(blocks, bodyRowCount, Math.max(1, helpColumnWidth - 1));
 		const visibleRowCount = helpColumnCount * bodyRowCount;
 		layout = {
 			lines,

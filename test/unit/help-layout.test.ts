@@ -91,3 +91,21 @@ describe('scrolling the help overlay', () => {
 		expect(helpTop(press(scrolled, '?', '?'))).toBe(0);
 	});
 });
+
+describe('the help in columns', () => {
+	it('starts no column with the rest of a description, nor ends one with a section title', () => {
+		for (const [rowCount, columnCount] of [[39, 120], [29, 120], [49, 200], [23, 130]] as const) {
+			const layout = layoutAt(rowCount, columnCount);
+			if (layout.helpColumnCount === 1) {
+				continue;
+			}
+
+			for (let start = layout.bodyRowCount; start < layout.lines.length; start += layout.bodyRowCount) {
+				const first = layout.lines[start]!;
+				// A column's first line is a title, or a binding's first line (its keys), or a blank.
+				expect(first.isTitle || /^ {2}\S/u.test(first.text) || first.text.trim() === '', `${rowCount}x${columnCount}: ${first.text}`).toBe(true);
+				expect(layout.lines[start - 1]!.isTitle, `${rowCount}x${columnCount}`).toBe(false);
+			}
+		}
+	});
+});
