@@ -13,10 +13,11 @@ function work(milliseconds: number) {
 }
 
 /** An index whose every search takes `stepCount` steps of `stepMs` each, and finds nothing. */
-function slowIndex(stepCount: number, stepMs: number): SearchIndex {
+function slowIndex(stepCount: number, stepMs: number, steps = {taken: 0}): SearchIndex {
 	function* searchInSteps(): Generator<SearchStep, readonly SearchHit[]> {
 		for (let step = 0; step < stepCount; step++) {
 			work(stepMs);
+			steps.taken++;
 			yield {indexedShare: step / stepCount};
 		}
 
@@ -252,12 +253,12 @@ describe('running searches between keystrokes', () => {
 
 	it('does not hold up a keystroke to build the word index, which goes on in the background', async () => {
 		// Each step builds a tenth of the index (indexedShare below 1) for 5 ms.
-		const {runner, finished, nextFinish} = startRunner(slowIndex(10, 5));
+		const steps = {taken: 0};
+		const {runner, finished, nextFinish} = startRunner(slowIndex(10, 5, steps));
 		const done = nextFinish();
-		const start = performance.now();
 		expect(runner.searchNow('anything', 1000)).toBeUndefined();
-		// One step, not the whole budget (nor the whole search).
-		expect(performance.now() - start).toBeLessThan(40);
+		// One step, not the whole budget (nor the whole search): counted, so that a loaded machine cannot fail it.
+		expect(steps.taken).toBe(1);
 		await done;
 		expect(finished.map(results => results.query)).toEqual(['anything']);
 	});
