@@ -51,6 +51,7 @@ import {type FullTextEnvironment, useFullText} from './use-full-text.js';
 import {useFullTextPrefetch} from './use-full-text-prefetch.js';
 import {useReload} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
+import {useEffects} from './use-effects.js';
 import {useArticlePrograms} from './use-article-programs.js';
 import type {Session} from './session.js';
 import {searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
@@ -156,19 +157,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
 	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
-	useEffect(() => {
-		if (state.suspendRequestCount > 0) {
-			onSuspend?.();
-		}
-		// A request counter is the trigger: the effect runs once per request, whatever else changed (issue 12.3).
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [state.suspendRequestCount]);
-	useEffect(() => {
-		if (state.redrawRequestCount > 0) {
-			onRedraw?.();
-		}
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- as above
-	}, [state.redrawRequestCount]);
+	useEffects(state.effects, dispatch, {onSuspend, onRedraw});
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
 	const latestState = useRef(state);

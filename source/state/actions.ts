@@ -3,7 +3,7 @@ import type {KeyName} from '../input/keymap.js';
 import type {ReadMarks} from '../read-state/marks.js';
 import type {SearchHit} from '../search/search.js';
 import type {Viewport} from '../mode.js';
-import type {FetchCounts} from './state.js';
+import type {Effect, FetchCounts} from './state.js';
 import type {Article} from '../article.js';
 import type {MouseEvent} from '../input/mouse-input.js';
 import type {PrefetchedStory} from './full-stories.js';
@@ -14,6 +14,8 @@ export type Action =
 	| {readonly type: 'keys-pressed'; readonly keys: readonly KeyName[]; readonly now?: number}
 	/** The mouse was used (a click, a step of the wheel) at `now`, as for keys. */
 	| {readonly type: 'mouse-used'; readonly event: MouseEvent; readonly now?: number}
+	/** The shell has run `effects` (taken from the state's outbox): they leave it. */
+	| {readonly type: 'effects-run'; readonly effects: readonly Effect[]}
 	/** Something went wrong outside the state (saving the read state); the status line counts it. */
 	| {readonly type: 'warning-raised'; readonly message: string}
 	/** The changes of `marks` are in the state file; `folded` holds the same marks with them folded in as saved. */

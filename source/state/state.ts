@@ -164,10 +164,11 @@ export type State = {
 	readonly messages: readonly Message[];
 	/** How many reloads the user has asked for (`R`); the shell reloads each time it grows. */
 	readonly reloadRequestCount: number;
-	/** How many times the user has asked to suspend (Ctrl-Z); the shell stops the process each time it grows. */
-	readonly suspendRequestCount: number;
-	/** How many times the user has asked to redraw the screen (Ctrl-L); the shell clears and redraws it each time it grows. */
-	readonly redrawRequestCount: number;
+	/**
+	 * The outbox: what the shell must do and has not done yet, oldest first (see {@link Effect}). The shell runs each
+	 * once (shell/use-effects.ts) and reports it with an `effects-run` action, which takes it out.
+	 */
+	readonly effects: readonly Effect[];
 	/** What the status line calls the inputs (`news.txt`, `1 file`, `3 files`); a reload can change it. */
 	readonly inputLabel: string;
 	/** See {@link FilterBasis}. */
@@ -197,6 +198,12 @@ export type FilterBasis = {readonly now: number; readonly readMarks: ReadMarks};
 
 /** A named view from the config file: a saved filter, shown with `V` (which moves between views) or its own key. */
 export type NamedView = {readonly name: string; readonly filter: string; readonly key?: KeyName};
+
+/**
+ * Something `update` asks the shell to do, as a value: stop the process until `fg` (Ctrl-Z), or clear the terminal
+ * and draw the frame whole (Ctrl-L). Each is a new object, so that the shell can tell one request from the next.
+ */
+export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'};
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};

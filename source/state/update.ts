@@ -5,7 +5,7 @@ import {withMessagesRecorded, withNewWarningMessages} from './messages.js';
 import type {Mode} from '../mode.js';
 import {usLayoutKey} from '../input/layout-keys.js';
 import {searchedQuery, selectedArticle, selectedIndex} from './selectors.js';
-import type {State} from './state.js';
+import type {Effect, State} from './state.js';
 import {withStories} from './full-stories.js';
 import type {Action} from './actions.js';
 import {leaveArticleSearch, stepArticleSearch, withSearchOfSelection} from './reading.js';
@@ -16,6 +16,11 @@ import {acceptPrompt, maximumLinkNumber, requestFullText, requestLink, requestPr
 import {addArrivals, loadArticles} from './arrivals.js';
 import {cycleOrder, cycleView, showNamedView, showNextNamedView, withViewUpToDate} from './views.js';
 import {applyMouse} from './mouse.js';
+
+/** The state with `effect` put in the outbox, for the shell to run. */
+function withEffect(state: State, effect: Effect): State {
+	return {...state, effects: [...state.effects, effect]};
+}
 
 /** A key that types itself into the filter line. */
 function typedText(key: KeyName): string | undefined {
@@ -205,11 +210,11 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 		}
 
 		case 'suspend': {
-			return {...state, suspendRequestCount: state.suspendRequestCount + 1};
+			return withEffect(state, {kind: 'suspend'});
 		}
 
 		case 'redraw': {
-			return {...state, redrawRequestCount: state.redrawRequestCount + 1};
+			return withEffect(state, {kind: 'redraw'});
 		}
 
 		case 'pipe-start': {
@@ -386,6 +391,11 @@ function applyAction(state: State, action: Action): State {
 			return isCurrent && (state.searchProgress?.query !== query || state.searchProgress.indexedShare !== indexedShare)
 				? {...state, searchProgress: {query, indexedShare}}
 				: state;
+		}
+
+		case 'effects-run': {
+			const effects = state.effects.filter(effect => !action.effects.includes(effect));
+			return effects.length === state.effects.length ? state : {...state, effects};
 		}
 
 		case 'selection-rested': {
