@@ -40,8 +40,11 @@ function cleanLine(text: string | undefined): string | undefined {
 function cleanParagraph(paragraph: string): string {
 	const kind = paragraphKind(paragraph);
 	if (kind === 'text') {
-		// Touches only the runs that change (a lone space stays), which is most of the speed of parsing large files.
-		return sanitizeText(paragraph).replace(/[\t\n][ \t\n]*| [ \t\n]+/gu, ' ').trim();
+		// Touches only the runs that change (a lone space stays), which is most of the speed of parsing large files; most
+		// paragraphs have none, and three plain searches tell so quicker than the pattern does.
+		const sanitized = sanitizeText(paragraph);
+		const hasRuns = sanitized.includes('\n') || sanitized.includes('  ') || sanitized.includes('\t');
+		return (hasRuns ? sanitized.replace(/[\t\n][ \t\n]*| [ \t\n]+/gu, ' ') : sanitized).trim();
 	}
 
 	const text = sanitizeText(paragraphText(paragraph));
