@@ -46,7 +46,7 @@ import {MessagesOverlay} from '../ui/messages-overlay.js';
 import {ListPane} from '../ui/list-pane.js';
 import {StatusLine} from '../ui/status-line.js';
 import {defaultTheme} from '../ui/theme.js';
-import {processLinkEnvironment, useLinkActions} from './use-link-actions.js';
+import {processLinkEnvironment, performLinkRequest} from './use-link-actions.js';
 import {type FullTextEnvironment, useFullText} from './use-full-text.js';
 import {useFullTextPrefetch} from './use-full-text-prefetch.js';
 import {useReload} from './use-reload.js';
@@ -151,13 +151,20 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 	useReadStateFile(readStateStore, state.readMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
-	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
 	useArticlePrograms(state.programRequest, articles, dispatch, programs);
 	useFullText(state.fullTextRequest, dispatch, fullTextEnvironment);
 	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
 	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
-	useEffects(state.effects, dispatch, {onSuspend, onRedraw});
+	useEffects(state.effects, dispatch, {
+		onSuspend,
+		onRedraw,
+		onLink(link) {
+			performLinkRequest(link, linkEnvironment, text => {
+				dispatch({type: 'notice-shown', text});
+			});
+		},
+	});
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
 	const latestState = useRef(state);

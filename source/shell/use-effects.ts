@@ -1,6 +1,6 @@
 import {type Dispatch, useEffect, useRef} from 'react';
 import type {Action} from '../state/actions.js';
-import type {Effect} from '../state/state.js';
+import type {Effect, LinkEffect} from '../state/state.js';
 
 /** How the shell carries out each kind of effect; a kind without a handler is dropped. */
 export type EffectHandlers = {
@@ -8,6 +8,8 @@ export type EffectHandlers = {
 	readonly onSuspend?: () => void;
 	/** Clears the terminal and draws the frame whole again (Ctrl-L). */
 	readonly onRedraw?: () => void;
+	/** Opens or copies a link (`o`, `y`). */
+	readonly onLink?: (link: LinkEffect) => void;
 };
 
 /**
@@ -30,6 +32,11 @@ export function useEffects(effects: readonly Effect[], dispatch: Dispatch<Action
 
 				case 'redraw': {
 					latestHandlers.current.onRedraw?.();
+					break;
+				}
+
+				case 'link': {
+					latestHandlers.current.onLink?.(effect);
 					break;
 				}
 			}

@@ -139,7 +139,7 @@ export function requestLink(state: State, action: 'open' | 'copy', linkNumber: n
 		return {...state, notice: `not a web address, so not ${action === 'open' ? 'opened' : 'copied'}: ${url.slice(0, 60)}`};
 	}
 
-	return {...state, linkRequest: {sequence: (state.linkRequest?.sequence ?? 0) + 1, action, url}};
+	return {...state, effects: [...state.effects, {kind: 'link', action, url}]};
 }
 
 /** The largest link number a prefix can build up to; more digits start again. */

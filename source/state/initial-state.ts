@@ -71,7 +71,6 @@ export function createState(
 		articleSearch: undefined,
 		notice: options.notice,
 		pendingNumber: undefined,
-		linkRequest: undefined,
 		programRequest: undefined,
 		lastPipeCommand: '',
 		fullTextRequest: undefined,

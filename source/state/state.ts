@@ -40,11 +40,6 @@ export type SearchProgress = {readonly query: string; readonly indexedShare: num
  */
 export type ArticleSearch = {readonly articleId: string; readonly query: string; readonly matchIndex: number; readonly words?: readonly string[]};
 
-/**
- * A link the user asked to open (`o`) or copy (`y`). The shell performs it (see use-link-actions.ts); `sequence`
- * tells one request from the next for the same address.
- */
-export type LinkRequest = {readonly sequence: number; readonly action: 'open' | 'copy'; readonly url: string};
 
 /**
  * A program to run on an article (see use-article-programs.ts): its text piped to `words` (`|`), shown in the pager
@@ -130,8 +125,6 @@ export type State = {
 	 * third), a link number before `o` or `y` (`3o` opens link [3]). The status line shows it while it waits.
 	 */
 	readonly pendingNumber: number | undefined;
-	/** The latest link to open or copy; the shell acts on each new one. */
-	readonly linkRequest: LinkRequest | undefined;
 	/** The latest program to run on an article; the shell runs each new one. */
 	readonly programRequest: ProgramRequest | undefined;
 	/** The last command the article was piped to, offered again at the next `|`. */
@@ -200,10 +193,14 @@ export type FilterBasis = {readonly now: number; readonly readMarks: ReadMarks};
 export type NamedView = {readonly name: string; readonly filter: string; readonly key?: KeyName};
 
 /**
- * Something `update` asks the shell to do, as a value: stop the process until `fg` (Ctrl-Z), or clear the terminal
- * and draw the frame whole (Ctrl-L). Each is a new object, so that the shell can tell one request from the next.
+ * Something `update` asks the shell to do, as a value: stop the process until `fg` (Ctrl-Z), clear the terminal and
+ * draw the frame whole (Ctrl-L), or open or copy a link (`o`, `y`). Each is a new object, so that the shell can tell
+ * one request from the next.
  */
-export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'};
+export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect;
+
+/** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see use-link-actions.ts). */
+export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};
