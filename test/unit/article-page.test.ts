@@ -128,6 +128,23 @@ describe('hostile pages', () => {
 		expect((cpu.user + cpu.system) / 1000).toBeLessThan(1000);
 		expect(articles[0]?.paragraphs[0]).toMatch(/^The harbour story goes on/u);
 	});
+
+	it('reads tag-like garbage a parser nests thousands deep (<h<!DOCTYPE html>) in time linear in its size', () => {
+		const processorMs = (html: string) => {
+			const started = process.cpuUsage();
+			const {problems} = parseArticlePage(html, 'garbage.html');
+			const cpu = process.cpuUsage(started);
+			expect(problems).toEqual([noArticleProblem]);
+			return (cpu.user + cpu.system) / 1000;
+		};
+
+		const page = (count: number) => `${'<!DOCTYPE html>\n<h'.repeat(count)}<html><body><p>Short.</p></body></html>`;
+		processorMs(page(100));
+		const small = processorMs(page(1000));
+		// Eight times the text; quadratic time took 64 times as long (7,600 repeats: 6.5 s).
+		const big = processorMs(page(8000));
+		expect(big).toBeLessThan(20 * small + 300);
+	});
 });
 
 describe('what stays a feed', () => {
