@@ -22,6 +22,7 @@ import {openKeyInput, openTerminalOutput} from './shell/key-input.js';
 import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {guardProcessWarnings} from './process-warnings.js';
 import {createLoadingLine, type LoadingLine} from './shell/loading-line.js';
+import type {Session} from './shell/session.js';
 import {cursorlessTerminalReason, shouldUseAscii, shouldUseColor} from './terminal/looks.js';
 import {createTheme} from './ui/theme.js';
 
@@ -514,9 +515,8 @@ async function main(): Promise<void> {
 	// Let go of the first load here: this function waits for the interface to end, and what it holds stays till then.
 	loaded = undefined;
 
-	const {picked} = await runInterface({
-		keyInput,
-		terminalOutput,
+	// The session, once: everything the interface needs to know about it, handed down whole (see shell/session.ts).
+	const session: Session = {
 		hasMouse: cli.flags.mouse && config?.mouse !== false,
 		// Files by their absolute paths, so that the same files opened from another directory are the same set.
 		inputSetKey: inputSetKey(paths.map(path => (path === '-' || isWebAddress(path) ? path : resolve(path)))),
@@ -544,6 +544,10 @@ async function main(): Promise<void> {
 		hideRules: config?.hideRules,
 		namedViews: config?.views,
 		isCursorShown: config?.showCursor,
+	};
+	const {picked} = await runInterface(session, {
+		keyInput,
+		terminalOutput,
 		onStart(restore) {
 			restoreTerminal = restore;
 		},

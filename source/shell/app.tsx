@@ -1,17 +1,16 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useCursor, useInput} from 'ink';
 import type {Article} from '../article.js';
-import {bindingsFor, defaultKeymap, hintsFor, type Keymap} from '../input/keymap.js';
+import {bindingsFor, defaultKeymap, hintsFor} from '../input/keymap.js';
 import {keysFromInput} from '../input/keys-from-input.js';
 import {splitMouseInput} from '../input/mouse-input.js';
-import {articleKey, type MarkMap} from '../read-state/marks.js';
-import type {ReadStateStore} from '../read-state/store.js';
+import {articleKey} from '../read-state/marks.js';
 import {useReadStateFile} from './use-read-state-file.js';
 import {layoutOf, tooSmallMessage} from '../state/layout.js';
 import {helpLayout} from '../state/help-layout.js';
 import {cursorCell} from '../state/cursor.js';
 import type {CursorPosition} from '../terminal/renderer/frame-writer.js';
-import {groupLabel, type ListOrder, orderLabels} from '../state/list-order.js';
+import {groupLabel, orderLabels} from '../state/list-order.js';
 import {
 	hiddenCount,
 	activeQuery,
@@ -34,12 +33,10 @@ import {
 	slowSearch,
 } from '../state/selectors.js';
 import {createState} from '../state/initial-state.js';
-import type {FetchCounts, NamedView} from '../state/state.js';
-import type {ScreenSettings} from '../state/screen-settings.js';
 import {fieldQueryOf, namedViewHelpSections, searchTextOf} from '../state/field-filtering.js';
-import type {HideRule} from '../search/field-filters.js';
 import {type Viewport} from '../mode.js';
-import {type Action, update} from '../state/update.js';
+import type {Action} from '../state/actions.js';
+import {update} from '../state/update.js';
 import {ArticlePane} from '../ui/article-pane.js';
 import {ArticleSearchLine, searchPositionText} from '../ui/article-search-line.js';
 import {FilterLine} from '../ui/filter-line.js';
@@ -48,14 +45,15 @@ import {HelpOverlay} from '../ui/help-overlay.js';
 import {MessagesOverlay} from '../ui/messages-overlay.js';
 import {ListPane} from '../ui/list-pane.js';
 import {StatusLine} from '../ui/status-line.js';
-import {defaultTheme, type Theme} from '../ui/theme.js';
-import type {ArticleArrivals} from '../load/parse-in-background.js';
-import {type LinkEnvironment, processLinkEnvironment, useLinkActions} from './use-link-actions.js';
+import {defaultTheme} from '../ui/theme.js';
+import {processLinkEnvironment, performLinkRequest} from './use-link-actions.js';
 import {type FullTextEnvironment, useFullText} from './use-full-text.js';
 import {useFullTextPrefetch} from './use-full-text-prefetch.js';
-import {type ReloadOptions, useReload} from './use-reload.js';
+import {useReload} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
-import {type ProgramEnvironment, useArticlePrograms} from './use-article-programs.js';
+import {useEffects} from './use-effects.js';
+import {useArticlePrograms} from './use-article-programs.js';
+import type {Session} from './session.js';
 import {searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
 
 /** How long a `--filter` search may hold up the first frame; a longer one runs after it, like any other. */
@@ -71,69 +69,19 @@ const keystrokeSearchMs = 30;
  */
 export const selectionRestMs = 60;
 
-type AppProps = ReloadOptions & {
-	/** The articles at start; a reload (`R`, `--watch`) replaces them. */
-	readonly articles: readonly Article[];
-	/** Shown in the status line. */
-	readonly fileName: string;
+type AppProps = {
+	/** What the session is: its inputs, keys, looks, settings and effect handles (see session.ts); fixed for the session. */
+	readonly session: Session;
 	/** The terminal's size; the shell passes it in and passes a new one on resize. */
 	readonly viewport: Viewport;
-	/** How many warnings reading the inputs gave; they are printed when the app exits. */
-	readonly warningCount?: number;
-	/** Those warnings, sanitised, for the messages overlay (`!`). */
-	readonly inputWarnings?: readonly string[];
-	/** The rest of the articles, when only the first ones were parsed before the first frame. */
-	readonly arrivals?: ArticleArrivals;
-	/** How much of the inputs was parsed before the first frame, when not all was (0 to 1). */
-	readonly loadingShare?: number;
-	/** How many feeds had answered before the first frame, of how many, when not all had. */
-	readonly fetchCounts?: FetchCounts;
-	/** A notice for the status line at start (cached copies stood in for feeds that could not be fetched). */
-	readonly initialNotice?: string;
-	/** A filter to start with (`--filter`). */
-	readonly initialQuery?: string;
-	/** An order to start with (`--sort`); with `--filter`, its matches come in this order too, not best first. */
-	readonly initialOrder?: ListOrder;
-	/** Where `o` and `y` send links; the real terminal and programs unless a test passes its own. */
-	readonly linkEnvironment?: LinkEnvironment;
-	/** Where `F` fetches full stories from and keeps them; Node's fetch and $XDG_CACHE_HOME unless a test passes its own. */
-	readonly fullTextEnvironment?: FullTextEnvironment;
-	/** The sources whose full stories are fetched ahead of time (`--full-text`, the config's `fullText`): names or feed addresses. */
-	readonly fullTextSources?: readonly string[];
-	/** Whether addresses go out as OSC 8 hyperlinks (not to the Linux console, which would print them). */
-	readonly hasHyperlinks?: boolean;
-	/** The read marks saved by earlier sessions. */
-	readonly savedMarks?: MarkMap;
-	/** Where read marks are saved as they change; without it (`--no-state`, tests), they last the session only. */
-	readonly readStateStore?: ReadStateStore;
-	/** The looks, chosen once at start-up (colour or not, Unicode or ASCII, the config file's colours). */
-	readonly theme?: Theme;
-	/** The keys, the default keymap with the config file's changes; fixed for the session. */
-	readonly keymap?: Keymap;
-	/** The config file's hide rules: articles that meet one never show. */
-	readonly hideRules?: readonly HideRule[];
-	/** The config file's named views (saved filters), which `V` and their own keys show. */
-	readonly namedViews?: readonly NamedView[];
 	/** The time list dates are relative to, in milliseconds since the epoch; the shell refreshes it every minute. */
 	readonly now: number;
+	/** Whether addresses go out as OSC 8 hyperlinks (not to the Linux console, which would print them). */
+	readonly hasHyperlinks?: boolean;
 	/** Stops the process until `fg` (Ctrl-Z), putting the terminal back meanwhile; the shell passes it in. */
 	readonly onSuspend?: () => void;
 	/** Clears the terminal and draws the frame whole again (Ctrl-L); the shell passes it in. */
 	readonly onRedraw?: () => void;
-	/** Where `|`, `p` and `w` run their programs and write their files; without it they say they cannot. */
-	readonly programs?: ProgramEnvironment;
-	/**
-	 * Whether the terminal's cursor shows where it stands (the config file's `cursor`); hidden or not, it follows
-	 * the selected headline and the top of the article, for screen readers.
-	 */
-	readonly isCursorShown?: boolean;
-	/** The article's measure and alignment (the config file's `reading-width` and `reading-align`). */
-	readonly screen?: Partial<ScreenSettings>;
-	/**
-	 * The set of inputs open (see read-state/places.ts): the article selected in it is saved with the read marks, and
-	 * the next session on the same inputs starts there. Undefined for stdin.
-	 */
-	readonly inputSetKey?: string;
 	/** Hears which article was picked with Enter (`--pick`), just before the app exits; not called when none was. */
 	readonly onPick?: (article: Article) => void;
 };
@@ -143,40 +91,35 @@ const defaultFullTextEnvironment: FullTextEnvironment = {};
 const noSources: readonly string[] = [];
 
 /** The root component: one reducer, one input handler, the search between keystrokes, and a frame that always fits the terminal. */
-export function App({
-	articles: initialArticles,
-	fileName,
-	viewport,
-	warningCount = 0,
-	inputWarnings,
-	arrivals,
-	loadingShare,
-	fetchCounts,
-	initialNotice,
-	initialQuery,
-	initialOrder,
-	savedMarks,
-	readStateStore,
-	linkEnvironment = defaultLinkEnvironment,
-	fullTextEnvironment = defaultFullTextEnvironment,
-	fullTextSources = noSources,
-	hasHyperlinks = true,
-	reload,
-	watchedPaths,
-	refreshMs,
-	theme = defaultTheme,
-	keymap = defaultKeymap,
-	hideRules,
-	namedViews,
-	now,
-	onSuspend,
-	onRedraw,
-	onPick,
-	programs,
-	screen,
-	inputSetKey,
-	isCursorShown = false,
-}: AppProps) {
+export function App({session, viewport, now, hasHyperlinks = true, onSuspend, onRedraw, onPick}: AppProps) {
+	const {
+		articles: initialArticles,
+		fileName,
+		warningCount = 0,
+		inputWarnings,
+		arrivals,
+		loadingShare,
+		fetchCounts,
+		initialNotice,
+		initialQuery,
+		initialOrder,
+		savedMarks,
+		readStateStore,
+		linkEnvironment = defaultLinkEnvironment,
+		fullTextEnvironment = defaultFullTextEnvironment,
+		fullTextSources = noSources,
+		reload,
+		watchedPaths,
+		refreshMs,
+		theme = defaultTheme,
+		keymap = defaultKeymap,
+		hideRules,
+		namedViews,
+		programs,
+		isCursorShown = false,
+		screen,
+		inputSetKey,
+	} = session;
 	const [state, dispatch] = useReducer(update, undefined, () =>
 		createState(initialArticles, {
 			query: initialQuery,
@@ -208,25 +151,20 @@ export function App({
 	useReadStateFile(readStateStore, state.readMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
-	useLinkActions(state.linkRequest, dispatch, linkEnvironment);
 	useArticlePrograms(state.programRequest, articles, dispatch, programs);
 	useFullText(state.fullTextRequest, dispatch, fullTextEnvironment);
 	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
 	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
-	useEffect(() => {
-		if (state.suspendRequestCount > 0) {
-			onSuspend?.();
-		}
-		// A request counter is the trigger: the effect runs once per request, whatever else changed (issue 12.3).
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [state.suspendRequestCount]);
-	useEffect(() => {
-		if (state.redrawRequestCount > 0) {
-			onRedraw?.();
-		}
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- as above
-	}, [state.redrawRequestCount]);
+	useEffects(state.effects, dispatch, {
+		onSuspend,
+		onRedraw,
+		onLink(link) {
+			performLinkRequest(link, linkEnvironment, text => {
+				dispatch({type: 'notice-shown', text});
+			});
+		},
+	});
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
 	const latestState = useRef(state);

@@ -4,61 +4,17 @@ import chalk from 'chalk';
 import {useEffect, useState} from 'react';
 import {Box, render, useStdout} from 'ink';
 import {App} from './app.js';
+import type {Session} from './session.js';
 import type {Article} from '../article.js';
-import type {Keymap} from '../input/keymap.js';
-import type {ArticleArrivals} from '../load/parse-in-background.js';
-import type {ListOrder} from '../state/list-order.js';
-import type {MarkMap} from '../read-state/marks.js';
-import type {ReadStateStore} from '../read-state/store.js';
 import {canShowHyperlinks} from '../terminal/osc.js';
-import type {ReloadOptions} from './use-reload.js';
-import type {FetchCounts} from '../state/state.js';
-import type {ScreenSettings} from '../state/screen-settings.js';
 import {enterFullScreen} from '../terminal/screen.js';
 import {useViewport} from './use-viewport.js';
-import type {Theme} from '../ui/theme.js';
 import {useNow} from './use-now.js';
-import {type LinkEnvironment, processLinkEnvironment} from './use-link-actions.js';
-import type {FullTextEnvironment} from './use-full-text.js';
+import {processLinkEnvironment} from './use-link-actions.js';
 import type {ProgramEnvironment} from './use-article-programs.js';
-import type {ConfiguredOpener} from '../terminal/opener.js';
 import {CrashBoundary} from './crash-boundary.js';
 import {exitCodes} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';
-import type {HideRule} from '../search/field-filters.js';
-import type {NamedView} from '../state/state.js';
-
-type RootProps = ReloadOptions & {
-	readonly articles: readonly Article[];
-	readonly fileName: string;
-	readonly warningCount?: number;
-	readonly inputWarnings?: readonly string[];
-	readonly arrivals?: ArticleArrivals;
-	readonly loadingShare?: number;
-	readonly fetchCounts?: FetchCounts;
-	readonly initialNotice?: string;
-	readonly initialQuery?: string;
-	readonly initialOrder?: ListOrder;
-	readonly savedMarks?: MarkMap;
-	readonly readStateStore?: ReadStateStore;
-	readonly theme: Theme;
-	readonly keymap?: Keymap;
-	/** The config file's commands for links by pattern. */
-	readonly openers?: readonly ConfiguredOpener[];
-	/** The config file's measure and alignment for the article. */
-	readonly screen?: Partial<ScreenSettings>;
-	/** The set of inputs open, under which the article selected is saved (see read-state/places.ts). */
-	readonly inputSetKey?: string;
-	/** How `F` fetches full stories: as feeds are fetched (limits, User-Agent, proxies). */
-	readonly fullTextEnvironment?: FullTextEnvironment;
-	/** The sources whose full stories are fetched ahead of time (`--full-text`). */
-	readonly fullTextSources?: readonly string[];
-	/** The config file's hide rules and named views. */
-	readonly hideRules?: readonly HideRule[];
-	readonly namedViews?: readonly NamedView[];
-	/** Whether the cursor shows where it stands (the config file's `show-cursor`). */
-	readonly isCursorShown?: boolean;
-};
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
 const blankFrameMs = 34;
@@ -100,13 +56,12 @@ type FullRedraws = {request?: () => void};
 function Root({
 	fullRedraws,
 	...props
-}: RootProps & {
+}: {
+	readonly session: Session;
 	readonly fullRedraws: FullRedraws;
 	readonly onSuspend: () => void;
 	readonly onRedraw: () => void;
 	readonly onPick: (article: Article) => void;
-	readonly linkEnvironment: LinkEnvironment;
-	readonly programs: ProgramEnvironment;
 }) {
 	const {stdout} = useStdout();
 	const [isBlank, setIsBlank] = useState(false);
@@ -142,12 +97,11 @@ function Root({
  * the process elsewhere.
  */
 export async function runInterface(
-	options: RootProps & {
+	session: Session,
+	options: {
 		keyInput: NodeJS.ReadStream;
 		/** Where the interface draws: stdout, or the terminal itself when stdout is a pipe (`--pick`). */
 		terminalOutput?: NodeJS.WriteStream;
-		/** Whether the terminal reports the mouse (not with `--no-mouse`, or `"mouse": false` in the config). */
-		hasMouse?: boolean;
 		onStart(restore: () => void): void;
 	},
 ): Promise<{readonly picked: Article | undefined}> {
@@ -156,7 +110,7 @@ export async function runInterface(
 	// The theme decides about colour, not chalk: chalk would drop bold and inverse too for `--no-color` (which it reads
 	// from argv), and the selection would vanish. The theme holds only the basic colours, which level 1 covers.
 	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
-	const screen = enterFullScreen(terminalOutput, keyInput, {hasMouse: options.hasMouse});
+	const screen = enterFullScreen(terminalOutput, keyInput, {hasMouse: session.hasMouse});
 	options.onStart(() => {
 		screen.restore();
 	});
@@ -236,38 +190,14 @@ export async function runInterface(
 	instance = render(
 		<CrashBoundary onCrash={crash}>
 			<Root
-				articles={options.articles}
-				fileName={options.fileName}
-				warningCount={options.warningCount}
-				inputWarnings={options.inputWarnings}
-				arrivals={options.arrivals}
-				loadingShare={options.loadingShare}
-				fetchCounts={options.fetchCounts}
-				initialNotice={options.initialNotice}
-				initialQuery={options.initialQuery}
-				initialOrder={options.initialOrder}
-				savedMarks={options.savedMarks}
-				readStateStore={options.readStateStore}
-				inputSetKey={options.inputSetKey}
-				reload={options.reload}
-				watchedPaths={options.watchedPaths}
-				refreshMs={options.refreshMs}
-				theme={options.theme}
-				keymap={options.keymap}
-				screen={options.screen}
-				fullTextEnvironment={options.fullTextEnvironment}
-				fullTextSources={options.fullTextSources}
-				hideRules={options.hideRules}
-				namedViews={options.namedViews}
-				isCursorShown={options.isCursorShown}
+				// The session, with the handles that reach this terminal: where links open and programs run.
+				session={{...session, linkEnvironment: {...processLinkEnvironment(terminalOutput), openers: session.openers, runInTerminal}, programs}}
 				fullRedraws={fullRedraws}
 				onSuspend={suspend}
 				onRedraw={redraw}
 				onPick={article => {
 					picked = article;
 				}}
-				linkEnvironment={{...processLinkEnvironment(terminalOutput), openers: options.openers, runInTerminal}}
-				programs={programs}
 			/>
 		</CrashBoundary>,
 		{

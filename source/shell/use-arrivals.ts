@@ -1,6 +1,6 @@
 import {type Dispatch, useEffect} from 'react';
 import type {ArticleArrivals} from '../load/parse-in-background.js';
-import type {Action} from '../state/update.js';
+import type {Action} from '../state/actions.js';
 import {printableName} from '../text/sanitize-text.js';
 
 /** Hands the articles of `arrivals` to the app as they come (see {@link parseInBackground}). */

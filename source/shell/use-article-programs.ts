@@ -4,7 +4,7 @@ import {type Dispatch, useEffect, useRef} from 'react';
 import type {Article} from '../article.js';
 import {freshArticleLines} from '../state/article-lines.js';
 import type {ProgramRequest} from '../state/state.js';
-import type {Action} from '../state/update.js';
+import type {Action} from '../state/actions.js';
 import {commandWords} from '../text/command-words.js';
 import {printableName} from '../text/sanitize-text.js';
 

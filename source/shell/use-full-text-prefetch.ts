@@ -2,7 +2,7 @@ import {type Dispatch, useEffect, useRef} from 'react';
 import type {Article} from '../article.js';
 import {articlesToPrefetch, type PrefetchedStory, type Story} from '../state/full-stories.js';
 import type {FetchCounts} from '../state/state.js';
-import type {Action} from '../state/update.js';
+import type {Action} from '../state/actions.js';
 import type {FullTextEnvironment} from './use-full-text.js';
 
 /** How many full stories are fetched ahead of time at once. */

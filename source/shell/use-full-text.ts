@@ -1,7 +1,7 @@
 import {type Dispatch, useEffect, useRef} from 'react';
 import type {FetchPage, PageFetchOptions} from '../load/full-text.js';
 import type {FullTextRequest} from '../state/state.js';
-import type {Action} from '../state/update.js';
+import type {Action} from '../state/actions.js';
 
 /**
  * Where full stories come from: how pages are fetched (the feeds' limits, User-Agent and proxies: see

@@ -1,8 +1,6 @@
 import {spawn} from 'node:child_process';
 import {basename} from 'node:path';
-import {type Dispatch, useEffect, useRef} from 'react';
-import type {LinkRequest} from '../state/state.js';
-import type {Action} from '../state/update.js';
+import type {LinkEffect} from '../state/state.js';
 import {copySequences} from '../terminal/osc.js';
 import {chooseConfiguredOpener, chooseOpener, type ConfiguredOpener} from '../terminal/opener.js';
 import type {ProgramEnvironment} from './use-article-programs.js';
@@ -50,7 +48,7 @@ export function processLinkEnvironment(stdout: NodeJS.WriteStream = process.stdo
  * Opens or copies the link `request` asks for, and tells `report` what happened in a line for the status line. Over
  * SSH, opening copies instead, since a browser would start on the remote machine.
  */
-export function performLinkRequest(request: LinkRequest, linkEnvironment: LinkEnvironment, report: (notice: string) => void): void {
+export function performLinkRequest(request: Pick<LinkEffect, 'action' | 'url'>, linkEnvironment: LinkEnvironment, report: (notice: string) => void): void {
 	const {url} = request;
 	const copy = (lead: string) => {
 		if (!linkEnvironment.writeToTerminal) {
@@ -106,18 +104,4 @@ export function performLinkRequest(request: LinkRequest, linkEnvironment: LinkEn
 			report(`could not open the link: ${name} failed (exit code ${code})`);
 		}
 	});
-}
-
-/** Performs each new link request of the state once, and shows what became of it in the status line. */
-export function useLinkActions(request: LinkRequest | undefined, dispatch: Dispatch<Action>, linkEnvironment: LinkEnvironment): void {
-	// A new environment (a re-render with other props) must not open the same link again.
-	const performed = useRef<LinkRequest | undefined>(undefined);
-	useEffect(() => {
-		if (request && request !== performed.current) {
-			performed.current = request;
-			performLinkRequest(request, linkEnvironment, text => {
-				dispatch({type: 'notice-shown', text});
-			});
-		}
-	}, [request, dispatch, linkEnvironment]);
 }

@@ -1,6 +1,6 @@
 import process from 'node:process';
 import {useCallback, useEffect, useRef} from 'react';
-import type {Action} from '../state/update.js';
+import type {Action} from '../state/actions.js';
 import {foldedMarks, type ReadMarks} from '../read-state/marks.js';
 import type {ReadStateStore} from '../read-state/store.js';
 

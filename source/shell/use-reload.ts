@@ -1,6 +1,6 @@
 import {type Dispatch, useEffect, useRef} from 'react';
 import type {Article} from '../article.js';
-import type {Action} from '../state/update.js';
+import type {Action} from '../state/actions.js';
 import {watchFiles} from '../load/watch-files.js';
 
 /**

@@ -2,7 +2,7 @@ import {type Dispatch, useEffect, useMemo} from 'react';
 import type {Article} from '../article.js';
 import {createSearchIndex, type SearchHit, type SearchIndex, type SearchStep} from '../search/search.js';
 import type {SearchResults} from '../state/state.js';
-import type {Action} from '../state/update.js';
+import type {Action} from '../state/actions.js';
 
 /**
  * Milliseconds of search work between chances for the terminal's input and Ink's frames: the longest a keystroke

@@ -40,11 +40,6 @@ export type SearchProgress = {readonly query: string; readonly indexedShare: num
  */
 export type ArticleSearch = {readonly articleId: string; readonly query: string; readonly matchIndex: number; readonly words?: readonly string[]};
 
-/**
- * A link the user asked to open (`o`) or copy (`y`). The shell performs it (see use-link-actions.ts); `sequence`
- * tells one request from the next for the same address.
- */
-export type LinkRequest = {readonly sequence: number; readonly action: 'open' | 'copy'; readonly url: string};
 
 /**
  * A program to run on an article (see use-article-programs.ts): its text piped to `words` (`|`), shown in the pager
@@ -130,8 +125,6 @@ export type State = {
 	 * third), a link number before `o` or `y` (`3o` opens link [3]). The status line shows it while it waits.
 	 */
 	readonly pendingNumber: number | undefined;
-	/** The latest link to open or copy; the shell acts on each new one. */
-	readonly linkRequest: LinkRequest | undefined;
 	/** The latest program to run on an article; the shell runs each new one. */
 	readonly programRequest: ProgramRequest | undefined;
 	/** The last command the article was piped to, offered again at the next `|`. */
@@ -164,10 +157,11 @@ export type State = {
 	readonly messages: readonly Message[];
 	/** How many reloads the user has asked for (`R`); the shell reloads each time it grows. */
 	readonly reloadRequestCount: number;
-	/** How many times the user has asked to suspend (Ctrl-Z); the shell stops the process each time it grows. */
-	readonly suspendRequestCount: number;
-	/** How many times the user has asked to redraw the screen (Ctrl-L); the shell clears and redraws it each time it grows. */
-	readonly redrawRequestCount: number;
+	/**
+	 * The outbox: what the shell must do and has not done yet, oldest first (see {@link Effect}). The shell runs each
+	 * once (shell/use-effects.ts) and reports it with an `effects-run` action, which takes it out.
+	 */
+	readonly effects: readonly Effect[];
 	/** What the status line calls the inputs (`news.txt`, `1 file`, `3 files`); a reload can change it. */
 	readonly inputLabel: string;
 	/** See {@link FilterBasis}. */
@@ -197,6 +191,16 @@ export type FilterBasis = {readonly now: number; readonly readMarks: ReadMarks};
 
 /** A named view from the config file: a saved filter, shown with `V` (which moves between views) or its own key. */
 export type NamedView = {readonly name: string; readonly filter: string; readonly key?: KeyName};
+
+/**
+ * Something `update` asks the shell to do, as a value: stop the process until `fg` (Ctrl-Z), clear the terminal and
+ * draw the frame whole (Ctrl-L), or open or copy a link (`o`, `y`). Each is a new object, so that the shell can tell
+ * one request from the next.
+ */
+export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect;
+
+/** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see use-link-actions.ts). */
+export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};

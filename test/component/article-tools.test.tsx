@@ -158,7 +158,7 @@ describe('o and y', () => {
 		app = renderApp([article, other], size, {linkEnvironment});
 		app.press('o');
 		await app.waitForFrame(frame => frame.includes('opening with xdg-open'));
-		app.rerender(<App articles={[article, other]} fileName="news.txt" viewport={{columnCount: 81, rowCount: 20}} now={testNow} linkEnvironment={{...linkEnvironment}} />);
+		app.rerender(<App session={{articles: [article, other], fileName: 'news.txt', linkEnvironment: {...linkEnvironment}}} viewport={{columnCount: 81, rowCount: 20}} now={testNow} />);
 		await app.waitForFrame(frame => linesOf(frame)[0]?.length === 81);
 		expect(started).toEqual([['xdg-open', 'https://example.com/lighthouse']]);
 	});

@@ -3,6 +3,7 @@ import type {ComponentProps} from 'react';
 import {App} from '../../source/shell/app.js';
 import type {Article} from '../../source/article.js';
 import type {Viewport} from '../../source/mode.js';
+import type {Session} from '../../source/shell/session.js';
 
 // Styling (CSI … m) and hyperlinks (OSC 8 … BEL): neither takes a column on screen.
 const escapeSequence = /\u001B\[[\d;]*[A-Za-z]|\u001B\]8;[^\u0007]*\u0007/gu;
@@ -10,9 +11,18 @@ const escapeSequence = /\u001B\[[\d;]*[A-Za-z]|\u001B\]8;[^\u0007]*\u0007/gu;
 /** The time component tests run at (list dates are relative to it, unless a test passes `now`): Sat 28 Nov 2026 14:05 UTC. */
 export const testNow = Date.UTC(2026, 10, 28, 14, 5);
 
+/** What a test may set: the session's parts (the articles apart), and the props the shell passes beside it. */
+export type AppOptions = Partial<Omit<Session, 'articles'>> & Partial<Omit<ComponentProps<typeof App>, 'session' | 'viewport'>>;
+
+/** The app for `articles` at `viewport`: a session of `news.txt` with `options`, at {@link testNow} unless they say otherwise. */
+export function appElement(articles: readonly Article[], viewport: Viewport, options: AppOptions = {}) {
+	const {now = testNow, hasHyperlinks, onSuspend, onRedraw, onPick, ...session} = options;
+	return <App session={{articles, fileName: 'news.txt', ...session}} viewport={viewport} now={now} hasHyperlinks={hasHyperlinks} onSuspend={onSuspend} onRedraw={onRedraw} onPick={onPick} />;
+}
+
 /** The app rendered at a fixed size, with helpers to type keys and wait for the frame a user would see. */
-export function renderApp(articles: readonly Article[], viewport: Viewport, options: Partial<Omit<ComponentProps<typeof App>, 'articles' | 'viewport'>> = {}) {
-	const app = <App articles={articles} fileName="news.txt" viewport={viewport} now={testNow} {...options} />;
+export function renderApp(articles: readonly Article[], viewport: Viewport, options: AppOptions = {}) {
+	const app = appElement(articles, viewport, options);
 	const instance = render(app);
 	const frame = () => (instance.lastFrame() ?? '').replace(escapeSequence, '');
 
@@ -30,7 +40,7 @@ export function renderApp(articles: readonly Article[], viewport: Viewport, opti
 		},
 		/** Renders again at a new size, as the shell does on resize. */
 		resize(next: Viewport) {
-			instance.rerender(<App articles={articles} fileName="news.txt" viewport={next} now={testNow} {...options} />);
+			instance.rerender(appElement(articles, next, options));
 		},
 		/** Waits until the frame satisfies `predicate`; fails with the frame it had. */
 		async waitForFrame(predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {

@@ -135,25 +135,25 @@ describe('searching the article being read', () => {
 describe('asking for links', () => {
 	it('o and y ask to open or copy the article address, from the list or the article', () => {
 		const start = createState(articles, {viewport});
-		expect(press(start, 'o').linkRequest).toEqual({sequence: 1, action: 'open', url: 'https://example.com/lighthouse'});
-		expect(press(reading, 'y').linkRequest).toEqual({sequence: 1, action: 'copy', url: 'https://example.com/lighthouse'});
-		expect(press(reading, 'y', 'y').linkRequest?.sequence).toBe(2);
+		expect(press(start, 'o').effects).toEqual([{kind: 'link', action: 'open', url: 'https://example.com/lighthouse'}]);
+		expect(press(reading, 'y').effects).toEqual([{kind: 'link', action: 'copy', url: 'https://example.com/lighthouse'}]);
+		expect(press(reading, 'y', 'y').effects).toHaveLength(2);
 	});
 
 	it('a number before o or y picks a link the text cites, and says so while it is typed', () => {
 		const numbered = press(reading, '2');
 		expect(numbered.pendingNumber).toBe(2);
 		expect(numbered.notice).toBe('2: a count for j, k, G, Ctrl-D…; o opens link [2], y copies it');
-		expect(press(numbered, 'o').linkRequest).toMatchObject({action: 'open', url: 'https://example.com/two'});
-		expect(press(reading, '1', 'y').linkRequest).toMatchObject({action: 'copy', url: 'https://example.com/one'});
-		expect(press(reading, '1', '2', 'o')).toMatchObject({linkRequest: undefined, notice: 'no link [12]: this article has 2 links'});
+		expect(press(numbered, 'o').effects.at(-1)).toMatchObject({action: 'open', url: 'https://example.com/two'});
+		expect(press(reading, '1', 'y').effects.at(-1)).toMatchObject({action: 'copy', url: 'https://example.com/one'});
+		expect(press(reading, '1', '2', 'o')).toMatchObject({effects: [], notice: 'no link [12]: this article has 2 links'});
 		// Any other key forgets the number.
-		expect(press(reading, '2', 'j', 'o').linkRequest?.url).toBe('https://example.com/lighthouse');
+		expect(press(reading, '2', 'j', 'o').effects.at(-1)).toMatchObject({url: 'https://example.com/lighthouse'});
 	});
 
 	it('explains when there is nothing to open', () => {
 		const second = press(reading, 'J');
-		expect(press(second, 'o')).toMatchObject({linkRequest: undefined, notice: 'this article has no address'});
+		expect(press(second, 'o')).toMatchObject({effects: [], notice: 'this article has no address'});
 		expect(press(second, '1', 'o').notice).toBe('no link [1]: this article has no links');
 	});
 

@@ -9,7 +9,8 @@ import {fetchFullText} from '../../source/load/full-text.js';
 import {createState} from '../../source/state/initial-state.js';
 import {selectedArticle} from '../../source/state/selectors.js';
 import {type State} from '../../source/state/state.js';
-import {fullStoryLine, update} from '../../source/state/update.js';
+import {fullStoryLine} from '../../source/state/full-stories.js';
+import {update} from '../../source/state/update.js';
 import {articlesToPrefetch, isFromSources, withStories} from '../../source/state/full-stories.js';
 
 const page = readFileSync(new URL('../fixtures/pages/og-meta-story.html', import.meta.url), 'utf8');

@@ -39,13 +39,13 @@ describe('one allow-list for every link of every format', () => {
 	it.each(hostileAddresses.map((address, index) => [address, index + 1] as const))('neither opens nor copies %s', (address, number) => {
 		for (const key of ['o', 'y']) {
 			const after = press(reading, String(number), key);
-			expect(after.linkRequest).toBeUndefined();
+			expect(after.effects).toEqual([]);
 			expect(after.notice).toBe(`not a web address, so not ${key === 'o' ? 'opened' : 'copied'}: ${address}`);
 		}
 	});
 
 	it('still opens the web address among them', () => {
-		expect(press(reading, '6', 'o').linkRequest).toMatchObject({action: 'open', url: 'https://example.com/report'});
+		expect(press(reading, '6', 'o').effects.at(-1)).toMatchObject({action: 'open', url: 'https://example.com/report'});
 	});
 
 	it('drops a feed item address outside the list, as its content links', () => {

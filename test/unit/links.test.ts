@@ -125,7 +125,7 @@ describe('performing a link request', () => {
 	it('copies with OSC 52 and says so', () => {
 		const {linkEnvironment, written, started} = fakeEnvironment();
 		const notices: string[] = [];
-		performLinkRequest({sequence: 1, action: 'copy', url}, linkEnvironment, notice => notices.push(notice));
+		performLinkRequest({action: 'copy', url}, linkEnvironment, notice => notices.push(notice));
 		expect(written).toEqual([clipboardSequence(url)]);
 		expect(started).toEqual([]);
 		expect(notices).toEqual([`copied to the clipboard: ${url}`]);
@@ -134,15 +134,15 @@ describe('performing a link request', () => {
 	it('writes nothing when stdout is not a terminal', () => {
 		const {linkEnvironment} = fakeEnvironment({writeToTerminal: undefined});
 		const notices: string[] = [];
-		performLinkRequest({sequence: 1, action: 'copy', url}, linkEnvironment, notice => notices.push(notice));
-		performLinkRequest({sequence: 2, action: 'open', url}, {...linkEnvironment, environment: {SSH_TTY: '/dev/pts/0'}}, notice => notices.push(notice));
+		performLinkRequest({action: 'copy', url}, linkEnvironment, notice => notices.push(notice));
+		performLinkRequest({action: 'open', url}, {...linkEnvironment, environment: {SSH_TTY: '/dev/pts/0'}}, notice => notices.push(notice));
 		expect(notices).toEqual(['cannot copy: the output is not a terminal', 'cannot copy: the output is not a terminal']);
 	});
 
 	it('opens with the opener, and reports a missing program or a failure in one line', () => {
 		const {linkEnvironment, started, listeners, written} = fakeEnvironment();
 		const notices: string[] = [];
-		performLinkRequest({sequence: 1, action: 'open', url}, linkEnvironment, notice => notices.push(notice));
+		performLinkRequest({action: 'open', url}, linkEnvironment, notice => notices.push(notice));
 		expect(started).toEqual([{command: 'xdg-open', args: [url]}]);
 		expect(written).toEqual([]);
 		expect(notices).toEqual([`opening with xdg-open: ${url}`]);
@@ -156,7 +156,7 @@ describe('performing a link request', () => {
 	it('copies instead of opening over SSH, and says why', () => {
 		const {linkEnvironment, started, written} = fakeEnvironment({environment: {SSH_CONNECTION: '1 2 3 4', TMUX: 'x'}});
 		const notices: string[] = [];
-		performLinkRequest({sequence: 1, action: 'open', url}, linkEnvironment, notice => notices.push(notice));
+		performLinkRequest({action: 'open', url}, linkEnvironment, notice => notices.push(notice));
 		expect(started).toEqual([]);
 		expect(written).toEqual([copySequences(url, {TMUX: 'x'})]);
 		expect(notices).toEqual([`over SSH, so copied to the clipboard instead of opening: ${url}`]);

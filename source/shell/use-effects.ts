@@ -1,0 +1,49 @@
+import {type Dispatch, useEffect, useRef} from 'react';
+import type {Action} from '../state/actions.js';
+import type {Effect, LinkEffect} from '../state/state.js';
+
+/** How the shell carries out each kind of effect; a kind without a handler is dropped. */
+export type EffectHandlers = {
+	/** Stops the process until `fg` (Ctrl-Z), putting the terminal back meanwhile. */
+	readonly onSuspend?: () => void;
+	/** Clears the terminal and draws the frame whole again (Ctrl-L). */
+	readonly onRedraw?: () => void;
+	/** Opens or copies a link (`o`, `y`). */
+	readonly onLink?: (link: LinkEffect) => void;
+};
+
+/**
+ * Runs the effects in the state's outbox, each once and in order, then reports them with an `effects-run` action,
+ * which takes them out. An effect is run once even when the app renders again before that action lands.
+ */
+export function useEffects(effects: readonly Effect[], dispatch: Dispatch<Action>, handlers: EffectHandlers): void {
+	const latestHandlers = useRef(handlers);
+	latestHandlers.current = handlers;
+	const ran = useRef(new WeakSet<Effect>());
+	useEffect(() => {
+		const fresh = effects.filter(effect => !ran.current.has(effect));
+		for (const effect of fresh) {
+			ran.current.add(effect);
+			switch (effect.kind) {
+				case 'suspend': {
+					latestHandlers.current.onSuspend?.();
+					break;
+				}
+
+				case 'redraw': {
+					latestHandlers.current.onRedraw?.();
+					break;
+				}
+
+				case 'link': {
+					latestHandlers.current.onLink?.(effect);
+					break;
+				}
+			}
+		}
+
+		if (effects.length > 0) {
+			dispatch({type: 'effects-run', effects});
+		}
+	}, [effects, dispatch]);
+}
