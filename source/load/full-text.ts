@@ -1,11 +1,12 @@
 import {createHash} from 'node:crypto';
-import {mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile} from 'node:fs/promises';
-import {homedir} from 'node:os';
-import {isAbsolute, join} from 'node:path';
+import {mkdir, readFile, rename, unlink, utimes, writeFile} from 'node:fs/promises';
+import {join} from 'node:path';
 import {articlePageDraft} from '../formats/article-page.js';
 import {buildArticles} from '../formats/build-articles.js';
 import {decodeBytes} from '../formats/decode.js';
 import {printableName} from '../text/sanitize-text.js';
+import {broadsheetDirectory} from '../xdg-directories.js';
+import {evictLeastRecent} from './web/cache-eviction.js';
 import {defaultTimeoutMs, type FetchOptions, fetchUrl} from './web/fetch-url.js';
 
 /** A story fetched and extracted: its paragraphs and links, sanitised as every input is. */
@@ -52,8 +53,7 @@ function reasonOf(url: string, error: unknown): string {
 
 /** $XDG_CACHE_HOME/broadsheet/full-text, else ~/.cache/broadsheet/full-text (a relative XDG path is ignored). */
 export function fullTextCacheDirectory(environment: Readonly<Record<string, string | undefined>> = process.env): string {
-	const cacheHome = environment.XDG_CACHE_HOME;
-	return join(cacheHome && isAbsolute(cacheHome) ? cacheHome : join(environment.HOME || homedir(), '.cache'), 'broadsheet', 'full-text');
+	return join(broadsheetDirectory('cache', environment), 'full-text');
 }
 
 function cachePath(directory: string, url: string): string {
@@ -96,34 +96,10 @@ async function store(directory: string, url: string, text: FullText, maximumByte
 		await mkdir(directory, {recursive: true, mode: 0o700});
 		await writeFile(temporary, JSON.stringify({url, paragraphs: text.paragraphs, links: text.links}), {mode: 0o600});
 		await rename(temporary, path);
-		await evictLeastRecentlyRead(directory, maximumByteCount);
+		await evictLeastRecent(directory, '.json', maximumByteCount);
 	} catch {
 		// The cache only saves a fetch: a story that cannot be kept is still shown.
 		await unlink(temporary).catch(() => {});
-	}
-}
-
-/** Removes the stories read (or fetched) longest ago until all of them hold at most `maximumByteCount`. */
-async function evictLeastRecentlyRead(directory: string, maximumByteCount: number): Promise<void> {
-	const names = (await readdir(directory)).filter(name => name.endsWith('.json'));
-	const entries = (await Promise.all(names.map(async name => {
-		try {
-			const info = await stat(join(directory, name));
-			return {name, byteCount: info.size, time: info.mtimeMs};
-		} catch {
-			return undefined;
-		}
-	}))).filter(entry => entry !== undefined);
-	let total = entries.reduce((sum, entry) => sum + entry.byteCount, 0);
-	entries.sort((left, right) => left.time - right.time);
-	for (const entry of entries) {
-		if (total <= maximumByteCount) {
-			break;
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await unlink(join(directory, entry.name)).catch(() => {});
-		total -= entry.byteCount;
 	}
 }
 

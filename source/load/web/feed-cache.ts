@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
-import {mkdir, open, readdir, readFile, rename, stat, unlink, utimes} from 'node:fs/promises';
+import {mkdir, open, readFile, rename, stat, unlink, utimes} from 'node:fs/promises';
 import {join} from 'node:path';
+import {evictLeastRecent} from './cache-eviction.js';
 import type {Validators} from './fetch-url.js';
 
 /*
@@ -126,7 +127,7 @@ export async function writeCachedFeed(directory: string, feed: CachedFeed, maxim
 
 			hasEvicted = true;
 			writtenSinceEviction = 0;
-			await evictOldest(directory, maximumByteCount);
+			await evictLeastRecent(directory, '.feed', maximumByteCount);
 		}
 	} catch {
 		await unlink(temporaryPath).catch(() => {});
@@ -156,7 +157,7 @@ export function deferCacheEviction(): () => Promise<void> {
 			deferredEviction = undefined;
 			hasEvicted = true;
 			writtenSinceEviction = 0;
-			await evictOldest(due.directory, due.maximumByteCount).catch(() => {});
+			await evictLeastRecent(due.directory, '.feed', due.maximumByteCount).catch(() => {});
 		}
 	};
 }
@@ -164,29 +165,6 @@ export function deferCacheEviction(): () => Promise<void> {
 /** Marks the cached copy of `url` as current as of `now` (a 304 said so). */
 export async function touchCachedFeed(directory: string, feed: CachedFeed, now: number, maximumByteCount = defaultCacheByteCount): Promise<void> {
 	await writeCachedFeed(directory, {...feed, fetchedAt: now}, maximumByteCount);
-}
-
-async function evictOldest(directory: string, maximumByteCount: number): Promise<void> {
-	const names = (await readdir(directory)).filter(name => name.endsWith('.feed'));
-	const entries = (await Promise.all(names.map(async name => {
-		try {
-			const info = await stat(join(directory, name));
-			return {name, byteCount: info.size, time: info.mtimeMs};
-		} catch {
-			return undefined;
-		}
-	}))).filter(entry => entry !== undefined);
-	let total = entries.reduce((sum, entry) => sum + entry.byteCount, 0);
-	entries.sort((left, right) => left.time - right.time);
-	for (const entry of entries) {
-		if (total <= maximumByteCount) {
-			break;
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await unlink(join(directory, entry.name)).catch(() => {});
-		total -= entry.byteCount;
-	}
 }
 
 /** How old a copy is, in words: `12 s`, `5 min`, `3 h`, `2 days`. */
