@@ -134,14 +134,18 @@ export function filterWords(query: string): readonly string[] {
  * The help overlay's section for the named views that have a key of their own (the config file's, so not in the
  * keymap): none when no view has one.
  */
-export function namedViewHelpSections(views: readonly NamedView[]): Array<{readonly title: string; readonly bindings: readonly Binding[]}> {
-	const bindings: Binding[] = views.flatMap(view =>
-		view.key === undefined ? [] : [{command: 'next-named-view' as const, keys: [view.key], modes: ['browse' as const], help: `show the view ${view.name}: ${view.filter}`}],
-	);
-	return bindings.length === 0 ? [] : [{title: 'Named views (config file)', bindings}];
+export function namedViewHelpSections(views: readonly NamedView[]): ReadonlyArray<{readonly title: string; readonly bindings: readonly Binding[]}> {
+	// Made once per list of views (the config's, for the session): the help asks on every frame it draws.
+	let sections = helpSectionsOfViews.get(views);
+	if (sections === undefined) {
+		const bindings: Binding[] = views.flatMap(view =>
+			view.key === undefined ? [] : [{command: 'next-named-view' as const, keys: [view.key], modes: ['browse' as const], help: `show the view ${view.name}: ${view.filter}`}],
+		);
+		sections = bindings.length === 0 ? [] : [{title: 'Named views (config file)', bindings}];
+		helpSectionsOfViews.set(views, sections);
+	}
+
+	return sections;
 }
 
-/** How many rows {@link namedViewHelpSections} adds to the help overlay: a title and a row a view. */
-export function namedViewHelpRowCount(views: readonly NamedView[]): number {
-	return namedViewHelpSections(views).reduce((sum, section) => sum + 1 + section.bindings.length, 0);
-}
+const helpSectionsOfViews = new WeakMap<readonly NamedView[], ReadonlyArray<{readonly title: string; readonly bindings: readonly Binding[]}>>();
