@@ -46,7 +46,7 @@ import {MessagesOverlay} from '../ui/messages-overlay.js';
 import {ListPane} from '../ui/list-pane.js';
 import {StatusLine} from '../ui/status-line.js';
 import {defaultTheme} from '../ui/theme.js';
-import {processLinkEnvironment, performLinkRequest} from './use-link-actions.js';
+import {processLinkEnvironment, performLinkRequest} from './link-actions.js';
 import {type FullTextEnvironment, useFullText} from './use-full-text.js';
 import {useFullTextPrefetch} from './use-full-text-prefetch.js';
 import {useReload} from './use-reload.js';

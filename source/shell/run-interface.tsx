@@ -10,7 +10,7 @@ import {canShowHyperlinks} from '../terminal/osc.js';
 import {enterFullScreen} from '../terminal/screen.js';
 import {useViewport} from './use-viewport.js';
 import {useNow} from './use-now.js';
-import {processLinkEnvironment} from './use-link-actions.js';
+import {processLinkEnvironment} from './link-actions.js';
 import type {ProgramEnvironment} from './use-article-programs.js';
 import {CrashBoundary} from './crash-boundary.js';
 import {exitCodes} from '../exit-codes.js';

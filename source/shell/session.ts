@@ -11,7 +11,7 @@ import type {ConfiguredOpener} from '../terminal/opener.js';
 import type {Theme} from '../ui/theme.js';
 import type {ProgramEnvironment} from './use-article-programs.js';
 import type {FullTextEnvironment} from './use-full-text.js';
-import type {LinkEnvironment} from './use-link-actions.js';
+import type {LinkEnvironment} from './link-actions.js';
 import type {ReloadOptions} from './use-reload.js';
 
 /**

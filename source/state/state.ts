@@ -199,7 +199,7 @@ export type NamedView = {readonly name: string; readonly filter: string; readonl
  */
 export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect;
 
-/** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see use-link-actions.ts). */
+/** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see link-actions.ts). */
 export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
 
 /** How many feeds have answered (or failed), and how many there are. */

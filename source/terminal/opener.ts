@@ -1,4 +1,4 @@
-/** How `o` opens an address, decided from the environment and the platform alone (pure; see use-link-actions.ts). */
+/** How `o` opens an address, decided from the environment and the platform alone (pure; see link-actions.ts). */
 export type Opener =
 	/** Run `command` with `args` (the address among them), detached. */
 	| {readonly kind: 'command'; readonly command: string; readonly args: readonly string[]}

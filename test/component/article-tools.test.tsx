@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../../source/shell/app.js';
 import type {Article} from '../../source/article.js';
-import type {LinkEnvironment} from '../../source/shell/use-link-actions.js';
+import type {LinkEnvironment} from '../../source/shell/link-actions.js';
 import {renderApp, testNow} from '../helpers/render-app.js';
 
 const paragraphs = Array.from({length: 28}, (_, index) =>

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {chooseOpener, isOverSsh} from '../../source/terminal/opener.js';
 import {canShowHyperlinks, clipboardSequence, copySequences, hyperlink, isSafeInSequence, tmuxPassthrough} from '../../source/terminal/osc.js';
 import {linePieces} from '../../source/ui/line-pieces.js';
-import {performLinkRequest, type LinkEnvironment, type StartedProgram} from '../../source/shell/use-link-actions.js';
+import {performLinkRequest, type LinkEnvironment, type StartedProgram} from '../../source/shell/link-actions.js';
 
 const url = 'https://example.com/news?id=1&lang=en';
 
