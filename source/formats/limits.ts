@@ -1,4 +1,5 @@
 import type {Article} from '../article.js';
+import {groupedNumber} from '../text/numbers.js';
 
 /*
 The limits every parsed article is held to, whatever its format. Wrapping, searching and printing a text take memory
@@ -21,7 +22,7 @@ function cutAt(text: string, length: number): string {
 
 /** How many characters `count` is, in words: `12,345` or `3.4 million`. */
 function characterCount(count: number): string {
-	return count >= 1_000_000 ? `${(count / 1_000_000).toFixed(1)} million` : count.toLocaleString('en-US');
+	return count >= 1_000_000 ? `${(count / 1_000_000).toFixed(1)} million` : groupedNumber(count);
 }
 
 /** A copy of `text` that holds no part of a longer string (a slice would keep all of that string in memory). */

@@ -50,29 +50,40 @@ export function listShowsYears(years: DateYears | undefined): boolean {
 	return years !== undefined && years.earliest !== years.latest;
 }
 
-// The format is made when first needed: making one loads ICU's calendar data, which start-up need not wait for.
-let absoluteDate: Intl.DateTimeFormat | undefined;
-
 const weekdayNames = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
 
-/** Three-letter month names, as the list's `24 Sep` uses (en-GB ICU would say `Sept`). */
+/** Three-letter month names, as the list's `24 Sep` uses. */
 const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
-/** `publishedAt` in full, in the local time zone: `Sat 28 Nov 2026 14:05 UTC`, always with a three-letter month. */
+/** Two digits: `05`. */
+function twoDigits(value: number): string {
+	return String(value).padStart(2, '0');
+}
+
+/** The local time zone at `date` as its offset from UTC: `UTC`, `UTC+1`, `UTC-5`, `UTC+5:30`. */
+function zoneLabel(date: Date): string {
+	const minutesEast = -date.getTimezoneOffset();
+	if (minutesEast === 0) {
+		return 'UTC';
+	}
+
+	const hours = Math.floor(Math.abs(minutesEast) / 60);
+	const minutes = Math.abs(minutesEast) % 60;
+	return `UTC${minutesEast > 0 ? '+' : '-'}${hours}${minutes === 0 ? '' : ':' + twoDigits(minutes)}`;
+}
+
+/**
+ * `publishedAt` in full, in the local time zone: `Sat 28 Nov 2026 14:05 UTC` (`UTC+1` in Paris in winter). Made from
+ * the date's own fields rather than with `Intl.DateTimeFormat`: the first `Intl` object a process makes loads ICU's
+ * data (about 18 ms), and the article's header is on the first frame.
+ */
 export function absoluteDateLabel(publishedAt: number): string {
-	absoluteDate ??= new Intl.DateTimeFormat('en-GB', {
-		weekday: 'short',
-		day: 'numeric',
-		month: 'numeric',
-		year: 'numeric',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-		timeZoneName: 'short',
-	});
-	const parts = Object.fromEntries(absoluteDate.formatToParts(publishedAt).map(part => [part.type, part.value]));
-	const month = monthNames[Number(parts['month']) - 1] ?? parts['month'];
-	return `${parts['weekday']} ${Number(parts['day'])} ${month} ${parts['year']} ${parts['hour']}:${parts['minute']} ${parts['timeZoneName']}`;
+	const date = new Date(publishedAt);
+	if (Number.isNaN(date.getTime())) {
+		return '';
+	}
+
+	return `${weekdayNames[date.getDay()]} ${date.getDate()} ${monthNames[date.getMonth()]} ${date.getFullYear()} ${twoDigits(date.getHours())}:${twoDigits(date.getMinutes())} ${zoneLabel(date)}`;
 }
 
 /** Words a minute a reader gets through, on average, reading news on a screen. */

@@ -10,6 +10,7 @@ import type {Mode} from '../mode.js';
 import type {ListView, SearchProgress, State} from './state.js';
 import {displayWidth} from '../text/text-width.js';
 import {filterWords, hiddenArticles, searchTextOf, withFieldFilters} from './field-filtering.js';
+import {groupedNumber} from '../text/numbers.js';
 
 /** The query that shapes the list now: the draft while the filter line is open, else the filter in force. */
 export function activeQuery(state: State): string {
@@ -389,11 +390,9 @@ function filterSearch(state: State): ArticleSearchView | undefined {
 /** Whether any article has a date: the list gives dates a column only then (see list-order.ts). */
 export {datedYears} from './list-order.js';
 
-const numberFormat = new Intl.NumberFormat('en-US');
-
 /** `1 article`, `21,577 articles`. */
 export function articleCountText(count: number): string {
-	return count === 1 ? '1 article' : `${numberFormat.format(count)} articles`;
+	return count === 1 ? '1 article' : `${groupedNumber(count)} articles`;
 }
 
 /** The question a `confirm` mode asks, as the status line shows it. */

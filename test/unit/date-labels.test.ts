@@ -55,6 +55,23 @@ describe('the absolute date in the article', () => {
 		expect(absoluteDateLabel(Date.UTC(2026, 5, 4, 9, 30))).toBe('Thu 4 Jun 2026 09:30 UTC');
 		expect(absoluteDateLabel(Date.UTC(2026, 6, 2, 9, 30))).toBe('Thu 2 Jul 2026 09:30 UTC');
 	});
+
+	it('gives the local time and the zone as its offset from UTC, summer time included', () => {
+		const zoneBefore = process.env['TZ'];
+		try {
+			process.env['TZ'] = 'Europe/Paris';
+			expect(absoluteDateLabel(now)).toBe('Sat 28 Nov 2026 15:05 UTC+1');
+			expect(absoluteDateLabel(Date.UTC(2026, 6, 2, 22, 30))).toBe('Fri 3 Jul 2026 00:30 UTC+2');
+			process.env['TZ'] = 'America/New_York';
+			expect(absoluteDateLabel(Date.UTC(2026, 0, 1, 3, 0))).toBe('Wed 31 Dec 2025 22:00 UTC-5');
+			process.env['TZ'] = 'Asia/Kolkata';
+			expect(absoluteDateLabel(now)).toBe('Sat 28 Nov 2026 19:35 UTC+5:30');
+		} finally {
+			process.env['TZ'] = zoneBefore;
+		}
+
+		expect(absoluteDateLabel(now)).toBe('Sat 28 Nov 2026 14:05 UTC');
+	});
 });
 
 describe('the reading time', () => {
