@@ -5,6 +5,7 @@
 import {fileURLToPath} from 'node:url';
 
 const graphemesModule = fileURLToPath(new URL('../source/text/graphemes.ts', import.meta.url));
+const builtinModulesModule = fileURLToPath(new URL('../source/load/builtin-modules.ts', import.meta.url));
 
 /**
  * @typedef {{search: string, replacement?: string}} Edit An edit; without `replacement`, `search` need only be there.
@@ -76,12 +77,24 @@ export const dependencyPatches = [
 	},
 	{
 		file: 'meow/build/dependencies.js',
-		reason: 'normalize-package-data\'s set-up (ICU collation, several ms) runs only if meow is ever asked to normalise package fields.',
+		reason: 'normalize-package-data\'s set-up (ICU collation, several ms) runs only if meow is ever asked to normalise package fields, and child_process is not loaded for nothing.',
 		edits: [
 			{
 				search: 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
 				replacement: 'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);',
 			},
+			// Left over from a dependency meow bundles: a call whose result nobody keeps, which loads child_process (three
+			// modules more) at every start.
+			{search: "import { execFile } from 'node:child_process';\n", replacement: ''},
+			{search: 'promisify(execFile);\n', replacement: ''},
+		],
+	},
+	{
+		file: 'terminal-size/index.js',
+		reason: 'child_process is loaded when terminal-size must ask a program for the size (never on a terminal), not at start-up.',
+		edits: [
+			{search: "import {execFileSync} from 'node:child_process';", replacement: `import {builtinModule} from ${JSON.stringify(builtinModulesModule)};`},
+			{search: '	execFileSync(command, arguments_, {', replacement: "	builtinModule('node:child_process').execFileSync(command, arguments_, {"},
 		],
 	},
 	{

@@ -1,4 +1,3 @@
-import {randomBytes} from 'node:crypto';
 import {closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import process from 'node:process';
@@ -131,8 +130,10 @@ function acquireLock(lockPath: string): true | 'busy' | Error {
 /** Writes `text` to `filePath` so that the file is always whole: a temporary file, flushed to disk, renamed over it. */
 function writeAtomically(directory: string, filePath: string, text: string): void {
 	// A name nobody can guess, created only if it does not exist (O_EXCL): a file or symlink planted under the name
-	// fails the save instead of being written through.
-	const temporaryPath = `${filePath}.${process.pid}.${randomBytes(8).toString('hex')}.tmp`;
+	// fails the save instead of being written through. The global Web Crypto is loaded when first used, here, rather
+	// than with node:crypto's sixteen modules at start-up.
+	const randomPart = Buffer.from(crypto.getRandomValues(new Uint8Array(8))).toString('hex');
+	const temporaryPath = `${filePath}.${process.pid}.${randomPart}.tmp`;
 	try {
 		const descriptor = openSync(temporaryPath, 'wx', 0o600);
 		try {

@@ -1,6 +1,7 @@
-import {spawn} from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import {basename} from 'node:path';
 import type {LinkEffect} from '../state/state.js';
+import {builtinModule} from '../load/builtin-modules.js';
 import {copySequences} from '../terminal/osc.js';
 import {chooseConfiguredOpener, chooseOpener, type ConfiguredOpener} from '../terminal/opener.js';
 import type {ProgramEnvironment} from './use-article-programs.js';
@@ -37,7 +38,7 @@ export function processLinkEnvironment(stdout: NodeJS.WriteStream = process.stdo
 		startProgram(command, args) {
 			// Detached, in its own process group, with no terminal: the browser outlives Broadsheet, and nothing it
 			// prints lands on the screen, nor does Ctrl-C in Broadsheet reach it.
-			const child = spawn(command, args, {detached: true, stdio: 'ignore'});
+			const child = builtinModule<typeof ChildProcess>('node:child_process').spawn(command, args, {detached: true, stdio: 'ignore'});
 			child.unref();
 			return child;
 		},

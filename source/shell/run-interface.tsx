@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import {closeSync, openSync, readSync, writeFileSync, writeSync} from 'node:fs';
 import chalk from 'chalk';
 import {useEffect, useState} from 'react';
@@ -15,6 +15,7 @@ import type {ProgramEnvironment} from './use-article-programs.js';
 import {CrashBoundary} from './crash-boundary.js';
 import {exitCodes} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';
+import {builtinModule} from '../load/builtin-modules.js';
 
 /** How long the blank frame of a full redraw stays: two of Ink's frames at 60 per second. */
 const blankFrameMs = 34;
@@ -146,7 +147,7 @@ export async function runInterface(
 		screen.suspend();
 		isHandingOver = true;
 		try {
-			const result = spawnSync(command, [...args], {input, stdio: [input === undefined ? terminalInputFd : 'pipe', terminalOutputFd, terminalOutputFd]});
+			const result = builtinModule<typeof ChildProcess>('node:child_process').spawnSync(command, [...args], {input, stdio: [input === undefined ? terminalInputFd : 'pipe', terminalOutputFd, terminalOutputFd]});
 			if (shouldWaitForEnter && !result.error) {
 				waitForEnter(terminalOutputFd);
 			}
