@@ -1,4 +1,5 @@
-// Bundles the command into one file, so that it starts fast and runs with node alone.
+// Bundles the command (dist/broadsheet.js, its launcher, and dist/bundle.js), so that it starts fast and runs with node
+// alone.
 import {build} from 'esbuild';
 import {createHash} from 'node:crypto';
 import {access, chmod, mkdir, readFile, writeFile} from 'node:fs/promises';
@@ -244,11 +245,6 @@ const code = withCheaperToEsm(result.outputFiles[0].text);
 
 const bundle = code.replace(/[^\0-\u007F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-const commentEndEscape = '*\u0001/';
-if (bundle.includes('\u0001') || bundle.includes('@@BUNDLE@@')) {
-	throw new Error('The bundle holds \\u0001 or @@BUNDLE@@, which scripts/launcher.cjs uses to mark it out');
-}
-
 const launcher = await readFile(new URL('launcher.cjs', import.meta.url), 'utf8');
 const bundleHash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
 await mkdir('dist', {recursive: true});
@@ -258,5 +254,6 @@ if (!launcher.includes('@@BUNDLE_HASH@@')) {
 	throw new Error('scripts/launcher.cjs no longer holds @@BUNDLE_HASH@@, where the bundle\'s hash goes');
 }
 
-await writeFile('dist/broadsheet.js', `${launcher.replaceAll('@@BUNDLE_HASH@@', bundleHash)}\n/*@@BUNDLE@@\n${bundle.replaceAll('*/', commentEndEscape)}\n@@BUNDLE@@*/\n`);
+await writeFile('dist/bundle.js', bundle);
+await writeFile('dist/broadsheet.js', launcher.replaceAll('@@BUNDLE_HASH@@', bundleHash));
 await chmod('dist/broadsheet.js', 0o755);

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Broadsheet's command (dist/broadsheet.js): this launcher, then the bundle (scripts/build.js) in a comment at the end
-// of the file. The launcher compiles the bundle with V8's code cache, kept in $XDG_CACHE_HOME/broadsheet
+// Broadsheet's command (dist/broadsheet.js): this launcher, which runs the bundle beside it (dist/bundle.js, made by
+// scripts/build.js). The launcher compiles the bundle with V8's code cache, kept in $XDG_CACHE_HOME/broadsheet
 // (~/.cache/broadsheet): compiling a megabyte of JavaScript on every start is most of what a start costs beyond node's
 // own. Node 20 has no compile cache of its own (module.enableCompileCache is Node 22), and vm.Script caches only
 // scripts, so the bundle is a script (CommonJS) rather than an ES module. The cache is only ever a speed-up: any failure
 // to read, check or write it is silent, and the bundle runs the same without it.
+// The bundle is a file of its own rather than a comment at the end of this one: node reads the file it runs as UTF-8,
+// and decoding a megabyte so, only for the launcher to read it again, cost about 10 ms a start.
 'use strict';
 const {closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync} = require('node:fs');
 const {homedir} = require('node:os');
@@ -16,10 +18,10 @@ const {crc32} = require('node:zlib');
 
 /** Set by scripts/build.js: a hash of the bundle, so that each build has its own cache file. */
 const bundleHash = '@@BUNDLE_HASH@@';
-/** Where the bundle starts and ends in this file; inside, `*` and `/` are kept apart by `commentEndEscape`. */
-const bundleStart = '\n/*@@BUNDLE@@\n';
-const bundleEnd = '\n@@BUNDLE@@*/\n';
-const commentEndEscape = '*\u0001/';
+/** The bundle's file, beside this one. */
+const bundleName = 'bundle.js';
+/** The exit code when the bundle is not there (source/exit-codes.ts: `brokenInstall`). */
+const brokenInstallExitCode = 14;
 /** A cache file: this magic (8 bytes), a flags byte, three zero bytes, the CRC-32 and the length of V8's data, the data. */
 const cacheMagic = 'BSCODE01';
 const cacheHeaderLength = 20;
@@ -127,18 +129,24 @@ function launch() {
 	// half keeps the peak near what is needed, at the cost of a few more collections (each a few milliseconds, mostly
 	// off the main thread). Set before the bundle is compiled, since V8's code cache records the flags.
 	setFlagsFromString('--heap-growing-percent=50');
-	const file = readFileSync(__filename, 'latin1');
-	const start = file.indexOf(bundleStart) + bundleStart.length;
-	const end = file.lastIndexOf(bundleEnd);
-	const source = file.slice(start, end).replaceAll(commentEndEscape, '*/');
+	const bundlePath = join(__dirname, bundleName);
+	let source;
+	try {
+		// Plain ASCII (scripts/build.js makes it so): one byte a character, nothing to decode.
+		source = readFileSync(bundlePath, 'latin1');
+	} catch (error) {
+		process.stderr.write(`broadsheet: cannot read ${bundlePath} (${error.code ?? error.message}): copy the whole dist/ directory, not dist/broadsheet.js alone\n`);
+		process.exitCode = brokenInstallExitCode;
+		return;
+	}
+
 	const directory = cacheDirectory();
 	const cacheName = `code-${bundleHash}-${process.version}-${process.arch}`;
 	const canCache = directory !== undefined && typeof crc32 === 'function';
 	const cache = canCache ? readCache(join(directory, cacheName)) : undefined;
 	const script = new Script(`(function (exports, require, module, __filename, __dirname, bundleImportMeta) {${source}\n})`, {
-		filename: __filename,
-		// Line numbers in stack traces are those of this file.
-		lineOffset: file.slice(0, start).split('\n').length - 1,
+		// Stack traces name the bundle's file and its own line numbers.
+		filename: bundlePath,
 		cachedData: cache?.data,
 	});
 	let hasInterface = false;

@@ -15,6 +15,8 @@ export const exitCodes = {
 	tooLarge: 11,
 	config: 12,
 	subscriptionList: 13,
+	/** dist/broadsheet.js was copied without dist/bundle.js beside it (scripts/launcher.cjs says so itself). */
+	brokenInstall: 14,
 } as const;
 
 /** A failure to tell the user in one line, with the exit code that goes with it. */

@@ -1,5 +1,5 @@
 import {chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {Script} from 'node:vm';
 import {crc32} from 'node:zlib';
 import {describe, expect, it} from 'vitest';
@@ -181,15 +181,29 @@ describe('the code cache', () => {
 });
 
 describe('the built command', () => {
-	it('runs with node alone, copied where there is no package.json and no node_modules', async () => {
+	it('runs with node alone, its launcher and bundle copied where there is no package.json and no node_modules', async () => {
 		const directory = join(fixtures.path, 'copied');
 		mkdirSync(directory);
 		copyFileSync(commandPath, join(directory, 'broadsheet.js'));
+		copyFileSync(join(dirname(commandPath), 'bundle.js'), join(directory, 'bundle.js'));
 		const expected = await listWithoutCache();
 		const result = await runPiped(process.execPath, [join(directory, 'broadsheet.js'), '--list', join(repositoryRoot, samplePath)], {
 			cwd: directory,
 			env: {XDG_CACHE_HOME: freshCacheHome()},
 		});
 		expect(result).toEqual(expected);
+	});
+
+	it('says in one line what is missing when the launcher is copied without its bundle', async () => {
+		const directory = join(fixtures.path, 'launcher-alone');
+		mkdirSync(directory);
+		copyFileSync(commandPath, join(directory, 'broadsheet.js'));
+		const result = await runPiped(process.execPath, [join(directory, 'broadsheet.js'), '--list', join(repositoryRoot, samplePath)], {
+			cwd: directory,
+			env: {XDG_CACHE_HOME: freshCacheHome()},
+		});
+		expect(result.exitCode).toBe(exitCodes.brokenInstall);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toBe(`broadsheet: cannot read ${join(directory, 'bundle.js')} (ENOENT): copy the whole dist/ directory, not dist/broadsheet.js alone\n`);
 	});
 });
