@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {groupedNumber} from '../text/numbers.js';
 import {displayWidth, truncateToWidth} from '../text/text-width.js';
 import type {Theme} from './theme.js';
 
@@ -18,8 +19,8 @@ type FilterLineProps = {
 /** The filter line: `/query` with a cursor while typing, and how many articles match (or how a slow search is doing). */
 export function FilterLine({query, isEditing, matchCount, articleCount, columnCount, slowSearch, error, theme}: FilterLineProps) {
 	const {styles, glyphs} = theme;
-	const count = matchCount === 1 ? '1 match' : `${matchCount === 0 ? 'no' : matchCount} matches`;
-	let summary = ` ${count} of ${articleCount} `;
+	const count = matchCount === 1 ? '1 match' : `${matchCount === 0 ? 'no' : groupedNumber(matchCount)} matches`;
+	let summary = ` ${count} of ${groupedNumber(articleCount)} `;
 	if (error !== undefined) {
 		summary = ` ${error} `;
 	} else if (slowSearch) {

@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import {displayWidth, padToWidth, truncateToWidth} from '../text/text-width.js';
+import {groupedNumber} from '../text/numbers.js';
 import {chromeText} from '../text/glyphs.js';
 import type {Theme} from './theme.js';
 
@@ -47,10 +48,10 @@ const gap = '   ';
 export function StatusLine({fileName, articleCount, hiddenCount = 0, loadingShare, fetchCounts, warningCount, hints, columnCount, notice, theme}: StatusLineProps) {
 	const {styles, glyphs} = theme;
 	const {partSeparator, ellipsis} = glyphs;
-	const count = articleCount === 1 ? '1 article' : `${articleCount} articles`;
+	const count = articleCount === 1 ? '1 article' : `${groupedNumber(articleCount)} articles`;
 	const warnings = warningCount === 0 ? '' : warningCount === 1 ? `${partSeparator}1 warning` : `${partSeparator}${warningCount} warnings`;
 	const loading = fetchCounts ? `${partSeparator}fetching ${fetchCounts.fetched}/${fetchCounts.total}` : loadingShare === undefined ? '' : `${partSeparator}loading ${Math.floor(loadingShare * 100)}%`;
-	const hidden = hiddenCount === 0 ? '' : `${partSeparator}${hiddenCount} hidden`;
+	const hidden = hiddenCount === 0 ? '' : `${partSeparator}${groupedNumber(hiddenCount)} hidden`;
 	const facts = `${partSeparator}${count}${hidden}${loading}${warnings}`;
 	// On a narrow terminal the file name gives way first (down to a few letters that still tell it), so that the count,
 	// how much is loaded and the warnings stay.

@@ -65,3 +65,16 @@ describe('a big input that is still being parsed', () => {
 		expect(statusLine).toMatch(/^ a-rather-\S*… · 300 articles/u);
 	});
 });
+
+describe('counts of thousands', () => {
+	it('group their digits in the status line and the filter line, as the rest of the interface does', async () => {
+		const all = numberedArticles(1200);
+		const manual = manualArrivals();
+		const app = renderApp(all.slice(0, 1100), viewport, {arrivals: manual.arrivals, loadingShare: 0.9, warningCount: 0});
+		expect(app.frame()).toContain('· 1,100 articles · loading 90%');
+		manual.hand({articles: all, loadingShare: undefined, warningCount: 0});
+		await app.waitForFrame(frame => frame.includes('· 1,200 articles'));
+		app.press('/', 'harbour');
+		await app.waitForFrame(frame => frame.includes('1,200 matches of 1,200'));
+	});
+});
