@@ -59,4 +59,27 @@ describe('the terminal cursor, for screen readers', () => {
 		await waitForCursor(session, 0, 2);
 		expect(session.cursorVisible()).toBe(true);
 	});
+
+	it('stands on the caret of a line being typed: the filter, the article\'s search, a prompt', async () => {
+		const session = await startBroadsheet([samplePath], splitSize);
+		await waitForFrame(session, screen => screen.includes('1/5'));
+		const typedRow = splitSize.rowCount - 2;
+		session.press('/', 'kor');
+		await waitForFrame(session, screen => screen.includes('/kor'));
+		await waitForCursor(session, 4, typedRow);
+		expect(session.lines()[typedRow]!.startsWith('/kor ')).toBe(true);
+		session.press(keys.backspace);
+		await waitForCursor(session, 3, typedRow);
+		// Enter keeps the filter: the cursor goes back to the selected headline.
+		session.press(keys.enter);
+		await waitForCursor(session, 0, 1);
+		session.press(keys.enter, '/', 'missile');
+		await waitForFrame(session, screen => /match \d+\/\d+/u.test(screen));
+		await waitForCursor(session, 8, typedRow);
+		session.press(keys.enter);
+		await waitForFrame(session, screen => !screen.includes('/missile'));
+		session.press('|', 'wc');
+		await waitForFrame(session, screen => screen.includes('pipe to: wc'));
+		await waitForCursor(session, 'pipe to: wc'.length, typedRow);
+	});
 });
