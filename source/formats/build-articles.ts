@@ -23,13 +23,18 @@ export type ArticleDraft = {
 
 type Mutable<T> = {-readonly [Key in keyof T]: T[Key]};
 
+/** White space that folding to single spaces changes: any but a space, or two in a row. */
+const foldedWhitespace = /[^\S ]|\s\s/u;
+
 /** One line of text: sanitised, whitespace runs collapsed. */
 function cleanLine(text: string | undefined): string | undefined {
 	if (text === undefined) {
 		return undefined;
 	}
 
-	const clean = sanitizeText(text).replace(/\s+/gu, ' ').trim();
+	const sanitized = sanitizeText(text);
+	// Most lines have only single spaces: the test finds so without making a copy that would be the same.
+	const clean = (foldedWhitespace.test(sanitized) ? sanitized.replace(/\s+/gu, ' ') : sanitized).trim();
 	return clean === '' ? undefined : clean;
 }
 
