@@ -6,7 +6,7 @@ import {brotliCompressSync, gzipSync} from 'node:zlib';
 import {afterEach, describe, expect, test} from 'vitest';
 import {deferCacheEviction} from '../../source/load/web/feed-cache.js';
 import {cacheWritesDone, fetchFeed} from '../../source/load/web/fetch-feed.js';
-import {fetchUrl, type FetchOptions} from '../../source/load/web/fetch-url.js';
+import {fetchUrl, type FetchOptions, firstRequestSent} from '../../source/load/web/fetch-url.js';
 import {cachedRoute, fixedRoute, redirectRoute, rssFeed, startProxy, startWebServer, type WebServer} from '../helpers/web-server.js';
 
 const options: FetchOptions = {timeoutMs: 2000, maximumByteCount: 1024 * 1024, userAgent: 'Broadsheet/9.9.9', environment: {}};
@@ -318,5 +318,31 @@ describe('the feed cache', () => {
 		await release();
 		expect(readdirSync(directory)).toHaveLength(2);
 		expect(await failure(fetchFeed(server.url('/d'), {...options, cacheDirectory: directory, isOffline: true}))).toContain('not in the cache');
+	});
+});
+
+describe('the first request', () => {
+	test('is known to be on its way before its answer comes, so that other work can wait for the answer', async () => {
+		let answer: () => void = () => {};
+		const requested = new Promise<void>(resolve => {
+			answer = resolve;
+		});
+		let respond: () => void = () => {};
+		const server = await serve({
+			'/feed.xml'(_request, response) {
+				respond = () => response.writeHead(200, {'content-type': 'application/rss+xml'}).end(feed);
+				answer();
+			},
+		});
+		const sent = firstRequestSent();
+		let isAnswered = false;
+		const fetched = fetchUrl(server.url('/feed.xml'), options).finally(() => {
+			isAnswered = true;
+		});
+		await sent;
+		await requested;
+		expect(isAnswered).toBe(false);
+		respond();
+		expect((await fetched).kind).toBe('body');
 	});
 });
