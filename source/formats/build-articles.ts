@@ -91,7 +91,8 @@ export function buildArticles(drafts: readonly ArticleDraft[], source: string, s
 		const deck = cleanLine(draft.deck);
 		const title = cleanLine(draft.headline);
 		// A headline made from the text drops its link markers: `[1]` means something under the article, not above it.
-		const madeHeadline = deck ?? (paragraphs[0] ? firstSentenceOf(paragraphs[0]) : undefined);
+		// Made only for an article with no title: finding a first sentence takes a pattern over the whole paragraph.
+		const madeHeadline = title === undefined ? (deck ?? (paragraphs[0] ? firstSentenceOf(paragraphs[0]) : undefined)) : undefined;
 		const headline = title ?? (madeHeadline === undefined ? undefined : withoutLinkMarkers(madeHeadline));
 		if (headline === undefined) {
 			continue;
