@@ -1,7 +1,7 @@
 import {exitCodes} from '../../exit-codes.js';
 import {printableName} from '../../text/sanitize-text.js';
 import {ageText, type CachedFeed, readCachedFeed, touchCachedFeed, writeCachedFeed} from './feed-cache.js';
-import {type FetchOptions, FetchError, fetchUrl} from './fetch-url.js';
+import {type FetchOptions, FetchError, fetchUrl, loadFetch} from './fetch-url.js';
 
 /** How feeds are fetched: the request's limits, where they are cached, and whether to use the cache only. */
 export type FeedFetchOptions = Omit<FetchOptions, 'validators'> & {
@@ -73,7 +73,13 @@ export async function fetchFeed(url: string, options: FeedFetchOptions): Promise
 		await write;
 	}
 
-	const cached = cacheDirectory === undefined ? undefined : await readCachedFeed(cacheDirectory, url);
+	const reading = cacheDirectory === undefined ? undefined : readCachedFeed(cacheDirectory, url);
+	if (!options.isOffline) {
+		// While the thread pool reads the cache: the request needs both.
+		loadFetch();
+	}
+
+	const cached = await reading;
 	if (options.isOffline) {
 		if (!cached) {
 			throw new FetchError(`${printableName(url)}: not in the cache, and --offline fetches nothing`, false, exitCodes.notFound);
