@@ -458,15 +458,24 @@ async function main(): Promise<void> {
 	const loadingLine = terminalOutput ? createLoadingLine(terminalOutput, terminalOutput.columns || 80, theme.glyphs.ellipsis) : undefined;
 	const stopQuitWatch = keyInput ? quitOnKeyWhileLoading(keyInput, loadingLine, isPicking ? exitCodes.nothingPicked : exitCodes.success) : undefined;
 	const readOptions = {format, fieldMap: fields.fieldMap, web};
-	// Feeds keep Broadsheet waiting on the network: the interface loads meanwhile, rather than after the first answer.
-	let interfaceLoaded = keyInput && urls.length > 0 ? import('./shell/run-interface.js') : undefined;
-	// So too for the feeds of a subscription list, known once the list is read: the interface loads while they are
-	// fetched, once their requests are on their way.
+	// Feeds keep Broadsheet waiting on the network: the interface loads meanwhile, once the first requests are on their
+	// way (loaded before, it held them back by its own load time), rather than after the first answer. So too for the
+	// feeds of a subscription list, known once the list is read. It is loaded again (at no cost) once the inputs are.
+	let isInterfaceLoading = false;
+	const loadInterfaceWhileFetching = () => {
+		if (keyInput && !isInterfaceLoading) {
+			isInterfaceLoading = true;
+			void import('./load/web/fetch-url.js').then(async ({firstRequestSent}) => firstRequestSent()).then(async () => import('./shell/run-interface.js'));
+		}
+	};
+
+	if (urls.length > 0) {
+		loadInterfaceWhileFetching();
+	}
+
 	const onProgress = (progress: LoadProgress) => {
-		if (keyInput && interfaceLoaded === undefined && progress.phase === 'fetching') {
-			interfaceLoaded = new Promise(resolve => {
-				setTimeout(resolve, 0);
-			}).then(async () => import('./shell/run-interface.js'));
+		if (progress.phase === 'fetching') {
+			loadInterfaceWhileFetching();
 		}
 
 		loadingLine?.update(progress);
@@ -510,7 +519,7 @@ async function main(): Promise<void> {
 	const savedMarks = readStateStore?.load(Date.now());
 	const stateWarnings = () => readStateStore?.warnings ?? [];
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
-	const {runInterface} = await (interfaceLoaded ?? import('./shell/run-interface.js'));
+	const {runInterface} = await import('./shell/run-interface.js');
 	const inputs = sessionInputs(loaded, paths, readOptions);
 	// Let go of the first load here: this function waits for the interface to end, and what it holds stays till then.
 	loaded = undefined;

@@ -1,4 +1,5 @@
 import {Readability} from '@mozilla/readability';
+import {Parser as HtmlParser} from 'htmlparser2';
 import {parseHTML} from 'linkedom';
 import type {ParseResult} from '../article.js';
 import {type ArticleDraft, buildArticles} from './build-articles.js';
@@ -260,13 +261,98 @@ function withBoundedNesting(html: string): string {
 	});
 }
 
-/** The article draft an HTML page holds, or the problem it has. */
-export function articlePageDraft(html: string): ArticleDraft | {readonly problem: string} {
-	const {document} = parseHTML(withBoundedNesting(html.replace(ignoredMarkup, ''))) as unknown as {document: DomDocument};
+// Readability's own rules for its first pass (Readability.js 0.6: REGEXPS.unlikelyCandidates, okMaybeItsACandidate,
+// byline, UNLIKELY_ROLES), which drops the elements they name before it scores the rest.
+const unlikelyCandidate = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/iu;
+const maybeCandidate = /and|article|body|column|content|main|shadow/iu;
+const bylineName = /byline|author|dateline|writtenby|p-author/iu;
+const unlikelyRoles = new Set(['menu', 'menubar', 'complementary', 'navigation', 'alert', 'alertdialog', 'dialog']);
+/** Elements never left out here: the page's frame, links and headings (Readability keeps or weighs them apart). */
+const keptElements = new Set(['html', 'head', 'body', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'title', 'meta', 'link', 'script', 'template']);
+
+/** Whether Readability's first pass would drop an element with these attributes (but not one that may be a by-line). */
+function isUnlikelyCandidate(attributes: Readonly<Record<string, string>>): boolean {
+	const matchString = `${attributes.class ?? ''} ${attributes.id ?? ''}`;
+	if (attributes.rel === 'author' || attributes.itemprop?.includes('author') || bylineName.test(matchString)) {
+		return false;
+	}
+
+	return (unlikelyCandidate.test(matchString) && !maybeCandidate.test(matchString)) || unlikelyRoles.has(attributes.role ?? '');
+}
+
+/**
+ * `html` without the elements Readability's first pass would drop (related-story boxes, comments, sidebars, menus, by
+ * their class, id or role), found by the same parser linkedom uses, so that the DOM is not built for them: on a news
+ * page they are most of the markup, and building the DOM is most of the time reading a page takes. An element whose end
+ * the page leaves out, or that sits in a table or code, stays for Readability to judge. Undefined when nothing is left out.
+ */
+export function withoutUnlikelyCandidates(html: string): string | undefined {
+	const ranges: Array<[number, number]> = [];
+	/** The open elements: their names, and whether one is in a table or code. */
+	const open: Array<{readonly name: string; readonly isInTableOrCode: boolean}> = [];
+	/** The element being left out, while it is open: its depth and where its start tag begins. */
+	let leftOut: {readonly depth: number; readonly start: number} | undefined;
+	const parser: {startIndex: number; endIndex: number; write(text: string): void; end(): void} = new HtmlParser({
+		onopentag(name, attributes) {
+			const isInTableOrCode = (open.at(-1)?.isInTableOrCode ?? false) || name === 'table' || name === 'code' || name === 'pre';
+			if (leftOut === undefined && !isInTableOrCode && !keptElements.has(name) && isUnlikelyCandidate(attributes)) {
+				leftOut = {depth: open.length, start: parser.startIndex};
+			}
+
+			open.push({name, isInTableOrCode});
+		},
+		onclosetag(_name, isImplied) {
+			open.pop();
+			if (leftOut !== undefined && open.length === leftOut.depth) {
+				if (!isImplied) {
+					ranges.push([leftOut.start, parser.endIndex + 1]);
+				}
+
+				leftOut = undefined;
+			}
+		},
+	}, {decodeEntities: true});
+	parser.write(html);
+	parser.end();
+	if (ranges.length === 0) {
+		return undefined;
+	}
+
+	let kept = '';
+	let from = 0;
+	for (const [start, end] of ranges) {
+		kept += html.slice(from, start);
+		from = end;
+	}
+
+	return kept + html.slice(from);
+}
+
+/** What Readability found on a page, with the page's facts; `isFirstPass` when its first pass found enough text. */
+function readPage(html: string): {document: DomDocument; facts: PageFacts; found: ReturnType<Readability['parse']>; isFirstPass: boolean} {
+	const {document} = parseHTML(withBoundedNesting(html)) as unknown as {document: DomDocument};
 	withinNestingBound(document);
 	const facts = pageFacts(document);
+	const reader = new Readability(document as never, {charThreshold: 300});
+	const found = reader.parse();
+	// Readability notes each pass that found too little text before it tries again with looser rules.
+	const attempts = (reader as unknown as {_attempts?: readonly unknown[]})._attempts;
+	return {document, facts, found, isFirstPass: attempts !== undefined && attempts.length === 0};
+}
+
+/** The article draft an HTML page holds, or the problem it has. */
+export function articlePageDraft(html: string): ArticleDraft | {readonly problem: string} {
+	const page = html.replace(ignoredMarkup, '');
+	const shorterPage = withoutUnlikelyCandidates(page);
+	let read = readPage(shorterPage ?? page);
+	// Without the elements its first pass drops, Readability's later passes (which keep them) would not see the page it
+	// would have: when the first pass is not enough, the whole page is read again.
+	if (shorterPage !== undefined && !read.isFirstPass) {
+		read = readPage(page);
+	}
+
+	const {document, facts, found} = read;
 	const baseUrl = baseUrlOf(document, facts);
-	const found = new Readability(document as never, {charThreshold: 300}).parse();
 	if (!found?.content) {
 		return {problem: noArticleProblem};
 	}

@@ -23,13 +23,18 @@ export type ArticleDraft = {
 
 type Mutable<T> = {-readonly [Key in keyof T]: T[Key]};
 
+/** White space that folding to single spaces changes: any but a space, or two in a row. */
+const foldedWhitespace = /[^\S ]|\s\s/u;
+
 /** One line of text: sanitised, whitespace runs collapsed. */
 function cleanLine(text: string | undefined): string | undefined {
 	if (text === undefined) {
 		return undefined;
 	}
 
-	const clean = sanitizeText(text).replace(/\s+/gu, ' ').trim();
+	const sanitized = sanitizeText(text);
+	// Most lines have only single spaces: the test finds so without making a copy that would be the same.
+	const clean = (foldedWhitespace.test(sanitized) ? sanitized.replace(/\s+/gu, ' ') : sanitized).trim();
 	return clean === '' ? undefined : clean;
 }
 
@@ -86,7 +91,8 @@ export function buildArticles(drafts: readonly ArticleDraft[], source: string, s
 		const deck = cleanLine(draft.deck);
 		const title = cleanLine(draft.headline);
 		// A headline made from the text drops its link markers: `[1]` means something under the article, not above it.
-		const madeHeadline = deck ?? (paragraphs[0] ? firstSentenceOf(paragraphs[0]) : undefined);
+		// Made only for an article with no title: finding a first sentence takes a pattern over the whole paragraph.
+		const madeHeadline = title === undefined ? (deck ?? (paragraphs[0] ? firstSentenceOf(paragraphs[0]) : undefined)) : undefined;
 		const headline = title ?? (madeHeadline === undefined ? undefined : withoutLinkMarkers(madeHeadline));
 		if (headline === undefined) {
 			continue;

@@ -307,6 +307,23 @@ function mayLeadBody(deck: string, paragraphs: readonly string[]): boolean {
 	return head.slice(0, 2500).toLowerCase().includes(probe);
 }
 
+/** The value of the first of `keys` that `record` holds and no other field has taken; the key is noted as taken. */
+function pickValue(record: FieldRecord, keys: readonly string[], usedKeys: string[]): unknown {
+	for (const key of keys) {
+		if (usedKeys.length > 0 && usedKeys.includes(key)) {
+			continue;
+		}
+
+		const value = valueAt(record, key);
+		if (isPresent(value)) {
+			usedKeys.push(key);
+			return value;
+		}
+	}
+
+	return undefined;
+}
+
 /**
  * The draft a record gives, or `undefined` when it holds no headline or text (unless `isTextRequired` is false, as
  * for front matter, whose date and author apply to text found elsewhere).
@@ -315,25 +332,9 @@ export function draftFromRecord(record: FieldRecord, plan: FieldPlan, {isTextReq
 	const {candidates} = plan;
 	// Keys already read for a field; a handful at most, so a list beats a set.
 	const usedKeys: string[] = [];
-	const pick = (field: MappableField): unknown => {
-		for (const key of candidates[field]) {
-			if (usedKeys.length > 0 && usedKeys.includes(key)) {
-				continue;
-			}
-
-			const value = valueAt(record, key);
-			if (isPresent(value)) {
-				usedKeys.push(key);
-				return value;
-			}
-		}
-
-		return undefined;
-	};
-
-	const headline = lineOf(pick('headline'));
-	const {paragraphs, links} = bodyOf(pick('body'));
-	let deck = lineOf(pick('deck'));
+	const headline = lineOf(pickValue(record, candidates.headline, usedKeys));
+	const {paragraphs, links} = bodyOf(pickValue(record, candidates.body, usedKeys));
+	let deck = lineOf(pickValue(record, candidates.deck, usedKeys));
 	if (isTextRequired && headline === undefined && paragraphs.length === 0 && deck === undefined) {
 		return undefined;
 	}
@@ -357,25 +358,25 @@ export function draftFromRecord(record: FieldRecord, plan: FieldPlan, {isTextReq
 	}
 
 	if (candidates.url.length > 0) {
-		draft.url = urlOf(pick('url'));
+		draft.url = urlOf(pickValue(record, candidates.url, usedKeys));
 	}
 
 	if (candidates.author.length > 0) {
 		// Bylines often say `By Jane Doe`; the article's author is Jane Doe.
-		draft.author = lineOf(pick('author'))?.replace(/^\s*by\s+/iu, '');
+		draft.author = lineOf(pickValue(record, candidates.author, usedKeys))?.replace(/^\s*by\s+/iu, '');
 	}
 
 	if (candidates.date.length > 0) {
-		const dateValue = pick('date');
+		const dateValue = pickValue(record, candidates.date, usedKeys);
 		draft.publishedAt = dateValue === undefined ? undefined : dateFromValue(dateValue);
 	}
 
 	if (candidates.source.length > 0) {
-		draft.source = lineOf(pick('source'));
+		draft.source = lineOf(pickValue(record, candidates.source, usedKeys));
 	}
 
 	if (candidates.kicker.length > 0) {
-		draft.kicker = lineOf(pick('kicker'));
+		draft.kicker = lineOf(pickValue(record, candidates.kicker, usedKeys));
 	}
 
 	if (candidates.categories.length > 0) {
@@ -387,7 +388,7 @@ export function draftFromRecord(record: FieldRecord, plan: FieldPlan, {isTextReq
 	}
 
 	if (candidates.id.length > 0) {
-		draft.guid = textOf(pick('id'));
+		draft.guid = textOf(pickValue(record, candidates.id, usedKeys));
 	}
 
 	return draft;

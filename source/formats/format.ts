@@ -92,6 +92,9 @@ export function moreProblems(count: number): string {
 	return `and ${count} more ${count === 1 ? 'problem' : 'problems'}`;
 }
 
+/** The shortest slice of a string that V8 makes a view of its parent rather than a copy. */
+const slicedStringLength = 13;
+
 /**
  * `key` made unique among the articles of one input: the second article with a key gets `key#2`, the third `key#3`.
  * Every format names duplicates this way (plain text once said `key-2`).
@@ -100,8 +103,9 @@ export function uniqueId(key: string, seen: Map<string, number>): string {
 	const count = (seen.get(key) ?? 0) + 1;
 	// A copy as the key: `seen` outlives the part when an input is parsed in parts, and a key sliced from the part's
 	// text (a CSV field) would keep all of that text alive (V8 keeps a slice's whole parent), which a big file's
-	// articles must not (see stored-articles.ts).
-	seen.set(count === 1 ? (' ' + key).slice(1) : key, count);
+	// articles must not (see stored-articles.ts). V8 copies a slice shorter than 13 characters already (its
+	// SlicedString::kMinLength): such keys, ids such as `1234`, are kept as they are.
+	seen.set(count === 1 && key.length >= slicedStringLength ? (' ' + key).slice(1) : key, count);
 	return count === 1 ? key : `${key}#${count}`;
 }
 

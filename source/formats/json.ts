@@ -26,6 +26,20 @@ const containerNames = [
  */
 const feedContainerNames = new Set(['rss', 'channel', 'feed']);
 
+/** Whether `record`'s keys are `keys`, in that order (the order of Object.keys, which `for…in` follows on records). */
+function hasKeys(record: FieldRecord, keys: readonly string[]): boolean {
+	let index = 0;
+	for (const key in record) {
+		if (key !== keys[index]) {
+			return false;
+		}
+
+		index++;
+	}
+
+	return index === keys.length;
+}
+
 /** Reads records into drafts, planning fields once for each distinct set of keys. */
 class RecordReader {
 	readonly drafts: ArticleDraft[] = [];
@@ -78,12 +92,14 @@ class RecordReader {
 	}
 
 	private planFor(record: FieldRecord): FieldPlan {
-		const keys = Object.keys(record);
-		// Most files repeat one key set line after line: compare with the last before building a signature.
+		// Most files repeat one key set line after line: compare with the last before listing the keys or building a
+		// signature, without making either.
 		const {lastKeys, lastPlan} = this;
-		if (lastPlan !== undefined && lastKeys.length === keys.length && keys.every((key, index) => key === lastKeys[index])) {
+		if (lastPlan !== undefined && hasKeys(record, lastKeys)) {
 			return lastPlan;
 		}
+
+		const keys = Object.keys(record);
 
 		const signature = keys.join('\u0000');
 		let plan = this.plans.get(signature);
@@ -222,7 +238,8 @@ export function parseNdjson(text: string, source: string, options: ParseOptions 
 		lineNumber++;
 		const line = clean.slice(start, end);
 		start = end + 1;
-		if (line.trim() === '') {
+		// A blank line (white space as `trim` counts it, which `\s` matches) is skipped without a trimmed copy.
+		if (!/\S/u.test(line)) {
 			continue;
 		}
 

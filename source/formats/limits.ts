@@ -45,11 +45,13 @@ export function paragraphWithinLimit(paragraph: string): string {
 	return detached(`${kept} [… ${characterCount(paragraph.length - kept.length)} more characters of this paragraph are not shown]`);
 }
 
+const isLine = (text: string | undefined) => text === undefined || text.length <= maximumLineLength;
+const isParagraph = (text: string | undefined) => text === undefined || text.length <= maximumParagraphLength;
+
 /** `article` within the limits above: itself when it is (as nearly every article is), else a copy cut to them. */
 export function articleWithinLimits(article: Article): Article {
-	const isLine = (text: string | undefined) => text === undefined || text.length <= maximumLineLength;
-	const isParagraph = (text: string | undefined) => text === undefined || text.length <= maximumParagraphLength;
-	if (isLine(article.headline) && isLine(article.kicker) && isLine(article.author) && isLine(article.source) && isParagraph(article.deck) && article.paragraphs.every(paragraph => isParagraph(paragraph))) {
+	// Checked without a callback per article: this runs once for every article of every file.
+	if (isLine(article.headline) && isLine(article.kicker) && isLine(article.author) && isLine(article.source) && isParagraph(article.deck) && article.paragraphs.every(isParagraph)) {
 		return article;
 	}
 

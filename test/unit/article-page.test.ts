@@ -147,6 +147,30 @@ describe('hostile pages', () => {
 	});
 });
 
+describe('what Readability passes over first', () => {
+	const story = '<p>The ferry crossed the bay at dawn with forty passengers, and the harbour master said the new timetable would hold through the winter. </p>'.repeat(4);
+	const related = '<div class="related"><h2>More stories</h2><ul><li><a href="/a">Council agrees budget after long debate</a></li><li><a href="/b">Storm warning for the coast</a></li></ul></div>';
+
+	it('leaves out related-story boxes however many there are', () => {
+		const html = `<html><body><article><h1>Ferry returns</h1>${story}</article>${related.repeat(50)}</body></html>`;
+		const [article] = parseArticlePage(html, 'x').articles;
+		expect(article?.paragraphs.filter(paragraph => paragraph.startsWith('The ferry crossed'))).toHaveLength(4);
+		expect(allText(article!)).not.toMatch(/More stories|Council agrees|Storm warning/u);
+	});
+
+	it('reads a story that sits in an element its first pass drops (class "extra"), as its later passes do', () => {
+		const html = `<html><body>${related}<div class="page-extra"><h1>Ferry returns</h1>${story}</div></body></html>`;
+		const {articles, problems} = parseArticlePage(html, 'x');
+		expect(problems).toEqual([]);
+		expect(articles[0]?.paragraphs.filter(paragraph => paragraph.startsWith('The ferry crossed'))).toHaveLength(4);
+	});
+
+	it('keeps a by-line whose class Readability would otherwise drop (a "header" by-line)', () => {
+		const html = `<html><body><article><h1>Ferry returns</h1><div class="header-byline">By Ann Lee</div>${story}</article></body></html>`;
+		expect(parseArticlePage(html, 'x').articles[0]?.author).toBe('Ann Lee');
+	});
+});
+
 describe('what stays a feed', () => {
 	it('a feed wrapped in an XHTML page is read as the feed', () => {
 		const wrapped = '<html xmlns="http://www.w3.org/1999/xhtml"><body>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Inside</title><entry><title>Found</title></entry></feed></body></html>';

@@ -272,3 +272,28 @@ describe('the JSON parsers on arbitrary input', () => {
 		);
 	});
 });
+
+describe('NDJSON records read one after another', () => {
+	it('reads each record by its own keys when they change from one line to the next', () => {
+		const text = ['{"title": "One", "body": "First body."}', '{"title": "Two", "text": "Second body."}', '{"title": "Three", "body": "Third body."}', '{"headline": "Four", "body": "Fourth body."}'].join('\n');
+		const {articles} = parseNdjson(text, 'x.jsonl');
+		expect(articles.map(article => [article.headline, article.paragraphs])).toEqual([
+			['One', ['First body.']],
+			['Two', ['Second body.']],
+			['Three', ['Third body.']],
+			['Four', ['Fourth body.']],
+		]);
+	});
+
+	it('folds white space in lines to single spaces, skips blank lines, and numbers repeated ids', () => {
+		const text = `{"id": 7, "title": "Tabs\\there,  two spaces\\u00a0and a\\nbreak "}\n \r\n\t\n{"id": 7, "title": "Plain title"}\n{"id": "a-long-identifier-0001", "title": "Long id"}\n{"id": "a-long-identifier-0001", "title": "Long id again"}`;
+		const {articles, problems} = parseNdjson(text, 'x.jsonl');
+		expect(problems).toEqual([]);
+		expect(articles.map(article => [article.id, article.headline])).toEqual([
+			['7', 'Tabs here, two spaces and a break'],
+			['7#2', 'Plain title'],
+			['a-long-identifier-0001', 'Long id'],
+			['a-long-identifier-0001#2', 'Long id again'],
+		]);
+	});
+});

@@ -1,12 +1,12 @@
-import {chmodSync, mkdtempSync, readdirSync} from 'node:fs';
+import {chmodSync, existsSync, mkdtempSync, readdirSync} from 'node:fs';
 import {type AddressInfo, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
 import {afterEach, describe, expect, test} from 'vitest';
 import {deferCacheEviction} from '../../source/load/web/feed-cache.js';
-import {fetchFeed} from '../../source/load/web/fetch-feed.js';
-import {fetchUrl, type FetchOptions} from '../../source/load/web/fetch-url.js';
+import {cacheWritesDone, fetchFeed} from '../../source/load/web/fetch-feed.js';
+import {fetchUrl, type FetchOptions, firstRequestSent} from '../../source/load/web/fetch-url.js';
 import {cachedRoute, fixedRoute, redirectRoute, rssFeed, startProxy, startWebServer, type WebServer} from '../helpers/web-server.js';
 
 const options: FetchOptions = {timeoutMs: 2000, maximumByteCount: 1024 * 1024, userAgent: 'Broadsheet/9.9.9', environment: {}};
@@ -274,6 +274,18 @@ describe('the feed cache', () => {
 		expect((await fetchFeed(server.url('/feed.xml'), {...options, cacheDirectory: directory, isOffline: true})).bytes.toString()).toBe(feed);
 	});
 
+	test('a feed is given as soon as it has come, its copy written meanwhile; a fetch of the same address reads that copy', async () => {
+		const server = await serve({'/feed.xml': cachedRoute(feed, {etag: '"v1"'})});
+		const directory = cacheDirectory();
+		const fetched = await fetchFeed(server.url('/feed.xml'), {...options, cacheDirectory: directory});
+		expect(fetched.bytes.toString()).toBe(feed);
+		// Written a step at a time through the thread pool: no copy can be in place yet.
+		expect(existsSync(directory) ? readdirSync(directory).filter(name => name.endsWith('.feed')) : []).toEqual([]);
+		expect((await fetchFeed(server.url('/feed.xml'), {...options, cacheDirectory: directory, isOffline: true})).bytes.toString()).toBe(feed);
+		await cacheWritesDone();
+		expect(readdirSync(directory).filter(name => name.endsWith('.feed'))).toHaveLength(1);
+	});
+
 	test('the cache stays within its size, the oldest copies going first, and leaves no temporary files', async () => {
 		const big = `${feed}<!--${'x'.repeat(40 * 1024)}-->`;
 		const server = await serve({'/a': fixedRoute(big), '/b': fixedRoute(big), '/c': fixedRoute(big)});
@@ -284,6 +296,7 @@ describe('the feed cache', () => {
 			await fetchFeed(server.url(path), {...options, cacheDirectory: directory, cacheByteCount: 100 * 1024, now: () => now});
 		}
 
+		await cacheWritesDone();
 		expect(readdirSync(directory)).toHaveLength(2);
 		expect(await failure(fetchFeed(server.url('/a'), {...options, cacheDirectory: directory, isOffline: true}))).toContain('not in the cache');
 		expect((await fetchFeed(server.url('/c'), {...options, cacheDirectory: directory, isOffline: true})).bytes.toString()).toBe(big);
@@ -300,9 +313,36 @@ describe('the feed cache', () => {
 			await fetchFeed(server.url(path), {...options, cacheDirectory: directory, cacheByteCount: 100 * 1024, now: () => now});
 		}
 
+		await cacheWritesDone();
 		expect(readdirSync(directory)).toHaveLength(3);
 		await release();
 		expect(readdirSync(directory)).toHaveLength(2);
 		expect(await failure(fetchFeed(server.url('/d'), {...options, cacheDirectory: directory, isOffline: true}))).toContain('not in the cache');
+	});
+});
+
+describe('the first request', () => {
+	test('is known to be on its way before its answer comes, so that other work can wait for the answer', async () => {
+		let answer: () => void = () => {};
+		const requested = new Promise<void>(resolve => {
+			answer = resolve;
+		});
+		let respond: () => void = () => {};
+		const server = await serve({
+			'/feed.xml'(_request, response) {
+				respond = () => response.writeHead(200, {'content-type': 'application/rss+xml'}).end(feed);
+				answer();
+			},
+		});
+		const sent = firstRequestSent();
+		let isAnswered = false;
+		const fetched = fetchUrl(server.url('/feed.xml'), options).finally(() => {
+			isAnswered = true;
+		});
+		await sent;
+		await requested;
+		expect(isAnswered).toBe(false);
+		respond();
+		expect((await fetched).kind).toBe('body');
 	});
 });

@@ -1,7 +1,7 @@
 import {exitCodes} from '../../exit-codes.js';
 import {printableName} from '../../text/sanitize-text.js';
 import {ageText, type CachedFeed, readCachedFeed, touchCachedFeed, writeCachedFeed} from './feed-cache.js';
-import {type FetchOptions, FetchError, fetchUrl} from './fetch-url.js';
+import {type FetchOptions, FetchError, fetchUrl, loadFetch} from './fetch-url.js';
 
 /** How feeds are fetched: the request's limits, where they are cached, and whether to use the cache only. */
 export type FeedFetchOptions = Omit<FetchOptions, 'validators'> & {
@@ -37,15 +37,49 @@ const fromCache = (cached: CachedFeed, notice?: string, staleAge?: string): Feed
 	...(staleAge ? {staleAge} : {}),
 });
 
+/** The cache writes under way, by address. */
+const cacheWrites = new Map<string, Promise<void>>();
+
 /**
- * Fetches the feed at `url`, conditionally when the cache has a copy (a 304 opens the copy); stores what comes. When
- * the fetch fails for a reason that may pass (offline, DNS, a timeout, a 5xx) and the cache has a copy, the copy opens
- * with a notice of its age. With `isOffline`, only the cache is read. Fails with a one-line {@link FetchError}.
+ * Lets `write` (of the copy of `url`) go on while the feed is parsed and shown: written a step at a time through the
+ * thread pool, a copy took longer to store than the feed to parse when many arrived at once, and the first frame
+ * waited for it. A fetch of the same address waits for it before it reads the cache.
+ */
+function writeInBackground(url: string, write: Promise<void>): void {
+	const written: Promise<void> = write.finally(() => {
+		if (cacheWrites.get(url) === written) {
+			cacheWrites.delete(url);
+		}
+	});
+	cacheWrites.set(url, written);
+}
+
+/** Resolves once every copy being written to the cache is written (or failed, which a cache may). */
+export async function cacheWritesDone(): Promise<void> {
+	await Promise.all(cacheWrites.values());
+}
+
+/**
+ * Fetches the feed at `url`, conditionally when the cache has a copy (a 304 opens the copy); stores what comes, in the
+ * background (see {@link cacheWritesDone}). When the fetch fails for a reason that may pass (offline, DNS, a timeout, a
+ * 5xx) and the cache has a copy, the copy opens with a notice of its age. With `isOffline`, only the cache is read.
+ * Fails with a one-line {@link FetchError}.
  */
 export async function fetchFeed(url: string, options: FeedFetchOptions): Promise<FeedBytes> {
 	const now = options.now ?? Date.now;
 	const {cacheDirectory} = options;
-	const cached = cacheDirectory === undefined ? undefined : await readCachedFeed(cacheDirectory, url);
+	const write = cacheWrites.get(url);
+	if (write) {
+		await write;
+	}
+
+	const reading = cacheDirectory === undefined ? undefined : readCachedFeed(cacheDirectory, url);
+	if (!options.isOffline) {
+		// While the thread pool reads the cache: the request needs both.
+		loadFetch();
+	}
+
+	const cached = await reading;
 	if (options.isOffline) {
 		if (!cached) {
 			throw new FetchError(`${printableName(url)}: not in the cache, and --offline fetches nothing`, false, exitCodes.notFound);
@@ -73,14 +107,14 @@ export async function fetchFeed(url: string, options: FeedFetchOptions): Promise
 		}
 
 		if (cacheDirectory !== undefined) {
-			await touchCachedFeed(cacheDirectory, cached, now(), options.cacheByteCount);
+			writeInBackground(url, touchCachedFeed(cacheDirectory, cached, now(), options.cacheByteCount));
 		}
 
 		return fromCache(cached);
 	}
 
 	if (cacheDirectory !== undefined) {
-		await writeCachedFeed(cacheDirectory, {url, finalUrl: fetched.url, ...(fetched.charset ? {charset: fetched.charset} : {}), validators: fetched.validators, fetchedAt: now(), bytes: fetched.bytes}, options.cacheByteCount);
+		writeInBackground(url, writeCachedFeed(cacheDirectory, {url, finalUrl: fetched.url, ...(fetched.charset ? {charset: fetched.charset} : {}), validators: fetched.validators, fetchedAt: now(), bytes: fetched.bytes}, options.cacheByteCount));
 	}
 
 	return {url, finalUrl: fetched.url, bytes: fetched.bytes, ...(fetched.charset ? {charset: fetched.charset} : {})};
