@@ -263,7 +263,7 @@ export async function waitForSearchIndex(session, timeoutMs, articleCount) {
 	session.write(keySequences.filterStart);
 	session.write(searchIndexProbe);
 	// Of every article: while a big file loads, the filter already answers for the articles in so far.
-	const allMatched = articleCount === undefined ? /\bno matches of \d+/u : new RegExp(`\\bno matches of ${articleCount}\\b`, 'u');
+	const allMatched = articleCount === undefined ? /\bno matches of [\d,]+/u : new RegExp(`\\bno matches of ${articleCount.toLocaleString('en-US')}\\b`, 'u');
 	const readyTime = await session.waitForScreen(screenText => allMatched.test(screenText), timeoutMs);
 	session.write(keySequences.filterEraseAll);
 	session.write(keySequences.escape);

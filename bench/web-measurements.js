@@ -58,7 +58,7 @@ async function startFeedServer() {
 
 // The separator is `·`, or `-` where the locale is not UTF-8.
 const firstFramePattern = / 50 feeds [·-] [\d,]+ articles?/u;
-const allInPattern = new RegExp(` 50 feeds [·-] ${feedCount * itemsPerFeed} articles`, 'u');
+const allInPattern = new RegExp(` 50 feeds [·-] ${(feedCount * itemsPerFeed).toLocaleString('en-US')} articles`, 'u');
 const failureOf = value => (value === timedOut ? 'timeout' : value === programExited ? 'exited' : undefined);
 
 /** One start on `urls`: first frame and all in, from spawn, and the peak RSS once all are in; or why not. */
@@ -104,7 +104,7 @@ export async function measureWebFeeds({commandPath, samplePath, repeatCount, tim
 		const sampleTimes = [];
 		for (let run = 0; run < repeatCount; run++) {
 			const session = startSession(process.execPath, [commandPath, samplePath], {columnCount: 120, rowCount: 40});
-			const first = await session.waitForScreen(screen => / \d+ articles/u.test(screen), timeoutMs);
+			const first = await session.waitForScreen(screen => / [\d,]+ articles/u.test(screen), timeoutMs);
 			session.dispose();
 			if (typeof first === 'number') {
 				sampleTimes.push(first - session.startTime);

@@ -38,10 +38,10 @@ describe('a big input', () => {
 		const first = terminal.lines();
 		// File order: the first story tops the list from the first frame on, whatever has arrived since.
 		expect(first.find(line => line.includes('Wire story'))).toContain('Wire story 1 ');
-		await waitForFrame(terminal, new RegExp(` ${lineCount - 1} articles · 1 warning `, 'u'), 20_000);
+		await waitForFrame(terminal, new RegExp(` ${(lineCount - 1).toLocaleString('en-US')} articles · 1 warning `, 'u'), 20_000);
 		expect(terminal.lines()[statusRowIndex(terminal)]).not.toContain('loading');
 		// The first frame came with a part of the stories, saying so.
-		const firstCount = Number(/ (\d+) articles · loading \d+%/u.exec(terminal.rawOutput())?.[1]);
+		const firstCount = Number(/ ([\d,]+) articles · loading \d+%/u.exec(terminal.rawOutput())?.[1]?.replaceAll(',', ''));
 		expect(firstCount).toBeGreaterThanOrEqual(500);
 		expect(firstCount).toBeLessThan(lineCount - 1);
 		terminal.press('G');
@@ -63,7 +63,7 @@ describe('a file big enough to keep its articles\' text in the file (32 MiB and 
 	it('shows, searches and reloads their text, and says so when the file was changed under it', async () => {
 		expect(text(() => 'nothing flew').length).toBeGreaterThan(32 * 1024 * 1024);
 		const terminal = await startBroadsheet([path], splitSize);
-		await waitForFrame(terminal, new RegExp(` ${articleCount} articles `, 'u'), 20_000);
+		await waitForFrame(terminal, new RegExp(` ${articleCount.toLocaleString('en-US')} articles `, 'u'), 20_000);
 		// A word only the body of one article holds, near the end of the file.
 		terminal.press('/zeppelin');
 		await waitForFrame(terminal, screen => screen.includes('Council story 7000') && screen.includes('a zeppelin landed'), 20_000);
@@ -84,7 +84,7 @@ describe('a file big enough to keep its articles\' text in the file (32 MiB and 
 		const kept = fixtures.write('kept.txt', text(index => (index === 35_000 ? 'a balloon rose' : 'nothing flew')));
 		const env = {XDG_CACHE_HOME: cacheHome};
 		const first = await startBroadsheet([kept], splitSize, {env});
-		await waitForFrame(first, new RegExp(` ${articleCount} articles `, 'u'), 20_000);
+		await waitForFrame(first, new RegExp(` ${articleCount.toLocaleString('en-US')} articles `, 'u'), 20_000);
 		// The entry is written once the word index is built, in the background.
 		await waitUntil(() => existsSync(parses) && readdirSync(parses).some(name => name.endsWith('.parse')), 20_000);
 		first.press('q');
@@ -92,7 +92,7 @@ describe('a file big enough to keep its articles\' text in the file (32 MiB and 
 
 		const second = await startBroadsheet([kept], splitSize, {env});
 		// The first frame has them all: nothing is left to load.
-		const screen = await waitForFrame(second, new RegExp(` ${articleCount} articles `, 'u'), 20_000);
+		const screen = await waitForFrame(second, new RegExp(` ${articleCount.toLocaleString('en-US')} articles `, 'u'), 20_000);
 		expect(screen).not.toContain('loading');
 		second.press('/balloon');
 		await waitForFrame(second, screen => screen.includes(`Council story 35000`) && screen.includes('a balloon rose'), 20_000);
