@@ -52,7 +52,7 @@ import {useFullTextPrefetch} from './use-full-text-prefetch.js';
 import {useReload} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
 import {useEffects} from './use-effects.js';
-import {useArticlePrograms} from './use-article-programs.js';
+import {runProgram} from './use-article-programs.js';
 import type {Session} from './session.js';
 import {searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
 
@@ -151,18 +151,22 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 	useReadStateFile(readStateStore, state.readMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
-	useArticlePrograms(state.programRequest, articles, dispatch, programs);
 	useFullText(state.fullTextRequest, dispatch, fullTextEnvironment);
 	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
 	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
+	const showNotice = (text: string) => {
+		dispatch({type: 'notice-shown', text});
+	};
+
 	useEffects(state.effects, dispatch, {
 		onSuspend,
 		onRedraw,
 		onLink(link) {
-			performLinkRequest(link, linkEnvironment, text => {
-				dispatch({type: 'notice-shown', text});
-			});
+			performLinkRequest(link, linkEnvironment, showNotice);
+		},
+		onProgram(program) {
+			runProgram(program, articles, programs, showNotice);
 		},
 	});
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next

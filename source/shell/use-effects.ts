@@ -1,6 +1,6 @@
 import {type Dispatch, useEffect, useRef} from 'react';
 import type {Action} from '../state/actions.js';
-import type {Effect, LinkEffect} from '../state/state.js';
+import type {Effect, LinkEffect, ProgramEffect} from '../state/state.js';
 
 /** How the shell carries out each kind of effect; a kind without a handler is dropped. */
 export type EffectHandlers = {
@@ -10,6 +10,8 @@ export type EffectHandlers = {
 	readonly onRedraw?: () => void;
 	/** Opens or copies a link (`o`, `y`). */
 	readonly onLink?: (link: LinkEffect) => void;
+	/** Runs a program on an article: pipes it (`|`), pages it (`p`) or saves it (`w`). */
+	readonly onProgram?: (program: ProgramEffect) => void;
 };
 
 /**
@@ -37,6 +39,13 @@ export function useEffects(effects: readonly Effect[], dispatch: Dispatch<Action
 
 				case 'link': {
 					latestHandlers.current.onLink?.(effect);
+					break;
+				}
+
+				case 'pipe':
+				case 'page':
+				case 'save': {
+					latestHandlers.current.onProgram?.(effect);
 					break;
 				}
 			}

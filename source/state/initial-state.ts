@@ -71,7 +71,6 @@ export function createState(
 		articleSearch: undefined,
 		notice: options.notice,
 		pendingNumber: undefined,
-		programRequest: undefined,
 		lastPipeCommand: '',
 		fullTextRequest: undefined,
 		fullTextPendingIds: new Set(),

@@ -42,16 +42,6 @@ export type ArticleSearch = {readonly articleId: string; readonly query: string;
 
 
 /**
- * A program to run on an article (see use-article-programs.ts): its text piped to `words` (`|`), shown in the pager
- * (`p`), or saved to `path` (`w`). The shell runs each new one once; `sequence` tells one request from the next.
- */
-export type ProgramRequest = {readonly sequence: number; readonly articleId: string} & (
-	| {readonly kind: 'pipe'; readonly words: readonly string[]}
-	| {readonly kind: 'page'}
-	| {readonly kind: 'save'; readonly path: string}
-);
-
-/**
  * A change of marks the user asked for (`u`, `s`, `m`), as `U` undoes it: flag `name` was set to `isOn` for `keys`,
  * which all had it the other way before. `description` says what was done (`marked 3 articles read`).
  */
@@ -125,8 +115,6 @@ export type State = {
 	 * third), a link number before `o` or `y` (`3o` opens link [3]). The status line shows it while it waits.
 	 */
 	readonly pendingNumber: number | undefined;
-	/** The latest program to run on an article; the shell runs each new one. */
-	readonly programRequest: ProgramRequest | undefined;
 	/** The last command the article was piped to, offered again at the next `|`. */
 	readonly lastPipeCommand: string;
 
@@ -197,10 +185,20 @@ export type NamedView = {readonly name: string; readonly filter: string; readonl
  * draw the frame whole (Ctrl-L), or open or copy a link (`o`, `y`). Each is a new object, so that the shell can tell
  * one request from the next.
  */
-export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect;
+export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect | ProgramEffect;
 
 /** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see link-actions.ts). */
 export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
+
+/**
+ * A program to run on article `articleId` (see shell/use-article-programs.ts): its text piped to `words` (`|`), shown
+ * in the pager (`p`), or saved to `path` (`w`).
+ */
+export type ProgramEffect = {readonly articleId: string} & (
+	| {readonly kind: 'pipe'; readonly words: readonly string[]}
+	| {readonly kind: 'page'}
+	| {readonly kind: 'save'; readonly path: string}
+);
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};

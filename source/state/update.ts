@@ -5,7 +5,8 @@ import {withMessagesRecorded, withNewWarningMessages} from './messages.js';
 import type {Mode} from '../mode.js';
 import {usLayoutKey} from '../input/layout-keys.js';
 import {searchedQuery, selectedArticle, selectedIndex} from './selectors.js';
-import type {Effect, State} from './state.js';
+import type {State} from './state.js';
+import {withEffect} from './outbox.js';
 import {withStories} from './full-stories.js';
 import type {Action} from './actions.js';
 import {leaveArticleSearch, stepArticleSearch, withSearchOfSelection} from './reading.js';
@@ -16,11 +17,6 @@ import {acceptPrompt, maximumLinkNumber, requestFullText, requestLink, requestPr
 import {addArrivals, loadArticles} from './arrivals.js';
 import {cycleOrder, cycleView, showNamedView, showNextNamedView, withViewUpToDate} from './views.js';
 import {applyMouse} from './mouse.js';
-
-/** The state with `effect` put in the outbox, for the shell to run. */
-function withEffect(state: State, effect: Effect): State {
-	return {...state, effects: [...state.effects, effect]};
-}
 
 /** A key that types itself into the filter line. */
 function typedText(key: KeyName): string | undefined {

@@ -1,6 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {newsArticles} from '../helpers/articles.js';
 import {renderApp} from '../helpers/render-app.js';
+import type {ProgramEnvironment} from '../../source/shell/use-article-programs.js';
 
 let app: ReturnType<typeof renderApp> | undefined;
 afterEach(() => {
@@ -36,5 +37,33 @@ describe('the effects hook (issue 12.3)', () => {
 		await app.waitForFrame(() => ran.length >= 3);
 		await settle();
 		expect(ran).toEqual(['suspend', 'redraw', 'redraw']);
+	});
+
+	it('runs a program once for each p, on the article selected when it was asked for', async () => {
+		const paged: string[] = [];
+		const programs: ProgramEnvironment = {
+			environment: {PAGER: 'more'},
+			runInTerminal(command, _args, options) {
+				paged.push(`${command}: ${newsArticles.find(article => options.input?.includes(article.headline))?.headline ?? ''}`);
+				return {exitCode: 0};
+			},
+			writeNewFile() {
+				throw new Error('not asked for');
+			},
+		};
+		app = renderApp(newsArticles, {columnCount: 80, rowCount: 24}, {programs});
+		app.press('p');
+		await app.waitForFrame(() => paged.length >= 1);
+		app.press('j');
+		app.press('p');
+		await app.waitForFrame(() => paged.length >= 2);
+		await settle();
+		expect(paged).toEqual([`more: ${newsArticles[0]!.headline}`, `more: ${newsArticles[1]!.headline}`]);
+	});
+
+	it('says a program cannot run where there is no terminal to give it', async () => {
+		app = renderApp(newsArticles, {columnCount: 80, rowCount: 24});
+		app.press('p');
+		await app.waitForFrame(frame => frame.includes('cannot run programs here'));
 	});
 });
