@@ -151,7 +151,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 	useReadStateFile(readStateStore, state.readMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
-	useFullText(state.fullTextRequest, dispatch, fullTextEnvironment);
+	const fetchFullText = useFullText(dispatch, fullTextEnvironment);
 	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
 	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
 	useArrivals(arrivals, dispatch);
@@ -168,6 +168,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		onProgram(program) {
 			runProgram(program, articles, programs, showNotice);
 		},
+		onFullText: fetchFullText,
 	});
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).

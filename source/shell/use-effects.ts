@@ -1,6 +1,6 @@
 import {type Dispatch, useEffect, useRef} from 'react';
 import type {Action} from '../state/actions.js';
-import type {Effect, LinkEffect, ProgramEffect} from '../state/state.js';
+import type {Effect, FullTextEffect, LinkEffect, ProgramEffect} from '../state/state.js';
 
 /** How the shell carries out each kind of effect; a kind without a handler is dropped. */
 export type EffectHandlers = {
@@ -12,6 +12,8 @@ export type EffectHandlers = {
 	readonly onLink?: (link: LinkEffect) => void;
 	/** Runs a program on an article: pipes it (`|`), pages it (`p`) or saves it (`w`). */
 	readonly onProgram?: (program: ProgramEffect) => void;
+	/** Fetches an article's full story (`F`). */
+	readonly onFullText?: (request: FullTextEffect) => void;
 };
 
 /**
@@ -46,6 +48,11 @@ export function useEffects(effects: readonly Effect[], dispatch: Dispatch<Action
 				case 'page':
 				case 'save': {
 					latestHandlers.current.onProgram?.(effect);
+					break;
+				}
+
+				case 'fetch-full-text': {
+					latestHandlers.current.onFullText?.(effect);
 					break;
 				}
 			}

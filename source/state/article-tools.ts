@@ -87,12 +87,12 @@ export function requestFullText(state: State): State {
 		return {...state, notice: 'still fetching the full story…'};
 	}
 
-	return {
+	const fetching: State = {
 		...state,
-		fullTextRequest: {sequence: (state.fullTextRequest?.sequence ?? 0) + 1, articleId: article.id, url: article.url},
 		fullTextPendingIds: new Set([...state.fullTextPendingIds, article.id]),
 		notice: `fetching the full story from ${hostOf(article.url)}…`,
 	};
+	return withEffect(fetching, {kind: 'fetch-full-text', articleId: article.id, url: article.url});
 }
 
 

@@ -72,7 +72,6 @@ export function createState(
 		notice: options.notice,
 		pendingNumber: undefined,
 		lastPipeCommand: '',
-		fullTextRequest: undefined,
 		fullTextPendingIds: new Set(),
 		readMarks: options.readMarks ?? noReadMarks,
 		filterBasis: {now: options.now ?? 0, readMarks: options.readMarks ?? noReadMarks},

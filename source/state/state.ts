@@ -53,12 +53,6 @@ export type MarkChange = {
 };
 
 /**
- * The full story the user asked for (`F`): the shell fetches `url`, extracts the article from the page, and answers
- * with a `full-text-finished` action; `sequence` tells one request from the next.
- */
-export type FullTextRequest = {readonly sequence: number; readonly articleId: string; readonly url: string};
-
-/**
  * The whole state of the interface. Derived data (the list for the empty query, wrapped text) comes from selectors.
  * Search results are kept because they arrive later than the keystroke that asked for them: the shell runs the
  * search and reports it with a `search-finished` action.
@@ -117,10 +111,6 @@ export type State = {
 	readonly pendingNumber: number | undefined;
 	/** The last command the article was piped to, offered again at the next `|`. */
 	readonly lastPipeCommand: string;
-
-/**
-	/** The latest full story asked for; the shell fetches each new one. */
-	readonly fullTextRequest: FullTextRequest | undefined;
 	/** The articles whose full story is being fetched, by id: the status line says so, and keys still work. */
 	readonly fullTextPendingIds: ReadonlySet<string>;
 	/** While full stories are fetched ahead of time (`--full-text`): how many have come, of how many. */
@@ -185,7 +175,7 @@ export type NamedView = {readonly name: string; readonly filter: string; readonl
  * draw the frame whole (Ctrl-L), or open or copy a link (`o`, `y`). Each is a new object, so that the shell can tell
  * one request from the next.
  */
-export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect | ProgramEffect;
+export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect | ProgramEffect | FullTextEffect;
 
 /** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see link-actions.ts). */
 export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
@@ -199,6 +189,12 @@ export type ProgramEffect = {readonly articleId: string} & (
 	| {readonly kind: 'page'}
 	| {readonly kind: 'save'; readonly path: string}
 );
+
+/**
+ * The full story the user asked for (`F`): the shell fetches `url`, extracts the article from the page, and answers
+ * with a `full-text-finished` action (see shell/use-full-text.ts).
+ */
+export type FullTextEffect = {readonly kind: 'fetch-full-text'; readonly articleId: string; readonly url: string};
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};

@@ -1,3 +1,6 @@
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {newsArticles} from '../helpers/articles.js';
 import {renderApp} from '../helpers/render-app.js';
@@ -65,5 +68,23 @@ describe('the effects hook (issue 12.3)', () => {
 		app = renderApp(newsArticles, {columnCount: 80, rowCount: 24});
 		app.press('p');
 		await app.waitForFrame(frame => frame.includes('cannot run programs here'));
+	});
+
+	it('fetches the full story F asks for, once, and says why there is none', async () => {
+		const fetched: string[] = [];
+		const article = {id: 'a', headline: 'Library to open on Sundays', headlineSource: 'title', paragraphs: ['A summary.'], source: 'feed', url: 'https://courier.example.com/story'} as const;
+		app = renderApp([article], {columnCount: 80, rowCount: 24}, {
+			fullTextEnvironment: {
+				cacheDirectory: mkdtempSync(join(tmpdir(), 'broadsheet-effects-')),
+				async fetchPage(url) {
+					fetched.push(url);
+					throw new Error('the network is down');
+				},
+			},
+		});
+		app.press('F');
+		await app.waitForFrame(frame => frame.includes('no full story: the network is down'));
+		await settle();
+		expect(fetched).toEqual(['https://courier.example.com/story']);
 	});
 });
