@@ -49,7 +49,7 @@ import {defaultTheme} from '../ui/theme.js';
 import {processLinkEnvironment, performLinkRequest} from './link-actions.js';
 import {type FullTextEnvironment, useFullText} from './use-full-text.js';
 import {useFullTextPrefetch} from './use-full-text-prefetch.js';
-import {useReload} from './use-reload.js';
+import {performReload, useReloadTriggers} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
 import {useEffects} from './use-effects.js';
 import {runProgram} from './use-article-programs.js';
@@ -153,7 +153,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
 	const fetchFullText = useFullText(dispatch, fullTextEnvironment);
 	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
-	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
+	useReloadTriggers({watchedPaths, refreshMs}, dispatch);
 	useArrivals(arrivals, dispatch);
 	const showNotice = (text: string) => {
 		dispatch({type: 'notice-shown', text});
@@ -169,6 +169,9 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 			runProgram(program, articles, programs, showNotice);
 		},
 		onFullText: fetchFullText,
+		onReload(request) {
+			performReload(request, reload, dispatch);
+		},
 	});
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
 	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).

@@ -1,6 +1,6 @@
 import {type Dispatch, useEffect, useRef} from 'react';
 import type {Action} from '../state/actions.js';
-import type {Effect, FullTextEffect, LinkEffect, ProgramEffect} from '../state/state.js';
+import type {Effect, FullTextEffect, LinkEffect, ProgramEffect, ReloadEffect} from '../state/state.js';
 
 /** How the shell carries out each kind of effect; a kind without a handler is dropped. */
 export type EffectHandlers = {
@@ -14,6 +14,8 @@ export type EffectHandlers = {
 	readonly onProgram?: (program: ProgramEffect) => void;
 	/** Fetches an article's full story (`F`). */
 	readonly onFullText?: (request: FullTextEffect) => void;
+	/** Reads the inputs again (`R`, `--watch`). */
+	readonly onReload?: (request: ReloadEffect) => void;
 };
 
 /**
@@ -53,6 +55,11 @@ export function useEffects(effects: readonly Effect[], dispatch: Dispatch<Action
 
 				case 'fetch-full-text': {
 					latestHandlers.current.onFullText?.(effect);
+					break;
+				}
+
+				case 'reload': {
+					latestHandlers.current.onReload?.(effect);
 					break;
 				}
 			}

@@ -87,7 +87,7 @@ export function createState(
 			(messages, text, index) => withMessage(messages, text, index < (options.inputWarnings?.length ?? 0) ? 'warning' : 'notice'),
 			[],
 		),
-		reloadRequestCount: 0,
+		reloads: {isRunning: false},
 		effects: [],
 		inputLabel: options.inputLabel ?? '',
 		keymap: options.keymap ?? defaultKeymap,

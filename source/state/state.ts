@@ -133,8 +133,8 @@ export type State = {
 	readonly warnings: readonly string[];
 	/** The last notices and warnings shown, oldest first, for the messages overlay (`!`). */
 	readonly messages: readonly Message[];
-	/** How many reloads the user has asked for (`R`); the shell reloads each time it grows. */
-	readonly reloadRequestCount: number;
+	/** The reloads running and wanted (see state/reload-queue.ts). */
+	readonly reloads: ReloadQueue;
 	/**
 	 * The outbox: what the shell must do and has not done yet, oldest first (see {@link Effect}). The shell runs each
 	 * once (shell/use-effects.ts) and reports it with an `effects-run` action, which takes it out.
@@ -175,7 +175,7 @@ export type NamedView = {readonly name: string; readonly filter: string; readonl
  * draw the frame whole (Ctrl-L), or open or copy a link (`o`, `y`). Each is a new object, so that the shell can tell
  * one request from the next.
  */
-export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect | ProgramEffect | FullTextEffect;
+export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect | ProgramEffect | FullTextEffect | ReloadEffect;
 
 /** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see link-actions.ts). */
 export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
@@ -195,6 +195,18 @@ export type ProgramEffect = {readonly articleId: string} & (
  * with a `full-text-finished` action (see shell/use-full-text.ts).
  */
 export type FullTextEffect = {readonly kind: 'fetch-full-text'; readonly articleId: string; readonly url: string};
+
+/**
+ * Read the inputs again (see shell/use-reload.ts), telling of every input that failed (`R`), or only of those that
+ * did not fail the time before (a reload `--watch` makes: a file that cannot be read is told of once).
+ */
+export type ReloadEffect = {readonly kind: 'reload'; readonly shouldTellEveryFailure: boolean};
+
+/**
+ * Whether a reload is running (the shell was asked for it and has not answered), and whether another is wanted
+ * after it: asked for while it ran, however many times.
+ */
+export type ReloadQueue = {readonly isRunning: boolean; readonly next?: {readonly shouldTellEveryFailure: boolean}};
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};

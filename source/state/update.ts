@@ -15,6 +15,7 @@ import {answer, askToMarkAllRead, markOpenedArticleRead, toggleFlag, undoMarkCha
 import {finishSearch, leaveFilter, withDraft, withFilterBasis} from './filtering.js';
 import {acceptPrompt, maximumLinkNumber, requestFullText, requestLink, requestProgram, startPrompt, withFullText} from './article-tools.js';
 import {addArrivals, loadArticles} from './arrivals.js';
+import {askForReload, withReloadEnded} from './reload-queue.js';
 import {cycleOrder, cycleView, showNamedView, showNextNamedView, withViewUpToDate} from './views.js';
 import {applyMouse} from './mouse.js';
 
@@ -158,7 +159,7 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 		}
 
 		case 'reload': {
-			return {...state, reloadRequestCount: state.reloadRequestCount + 1};
+			return askForReload(state, true);
 		}
 
 		case 'full-text': {
@@ -347,6 +348,14 @@ function applyAction(state: State, action: Action): State {
 				: withSearchOfSelection(finishSearch(state, action.query, action.hits, action.isProvisional === true));
 		}
 
+		case 'reload-due': {
+			return askForReload(state, false);
+		}
+
+		case 'reload-failed': {
+			return withReloadEnded({...state, notice: action.notice});
+		}
+
 		case 'notice-shown': {
 			return state.notice === action.text ? state : {...state, notice: action.text};
 		}
@@ -376,7 +385,7 @@ function applyAction(state: State, action: Action): State {
 		}
 
 		case 'articles-loaded': {
-			const loaded = withSearchOfSelection(loadArticles(state, action.articles, action.failures));
+			const loaded = withReloadEnded(withSearchOfSelection(loadArticles(state, action.articles, action.failures)));
 			return {...loaded, inputLabel: action.label ?? loaded.inputLabel, inputWarningCount: action.inputWarningCount ?? loaded.inputWarningCount};
 		}
 
