@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp, useCursor, useInput} from 'ink';
 import type {Article} from '../article.js';
 import {bindingsFor, defaultKeymap, hintsFor} from '../input/keymap.js';
@@ -144,11 +144,12 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		}),
 	);
 	const {articles, searchedArticles} = state;
+	const [initialMarks] = useState(state.readMarks);
 	const searchIndex = useSearchIndex(searchedArticles);
 	const {styles, glyphs} = theme;
 	const selected = selectedArticle(state);
 	const selectedKey = selected ? articleKey(selected) : undefined;
-	useReadStateFile(readStateStore, state.readMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
+	const saveReadMarks = useReadStateFile(readStateStore, initialMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
 	const {exit} = useApp();
 	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
 	const fetchFullText = useFullText(dispatch, fullTextEnvironment);
@@ -171,6 +172,14 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		onFullText: fetchFullText,
 		onReload(request) {
 			performReload(request, reload, dispatch);
+		},
+		onSaveReadMarks: saveReadMarks,
+		onQuit({picked}) {
+			if (picked) {
+				onPick?.(picked);
+			}
+
+			exit();
 		},
 	});
 	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
@@ -234,19 +243,6 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 			clearTimeout(timer);
 		};
 	}, [isArticleBehind, selectedArticleId, state.results]);
-
-	useEffect(() => {
-		const {mode} = state;
-		if (mode.name === 'quit') {
-			const picked = mode.pickedId === undefined ? undefined : articles.find(article => article.id === mode.pickedId);
-			if (picked) {
-				onPick?.(picked);
-			}
-
-			exit();
-		}
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the mode becomes quit, with that frame's state
-	}, [state.mode.name, exit]);
 
 	const layout = layoutOf(state);
 	const {setCursorPosition} = useCursor();

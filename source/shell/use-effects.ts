@@ -1,6 +1,6 @@
 import {type Dispatch, useEffect, useRef} from 'react';
 import type {Action} from '../state/actions.js';
-import type {Effect, FullTextEffect, LinkEffect, ProgramEffect, ReloadEffect} from '../state/state.js';
+import type {Effect, FullTextEffect, LinkEffect, ProgramEffect, QuitEffect, ReloadEffect, SaveReadMarksEffect} from '../state/state.js';
 
 /** How the shell carries out each kind of effect; a kind without a handler is dropped. */
 export type EffectHandlers = {
@@ -16,6 +16,10 @@ export type EffectHandlers = {
 	readonly onFullText?: (request: FullTextEffect) => void;
 	/** Reads the inputs again (`R`, `--watch`). */
 	readonly onReload?: (request: ReloadEffect) => void;
+	/** Saves the read marks, a moment later. */
+	readonly onSaveReadMarks?: (request: SaveReadMarksEffect) => void;
+	/** Ends the interface. */
+	readonly onQuit?: (request: QuitEffect) => void;
 };
 
 /**
@@ -60,6 +64,16 @@ export function useEffects(effects: readonly Effect[], dispatch: Dispatch<Action
 
 				case 'reload': {
 					latestHandlers.current.onReload?.(effect);
+					break;
+				}
+
+				case 'save-read-marks': {
+					latestHandlers.current.onSaveReadMarks?.(effect);
+					break;
+				}
+
+				case 'quit': {
+					latestHandlers.current.onQuit?.(effect);
 					break;
 				}
 			}

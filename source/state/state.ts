@@ -175,7 +175,7 @@ export type NamedView = {readonly name: string; readonly filter: string; readonl
  * draw the frame whole (Ctrl-L), or open or copy a link (`o`, `y`). Each is a new object, so that the shell can tell
  * one request from the next.
  */
-export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect | ProgramEffect | FullTextEffect | ReloadEffect;
+export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect | ProgramEffect | FullTextEffect | ReloadEffect | SaveReadMarksEffect | QuitEffect;
 
 /** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see link-actions.ts). */
 export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
@@ -207,6 +207,15 @@ export type ReloadEffect = {readonly kind: 'reload'; readonly shouldTellEveryFai
  * after it: asked for while it ran, however many times.
  */
 export type ReloadQueue = {readonly isRunning: boolean; readonly next?: {readonly shouldTellEveryFailure: boolean}};
+
+/**
+ * The read marks changed (`u`, `s`, `m`, `U`, opening an article): the shell saves `marks` to the state file a moment
+ * later (see shell/use-read-state-file.ts), so that a burst of changes costs one write.
+ */
+export type SaveReadMarksEffect = {readonly kind: 'save-read-marks'; readonly marks: ReadMarks};
+
+/** End the interface (`q`, Ctrl-C), handing on the article `picked` with Enter under `--pick`, if one was. */
+export type QuitEffect = {readonly kind: 'quit'; readonly picked?: Article};
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};

@@ -254,11 +254,11 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 
 		case 'pick': {
 			const article = selectedArticle(state);
-			return article ? {...state, mode: {name: 'quit', pickedId: article.id}} : state;
+			return article ? withEffect({...state, mode: {name: 'quit'}}, {kind: 'quit', picked: article}) : state;
 		}
 
 		case 'quit': {
-			return {...state, mode: {name: 'quit'}};
+			return withEffect({...state, mode: {name: 'quit'}}, {kind: 'quit'});
 		}
 	}
 }

@@ -5,6 +5,8 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {newsArticles} from '../helpers/articles.js';
 import {renderApp} from '../helpers/render-app.js';
 import type {ProgramEnvironment} from '../../source/shell/use-article-programs.js';
+import {defaultKeymap, pickKeymap} from '../../source/input/keymap.js';
+import type {Article} from '../../source/article.js';
 
 let app: ReturnType<typeof renderApp> | undefined;
 afterEach(() => {
@@ -86,5 +88,17 @@ describe('the effects hook (issue 12.3)', () => {
 		await app.waitForFrame(frame => frame.includes('no full story: the network is down'));
 		await settle();
 		expect(fetched).toEqual(['https://courier.example.com/story']);
+	});
+
+	it('hands on the article picked with Enter (--pick), once, and ends', async () => {
+		const picked: Article[] = [];
+		app = renderApp(newsArticles, {columnCount: 80, rowCount: 24}, {keymap: pickKeymap(defaultKeymap), onPick: article => picked.push(article)});
+		app.press('j');
+		await app.waitForFrame(frame => frame.includes('2/5'));
+		app.press('\r');
+		await app.waitForFrame(frame => frame === '' && picked.length > 0);
+		app.press('\r');
+		await settle();
+		expect(picked).toEqual([newsArticles[1]]);
 	});
 });
