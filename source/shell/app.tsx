@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useCursor, useInput} from 'ink';
 import type {Article} from '../article.js';
 import {bindingsFor, defaultKeymap, hintsFor} from '../input/keymap.js';
@@ -36,7 +36,6 @@ import {createState} from '../state/initial-state.js';
 import {fieldQueryOf, namedViewHelpSections, searchTextOf} from '../state/field-filtering.js';
 import {type Viewport} from '../mode.js';
 import type {Action} from '../state/actions.js';
-import {update} from '../state/update.js';
 import {ArticlePane} from '../ui/article-pane.js';
 import {ArticleSearchLine, searchPositionText} from '../ui/article-search-line.js';
 import {FilterLine} from '../ui/filter-line.js';
@@ -52,6 +51,7 @@ import {useFullTextPrefetch} from './use-full-text-prefetch.js';
 import {performReload, useReloadTriggers} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
 import {useEffects} from './use-effects.js';
+import {useAppState} from './use-app-state.js';
 import {runProgram} from './use-article-programs.js';
 import type {Session} from './session.js';
 import {searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
@@ -120,7 +120,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		screen,
 		inputSetKey,
 	} = session;
-	const [state, dispatch] = useReducer(update, undefined, () =>
+	const {state, dispatch, latest} = useAppState(() =>
 		createState(initialArticles, {
 			query: initialQuery,
 			viewport,
@@ -182,10 +182,6 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 			exit();
 		},
 	});
-	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
-	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
-	const latestState = useRef(state);
-	latestState.current = state;
 	const boundAltKeys = useMemo(() => new Set(keymap.flatMap(binding => binding.keys.filter(name => name.startsWith('alt+')))), [keymap]);
 
 	// The start of a mouse report whose rest has not come yet (see splitMouseInput).
@@ -208,24 +204,21 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		search.noteKeystroke();
 		for (const action of actions) {
 			dispatch(action);
-			latestState.current = update(latestState.current, action);
 		}
 
 		// Search before the frame: Ink batches both actions into one render, so that a quick search shows with the
 		// keystroke (the word index's hits; fuse.js's ranking of the head follows a moment later, and seldom changes
 		// anything). A slower one goes on in the background (see useSearch), and its results come in a later frame.
-		const query = pendingQuery(latestState.current);
+		const query = pendingQuery(latest());
 		const results = search.searchNow(query, keystrokeSearchMs);
 		if (results) {
-			const searchFinished: Action = {type: 'search-finished', ...results, articles: searchedArticles};
-			dispatch(searchFinished);
-			latestState.current = update(latestState.current, searchFinished);
+			dispatch({type: 'search-finished', ...results, articles: searchedArticles});
 		}
 	});
 
 	useEffect(() => {
 		dispatch({type: 'viewport-resized', viewport});
-	}, [viewport]);
+	}, [viewport, dispatch]);
 
 	const isArticleBehind = isShownArticleBehind(state);
 	const selectedArticleId = selectedArticle(state)?.id;
@@ -242,7 +235,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		return () => {
 			clearTimeout(timer);
 		};
-	}, [isArticleBehind, selectedArticleId, state.results]);
+	}, [isArticleBehind, selectedArticleId, state.results, dispatch]);
 
 	const layout = layoutOf(state);
 	const {setCursorPosition} = useCursor();
