@@ -21,7 +21,6 @@ import {
 	isArticleStarred,
 	isReading,
 	isShownArticleBehind,
-	pendingQuery,
 	questionText,
 	selectArticleSearch,
 	selectHits,
@@ -54,7 +53,7 @@ import {useEffects} from './use-effects.js';
 import {useAppState} from './use-app-state.js';
 import {runProgram} from './use-article-programs.js';
 import type {Session} from './session.js';
-import {searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
+import {runSearchRequest, searchBeforeFrame, searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
 
 /** How long a `--filter` search may hold up the first frame; a longer one runs after it, like any other. */
 const startupSearchMs = 50;
@@ -151,7 +150,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 	const selectedKey = selected ? articleKey(selected) : undefined;
 	const saveReadMarks = useReadStateFile(readStateStore, initialMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
 	const {exit} = useApp();
-	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
+	const search = useSearch(searchIndex, dispatch, searchedArticles, state.loadingShare !== undefined);
 	const fetchFullText = useFullText(dispatch, fullTextEnvironment);
 	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
 	useReloadTriggers({watchedPaths, refreshMs}, dispatch);
@@ -160,7 +159,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		dispatch({type: 'notice-shown', text});
 	};
 
-	useEffects(state.effects, dispatch, {
+	const markRun = useEffects(state.effects, dispatch, {
 		onSuspend,
 		onRedraw,
 		onLink(link) {
@@ -174,6 +173,9 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 			performReload(request, reload, dispatch);
 		},
 		onSaveReadMarks: saveReadMarks,
+		onSearch(request) {
+			runSearchRequest(request, search, searchedArticles);
+		},
 		onQuit({picked}) {
 			if (picked) {
 				onPick?.(picked);
@@ -206,11 +208,16 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 			dispatch(action);
 		}
 
-		// Search before the frame: Ink batches both actions into one render, so that a quick search shows with the
-		// keystroke (the word index's hits; fuse.js's ranking of the head follows a moment later, and seldom changes
-		// anything). A slower one goes on in the background (see useSearch), and its results come in a later frame.
-		const query = pendingQuery(latest());
-		const results = search.searchNow(query, keystrokeSearchMs);
+		// The search the keys asked for runs before the frame, rather than after it as other effects do: Ink batches
+		// both actions into one render, so that a quick search shows with the keystroke (the word index's hits;
+		// fuse.js's ranking of the head follows a moment later, and seldom changes anything). A slower one goes on in
+		// the background (see useSearch), and its results come in a later frame.
+		const requests = latest().effects.filter(effect => effect.kind === 'start-search' || effect.kind === 'cancel-search');
+		const {isRun, results} = searchBeforeFrame(requests, search, searchedArticles, keystrokeSearchMs);
+		if (isRun) {
+			markRun(requests);
+		}
+
 		if (results) {
 			dispatch({type: 'search-finished', ...results, articles: searchedArticles});
 		}

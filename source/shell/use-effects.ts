@@ -1,6 +1,6 @@
-import {type Dispatch, useEffect, useRef} from 'react';
+import {type Dispatch, useCallback, useEffect, useRef} from 'react';
 import type {Action} from '../state/actions.js';
-import type {Effect, FullTextEffect, LinkEffect, ProgramEffect, QuitEffect, ReloadEffect, SaveReadMarksEffect} from '../state/state.js';
+import type {Effect, FullTextEffect, LinkEffect, ProgramEffect, QuitEffect, ReloadEffect, SaveReadMarksEffect, SearchEffect} from '../state/state.js';
 
 /** How the shell carries out each kind of effect; a kind without a handler is dropped. */
 export type EffectHandlers = {
@@ -20,13 +20,22 @@ export type EffectHandlers = {
 	readonly onSaveReadMarks?: (request: SaveReadMarksEffect) => void;
 	/** Ends the interface. */
 	readonly onQuit?: (request: QuitEffect) => void;
+	/** Starts or cancels the filter's search, in the background. */
+	readonly onSearch?: (request: SearchEffect) => void;
 };
 
 /**
- * Runs the effects in the state's outbox, each once and in order, then reports them with an `effects-run` action,
- * which takes them out. An effect is run once even when the app renders again before that action lands.
+ * Reports `effects` as run by the caller, outside the hook (the input handler runs a keystroke's search before the
+ * frame): the hook will not run them again, and an `effects-run` action takes them out of the outbox.
  */
-export function useEffects(effects: readonly Effect[], dispatch: Dispatch<Action>, handlers: EffectHandlers): void {
+export type MarkRun = (effects: readonly Effect[]) => void;
+
+/**
+ * Runs the effects in the state's outbox once the frame that holds them is drawn, each once and in order, then
+ * reports them with an `effects-run` action, which takes them out. An effect is run once even when the app renders
+ * again before that action lands. Answers how to report effects run elsewhere.
+ */
+export function useEffects(effects: readonly Effect[], dispatch: Dispatch<Action>, handlers: EffectHandlers): MarkRun {
 	const latestHandlers = useRef(handlers);
 	latestHandlers.current = handlers;
 	const ran = useRef(new WeakSet<Effect>());
@@ -76,6 +85,12 @@ export function useEffects(effects: readonly Effect[], dispatch: Dispatch<Action
 					latestHandlers.current.onQuit?.(effect);
 					break;
 				}
+
+				case 'start-search':
+				case 'cancel-search': {
+					latestHandlers.current.onSearch?.(effect);
+					break;
+				}
 			}
 		}
 
@@ -83,4 +98,17 @@ export function useEffects(effects: readonly Effect[], dispatch: Dispatch<Action
 			dispatch({type: 'effects-run', effects});
 		}
 	}, [effects, dispatch]);
+
+	return useCallback(
+		(run: readonly Effect[]) => {
+			for (const effect of run) {
+				ran.current.add(effect);
+			}
+
+			if (run.length > 0) {
+				dispatch({type: 'effects-run', effects: run});
+			}
+		},
+		[dispatch],
+	);
 }

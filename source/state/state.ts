@@ -84,6 +84,11 @@ export type State = {
 	readonly results: SearchResults | undefined;
 	/** The search for the query in force, when it is taking a while. */
 	readonly searchProgress: SearchProgress | undefined;
+	/**
+	 * The search the shell was last asked to run (a `start-search` effect) while its final results have not come:
+	 * see state/search-requests.ts.
+	 */
+	readonly runningSearch: RunningSearch | undefined;
 	/** The selected article, by id, so that it survives filtering. */
 	readonly selectedId: string | undefined;
 	/**
@@ -175,7 +180,7 @@ export type NamedView = {readonly name: string; readonly filter: string; readonl
  * draw the frame whole (Ctrl-L), or open or copy a link (`o`, `y`). Each is a new object, so that the shell can tell
  * one request from the next.
  */
-export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect | ProgramEffect | FullTextEffect | ReloadEffect | SaveReadMarksEffect | QuitEffect;
+export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect | ProgramEffect | FullTextEffect | ReloadEffect | SaveReadMarksEffect | QuitEffect | SearchEffect;
 
 /** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see link-actions.ts). */
 export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
@@ -216,6 +221,16 @@ export type SaveReadMarksEffect = {readonly kind: 'save-read-marks'; readonly ma
 
 /** End the interface (`q`, Ctrl-C), handing on the article `picked` with Enter under `--pick`, if one was. */
 export type QuitEffect = {readonly kind: 'quit'; readonly picked?: Article};
+
+/** A search the shell runs for the filter: for `query`, over `articles` (the filter's searched articles then). */
+export type RunningSearch = {readonly query: string; readonly articles: readonly Article[]};
+
+/**
+ * Start searching (see shell/use-search.ts), in the background, reporting with `search-finished` actions (and
+ * `search-progressed` ones while it takes a while); a new search supersedes the one running. Or stop searching: no
+ * query lacks results any more.
+ */
+export type SearchEffect = ({readonly kind: 'start-search'} & RunningSearch) | {readonly kind: 'cancel-search'};
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};

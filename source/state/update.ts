@@ -16,6 +16,7 @@ import {finishSearch, leaveFilter, withDraft, withFilterBasis} from './filtering
 import {acceptPrompt, maximumLinkNumber, requestFullText, requestLink, requestProgram, startPrompt, withFullText} from './article-tools.js';
 import {addArrivals, loadArticles} from './arrivals.js';
 import {askForReload, withReloadEnded} from './reload-queue.js';
+import {withSearchAsked} from './search-requests.js';
 import {cycleOrder, cycleView, showNamedView, showNextNamedView, withViewUpToDate} from './views.js';
 import {applyMouse} from './mouse.js';
 
@@ -315,7 +316,10 @@ export function update(state: State, action: Action): State {
 	const next = applyAction(state, action);
 	const shown = followsSelectionAtOnce(next) ? withShownSelection(next) : next;
 	// Keys record their messages one by one (several keys in one read may each show one).
-	return action.type === 'keys-pressed' ? shown : withMessagesRecorded(state, shown);
+	const recorded = action.type === 'keys-pressed' ? shown : withMessagesRecorded(state, shown);
+	// Only these decide which search the list needs.
+	const isSearchUnchanged = recorded.query === state.query && recorded.mode === state.mode && recorded.results === state.results && recorded.searchedArticles === state.searchedArticles;
+	return isSearchUnchanged ? recorded : withSearchAsked(recorded);
 }
 
 function applyAction(state: State, action: Action): State {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {createState} from '../../source/state/initial-state.js';
 import {defaultKeymap, pickKeymap} from '../../source/input/keymap.js';
+import {createSearchIndex} from '../../source/search/search.js';
 import type {State} from '../../source/state/state.js';
 import {update} from '../../source/state/update.js';
 import {newsArticles} from '../helpers/articles.js';
@@ -49,5 +50,53 @@ describe('the outbox of effects (issue 12.3)', () => {
 		expect(press(list, 'q', 'j', 'q').effects).toEqual([{kind: 'quit'}]);
 		const picking = createState(newsArticles, {viewport: {columnCount: 80, rowCount: 24}, keymap: pickKeymap(defaultKeymap)});
 		expect(press(picking, 'j', 'enter').effects).toEqual([{kind: 'quit', picked: newsArticles[1]}]);
+	});
+});
+
+describe('the searches the outbox asks for', () => {
+	const list = createState(newsArticles, {viewport: {columnCount: 80, rowCount: 24}});
+	const index = createSearchIndex(newsArticles);
+	const searches = (state: State) => state.effects.filter(effect => effect.kind === 'start-search' || effect.kind === 'cancel-search');
+	const finished = (state: State, query: string, isProvisional = false) => update(state, {type: 'search-finished', query, hits: index.search(query), isProvisional, articles: state.searchedArticles});
+
+	it('starts a search for each query the filter line makes, over the articles searched, and none for moves', () => {
+		const typed = press(press(list, '/', 's'), 't');
+		expect(searches(typed)).toEqual([{kind: 'start-search', query: 's', articles: newsArticles}, {kind: 'start-search', query: 'st', articles: newsArticles}]);
+		expect(searches(press(typed, 'down', 'up', 'enter', 'j'))).toEqual(searches(typed));
+		// Keys in one chunk make one search, for the query they leave.
+		expect(searches(press(list, '/', 'space', 's', 't'))).toEqual([{kind: 'start-search', query: 'st', articles: newsArticles}]);
+	});
+
+	it('asks for nothing more once the final results come, and goes on after provisional ones', () => {
+		const typed = press(list, '/', 's', 't');
+		const provisional = finished(typed, 'st', true);
+		expect(searches(provisional)).toEqual(searches(typed));
+		expect(provisional.runningSearch).toEqual({query: 'st', articles: newsArticles});
+		const done = finished(provisional, 'st');
+		expect(searches(done)).toEqual(searches(typed));
+		expect(done.runningSearch).toBeUndefined();
+		expect(searches(press(done, 'escape'))).toEqual(searches(typed));
+	});
+
+	it('cancels the search running when the filter is cleared, or goes back to a query whose results are in', () => {
+		const typed = press(list, '/', 's', 't');
+		expect(searches(press(typed, 'escape')).at(-1)).toEqual({kind: 'cancel-search'});
+		const found = finished(press(list, '/', 's'), 's');
+		const back = press(press(found, 't'), 'backspace');
+		expect(searches(back).slice(-2)).toEqual([{kind: 'start-search', query: 'st', articles: newsArticles}, {kind: 'cancel-search'}]);
+		expect(back.runningSearch).toBeUndefined();
+	});
+
+	it('searches again over the articles a reload brings', () => {
+		const found = finished(press(list, '/', 's', 'enter'), 's');
+		const more = [...newsArticles.slice(1)];
+		const reloaded = update(found, {type: 'articles-loaded', articles: more, failures: []});
+		expect(searches(reloaded).at(-1)).toEqual({kind: 'start-search', query: 's', articles: more});
+	});
+
+	it('asks at start-up for the search of a --filter query that did not finish before the first frame', () => {
+		expect(searches(createState(newsArticles, {viewport: {columnCount: 80, rowCount: 24}, query: 'storm'}))).toEqual([{kind: 'start-search', query: 'storm', articles: newsArticles}]);
+		const results = {query: 'storm', hits: index.search('storm')};
+		expect(searches(createState(newsArticles, {viewport: {columnCount: 80, rowCount: 24}, query: 'storm', results}))).toEqual([]);
 	});
 });
