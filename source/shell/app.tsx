@@ -51,7 +51,7 @@ import {performReload, useReloadTriggers} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
 import {useEffects} from './use-effects.js';
 import {useAppState} from './use-app-state.js';
-import {runProgram} from './use-article-programs.js';
+import {runProgram} from './article-programs.js';
 import type {Session} from './session.js';
 import {runSearchRequest, searchBeforeFrame, searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
 

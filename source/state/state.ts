@@ -186,7 +186,7 @@ export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | Li
 export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
 
 /**
- * A program to run on article `articleId` (see shell/use-article-programs.ts): its text piped to `words` (`|`), shown
+ * A program to run on article `articleId` (see shell/article-programs.ts): its text piped to `words` (`|`), shown
  * in the pager (`p`), or saved to `path` (`w`).
  */
 export type ProgramEffect = {readonly articleId: string} & (

@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {newsArticles} from '../helpers/articles.js';
 import {renderApp} from '../helpers/render-app.js';
-import type {ProgramEnvironment} from '../../source/shell/use-article-programs.js';
+import type {ProgramEnvironment} from '../../source/shell/article-programs.js';
 import {defaultKeymap, pickKeymap} from '../../source/input/keymap.js';
 import type {Article} from '../../source/article.js';
 

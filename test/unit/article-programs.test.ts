@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {parseConfig} from '../../source/config.js';
 import {defaultKeymap} from '../../source/input/keymap.js';
 import {outputPieces} from '../../source/output.js';
-import {articleText, performProgramRequest, type ProgramEnvironment} from '../../source/shell/use-article-programs.js';
+import {articleText, performProgramRequest, type ProgramEnvironment} from '../../source/shell/article-programs.js';
 import {createState} from '../../source/state/initial-state.js';
 import type {ProgramEffect, State} from '../../source/state/state.js';
 import {fileNameOf} from '../../source/state/article-tools.js';
