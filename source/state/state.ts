@@ -177,10 +177,21 @@ export type NamedView = {readonly name: string; readonly filter: string; readonl
 
 /**
  * Something `update` asks the shell to do, as a value: stop the process until `fg` (Ctrl-Z), clear the terminal and
- * draw the frame whole (Ctrl-L), or open or copy a link (`o`, `y`). Each is a new object, so that the shell can tell
- * one request from the next.
+ * draw the frame whole (Ctrl-L), open or copy a link (`o`, `y`), run a program on an article (`|`, `p`, `w`), fetch
+ * a full story (`F`), reload the inputs, save the read marks, quit, or start or cancel the filter's search. Each is a
+ * new object, so that the shell can tell one request from the next; shell/use-effects.ts runs each once. The
+ * readme's architecture section lists who asks for each, and who runs it.
  */
-export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect | ProgramEffect | FullTextEffect | ReloadEffect | SaveReadMarksEffect | QuitEffect | SearchEffect;
+export type Effect =
+	| {readonly kind: 'suspend'}
+	| {readonly kind: 'redraw'}
+	| LinkEffect
+	| ProgramEffect
+	| FullTextEffect
+	| ReloadEffect
+	| SaveReadMarksEffect
+	| QuitEffect
+	| SearchEffect;
 
 /** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see link-actions.ts). */
 export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
