@@ -19,7 +19,7 @@ export type Mode =
 	| {readonly name: 'messages'; readonly returnTo: 'browse' | 'read'; readonly scrollTop: number}
 	| {readonly name: 'confirm'; readonly returnTo: 'browse' | 'read'; readonly question: Question}
 	| {readonly name: 'prompt'; readonly purpose: PromptPurpose; readonly draft: string; readonly returnTo: 'browse' | 'read'}
-	| {readonly name: 'quit'; readonly pickedId?: string};
+	| {readonly name: 'quit'};
 
 /** What a `prompt` mode asks for: a command to pipe the article to (`|`), or a path to save it to (`w`). */
 export type PromptPurpose = 'pipe' | 'save';

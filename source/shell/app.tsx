@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {Box, Text, useApp, useCursor, useInput} from 'ink';
 import type {Article} from '../article.js';
 import {bindingsFor, defaultKeymap, hintsFor} from '../input/keymap.js';
@@ -21,7 +21,6 @@ import {
 	isArticleStarred,
 	isReading,
 	isShownArticleBehind,
-	pendingQuery,
 	questionText,
 	selectArticleSearch,
 	selectHits,
@@ -36,7 +35,6 @@ import {createState} from '../state/initial-state.js';
 import {fieldQueryOf, namedViewHelpSections, searchTextOf} from '../state/field-filtering.js';
 import {type Viewport} from '../mode.js';
 import type {Action} from '../state/actions.js';
-import {update} from '../state/update.js';
 import {ArticlePane} from '../ui/article-pane.js';
 import {ArticleSearchLine, searchPositionText} from '../ui/article-search-line.js';
 import {FilterLine} from '../ui/filter-line.js';
@@ -49,12 +47,13 @@ import {defaultTheme} from '../ui/theme.js';
 import {processLinkEnvironment, performLinkRequest} from './link-actions.js';
 import {type FullTextEnvironment, useFullText} from './use-full-text.js';
 import {useFullTextPrefetch} from './use-full-text-prefetch.js';
-import {useReload} from './use-reload.js';
+import {performReload, useReloadTriggers} from './use-reload.js';
 import {useArrivals} from './use-arrivals.js';
 import {useEffects} from './use-effects.js';
-import {useArticlePrograms} from './use-article-programs.js';
+import {useAppState} from './use-app-state.js';
+import {runProgram} from './article-programs.js';
 import type {Session} from './session.js';
-import {searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
+import {runSearchRequest, searchBeforeFrame, searchIndexOf, searchWithin, useSearch, useSearchIndex} from './use-search.js';
 
 /** How long a `--filter` search may hold up the first frame; a longer one runs after it, like any other. */
 const startupSearchMs = 50;
@@ -120,7 +119,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		screen,
 		inputSetKey,
 	} = session;
-	const [state, dispatch] = useReducer(update, undefined, () =>
+	const {state, dispatch, latest} = useAppState(() =>
 		createState(initialArticles, {
 			query: initialQuery,
 			viewport,
@@ -144,31 +143,47 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		}),
 	);
 	const {articles, searchedArticles} = state;
+	const [initialMarks] = useState(state.readMarks);
 	const searchIndex = useSearchIndex(searchedArticles);
 	const {styles, glyphs} = theme;
 	const selected = selectedArticle(state);
 	const selectedKey = selected ? articleKey(selected) : undefined;
-	useReadStateFile(readStateStore, state.readMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
+	const saveReadMarks = useReadStateFile(readStateStore, initialMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
 	const {exit} = useApp();
-	const search = useSearch(searchIndex, pendingQuery(state), dispatch, searchedArticles, state.loadingShare !== undefined);
-	useArticlePrograms(state.programRequest, articles, dispatch, programs);
-	useFullText(state.fullTextRequest, dispatch, fullTextEnvironment);
+	const search = useSearch(searchIndex, dispatch, searchedArticles, state.loadingShare !== undefined);
+	const fetchFullText = useFullText(dispatch, fullTextEnvironment);
 	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
-	useReload({reload, watchedPaths, refreshMs}, state.reloadRequestCount, dispatch);
+	useReloadTriggers({watchedPaths, refreshMs}, dispatch);
 	useArrivals(arrivals, dispatch);
-	useEffects(state.effects, dispatch, {
+	const showNotice = (text: string) => {
+		dispatch({type: 'notice-shown', text});
+	};
+
+	const markRun = useEffects(state.effects, dispatch, {
 		onSuspend,
 		onRedraw,
 		onLink(link) {
-			performLinkRequest(link, linkEnvironment, text => {
-				dispatch({type: 'notice-shown', text});
-			});
+			performLinkRequest(link, linkEnvironment, showNotice);
+		},
+		onProgram(program) {
+			runProgram(program, articles, programs, showNotice);
+		},
+		onFullText: fetchFullText,
+		onReload(request) {
+			performReload(request, reload, dispatch);
+		},
+		onSaveReadMarks: saveReadMarks,
+		onSearch(request) {
+			runSearchRequest(request, search, searchedArticles);
+		},
+		onQuit({picked}) {
+			if (picked) {
+				onPick?.(picked);
+			}
+
+			exit();
 		},
 	});
-	// The state after the keys handled so far. React renders it a moment after each chunk of input, and the next
-	// chunk may come first, so the handler keeps it up to date itself (update is pure: the reducer agrees).
-	const latestState = useRef(state);
-	latestState.current = state;
 	const boundAltKeys = useMemo(() => new Set(keymap.flatMap(binding => binding.keys.filter(name => name.startsWith('alt+')))), [keymap]);
 
 	// The start of a mouse report whose rest has not come yet (see splitMouseInput).
@@ -191,24 +206,26 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		search.noteKeystroke();
 		for (const action of actions) {
 			dispatch(action);
-			latestState.current = update(latestState.current, action);
 		}
 
-		// Search before the frame: Ink batches both actions into one render, so that a quick search shows with the
-		// keystroke (the word index's hits; fuse.js's ranking of the head follows a moment later, and seldom changes
-		// anything). A slower one goes on in the background (see useSearch), and its results come in a later frame.
-		const query = pendingQuery(latestState.current);
-		const results = search.searchNow(query, keystrokeSearchMs);
+		// The search the keys asked for runs before the frame, rather than after it as other effects do: Ink batches
+		// both actions into one render, so that a quick search shows with the keystroke (the word index's hits;
+		// fuse.js's ranking of the head follows a moment later, and seldom changes anything). A slower one goes on in
+		// the background (see useSearch), and its results come in a later frame.
+		const requests = latest().effects.filter(effect => effect.kind === 'start-search' || effect.kind === 'cancel-search');
+		const {isRun, results} = searchBeforeFrame(requests, search, searchedArticles, keystrokeSearchMs);
+		if (isRun) {
+			markRun(requests);
+		}
+
 		if (results) {
-			const searchFinished: Action = {type: 'search-finished', ...results, articles: searchedArticles};
-			dispatch(searchFinished);
-			latestState.current = update(latestState.current, searchFinished);
+			dispatch({type: 'search-finished', ...results, articles: searchedArticles});
 		}
 	});
 
 	useEffect(() => {
 		dispatch({type: 'viewport-resized', viewport});
-	}, [viewport]);
+	}, [viewport, dispatch]);
 
 	const isArticleBehind = isShownArticleBehind(state);
 	const selectedArticleId = selectedArticle(state)?.id;
@@ -225,20 +242,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		return () => {
 			clearTimeout(timer);
 		};
-	}, [isArticleBehind, selectedArticleId, state.results]);
-
-	useEffect(() => {
-		const {mode} = state;
-		if (mode.name === 'quit') {
-			const picked = mode.pickedId === undefined ? undefined : articles.find(article => article.id === mode.pickedId);
-			if (picked) {
-				onPick?.(picked);
-			}
-
-			exit();
-		}
-		// eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the mode becomes quit, with that frame's state
-	}, [state.mode.name, exit]);
+	}, [isArticleBehind, selectedArticleId, state.results, dispatch]);
 
 	const layout = layoutOf(state);
 	const {setCursorPosition} = useCursor();

@@ -4,7 +4,7 @@ import type {LinkEffect} from '../state/state.js';
 import {builtinModule} from '../load/builtin-modules.js';
 import {copySequences} from '../terminal/osc.js';
 import {chooseConfiguredOpener, chooseOpener, type ConfiguredOpener} from '../terminal/opener.js';
-import type {ProgramEnvironment} from './use-article-programs.js';
+import type {ProgramEnvironment} from './article-programs.js';
 
 /** A program started for a link: all the shell needs to hear of it is whether it failed. */
 export type StartedProgram = {

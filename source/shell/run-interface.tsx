@@ -11,7 +11,7 @@ import {enterFullScreen} from '../terminal/screen.js';
 import {useViewport} from './use-viewport.js';
 import {useNow} from './use-now.js';
 import {processLinkEnvironment} from './link-actions.js';
-import type {ProgramEnvironment} from './use-article-programs.js';
+import type {ProgramEnvironment} from './article-programs.js';
 import {CrashBoundary} from './crash-boundary.js';
 import {exitCodes} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';

@@ -9,7 +9,7 @@ import type {ScreenSettings} from '../state/screen-settings.js';
 import type {FetchCounts, NamedView} from '../state/state.js';
 import type {ConfiguredOpener} from '../terminal/opener.js';
 import type {Theme} from '../ui/theme.js';
-import type {ProgramEnvironment} from './use-article-programs.js';
+import type {ProgramEnvironment} from './article-programs.js';
 import type {FullTextEnvironment} from './use-full-text.js';
 import type {LinkEnvironment} from './link-actions.js';
 import type {ReloadOptions} from './use-reload.js';

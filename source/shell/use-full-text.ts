@@ -1,6 +1,6 @@
-import {type Dispatch, useEffect, useRef} from 'react';
+import {type Dispatch, useCallback, useEffect, useRef} from 'react';
 import type {FetchPage, PageFetchOptions} from '../load/full-text.js';
-import type {FullTextRequest} from '../state/state.js';
+import type {FullTextEffect} from '../state/state.js';
 import type {Action} from '../state/actions.js';
 
 /**
@@ -10,22 +10,16 @@ import type {Action} from '../state/actions.js';
 export type FullTextEnvironment = {readonly fetchPage?: FetchPage; readonly web?: PageFetchOptions; readonly cacheDirectory?: string};
 
 /**
- * Fetches the full story each new `request` asks for (`F`), in the background: keys keep working meanwhile, and
- * `full-text-finished` brings the story or the reason there is none.
+ * Answers how to fetch the full story an effect asks for (`F`): in the background, so that keys keep working
+ * meanwhile, with a `full-text-finished` action bringing the story or the reason there is none. Fetches still on
+ * their way when the app ends are abandoned.
  */
-export function useFullText(request: FullTextRequest | undefined, dispatch: Dispatch<Action>, environment: FullTextEnvironment): void {
-	const performed = useRef<FullTextRequest | undefined>(undefined);
+export function useFullText(dispatch: Dispatch<Action>, environment: FullTextEnvironment): (request: FullTextEffect) => void {
 	const ended = useRef(new AbortController());
 	useEffect(() => () => {
 		ended.current.abort();
 	}, []);
-	useEffect(() => {
-		if (!request || request === performed.current) {
-			return;
-		}
-
-		performed.current = request;
-		const {articleId, url} = request;
+	return useCallback(({articleId, url}: FullTextEffect) => {
 		// Loaded when first asked for: the fetcher is nothing most sessions need.
 		void import('../load/full-text.js')
 			.then(async ({fetchFullText}) => fetchFullText(url, {...environment, signal: ended.current.signal}))
@@ -39,5 +33,5 @@ export function useFullText(request: FullTextRequest | undefined, dispatch: Disp
 					}
 				},
 			);
-	}, [request, dispatch, environment]);
+	}, [dispatch, environment]);
 }

@@ -3,6 +3,7 @@ import {useCallback, useEffect, useRef} from 'react';
 import type {Action} from '../state/actions.js';
 import {foldedMarks, type ReadMarks} from '../read-state/marks.js';
 import type {ReadStateStore} from '../read-state/store.js';
+import type {SaveReadMarksEffect} from '../state/state.js';
 
 /** How long after the last change the marks are saved: a burst of `u` presses costs one write. */
 export const saveDelayMs = 500;
@@ -15,17 +16,23 @@ const foldChangeCount = 1000;
 export type SelectedPlace = {readonly inputSetKey: string; readonly articleKey: string};
 
 /**
- * Saves the read marks' changes to `store` a moment after they change, and once more when the app unmounts or the
- * process exits (q, SIGTERM, SIGHUP: every way out but SIGKILL, which the atomic write makes harmless), with the
- * article selected (`place`), which the next session on the same inputs opens at. A save that fails dispatches its
- * warning; the session goes on. Without a store (`--no-state`), nothing is saved.
+ * Saves the read marks a `save-read-marks` effect brings to `store` a moment later (a burst of changes costs one
+ * write), and once more when the app unmounts or the process exits (q, SIGTERM, SIGHUP: every way out but SIGKILL,
+ * which the atomic write makes harmless), with the article selected (`place`), which the next session on the same
+ * inputs opens at. `initialMarks` are those the session started with, from the file. A save that fails dispatches its
+ * warning; the session goes on. Without a store (`--no-state`), nothing is saved. Answers how to run the effect.
  */
-export function useReadStateFile(store: ReadStateStore | undefined, readMarks: ReadMarks, dispatch: (action: Action) => void, place?: SelectedPlace): void {
+export function useReadStateFile(
+	store: ReadStateStore | undefined,
+	initialMarks: ReadMarks,
+	dispatch: (action: Action) => void,
+	place?: SelectedPlace,
+): (request: SaveReadMarksEffect) => void {
 	// The marks at start came from the file: only later ones need saving. So did the place.
-	const savedMarks = useRef(readMarks);
+	const savedMarks = useRef(initialMarks);
+	const latestMarks = useRef(initialMarks);
+	const saveTimer = useRef<NodeJS.Timeout | undefined>(undefined);
 	const retryTimer = useRef<NodeJS.Timeout | undefined>(undefined);
-	const latestMarks = useRef(readMarks);
-	latestMarks.current = readMarks;
 	const savedPlace = useRef(place && store?.placeOf(place.inputSetKey));
 	const latestPlace = useRef(place);
 	latestPlace.current = place;
@@ -61,20 +68,14 @@ export function useReadStateFile(store: ReadStateStore | undefined, readMarks: R
 		if (isSaved && marks.changed.size >= foldChangeCount) {
 			const folded = foldedMarks(marks);
 			savedMarks.current = folded;
+			// The state takes the folded marks unless they changed meanwhile (see the read-marks-saved action).
+			if (latestMarks.current === marks) {
+				latestMarks.current = folded;
+			}
+
 			dispatch({type: 'read-marks-saved', marks, folded});
 		}
 	}, [store, dispatch]);
-
-	useEffect(() => {
-		if (!store || readMarks === savedMarks.current) {
-			return undefined;
-		}
-
-		const timer = setTimeout(saveNow, saveDelayMs);
-		return () => {
-			clearTimeout(timer);
-		};
-	}, [store, readMarks, saveNow]);
 
 	useEffect(() => {
 		if (!store) {
@@ -84,9 +85,27 @@ export function useReadStateFile(store: ReadStateStore | undefined, readMarks: R
 		process.on('exit', saveNow);
 		return () => {
 			process.off('exit', saveNow);
+			clearTimeout(saveTimer.current);
+			saveTimer.current = undefined;
 			clearTimeout(retryTimer.current);
 			retryTimer.current = undefined;
 			saveNow();
 		};
 	}, [store, saveNow]);
+
+	return useCallback(
+		({marks}: SaveReadMarksEffect) => {
+			if (!store) {
+				return;
+			}
+
+			latestMarks.current = marks;
+			clearTimeout(saveTimer.current);
+			saveTimer.current = setTimeout(() => {
+				saveTimer.current = undefined;
+				saveNow();
+			}, saveDelayMs);
+		},
+		[store, saveNow],
+	);
 }

@@ -1,6 +1,7 @@
-import {type Dispatch, useEffect, useRef} from 'react';
+import {type Dispatch, useEffect} from 'react';
 import type {Article} from '../article.js';
 import type {Action} from '../state/actions.js';
+import type {ReloadEffect} from '../state/state.js';
 import {watchFiles} from '../load/watch-files.js';
 
 /**
@@ -28,93 +29,62 @@ export type ReloadOptions = {
 };
 
 /**
- * Performs the reloads the state asks for (`reloadRequestCount` grows with each `R`) and the ones a change to a
- * watched path calls for, one at a time (a change during a reload reloads once more after it), reporting each
- * with an `articles-loaded` action; a reload that cannot happen gets a `notice-shown` one.
+ * Reads the inputs again, as `request` asks, and reports it with an `articles-loaded` action (and a `notice-shown`
+ * one when cached copies stood in for feeds), or with a `reload-failed` one when it could not be done.
  */
-export function useReload({reload, watchedPaths, refreshMs}: ReloadOptions, reloadRequestCount: number, dispatch: Dispatch<Action>): void {
-	const latestReload = useRef(reload);
-	latestReload.current = reload;
-	const reloader = useRef<{isRunning: boolean; isWanted: boolean; isAsked: boolean; run: (isAsked?: boolean) => void}>(undefined);
-	if (!reloader.current) {
-		const state = {
-			isRunning: false,
-			isWanted: false,
-			/** Whether the user asked (R) for the reload running or wanted next: it then tells of every failure. */
-			isAsked: false,
-			run(_isAsked?: boolean) {},
-		};
-		state.run = (isAsked = false) => {
-			state.isAsked ||= isAsked;
-			if (state.isRunning) {
-				state.isWanted = true;
-				return;
-			}
-
-			const reload = latestReload.current;
-			if (!reload) {
-				dispatch({type: 'notice-shown', text: 'stdin cannot be reloaded: it was read once, to its end'});
-				return;
-			}
-
-			state.isRunning = true;
-			const isToldAll = state.isAsked;
-			state.isAsked = false;
-			reload()
-				.then(
-					({articles, failures, newFailures, label, warnings, offlineNotice}) => {
-						// A file that cannot be read fails at every reload --watch makes: it is told once, and the warning
-						// count keeps it in sight. R tells of every failure.
-						const told = isToldAll ? failures : (newFailures ?? failures);
-						dispatch({type: 'articles-loaded', articles, failures: told, label, inputWarningCount: warnings && warnings.length + failures.length});
-						if (offlineNotice) {
-							// Cached copies stood in for feeds that could not be fetched: say so, as the first load does.
-							dispatch({type: 'notice-shown', text: offlineNotice});
-						}
-					},
-					(error: unknown) => {
-						dispatch({type: 'notice-shown', text: `reload failed: ${(error as Error).message}`});
-					},
-				)
-				.finally(() => {
-					state.isRunning = false;
-					if (state.isWanted) {
-						state.isWanted = false;
-						state.run();
-					}
-				});
-		};
-
-		reloader.current = state;
+export function performReload(request: ReloadEffect, reload: ReloadOptions['reload'], dispatch: Dispatch<Action>): void {
+	if (!reload) {
+		dispatch({type: 'reload-failed', notice: 'stdin cannot be reloaded: it was read once, to its end'});
+		return;
 	}
 
-	useEffect(() => {
-		if (reloadRequestCount > 0) {
-			reloader.current?.run(true);
-		}
-	}, [reloadRequestCount]);
+	reload().then(
+		({articles, failures, newFailures, label, warnings, offlineNotice}) => {
+			// A file that cannot be read fails at every reload --watch makes: it is told once, and the warning count
+			// keeps it in sight. R tells of every failure.
+			const told = request.shouldTellEveryFailure ? failures : (newFailures ?? failures);
+			dispatch({type: 'articles-loaded', articles, failures: told, label, inputWarningCount: warnings && warnings.length + failures.length});
+			if (offlineNotice) {
+				// Cached copies stood in for feeds that could not be fetched: say so, as the first load does.
+				dispatch({type: 'notice-shown', text: offlineNotice});
+			}
+		},
+		(error: unknown) => {
+			dispatch({type: 'reload-failed', notice: `reload failed: ${(error as Error).message}`});
+		},
+	);
+}
 
+/**
+ * Tells the state when the inputs are due to be read again (`--watch`): a `reload-due` action when a watched path
+ * changes, and every `refreshMs`. The state decides when the reload runs (see state/reload-queue.ts).
+ */
+export function useReloadTriggers({watchedPaths, refreshMs}: Omit<ReloadOptions, 'reload'>, dispatch: Dispatch<Action>): void {
 	const watchedKey = watchedPaths?.join('\0');
 	useEffect(() => {
 		if (!watchedPaths || watchedPaths.length === 0) {
 			return undefined;
 		}
 
-		return watchFiles(watchedPaths, () => reloader.current?.run());
+		return watchFiles(watchedPaths, () => {
+			dispatch({type: 'reload-due'});
+		});
 		// The paths, not the array, matter.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [watchedKey]);
+	}, [watchedKey, dispatch]);
 
 	useEffect(() => {
 		if (refreshMs === undefined) {
 			return undefined;
 		}
 
-		const timer = setInterval(() => reloader.current?.run(), refreshMs);
+		const timer = setInterval(() => {
+			dispatch({type: 'reload-due'});
+		}, refreshMs);
 		// The refresh alone keeps nothing running: quitting ends the session at once.
 		timer.unref();
 		return () => {
 			clearInterval(timer);
 		};
-	}, [refreshMs]);
+	}, [refreshMs, dispatch]);
 }

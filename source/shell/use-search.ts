@@ -1,7 +1,7 @@
 import {type Dispatch, useEffect, useMemo} from 'react';
 import type {Article} from '../article.js';
 import {createSearchIndex, type SearchHit, type SearchIndex, type SearchStep} from '../search/search.js';
-import type {SearchResults} from '../state/state.js';
+import type {SearchEffect, SearchResults} from '../state/state.js';
 import type {Action} from '../state/actions.js';
 
 /**
@@ -32,9 +32,9 @@ export type SearchListener = {
  */
 export type SearchRunner = {
 	/**
-	 * Searches for `query`, the query a drawn frame lacks results for, in the background (none: stop searching); the
-	 * listener hears when it is done. A frame drawn before the latest keystroke may ask late: once a keystroke has
-	 * asked for a different query (see `searchNow`), its wish is out of date and ignored.
+	 * Searches for `query` in the background, as a `start-search` effect asks (none: stop searching, as
+	 * `cancel-search` asks); the listener hears when it is done. Once a keystroke has asked for a different query
+	 * (see `searchNow`), a request that comes later is out of date, and ignored.
 	 */
 	search(query: string | undefined): void;
 	/**
@@ -312,12 +312,14 @@ export function useSearchIndex(articles: readonly Article[]): SearchIndex {
 }
 
 /**
- * Runs the search for `pendingQuery` (the query whose results the state lacks) in the background, and reports it
- * with a `search-finished` action (naming the `articles` the index was made of, so that a reload can tell old results) (and, when it takes a while, `search-progressed` ones). From the first frame on,
- * (once every article is parsed: `isLoading` false) the word index is built in idle moments, so that the first search seldom waits for it. Answers the runner, for
- * searching straight away on a keystroke.
+ * The search runner over the filter's searched `articles` (`index` is theirs): it runs the searches the state's
+ * outbox asks for (see {@link runSearchRequest}) in the background, and reports each with a `search-finished`
+ * action (naming the `articles`, so that a reload can tell old results) and, when it takes a while,
+ * `search-progressed` ones. From the first frame on (once every article is parsed: `isLoading` false) the word index
+ * is built in idle moments, so that the first search seldom waits for it. Answers the runner, which a keystroke also
+ * searches with straight away.
  */
-export function useSearch(index: SearchIndex, pendingQuery: string | undefined, dispatch: Dispatch<Action>, articles?: readonly Article[], isLoading = false): SearchRunner {
+export function useSearch(index: SearchIndex, dispatch: Dispatch<Action>, articles?: readonly Article[], isLoading = false): SearchRunner {
 	const runner = useMemo(
 		() =>
 			createSearchRunner(
@@ -335,10 +337,6 @@ export function useSearch(index: SearchIndex, pendingQuery: string | undefined, 
 		[index, dispatch, articles, isLoading],
 	);
 
-	useEffect(() => {
-		runner.search(pendingQuery);
-	}, [runner, pendingQuery]);
-
 	useEffect(
 		() => () => {
 			runner.stop();
@@ -347,4 +345,32 @@ export function useSearch(index: SearchIndex, pendingQuery: string | undefined, 
 	);
 
 	return runner;
+}
+
+/**
+ * Runs a `start-search` or `cancel-search` effect on `runner`, the runner over `articles`, in the background. A
+ * search over other articles is out of date (a reload or the end of a load brought new ones since): the state has
+ * asked for the search over the new ones after it, and it is dropped.
+ */
+export function runSearchRequest(request: SearchEffect, runner: SearchRunner, articles: readonly Article[]): void {
+	if (request.kind === 'cancel-search') {
+		runner.search(undefined);
+	} else if (request.articles === articles) {
+		runner.search(request.query);
+	}
+}
+
+/**
+ * On a keystroke, the search its keys asked for (the last of `requests`, which supersedes those before it), run on
+ * `runner` at once for up to `budgetMs`: its results when that was enough (see {@link SearchRunner.searchNow}).
+ * Undefined when the searches are over other `articles` than the runner's: they wait for the frame with the new
+ * articles, and their runner.
+ */
+export function searchBeforeFrame(requests: readonly SearchEffect[], runner: SearchRunner, articles: readonly Article[], budgetMs: number): {readonly isRun: boolean; readonly results?: SearchResults} {
+	const last = requests.at(-1);
+	if (!last || requests.some(request => request.kind === 'start-search' && request.articles !== articles)) {
+		return {isRun: false};
+	}
+
+	return {isRun: true, results: runner.searchNow(last.kind === 'start-search' ? last.query : undefined, budgetMs)};
 }

@@ -35,6 +35,10 @@ export type Action =
 	}
 	/** The search for `query` is still running, with the index built for `indexedShare` of the articles. */
 	| {readonly type: 'search-progressed'; readonly query: string; readonly indexedShare: number}
+	/** A watched input changed, or the time came to fetch the feeds again (`--watch`): the inputs should be read again. */
+	| {readonly type: 'reload-due'}
+	/** The reload the state asked for could not happen or failed; `notice` says why. */
+	| {readonly type: 'reload-failed'; readonly notice: string}
 	/** The shell has something to tell: a link copied or opened, or why it could not be (or why a reload could not). */
 	| {readonly type: 'notice-shown'; readonly text: string}
 	/**
@@ -43,7 +47,7 @@ export type Action =
 	 */
 	| {readonly type: 'selection-rested'; readonly articleId: string | undefined}
 	/**
-	 * The inputs were read again (`R`, or `--watch` saw a change): `articles` in the inputs' order. `failures` name the
+	 * The inputs were read again (`R`, or `--watch` saw a change), which ends the reload the state asked for: `articles` in the inputs' order. `failures` name the
 	 * inputs that could not be read this time and kept their old articles.
 	 */
 	| {

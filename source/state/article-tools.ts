@@ -2,7 +2,8 @@
 import {selectedArticle} from './selectors.js';
 import type {PromptPurpose} from '../mode.js';
 import {commandWords} from '../text/command-words.js';
-import type {State} from './state.js';
+import type {ProgramEffect, State} from './state.js';
+import {withEffect} from './outbox.js';
 import {type Article, isOpenableAddress} from '../article.js';
 import {articleWithStory, hasStoryAddress, hostOf} from './full-stories.js';
 import type {Action} from './actions.js';
@@ -32,8 +33,9 @@ export function startPrompt(state: State, purpose: PromptPurpose): State {
 	return {...state, mode: {name: 'prompt', purpose, draft, returnTo: mode.name}};
 }
 
-/** A program request as update makes it, before it gets its article and sequence. */
-type ProgramOrder = {readonly kind: 'pipe'; readonly words: readonly string[]} | {readonly kind: 'page'} | {readonly kind: 'save'; readonly path: string};
+/** A program to run, as update asks for it before it names the article. */
+type ProgramOrder = DistributiveOmit<ProgramEffect, 'articleId'>;
+type DistributiveOmit<Type, Key extends PropertyKey> = Type extends unknown ? Omit<Type, Key> : never;
 
 /** Asks the shell to run a program on the selected article. */
 export function requestProgram(state: State, order: ProgramOrder): State {
@@ -42,7 +44,7 @@ export function requestProgram(state: State, order: ProgramOrder): State {
 		return state;
 	}
 
-	return {...state, programRequest: {...order, articleId: article.id, sequence: (state.programRequest?.sequence ?? 0) + 1}};
+	return withEffect(state, {...order, articleId: article.id});
 }
 
 /** Enter at the prompt: pipes to the command typed, or saves to the path typed; an empty line does nothing. */
@@ -85,12 +87,12 @@ export function requestFullText(state: State): State {
 		return {...state, notice: 'still fetching the full story…'};
 	}
 
-	return {
+	const fetching: State = {
 		...state,
-		fullTextRequest: {sequence: (state.fullTextRequest?.sequence ?? 0) + 1, articleId: article.id, url: article.url},
 		fullTextPendingIds: new Set([...state.fullTextPendingIds, article.id]),
 		notice: `fetching the full story from ${hostOf(article.url)}…`,
 	};
+	return withEffect(fetching, {kind: 'fetch-full-text', articleId: article.id, url: article.url});
 }
 
 
@@ -139,7 +141,7 @@ export function requestLink(state: State, action: 'open' | 'copy', linkNumber: n
 		return {...state, notice: `not a web address, so not ${action === 'open' ? 'opened' : 'copied'}: ${url.slice(0, 60)}`};
 	}
 
-	return {...state, effects: [...state.effects, {kind: 'link', action, url}]};
+	return withEffect(state, {kind: 'link', action, url});
 }
 
 /** The largest link number a prefix can build up to; more digits start again. */

@@ -11,11 +11,13 @@ import {selectHits, selectListRows} from './selectors.js';
 import type {HideRule} from '../search/field-filters.js';
 import type {FetchCounts, NamedView, SearchResults, State} from './state.js';
 import {searchTextOf} from './field-filtering.js';
+import {withSearchAsked} from './search-requests.js';
 
 /**
  * The state at start-up, in the order given, else newest first when the articles have dates, else file order.
  * With a query, `results` may bring its hits when the search was quick enough to run before the first frame;
- * otherwise the list shows every article until a `search-finished` action brings them.
+ * otherwise the list shows every article until a `search-finished` action brings them, and the state's outbox asks
+ * for that search.
  */
 export function createState(
 	articles: readonly Article[],
@@ -60,6 +62,7 @@ export function createState(
 		query,
 		results: searchTextOf(query) !== '' && options.results?.query === searchTextOf(query) ? options.results : undefined,
 		searchProgress: undefined,
+		runningSearch: undefined,
 		selectedId: undefined,
 		shownArticleId: undefined,
 		listTop: 0,
@@ -71,9 +74,7 @@ export function createState(
 		articleSearch: undefined,
 		notice: options.notice,
 		pendingNumber: undefined,
-		programRequest: undefined,
 		lastPipeCommand: '',
-		fullTextRequest: undefined,
 		fullTextPendingIds: new Set(),
 		readMarks: options.readMarks ?? noReadMarks,
 		filterBasis: {now: options.now ?? 0, readMarks: options.readMarks ?? noReadMarks},
@@ -89,7 +90,7 @@ export function createState(
 			(messages, text, index) => withMessage(messages, text, index < (options.inputWarnings?.length ?? 0) ? 'warning' : 'notice'),
 			[],
 		),
-		reloadRequestCount: 0,
+		reloads: {isRunning: false},
 		effects: [],
 		inputLabel: options.inputLabel ?? '',
 		keymap: options.keymap ?? defaultKeymap,
@@ -99,13 +100,13 @@ export function createState(
 	const {selectedKey} = options;
 	const placeIndex = selectedKey === undefined || query !== '' ? -1 : hits.findIndex(hit => articleKey(hit.article) === selectedKey);
 	if (placeIndex > 0) {
-		return {...state, ...selectionInView(state, placeIndex)};
+		return withSearchAsked({...state, ...selectionInView(state, placeIndex)});
 	}
 
 	const selectedId = hits[0]?.article.id;
 	// Still loading: the article may come with the rest (see `placeToRestore`).
 	const placeToRestore = placeIndex === -1 && selectedKey !== undefined && query === '' && options.loadingShare !== undefined ? selectedKey : undefined;
-	return {...state, selectedId, shownArticleId: selectedId, ...(placeToRestore === undefined ? {} : {placeToRestore})};
+	return withSearchAsked({...state, selectedId, shownArticleId: selectedId, ...(placeToRestore === undefined ? {} : {placeToRestore})});
 }
 
 /** The selection on the article at `index` of the list, with the list scrolled to show it in the middle when it is below the first screen. */

@@ -2,6 +2,7 @@
 import {articleKey, isMarked, type MarkName, type ReadMarks, withFlag} from '../read-state/marks.js';
 import {articleCountText, isReading, selectedArticle, selectHits} from './selectors.js';
 import type {MarkChange, State} from './state.js';
+import {withEffect} from './outbox.js';
 
 /** The marks after `change`, which goes on the undo list and is told in a notice. */
 function withMarkChange(state: State, change: MarkChange, now: number): State {
@@ -64,9 +65,9 @@ export function answer(state: State, isYes: boolean, now: number): State {
 		: withMarkChange(back, {keys, name: 'read', isOn: true, description: `marked ${articleCountText(keys.length)} read`}, now);
 }
 
-/** The state with `readMarks`; the same state when they did not change. */
+/** The state with `readMarks`, which the shell is asked to save; the same state when they did not change. */
 function withReadMarks(state: State, readMarks: ReadMarks): State {
-	return readMarks === state.readMarks ? state : {...state, readMarks};
+	return readMarks === state.readMarks ? state : withEffect({...state, readMarks}, {kind: 'save-read-marks', marks: readMarks});
 }
 
 const flagWords: Readonly<Record<MarkName, readonly [on: string, off: string]>> = {read: ['marked read', 'marked unread'], starred: ['starred', 'unstarred']};

@@ -42,16 +42,6 @@ export type ArticleSearch = {readonly articleId: string; readonly query: string;
 
 
 /**
- * A program to run on an article (see use-article-programs.ts): its text piped to `words` (`|`), shown in the pager
- * (`p`), or saved to `path` (`w`). The shell runs each new one once; `sequence` tells one request from the next.
- */
-export type ProgramRequest = {readonly sequence: number; readonly articleId: string} & (
-	| {readonly kind: 'pipe'; readonly words: readonly string[]}
-	| {readonly kind: 'page'}
-	| {readonly kind: 'save'; readonly path: string}
-);
-
-/**
  * A change of marks the user asked for (`u`, `s`, `m`), as `U` undoes it: flag `name` was set to `isOn` for `keys`,
  * which all had it the other way before. `description` says what was done (`marked 3 articles read`).
  */
@@ -61,12 +51,6 @@ export type MarkChange = {
 	readonly isOn: boolean;
 	readonly description: string;
 };
-
-/**
- * The full story the user asked for (`F`): the shell fetches `url`, extracts the article from the page, and answers
- * with a `full-text-finished` action; `sequence` tells one request from the next.
- */
-export type FullTextRequest = {readonly sequence: number; readonly articleId: string; readonly url: string};
 
 /**
  * The whole state of the interface. Derived data (the list for the empty query, wrapped text) comes from selectors.
@@ -100,6 +84,11 @@ export type State = {
 	readonly results: SearchResults | undefined;
 	/** The search for the query in force, when it is taking a while. */
 	readonly searchProgress: SearchProgress | undefined;
+	/**
+	 * The search the shell was last asked to run (a `start-search` effect) while its final results have not come:
+	 * see state/search-requests.ts.
+	 */
+	readonly runningSearch: RunningSearch | undefined;
 	/** The selected article, by id, so that it survives filtering. */
 	readonly selectedId: string | undefined;
 	/**
@@ -125,14 +114,8 @@ export type State = {
 	 * third), a link number before `o` or `y` (`3o` opens link [3]). The status line shows it while it waits.
 	 */
 	readonly pendingNumber: number | undefined;
-	/** The latest program to run on an article; the shell runs each new one. */
-	readonly programRequest: ProgramRequest | undefined;
 	/** The last command the article was piped to, offered again at the next `|`. */
 	readonly lastPipeCommand: string;
-
-/**
-	/** The latest full story asked for; the shell fetches each new one. */
-	readonly fullTextRequest: FullTextRequest | undefined;
 	/** The articles whose full story is being fetched, by id: the status line says so, and keys still work. */
 	readonly fullTextPendingIds: ReadonlySet<string>;
 	/** While full stories are fetched ahead of time (`--full-text`): how many have come, of how many. */
@@ -155,8 +138,8 @@ export type State = {
 	readonly warnings: readonly string[];
 	/** The last notices and warnings shown, oldest first, for the messages overlay (`!`). */
 	readonly messages: readonly Message[];
-	/** How many reloads the user has asked for (`R`); the shell reloads each time it grows. */
-	readonly reloadRequestCount: number;
+	/** The reloads running and wanted (see state/reload-queue.ts). */
+	readonly reloads: ReloadQueue;
 	/**
 	 * The outbox: what the shell must do and has not done yet, oldest first (see {@link Effect}). The shell runs each
 	 * once (shell/use-effects.ts) and reports it with an `effects-run` action, which takes it out.
@@ -194,13 +177,71 @@ export type NamedView = {readonly name: string; readonly filter: string; readonl
 
 /**
  * Something `update` asks the shell to do, as a value: stop the process until `fg` (Ctrl-Z), clear the terminal and
- * draw the frame whole (Ctrl-L), or open or copy a link (`o`, `y`). Each is a new object, so that the shell can tell
- * one request from the next.
+ * draw the frame whole (Ctrl-L), open or copy a link (`o`, `y`), run a program on an article (`|`, `p`, `w`), fetch
+ * a full story (`F`), reload the inputs, save the read marks, quit, or start or cancel the filter's search. Each is a
+ * new object, so that the shell can tell one request from the next; shell/use-effects.ts runs each once. The
+ * readme's architecture section lists who asks for each, and who runs it.
  */
-export type Effect = {readonly kind: 'suspend'} | {readonly kind: 'redraw'} | LinkEffect;
+export type Effect =
+	| {readonly kind: 'suspend'}
+	| {readonly kind: 'redraw'}
+	| LinkEffect
+	| ProgramEffect
+	| FullTextEffect
+	| ReloadEffect
+	| SaveReadMarksEffect
+	| QuitEffect
+	| SearchEffect;
 
 /** A link the user asked to open (`o`) or copy (`y`); the shell performs it (see link-actions.ts). */
 export type LinkEffect = {readonly kind: 'link'; readonly action: 'open' | 'copy'; readonly url: string};
+
+/**
+ * A program to run on article `articleId` (see shell/article-programs.ts): its text piped to `words` (`|`), shown
+ * in the pager (`p`), or saved to `path` (`w`).
+ */
+export type ProgramEffect = {readonly articleId: string} & (
+	| {readonly kind: 'pipe'; readonly words: readonly string[]}
+	| {readonly kind: 'page'}
+	| {readonly kind: 'save'; readonly path: string}
+);
+
+/**
+ * The full story the user asked for (`F`): the shell fetches `url`, extracts the article from the page, and answers
+ * with a `full-text-finished` action (see shell/use-full-text.ts).
+ */
+export type FullTextEffect = {readonly kind: 'fetch-full-text'; readonly articleId: string; readonly url: string};
+
+/**
+ * Read the inputs again (see shell/use-reload.ts), telling of every input that failed (`R`), or only of those that
+ * did not fail the time before (a reload `--watch` makes: a file that cannot be read is told of once).
+ */
+export type ReloadEffect = {readonly kind: 'reload'; readonly shouldTellEveryFailure: boolean};
+
+/**
+ * Whether a reload is running (the shell was asked for it and has not answered), and whether another is wanted
+ * after it: asked for while it ran, however many times.
+ */
+export type ReloadQueue = {readonly isRunning: boolean; readonly next?: {readonly shouldTellEveryFailure: boolean}};
+
+/**
+ * The read marks changed (`u`, `s`, `m`, `U`, opening an article): the shell saves `marks` to the state file a moment
+ * later (see shell/use-read-state-file.ts), so that a burst of changes costs one write.
+ */
+export type SaveReadMarksEffect = {readonly kind: 'save-read-marks'; readonly marks: ReadMarks};
+
+/** End the interface (`q`, Ctrl-C), handing on the article `picked` with Enter under `--pick`, if one was. */
+export type QuitEffect = {readonly kind: 'quit'; readonly picked?: Article};
+
+/** A search the shell runs for the filter: for `query`, over `articles` (the filter's searched articles then). */
+export type RunningSearch = {readonly query: string; readonly articles: readonly Article[]};
+
+/**
+ * Start searching (see shell/use-search.ts), in the background, reporting with `search-finished` actions (and
+ * `search-progressed` ones while it takes a while); a new search supersedes the one running. Or stop searching: no
+ * query lacks results any more.
+ */
+export type SearchEffect = ({readonly kind: 'start-search'} & RunningSearch) | {readonly kind: 'cancel-search'};
 
 /** How many feeds have answered (or failed), and how many there are. */
 export type FetchCounts = {readonly fetched: number; readonly total: number};

@@ -5,7 +5,8 @@ import {withMessagesRecorded, withNewWarningMessages} from './messages.js';
 import type {Mode} from '../mode.js';
 import {usLayoutKey} from '../input/layout-keys.js';
 import {searchedQuery, selectedArticle, selectedIndex} from './selectors.js';
-import type {Effect, State} from './state.js';
+import type {State} from './state.js';
+import {withEffect} from './outbox.js';
 import {withStories} from './full-stories.js';
 import type {Action} from './actions.js';
 import {leaveArticleSearch, stepArticleSearch, withSearchOfSelection} from './reading.js';
@@ -14,13 +15,10 @@ import {answer, askToMarkAllRead, markOpenedArticleRead, toggleFlag, undoMarkCha
 import {finishSearch, leaveFilter, withDraft, withFilterBasis} from './filtering.js';
 import {acceptPrompt, maximumLinkNumber, requestFullText, requestLink, requestProgram, startPrompt, withFullText} from './article-tools.js';
 import {addArrivals, loadArticles} from './arrivals.js';
+import {askForReload, withReloadEnded} from './reload-queue.js';
+import {withSearchAsked} from './search-requests.js';
 import {cycleOrder, cycleView, showNamedView, showNextNamedView, withViewUpToDate} from './views.js';
 import {applyMouse} from './mouse.js';
-
-/** The state with `effect` put in the outbox, for the shell to run. */
-function withEffect(state: State, effect: Effect): State {
-	return {...state, effects: [...state.effects, effect]};
-}
 
 /** A key that types itself into the filter line. */
 function typedText(key: KeyName): string | undefined {
@@ -162,7 +160,7 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 		}
 
 		case 'reload': {
-			return {...state, reloadRequestCount: state.reloadRequestCount + 1};
+			return askForReload(state, true);
 		}
 
 		case 'full-text': {
@@ -257,11 +255,11 @@ function runCommand(state: State, command: Command, key: KeyName, pendingNumber:
 
 		case 'pick': {
 			const article = selectedArticle(state);
-			return article ? {...state, mode: {name: 'quit', pickedId: article.id}} : state;
+			return article ? withEffect({...state, mode: {name: 'quit'}}, {kind: 'quit', picked: article}) : state;
 		}
 
 		case 'quit': {
-			return {...state, mode: {name: 'quit'}};
+			return withEffect({...state, mode: {name: 'quit'}}, {kind: 'quit'});
 		}
 	}
 }
@@ -318,7 +316,10 @@ export function update(state: State, action: Action): State {
 	const next = applyAction(state, action);
 	const shown = followsSelectionAtOnce(next) ? withShownSelection(next) : next;
 	// Keys record their messages one by one (several keys in one read may each show one).
-	return action.type === 'keys-pressed' ? shown : withMessagesRecorded(state, shown);
+	const recorded = action.type === 'keys-pressed' ? shown : withMessagesRecorded(state, shown);
+	// Only these decide which search the list needs.
+	const isSearchUnchanged = recorded.query === state.query && recorded.mode === state.mode && recorded.results === state.results && recorded.searchedArticles === state.searchedArticles;
+	return isSearchUnchanged ? recorded : withSearchAsked(recorded);
 }
 
 function applyAction(state: State, action: Action): State {
@@ -351,6 +352,14 @@ function applyAction(state: State, action: Action): State {
 				: withSearchOfSelection(finishSearch(state, action.query, action.hits, action.isProvisional === true));
 		}
 
+		case 'reload-due': {
+			return askForReload(state, false);
+		}
+
+		case 'reload-failed': {
+			return withReloadEnded({...state, notice: action.notice});
+		}
+
 		case 'notice-shown': {
 			return state.notice === action.text ? state : {...state, notice: action.text};
 		}
@@ -380,7 +389,7 @@ function applyAction(state: State, action: Action): State {
 		}
 
 		case 'articles-loaded': {
-			const loaded = withSearchOfSelection(loadArticles(state, action.articles, action.failures));
+			const loaded = withReloadEnded(withSearchOfSelection(loadArticles(state, action.articles, action.failures)));
 			return {...loaded, inputLabel: action.label ?? loaded.inputLabel, inputWarningCount: action.inputWarningCount ?? loaded.inputWarningCount};
 		}
 

@@ -6,6 +6,7 @@ import {type ArticleMark, articleKey, parseStateFile} from '../../source/read-st
 import {openReadStateStore, stateFileName} from '../../source/read-state/store.js';
 import {newsArticles} from '../helpers/articles.js';
 import {renderApp} from '../helpers/render-app.js';
+import {saveDelayMs} from '../../source/shell/use-read-state-file.js';
 
 const narrow = {columnCount: 80, rowCount: 24};
 const [, lighthouse, storm, chess] = newsArticles;
@@ -76,5 +77,30 @@ describe('read and unread rows', () => {
 
 		const parsed = parseStateFile(readFileSync(join(directory, stateFileName), 'utf8'));
 		expect(parsed.kind === 'marks' ? [...parsed.marks.keys()] : parsed).toEqual([articleKey(lighthouse!)]);
+	});
+
+	it('saves a burst of changes once, a moment after the last, while the app goes on', async () => {
+		const directory = join(stateRoot, 'burst');
+		const store = openReadStateStore(directory);
+		let saveCount = 0;
+		const countingStore: typeof store = {
+			...store,
+			save(...parameters) {
+				saveCount++;
+				return store.save(...parameters);
+			},
+		};
+		const app = renderApp(newsArticles, narrow, {readStateStore: countingStore, savedMarks: store.load(Date.now())});
+		await app.waitForFrame(text => text.includes('Chess prodigy'));
+		app.press('j', 'u', 'u', 'u');
+		await app.waitForFrame(text => text.includes('marked read'));
+		await app.waitForFrame(() => saveCount > 0, saveDelayMs + 2000);
+		await new Promise(resolve => {
+			setTimeout(resolve, saveDelayMs + 100);
+		});
+		expect(saveCount).toBe(1);
+		const parsed = parseStateFile(readFileSync(join(directory, stateFileName), 'utf8'));
+		expect(parsed.kind === 'marks' ? [...parsed.marks.keys()] : parsed).toEqual([articleKey(lighthouse!)]);
+		app.unmount();
 	});
 });

@@ -67,4 +67,45 @@ describe('R', () => {
 		app.press('R');
 		await app.waitForFrame(frame => linesOf(frame).at(-1)!.includes('stdin cannot be reloaded'));
 	});
+
+	it('runs one reload at a time, and one more after it for all the R pressed meanwhile', async () => {
+		const finishes: Array<() => void> = [];
+		const reload = async () => new Promise<{articles: typeof newsArticles; failures: string[]}>(resolve => {
+			finishes.push(() => {
+				resolve({articles: [...extra, ...newsArticles], failures: []});
+			});
+		});
+		app = renderApp(newsArticles, narrow, {reload});
+		app.press('R');
+		await app.waitForFrame(() => finishes.length === 1);
+		app.press('R');
+		app.press('R');
+		app.press('R');
+		await settle();
+		expect(finishes).toHaveLength(1);
+		finishes[0]!();
+		await app.waitForFrame(() => finishes.length === 2);
+		finishes[1]!();
+		await app.waitForFrame(frame => frame.includes('reloaded: no changes'));
+		await settle();
+		expect(finishes).toHaveLength(2);
+	});
+});
+
+describe('--watch over the web', () => {
+	it('fetches the feeds again every so often, and tells only of failures that are new', async () => {
+		let reloadCount = 0;
+		const reload = async () => {
+			reloadCount++;
+			return {articles: newsArticles, failures: ['feed.xml: timed out'], newFailures: reloadCount === 1 ? ['feed.xml: timed out'] : []};
+		};
+
+		app = renderApp(newsArticles, narrow, {reload, refreshMs: 40});
+		await app.waitForFrame(frame => frame.includes('kept the old articles: feed.xml: timed out'));
+		await app.waitForFrame(frame => reloadCount >= 2 && frame.includes('reloaded: no changes'));
+	});
+});
+
+const settle = async () => new Promise(resolve => {
+	setTimeout(resolve, 50);
 });

@@ -2,9 +2,9 @@ import {describe, expect, it} from 'vitest';
 import {parseConfig} from '../../source/config.js';
 import {defaultKeymap} from '../../source/input/keymap.js';
 import {outputPieces} from '../../source/output.js';
-import {articleText, performProgramRequest, type ProgramEnvironment} from '../../source/shell/use-article-programs.js';
+import {articleText, performProgramRequest, type ProgramEnvironment} from '../../source/shell/article-programs.js';
 import {createState} from '../../source/state/initial-state.js';
-import type {ProgramRequest, State} from '../../source/state/state.js';
+import type {ProgramEffect, State} from '../../source/state/state.js';
 import {fileNameOf} from '../../source/state/article-tools.js';
 import {update} from '../../source/state/update.js';
 import {chooseConfiguredOpener} from '../../source/terminal/opener.js';
@@ -42,7 +42,7 @@ describe('| and w prompts', () => {
 		expect(typed.mode).toMatchObject({draft: `grep -i 'the keeper'`});
 		const piped = press(typed, 'enter');
 		expect(piped.mode.name).toBe('browse');
-		expect(piped.programRequest).toEqual({kind: 'pipe', words: ['grep', '-i', 'the keeper'], articleId: newsArticles[1]!.id, sequence: 1});
+		expect(piped.effects).toEqual([{kind: 'pipe', words: ['grep', '-i', 'the keeper'], articleId: newsArticles[1]!.id}]);
 		// The next | offers the same command again.
 		expect(press(piped, '|').mode).toMatchObject({draft: `grep -i 'the keeper'`});
 	});
@@ -52,13 +52,13 @@ describe('| and w prompts', () => {
 		expect(typed.mode).toMatchObject({name: 'prompt', draft: 'jq .', returnTo: 'read'});
 		const cancelled = press(typed, 'escape');
 		expect(cancelled.mode.name).toBe('read');
-		expect(cancelled.programRequest).toBeUndefined();
+		expect(cancelled.effects.filter(effect => effect.kind !== 'save-read-marks')).toEqual([]);
 	});
 
 	it('runs nothing for an empty line or an open quote', () => {
-		expect(press(start, '|', 'enter').programRequest).toBeUndefined();
+		expect(press(start, '|', 'enter').effects).toEqual([]);
 		const open = press(type(press(start, '|'), `grep 'x`), 'enter');
-		expect(open.programRequest).toBeUndefined();
+		expect(open.effects).toEqual([]);
 		expect(open.notice).toBe('cannot run it: a \' is not closed');
 	});
 
@@ -66,12 +66,14 @@ describe('| and w prompts', () => {
 		const asked = press(start, 'w');
 		expect(asked.mode).toMatchObject({purpose: 'save', draft: 'copper-prices-climb-on-strong-demand.txt'});
 		const saved = press(type(press(asked, 'ctrl+u'), '~/news/copper.txt'), 'enter');
-		expect(saved.programRequest).toMatchObject({kind: 'save', path: '~/news/copper.txt'});
+		expect(saved.effects).toEqual([{kind: 'save', path: '~/news/copper.txt', articleId: newsArticles[0]!.id}]);
 	});
 
-	it('asks for the pager with p', () => {
-		expect(press(start, 'p').programRequest).toMatchObject({kind: 'page', articleId: newsArticles[0]!.id});
-		expect(press(start, 'p', 'p').programRequest?.sequence).toBe(2);
+	it('asks for the pager with p, once for each p', () => {
+		expect(press(start, 'p').effects).toEqual([{kind: 'page', articleId: newsArticles[0]!.id}]);
+		const twice = press(start, 'p', 'p').effects;
+		expect(twice).toEqual([{kind: 'page', articleId: newsArticles[0]!.id}, {kind: 'page', articleId: newsArticles[0]!.id}]);
+		expect(twice[0]).not.toBe(twice[1]);
 	});
 
 	it('names files plainly', () => {
@@ -100,7 +102,7 @@ describe('performing a program request', () => {
 	const article = newsArticles[2]!;
 	const perform = (request: {kind: 'pipe'; words: string[]} | {kind: 'page'} | {kind: 'save'; path: string}) => {
 		const notices: string[] = [];
-		performProgramRequest({...request, sequence: 1, articleId: article.id} as ProgramRequest, article, programs, notice => notices.push(notice));
+		performProgramRequest({...request, articleId: article.id} as ProgramEffect, article, programs, notice => notices.push(notice));
 		return notices;
 	};
 

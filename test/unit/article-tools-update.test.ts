@@ -23,7 +23,9 @@ const articles: Article[] = [
 ];
 const viewport = {columnCount: 80, rowCount: 12};
 const press = (state: State, ...keys: string[]) => update(state, {type: 'keys-pressed', keys});
-const reading = press(createState(articles, {viewport}), 'enter');
+// Reading, with the outbox run by the shell (opening the article asked to save its read mark).
+const opened = press(createState(articles, {viewport}), 'enter');
+const reading = update(opened, {type: 'effects-run', effects: opened.effects});
 /** The line index of the current match's first line. */
 const currentLine = (state: State) => {
 	const search = selectArticleSearch(state);
@@ -152,7 +154,8 @@ describe('asking for links', () => {
 	});
 
 	it('explains when there is nothing to open', () => {
-		const second = press(reading, 'J');
+		const moved = press(reading, 'J');
+		const second = update(moved, {type: 'effects-run', effects: moved.effects});
 		expect(press(second, 'o')).toMatchObject({effects: [], notice: 'this article has no address'});
 		expect(press(second, '1', 'o').notice).toBe('no link [1]: this article has no links');
 	});

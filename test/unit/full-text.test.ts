@@ -125,11 +125,13 @@ describe('F in the interface state', () => {
 
 	it('asks the shell for the selected article\'s page, and says it is fetching', () => {
 		const asked = press(start, 'F');
-		expect(asked.fullTextRequest).toEqual({sequence: 1, articleId: 'a', url: 'https://courier.example.com/story'});
+		expect(asked.effects).toEqual([{kind: 'fetch-full-text', articleId: 'a', url: 'https://courier.example.com/story'}]);
 		expect(asked.notice).toBe('fetching the full story from courier.example.com…');
 		// Keys still work meanwhile.
 		expect(selectedArticle(press(asked, 'j'))?.id).toBe('b');
-		expect(press(press(start, 'j'), 'F')).toMatchObject({fullTextRequest: undefined, notice: 'no web address to fetch the full story from'});
+		expect(press(press(start, 'j'), 'F')).toMatchObject({effects: [], notice: 'no web address to fetch the full story from'});
+		// Asked again while the page is on its way: nothing more to fetch.
+		expect(press(asked, 'F')).toMatchObject({effects: asked.effects, notice: 'still fetching the full story…'});
 	});
 
 	it('shows the story in place of the summary, with a line saying so, and the filter finds its words', () => {

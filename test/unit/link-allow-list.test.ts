@@ -26,7 +26,8 @@ describe('one allow-list for every link of every format', () => {
 	const [article] = parseMarkdown(markdown, 'news.md').articles;
 	const viewport = {columnCount: 120, rowCount: 30};
 	const press = (state: State, ...keys: string[]) => update(state, {type: 'keys-pressed', keys});
-	const reading = press(createState([article!], {viewport}), 'enter');
+	const opened = press(createState([article!], {viewport}), 'enter');
+	const reading = update(opened, {type: 'effects-run', effects: opened.effects});
 
 	it('shows a Markdown link outside the list as text, never as a clickable OSC 8 link', () => {
 		const lines = articleLines(article!, 100);

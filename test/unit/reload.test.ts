@@ -105,9 +105,42 @@ describe('articles-loaded', () => {
 		expect(press(reloaded, 'j').notice).toBeUndefined();
 	});
 
-	it('asks the shell to reload on R', () => {
-		expect(press(start, 'R').reloadRequestCount).toBe(1);
-		expect(press(press(start, 'R'), 'R').reloadRequestCount).toBe(2);
+	it('asks the shell to reload on R, telling of every failure', () => {
+		const asked = press(start, 'R');
+		expect(asked.effects).toEqual([{kind: 'reload', shouldTellEveryFailure: true}]);
+		expect(asked.reloads).toEqual({isRunning: true});
+	});
+});
+
+describe('the reload queue', () => {
+	const start = createState(numberedArticles(5), {viewport: narrow});
+	const ran = (state: State) => update(state, {type: 'effects-run', effects: state.effects});
+	const due = (state: State) => update(state, {type: 'reload-due'});
+	const reloadsAsked = (state: State) => state.effects.filter(effect => effect.kind === 'reload');
+
+	it('runs one reload at a time: those asked for meanwhile make one more after it, told of every failure if R was one', () => {
+		const running = ran(due(start));
+		expect(reloadsAsked(due(start))).toEqual([{kind: 'reload', shouldTellEveryFailure: false}]);
+		const meanwhile = due(press(due(running), 'R'));
+		expect(reloadsAsked(meanwhile)).toEqual([]);
+		expect(meanwhile.reloads).toEqual({isRunning: true, next: {shouldTellEveryFailure: true}});
+		const next = loaded(meanwhile, numberedArticles(6));
+		expect(reloadsAsked(next)).toEqual([{kind: 'reload', shouldTellEveryFailure: true}]);
+		expect(next.reloads).toEqual({isRunning: true});
+		const done = update(ran(next), {type: 'reload-failed', notice: 'reload failed: gone'});
+		expect(done).toMatchObject({reloads: {isRunning: false}, notice: 'reload failed: gone', effects: []});
+		expect(reloadsAsked(due(done))).toHaveLength(1);
+	});
+
+	it('asks for no reload when a change comes while one runs and another is wanted already', () => {
+		const wanted = due(ran(due(start)));
+		expect(due(wanted)).toBe(wanted);
+	});
+
+	it('ends the reload with a failure it could not even start (stdin), and R asks again', () => {
+		const failed = update(ran(press(start, 'R')), {type: 'reload-failed', notice: 'stdin cannot be reloaded: it was read once, to its end'});
+		expect(failed.notice).toBe('stdin cannot be reloaded: it was read once, to its end');
+		expect(reloadsAsked(press(failed, 'R'))).toHaveLength(1);
 	});
 });
 

@@ -1,10 +1,8 @@
 import {basename, resolve} from 'node:path';
 import {homedir} from 'node:os';
-import {type Dispatch, useEffect, useRef} from 'react';
 import type {Article} from '../article.js';
 import {freshArticleLines} from '../state/article-lines.js';
-import type {ProgramRequest} from '../state/state.js';
-import type {Action} from '../state/actions.js';
+import type {ProgramEffect} from '../state/state.js';
 import {commandWords} from '../text/command-words.js';
 import {printableName} from '../text/sanitize-text.js';
 
@@ -54,7 +52,7 @@ function failure(name: string, outcome: ProgramOutcome): string | undefined {
 }
 
 /** Runs `request` on `article`, and tells `report` what came of it in a line for the status line. */
-export function performProgramRequest(request: ProgramRequest, article: Article, programs: ProgramEnvironment, report: (notice: string) => void): void {
+export function performProgramRequest(request: ProgramEffect, article: Article, programs: ProgramEnvironment, report: (notice: string) => void): void {
 	const text = articleText(article);
 	switch (request.kind) {
 		case 'pipe': {
@@ -95,29 +93,15 @@ export function performProgramRequest(request: ProgramRequest, article: Article,
 	}
 }
 
-/** Runs each new program request of the state once, and shows what became of it in the status line. */
-export function useArticlePrograms(
-	request: ProgramRequest | undefined,
-	articles: readonly Article[],
-	dispatch: Dispatch<Action>,
-	programs: ProgramEnvironment | undefined,
-): void {
-	const performed = useRef<ProgramRequest | undefined>(undefined);
-	useEffect(() => {
-		if (!request || request === performed.current) {
-			return;
-		}
-
-		performed.current = request;
-		const article = articles.find(candidate => candidate.id === request.articleId);
-		const report = (text: string) => {
-			dispatch({type: 'notice-shown', text});
-		};
-
-		if (!programs) {
-			report('cannot run programs here');
-		} else if (article) {
-			performProgramRequest(request, article, programs, report);
-		}
-	}, [request, articles, dispatch, programs]);
+/**
+ * Runs the program `request` asks for on its article, one of `articles` (an article gone meanwhile, with a reload,
+ * gets nothing), and tells `report` what came of it.
+ */
+export function runProgram(request: ProgramEffect, articles: readonly Article[], programs: ProgramEnvironment | undefined, report: (notice: string) => void): void {
+	const article = articles.find(candidate => candidate.id === request.articleId);
+	if (!programs) {
+		report('cannot run programs here');
+	} else if (article) {
+		performProgramRequest(request, article, programs, report);
+	}
 }
