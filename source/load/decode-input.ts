@@ -1,5 +1,6 @@
+import {isAscii} from 'node:buffer';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
-import {decodeBytes, isGzip, maximumTextSizeLabel} from '../formats/decode.js';
+import {declaredXmlEncoding, decodeBytes, isGzip, looksBinary, maximumTextByteCount, maximumTextSizeLabel} from '../formats/decode.js';
 
 /** The text of one input, and how many bytes it came from. */
 export type InputText = {readonly text: string; readonly byteCount: number};
@@ -10,6 +11,11 @@ export type InputText = {readonly text: string; readonly byteCount: number};
  * articles are not both held at the peak. `charset` is what an HTTP answer declared.
  */
 export function decodeInput(bytes: Uint8Array, path: string, charset?: string): InputText {
+	const ascii = charset === undefined ? asciiText(bytes) : undefined;
+	if (ascii !== undefined) {
+		return {text: ascii, byteCount: bytes.length};
+	}
+
 	const decoded = decodeBytes(bytes, charset);
 	if ('reason' in decoded) {
 		switch (decoded.reason) {
@@ -31,3 +37,18 @@ export function decodeInput(bytes: Uint8Array, path: string, charset?: string): 
 	return {text: decoded.text, byteCount: bytes.length};
 }
 
+
+/**
+ * The text of bytes that are all ASCII (as most news is) and that decodeBytes would read as UTF-8: read as Latin-1,
+ * which gives the same characters about ten times as fast as Node 20 decodes UTF-8 (58 ms of a 20 MB file's first
+ * frame went to decoding). Undefined for any other bytes, which decodeBytes reads: with a NUL (binary, or UTF-16
+ * without a byte-order mark), or declaring an encoding in an XML prolog.
+ */
+function asciiText(bytes: Uint8Array): string | undefined {
+	if (bytes.length > maximumTextByteCount || !isAscii(bytes) || bytes.includes(0) || looksBinary(bytes)) {
+		return undefined;
+	}
+
+	const declared = declaredXmlEncoding(bytes);
+	return declared === undefined || declared === 'utf-8' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1') : undefined;
+}

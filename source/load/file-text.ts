@@ -1,4 +1,4 @@
-import {isUtf8} from 'node:buffer';
+import {isAscii, isUtf8} from 'node:buffer';
 import {closeSync, fstat, open, read, readSync} from 'node:fs';
 import {stat as statPath} from 'node:fs/promises';
 import {promisify} from 'node:util';
@@ -180,7 +180,7 @@ export class FileText {
 		// Up to the start of the last character, which may go on past what was read.
 		const end = byteStart + readCount < this.byteCount ? lastCharacterStart(bytes, readCount) : readCount;
 
-		return {text: bytes.toString('utf8', 0, end), byteEnd: byteStart + end};
+		return {text: utf8Text(bytes, 0, end), byteEnd: byteStart + end};
 	}
 
 	/** The text of `byteLength` bytes from `byteStart`, read again; undefined when the file no longer holds them. */
@@ -188,7 +188,7 @@ export class FileText {
 		try {
 			const bytes = byteLength <= this.readBuffer.length ? this.readBuffer : Buffer.allocUnsafe(byteLength);
 			const byteCount = readSync(this.descriptor, bytes, 0, byteLength, byteStart);
-			return byteCount === byteLength ? bytes.toString('utf8', 0, byteLength) : undefined;
+			return byteCount === byteLength ? utf8Text(bytes, 0, byteLength) : undefined;
 		} catch {
 			return undefined;
 		}
@@ -234,6 +234,15 @@ export class FileText {
 
 		return false;
 	}
+}
+
+/**
+ * The text of UTF-8 `bytes` from `start` to `end`. Text that is all ASCII, as most news is, is read as Latin-1, which
+ * gives the same characters: Node 20 decodes UTF-8 at about 300 MB/s, where a megabyte of ASCII read as Latin-1 is
+ * copied out whole (a tenth of the time a big file's first load took went to decoding).
+ */
+export function utf8Text(bytes: Buffer, start: number, end: number): string {
+	return bytes.toString(isAscii(bytes.subarray(start, end)) ? 'latin1' : 'utf8', start, end);
 }
 
 /** Where the last UTF-8 character of `bytes`' first `length` starts: the bytes before it hold whole characters only. */
