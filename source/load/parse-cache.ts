@@ -8,6 +8,7 @@ import type {FormatName, ParseOptions} from '../formats/format.js';
 import type {PartPlan} from '../formats/parts.js';
 import type {WordIndex} from '../search/word-index.js';
 import {broadsheetDirectory} from '../xdg-directories.js';
+import {utf8Text} from './utf8-text.js';
 
 /*
 What parsing a big file found, kept for the next time the same file is opened: its articles (all but their bodies,
@@ -237,7 +238,7 @@ function sectionsOf(head: EntryHead & {readonly headLength: number}, bytes: Buff
 	let offset = sectionStart(head, first) - byteStart;
 	return head.sections.slice(first, end).map(([type, byteLength]) => {
 		const section = type === 'text'
-			? bytes.toString('utf8', offset, offset + byteLength)
+			? utf8Text(bytes, offset, offset + byteLength)
 			// A view of the bytes read, which are a buffer of their own, at offset 0, kept alive by these views.
 			: new arrayTypes[type](bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, byteLength / arrayTypes[type].BYTES_PER_ELEMENT);
 		offset = align(offset + byteLength);
@@ -310,8 +311,11 @@ export function readParseCache(key: ParseCacheKey, directory = parseCacheDirecto
 		const [ids, headlines, kickers, decks, sources, authors, urls] = columns as [string[], string[], string[], string[], string[], string[], string[]];
 		const optional = (text: string) => (text === '' ? undefined : text);
 		const articles: CachedArticle[] = [];
+		const noLists: EntryHead['lists'][string] = {};
 		for (let article = 0; article < articleCount; article++) {
 			const date = publishedAt[article]!;
+			const lists = head.lists[article] ?? noLists;
+			// Every field named, none spread: one shape for every article, which V8 builds far quicker.
 			articles.push({
 				id: ids[article]!,
 				headline: headlines[article]!,
@@ -322,7 +326,8 @@ export function readParseCache(key: ParseCacheKey, directory = parseCacheDirecto
 				author: optional(authors[article]!),
 				publishedAt: Number.isNaN(date) ? undefined : date,
 				url: optional(urls[article]!),
-				...head.lists[article],
+				categories: lists.categories,
+				links: lists.links,
 				bodyChecksum: bodyChecksums[article]!,
 				unit: unitNumbers[article]!,
 				index: indexes[article]!,

@@ -178,8 +178,10 @@ class SingleInputParse {
 	/** The articles and problems an earlier parse of this very file found: nothing is left to parse. */
 	private takeCached({units, articles, problems}: KeptParse) {
 		const bodyUnits: BodyUnit[] = units.map(unit => ({...unit, bodies: this.bodies!}));
-		for (const {unit, index, ...article} of articles) {
-			this.articles.push(new ArticleWithStoredBody(article, bodyUnits[unit]!, index));
+		// The kept article as it is: its unit and index are read by name and go no further, and 100,000 copies without
+		// them cost a second open a tenth of its time.
+		for (const article of articles) {
+			this.articles.push(new ArticleWithStoredBody(article, bodyUnits[article.unit]!, article.index));
 		}
 
 		this.problems = problems;
