@@ -1,13 +1,12 @@
 import type {MessagePort, Worker} from 'node:worker_threads';
-import {type IndexedArticle, slotTextsOf, type WordIndex, WordIndexer} from '../search/word-index.js';
+import {type IndexedArticle, type WordIndex, WordIndexer} from '../search/word-index.js';
 import {builtinModule} from './builtin-modules.js';
 
 /*
 The search's word index, built as the inputs are parsed. Parsing a big file keeps the main thread busy, and
 indexing its words takes as long again: on a second core, in a worker, the index is ready about when the last
-article is in. Each parsed part's searched fields are posted to the worker as they come, a batch of articles' fields
-as one string and their lengths (posting each paragraph as a string of its own cost the main thread a fifth of a big
-file's load); the finished index comes back with its arrays transferred, not copied.
+article is in. Each parsed part's searched fields are posted to the worker as they come; the finished index comes
+back with its arrays transferred, not copied.
 */
 
 /**
@@ -19,13 +18,10 @@ declare const wordIndexWorkerSource: string | undefined;
 /** How many articles are posted to the worker at once. */
 const batchArticleCount = 256;
 
-/**
- * A batch of articles as posted to the worker: the text of each one's four searched fields (see slotTextsOf), a line
- * each, and the length of each.
- */
-type PostedArticles = {readonly type: 'articles'; readonly text: string; readonly lengths: Int32Array};
+/** An article's searched fields, as posted to the worker: headline, kicker, deck, paragraphs, author, source. */
+type PostedArticle = readonly [string, string | undefined, string | undefined, readonly string[], string | undefined, string];
 
-type MessageToWorker = PostedArticles | {readonly type: 'finish'};
+type MessageToWorker = {readonly type: 'articles'; readonly articles: readonly PostedArticle[]} | {readonly type: 'finish'};
 type MessageFromWorker = {readonly type: 'indexed'; readonly count: number} | {readonly type: 'index'; readonly index: WordIndex};
 
 /** A word index being built, an article at a time in the list's order; `finish` answers it once every article is in. */
@@ -72,9 +68,7 @@ export function startWordIndexing(): WordIndexing {
 export function indexWordsInWorker(code: string): WordIndexing {
 	let worker: Worker | undefined;
 	let isStarted = false;
-	/** The fields of the articles added and not yet posted (see slotTextsOf), and their lengths (-1: absent). */
-	let batch: string[] = [];
-	let lengths: number[] = [];
+	let batch: PostedArticle[] = [];
 	let indexedCount = 0;
 	let failure: Error | undefined;
 	let resolveIndex: (index: WordIndex) => void = () => {};
@@ -125,31 +119,24 @@ export function indexWordsInWorker(code: string): WordIndexing {
 		if (failure) {
 			// Nothing will come of them: the search builds the index itself.
 			batch = [];
-			lengths = [];
 			return;
 		}
 
 		if (batch.length > 0 && worker) {
 			try {
-				const postedLengths = Int32Array.from(lengths);
-				worker.postMessage({type: 'articles', text: batch.join('\n'), lengths: postedLengths} satisfies MessageToWorker, [postedLengths.buffer]);
+				worker.postMessage({type: 'articles', articles: batch} satisfies MessageToWorker);
 			} catch (error) {
 				fail(error as Error);
 			}
 
 			batch = [];
-			lengths = [];
 		}
 	};
 
 	return {
-		add(article) {
-			for (const field of slotTextsOf(article)) {
-				batch.push(field ?? '');
-				lengths.push(field === undefined ? -1 : field.length);
-			}
-
-			if (isStarted && batch.length >= batchArticleCount * 4) {
+		add({headline, kicker, deck, paragraphs, author, source}) {
+			batch.push([headline, kicker, deck, paragraphs, author, source]);
+			if (isStarted && batch.length >= batchArticleCount) {
 				flush();
 			}
 		},
@@ -190,12 +177,8 @@ export function runWordIndexWorker(port: MessagePort | null): void {
 	const indexer = new WordIndexer();
 	port.on('message', (message: MessageToWorker) => {
 		if (message.type === 'articles') {
-			const {text, lengths} = message;
-			for (let field = 0, start = 0; field + 4 <= lengths.length; field += 4) {
-				indexer.addSlotTexts(text, lengths, field, start);
-				for (let next = field; next < field + 4; next++) {
-					start += Math.max(0, lengths[next]!) + 1;
-				}
+			for (const [headline, kicker, deck, paragraphs, author, source] of message.articles) {
+				indexer.add({headline, kicker, deck, paragraphs, author, source});
 			}
 
 			port.postMessage({type: 'indexed', count: indexer.indexedCount} satisfies MessageFromWorker);

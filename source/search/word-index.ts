@@ -96,20 +96,6 @@ function isAt(text: string, start: number, word: string): boolean {
 	return true;
 }
 
-/** Each ASCII character lower-cased, as toLowerCase does it. */
-const asciiLowerCase = Uint8Array.from({length: 0x80}, (_, code) => (code >= 0x41 && code <= 0x5A ? code + 0x20 : code));
-
-/** Whether the lower-cased `word` stands in `text` at `start`, which holds ASCII there, lower-cased or not. */
-function isAtLowerCased(text: string, start: number, word: string): boolean {
-	for (let index = 0; index < word.length; index++) {
-		if (asciiLowerCase[text.charCodeAt(start + index)] !== word.charCodeAt(index)) {
-			return false;
-		}
-	}
-
-	return true;
-}
-
 /** A growable hash table from word to id that looks words up in place, without cutting them out of the text. */
 class Vocabulary {
 	readonly words: string[] = [];
@@ -130,29 +116,6 @@ class Vocabulary {
 			if (this.hashes[id] === hash) {
 				const word = this.words[id]!;
 				if (word.length === length && isAt(text, start, word)) {
-					return id;
-				}
-			}
-		}
-	}
-
-	/**
-	 * The id of the word `text[start, end)`, all ASCII, lower-cased, adding it when new; `hash` is the hash of it
-	 * lower-cased. The text itself need not be lower-cased: most words are found without making a string.
-	 */
-	idOfAscii(text: string, start: number, end: number, hash: number): number {
-		const mask = this.table.length - 1;
-		const length = end - start;
-		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const id = this.table[slot]!;
-			if (id === -1) {
-				// A copy: a slice would keep the whole text it was cut from alive.
-				return this.add((' ' + text.slice(start, end).toLowerCase()).slice(1), hash, slot);
-			}
-
-			if (this.hashes[id] === hash) {
-				const word = this.words[id]!;
-				if (word.length === length && isAtLowerCased(text, start, word)) {
 					return id;
 				}
 			}
@@ -197,19 +160,6 @@ class Vocabulary {
 export type IndexedArticle = Pick<Article, 'headline' | 'kicker' | 'deck' | 'paragraphs' | 'author' | 'source'>;
 
 /**
- * The text of an article's four searched fields, as {@link WordIndexer.addSlotTexts} takes them: headline, kicker,
- * deck, and the body (the by-line and the paragraphs, a line each: the same words as fuse.js's body, where blank lines
- * join them). A field the article lacks is undefined: fuse.js reads {@link absentField} there, which is not ASCII, and
- * would make a string of many fields take two bytes a character.
- */
-export function slotTextsOf({headline, kicker, deck, paragraphs, author, source}: IndexedArticle): [string, string | undefined, string | undefined, string | undefined] {
-	const byline = bylineOf({author, source});
-	const isBodyEmpty = paragraphs.length === 0 || (paragraphs.length === 1 && paragraphs[0] === '');
-	const body = isBodyEmpty ? byline || undefined : byline === '' ? paragraphs.join('\n') : `${byline}\n${paragraphs.join('\n')}`;
-	return [headline, kicker, deckOf({headline, deck}), body];
-}
-
-/**
  * Builds a {@link WordIndex} an article at a time, in the order of the list it will search: as a file is parsed,
  * while each article's paragraphs are still in memory, or over a list already made (see {@link WordIndexBuilder}).
  */
@@ -243,7 +193,20 @@ export class WordIndexer {
 
 	/** Adds the next article of the list. */
 	add({headline, kicker, deck, paragraphs, author, source}: IndexedArticle): void {
-		const {slot, segmentSlot} = this.nextArticle();
+		if (this.index) {
+			throw new Error('the word index is finished');
+		}
+
+		const article = this.articleCount++;
+		const slot = article * 4;
+		if (slot + 4 > this.wordCounts.length) {
+			this.wordCounts = grown(this.wordCounts, 0);
+			this.firstWords = grown(this.firstWords, -1);
+			this.lastWords = grown(this.lastWords, -1);
+			this.letterMasks = grown(this.letterMasks, 0);
+		}
+
+		const segmentSlot = (article % segmentArticleCount) * 4;
 		this.addText(headline, slot, segmentSlot);
 		this.addText(kicker ?? absentField, slot + 1, segmentSlot + 1);
 		this.addText(deckOf({headline, deck}) ?? absentField, slot + 2, segmentSlot + 2);
@@ -259,50 +222,6 @@ export class WordIndexer {
 			this.addText(paragraph, slot + 3, segmentSlot + 3);
 		}
 
-		this.endArticle();
-	}
-
-	/**
-	 * Adds the next article of the list as its fields' text (see {@link slotTextsOf}): `text` holds them one after
-	 * another, each after a line feed but the first, from `start` on; `lengths` says how long each is (-1: the field is
-	 * absent, and holds nothing in `text`), and the article takes the four from `first` on.
-	 */
-	addSlotTexts(text: string, lengths: ArrayLike<number>, first: number, start: number): void {
-		const {slot, segmentSlot} = this.nextArticle();
-		let fieldStart = start;
-		for (let field = 0; field < 4; field++) {
-			const length = lengths[first + field]!;
-			if (length < 0) {
-				this.addText(absentField, slot + field, segmentSlot + field);
-			} else {
-				this.addWords(text, fieldStart, fieldStart + length, slot + field, segmentSlot + field);
-			}
-
-			fieldStart += Math.max(0, length) + 1;
-		}
-
-		this.endArticle();
-	}
-
-	private nextArticle(): {slot: number; segmentSlot: number} {
-		if (this.index) {
-			throw new Error('the word index is finished');
-		}
-
-		const article = this.articleCount;
-		const slot = article * 4;
-		if (slot + 4 > this.wordCounts.length) {
-			this.wordCounts = grown(this.wordCounts, 0);
-			this.firstWords = grown(this.firstWords, -1);
-			this.lastWords = grown(this.lastWords, -1);
-			this.letterMasks = grown(this.letterMasks, 0);
-		}
-
-		return {slot, segmentSlot: (article % segmentArticleCount) * 4};
-	}
-
-	private endArticle() {
-		const article = this.articleCount++;
 		if (article % segmentArticleCount === segmentArticleCount - 1) {
 			this.closeSegment(article + 1);
 		}
@@ -316,104 +235,70 @@ export class WordIndexer {
 
 	/** Adds the words of `text` to slot `slot` (`segmentSlot` in its segment). */
 	private addText(text: string, slot: number, segmentSlot: number) {
-		this.addWords(text, 0, text.length, slot, segmentSlot);
-	}
-
-	/**
-	 * Adds the words of `text` from `start` to `end` to slot `slot` (`segmentSlot` in its segment), each lower-cased.
-	 * A word of ASCII (nearly every one) is lower-cased as it is read, a character at a time, and looked up where it
-	 * stands; any other word is cut out and lower-cased whole. Lower-casing a word alone is lower-casing it in its text:
-	 * the one letter whose lower case depends on its neighbours, Σ, looks no further than the word's end, a space.
-	 */
-	private addWords(text: string, start: number, end: number, slot: number, segmentSlot: number) {
-		const {vocabulary} = this;
-		// The arrays in locals, read once a text rather than once a word: they change only when a new word makes them grow.
-		let {wordLetters, lastSlots} = this;
+		const lowerCase = text.toLowerCase();
+		const {length} = lowerCase;
 		let wordCount = this.wordCounts[slot]!;
 		let letters = this.letterMasks[slot]!;
-		let lastWord = this.lastWords[slot]!;
-		let index = start;
-		while (index < end) {
-			let code = text.charCodeAt(index);
+		let index = 0;
+		while (index < length) {
+			let code = lowerCase.charCodeAt(index);
 			if (isSeparator[code] === 1) {
 				index++;
 				continue;
 			}
 
-			const wordStart = index;
-			// FNV-1a over the UTF-16 code units of the word lower-cased.
+			const start = index;
+			// FNV-1a over the UTF-16 code units.
 			let hash = 0x81_1c_9d_c5;
-			let isAscii = true;
 			do {
-				if (code < 0x80) {
-					hash = Math.imul(hash ^ asciiLowerCase[code]!, 0x01_00_01_93);
-				} else {
-					isAscii = false;
-				}
-
+				hash = Math.imul(hash ^ code, 0x01_00_01_93);
 				index++;
-			} while (index < end && isSeparator[(code = text.charCodeAt(index))] !== 1);
+			} while (index < length && isSeparator[(code = lowerCase.charCodeAt(index))] !== 1);
 
-			const wordCountBefore = vocabulary.words.length;
-			let id: number;
-			if (isAscii) {
-				id = vocabulary.idOfAscii(text, wordStart, index, hash);
-			} else {
-				const word = text.slice(wordStart, index).toLowerCase();
-				hash = 0x81_1c_9d_c5;
-				for (let position = 0; position < word.length; position++) {
-					hash = Math.imul(hash ^ word.charCodeAt(position), 0x01_00_01_93);
-				}
-
-				id = vocabulary.idOf(word, 0, word.length, hash);
-			}
-
+			const wordCountBefore = this.vocabulary.words.length;
+			const id = this.vocabulary.idOf(lowerCase, start, index, hash);
 			if (id === wordCountBefore) {
-				this.noteLetters(id, vocabulary.words[id]!);
-				({wordLetters, lastSlots} = this);
+				this.noteLetters(id, lowerCase, start, index);
 			}
-
 			if (wordCount === 0) {
 				this.firstWords[slot] = id;
 			}
 
-			lastWord = id;
+			this.lastWords[slot] = id;
 			wordCount++;
-			// A slot lists a word once.
-			if (lastSlots[id] !== slot) {
-				lastSlots[id] = slot;
-				this.addPair(id, segmentSlot);
-			}
-
-			letters |= wordLetters[id]!;
+			this.addPair(id, slot, segmentSlot);
+			letters |= this.wordLetters[id]!;
 		}
 
 		this.wordCounts[slot] = wordCount;
 		this.letterMasks[slot] = letters;
-		this.lastWords[slot] = lastWord;
 	}
 
-	/** Keeps the letters of the new word `id`, `word`, and makes room for its id in every array by word. */
-	private noteLetters(id: number, word: string) {
+	/** Keeps the letters of the new word `id`, `text[start, end)`. */
+	private noteLetters(id: number, text: string, start: number, end: number) {
 		if (id >= this.wordLetters.length) {
 			this.wordLetters = grown(this.wordLetters, 0);
 		}
 
-		if (id >= this.lastSlots.length) {
-			this.lastSlots = grown(this.lastSlots, -1);
-			this.lastSegments = grown(this.lastSegments, -1);
-		}
-
 		let letters = 0;
-		for (let position = 0; position < word.length; position++) {
-			letters |= letterBit(word.charCodeAt(position));
+		for (let position = start; position < end; position++) {
+			letters |= letterBit(text.charCodeAt(position));
 		}
 
 		this.wordLetters[id] = letters;
 	}
 
-	/** Notes that the current segment's slot `segmentSlot` holds word `id` (once: see addText). */
-	private addPair(id: number, segmentSlot: number) {
+	private addPair(id: number, slot: number, segmentSlot: number) {
+		if (id >= this.lastSlots.length) {
+			this.lastSlots = grown(this.lastSlots, -1);
+			this.lastSegments = grown(this.lastSegments, -1);
+		}
+
+		if (this.lastSlots[id] === slot) {
+			return;
+		}
+
+		this.lastSlots[id] = slot;
 		if (this.lastSegments[id] !== this.segments.length) {
 			this.lastSegments[id] = this.segments.length;
 			if (this.segmentWordCount === this.segmentWords.length) {
@@ -440,16 +325,14 @@ export class WordIndexer {
 	private closeSegment(endArticle: number) {
 		const firstArticle = this.segments.reduce((sum, segment) => sum + segment.articleCount, 0);
 		const words = this.segmentWords.slice(0, this.segmentWordCount).sort();
-		// In locals: the loops below go over every pair of the segment, a million of them.
-		const {lastSegments, pairWords, pairSlots, pairCount} = this;
 		// From now on, lastSegments holds each of the segment's words' position in `words`.
-		for (let position = 0; position < words.length; position++) {
-			lastSegments[words[position]!] = position;
+		for (const [position, id] of words.entries()) {
+			this.lastSegments[id] = position;
 		}
 
 		const offsets = new Uint32Array(words.length + 1);
-		for (let pair = 0; pair < pairCount; pair++) {
-			offsets[lastSegments[pairWords[pair]!]! + 1]!++;
+		for (let pair = 0; pair < this.pairCount; pair++) {
+			offsets[this.lastSegments[this.pairWords[pair]!]! + 1]!++;
 		}
 
 		for (let position = 0; position < words.length; position++) {
@@ -457,14 +340,14 @@ export class WordIndexer {
 		}
 
 		const cursors = offsets.slice(0, words.length);
-		const slots = new Uint16Array(pairCount);
-		for (let pair = 0; pair < pairCount; pair++) {
-			slots[cursors[lastSegments[pairWords[pair]!]!]!++] = pairSlots[pair]!;
+		const slots = new Uint16Array(this.pairCount);
+		for (let pair = 0; pair < this.pairCount; pair++) {
+			slots[cursors[this.lastSegments[this.pairWords[pair]!]!]!++] = this.pairSlots[pair]!;
 		}
 
 		// No word has been seen in the segments to come.
-		for (let position = 0; position < words.length; position++) {
-			lastSegments[words[position]!] = -1;
+		for (const id of words) {
+			this.lastSegments[id] = -1;
 		}
 
 		this.segments.push({firstArticle, articleCount: endArticle - firstArticle, words, offsets, slots});

@@ -72,8 +72,8 @@ describe('the word index built as the articles are parsed (issue 16)', () => {
 	});
 
 	it('is the same built in a worker when lower case changes a length, or depends on what follows', async () => {
-		// The worker lower-cases a batch of fields at once: İ becomes two characters, and a final Σ is ς only at the end
-		// of a word, so that neither may leak from one field into the next.
+		// İ becomes two characters lower-cased, and Σ is ς only at the end of a word: neither may shift or change what
+		// the worker reads of the fields after it.
 		const tricky: Article[] = articles.slice(0, 600).map((article, index) => ({
 			...article,
 			headline: index % 2 === 0 ? `ΟΔΟΣ ${article.headline} ΟΔΟΣ` : article.headline,
