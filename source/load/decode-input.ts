@@ -54,8 +54,11 @@ function asciiText(bytes: Uint8Array): string | undefined {
 	return declared === undefined || declared === 'utf-8' ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1') : undefined;
 }
 
-/** How much of a file is decoded before its first articles are parsed, when the rest can wait (see {@link decodeHeadFirst}). */
-const headByteCount = 1024 * 1024;
+/**
+ * How much of a file is decoded before its first articles are parsed, when the rest can wait (see
+ * {@link decodeHeadFirst}): enough for the first screen's 500 articles of 8 KB each.
+ */
+const headByteCount = 4 * 1024 * 1024;
 
 /** The text of a file after its head, to be decoded once the first articles are shown. */
 export type RestOfText = {
@@ -69,10 +72,10 @@ export type RestOfText = {
 };
 
 /**
- * The first megabyte of a file's text, cut at a line end, and the rest to come: when the file is bigger than twice that
+ * The first 4 MiB of a file's text, cut at a line end, and the rest to come: when the file is bigger than twice that
  * and its head is ASCII that every way decodeInput may read the whole file reads the same (no NUL, no escape, nothing
  * binary, no other encoding declared). The first articles are then parsed and shown before the whole file is checked
- * and decoded (about 60 ms of a 20 MB file's first frame); undefined otherwise, and the file is decoded whole.
+ * and decoded (about 100 ms of a 20 MB file's first frame); undefined otherwise, and the file is decoded whole.
  */
 export function decodeHeadFirst(bytes: Buffer, path: string): {readonly text: string; readonly rest: RestOfText} | undefined {
 	if (bytes.length < 2 * headByteCount) {
@@ -101,7 +104,8 @@ export function decodeHeadFirst(bytes: Buffer, path: string): {readonly text: st
 				kept = undefined;
 				return whole;
 			},
-			hasSeparators: () => (isUtf8(kept!) ? hasSeparators(text) || hasSeparatorBytes(kept!) : undefined),
+			// Separators in the head are separators in the whole, however it decodes: the rest is looked at only without.
+			hasSeparators: () => hasSeparators(text) || (isUtf8(kept!) ? hasSeparatorBytes(kept!) : undefined),
 		},
 	};
 }
