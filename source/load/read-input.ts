@@ -481,6 +481,11 @@ export type RemainingLoad = {
 	readonly waitForMore?: () => Promise<void> | undefined;
 	/** While feeds are fetched: how many have answered, of how many. */
 	readonly fetchCounts?: () => FetchCounts | undefined;
+	/**
+	 * When the word index worker is far behind the parse: resolves once it has caught up a little, and parsing waits
+	 * for it (see word-indexing.ts). Undefined when parsing may go on.
+	 */
+	readonly indexingBacklog?: () => Promise<void> | undefined;
 };
 
 /** How many files are read at once. */
@@ -672,6 +677,7 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 					},
 					parsedShare: () => parse.parsedShare,
 					result,
+					indexingBacklog: () => wordIndexing?.backlog(parse.articleCount),
 				},
 			};
 	}

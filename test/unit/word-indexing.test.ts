@@ -94,6 +94,23 @@ describe('the word index built as the articles are parsed (issue 16)', () => {
 		expect(index.vocabulary).toContain('\ni̇stanbul\n');
 	});
 
+	it('tells the parse to wait while many articles wait for the worker, and when it has caught up', async () => {
+		const indexing = indexWordsInWorker(await workerCode());
+		indexing.begin();
+		for (const article of articles) {
+			indexing.add(article);
+		}
+
+		// Nothing is heard of the worker while this thread adds: every article waits for it.
+		expect(indexing.backlog(100)).toBeUndefined();
+		const backlog = indexing.backlog(articles.length);
+		expect(backlog).toBeInstanceOf(Promise);
+		await backlog;
+		expect(indexing.indexedCount).toBeGreaterThan(0);
+		expect(indexWordsHere().backlog(articles.length)).toBeUndefined();
+		await indexing.finish();
+	});
+
 	it('spares the search building it: the first search waits for it, then finds at once', async () => {
 		const indexing = indexWordsHere();
 		for (const article of articles) {
