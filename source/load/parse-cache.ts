@@ -8,6 +8,7 @@ import type {FormatName, ParseOptions} from '../formats/format.js';
 import type {PartPlan} from '../formats/parts.js';
 import type {WordIndex} from '../search/word-index.js';
 import {broadsheetDirectory} from '../xdg-directories.js';
+import {utf8Text} from './utf8-text.js';
 
 /*
 What parsing a big file found, kept for the next time the same file is opened: its articles (all but their bodies,
@@ -64,8 +65,19 @@ export type CachedParse = {
 	readonly wordIndex: WordIndex;
 };
 
-/** What an entry gives back: the parse, its word index on its way (see {@link readParseCache}). */
-export type KeptParse = Omit<CachedParse, 'wordIndex'> & {readonly wordIndex: Promise<WordIndex>};
+/**
+ * What an entry gives back: the parse, its articles to be made one by one, and its word index on its way (see
+ * {@link readParseCache}).
+ */
+export type KeptParse = Omit<CachedParse, 'wordIndex' | 'articles'> & {
+	readonly articleCount: number;
+	/**
+	 * Calls `visit` with each kept article in turn: one object, its fields changed from one article to the next, so that
+	 * 100,000 articles do not make 100,000 objects that are copied at once (`visit` copies what it keeps).
+	 */
+	readonly forEachArticle: (visit: (article: CachedArticle) => void) => void;
+	readonly wordIndex: Promise<WordIndex>;
+};
 
 /** The key of `file`, open as `descriptor`, read with `options`; undefined when it cannot be read. */
 export function parseCacheKey(file: string, descriptor: number, options: ParseCacheKey['options']): ParseCacheKey | undefined {
@@ -237,7 +249,7 @@ function sectionsOf(head: EntryHead & {readonly headLength: number}, bytes: Buff
 	let offset = sectionStart(head, first) - byteStart;
 	return head.sections.slice(first, end).map(([type, byteLength]) => {
 		const section = type === 'text'
-			? bytes.toString('utf8', offset, offset + byteLength)
+			? utf8Text(bytes, offset, offset + byteLength)
 			// A view of the bytes read, which are a buffer of their own, at offset 0, kept alive by these views.
 			: new arrayTypes[type](bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, byteLength / arrayTypes[type].BYTES_PER_ELEMENT);
 		offset = align(offset + byteLength);
@@ -309,25 +321,29 @@ export function readParseCache(key: ParseCacheKey, directory = parseCacheDirecto
 
 		const [ids, headlines, kickers, decks, sources, authors, urls] = columns as [string[], string[], string[], string[], string[], string[], string[]];
 		const optional = (text: string) => (text === '' ? undefined : text);
-		const articles: CachedArticle[] = [];
-		for (let article = 0; article < articleCount; article++) {
-			const date = publishedAt[article]!;
-			articles.push({
-				id: ids[article]!,
-				headline: headlines[article]!,
-				headlineSource: headlineSources[headlineSourceNumbers[article]!]!,
-				kicker: optional(kickers[article]!),
-				deck: optional(decks[article]!),
-				source: sources[article]!,
-				author: optional(authors[article]!),
-				publishedAt: Number.isNaN(date) ? undefined : date,
-				url: optional(urls[article]!),
-				...head.lists[article],
-				bodyChecksum: bodyChecksums[article]!,
-				unit: unitNumbers[article]!,
-				index: indexes[article]!,
-			});
-		}
+		const forEachArticle = (visit: (article: CachedArticle) => void) => {
+			const noLists: EntryHead['lists'][string] = {};
+			const article: {-readonly [Field in keyof CachedArticle]: CachedArticle[Field]} = {id: '', headline: '', headlineSource: 'title', source: '', bodyChecksum: 0, unit: 0, index: 0};
+			for (let number = 0; number < articleCount; number++) {
+				const date = publishedAt[number]!;
+				const lists = head.lists[number] ?? noLists;
+				article.id = ids[number]!;
+				article.headline = headlines[number]!;
+				article.headlineSource = headlineSources[headlineSourceNumbers[number]!]!;
+				article.kicker = optional(kickers[number]!);
+				article.deck = optional(decks[number]!);
+				article.source = sources[number]!;
+				article.author = optional(authors[number]!);
+				article.publishedAt = Number.isNaN(date) ? undefined : date;
+				article.url = optional(urls[number]!);
+				article.categories = lists.categories;
+				article.links = lists.links;
+				article.bodyChecksum = bodyChecksums[number]!;
+				article.unit = unitNumbers[number]!;
+				article.index = indexes[number]!;
+				visit(article);
+			}
+		};
 
 		try {
 			const now = new Date();
@@ -339,7 +355,7 @@ export function readParseCache(key: ParseCacheKey, directory = parseCacheDirecto
 		// Whoever takes the index hears of a damaged one; when nobody does (the file was not opened after all), it is no error.
 		wordIndex.catch(() => {});
 		const units = head.units.map(([byteStart, byteLength, isFirst, unitArticleCount]) => ({byteStart, byteLength, isFirst: isFirst === 1, articleCount: unitArticleCount}));
-		return {format: head.format, plan: head.plan, problems: head.problems, units, articles, wordIndex};
+		return {format: head.format, plan: head.plan, problems: head.problems, units, articleCount, forEachArticle, wordIndex};
 	} catch {
 		return undefined;
 	} finally {

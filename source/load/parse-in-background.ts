@@ -112,7 +112,15 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 				setImmediate(step);
 			});
 		} else {
-			setImmediate(step);
+			// The word index far behind: parsing waits for it, so that the text on its way there stays little.
+			const backlog = isComplete ? undefined : rest.indexingBacklog?.();
+			if (backlog) {
+				void backlog.then(() => {
+					setImmediate(step);
+				});
+			} else {
+				setImmediate(step);
+			}
 		}
 	};
 

@@ -9,6 +9,7 @@ import {parseText} from '../formats/parsers.js';
 import {partEndOf, partPlanFor, type PartPlan} from '../formats/parts.js';
 import {detectFormat} from '../formats/detect.js';
 import {type KeptParse, type ParseCacheKey, type ParseToKeep, readParseCache} from './parse-cache.js';
+import type {RestOfText} from './decode-input.js';
 
 /** One input, read and decoded (or opened to be read a chunk at a time), to be parsed. */
 export type DecodedInput = {
@@ -25,7 +26,8 @@ export type DecodedInput = {
 	/** The address a fetched input came from, after redirects: relative links resolve against it. */
 	readonly documentUrl?: string;
 } & (
-	| {readonly text: string}
+	/** With `rest`, the text is a file's head, and the rest comes once the first parts are parsed (see decode-input.ts). */
+	| {readonly text: string; readonly rest?: RestOfText}
 	/**
 	 * A big file, read as it is parsed, in `format`, cut as `plan` says; its articles keep their bodies in it (see
 	 * stored-articles.ts and {@link openBigFile}).
@@ -138,6 +140,8 @@ class SingleInputParse {
 	private readonly fieldSightings = createFieldSightings();
 	/** A big file read a chunk at a time, until all of it has been. */
 	private fileText: FileText | undefined;
+	/** The text after a file's head, until it is wanted. */
+	private rest: RestOfText | undefined;
 	private readonly bodies: StoredBodies | undefined;
 	/** Where in the file the text not parsed yet starts, and where the text read so far ends. */
 	private byteStart = 0;
@@ -152,7 +156,17 @@ class SingleInputParse {
 		if ('text' in input) {
 			this.text = input.text;
 			this.format = options.format ?? detectFormat(input.text, input.name);
-			this.plan = partPlanFor(input.text, this.format, firstPartLength);
+			// Plain text's layout depends on separators anywhere: the whole text is asked, and decoded when it cannot say.
+			const hasSeparators = input.rest && this.format === 'text' ? input.rest.hasSeparators() : undefined;
+			const plan = input.rest && (this.format !== 'text' || hasSeparators !== undefined) ? partPlanFor(input.text, this.format, firstPartLength, hasSeparators) : undefined;
+			if (plan) {
+				// A head whose first parts can be cut: the rest waits.
+				this.plan = plan;
+				this.rest = input.rest;
+			} else {
+				this.text = input.rest ? input.rest.wholeText() : input.text;
+				this.plan = partPlanFor(this.text, this.format, firstPartLength);
+			}
 		} else {
 			const {fileText, format, plan} = input;
 			this.format = format;
@@ -171,16 +185,16 @@ class SingleInputParse {
 			}
 		}
 
-		this.totalLength = this.fileText ? this.fileText.byteCount : this.text.length;
+		this.totalLength = this.fileText || this.rest ? input.byteCount : this.text.length;
 		this.partLength = options.partLength ?? (this.fileText ? bodyUnitLength : firstPartLength);
 	}
 
 	/** The articles and problems an earlier parse of this very file found: nothing is left to parse. */
-	private takeCached({units, articles, problems}: KeptParse) {
+	private takeCached({units, forEachArticle, problems}: KeptParse) {
 		const bodyUnits: BodyUnit[] = units.map(unit => ({...unit, bodies: this.bodies!}));
-		for (const {unit, index, ...article} of articles) {
-			this.articles.push(new ArticleWithStoredBody(article, bodyUnits[unit]!, index));
-		}
+		forEachArticle(article => {
+			this.articles.push(new ArticleWithStoredBody(article, bodyUnits[article.unit]!, article.index));
+		});
 
 		this.problems = problems;
 		this.fileText = undefined;
@@ -224,7 +238,7 @@ class SingleInputParse {
 
 	/** How much is left to parse, in the units of {@link totalLength}. */
 	get remainingLength(): number {
-		return this.isFinished ? 0 : this.bodies ? this.totalLength - this.byteStart : this.text.length - this.position;
+		return this.isFinished ? 0 : this.bodies ? this.totalLength - this.byteStart : Math.max(0, (this.rest ? this.totalLength : this.text.length) - this.position);
 	}
 
 	/** Parses the next part (all that is left when the format cannot be cut). */
@@ -267,7 +281,7 @@ class SingleInputParse {
 			this.partLength = this.options.partLength ?? Math.round(Math.min(largestPartLength, Math.max(smallestPartLength, (this.partLength * partTargetMs) / Math.max(elapsedMs, 0.5))));
 		}
 
-		if (this.position >= this.text.length && this.fileText === undefined) {
+		if (this.position >= this.text.length && this.fileText === undefined && this.rest === undefined) {
 			this.isFinished = true;
 			// The articles keep what they need of the text.
 			this.text = '';
@@ -279,6 +293,13 @@ class SingleInputParse {
 	/** Where the next part ends; a big file is read on until it holds the part, or to its end. */
 	private partEnd(): number {
 		let end = this.plan ? partEndOf(this.text, this.position, this.partLength, this.plan) : this.text.length;
+		if (end === this.text.length && this.rest) {
+			// The head is parsed: the whole text, which starts with it, is parsed on from where the head's parts ended.
+			this.text = this.rest.wholeText();
+			this.rest = undefined;
+			end = partEndOf(this.text, this.position, this.partLength, this.plan!);
+		}
+
 		while (end === this.text.length && this.fileText) {
 			// The text not parsed yet, read again with the next chunk: at least as long again, so that a long record is
 			// read in ever longer chunks, and at least a whole character more.

@@ -6,7 +6,8 @@ import {basename, join} from 'node:path';
 import {type Article, withId} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
 import {maximumTextByteCount, maximumTextSizeLabel} from '../formats/decode.js';
-import {decodeInput} from './decode-input.js';
+import {decodeHeadFirst, decodeInput} from './decode-input.js';
+import {detectFormat} from '../formats/detect.js';
 
 export {decodeInput} from './decode-input.js';
 import type {FormatName, ParseOptions} from '../formats/format.js';
@@ -284,18 +285,30 @@ async function readDecodedInput(path: string, file: string, stdin: NodeJS.Readab
 		throw new UserFacingError('stdin is a directory; give it as FILE (broadsheet DIRECTORY) to read its files', exitCodes.readError);
 	}
 
+	if (!isStdin && !isPipe) {
+		const bytes = await readFileBytes(file, (byteCount, totalByteCount) => {
+			report('reading', byteCount, totalByteCount);
+		});
+		const headFirst = options.format === 'subscriptions' ? undefined : decodeHeadFirst(bytes, name);
+		// A subscription list is read whole: its feeds are fetched in its place.
+		if (headFirst && detectFormat(headFirst.text, name) !== 'subscriptions') {
+			report('parsing', bytes.length, bytes.length);
+			return {path, file, name, source: printableName(basename(file)), ...headFirst, byteCount: bytes.length};
+		}
+
+		const {text, byteCount} = decodeInput(bytes, name);
+		report('parsing', byteCount, byteCount);
+		return {path, file, name, source: printableName(basename(file)), text, byteCount};
+	}
+
 	const {text, byteCount} = decodeInput(
 		isStdin
 			? await readStream(stdin!, byteCount => {
 				report('reading', byteCount);
 			})
-			: isPipe
-				? await readNamedPipe(file, byteCount => {
-					report('reading', byteCount);
-				})
-				: await readFileBytes(file, (byteCount, totalByteCount) => {
-					report('reading', byteCount, totalByteCount);
-				}),
+			: await readNamedPipe(file, byteCount => {
+				report('reading', byteCount);
+			}),
 		name,
 	);
 	report('parsing', byteCount, byteCount);
@@ -468,6 +481,11 @@ export type RemainingLoad = {
 	readonly waitForMore?: () => Promise<void> | undefined;
 	/** While feeds are fetched: how many have answered, of how many. */
 	readonly fetchCounts?: () => FetchCounts | undefined;
+	/**
+	 * When the word index worker is far behind the parse: resolves once it has caught up a little, and parsing waits
+	 * for it (see word-indexing.ts). Undefined when parsing may go on.
+	 */
+	readonly indexingBacklog?: () => Promise<void> | undefined;
 };
 
 /** How many files are read at once. */
@@ -659,6 +677,7 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 					},
 					parsedShare: () => parse.parsedShare,
 					result,
+					indexingBacklog: () => wordIndexing?.backlog(parse.articleCount),
 				},
 			};
 	}

@@ -18,6 +18,12 @@ declare const wordIndexWorkerSource: string | undefined;
 /** How many articles are posted to the worker at once. */
 const batchArticleCount = 256;
 
+/**
+ * How many articles may wait for the worker before the parse waits for it: their text is in memory only in the
+ * messages posted (a big file's bodies stay in the file), and a parse quicker than the index piled up 30 MB at the peak.
+ */
+const largestBacklogArticleCount = 4096;
+
 /** An article's searched fields, as posted to the worker: headline, kicker, deck, paragraphs, author, source. */
 type PostedArticle = readonly [string, string | undefined, string | undefined, readonly string[], string | undefined, string];
 
@@ -34,6 +40,11 @@ export type WordIndexing = {
 	begin(): void;
 	/** How many articles are indexed so far. */
 	readonly indexedCount: number;
+	/**
+	 * With `addedCount` articles added: when the indexing is so far behind that the articles waiting for it hold too
+	 * much text, resolves once it has caught up a little (or failed); undefined when adding may go on.
+	 */
+	backlog(addedCount: number): Promise<void> | undefined;
 	/** The index of every article added. Adding more afterwards is an error. */
 	finish(): Promise<WordIndex>;
 	/** Stops the work, if it is still going on (the interface ended). */
@@ -51,6 +62,7 @@ export function indexWordsHere(): WordIndexing {
 		get indexedCount() {
 			return indexer.indexedCount;
 		},
+		backlog: () => undefined,
 		finish: async () => indexer.finish(),
 		stop() {},
 	};
@@ -80,9 +92,20 @@ export function indexWordsInWorker(code: string): WordIndexing {
 	// A failure before anyone waits on the index must not count as unhandled.
 	index.catch(() => {});
 
+	/** Who waits for the worker to catch up (see backlog): told at its next answer, or when it fails. */
+	let caughtUp: Array<() => void> = [];
+	const tellCaughtUp = () => {
+		const waiting = caughtUp;
+		caughtUp = [];
+		for (const resolve of waiting) {
+			resolve();
+		}
+	};
+
 	const fail = (error: Error) => {
 		failure ??= error;
 		rejectIndex(error);
+		tellCaughtUp();
 	};
 
 	const start = () => {
@@ -101,6 +124,7 @@ export function indexWordsInWorker(code: string): WordIndexing {
 			worker.on('message', (message: MessageFromWorker) => {
 				if (message.type === 'indexed') {
 					indexedCount = message.count;
+					tellCaughtUp();
 				} else {
 					resolveIndex(message.index);
 					void worker?.terminate();
@@ -147,6 +171,15 @@ export function indexWordsInWorker(code: string): WordIndexing {
 		},
 		get indexedCount() {
 			return indexedCount;
+		},
+		backlog(addedCount) {
+			if (failure || !worker || addedCount - indexedCount <= largestBacklogArticleCount) {
+				return undefined;
+			}
+
+			return new Promise(resolve => {
+				caughtUp.push(resolve);
+			});
 		},
 		async finish() {
 			if (!isStarted) {

@@ -152,6 +152,33 @@ describe('parsing in the background', () => {
 	});
 });
 
+describe('parsing in the background while the word index worker is behind', () => {
+	it('waits for the worker to catch up, then goes on', async () => {
+		let release: () => void = () => {};
+		let isBehind = true;
+		const remaining = fakeRemainingLoad(30);
+		const {arrivals, loaded} = parseInBackground({
+			...remaining,
+			indexingBacklog: () => (isBehind ? new Promise<void>(resolve => {
+				release = resolve;
+			}) : undefined),
+		}, {sliceMs: 1, arrivalIntervalMs: 0, longestArrivalIntervalMs: 0});
+		arrivals.subscribe(() => {});
+		for (let turn = 0; turn < 20; turn++) {
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
+		}
+
+		// One slice, then nothing while the worker is behind.
+		expect(remaining.parsedParts()).toBe(1);
+		isBehind = false;
+		release();
+		await loaded;
+		expect(remaining.parsedParts()).toBe(30);
+	});
+});
+
 const directory = mkdtempSync(join(tmpdir(), 'broadsheet-arrivals-'));
 afterAll(() => {
 	rmSync(directory, {recursive: true, force: true});

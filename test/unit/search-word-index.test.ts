@@ -33,6 +33,16 @@ describe('the word index', () => {
 		expect(wordIdOf(index, 'Storm')).toBe(-1);
 	});
 
+	it('lower-cases each word as toLowerCase lower-cases its text: ASCII and the rest, Σ at a word\'s end, İ into two characters', () => {
+		const fields = ['ΟΔΟΣ Σοφίας ΜΑΣ', 'İSTANBUL Straße ÉTÉ', 'MiXeD CaSe ascii-WORD'];
+		const mixed = buildWordIndex([article({headline: fields[0], kicker: fields[1], paragraphs: [fields[2]!]})]);
+		const expected = fields.flatMap(field => field.toLowerCase().split(' '));
+		expect(wordsOf(mixed, Array.from({length: mixed.wordCount}, (_, id) => id)).sort()).toEqual([...expected, '\u2060'].sort());
+		for (const word of expected) {
+			expect(wordIdOf(mixed, word)).not.toBe(-1);
+		}
+	});
+
 	it('reads the first word of a heading, a table row or a code block without the mark of its kind (issue 13.5)', () => {
 		const marked = buildWordIndex([article({headline: 'Scores', paragraphs: [markedParagraph('heading', 'Results today'), markedParagraph('row', 'Rovers | 12'), markedParagraph('preformatted', 'make\n  install')]})]);
 		expect(wordsOf(marked, wordsContaining(marked, 'r'))).toEqual(['scores', 'results', 'rovers']);
