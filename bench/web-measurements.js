@@ -58,7 +58,7 @@ async function startFeedServer() {
 
 // The separator is `·`, or `-` where the locale is not UTF-8.
 const firstFramePattern = / 50 feeds [·-] [\d,]+ articles?/u;
-const allInPattern = new RegExp(` 50 feeds [·-] ${(feedCount * itemsPerFeed).toLocaleString('en-US')} articles`, 'u');
+const allInPattern = new RegExp(` 50 feeds [·-] ${feedCount * itemsPerFeed} articles`, 'u');
 const failureOf = value => (value === timedOut ? 'timeout' : value === programExited ? 'exited' : undefined);
 
 /** One start on `urls`: first frame and all in, from spawn, and the peak RSS once all are in; or why not. */
