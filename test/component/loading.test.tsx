@@ -78,3 +78,18 @@ describe('counts of thousands', () => {
 		await app.waitForFrame(frame => frame.includes('1,200 matches of 1,200'));
 	});
 });
+
+describe('a notice while a big input loads', () => {
+	it('takes room from the file name first: the count and how much is loaded stay in the status line', () => {
+		const app = renderApp(numberedArticles(300), {columnCount: 120, rowCount: 20}, {
+			fileName: 'a-rather-long-name-for-a-wire-archive-of-stories.jsonl',
+			loadingShare: 0.21,
+			warningCount: 1,
+			initialNotice: 'warning: a-rather-long-name-for-a-wire-archive-of-stories.jsonl: line 4,677: unexpected end of the line',
+		});
+		const statusLine = app.frame().split('\n').at(-1)!;
+		expect(statusLine).toContain('300 articles · loading 21% · 1 warning');
+		// The notice gets what is left: its start.
+		expect(statusLine).toContain('1 warning   warning: a-rather-long-name');
+	});
+});
