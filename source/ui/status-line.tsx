@@ -60,12 +60,13 @@ export function StatusLine({fileName, articleCount, hiddenCount = 0, loadingShar
 	if (notice !== undefined) {
 		// The notice gets the room it needs, and the lead gives way for it down to a third of the line.
 		const noticeText = chromeText(notice, glyphs);
-		// The lead keeps room for the facts (the count, how much is loaded, the warnings) beside a shortened name, up to
-		// two thirds of the line; the notice gets the rest, and all it needs when there is more.
-		const factsColumnCount = Math.min(1 + shortestNameColumnCount + displayWidth(facts + gap), Math.floor((columnCount * 2) / 3));
+		// While an input still loads, the lead keeps room for the facts (the count, how much is loaded, the warnings)
+		// beside a shortened name, up to two thirds of the line: else the notice hides that loading goes on. The notice
+		// gets the rest, and all it needs when there is more.
+		const factsColumnCount = loading === '' ? 0 : Math.min(1 + shortestNameColumnCount + displayWidth(facts + gap), Math.floor((columnCount * 2) / 3));
 		const leadColumnCount = Math.min(displayWidth(lead + gap), Math.max(Math.floor(columnCount / 3), factsColumnCount, columnCount - displayWidth(noticeText)));
-		// Within the lead, the file name gives way first here too.
-		const shortLead = ` ${truncateToWidth(fileName, Math.max(shortestNameColumnCount, leadColumnCount - displayWidth(facts + gap) - 1), ellipsis)}${facts}`;
+		// Within the lead, while loading, the file name gives way first here too.
+		const shortLead = loading === '' ? lead : ` ${truncateToWidth(fileName, Math.max(shortestNameColumnCount, leadColumnCount - displayWidth(facts + gap) - 1), ellipsis)}${facts}`;
 		return (
 			<Text wrap="truncate" {...styles.statusBar}>
 				{padToWidth(shortLead + gap, leadColumnCount, ellipsis)}
