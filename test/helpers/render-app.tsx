@@ -43,7 +43,7 @@ export function renderApp(articles: readonly Article[], viewport: Viewport, opti
 			instance.rerender(appElement(articles, next, options));
 		},
 		/** Waits until the frame satisfies `predicate`; fails with the frame it had. */
-		async waitForFrame(predicate: (frame: string) => boolean, timeoutMs = 2000): Promise<string> {
+		async waitForFrame(predicate: (frame: string) => boolean, timeoutMs = 5000): Promise<string> {
 			const deadline = Date.now() + timeoutMs;
 			while (Date.now() < deadline) {
 				if (predicate(frame())) {
