@@ -96,7 +96,7 @@ describe('the effects hook (issue 12.3)', () => {
 		app.press('j');
 		await app.waitForFrame(frame => frame.includes('2/5'));
 		app.press('\r');
-		await app.waitForFrame(frame => frame === '' && picked.length > 0);
+		await app.waitForFrame(frame => frame.trim() === '' && picked.length > 0);
 		app.press('\r');
 		await settle();
 		expect(picked).toEqual([newsArticles[1]]);
