@@ -1,24 +1,22 @@
-import type {Mode} from '../mode.js';
 import {fieldQueryOf} from './field-filtering.js';
 import {type Layout, layoutOf} from './layout.js';
-import {activeQuery, selectArticleSearch, selectedIndex, selectHits, selectListRows, slowSearch} from './selectors.js';
+import {activeQuery, isReading, selectArticleSearch, selectedIndex, selectHits, selectListRows, slowSearch} from './selectors.js';
 import type {State} from './state.js';
-import {filterSummary, promptLabels, searchPositionText, typedLineLayout} from './typed-lines.js';
+import {articleSearchSummary, filterSummary, promptLabels, searchPositionText, typedLineLayout} from './typed-lines.js';
 
 /** A cell of the frame, in columns and rows from its top left. */
 export type Cell = {readonly x: number; readonly y: number};
-
-/** Whether the article has the focus, under an overlay or a line being typed too. */
-const isReading = (mode: Mode) =>
-	mode.name === 'read' ||
-	mode.name === 'article-search' ||
-	((mode.name === 'help' || mode.name === 'confirm' || mode.name === 'prompt' || mode.name === 'messages') && mode.returnTo === 'read');
 
 /** The caret's cell on the line being typed above the status line (the filter, the article's search, a prompt), if any. */
 function caretCell(state: State, layout: Layout): Cell | undefined {
 	const {mode, glyphs} = state;
 	const {columnCount} = layout;
-	const onTypedLine = (column: number) => ({x: Math.min(column, columnCount - 1), y: layout.paneRowCount});
+	// The caret's cell for `draft` typed after `prefix`, with `summary` at the right of the line.
+	const caretAfter = (prefix: string, draft: string, summary: string): Cell => {
+		const {caretColumn} = typedLineLayout({prefix, draft, summary, columnCount, hasCaret: true, ellipsis: glyphs.ellipsis});
+		return {x: Math.min(caretColumn, columnCount - 1), y: layout.paneRowCount};
+	};
+
 	if (mode.name === 'filter') {
 		const query = activeQuery(state);
 		const facts = {
@@ -28,20 +26,17 @@ function caretCell(state: State, layout: Layout): Cell | undefined {
 			slowSearch: slowSearch(state),
 			error: fieldQueryOf(query, state.filterBasis.now).error,
 		};
-		const summary = filterSummary(facts, columnCount, glyphs);
-		return onTypedLine(typedLineLayout({prefix: '/', draft: query, summary, columnCount, hasCaret: true, ellipsis: glyphs.ellipsis}).caretColumn);
+		return caretAfter('/', query, filterSummary(facts, columnCount, glyphs));
 	}
 
 	if (mode.name === 'article-search') {
 		const search = selectArticleSearch(state);
-		const query = search?.query ?? '';
 		const position = search ? searchPositionText(search.query, search.matches.length, search.currentIndex) : '';
-		const summary = position === '' ? '' : ` ${position} `;
-		return onTypedLine(typedLineLayout({prefix: '/', draft: query, summary, columnCount, hasCaret: true, ellipsis: glyphs.ellipsis}).caretColumn);
+		return caretAfter('/', search?.query ?? '', articleSearchSummary(position));
 	}
 
 	if (mode.name === 'prompt') {
-		return onTypedLine(typedLineLayout({prefix: promptLabels[mode.purpose], draft: mode.draft, summary: '', columnCount, hasCaret: true, ellipsis: glyphs.ellipsis}).caretColumn);
+		return caretAfter(promptLabels[mode.purpose], mode.draft, '');
 	}
 
 	return undefined;

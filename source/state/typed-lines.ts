@@ -78,5 +78,10 @@ export function searchPositionText(query: string, matchCount: number, currentInd
 	return matchCount === 0 ? 'no match' : `match ${currentIndex + 1}/${matchCount}`;
 }
 
+/** The article search line's summary: ` match 2/7 `, ` no match `, or nothing before anything is typed. */
+export function articleSearchSummary(position: string): string {
+	return position === '' ? '' : ` ${position} `;
+}
+
 /** What a prompt asks for, before what is typed. */
 export const promptLabels: Readonly<Record<PromptPurpose, string>> = {pipe: 'pipe to: ', save: 'save to: '};

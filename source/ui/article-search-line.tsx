@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {typedLineLayout} from '../state/typed-lines.js';
+import {articleSearchSummary, typedLineLayout} from '../state/typed-lines.js';
 import type {Theme} from './theme.js';
 
 type ArticleSearchLineProps = {
@@ -14,7 +14,7 @@ type ArticleSearchLineProps = {
 /** The search line of the article being read, as less shows it: `/query` with a cursor, and the match it is on. */
 export function ArticleSearchLine({query, position, hasMatches, columnCount, theme}: ArticleSearchLineProps) {
 	const {styles, glyphs} = theme;
-	const summary = position === '' ? '' : ` ${position} `;
+	const summary = articleSearchSummary(position);
 	const line = typedLineLayout({prefix: '/', draft: query, summary, columnCount, hasCaret: true, ellipsis: glyphs.ellipsis});
 	return (
 		<Text wrap="truncate">
