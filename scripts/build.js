@@ -243,7 +243,12 @@ function withCheaperToEsm(text) {
 
 const code = withCheaperToEsm(result.outputFiles[0].text);
 
-const bundle = code.replace(/[^\0-\u007F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+/**
+ * The bundle as the launcher compiles it: wrapped in the function that hands it CommonJS's variables, as a file of its
+ * own. Wrapping it here rather than in the launcher spares every start a copy of the megabyte (V8 flattens a joined
+ * string before compiling it) and the memory that copy touches.
+ */
+const bundle = `(function (exports, require, module, __filename, __dirname, bundleImportMeta) {${code.replace(/[^\0-\u007F]/g, unit => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n})`;
 
 const launcher = await readFile(new URL('launcher.cjs', import.meta.url), 'utf8');
 const bundleHash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);

@@ -8,7 +8,7 @@
 // The bundle is a file of its own rather than a comment at the end of this one: node reads the file it runs as UTF-8,
 // and decoding a megabyte so, only for the launcher to read it again, cost about 10 ms a start.
 'use strict';
-const {closeSync, fstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, unlinkSync, writeFileSync} = require('node:fs');
+const {closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, unlinkSync, writeFileSync} = require('node:fs');
 const {homedir} = require('node:os');
 const {isAbsolute, join} = require('node:path');
 const {pathToFileURL} = require('node:url');
@@ -43,21 +43,47 @@ function cacheDirectory() {
 	}
 }
 
+/** Reads `length` bytes of an open file into the start of `buffer`. */
+function readWhole(descriptor, buffer, length) {
+	let offset = 0;
+	while (offset < length) {
+		const count = readSync(descriptor, buffer, offset, length - offset, null);
+		if (count === 0) {
+			throw new Error('the file ended early');
+		}
+
+		offset += count;
+	}
+}
+
 /**
- * The cached data for this bundle on this node, if a whole and unaltered file holds it, and only this user could have
- * written it: V8 runs what the data says, so a cache directory shared with others (XDG_CACHE_HOME=/tmp) must not
- * let them choose the code.
+ * The cache file for this bundle on this node, opened, if only this user could have written it: V8 runs what the
+ * data says, so a cache directory shared with others (XDG_CACHE_HOME=/tmp) must not let them choose the code.
  */
-function readCache(cachePath) {
+function openCache(cachePath) {
 	let descriptor;
 	try {
 		descriptor = openSync(cachePath, 'r');
-		const {uid, mode} = fstatSync(descriptor);
-		if ((process.getuid !== undefined && uid !== process.getuid()) || (mode & 0o022) !== 0) {
-			return undefined;
+		const {uid, mode, size} = fstatSync(descriptor);
+		if ((process.getuid === undefined || uid === process.getuid()) && (mode & 0o022) === 0) {
+			const file = {descriptor, size};
+			descriptor = undefined;
+			return file;
 		}
+	} catch {}
 
-		const file = readFileSync(descriptor);
+	closeQuietly(descriptor);
+	return undefined;
+}
+
+/**
+ * The cached data in an opened cache file, if the file is whole and unaltered; read into `buffer` when it fits there.
+ * Closes the file.
+ */
+function readCache({descriptor, size}, buffer) {
+	try {
+		const file = size <= buffer.length ? buffer.subarray(0, size) : Buffer.allocUnsafe(size);
+		readWhole(descriptor, file, size);
 		if (file.length < cacheHeaderLength || file.toString('latin1', 0, 8) !== cacheMagic) {
 			return undefined;
 		}
@@ -72,11 +98,15 @@ function readCache(cachePath) {
 	} catch {
 		return undefined;
 	} finally {
-		if (descriptor !== undefined) {
-			try {
-				closeSync(descriptor);
-			} catch {}
-		}
+		closeQuietly(descriptor);
+	}
+}
+
+function closeQuietly(descriptor) {
+	if (descriptor !== undefined) {
+		try {
+			closeSync(descriptor);
+		} catch {}
 	}
 }
 
@@ -130,21 +160,34 @@ function launch() {
 	// off the main thread). Set before the bundle is compiled, since V8's code cache records the flags.
 	setFlagsFromString('--heap-growing-percent=50');
 	const bundlePath = join(__dirname, bundleName);
-	let source;
-	try {
-		// Plain ASCII (scripts/build.js makes it so): one byte a character, nothing to decode.
-		source = readFileSync(bundlePath, 'latin1');
-	} catch (error) {
-		process.stderr.write(`broadsheet: cannot read ${bundlePath} (${error.code ?? error.message}): copy the whole dist/ directory, not dist/broadsheet.js alone\n`);
-		process.exitCode = brokenInstallExitCode;
-		return;
-	}
-
 	const directory = cacheDirectory();
 	const cacheName = `code-${bundleHash}-${process.version}-${process.arch}`;
 	const canCache = directory !== undefined && typeof crc32 === 'function';
-	const cache = canCache ? readCache(join(directory, cacheName)) : undefined;
-	const script = new Script(`(function (exports, require, module, __filename, __dirname, bundleImportMeta) {${source}\n})`, {
+	const cacheFile = canCache ? openCache(join(directory, cacheName)) : undefined;
+	let source;
+	// One buffer holds the bundle's bytes until they are a string, then the cache's: every page of memory a start
+	// touches for the first time costs it (about 3 ms a megabyte on a virtual machine's start).
+	let buffer;
+	let descriptor;
+	try {
+		descriptor = openSync(bundlePath, 'r');
+		const {size} = fstatSync(descriptor);
+		buffer = Buffer.allocUnsafe(Math.max(size, cacheFile?.size ?? 0));
+		readWhole(descriptor, buffer, size);
+		// Plain ASCII (scripts/build.js makes it so): one byte a character, nothing to decode. The file holds the bundle
+		// already wrapped in the function the launcher calls.
+		source = buffer.toString('latin1', 0, size);
+	} catch (error) {
+		closeQuietly(cacheFile?.descriptor);
+		process.stderr.write(`broadsheet: cannot read ${bundlePath} (${error.code ?? error.message}): copy the whole dist/ directory, not dist/broadsheet.js alone\n`);
+		process.exitCode = brokenInstallExitCode;
+		return;
+	} finally {
+		closeQuietly(descriptor);
+	}
+
+	const cache = cacheFile === undefined ? undefined : readCache(cacheFile, buffer);
+	const script = new Script(source, {
 		// Stack traces name the bundle's file and its own line numbers.
 		filename: bundlePath,
 		cachedData: cache?.data,
