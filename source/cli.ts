@@ -150,15 +150,29 @@ async function writeOutput(pieces: Iterable<string>): Promise<void> {
 	await write();
 }
 
-/** While a big input loads (or a pipe never ends), q and Ctrl-C still quit. */
+/** At most this many bytes typed while loading are kept for the interface; more is a key held down, not typing. */
+const keysWhileLoadingLimit = 4096;
+
+/**
+ * While a big input loads (or a pipe never ends), q and Ctrl-C still quit. Every other key typed before the interface
+ * starts is kept and handed to it, in order: `jj` or `/korea` typed ahead of the first frame acts once it is drawn,
+ * as in less. So q quits only as the first key: typed after others (`/q…`) it is theirs to read.
+ */
 function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine | undefined, exitCode: number): () => void {
+	const typed: Buffer[] = [];
+	let typedLength = 0;
 	const handleKeys = () => {
 		let chunk: Buffer | null;
 		while ((chunk = keys.read() as Buffer | null) !== null) {
-			if (chunk.includes(0x71) || chunk.includes(0x03)) {
+			if (chunk.includes(0x03) || (typedLength === 0 && chunk[0] === 0x71)) {
 				loadingLine?.clear();
 				keys.setRawMode(false);
 				process.exit(exitCode);
+			}
+
+			if (typedLength + chunk.length <= keysWhileLoadingLimit) {
+				typed.push(chunk);
+				typedLength += chunk.length;
 			}
 		}
 	};
@@ -186,6 +200,11 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 		keys.off('readable', handleKeys);
 		for (const signal of loadingSignals) {
 			process.off(signal, endOnSignal);
+		}
+
+		// Back at the front of the stream, for the interface's first read.
+		if (typed.length > 0) {
+			keys.unshift(Buffer.concat(typed));
 		}
 	};
 }

@@ -19,6 +19,35 @@ describe('while the input loads', () => {
 		const screen = await session.waitFor('EXIT 0');
 		expect(screen).not.toContain('Reading stdin…');
 	});
+
+	const fixtures = useFixtureDirectory();
+	let heldBackCount = 0;
+	/** Broadsheet reading the sample from a pipe that stays silent until the test creates `go`. */
+	const startHeldBack = async () => {
+		const goPath = join(fixtures.path, `go-${++heldBackCount}`);
+		const sample = join(repositoryRoot, 'samples', 'taipei-times.txt');
+		const script = `"${process.execPath}" "${commandPath}" < <(until [ -e "${goPath}" ]; do sleep 0.05; done; cat "${sample}"); echo "EXIT $?"; sleep 20`;
+		session = await startInTerminal('bash', ['-c', script], {columnCount: 120, rowCount: 30, cwd: repositoryRoot});
+		await session.waitFor('Reading stdin…');
+		return {session, go: () => writeFileSync(goPath, '')};
+	};
+
+	it('keeps the keys typed before the first frame and acts on them once it is drawn, as less does', async () => {
+		const {session: terminal, go} = await startHeldBack();
+		terminal.press('j', 'j');
+		go();
+		await waitForFrame(terminal, /Headlines · file order +3\/5/u);
+		expect(terminal.screen()).not.toContain('EXIT');
+	});
+
+	it('reads a filter typed ahead as a filter: a q inside it does not quit', async () => {
+		const {session: terminal, go} = await startHeldBack();
+		terminal.press('/', 'q', 'u');
+		go();
+		const screen = await waitForFrame(terminal, /^\/qu +1 match of 5$/mu);
+		expect(screen).toMatch(/Headlines · best match +1\/1/u);
+		expect(screen).not.toContain('EXIT');
+	});
 });
 
 describe('a big input', () => {
