@@ -71,6 +71,48 @@ const frameWriter = {
 	},
 };
 
+const inkOutputShim = fileURLToPath(new URL('ink-output.js', import.meta.url));
+
+/**
+ * Ink's Output (the grid each frame is drawn into) becomes scripts/ink-output.js, whose get() composes most frames from
+ * whole lines (source/terminal/renderer/frame-composer.ts) and leaves the rest to Ink's. The build fails if Ink's
+ * renderer no longer imports its output.js.
+ */
+const frameComposer = {
+	name: 'frame-composer',
+	setup(build) {
+		const inkRenderer = join(inkBuildDirectory, 'renderer.js');
+		let isReplaced = false;
+		build.onResolve({filter: /^\.\/output\.js$/}, ({importer}) => {
+			if (importer !== inkRenderer) {
+				return undefined;
+			}
+
+			isReplaced = true;
+			return {path: inkOutputShim};
+		});
+		build.onResolve({filter: /^(?:ink-original-output|slice-ansi|string-width)$/}, async ({path, importer}) => {
+			if (importer !== inkOutputShim) {
+				return undefined;
+			}
+
+			if (path === 'ink-original-output') {
+				const inkOutput = join(inkBuildDirectory, 'output.js');
+				await access(inkOutput);
+				return {path: inkOutput};
+			}
+
+			// The same copies Ink's Output uses, resolved from Ink's directory (string-width then becomes the fast one).
+			return build.resolve(path, {kind: 'import-statement', resolveDir: inkBuildDirectory});
+		});
+		build.onEnd(() => {
+			if (!isReplaced) {
+				throw new Error('Ink\'s renderer.js no longer imports ./output.js: the frame composer is not in the bundle (scripts/build.js)');
+			}
+		});
+	},
+};
+
 /**
  * The changes made to dependencies' code as it is bundled, each with its reason: scripts/dependency-patches.js. The
  * build fails when a patched file no longer holds the code an edit expects.
@@ -188,7 +230,7 @@ const result = await build({
 	},
 	// Ink imports the React devtools only when DEV is set; never ship them.
 	alias: {'react-devtools-core': emptyModule},
-	plugins: [patchedDependencies, signalExitWithoutAssert, lazyPackages, frameWriter, fastStringWidth, lazyMarked, canvasWithoutPackage],
+	plugins: [patchedDependencies, signalExitWithoutAssert, lazyPackages, frameWriter, frameComposer, fastStringWidth, lazyMarked, canvasWithoutPackage],
 	logLevel: 'warning',
 });
 

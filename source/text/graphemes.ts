@@ -43,6 +43,13 @@ export function plainColumnCount(code: number): 1 | 2 | undefined {
 	return undefined;
 }
 
+/**
+ * Text whose every code unit `plainColumnCount` gives one column: tested in one native call, where a loop over the code
+ * units runs as cold code at start-up. test/unit/graphemes.test.ts checks it against `plainColumnCount` for every code
+ * unit.
+ */
+export const singleColumnText = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u203B\u203D-\u2048\u204A-\u205E\u20A0-\u20C0\u2190-\u2193\u2500-\u259F]*$/;
+
 /** Whether the code unit `code` is a grapheme of its own whatever surrounds it (a CR can join the LF after it). */
 function isOwnGrapheme(code: number): boolean {
 	return plainColumnCount(code) !== undefined || (code < 0x20 && code !== 0x0D) || (code >= 0x7F && code <= 0x9F);

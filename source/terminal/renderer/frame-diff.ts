@@ -7,7 +7,7 @@
  * one or two columns wide, with the look it is drawn in); where the cells of the old and the new row differ, only
  * those spans are written, each in its own look, from the default look back to the default look.
  */
-import {graphemesOf, plainColumnCount} from '../../text/graphemes.js';
+import {graphemesOf, plainColumnCount, singleColumnText} from '../../text/graphemes.js';
 import {displayWidth} from '../../text/text-width.js';
 
 const escape = '\u001B';
@@ -293,6 +293,50 @@ export function cellRowOf(line: string): CellRow | undefined {
 
 	addText(line.slice(textStart));
 	return {cells, cellAtColumn, contentColumnCount};
+}
+
+/** What a line of text takes on a row: its columns, and what turns its look back to the default after it. */
+export type RunShape = {readonly columnCount: number; readonly closing: string};
+
+// eslint-disable-next-line no-control-regex -- escape sequences are what it finds
+const modelledSequences = /\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*\u0007/gu;
+
+/**
+ * The shape of `line` (text, SGR sequences and OSC 8 links ending in BEL), or undefined when it holds anything else
+ * (another escape sequence, a control character, a grapheme of more than one code unit or of uncertain width: see
+ * `plainColumnCount`) or a sequence whose effect is not modelled here. The work is in a few calls on the whole string,
+ * not a step a character: a frame's lines are measured so when its code is still cold (see frame-composer.ts).
+ */
+export function runShape(line: string): RunShape | undefined {
+	let look = defaultLook;
+	let text = line;
+	if (line.includes(escape)) {
+		for (const [sequence] of line.matchAll(modelledSequences)) {
+			const nextLook = lookAfterSequence(look, sequence);
+			if (nextLook === undefined) {
+				return undefined;
+			}
+
+			look = nextLook;
+		}
+
+		text = line.replaceAll(modelledSequences, '');
+	}
+
+	let columnCount = text.length;
+	if (!singleColumnText.test(text)) {
+		columnCount = 0;
+		for (let index = 0; index < text.length; index++) {
+			const count = plainColumnCount(text.charCodeAt(index));
+			if (count === undefined) {
+				return undefined;
+			}
+
+			columnCount += count;
+		}
+	}
+
+	return {columnCount, closing: lookChange(look, defaultLook)};
 }
 
 /** The SGR sequence that sets `parameters`, or '' when there are none. */
