@@ -80,14 +80,7 @@ export async function closeFetchConnections(): Promise<void> {
 }
 
 /** What {@link fetcherInWorker} needs of a worker: a `MessagePort` at the other end of a channel does as well, in tests. */
-export type FetchWorkerPort = {
-	postMessage(message: MessageToFetchWorker): void;
-	/** Its answers; `error` and `exit` when it fails or ends. */
-	on(event: 'message' | 'error' | 'exit', listener: (message: MessageFromFetchWorker) => void): unknown;
-	/** Whether it keeps the process alive. */
-	ref(): void;
-	unref(): void;
-};
+export type FetchWorkerPort = Pick<Worker, 'postMessage' | 'on' | 'ref' | 'unref'>;
 
 /** The error a posted failure stands for: a {@link UserFacingError} (a FetchError when it was one) with the same words and code. */
 async function errorOf(failure: PostedFetchFailure): Promise<Error> {
