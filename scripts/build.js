@@ -193,16 +193,6 @@ const result = await build({
 });
 
 /**
- * The fetch worker (source/load/web/fetch-worker.ts) in dist/fetch-worker.js, a file of its own: the launcher starts it
- * before it compiles the bundle, when the command line names a URL.
- */
-await build({
-	...nodeScript,
-	entryPoints: ['source/load/web/fetch-worker.ts'],
-	outfile: 'dist/fetch-worker.js',
-});
-
-/**
  * Readability and linkedom (half a megabyte) in dist/article-page.js rather than in the bundle: only an HTML page read
  * as an article loads them (scripts/lazy/article-page-libraries.js), and every other start-up reads and compiles a
  * bundle that size smaller.

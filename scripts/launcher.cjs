@@ -27,12 +27,6 @@ const cacheMagic = 'BSCODE01';
 const cacheHeaderLength = 20;
 /** Flag: the cache was made by a run that started the interface, so it holds the interface's compiled code too. */
 const madeWithInterface = 1;
-/** The fetch worker's bundle (built from source/load/web/fetch-worker.ts), beside this file. */
-const fetchWorkerName = 'fetch-worker.js';
-/** The options that take a value: a URL after one of them is that value, not an input. */
-const optionsWithValues = new Set(['--filter', '-f', '--sort', '--format', '--fields', '--config', '--timeout', '--refresh', '--full-text']);
-/** The options after which nothing is fetched (or not by the fetch worker): help, the version, the cache only, OPML. */
-const optionsFetchingNothing = new Set(['--help', '--version', '--offline', '--export-opml']);
 /** The bundle says so, with this process event, when the interface starts. */
 const interfaceStartedEvent = 'broadsheet:interface-started';
 
@@ -129,56 +123,7 @@ function writeCache(directory, cacheName, script, flags) {
 	}
 }
 
-/** Whether the command line names a URL to fetch (as source/load/web-feeds.ts's isWebAddress sees one). */
-function namesWebAddress(argv) {
-	let hasAddress = false;
-	for (let index = 0; index < argv.length; index++) {
-		const argument = argv[index];
-		if (argument === '--') {
-			return hasAddress || argv.slice(index + 1).some(rest => /^https?:\/\/[^/?#\s]/iu.test(rest));
-		}
-
-		const option = argument.split('=', 1)[0];
-		if (optionsFetchingNothing.has(option)) {
-			return false;
-		}
-
-		if (optionsWithValues.has(argument)) {
-			index++;
-		} else if (/^https?:\/\/[^/?#\s]/iu.test(argument)) {
-			hasAddress = true;
-		}
-	}
-
-	return hasAddress;
-}
-
-/**
- * When the command line names a URL: a worker thread (dist/fetch-worker.js) that loads Node's fetch and fetches the feeds
- * the bundle asks it for (see source/load/web/feed-fetcher.ts), started now so that it gets ready on the second core
- * while this thread compiles the bundle and starts. It keeps the process alive only while it fetches. Any failure
- * leaves none: the bundle then fetches by itself.
- */
-function startFetchWorker() {
-	if (!namesWebAddress(process.argv.slice(2))) {
-		return undefined;
-	}
-
-	try {
-		const {Worker} = require('node:worker_threads');
-		// Its output, were there any, stays out of the terminal; its warnings come as messages.
-		const worker = new Worker(join(__dirname, fetchWorkerName), {stdout: true, stderr: true});
-		worker.unref();
-		// A worker that fails leaves the fetching to the bundle (which also listens for this).
-		worker.on('error', () => {});
-		return worker;
-	} catch {
-		return undefined;
-	}
-}
-
 function launch() {
-	const fetchWorker = startFetchWorker();
 	// V8 lets the heap grow to up to four times what was live at the last full collection before collecting again.
 	// Loading and indexing a big file make garbage fast, and the heap then swells far beyond what is live: a growth of
 	// half keeps the peak near what is needed, at the cost of a few more collections (each a few milliseconds, mostly
@@ -199,7 +144,7 @@ function launch() {
 	const cacheName = `code-${bundleHash}-${process.version}-${process.arch}`;
 	const canCache = directory !== undefined && typeof crc32 === 'function';
 	const cache = canCache ? readCache(join(directory, cacheName)) : undefined;
-	const script = new Script(`(function (exports, require, module, __filename, __dirname, bundleImportMeta, launcherFetchWorker) {${source}\n})`, {
+	const script = new Script(`(function (exports, require, module, __filename, __dirname, bundleImportMeta) {${source}\n})`, {
 		// Stack traces name the bundle's file and its own line numbers.
 		filename: bundlePath,
 		cachedData: cache?.data,
@@ -215,7 +160,7 @@ function launch() {
 			writeCache(directory, cacheName, script, hasInterface ? madeWithInterface : 0);
 		}
 	});
-	script.runInThisContext()(exports, require, module, __filename, __dirname, {url: pathToFileURL(__filename).href}, fetchWorker);
+	script.runInThisContext()(exports, require, module, __filename, __dirname, {url: pathToFileURL(__filename).href});
 }
 
 launch();

@@ -15,7 +15,6 @@ import {type LoadProgress, type LoadResult, loadInputs, type ReadOptions, type R
 import {type ArticleArrivals, parseInBackground} from './load/parse-in-background.js';
 import {startWordIndexing} from './load/word-indexing.js';
 import {closeWebConnections, feedCacheDirectory, isWebAddress, type WebOptions} from './load/web-feeds.js';
-import {feedFetcher} from './load/web/feed-fetcher.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
 import {inputSetKey} from './read-state/places.js';
@@ -466,7 +465,7 @@ async function main(): Promise<void> {
 	const loadInterfaceWhileFetching = () => {
 		if (keyInput && !isInterfaceLoading) {
 			isInterfaceLoading = true;
-			void feedFetcher().firstRequestSent().then(async () => import('./shell/run-interface.js'));
+			void import('./load/web/fetch-url.js').then(async ({firstRequestSent}) => firstRequestSent()).then(async () => import('./shell/run-interface.js'));
 		}
 	};
 

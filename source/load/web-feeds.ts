@@ -10,7 +10,6 @@ import type {FormatName} from '../formats/format.js';
 import {parseSubscriptions} from '../formats/subscriptions.js';
 import {decodeInput} from './decode-input.js';
 import {type DecodedInput, InputsParse, type InputsParseOptions, type ParsedInput} from './parse-inputs.js';
-import {closeFeedFetches, feedFetcher} from './web/feed-fetcher.js';
 import type {FeedFetchOptions} from './web/fetch-feed.js';
 
 /** How URLs are fetched: limits, the cache, `--offline` (see web/fetch-feed.ts). */
@@ -92,12 +91,12 @@ export function webArticle(feedUrl: string, article: Article, groups: readonly s
 }
 
 /**
- * Ends the connections Node's fetch keeps open for more requests (and any still fetching: the session is over), here
- * and in the fetch worker, so that the process ends at once rather than when they time out. Nothing happens when
- * nothing was fetched.
+ * Ends the connections Node's fetch keeps open for more requests (and any still fetching: the session is over), so
+ * that the process ends at once rather than when they time out. Nothing happens when nothing was fetched.
  */
 export async function closeWebConnections(): Promise<void> {
-	await closeFeedFetches();
+	const dispatcher = (globalThis as unknown as Record<symbol, {destroy?: () => Promise<void>} | undefined>)[Symbol.for('undici.globalDispatcher.1')];
+	await dispatcher?.destroy?.().catch(() => {});
 }
 
 const defaultMaximumByteCount = 50 * 1024 * 1024;
@@ -130,9 +129,9 @@ function fallbackWebOptions(): WebOptions {
 
 /** Fetches and decodes the feed at `url` (see web/fetch-feed.ts), with a notice when an old copy stands in. */
 export async function readWebInput(url: string, options: WebOptions | undefined, request: Omit<FeedRequest, 'url'> = {}): Promise<{input: DecodedInput; notice?: string; staleAge?: string}> {
-	// In the launcher's fetch worker when there is one; else the fetching code loads now, only for a URL: reading files
-	// never pays for it, nor for Node's fetch.
-	const fetched = await feedFetcher().fetchFeed(url, options ?? fallbackWebOptions());
+	// Loaded only for a URL: reading files never pays for the fetching code, nor for Node's fetch.
+	const {fetchFeed} = await import('./web/fetch-feed.js');
+	const fetched = await fetchFeed(url, options ?? fallbackWebOptions());
 	const name = printableName(url);
 	const {text, byteCount} = decodeInput(withinLimit(fetched.bytes, name, options?.maximumByteCount ?? defaultMaximumByteCount), name, fetched.charset);
 	return {input: {path: request.path ?? url, file: url, name, source: request.title === undefined ? hostOf(url) : printableName(request.title), text, byteCount, documentUrl: fetched.finalUrl}, ...(fetched.notice ? {notice: fetched.notice} : {}), ...(fetched.staleAge ? {staleAge: fetched.staleAge} : {})};
@@ -175,7 +174,13 @@ export class WebFeeds {
 		requests: readonly FeedRequest[],
 		private readonly options: InputsParseOptions & {readonly web?: WebOptions},
 	) {
-		this.releaseCacheEviction = feedFetcher().deferCacheEviction();
+		// Loaded as the fetching code is, only for URLs; resolved before any feed can answer.
+		void import('./web/feed-cache.js').then(({deferCacheEviction}) => {
+			this.releaseCacheEviction = deferCacheEviction();
+			if (this.isAllSettled) {
+				void this.releaseCacheEviction();
+			}
+		});
 		this.add(requests);
 	}
 

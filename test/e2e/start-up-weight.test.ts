@@ -1,7 +1,6 @@
 import {join} from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {repositoryRoot, samplePath, splitSize, startBroadsheet, useFixtureDirectory, waitForFile} from '../helpers/run-broadsheet.js';
-import {fixedRoute, startWebServer} from '../helpers/web-server.js';
 
 // What the first frame costs beyond node's own start, counted rather than timed (timings belong to npm run bench):
 // the built-in modules loaded before it, and the Intl objects made (the first loads ICU's data, ~18 ms). Each module
@@ -10,11 +9,6 @@ const fixtures = useFixtureDirectory();
 const recorder = join(repositoryRoot, 'test', 'helpers', 'start-up-recorder.cjs');
 
 type StartUpRecord = {builtins: string[]; intlObjects: string[]};
-
-const closers: Array<() => Promise<void>> = [];
-afterEach(async () => {
-	await Promise.all(closers.splice(0).map(async close => close()));
-});
 
 async function recordFirstFrame(inputPath: string, name: string): Promise<StartUpRecord> {
 	const recordPath = join(fixtures.path, `${name}.json`);
@@ -41,19 +35,5 @@ describe('the first frame loads only what it shows', () => {
 		expect(record.builtins.filter(module => /crypto|child_process/u.test(module))).toEqual([]);
 		// The recorder saw the start: the interface's own modules are there.
 		expect(record.builtins).toContain('tty');
-	});
-});
-
-describe('a start on feeds fetches them in the fetch worker', () => {
-	it('the main thread loads neither Node\'s fetch nor crypto before the first frame; a file start starts no worker', async () => {
-		const server = await startWebServer({'/feed.xml': fixedRoute(datedFeed)});
-		closers.push(async () => server.close());
-		const record = await recordFirstFrame(server.url('/feed.xml'), 'feed-at-url');
-		expect(record.builtins.filter(module => /undici|crypto/u.test(module))).toEqual([]);
-		expect(record.builtins).toContain('worker_threads');
-		// The recorder saw the start: the interface's own modules are there.
-		expect(record.builtins).toContain('tty');
-		const sample = await recordFirstFrame(samplePath, 'sample-without-worker');
-		expect(sample.builtins).not.toContain('worker_threads');
 	});
 });
