@@ -83,7 +83,6 @@ export function subscriptionListKind(text: string): SubscriptionListKind | undef
 	return feedCount > 0 ? 'newsboat-urls' : undefined;
 }
 
-/** A newsboat line's words: the address, then each tag; double quotes hold a tag with spaces, `\"` a quote. */
 /** The first word of a line of a newsboat `urls` file, as {@link splitNewsboatLine} gives it: the feed's address. */
 function firstNewsboatWord(line: string): string | undefined {
 	const match = /"((?:[^"\\]|\\.)*)"?|(\S+)/u.exec(line);
@@ -95,6 +94,7 @@ function firstNewsboatWord(line: string): string | undefined {
 	return quoted === undefined ? bare! : quoted.replaceAll(/\\(.)/gu, '$1');
 }
 
+/** A newsboat line's words: the address, then each tag; double quotes hold a tag with spaces, `\"` a quote. */
 function splitNewsboatLine(line: string): string[] {
 	const words: string[] = [];
 	for (const [, quoted, bare] of line.matchAll(/"((?:[^"\\]|\\.)*)"?|(\S+)/gu)) {
