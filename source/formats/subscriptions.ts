@@ -71,7 +71,8 @@ export function subscriptionListKind(text: string): SubscriptionListKind | undef
 			continue;
 		}
 
-		const [address] = splitNewsboatLine(line);
+		// Only the first word: a feed whose XML is one long line would otherwise be split into thousands of words.
+		const address = firstNewsboatWord(line);
 		if (address === undefined || !feedAddress.test(address)) {
 			return undefined;
 		}
@@ -80,6 +81,17 @@ export function subscriptionListKind(text: string): SubscriptionListKind | undef
 	}
 
 	return feedCount > 0 ? 'newsboat-urls' : undefined;
+}
+
+/** The first word of a line of a newsboat `urls` file, as {@link splitNewsboatLine} gives it: the feed's address. */
+function firstNewsboatWord(line: string): string | undefined {
+	const match = /"((?:[^"\\]|\\.)*)"?|(\S+)/u.exec(line);
+	if (!match) {
+		return undefined;
+	}
+
+	const [, quoted, bare] = match;
+	return quoted === undefined ? bare! : quoted.replaceAll(/\\(.)/gu, '$1');
 }
 
 /** A newsboat line's words: the address, then each tag; double quotes hold a tag with spaces, `\"` a quote. */

@@ -52,6 +52,7 @@ describe('newsboat urls files', () => {
 		'"query:Unread:unread = \\"yes\\""',
 		'exec:~/bin/make-feed.sh',
 		'https://quoted.example/feed "tag with \\"quote\\"" # trailing comment',
+		'"https://first-quoted.example/feed" tech',
 	].join('\n');
 
 	it('reads URLs, tags as groups, ~ titles, and drops ! tags, comments and newsboat\'s own lines', () => {
@@ -61,6 +62,7 @@ describe('newsboat urls files', () => {
 			{url: 'https://wire.example.com/feed.xml', title: 'Wire Service', groups: ['world affairs', 'news']},
 			{url: 'http://hidden.example/feed', groups: ['tech']},
 			{url: 'https://quoted.example/feed', groups: ['tag with "quote"']},
+			{url: 'https://first-quoted.example/feed', groups: ['tech']},
 		]);
 	});
 });
@@ -70,6 +72,7 @@ describe('what is not a subscription list', () => {
 		['plain text', 'Ferry timetable changes\nThe harbour ferry runs every hour.\n'],
 		['text that starts with an address', 'https://example.org/story\nRead this story about the harbour.\n'],
 		['an RSS feed', '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>'],
+		['an RSS feed on one long line', `<?xml version="1.0"?><rss version="2.0"><channel>${'<item><title>Ferry timetable changes for the winter</title></item>'.repeat(300)}</channel></rss>`],
 		['an empty file', ''],
 		['comments only', '# nothing here\n'],
 		['ftp addresses', 'ftp://files.example/feed\n'],

@@ -1,7 +1,9 @@
+import {spawnSync} from 'node:child_process';
 import {chmodSync, existsSync, mkdtempSync, readdirSync} from 'node:fs';
 import {type AddressInfo, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {brotliCompressSync, gzipSync} from 'node:zlib';
 import {afterEach, describe, expect, test} from 'vitest';
 import {deferCacheEviction} from '../../source/load/web/feed-cache.js';
@@ -344,5 +346,20 @@ describe('the first request', () => {
 		expect(isAnswered).toBe(false);
 		respond();
 		expect((await fetched).kind).toBe('body');
+	});
+});
+
+describe('loading Node\'s fetch ahead of the first request', () => {
+	test('loadFetch loads it (looking up fetch loads nothing: Node 20 loads undici on its first call)', () => {
+		// In a process of its own: this one may have loaded fetch already.
+		const modulePath = fileURLToPath(new URL('../../source/load/web/fetch-url.ts', import.meta.url));
+		const script = `const {loadFetch} = await import(${JSON.stringify(modulePath)});
+const isLoaded = () => process.moduleLoadList.some(name => name.includes('undici'));
+void globalThis.fetch;
+const before = isLoaded();
+loadFetch();
+console.log(JSON.stringify({before, after: isLoaded()}));`;
+		const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {encoding: 'utf8'});
+		expect(JSON.parse(result.stdout.trim())).toEqual({before: false, after: true});
 	});
 });
