@@ -98,6 +98,22 @@ export const dependencyPatches = [
 		],
 	},
 	{
+		file: 'ink/build/ansi-tokenizer.js',
+		reason: 'Whether a text holds a C1 control character is one native test, not a step a character through the string\'s iterator: Ink asks it of every text on every frame, and on the first frame that loop runs as cold code.',
+		edits: [
+			{
+				search: `    for (const character of text) {
+        if (isC1ControlCharacter(character)) {
+            return true;
+        }
+    }
+    return false;`,
+				// A C1 control is one UTF-16 code unit; the code units of a surrogate pair are never in that range.
+				replacement: '    return /[\\u0080-\\u009F]/.test(text);',
+			},
+		],
+	},
+	{
 		file: 'ink/build/output.js',
 		reason: 'Blank cells share one frozen object: most of a frame\'s cells, and most of its garbage.',
 		edits: [

@@ -1,5 +1,5 @@
 import stripAnsi from 'strip-ansi';
-import {plainColumnCount} from './graphemes.js';
+import {plainColumnCount, singleColumnText} from './graphemes.js';
 
 /** Options the `string-width` package takes; the fast paths below give the same answer under its defaults. */
 export type StringWidthOptions = {readonly ambiguousIsNarrow?: boolean; readonly countAnsiEscapeCodes?: boolean};
@@ -9,8 +9,16 @@ export type StringWidth = (text: string, options?: StringWidthOptions) => number
 
 const asciiPrintable = /^[\u0020-\u007E]*$/u;
 
-/** The width of `text` when every character in it is plain (see `plainColumnCount`), else undefined. */
+/**
+ * The width of `text` when every character in it is plain (see `plainColumnCount`), else undefined. Text of one-column
+ * characters alone (most of it: bullets and box drawing are not ASCII) is answered by one native test; the loop over
+ * code units runs as cold, interpreted code on the first frame.
+ */
 function plainWidth(text: string): number | undefined {
+	if (singleColumnText.test(text)) {
+		return text.length;
+	}
+
 	let width = 0;
 	for (let index = 0; index < text.length; index++) {
 		const columnCount = plainColumnCount(text.charCodeAt(index));
