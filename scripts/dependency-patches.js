@@ -114,6 +114,29 @@ export const dependencyPatches = [
 		],
 	},
 	{
+		file: 'ink/build/components/ErrorOverview.js',
+		reason: 'stack-utils, which makes a regular expression for each of Node\'s built-in modules when loaded, loads when an error is first shown rather than at every start-up.',
+		edits: [
+			{search: "import StackUtils from 'stack-utils';\n", replacement: ''},
+			{
+				search: `const stackUtils = new StackUtils({
+    cwd: cwd(),
+    internals: StackUtils.nodeInternals(),
+});`,
+				replacement: `let loadedStackUtils;
+const stackUtils = {
+    parseLine(line) {
+        if (loadedStackUtils === undefined) {
+            const StackUtils = require('stack-utils');
+            loadedStackUtils = new StackUtils({cwd: cwd(), internals: StackUtils.nodeInternals()});
+        }
+        return loadedStackUtils.parseLine(line);
+    },
+};`,
+			},
+		],
+	},
+	{
 		file: 'ink/build/output.js',
 		reason: 'Blank cells share one frozen object: most of a frame\'s cells, and most of its garbage.',
 		edits: [
