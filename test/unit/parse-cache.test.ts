@@ -28,6 +28,8 @@ const articles: readonly Article[] = numberedArticles(5000).map((article, index)
 	categories: index === 7 ? ['ports', 'weather'] : undefined,
 	links: index === 8 ? ['https://example.org/a'] : undefined,
 	bodyChecksum: index * 7,
+	// Kept once each, and numbered for each article.
+	source: index % 10 === 0 ? 'wire.txt' : article.source,
 }));
 
 /** A file of `text`, its key, and what a parse of it kept. */
