@@ -98,9 +98,12 @@ export function parseCacheKey(file: string, descriptor: number, options: ParseCa
 	}
 }
 
-/** The build an entry must come from. */
+/**
+ * The build an entry must come from, and the Node.js it ran on: another Node.js may lower-case (its ICU) and so index
+ * the same words otherwise.
+ */
 function buildId(): string {
-	return `${entryVersion}:${typeof broadsheetBuildId === 'string' ? broadsheetBuildId : 'sources'}:${process.arch}`;
+	return `${entryVersion}:${typeof broadsheetBuildId === 'string' ? broadsheetBuildId : 'sources'}:${process.version}:${process.arch}`;
 }
 
 /** The name of the entry for `file` (its path's CRC-32 and length: the entry itself holds the whole key). */

@@ -184,7 +184,7 @@ describe('the parse cache (issue 16)', () => {
 		expect(hits.every(hit => keptArticles.includes(hit.article as typeof keptArticles[number]))).toBe(true);
 	});
 
-	it('has nothing from another build, or from an entry others could have written', async () => {
+	it('has nothing from another build or another Node.js, or from an entry others could have written', async () => {
 		const {key, parse} = keptFile();
 		await writeParseCache(key, parse, cacheDirectory);
 		const bytes = readFileSync(entryPath());
@@ -203,6 +203,16 @@ describe('the parse cache (issue 16)', () => {
 		other.writeUInt32LE(crc32(otherHead), 8);
 		writeFileSync(entryPath(), other);
 		expect(readParseCache(key, cacheDirectory)).toBeUndefined();
+		// This build on another Node.js, which may lower-case, and so index, some words otherwise.
+		const otherNodeHead = Buffer.from(head.replace(`:${process.version}:`, ':v18.20.8:'), 'utf8');
+		expect(otherNodeHead.toString('utf8')).not.toBe(head);
+		const otherNode = Buffer.concat([bytes.subarray(0, 16), otherNodeHead, bytes.subarray(16 + headLength)]);
+		otherNode.writeUInt32LE(otherNodeHead.length, 12);
+		otherNode.writeUInt32LE(crc32(otherNodeHead), 8);
+		writeFileSync(entryPath(), otherNode);
+		expect(readParseCache(key, cacheDirectory)).toBeUndefined();
+		writeFileSync(entryPath(), bytes);
+		expect(readParseCache(key, cacheDirectory)).toBeDefined();
 	});
 
 	it('costs nothing but speed when it cannot be written', async () => {
