@@ -174,7 +174,6 @@ describe('the parse cache (issue 16)', () => {
 		const steps = createSearchIndex(keptArticles).searchInSteps('harbour');
 		let step = steps.next();
 		while (!step.done) {
-			// eslint-disable-next-line no-await-in-loop
 			await step.value.awaited;
 			step = steps.next();
 		}
