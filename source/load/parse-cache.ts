@@ -25,7 +25,7 @@ declare const broadsheetBuildId: string | undefined;
 
 const magic = 'BSPARSE1';
 /** Bumped when what an entry holds changes. */
-const entryVersion = 3;
+const entryVersion = 4;
 /** How much room the entries may take together; the least recently used go first. */
 export const parseCacheByteLimit = 512 * 1024 * 1024;
 /** How many stretches of the file its fingerprint samples, and how long each is. */
@@ -98,9 +98,12 @@ export function parseCacheKey(file: string, descriptor: number, options: ParseCa
 	}
 }
 
-/** The build an entry must come from. */
+/**
+ * The build an entry must come from, and the Node.js it ran on: another Node.js may lower-case (its ICU) and so index
+ * the same words otherwise.
+ */
 function buildId(): string {
-	return `${entryVersion}:${typeof broadsheetBuildId === 'string' ? broadsheetBuildId : 'sources'}:${process.arch}`;
+	return `${entryVersion}:${typeof broadsheetBuildId === 'string' ? broadsheetBuildId : 'sources'}:${process.version}:${process.arch}`;
 }
 
 /** The name of the entry for `file` (its path's CRC-32 and length: the entry itself holds the whole key). */
@@ -122,7 +125,7 @@ function isSameKey(left: ParseCacheKey, right: ParseCacheKey): boolean {
 	return JSON.stringify(left) === JSON.stringify(right);
 }
 
-const textColumns = ['id', 'headline', 'kicker', 'deck', 'source', 'author', 'url'] as const;
+const textColumns = ['id', 'headline', 'kicker', 'deck', 'author', 'url'] as const;
 const headlineSources = ['title', 'deck', 'first-sentence'] as const;
 /** Separates a text column's fields: sanitised text never holds it. */
 const fieldSeparator = '\u0000';
@@ -142,6 +145,11 @@ type EntryHead = {
 	readonly articleCount: number;
 	/** Categories and links, which few articles have: by article number. */
 	readonly lists: Readonly<Record<string, {readonly categories?: readonly string[]; readonly links?: readonly string[]}>>;
+	/**
+	 * The articles' source names, each once (a file's articles mostly share one): a section numbers each article's.
+	 * 100,000 copies of a name, split into as many strings, took longer to read than the rest of a column.
+	 */
+	readonly sources: readonly string[];
 	readonly wordIndex: {readonly wordCount: number; readonly segments: ReadonlyArray<readonly [number, number]>};
 	/** The sections that follow, in order: their type and byte length. */
 	readonly sections: ReadonlyArray<readonly [SectionType, number]>;
@@ -179,7 +187,7 @@ const isWithin = {
 
 		return true;
 	},
-	Uint16Array(array: Uint16Array, minimum: number, limit: number): boolean {
+	Uint32Array(array: Uint32Array, minimum: number, limit: number): boolean {
 		for (let index = 0; index < array.length; index++) {
 			const value = array[index]!;
 			if (value < minimum || value >= limit) {
@@ -201,7 +209,13 @@ const isWithin = {
 	},
 };
 
-/** Whether `index` is shaped as the search expects, so that no search can read past an array. */
+/**
+ * Whether `index` is shaped as the search expects, so that no search can read past an array or loop for long. The
+ * slots themselves are not checked: a search only sets their bits in a set of its own (candidates.ts), where a slot
+ * out of its segment marks another field at worst, and one past the end none. Checking the 22 million slots of a big
+ * index was its first reading, about 100 ms of the second open on the interface's thread, for memory that the search
+ * otherwise reads only where a query's words are.
+ */
 function isWellShaped(index: WordIndex): boolean {
 	const {articleCount, wordCount, vocabulary, wordStarts, wordCounts, firstWords, lastWords, letterMasks, segments} = index;
 	const slotCount = articleCount * 4;
@@ -220,7 +234,7 @@ function isWellShaped(index: WordIndex): boolean {
 		}
 
 		nextArticle += segment.articleCount;
-		if (!isAscending(segment.words, wordCount, true) || !isAscending(segment.offsets, segment.slots.length + 1, false) || segment.offsets[segment.words.length] !== segment.slots.length || !isWithin.Uint16Array(segment.slots, 0, segment.articleCount * 4)) {
+		if (!isAscending(segment.words, wordCount, true) || !isAscending(segment.offsets, segment.slots.length + 1, false) || segment.offsets[segment.words.length] !== segment.slots.length) {
 			return false;
 		}
 	}
@@ -267,8 +281,13 @@ function sectionStart(head: EntryHead & {readonly headLength: number}, position:
 	return offset;
 }
 
+/** The fields of a text column of `count` articles; a column of blank fields (most kickers, decks, …) is not split. */
+function fieldsOf(column: string, count: number): readonly string[] {
+	return count > 0 && column.length === count - 1 && column === fieldSeparator.repeat(count - 1) ? new Array<string>(count).fill('') : column.split(fieldSeparator);
+}
+
 /** How many sections hold the articles: the word index's follow them. */
-const articleSectionCount = textColumns.length + 5;
+const articleSectionCount = textColumns.length + 6;
 
 /**
  * The parse kept for `key` in `directory`, if an entry made by this build for this very file holds it, whole and
@@ -309,17 +328,20 @@ export function readParseCache(key: ParseCacheKey, directory = parseCacheDirecto
 		const articleBytes = readBytes(descriptor, articlesStart, articlesEnd - articlesStart);
 		const sections = sectionsOf(head, articleBytes, articlesStart, 0, articleSectionCount);
 		const {articleCount} = head;
-		const columns = sections.slice(0, textColumns.length).map(section => (section as string).split(fieldSeparator));
-		const [headlineSourceNumbers, publishedAt, bodyChecksums, unitNumbers, indexes] = sections.slice(textColumns.length) as [Uint8Array, Float64Array, Uint32Array, Int32Array, Int32Array];
+		const columns = sections.slice(0, textColumns.length).map(section => fieldsOf(section as string, articleCount));
+		const [headlineSourceNumbers, publishedAt, bodyChecksums, unitNumbers, indexes, sourceNumbers] = sections.slice(textColumns.length) as [Uint8Array, Float64Array, Uint32Array, Int32Array, Int32Array, Uint32Array];
 		const isShaped = columns.every(column => column.length === articleCount)
-			&& [headlineSourceNumbers, publishedAt, bodyChecksums, unitNumbers, indexes].every(array => array?.length === articleCount)
+			&& [headlineSourceNumbers, publishedAt, bodyChecksums, unitNumbers, indexes, sourceNumbers].every(array => array?.length === articleCount)
+			&& Array.isArray(head.sources) && head.sources.every(source => typeof source === 'string')
+			&& isWithin.Uint32Array(sourceNumbers, 0, head.sources.length)
 			&& isWithin.Int32Array(unitNumbers, 0, head.units.length)
 			&& isWithin.Uint8Array(headlineSourceNumbers, 0, headlineSources.length);
 		if (!isShaped) {
 			return undefined;
 		}
 
-		const [ids, headlines, kickers, decks, sources, authors, urls] = columns as [string[], string[], string[], string[], string[], string[], string[]];
+		const [ids, headlines, kickers, decks, authors, urls] = columns as [string[], string[], string[], string[], string[], string[]];
+		const {sources} = head;
 		const optional = (text: string) => (text === '' ? undefined : text);
 		const forEachArticle = (visit: (article: CachedArticle) => void) => {
 			const noLists: EntryHead['lists'][string] = {};
@@ -332,7 +354,7 @@ export function readParseCache(key: ParseCacheKey, directory = parseCacheDirecto
 				article.headlineSource = headlineSources[headlineSourceNumbers[number]!]!;
 				article.kicker = optional(kickers[number]!);
 				article.deck = optional(decks[number]!);
-				article.source = sources[number]!;
+				article.source = sources[sourceNumbers[number]!]!;
 				article.author = optional(authors[number]!);
 				article.publishedAt = Number.isNaN(date) ? undefined : date;
 				article.url = optional(urls[number]!);
@@ -446,6 +468,13 @@ export async function writeParseCache(key: ParseCacheKey, parse: ParseToKeep, di
 			}
 		}
 
+		const sourceNumbers = new Map<string, number>();
+		for (const {source} of articles) {
+			if (!sourceNumbers.has(source)) {
+				sourceNumbers.set(source, sourceNumbers.size);
+			}
+		}
+
 		const column = (field: typeof textColumns[number]) => Buffer.from(articles.map(article => article[field] ?? '').join(fieldSeparator), 'utf8');
 		const numbers = <Type extends StoredArray>(type: new (length: number) => Type, value: (article: ParseToKeep['articles'][number]) => number) => {
 			const array = new type(articles.length);
@@ -463,6 +492,7 @@ export async function writeParseCache(key: ParseCacheKey, parse: ParseToKeep, di
 			{type: 'Uint32Array', make: () => numbers(Uint32Array, article => article.bodyChecksum ?? 0)},
 			{type: 'Int32Array', make: () => unitNumbers},
 			{type: 'Int32Array', make: () => numbers(Int32Array, article => article.index)},
+			{type: 'Uint32Array', make: () => numbers(Uint32Array, article => sourceNumbers.get(article.source)!)},
 			{type: 'text', make: () => Buffer.from(wordIndex.vocabulary, 'utf8')},
 			{type: 'Int32Array', make: () => wordIndex.wordStarts},
 			{type: 'Uint32Array', make: () => wordIndex.wordCounts},
@@ -505,6 +535,7 @@ export async function writeParseCache(key: ParseCacheKey, parse: ParseToKeep, di
 			units: parse.units.map(unit => [unit.byteStart, unit.byteLength, unit.isFirst ? 1 : 0, unit.articleCount]),
 			articleCount: articles.length,
 			lists,
+			sources: [...sourceNumbers.keys()],
 			wordIndex: {wordCount: wordIndex.wordCount, segments: wordIndex.segments.map(segment => [segment.firstArticle, segment.articleCount])},
 			sections: sections.map(({type, make}) => [type, byteLengthOf(type, make)]),
 		};

@@ -637,8 +637,13 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 				prepareWordIndex(articles, wordIndex, () => wordIndexing.indexedCount);
 				const toKeep = options.parseCache ? parse.parseToKeep : undefined;
 				if (toKeep) {
-					// Kept once the index has come; a section at a time, in the background.
-					void wordIndex.then(async index => writeParseCache(toKeep.key, {...toKeep.parse, wordIndex: index}, options.parseCache?.directory), () => false);
+					// Kept once the index has come, and the search has had a moment to answer with it (a filter typed while the
+					// file loaded waits for it): making the entry's columns takes the interface's thread 300 ms, a section at a
+					// time, and started first, it put off the answer of a big file's first filter by as much.
+					void wordIndex.then(async index => {
+						await afterParseCacheDelay();
+						return writeParseCache(toKeep.key, {...toKeep.parse, wordIndex: index}, options.parseCache?.directory);
+					}, () => false);
 				}
 			}
 		}
@@ -697,6 +702,16 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 				fetchCounts: () => (feeds.isAllSettled ? undefined : feeds.counts),
 			},
 		};
+}
+
+/** How long after the word index has come the parse is kept (see parse-cache.ts). */
+const parseCacheDelayMs = 1000;
+
+/** Resolves {@link parseCacheDelayMs} from now; the wait does not keep the process alive. */
+async function afterParseCacheDelay(): Promise<void> {
+	return new Promise(resolve => {
+		setTimeout(resolve, parseCacheDelayMs).unref();
+	});
 }
 
 /**

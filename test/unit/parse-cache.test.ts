@@ -4,6 +4,8 @@ import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
 import {type CachedArticle, type KeptParse, parseCacheKey, readParseCache, type ParseCacheKey, type ParseToKeep, writeParseCache} from '../../source/load/parse-cache.js';
+import {prepareWordIndex} from '../../source/search/prepared-word-indexes.js';
+import {createSearchIndex} from '../../source/search/search.js';
 import {buildWordIndex} from '../../source/search/word-index.js';
 import {numberedArticles} from '../helpers/articles.js';
 
@@ -26,6 +28,8 @@ const articles: readonly Article[] = numberedArticles(5000).map((article, index)
 	categories: index === 7 ? ['ports', 'weather'] : undefined,
 	links: index === 8 ? ['https://example.org/a'] : undefined,
 	bodyChecksum: index * 7,
+	// Kept once each, and numbered for each article.
+	source: index % 10 === 0 ? 'wire.txt' : article.source,
 }));
 
 /** A file of `text`, its key, and what a parse of it kept. */
@@ -61,6 +65,20 @@ function articlesOf(kept: KeptParse): CachedArticle[] {
 		list.push({...article});
 	});
 	return list;
+}
+
+/** Where section `position` of an entry lies (counted from the end when negative), and its length in bytes. */
+function sectionOf(bytes: Buffer, position: number): [start: number, length: number] {
+	const headLength = bytes.readUInt32LE(12);
+	const {sections} = JSON.parse(bytes.toString('utf8', 16, 16 + headLength)) as {sections: Array<[string, number]>};
+	const align = (offset: number) => Math.ceil(offset / 8) * 8;
+	const wanted = position < 0 ? sections.length + position : position;
+	let start = align(16 + headLength);
+	for (const [, length] of sections.slice(0, wanted)) {
+		start = align(start + length);
+	}
+
+	return [start, sections[wanted]![1]];
 }
 
 const entryPath = () => join(cacheDirectory, readdirSync(cacheDirectory).find(name => name.endsWith('.parse'))!);
@@ -132,15 +150,40 @@ describe('the parse cache (issue 16)', () => {
 		const {key, parse} = keptFile();
 		await writeParseCache(key, parse, cacheDirectory);
 		const bytes = readFileSync(entryPath());
-		// The last bytes are the last segment's slots: one past its articles' slots.
-		bytes.writeUInt16LE(0xff_ff, bytes.length - 8);
+		// The last segment's offsets end past its slots: a search would read beyond them.
+		const [offsetsStart, offsetsLength] = sectionOf(bytes, -2);
+		bytes.writeUInt32LE(0xff_ff_ff, offsetsStart + offsetsLength - 4);
 		writeFileSync(entryPath(), bytes);
 		const kept = readParseCache(key, cacheDirectory)!;
 		expect(articlesOf(kept)).toHaveLength(articles.length);
 		await expect(kept.wordIndex).rejects.toThrow(/damaged/u);
 	});
 
-	it('has nothing from another build, or from an entry others could have written', async () => {
+	it('gives an index whose slots are damaged as it is: a search with it misleads at worst, and never fails', async () => {
+		const {key, parse} = keptFile();
+		await writeParseCache(key, parse, cacheDirectory);
+		const bytes = readFileSync(entryPath());
+		// The last segment's slots, every one of them past its articles' slots (not checked: see isWellShaped).
+		const [slotsStart, slotsLength] = sectionOf(bytes, -1);
+		bytes.fill(0xff, slotsStart, slotsStart + slotsLength);
+		writeFileSync(entryPath(), bytes);
+		const kept = readParseCache(key, cacheDirectory)!;
+		const keptArticles = articlesOf(kept).map(article => ({...article, paragraphs: [`Body of article ${article.index}.`]}));
+		prepareWordIndex(keptArticles, kept.wordIndex, () => 0);
+		// The index comes in the background: the search waits for it as the interface does, a step at a time.
+		const steps = createSearchIndex(keptArticles).searchInSteps('harbour');
+		let step = steps.next();
+		while (!step.done) {
+			await step.value.awaited;
+			step = steps.next();
+		}
+
+		const hits = step.value;
+		expect(hits.length).toBeLessThanOrEqual(articles.length);
+		expect(hits.every(hit => keptArticles.includes(hit.article as typeof keptArticles[number]))).toBe(true);
+	});
+
+	it('has nothing from another build or another Node.js, or from an entry others could have written', async () => {
 		const {key, parse} = keptFile();
 		await writeParseCache(key, parse, cacheDirectory);
 		const bytes = readFileSync(entryPath());
@@ -159,6 +202,16 @@ describe('the parse cache (issue 16)', () => {
 		other.writeUInt32LE(crc32(otherHead), 8);
 		writeFileSync(entryPath(), other);
 		expect(readParseCache(key, cacheDirectory)).toBeUndefined();
+		// This build on another Node.js, which may lower-case, and so index, some words otherwise.
+		const otherNodeHead = Buffer.from(head.replace(`:${process.version}:`, ':v18.20.8:'), 'utf8');
+		expect(otherNodeHead.toString('utf8')).not.toBe(head);
+		const otherNode = Buffer.concat([bytes.subarray(0, 16), otherNodeHead, bytes.subarray(16 + headLength)]);
+		otherNode.writeUInt32LE(otherNodeHead.length, 12);
+		otherNode.writeUInt32LE(crc32(otherNodeHead), 8);
+		writeFileSync(entryPath(), otherNode);
+		expect(readParseCache(key, cacheDirectory)).toBeUndefined();
+		writeFileSync(entryPath(), bytes);
+		expect(readParseCache(key, cacheDirectory)).toBeDefined();
 	});
 
 	it('costs nothing but speed when it cannot be written', async () => {
