@@ -27,91 +27,65 @@ const fastStringWidth = {
 };
 
 const inkBuildDirectory = dirname(require.resolve('ink'));
-const inkLogUpdateShim = fileURLToPath(new URL('ink-log-update.js', import.meta.url));
+/**
+ * A plugin that puts `shim` (a file of scripts/) in place of Ink's own `./MODULE.js` where Ink's IMPORTER.js imports it.
+ * The shim gets Ink's module as `ink-original-MODULE`, and `dependencies` (bare names) as Ink's copies, resolved from
+ * Ink's directory. The build fails if Ink no longer imports the module from there, so that the shim is never left out
+ * unnoticed.
+ */
+function inkModuleShim({name, importer, module, shim, dependencies, what}) {
+	const shimPath = fileURLToPath(new URL(shim, import.meta.url));
+	const originalName = `ink-original-${module}`;
+	const escape = text => text.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return {
+		name,
+		setup(build) {
+			const importerPath = join(inkBuildDirectory, `${importer}.js`);
+			let isReplaced = false;
+			build.onResolve({filter: new RegExp(`^\\./${escape(module)}\\.js$`)}, ({importer: from}) => {
+				if (from !== importerPath) {
+					return undefined;
+				}
+
+				isReplaced = true;
+				return {path: shimPath};
+			});
+			build.onResolve({filter: new RegExp(`^(?:${[originalName, ...dependencies].map(dependency => escape(dependency)).join('|')})$`)}, async ({path, importer: from}) => {
+				if (from !== shimPath) {
+					return undefined;
+				}
+
+				if (path === originalName) {
+					const originalPath = join(inkBuildDirectory, `${module}.js`);
+					await access(originalPath);
+					return {path: originalPath};
+				}
+
+				return build.resolve(path, {kind: 'import-statement', resolveDir: inkBuildDirectory});
+			});
+			build.onEnd(() => {
+				if (!isReplaced) {
+					throw new Error(`Ink's ${importer}.js no longer imports ./${module}.js: ${what} is not in the bundle (scripts/build.js)`);
+				}
+			});
+		},
+	};
+}
 
 /**
  * Ink's log-update (the part that writes each frame to the terminal) becomes scripts/ink-log-update.js, that is
  * Broadsheet's frame writer (source/terminal/renderer/frame-writer.ts): Ink 6.8 rewrites every changed row whole, the writer
  * only the cells that changed. It also draws right where Ink 6.8.0's incremental renderer moved the cursor up one row
- * too few before redrawing a frame that ended in a newline. The build fails if Ink no longer imports its
- * log-update.js from ink.js, where the writer goes in (ink.js's own patch is in scripts/dependency-patches.js).
+ * too few before redrawing a frame that ended in a newline. ink.js's own patch is in scripts/dependency-patches.js.
  */
-const frameWriter = {
-	name: 'frame-writer',
-	setup(build) {
-		const inkModule = join(inkBuildDirectory, 'ink.js');
-		const inkLogUpdate = join(inkBuildDirectory, 'log-update.js');
-		let isReplaced = false;
-		build.onResolve({filter: /^\.\/log-update\.js$/}, ({importer}) => {
-			if (importer !== inkModule) {
-				return undefined;
-			}
-
-			isReplaced = true;
-			return {path: inkLogUpdateShim};
-		});
-		build.onResolve({filter: /^(?:ink-original-log-update|cli-cursor)$/}, async ({path, importer}) => {
-			if (importer !== inkLogUpdateShim) {
-				return undefined;
-			}
-
-			if (path === 'ink-original-log-update') {
-				await access(inkLogUpdate);
-				return {path: inkLogUpdate};
-			}
-
-			// Ink's own cli-cursor, resolved from Ink's directory.
-			return build.resolve(path, {kind: 'import-statement', resolveDir: inkBuildDirectory});
-		});
-		build.onEnd(() => {
-			if (!isReplaced) {
-				throw new Error('Ink\'s ink.js no longer imports ./log-update.js: the frame writer is not in the bundle (scripts/build.js)');
-			}
-		});
-	},
-};
-
-const inkOutputShim = fileURLToPath(new URL('ink-output.js', import.meta.url));
+const frameWriter = inkModuleShim({name: 'frame-writer', importer: 'ink', module: 'log-update', shim: 'ink-log-update.js', dependencies: ['cli-cursor'], what: 'the frame writer'});
 
 /**
  * Ink's Output (the grid each frame is drawn into) becomes scripts/ink-output.js, whose get() composes most frames from
- * whole lines (source/terminal/renderer/frame-composer.ts) and leaves the rest to Ink's. The build fails if Ink's
- * renderer no longer imports its output.js.
+ * whole lines (source/terminal/renderer/frame-composer.ts) and leaves the rest to Ink's. It cuts clipped lines with
+ * Ink's own slice-ansi and string-width (which becomes the fast one, below).
  */
-const frameComposer = {
-	name: 'frame-composer',
-	setup(build) {
-		const inkRenderer = join(inkBuildDirectory, 'renderer.js');
-		let isReplaced = false;
-		build.onResolve({filter: /^\.\/output\.js$/}, ({importer}) => {
-			if (importer !== inkRenderer) {
-				return undefined;
-			}
-
-			isReplaced = true;
-			return {path: inkOutputShim};
-		});
-		build.onResolve({filter: /^(?:ink-original-output|slice-ansi|string-width)$/}, async ({path, importer}) => {
-			if (importer !== inkOutputShim) {
-				return undefined;
-			}
-
-			if (path === 'ink-original-output') {
-				const inkOutput = join(inkBuildDirectory, 'output.js');
-				await access(inkOutput);
-				return {path: inkOutput};
-			}
-
-			// The same copies Ink's Output uses, resolved from Ink's directory (string-width then becomes the fast one).
-			return build.resolve(path, {kind: 'import-statement', resolveDir: inkBuildDirectory});
-		});
-		build.onEnd(() => {
-			if (!isReplaced) {
-				throw new Error('Ink\'s renderer.js no longer imports ./output.js: the frame composer is not in the bundle (scripts/build.js)');
-			}
-		});
-	},
-};
+const frameComposer = inkModuleShim({name: 'frame-composer', importer: 'renderer', module: 'output', shim: 'ink-output.js', dependencies: ['slice-ansi', 'string-width'], what: 'the frame composer'});
 
 /**
  * The changes made to dependencies' code as it is bundled, each with its reason: scripts/dependency-patches.js. The

@@ -71,8 +71,7 @@ export function subscriptionListKind(text: string): SubscriptionListKind | undef
 			continue;
 		}
 
-		// Only the first word: a feed whose XML is one long line would otherwise be split into thousands of words.
-		const address = firstNewsboatWord(line);
+		const [address] = newsboatWords(line);
 		if (address === undefined || !feedAddress.test(address)) {
 			return undefined;
 		}
@@ -83,25 +82,15 @@ export function subscriptionListKind(text: string): SubscriptionListKind | undef
 	return feedCount > 0 ? 'newsboat-urls' : undefined;
 }
 
-/** The first word of a line of a newsboat `urls` file, as {@link splitNewsboatLine} gives it: the feed's address. */
-function firstNewsboatWord(line: string): string | undefined {
-	const match = /"((?:[^"\\]|\\.)*)"?|(\S+)/u.exec(line);
-	if (!match) {
-		return undefined;
-	}
-
-	const [, quoted, bare] = match;
-	return quoted === undefined ? bare! : quoted.replaceAll(/\\(.)/gu, '$1');
-}
-
-/** A newsboat line's words: the address, then each tag; double quotes hold a tag with spaces, `\"` a quote. */
-function splitNewsboatLine(line: string): string[] {
-	const words: string[] = [];
+/**
+ * A newsboat line's words, one at a time: the address, then each tag; double quotes hold a tag with spaces, `\"` a
+ * quote. One at a time, so that taking the address alone does not split the rest (a feed whose XML is one long line
+ * would be thousands of words).
+ */
+function * newsboatWords(line: string): Generator<string> {
 	for (const [, quoted, bare] of line.matchAll(/"((?:[^"\\]|\\.)*)"?|(\S+)/gu)) {
-		words.push(quoted === undefined ? bare! : quoted.replaceAll(/\\(.)/gu, '$1'));
+		yield quoted === undefined ? bare! : quoted.replaceAll(/\\(.)/gu, '$1');
 	}
-
-	return words;
 }
 
 function newsboatSubscriptions(text: string): Subscription[] {
@@ -112,7 +101,7 @@ function newsboatSubscriptions(text: string): Subscription[] {
 			continue;
 		}
 
-		const [address, ...tags] = splitNewsboatLine(line);
+		const [address, ...tags] = newsboatWords(line);
 		const url = feedUrl(address);
 		if (url === undefined) {
 			continue;
