@@ -98,11 +98,14 @@ const rememberedQueryCount = 16;
 
 const unfilteredHitsCache = new WeakMap<readonly Article[], readonly SearchHit[]>();
 
+/** The matches of a hit the query highlights nothing in: one empty list that every such hit shares. */
+export const noMatches: MatchRanges = Object.freeze([]);
+
 /** Every article as a hit, in order: the list for an empty query. */
 export function unfilteredHits(articles: readonly Article[]): readonly SearchHit[] {
 	let hits = unfilteredHitsCache.get(articles);
 	if (!hits) {
-		hits = articles.map(article => ({article, headlineMatches: []}));
+		hits = articles.map(article => ({article, headlineMatches: noMatches}));
 		unfilteredHitsCache.set(articles, hits);
 	}
 

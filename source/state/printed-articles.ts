@@ -1,7 +1,7 @@
 import type {Article} from '../article.js';
 import {noReadMarks} from '../read-state/marks.js';
 import type {HideRule} from '../search/field-filters.js';
-import type {SearchHit} from '../search/search.js';
+import {noMatches, type SearchHit} from '../search/search.js';
 import {fieldQueryOf, searchTextOf, withFieldFilters} from './field-filtering.js';
 
 /**
@@ -27,7 +27,7 @@ export function printedArticles(
 	}
 
 	const text = searchTextOf(query);
-	let hits: readonly SearchHit[] = ordered.map(article => ({article, headlineMatches: []}));
+	let hits: readonly SearchHit[] = ordered.map(article => ({article, headlineMatches: noMatches}));
 	if (text !== '') {
 		const matches = options.search(text);
 		if (options.isSorted) {

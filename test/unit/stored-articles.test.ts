@@ -4,9 +4,9 @@ import {join} from 'node:path';
 import {Readable} from 'node:stream';
 import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
-import {gzipSync} from 'node:zlib';
+import {crc32, gzipSync} from 'node:zlib';
 import {afterAll, describe, expect, it, vi} from 'vitest';
-import {type Article, withId} from '../../source/article.js';
+import {type Article, bodyChecksum, withId} from '../../source/article.js';
 import {FileText, storedBodiesFromByteCount} from '../../source/load/file-text.js';
 import {parseText} from '../../source/formats/parsers.js';
 import {type DecodedInput, InputsParse, openBigFile} from '../../source/load/parse-inputs.js';
@@ -208,5 +208,24 @@ describe('articles that keep their bodies in the file', () => {
 		expect(loaded.articles).toHaveLength(lineCount);
 		expect(loaded.articles.every(article => article instanceof ArticleWithStoredBody)).toBe(true);
 		expect(loaded.articles[lineCount - 1]!.paragraphs).toEqual([`${body.trim()} Story ${lineCount - 1}.`.replace('  ', ' ')]);
+	});
+});
+
+describe('the checksum of a body', () => {
+	const articleWith = (paragraphs: readonly string[]): Article => ({id: 'a', headline: 'A headline', headlineSource: 'title', paragraphs, source: 'test'});
+
+	it('is the CRC-32 of the paragraphs joined by blank lines, marks and all', () => {
+		for (const paragraphs of [[], [''], ['One.'], ['One.', '', 'Three “quoted” — ünïcode.'], ['\uFFFBcode\n  indented', '\uFFF9Heading', 'Text.']]) {
+			expect(bodyChecksum(articleWith(paragraphs))).toBe(crc32(paragraphs.join('\n\n')));
+		}
+	});
+
+	it('tells apart bodies that differ only where their paragraphs break', () => {
+		expect(bodyChecksum(articleWith(['One two.']))).not.toBe(bodyChecksum(articleWith(['One', 'two.'])));
+		expect(bodyChecksum(articleWith(['One.', 'Two.']))).not.toBe(bodyChecksum(articleWith(['One.\n\nTwo.', ''])));
+	});
+
+	it('is the one an article kept from an earlier parse carries, unread', () => {
+		expect(bodyChecksum({...articleWith(['Anything.']), bodyChecksum: 12_345})).toBe(12_345);
 	});
 });
