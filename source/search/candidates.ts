@@ -1,7 +1,7 @@
 import {type ExtendedQuery, isInverse, type QueryTerm} from './extended-query.js';
 import {fieldNames, fieldWeights} from './search-document.js';
 import {hasSeparator, letterBit, type WordIndex} from './word-index.js';
-import {type NearWords, wordIdAmong, wordIdOf, wordsContaining, wordsEndingWith, wordsNear, wordsStartingWith} from './word-match.js';
+import {holdsAsWord, type NearWords, wordIdAmong, wordIdOf, wordsContaining, wordsEndingWith, wordsNear, wordsStartingWith} from './word-match.js';
 
 /**
  * The articles a query can match, found in the word index, in the order fuse.js would rank them.
@@ -10,7 +10,12 @@ import {type NearWords, wordIdAmong, wordIdOf, wordsContaining, wordsEndingWith,
  * does, and an article matches when any field does, unless a group with an inverse term matched while some field
  * did not. A fuzzy term matches with at most a fifth of its length in edits, and scores the edits over the length.
  * Each matched field scores the mean of its terms' scores; the article scores the product of its fields' scores,
- * each raised to the field's weight times its norm (one over the root of its word count).
+ * each raised to the field's weight. fuse.js would also raise it to the field's norm, one over the root of its word
+ * count, which put a three-word price ticker above every story about the same thing: we ask it not to
+ * (`ignoreFieldNorm`), and length plays no part.
+ *
+ * Articles that score the same (most do: an exact word scores the same in any field that holds it) then come in
+ * order of the evidence their matched fields give (see {@link wholeWordEvidence}), then newest first.
  *
  * Here the same rules run on sets of slots (see WordIndex) instead of on text. They agree with fuse.js whenever
  * a term's best match lies inside one word; a fuzzy match that spans a space (`newyork` for `new york`) is missed.
@@ -18,7 +23,7 @@ import {type NearWords, wordIdAmong, wordIdOf, wordsContaining, wordsEndingWith,
  * every slot, and the result says it is only a superset, to be checked by fuse.js itself.
  */
 export type Candidates = {
-	/** The articles, by index, best first (ties in article order), or in article order when only a superset. */
+	/** The articles, by index, best first (see {@link Recency} for ties), or in article order when only a superset. */
 	readonly articleIndexes: Int32Array;
 	/** Whether every term was answered by the index, so that the order above is fuse.js's order. */
 	readonly isExact: boolean;
@@ -60,18 +65,51 @@ const normalisedWeights = (() => {
 	return fieldNames.map(name => fieldWeights[name] / total);
 })();
 
-/** fuse.js's field norm for a field of `wordCount` words (with fieldNormWeight 1), computed as it computes it. */
-function fieldNorm(wordCount: number): number {
-	return Math.round(1000 / Math.pow(Math.max(1, wordCount), 0.5)) / 1000;
+/** The fields' own weights, in field order, for weighing the evidence each gives. */
+const evidenceWeights = fieldNames.map(name => fieldWeights[name]);
+
+/**
+ * What a matched word says of a field that holds it: more when the word is the term itself, standing alone (`oil`,
+ * `oil,`), than when the term is part of a longer word (`oilseeds`, `cheyenne` for `yen`) or a near miss. An
+ * article's evidence, which orders articles of the same score, is, over the fields the query matched, the field's
+ * weight times the sum of what each word its terms matched there says. The index keeps whether a field holds a word,
+ * not how often (a count a posting would cost a byte each, 22 MB at 100,000 articles), so a word says the same however
+ * often it comes; its forms with punctuation (`cocoa`, `cocoa,`, `cocoa's`) are words of their own and each add.
+ */
+const wholeWordEvidence = 4;
+const partWordEvidence = 1;
+/** Evidence past this says no more. */
+const mostEvidence = 0xF_FF;
+
+/** The order of articles that score the same and give the same evidence: newest first. */
+export type Recency = {
+	/** The articles' indexes, newest first. */
+	readonly order: Int32Array;
+	/** Each article's place in {@link order}. */
+	readonly ranks: Uint32Array;
+};
+
+/** What the postings of some words add to the evidence of each slot: the words' factors, by position. */
+type EvidenceSink = {readonly perSlot: Uint32Array; readonly factors: Uint8Array};
+
+/** The evidence factor of each of the words `ids` for `pattern`; `errorCounts` for a fuzzy term's words. */
+function evidenceFactors(index: WordIndex, ids: ArrayLike<number>, pattern: string, errorCounts?: ArrayLike<number>): Uint8Array {
+	const factors = new Uint8Array(ids.length);
+	for (let position = 0; position < ids.length; position++) {
+		const isWhole = (errorCounts?.[position] ?? 0) === 0 && holdsAsWord(index, ids[position]!, pattern);
+		factors[position] = isWhole ? wholeWordEvidence : partWordEvidence;
+	}
+
+	return factors;
 }
 
 const slotSetLength = (index: WordIndex) => Math.ceil(index.articleCount / 8);
 
 /**
  * Adds the slots that hold each of the words `ids` (ascending) to a set: the set `into(position)` for the word at
- * `position`.
+ * `position`; and, given an `evidence` sink, its word's factor to the evidence of each slot that holds it.
  */
-function addSlotsOfWords(index: WordIndex, ids: ArrayLike<number>, into: (position: number) => SlotSet) {
+function addSlotsOfWords(index: WordIndex, ids: ArrayLike<number>, into: (position: number) => SlotSet, evidence?: EvidenceSink) {
 	for (const {firstArticle, words, offsets, slots} of index.segments) {
 		const base = firstArticle * 4;
 		let low = 0;
@@ -94,17 +132,27 @@ function addSlotsOfWords(index: WordIndex, ids: ArrayLike<number>, into: (positi
 
 			const set = into(position);
 			const end = offsets[low + 1]!;
-			for (let offset = offsets[low]!; offset < end; offset++) {
-				const slot = base + slots[offset]!;
-				set[slot >>> 5]! |= 1 << (slot & 31);
+			if (evidence) {
+				const {perSlot} = evidence;
+				const factor = evidence.factors[position]!;
+				for (let offset = offsets[low]!; offset < end; offset++) {
+					const slot = base + slots[offset]!;
+					set[slot >>> 5]! |= 1 << (slot & 31);
+					perSlot[slot]! += factor;
+				}
+			} else {
+				for (let offset = offsets[low]!; offset < end; offset++) {
+					const slot = base + slots[offset]!;
+					set[slot >>> 5]! |= 1 << (slot & 31);
+				}
 			}
 		}
 	}
 }
 
-function slotsOfWords(index: WordIndex, ids: ArrayLike<number>): SlotSet {
+function slotsOfWords(index: WordIndex, ids: ArrayLike<number>, evidence?: EvidenceSink): SlotSet {
 	const slots = new Uint32Array(slotSetLength(index));
-	addSlotsOfWords(index, ids, () => slots);
+	addSlotsOfWords(index, ids, () => slots, evidence);
 	return slots;
 }
 
@@ -198,11 +246,15 @@ function wordsWithAPiece(index: WordIndex, pattern: string, maxErrors: number): 
 	return Int32Array.from(ids).sort();
 }
 
-/** The slots that hold `pattern` somewhere: for one letter, from the letters each slot holds. */
-function slotsContaining(index: WordIndex, pattern: string): SlotSet {
+/**
+ * The slots that hold `pattern` somewhere: for one letter, from the letters each slot holds (which weighs no
+ * evidence: one letter is no evidence of anything).
+ */
+function slotsContaining(index: WordIndex, pattern: string, evidence?: Uint32Array): SlotSet {
 	const bit = pattern.length === 1 ? letterBit(pattern.charCodeAt(0)) : 0;
 	if (bit === 0) {
-		return slotsOfWords(index, wordsContaining(index, pattern));
+		const ids = wordsContaining(index, pattern);
+		return slotsOfWords(index, ids, evidence && {perSlot: evidence, factors: evidenceFactors(index, ids, pattern)});
 	}
 
 	const slots = new Uint32Array(slotSetLength(index));
@@ -216,8 +268,8 @@ function slotsContaining(index: WordIndex, pattern: string): SlotSet {
 	return slots;
 }
 
-/** The slots `term` matches, as fuse.js would find them. */
-function slotsOfTerm(index: WordIndex, term: QueryTerm, cache: NearWordsCache): TermSlots {
+/** The slots `term` matches, as fuse.js would find them; the words it matches add to each slot's `evidence`. */
+function slotsOfTerm(index: WordIndex, term: QueryTerm, cache: NearWordsCache, evidence: Uint32Array): TermSlots {
 	const {kind, pattern} = term;
 	if (hasSeparator(pattern) || pattern.length > maximumPatternLength) {
 		return {term, slots: presentSlots(index), isExact: false};
@@ -227,21 +279,23 @@ function slotsOfTerm(index: WordIndex, term: QueryTerm, cache: NearWordsCache): 
 		case 'fuzzy': {
 			// fuse.js highlights at least two characters (minMatchCharLength), so one letter matches only when doubled.
 			if (pattern.length === 1) {
-				const slots = slotsOfWords(index, wordsContaining(index, pattern + pattern));
+				const ids = wordsContaining(index, pattern + pattern);
+				const slots = slotsOfWords(index, ids, {perSlot: evidence, factors: evidenceFactors(index, ids, pattern + pattern)});
 				return {term, slots, slotsByErrorCount: [slots], isExact: true};
 			}
 
 			const maxErrors = maximumErrors(pattern.length);
 			const words = maxErrors === 0 ? {ids: wordsContaining(index, pattern), errorCounts: undefined} : nearWords(index, pattern, maxErrors, cache);
 			const slotsByErrorCount = Array.from({length: maxErrors + 1}, () => new Uint32Array(slotSetLength(index)));
-			addSlotsOfWords(index, words.ids, position => slotsByErrorCount[words.errorCounts?.[position] ?? 0]!);
+			const factors = evidenceFactors(index, words.ids, pattern, words.errorCounts);
+			addSlotsOfWords(index, words.ids, position => slotsByErrorCount[words.errorCounts?.[position] ?? 0]!, {perSlot: evidence, factors});
 
 			const slots = slotsByErrorCount.reduce((all, some) => all.map((bits, position) => bits | some[position]!));
 			return {term, slots, slotsByErrorCount, wholeWordId: wordIdAmong(index, words.ids, pattern), isExact: true};
 		}
 
 		case 'include': {
-			return {term, slots: slotsContaining(index, pattern), isExact: true};
+			return {term, slots: slotsContaining(index, pattern, evidence), isExact: true};
 		}
 
 		case 'inverse-include': {
@@ -293,63 +347,18 @@ function onlyWordSlots(index: WordIndex): SlotSet {
 	return slots;
 }
 
-/** Word counts up to which field norms and powers are kept in tables; longer fields (rare) are computed each time. */
-const tabledWordCount = 0xFF_FF;
+/** The last score each field was raised to its weight for, and the power: most matched fields score the same few values. */
+type PowerCache = {readonly scores: Float64Array; readonly powers: Float64Array};
 
-/** fuse.js's field norms for fields of 0, 1, 2, … words, as far as the longest field of the index (or the table). */
-const fieldNormsCache = new WeakMap<WordIndex, Float64Array>();
-
-function fieldNormsOf(index: WordIndex): Float64Array {
-	let norms = fieldNormsCache.get(index);
-	if (!norms) {
-		// A loop, not reduce: a callback for each of 400,000 slots took 20 ms on the search that first has the index.
-		let longest = 0;
-		for (const wordCount of index.wordCounts) {
-			if (wordCount > longest) {
-				longest = wordCount;
-			}
-		}
-
-		norms = Float64Array.from({length: Math.min(longest, tabledWordCount) + 1}, (_, wordCount) => fieldNorm(wordCount));
-		fieldNormsCache.set(index, norms);
+/** fuse.js's factor for field `field` when it scores `score`, computed as fuse.js computes it. */
+function fieldFactor(field: number, score: number, cache: PowerCache): number {
+	if (cache.scores[field] !== score) {
+		cache.scores[field] = score;
+		// Math.pow is the scoring loop's dearest step.
+		cache.powers[field] = Math.pow(score === 0 ? Number.EPSILON : score, normalisedWeights[field]!);
 	}
 
-	return norms;
-}
-
-/**
- * Powers computed for earlier articles, by field and word count: the last score raised to that field's exponent.
- * Most matched fields of a query score the same few values, and Math.pow is the scoring loop's dearest step.
- */
-type PowerCache = {readonly scores: Float64Array; readonly powers: Float64Array; readonly stride: number};
-
-const powerCaches = new WeakMap<WordIndex, PowerCache>();
-
-function powerCacheOf(index: WordIndex, norms: Float64Array): PowerCache {
-	let cache = powerCaches.get(index);
-	if (!cache) {
-		const stride = norms.length;
-		cache = {scores: new Float64Array(stride * fieldNames.length).fill(Number.NaN), powers: new Float64Array(stride * fieldNames.length), stride};
-		powerCaches.set(index, cache);
-	}
-
-	return cache;
-}
-
-/** fuse.js's factor for a field of `wordCount` words that scores `score`, computed as fuse.js computes it. */
-function fieldFactor(field: number, wordCount: number, score: number, norms: Float64Array, powers: PowerCache): number {
-	const base = score === 0 ? Number.EPSILON : score;
-	if (wordCount >= powers.stride) {
-		return Math.pow(base, normalisedWeights[field]! * fieldNorm(wordCount));
-	}
-
-	const cached = field * powers.stride + wordCount;
-	if (powers.scores[cached] !== score) {
-		powers.scores[cached] = score;
-		powers.powers[cached] = Math.pow(base, normalisedWeights[field]! * norms[wordCount]!);
-	}
-
-	return powers.powers[cached]!;
+	return cache.powers[field]!;
 }
 
 /** fuse.js's score for term `termSlots` in the field at `slot` (bit `bit` of element `element`), which it matches. */
@@ -378,13 +387,15 @@ const articlesPerStep = 16_384;
 /**
  * Finds the candidates for `query`, a step at a time: each `next()` does a few milliseconds of work.
  * `cache` keeps fuzzy word matches between calls, so that typing a longer word narrows the last one's.
+ * Without `recency`, the last ties keep the article order.
  */
-export function* findCandidates(index: WordIndex, query: ExtendedQuery, cache: NearWordsCache): Generator<void, Candidates> {
+export function* findCandidates(index: WordIndex, query: ExtendedQuery, cache: NearWordsCache, recency?: Recency): Generator<void, Candidates> {
+	const evidence = new Uint32Array(index.articleCount * 4);
 	const groups: TermSlots[][] = [];
 	for (const terms of query) {
 		const group: TermSlots[] = [];
 		for (const term of terms) {
-			group.push(slotsOfTerm(index, term, cache));
+			group.push(slotsOfTerm(index, term, cache, evidence));
 			yield;
 		}
 
@@ -397,12 +408,12 @@ export function* findCandidates(index: WordIndex, query: ExtendedQuery, cache: N
 	const groupHasInverse = groups.map(group => group.some(termSlots => isInverse(termSlots.term)));
 	const groupCount = groups.length;
 	const fieldCount = fieldNames.length;
-	const norms = fieldNormsOf(index);
-	const powers = powerCacheOf(index, norms);
+	const powers: PowerCache = {scores: new Float64Array(fieldCount).fill(Number.NaN), powers: new Float64Array(fieldCount)};
 	yield;
 
 	const articleIndexes = new Int32Array(index.articleCount);
 	const scores = new Float64Array(index.articleCount);
+	const evidences = new Uint16Array(index.articleCount);
 	let candidateCount = 0;
 	for (let firstArticle = 0; firstArticle < index.articleCount; firstArticle += articlesPerStep) {
 		const endArticle = Math.min(index.articleCount, firstArticle + articlesPerStep);
@@ -422,6 +433,7 @@ export function* findCandidates(index: WordIndex, query: ExtendedQuery, cache: N
 			let matchedFieldCount = 0;
 			let hasInverse = false;
 			let articleScore = 1;
+			let articleEvidence = 0;
 			for (let field = 0; field < fieldCount; field++) {
 				const bit = 1 << (shift + field);
 				if ((matchedBits & bit) === 0) {
@@ -444,12 +456,14 @@ export function* findCandidates(index: WordIndex, query: ExtendedQuery, cache: N
 				}
 
 				// The same arithmetic, in the same order, as fuse.js's extended search and computeScore, so that ties stay ties.
-				articleScore *= fieldFactor(field, index.wordCounts[slot]!, sum / terms.length, norms, powers);
+				articleScore *= fieldFactor(field, sum / terms.length, powers);
+				articleEvidence += evidenceWeights[field]! * evidence[slot]!;
 			}
 
 			if (!(hasInverse && matchedFieldCount < fieldCount)) {
 				articleIndexes[candidateCount] = article;
 				scores[candidateCount] = articleScore;
+				evidences[candidateCount] = Math.min(articleEvidence, mostEvidence);
 				candidateCount++;
 			}
 		}
@@ -458,35 +472,70 @@ export function* findCandidates(index: WordIndex, query: ExtendedQuery, cache: N
 	}
 
 	const found = articleIndexes.subarray(0, candidateCount);
-	return {articleIndexes: isExact ? sortByScore(found, scores.subarray(0, candidateCount)) : found, isExact};
+	return {articleIndexes: isExact ? sortByScore(found, scores.subarray(0, candidateCount), evidences.subarray(0, candidateCount), recency) : found, isExact};
 }
 
 /**
- * The articles in ascending order of score, ties in article order, as fuse.js sorts them. Many articles are sorted
- * by a stable radix sort of the high 32 bits of each score (for positive doubles, the bits read as an unsigned
- * number grow with the value); articles whose high bits tie are then put in order of the low 32 bits, since
- * fuse.js's products of powers often differ only in the last few bits.
+ * The positions of `articleIndexes` (ascending) in the order of `recency`: a walk over every article, cheaper than a
+ * sort when there are many.
  */
-function sortByScore(articleIndexes: Int32Array, scores: Float64Array): Int32Array {
-	const count = articleIndexes.length;
-	if (count < 1024) {
-		const order = Array.from({length: count}, (_, position) => position);
-		order.sort((left, right) => scores[left]! - scores[right]! || left - right);
-		return Int32Array.from(order, position => articleIndexes[position]!);
+function positionsByRecency(articleIndexes: Int32Array, {order}: Recency): Int32Array {
+	// Each candidate article's position plus one; 0 for the others.
+	const positionOf = new Int32Array(order.length);
+	for (let position = 0; position < articleIndexes.length; position++) {
+		positionOf[articleIndexes[position]!] = position + 1;
 	}
 
-	// Each score's 32-bit halves, low then high (on a little-endian machine, as Node's are).
-	const halves = new Uint32Array(scores.buffer, scores.byteOffset, count * 2);
+	const positions = new Int32Array(articleIndexes.length);
+	let count = 0;
+	for (let rank = 0; rank < order.length; rank++) {
+		const position = positionOf[order[rank]!]!;
+		if (position !== 0) {
+			positions[count++] = position - 1;
+		}
+	}
+
+	return positions;
+}
+
+/** Sorts `positions` stably by most evidence first, in one pass; answers them as they are when all evidence is the same. */
+function byEvidence(positions: Int32Array, evidences: Uint16Array): Int32Array {
+	const counts = new Uint32Array(mostEvidence + 2);
+	for (let position = 0; position < positions.length; position++) {
+		counts[mostEvidence - evidences[position]! + 1]!++;
+	}
+
+	if (counts.includes(positions.length)) {
+		return positions;
+	}
+
+	for (let digit = 1; digit < counts.length; digit++) {
+		counts[digit]! += counts[digit - 1]!;
+	}
+
+	const sorted = new Int32Array(positions.length);
+	for (const position of positions) {
+		sorted[counts[mostEvidence - evidences[position]!]!++] = position;
+	}
+
+	return sorted;
+}
+
+/**
+ * `positions` sorted stably by one 32-bit half of each one's score (`half` 1 for the high half, 0 for the low), by a
+ * radix sort in two passes of 16 bits. For positive doubles, the bits of the high half read as an unsigned number grow
+ * with the value, and so do the low half's among scores whose high halves are the same.
+ */
+function byScoreHalf(positions: Int32Array, halves: Uint32Array, half: 0 | 1, counts: Uint32Array): Int32Array {
+	const count = positions.length;
 	let keys = new Uint32Array(count);
-	let positions = new Int32Array(count);
 	for (let position = 0; position < count; position++) {
-		keys[position] = halves[position * 2 + 1]!;
-		positions[position] = position;
+		keys[position] = halves[positions[position]! * 2 + half]!;
 	}
 
-	const counts = new Uint32Array(0x1_00_00);
+	let from = positions;
 	let sortedKeys = new Uint32Array(count);
-	let sortedPositions = new Int32Array(count);
+	let sorted: Int32Array = new Int32Array(count);
 	for (const shift of [0, 16]) {
 		counts.fill(0);
 		for (let position = 0; position < count; position++) {
@@ -503,28 +552,53 @@ function sortByScore(articleIndexes: Int32Array, scores: Float64Array): Int32Arr
 		for (let position = 0; position < count; position++) {
 			const target = counts[(keys[position]! >>> shift) & 0xFF_FF]!++;
 			sortedKeys[target] = keys[position]!;
-			sortedPositions[target] = positions[position]!;
+			sorted[target] = from[position]!;
 		}
 
 		[keys, sortedKeys] = [sortedKeys, keys];
-		[positions, sortedPositions] = [sortedPositions, positions];
+		[from, sorted] = [sorted, from === positions ? new Int32Array(count) : from];
 	}
 
-	// Runs of equal high halves, already in article order: sort each by its low halves where they are not in order.
-	const lowOf = (position: number) => halves[position * 2]!;
-	for (let start = 0; start < count; ) {
-		let end = start + 1;
-		let isOrdered = true;
-		while (end < count && keys[end] === keys[start]) {
-			isOrdered &&= lowOf(positions[end]!) >= lowOf(positions[end - 1]!);
-			end++;
-		}
+	return from;
+}
 
-		if (!isOrdered) {
-			positions.subarray(start, end).sort((left, right) => lowOf(left) - lowOf(right) || left - right);
-		}
+/**
+ * The articles in ascending order of score, as fuse.js's scores would sort them; ties by most evidence, then in the
+ * order of `recency` (else in article order). Many articles are first put in order of recency, then of evidence, then
+ * sorted by stable radix sorts of their scores' high halves, and of their low halves first where scores with the same
+ * high half differ (fuse.js's products of powers often differ only in the last few bits).
+ */
+function sortByScore(articleIndexes: Int32Array, scores: Float64Array, evidences: Uint16Array, recency: Recency | undefined): Int32Array {
+	const count = articleIndexes.length;
+	if (count < 1024) {
+		const rankOf = (position: number) => (recency ? recency.ranks[articleIndexes[position]!]! : position);
+		const order = Array.from({length: count}, (_, position) => position);
+		order.sort((left, right) => scores[left]! - scores[right]! || evidences[right]! - evidences[left]! || rankOf(left) - rankOf(right));
+		return Int32Array.from(order, position => articleIndexes[position]!);
+	}
 
-		start = end;
+	let tieOrder: Int32Array;
+	if (recency) {
+		tieOrder = positionsByRecency(articleIndexes, recency);
+	} else {
+		tieOrder = new Int32Array(count);
+		for (let position = 0; position < count; position++) {
+			tieOrder[position] = position;
+		}
+	}
+
+	tieOrder = byEvidence(tieOrder, evidences);
+	// Each score's 32-bit halves, low then high (on a little-endian machine, as Node's are).
+	const halves = new Uint32Array(scores.buffer, scores.byteOffset, count * 2);
+	const counts = new Uint32Array(0x1_00_00);
+	let positions = byScoreHalf(tieOrder, halves, 1, counts);
+	for (let index = 1; index < count; index++) {
+		const previous = positions[index - 1]!;
+		const position = positions[index]!;
+		if (halves[position * 2 + 1] === halves[previous * 2 + 1] && halves[position * 2] !== halves[previous * 2]) {
+			positions = byScoreHalf(byScoreHalf(tieOrder, halves, 0, counts), halves, 1, counts);
+			break;
+		}
 	}
 
 	return positions.map(position => articleIndexes[position]!);

@@ -10,14 +10,16 @@
  *    inside a word.
  * 3. fuse.js itself ranks the best of them (and drops any it does not match); the rest follow in the index's order.
  *    The candidates are handed out before that step, as provisional hits, so that a keystroke's frame need not wait
- *    for fuse.js.
+ *    for fuse.js. Articles fuse.js scores the same keep the index's order, which ranks them by the evidence of their
+ *    matched fields (which fields hold the term, and whether as a word of its own or inside another), then newest
+ *    first.
  *
  * The search runs as a generator, a few milliseconds a step, so that the shell can run it between keystrokes and
  * drop it when the query changes; recent results are kept for Backspace.
  */
 import Fuse, {type IFuseOptions} from 'fuse.js';
 import type {Article} from '../article.js';
-import {type Candidates, findCandidates, type NearWordsCache} from './candidates.js';
+import {type Candidates, findCandidates, type NearWordsCache, type Recency} from './candidates.js';
 import {parseExtendedQuery, withInverseTermsApart, withShortWordsExact} from './extended-query.js';
 import {fieldNames, fieldWeights, type SearchDocument, searchDocumentOf, searchedHeadline} from './search-document.js';
 import {takePreparedWordIndex} from './prepared-word-indexes.js';
@@ -50,12 +52,15 @@ export type SearchStep = {
 
 /**
  * fuse.js tuned for reading news. The defaults match junk (threshold 0.6) and look only at the first ~60
- * characters of a field (location and distance), which would hide every word past a body's first line.
+ * characters of a field (location and distance), which would hide every word past a body's first line. Nor does a
+ * field's length count: fuse.js's field norm put a three-word price ticker (`NY COCOA 1000`) above every story
+ * about cocoa, however much more its headline and body said of it.
  */
 export const fuseOptions: IFuseOptions<SearchDocument> = {
 	keys: fieldNames.map(name => ({name, weight: fieldWeights[name]})),
 	threshold: 0.2,
 	ignoreLocation: true,
+	ignoreFieldNorm: true,
 	includeMatches: true,
 	includeScore: true,
 	minMatchCharLength: 2,
@@ -95,6 +100,39 @@ const fuseRankedCount = 60;
 const fuseChunkSize = 24;
 /** Recent queries whose results are kept, so that Backspace back to one is instant. */
 const rememberedQueryCount = 16;
+
+/**
+ * The articles newest first (undated ones after, in their own order), and each one's place in that order: the order
+ * of articles that match equally well. Dates are packed with the article's index into one double per article,
+ * to use the typed array's own sort (a few milliseconds for 100,000): seconds since 1970 take 33 bits, the index the
+ * 20 below.
+ */
+export function recencyOf(articles: readonly Article[]): Recency {
+	const indexBits = 2 ** 20;
+	if (articles.length > indexBits) {
+		// Past a million articles, ties keep the article order.
+		const order = Int32Array.from(articles, (_, index) => index);
+		return {order, ranks: new Uint32Array(order.buffer)};
+	}
+
+	const keys = new Float64Array(articles.length);
+	for (const [index, {publishedAt}] of articles.entries()) {
+		// Newest first: the latest date has the smallest key; undated ones come after every date. Every key stays
+		// below 2 ** 53, where doubles still hold every whole number.
+		const age = publishedAt === undefined ? 2 ** 33 - 1 : Math.min(2 ** 33 - 2, Math.max(0, 2 ** 32 - Math.floor(publishedAt / 1000)));
+		keys[index] = age * indexBits + (index % indexBits);
+	}
+
+	keys.sort();
+	const order = new Int32Array(articles.length);
+	const ranks = new Uint32Array(articles.length);
+	for (const [rank, key] of keys.entries()) {
+		order[rank] = key % indexBits;
+		ranks[key % indexBits] = rank;
+	}
+
+	return {order, ranks};
+}
 
 const unfilteredHitsCache = new WeakMap<readonly Article[], readonly SearchHit[]>();
 
@@ -199,6 +237,11 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 	const builder = new WordIndexBuilder(articles, takePreparedWordIndex(articles));
 	const nearWordsCache: NearWordsCache = new Map();
 	const remembered = new Map<string, RememberedResult>();
+	let recency: Recency | undefined;
+	const recencyOnce = () => {
+		recency ??= recencyOf(articles);
+		return recency;
+	};
 	/** The candidates of recent queries whose search was dropped before fuse.js ranked them, to start from if typed again. */
 	const unrankedCandidates = new Map<string, Candidates>();
 
@@ -231,6 +274,17 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 		// The index's order is fuse.js's: fuse.js ranks the head, and checks it, and the rest follow. If some term was
 		// beyond the index, the candidates are a superset in article order, and fuse.js must see every one.
 		const rankedCount = isExact ? Math.min(fuseRankedCount, articleIndexes.length) : articleIndexes.length;
+		// Articles fuse.js scores the same keep the index's order (see Candidates), or, when the index could not order
+		// them, come newest first.
+		const {ranks} = recencyOnce();
+		const headPositions = new Map<number, number>();
+		if (isExact) {
+			for (let position = 0; position < rankedCount; position++) {
+				headPositions.set(articleIndexes[position]!, position);
+			}
+		}
+
+		const tieRank = (articleIndex: number) => (isExact ? headPositions.get(articleIndex)! : ranks[articleIndex]!);
 		const ranked: RankedHit[] = [];
 		for (let start = 0; start < rankedCount; start += fuseChunkSize) {
 			ranked.push(...rankWithFuse(query, articleIndexes.subarray(start, Math.min(rankedCount, start + fuseChunkSize))));
@@ -238,7 +292,7 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 		}
 
 		const rest = articleIndexes.subarray(rankedCount);
-		ranked.sort((left, right) => left.score - right.score || left.articleIndex - right.articleIndex);
+		ranked.sort((left, right) => left.score - right.score || tieRank(left.articleIndex) - tieRank(right.articleIndex));
 		const order = new Int32Array(ranked.length + rest.length);
 		order.set(ranked.map(({articleIndex}) => articleIndex));
 		order.set(rest, ranked.length);
@@ -308,7 +362,7 @@ export function createSearchIndex(articles: readonly Article[]): SearchIndex {
 				unrankedCandidates.delete(trimmed);
 			} else {
 				const index = yield* indexInSteps();
-				const finding = findCandidates(index, parseExtendedQuery(trimmed), nearWordsCache);
+				const finding = findCandidates(index, parseExtendedQuery(trimmed), nearWordsCache, recencyOnce());
 				let step = finding.next();
 				while (!step.done) {
 					yield {indexedShare: 1};

@@ -66,6 +66,33 @@ export function wordIdOf(index: WordIndex, pattern: string): number {
 	return -1;
 }
 
+/** Whether the character `code` is a letter or a digit: an ASCII test first, as most are. */
+function isLetterOrDigit(code: number): boolean {
+	if (code < 0x80) {
+		return (code >= 0x61 && code <= 0x7A) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5A);
+	}
+
+	return /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(code));
+}
+
+/**
+ * Whether word `id` holds `pattern` as a word of its own: with no letter or digit either side, as `yen` stands in
+ * `dollar/yen,` and not in `cheyenne`. The index's words are split at spaces only, so punctuation clings to them.
+ */
+export function holdsAsWord(index: WordIndex, id: number, pattern: string): boolean {
+	const {vocabulary, wordStarts} = index;
+	const start = wordStarts[id]!;
+	const end = wordStarts[id + 1]! - 1;
+	for (let position = vocabulary.indexOf(pattern, start); position !== -1 && position + pattern.length <= end; position = vocabulary.indexOf(pattern, position + 1)) {
+		const after = position + pattern.length;
+		if ((position === start || !isLetterOrDigit(vocabulary.charCodeAt(position - 1))) && (after === end || !isLetterOrDigit(vocabulary.charCodeAt(after)))) {
+			return true;
+		}
+	}
+
+	return false;
+}
+
 /** The one of the words `ids` that is `pattern` itself, or -1: cheaper than looking it up when the ids are at hand. */
 export function wordIdAmong(index: WordIndex, ids: ArrayLike<number>, pattern: string): number {
 	const {vocabulary, wordStarts} = index;

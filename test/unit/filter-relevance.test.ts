@@ -124,3 +124,61 @@ describe('typing more narrows the list', () => {
 		expect(typoStepLengths).toEqual([6, 10, 15, 20, 25, 30]);
 	});
 });
+
+/** An article of our own with a date (milliseconds), its body one paragraph per string. */
+function dated(id: string, headline: string, day: number, ...paragraphs: string[]): Article {
+	return {id, headline, headlineSource: 'title', paragraphs, source: 'wire', publishedAt: Date.UTC(2024, 2, day)};
+}
+
+/**
+ * A wire of our own, shaped like a commodity desk's: one-line price tickers (the word in the headline, figures in the
+ * body) beside stories. Dated so that the tickers are the newest, and in file order oldest first.
+ */
+const wire: Article[] = [
+	dated('body-only', 'SOFT COMMODITIES MIXED IN QUIET TRADE', 1, 'Sugar eased while cocoa and coffee held steady.', 'Cocoa dealers said the cocoa market lacked news.'),
+	dated('story', 'COCOA PRICES SLIDE AS WEST AFRICAN CROP GROWS', 2, 'Cocoa prices fell for a third session as the main crop in West Africa came in larger than expected.', 'Exporters said cocoa arrivals at the ports were running well ahead of last season, and grinders bought cocoa only for nearby needs.'),
+	dated('headline-story', 'GROWERS WAIT FOR RAIN IN COCOA BELT', 3, 'Farmers in the cocoa belt said the dry spell had gone on for six weeks.', 'The next cocoa crop depends on rain this month.'),
+	dated('ticker-early', 'LDN COCOA 0930', 4, 'JUL 1512 UP 4 SEP 1530 UNCH'),
+	dated('ticker-late', 'LDN COCOA 1430', 5, 'JUL 1508 DN 1 SEP 1526 DN 2'),
+	dated('yen-story', 'YEN FIRMS AGAINST DOLLAR IN TOKYO', 2, 'The yen rose against the dollar, dealers said, as exporters sold dollars for yen.'),
+	dated('cheyenne', 'CHEYENNE MINING SELLS OIL UNIT', 3, 'Cheyenne Mining said it sold its oil unit; Cheyenne will keep its gold mines.'),
+	dated('oilseeds', 'OILSEEDS CRUSH RISES IN APRIL', 8, 'The oilseeds crush rose in April.'),
+	dated('older-twin', 'HARBOUR DUES RISE', 1, 'The port raised its harbour dues.'),
+	dated('newer-twin', 'HARBOUR DUES CUT', 6, 'The port cut its harbour dues.'),
+	dated('near-miss', 'HARBOR DUES FROZEN', 7, 'The port froze its harbor dues.'),
+];
+
+const wireIndex = createSearchIndex(wire);
+const wireIdsFor = (query: string) => wireIndex.search(query).map(hit => hit.article.id);
+
+describe('the order of the best match', () => {
+	it('puts the stories that have the term in headline and body first, one-line tickers after, and a body-only mention last', () => {
+		expect(wireIdsFor('cocoa')).toEqual(['headline-story', 'story', 'ticker-late', 'ticker-early', 'body-only']);
+	});
+
+	it('does not let a field\'s shortness win: a ticker of three words comes after a headline of eight', () => {
+		const ids = wireIdsFor('cocoa');
+		expect(ids.indexOf('story')).toBeLessThan(ids.indexOf('ticker-late'));
+		expect(ids.indexOf('story')).toBeLessThan(ids.indexOf('ticker-early'));
+	});
+
+	it('puts the term standing as a word of its own before the term inside a longer word, however new that is', () => {
+		expect(wireIdsFor('yen')).toEqual(['yen-story', 'cheyenne']);
+		expect(wireIdsFor('oil')).toEqual(['cheyenne', 'oilseeds']);
+	});
+
+	it('puts an exact word before a near miss, however new the near miss', () => {
+		expect(wireIdsFor('harbour')[0]).not.toBe('near-miss');
+		expect(wireIdsFor('harbour').at(-1)).toBe('near-miss');
+	});
+
+	it('lists articles that match equally well newest first', () => {
+		expect(wireIdsFor('harbour').slice(0, 2)).toEqual(['newer-twin', 'older-twin']);
+		expect(wireIdsFor('cocoa').slice(0, 4)).toEqual(['headline-story', 'story', 'ticker-late', 'ticker-early']);
+	});
+
+	it('keeps the order of equally good undated articles as they came', () => {
+		const undated = ['a', 'b', 'c'].map(id => article(id, `Harbour news ${id}`, 'The harbour reopened.'));
+		expect(createSearchIndex(undated).search('harbour').map(hit => hit.article.id)).toEqual(['a', 'b', 'c']);
+	});
+});
