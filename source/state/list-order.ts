@@ -52,17 +52,23 @@ export function datedYears(articles: readonly Article[]): DateYears | undefined 
 		return datedYearsOfLists.get(articles);
 	}
 
+	// The earliest and latest moments, then their years: a year is never earlier than that of an earlier moment, and a
+	// date made for each of 100,000 articles cost a big list's first frame several milliseconds.
 	let earliest = Number.POSITIVE_INFINITY;
 	let latest = Number.NEGATIVE_INFINITY;
 	for (const {publishedAt} of articles) {
 		if (publishedAt !== undefined) {
-			const year = new Date(publishedAt).getFullYear();
-			earliest = Math.min(earliest, year);
-			latest = Math.max(latest, year);
+			if (publishedAt < earliest) {
+				earliest = publishedAt;
+			}
+
+			if (publishedAt > latest) {
+				latest = publishedAt;
+			}
 		}
 	}
 
-	const years = Number.isFinite(earliest) ? {earliest, latest} : undefined;
+	const years = Number.isFinite(earliest) ? {earliest: new Date(earliest).getFullYear(), latest: new Date(latest).getFullYear()} : undefined;
 	datedYearsOfLists.set(articles, years);
 	return years;
 }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {Article} from '../../source/article.js';
-import {defaultOrderFor, groupKey, groupLabel, hasGroups, hasSeveralSources, isListOrder, listOrders, orderArticles, sourceGroups} from '../../source/state/list-order.js';
+import {datedYears, defaultOrderFor, groupKey, groupLabel, hasGroups, hasSeveralSources, isListOrder, listOrders, orderArticles, sourceGroups} from '../../source/state/list-order.js';
 import {type ListRow, listRows} from '../../source/state/list-rows.js';
 import {unfilteredHits} from '../../source/search/search.js';
 
@@ -144,5 +144,26 @@ describe('group rows', () => {
 		expect(plain.slice(1, 3).map(row => describeRow(row))).toEqual(['1 banana crop fails', '2 cherry prices']);
 		expect(plain.rowOfArticle(3)).toBe(3);
 		expect(plain.articleAtRow(9)).toBe(4);
+	});
+});
+
+describe('the years the dates span', () => {
+	const onDate = (headline: string, date: string | undefined): Article => ({
+		id: headline,
+		headline,
+		headlineSource: 'title',
+		paragraphs: [],
+		source: 'test',
+		...(date === undefined ? {} : {publishedAt: new Date(date).getTime()}),
+	});
+
+	it('are the years of the earliest and the latest date, wherever they stand in the list', () => {
+		const list = [onDate('a', '2024-06-01T12:00:00'), onDate('b', undefined), onDate('c', '2019-12-31T23:30:00'), onDate('d', '2026-01-01T00:30:00'), onDate('e', '2021-03-03T03:03:00')];
+		expect(datedYears(list)).toEqual({earliest: 2019, latest: 2026});
+	});
+
+	it('are one year for dates within it, and none without a date', () => {
+		expect(datedYears([onDate('a', '2025-02-01T10:00:00'), onDate('b', '2025-11-30T10:00:00')])).toEqual({earliest: 2025, latest: 2025});
+		expect(datedYears([onDate('a', undefined), onDate('b', undefined)])).toBeUndefined();
 	});
 });
