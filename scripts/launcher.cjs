@@ -23,13 +23,21 @@ const bundleHash = '@@BUNDLE_HASH@@';
 const bundleName = 'bundle.js';
 /** The exit code when the bundle is not there (source/exit-codes.ts: `brokenInstall`). */
 const brokenInstallExitCode = 14;
-/** A cache file: this magic (8 bytes), a flags byte, three zero bytes, the CRC-32 and the length of V8's data, the data. */
+/** A cache file: this magic (8 bytes), a flags byte (see cacheParts), three zero bytes, the CRC-32 and the length of V8's data, the data. */
 const cacheMagic = 'BSCODE01';
 const cacheHeaderLength = 20;
-/** Flag: the cache was made by a run that started the interface, so it holds the interface's compiled code too. */
-const madeWithInterface = 1;
-/** The bundle says so, with this process event, when the interface starts. */
-const interfaceStartedEvent = 'broadsheet:interface-started';
+/**
+ * The parts of the program a run may use beyond reading its inputs, each with the flag that says a cache holds its
+ * compiled code (a run that used it made the cache), and the process event by which the bundle says a run uses it.
+ * V8's cache holds only the functions compiled before it was made: a cache made by a start on a file lacked the
+ * feeds' code (fetching, the XML reader), and every start on URLs compiled it again (about 30 ms).
+ */
+const cacheParts = [
+	// The interface.
+	{flag: 1, event: 'broadsheet:interface-started'},
+	// Feeds fetched from the web.
+	{flag: 2, event: 'broadsheet:feeds-fetched'},
+];
 
 /**
  * $XDG_CACHE_HOME/broadsheet, else ~/.cache/broadsheet (the XDG specification says to ignore a relative path); none
@@ -231,15 +239,21 @@ function launch() {
 		filename: bundlePath,
 		cachedData: cache?.data,
 	});
-	let hasInterface = false;
-	process.once(interfaceStartedEvent, () => {
-		hasInterface = true;
-	});
-	// At exit the cache holds everything this run compiled: the interface's code too, when it ran.
+	/** The flags of the parts this run used. */
+	let usedFlags = 0;
+	for (const {flag, event} of cacheParts) {
+		process.once(event, () => {
+			usedFlags |= flag;
+		});
+	}
+
+	// At exit the cache holds everything this run compiled, with what the cache it started from held: it is written
+	// again when this run used a part whose code the cache lacked (and so, once a part has run, is then left alone).
 	process.once('exit', () => {
-		const isWanted = cache === undefined || script.cachedDataRejected === true || (hasInterface && !(cache.flags & madeWithInterface));
+		const isCurrent = cache !== undefined && script.cachedDataRejected !== true;
+		const isWanted = !isCurrent || (usedFlags & ~cache.flags) !== 0;
 		if (isWanted && canCache) {
-			writeCache(directory, cacheName, script, hasInterface ? madeWithInterface : 0);
+			writeCache(directory, cacheName, script, usedFlags | (isCurrent ? cache.flags : 0));
 		}
 	});
 	// The bundle's import.meta: its address (meow wants it), and a way to load more of Node's own code (Node's fetch) as

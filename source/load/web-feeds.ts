@@ -131,6 +131,8 @@ function fallbackWebOptions(): WebOptions {
 export async function readWebInput(url: string, options: WebOptions | undefined, request: Omit<FeedRequest, 'url'> = {}): Promise<{input: DecodedInput; notice?: string; staleAge?: string}> {
 	// Loaded only for a URL: reading files never pays for the fetching code, nor for Node's fetch.
 	const {fetchFeed} = await import('./web/fetch-feed.js');
+	// For the launcher (scripts/launcher.cjs): its code cache should hold the feeds' compiled code too.
+	(process as NodeJS.EventEmitter).emit('broadsheet:feeds-fetched');
 	const fetched = await fetchFeed(url, options ?? fallbackWebOptions());
 	const name = printableName(url);
 	const {text, byteCount} = decodeInput(withinLimit(fetched.bytes, name, options?.maximumByteCount ?? defaultMaximumByteCount), name, fetched.charset);

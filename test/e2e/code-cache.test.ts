@@ -179,6 +179,38 @@ describe('the code cache', () => {
 		await session.exited;
 		expect(onlyCacheFile(cacheHome).bytes.equals(withInterface)).toBe(true);
 	});
+
+	it('holds the feeds\' code once a run has fetched feeds, though a start on a file made it, and is then left alone', async () => {
+		const cacheHome = freshCacheHome();
+		const server = await startWebServer({'/feed.xml': fixedRoute(rssFeed('Harbour desk', ['Ferry timetable changes']))});
+		// The feed cache is a directory beside the code cache.
+		const codeCache = () => {
+			const names = cacheFiles(cacheHome).filter(name => name.startsWith('code-'));
+			expect(names).toHaveLength(1);
+			return readFileSync(join(cacheHome, 'broadsheet', names[0]!));
+		};
+
+		try {
+			const session = await startBroadsheet([samplePath], singlePaneSize, {env: {XDG_CACHE_HOME: cacheHome}});
+			session.press('q');
+			await session.exited;
+			const withInterface = codeCache();
+			const fetchFeed = async () => runBroadsheetPiped(['--list', server.url('/feed.xml')], {env: {XDG_CACHE_HOME: cacheHome, HTTP_PROXY: undefined, http_proxy: undefined, ALL_PROXY: undefined, all_proxy: undefined}});
+			expect((await fetchFeed()).stdout).toBe('Ferry timetable changes\n');
+			const withFeeds = codeCache();
+			expect(isWholeCacheFile(withFeeds)).toBe(true);
+			expect(withFeeds.length).toBeGreaterThan(withInterface.length);
+			// Still marked as holding the interface's code: a start on the interface leaves it as it is.
+			expect(withFeeds[8]).toBe(withInterface[8]! | 2);
+			await fetchFeed();
+			const again = await startBroadsheet([samplePath], singlePaneSize, {env: {XDG_CACHE_HOME: cacheHome}});
+			again.press('q');
+			await again.exited;
+			expect(codeCache().equals(withFeeds)).toBe(true);
+		} finally {
+			await server.close();
+		}
+	});
 });
 
 describe('the built command', () => {
