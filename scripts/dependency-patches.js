@@ -114,6 +114,50 @@ export const dependencyPatches = [
 		],
 	},
 	{
+		file: 'htmlparser2/dist/Tokenizer.js',
+		reason: 'Text is skipped to the next `<` (or `&`, when entities are decoded) in one native search, not a step a character: the first feed of a start goes through its XML and its stories\' HTML as cold code, a character at a time.',
+		edits: [
+			{
+				search: 'export default class Tokenizer {',
+				replacement: '/** Where text that decodes entities stops: a tag or an entity. */\nconst textStop = /[<&]/g;\nexport default class Tokenizer {',
+			},
+			{
+				search: `            this.state = State.BeforeTagName;
+            this.sectionStart = this.index;
+        }
+        else if (this.decodeEntities && c === CharCodes.Amp) {
+            this.startEntity();
+        }
+    }`,
+				// On to the character before the stop (or the end): the parse loop's step lands on it, and this state reads it.
+				replacement: `            this.state = State.BeforeTagName;
+            this.sectionStart = this.index;
+        }
+        else if (this.decodeEntities && c === CharCodes.Amp) {
+            this.startEntity();
+        }
+        else if (this.decodeEntities) {
+            textStop.lastIndex = this.index + 1 - this.offset;
+            const stop = textStop.exec(this.buffer);
+            this.index = (stop === null ? this.buffer.length : stop.index) + this.offset - 1;
+        }
+    }`,
+			},
+			{
+				search: `        while (++this.index < this.buffer.length + this.offset) {
+            if (this.buffer.charCodeAt(this.index - this.offset) === c) {
+                return true;
+            }
+        }`,
+				replacement: `        const found = this.buffer.indexOf(String.fromCharCode(c), this.index + 1 - this.offset);
+        if (found !== -1) {
+            this.index = found + this.offset;
+            return true;
+        }`,
+			},
+		],
+	},
+	{
 		file: 'ink/build/components/ErrorOverview.js',
 		reason: 'stack-utils, which makes a regular expression for each of Node\'s built-in modules when loaded, loads when an error is first shown rather than at every start-up.',
 		edits: [
