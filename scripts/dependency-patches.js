@@ -115,11 +115,11 @@ export const dependencyPatches = [
 	},
 	{
 		file: 'htmlparser2/dist/Tokenizer.js',
-		reason: 'Text is skipped to the next `<` (or `&`, when entities are decoded) in one native search, not a step a character: the first feed of a start goes through its XML and its stories\' HTML as cold code, a character at a time.',
+		reason: 'Text is skipped to the next `<` (or `&`, when entities are decoded), and a tag\'s name to its end, in one native search, not a step a character: the first feed of a start goes through its XML and its stories\' HTML as cold code, a character at a time.',
 		edits: [
 			{
 				search: 'export default class Tokenizer {',
-				replacement: '/** Where text that decodes entities stops: a tag or an entity. */\nconst textStop = /[<&]/g;\nexport default class Tokenizer {',
+				replacement: '/** Where text that decodes entities stops: a tag or an entity. */\nconst textStop = /[<&]/g;\n/** Where a tag\'s name ends (isEndOfTagSection). */\nconst tagNameEnd = /[ \\n\\t\\f\\r/>]/g;\nexport default class Tokenizer {',
 			},
 			{
 				search: `            this.state = State.BeforeTagName;
@@ -140,6 +140,53 @@ export const dependencyPatches = [
             textStop.lastIndex = this.index + 1 - this.offset;
             const stop = textStop.exec(this.buffer);
             this.index = (stop === null ? this.buffer.length : stop.index) + this.offset - 1;
+        }
+    }`,
+			},
+			{
+				search: `    stateInTagName(c) {
+        if (isEndOfTagSection(c)) {
+            this.cbs.onopentagname(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.state = State.BeforeAttributeName;
+            this.stateBeforeAttributeName(c);
+        }
+    }`,
+				replacement: `    stateInTagName(c) {
+        if (isEndOfTagSection(c)) {
+            this.cbs.onopentagname(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.state = State.BeforeAttributeName;
+            this.stateBeforeAttributeName(c);
+        }
+        else {
+            this.skipToTagNameEnd();
+        }
+    }
+    skipToTagNameEnd() {
+        tagNameEnd.lastIndex = this.index + 1 - this.offset;
+        const end = tagNameEnd.exec(this.buffer);
+        this.index = (end === null ? this.buffer.length : end.index) + this.offset - 1;
+    }`,
+			},
+			{
+				search: `    stateInClosingTagName(c) {
+        if (isEndOfTagSection(c)) {
+            this.cbs.onclosetag(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.state = State.AfterClosingTagName;
+            this.stateAfterClosingTagName(c);
+        }
+    }`,
+				replacement: `    stateInClosingTagName(c) {
+        if (isEndOfTagSection(c)) {
+            this.cbs.onclosetag(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.state = State.AfterClosingTagName;
+            this.stateAfterClosingTagName(c);
+        }
+        else {
+            this.skipToTagNameEnd();
         }
     }`,
 			},
