@@ -114,6 +114,97 @@ export const dependencyPatches = [
 		],
 	},
 	{
+		file: 'htmlparser2/dist/Tokenizer.js',
+		reason: 'Text is skipped to the next `<` (or `&`, when entities are decoded), and a tag\'s name to its end, in one native search, not a step a character: the first feed of a start goes through its XML and its stories\' HTML as cold code, a character at a time.',
+		edits: [
+			{
+				search: 'export default class Tokenizer {',
+				replacement: '/** Where text that decodes entities stops: a tag or an entity. */\nconst textStop = /[<&]/g;\n/** Where a tag\'s name ends (isEndOfTagSection). */\nconst tagNameEnd = /[ \\n\\t\\f\\r/>]/g;\nexport default class Tokenizer {',
+			},
+			{
+				search: `            this.state = State.BeforeTagName;
+            this.sectionStart = this.index;
+        }
+        else if (this.decodeEntities && c === CharCodes.Amp) {
+            this.startEntity();
+        }
+    }`,
+				// On to the character before the stop (or the end): the parse loop's step lands on it, and this state reads it.
+				replacement: `            this.state = State.BeforeTagName;
+            this.sectionStart = this.index;
+        }
+        else if (this.decodeEntities && c === CharCodes.Amp) {
+            this.startEntity();
+        }
+        else if (this.decodeEntities) {
+            textStop.lastIndex = this.index + 1 - this.offset;
+            const stop = textStop.exec(this.buffer);
+            this.index = (stop === null ? this.buffer.length : stop.index) + this.offset - 1;
+        }
+    }`,
+			},
+			{
+				search: `    stateInTagName(c) {
+        if (isEndOfTagSection(c)) {
+            this.cbs.onopentagname(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.state = State.BeforeAttributeName;
+            this.stateBeforeAttributeName(c);
+        }
+    }`,
+				replacement: `    stateInTagName(c) {
+        if (isEndOfTagSection(c)) {
+            this.cbs.onopentagname(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.state = State.BeforeAttributeName;
+            this.stateBeforeAttributeName(c);
+        }
+        else {
+            this.skipToTagNameEnd();
+        }
+    }
+    skipToTagNameEnd() {
+        tagNameEnd.lastIndex = this.index + 1 - this.offset;
+        const end = tagNameEnd.exec(this.buffer);
+        this.index = (end === null ? this.buffer.length : end.index) + this.offset - 1;
+    }`,
+			},
+			{
+				search: `    stateInClosingTagName(c) {
+        if (isEndOfTagSection(c)) {
+            this.cbs.onclosetag(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.state = State.AfterClosingTagName;
+            this.stateAfterClosingTagName(c);
+        }
+    }`,
+				replacement: `    stateInClosingTagName(c) {
+        if (isEndOfTagSection(c)) {
+            this.cbs.onclosetag(this.sectionStart, this.index);
+            this.sectionStart = -1;
+            this.state = State.AfterClosingTagName;
+            this.stateAfterClosingTagName(c);
+        }
+        else {
+            this.skipToTagNameEnd();
+        }
+    }`,
+			},
+			{
+				search: `        while (++this.index < this.buffer.length + this.offset) {
+            if (this.buffer.charCodeAt(this.index - this.offset) === c) {
+                return true;
+            }
+        }`,
+				replacement: `        const found = this.buffer.indexOf(String.fromCharCode(c), this.index + 1 - this.offset);
+        if (found !== -1) {
+            this.index = found + this.offset;
+            return true;
+        }`,
+			},
+		],
+	},
+	{
 		file: 'ink/build/components/ErrorOverview.js',
 		reason: 'stack-utils, which makes a regular expression for each of Node\'s built-in modules when loaded, loads when an error is first shown rather than at every start-up.',
 		edits: [

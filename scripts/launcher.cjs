@@ -10,6 +10,7 @@
 'use strict';
 const {closeSync, fstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, unlinkSync, writeFileSync} = require('node:fs');
 const {homedir} = require('node:os');
+const {isBuiltin} = require('node:module');
 const {isAbsolute, join} = require('node:path');
 const {pathToFileURL} = require('node:url');
 const {setFlagsFromString} = require('node:v8');
@@ -22,13 +23,21 @@ const bundleHash = '@@BUNDLE_HASH@@';
 const bundleName = 'bundle.js';
 /** The exit code when the bundle is not there (source/exit-codes.ts: `brokenInstall`). */
 const brokenInstallExitCode = 14;
-/** A cache file: this magic (8 bytes), a flags byte, three zero bytes, the CRC-32 and the length of V8's data, the data. */
+/** A cache file: this magic (8 bytes), a flags byte (see cacheParts), three zero bytes, the CRC-32 and the length of V8's data, the data. */
 const cacheMagic = 'BSCODE01';
 const cacheHeaderLength = 20;
-/** Flag: the cache was made by a run that started the interface, so it holds the interface's compiled code too. */
-const madeWithInterface = 1;
-/** The bundle says so, with this process event, when the interface starts. */
-const interfaceStartedEvent = 'broadsheet:interface-started';
+/**
+ * The parts of the program a run may use beyond reading its inputs, each with the flag that says a cache holds its
+ * compiled code (a run that used it made the cache), and the process event by which the bundle says a run uses it.
+ * V8's cache holds only the functions compiled before it was made: a cache made by a start on a file lacked the
+ * feeds' code (fetching, the XML reader), and every start on URLs compiled it again (about 30 ms).
+ */
+const cacheParts = [
+	// The interface.
+	{flag: 1, event: 'broadsheet:interface-started'},
+	// Feeds fetched from the web.
+	{flag: 2, event: 'broadsheet:feeds-fetched'},
+];
 
 /**
  * $XDG_CACHE_HOME/broadsheet, else ~/.cache/broadsheet (the XDG specification says to ignore a relative path); none
@@ -153,12 +162,50 @@ function writeCache(directory, cacheName, script, flags) {
 	}
 }
 
+// V8 lets the heap grow to up to four times what was live at the last full collection before collecting again.
+// Loading and indexing a big file make garbage fast, and the heap then swells far beyond what is live: a growth of
+// half keeps the peak near what is needed, at the cost of a few more collections (each a few milliseconds, mostly
+// off the main thread).
+const heapGrowingFlag = '--heap-growing-percent=50';
+/** V8's default for the same flag (none): the flags node started with. */
+const startingHeapGrowingFlag = '--heap-growing-percent=0';
+
+/**
+ * Runs `load` under the V8 flags node started with, and returns what it returns. Node's own modules come with their
+ * compiled code, which V8 takes only under the flags it was made with: with the heap's flag set, every built-in
+ * module loaded afterwards was compiled afresh (Node's fetch, undici: about 40 ms rather than 17; the modules a start
+ * loads, 14 ms more).
+ */
+function withStartingFlags(load) {
+	setFlagsFromString(startingHeapGrowingFlag);
+	try {
+		return load();
+	} finally {
+		setFlagsFromString(heapGrowingFlag);
+	}
+}
+
+/** The built-in modules loaded through {@link requireForBundle}; a second `require` of one only looks it up. */
+const loadedBuiltins = new Set();
+
+/** `require` as the bundle gets it: a built-in module is loaded under node's own flags (see withStartingFlags). */
+function requireForBundle(id) {
+	if (loadedBuiltins.has(id) || !isBuiltin(id)) {
+		return require(id);
+	}
+
+	const loaded = withStartingFlags(() => require(id));
+	loadedBuiltins.add(id);
+	return loaded;
+}
+
 function launch() {
-	// V8 lets the heap grow to up to four times what was live at the last full collection before collecting again.
-	// Loading and indexing a big file make garbage fast, and the heap then swells far beyond what is live: a growth of
-	// half keeps the peak near what is needed, at the cost of a few more collections (each a few milliseconds, mostly
-	// off the main thread). Set before the bundle is compiled, since V8's code cache records the flags.
-	setFlagsFromString('--heap-growing-percent=50');
+	// Node makes process.stdout and process.stderr when they are first asked for, loading modules of its own (tty, net):
+	// made before the flag is set, they load with Node's compiled code (see withStartingFlags). Every start uses both.
+	void process.stdout;
+	void process.stderr;
+	// Set before the bundle is compiled, since V8's code cache records the flags.
+	setFlagsFromString(heapGrowingFlag);
 	const bundlePath = join(__dirname, bundleName);
 	const directory = cacheDirectory();
 	const cacheName = `code-${bundleHash}-${process.version}-${process.arch}`;
@@ -192,18 +239,26 @@ function launch() {
 		filename: bundlePath,
 		cachedData: cache?.data,
 	});
-	let hasInterface = false;
-	process.once(interfaceStartedEvent, () => {
-		hasInterface = true;
-	});
-	// At exit the cache holds everything this run compiled: the interface's code too, when it ran.
+	/** The flags of the parts this run used. */
+	let usedFlags = 0;
+	for (const {flag, event} of cacheParts) {
+		process.once(event, () => {
+			usedFlags |= flag;
+		});
+	}
+
+	// At exit the cache holds everything this run compiled, with what the cache it started from held: it is written
+	// again when this run used a part whose code the cache lacked (and so, once a part has run, is then left alone).
 	process.once('exit', () => {
-		const isWanted = cache === undefined || script.cachedDataRejected === true || (hasInterface && !(cache.flags & madeWithInterface));
+		const isCurrent = cache !== undefined && script.cachedDataRejected !== true;
+		const isWanted = !isCurrent || (usedFlags & ~cache.flags) !== 0;
 		if (isWanted && canCache) {
-			writeCache(directory, cacheName, script, hasInterface ? madeWithInterface : 0);
+			writeCache(directory, cacheName, script, usedFlags | (isCurrent ? cache.flags : 0));
 		}
 	});
-	script.runInThisContext()(exports, require, module, __filename, __dirname, {url: pathToFileURL(__filename).href});
+	// The bundle's import.meta: its address (meow wants it), and a way to load more of Node's own code (Node's fetch) as
+	// built-in modules are loaded.
+	script.runInThisContext()(exports, requireForBundle, module, __filename, __dirname, {url: pathToFileURL(__filename).href, withStartingFlags});
 }
 
 launch();

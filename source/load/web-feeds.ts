@@ -58,6 +58,9 @@ export function listedFeeds(text: string, name: string, path: string, format: Fo
 /** How many feeds are fetched at once. */
 export const feedsFetchedAtOnce = 8;
 
+/** The longest the other feeds wait for the first one's request to go out (see {@link WebFeeds}). */
+const firstRequestWaitMs = 50;
+
 /** Whether an input names a web address (http or https) rather than a FILE. */
 export function isWebAddress(text: string): boolean {
 	return /^https?:\/\/[^/?#\s]/iu.test(text);
@@ -131,6 +134,8 @@ function fallbackWebOptions(): WebOptions {
 export async function readWebInput(url: string, options: WebOptions | undefined, request: Omit<FeedRequest, 'url'> = {}): Promise<{input: DecodedInput; notice?: string; staleAge?: string}> {
 	// Loaded only for a URL: reading files never pays for the fetching code, nor for Node's fetch.
 	const {fetchFeed} = await import('./web/fetch-feed.js');
+	// For the launcher (scripts/launcher.cjs): its code cache should hold the feeds' compiled code too.
+	(process as NodeJS.EventEmitter).emit('broadsheet:feeds-fetched');
 	const fetched = await fetchFeed(url, options ?? fallbackWebOptions());
 	const name = printableName(url);
 	const {text, byteCount} = decodeInput(withinLimit(fetched.bytes, name, options?.maximumByteCount ?? defaultMaximumByteCount), name, fetched.charset);
@@ -165,6 +170,13 @@ export class WebFeeds {
 	private readonly queue: FeedRequest[] = [];
 	private readonly completedInputs = new Map<string, Array<ParsedInput & {readonly groups?: readonly string[]}>>();
 	private activeCount = 0;
+	/**
+	 * Whether the first feed's request has gone out (or the first feed has answered or failed, or
+	 * {@link firstRequestWaitMs} have passed): until then, the others wait. Started together, each request's own work
+	 * (its cache read, Node's fetch setting it up, cold) came before the first went out, and the first answer, which the
+	 * first frame waits for, came that much later.
+	 */
+	private isFirstUnderWay = false;
 	private settled = 0;
 	private waiters: Array<() => void> = [];
 	/** Lets the feed cache look over its copies again: once every feed has answered (see deferCacheEviction). */
@@ -182,6 +194,14 @@ export class WebFeeds {
 			}
 		});
 		this.add(requests);
+		const waited = new Promise<void>(resolve => {
+			// A host slow to look up or to connect to holds the others back no longer than this.
+			setTimeout(resolve, firstRequestWaitMs).unref();
+		});
+		void Promise.race([import('./web/fetch-url.js').then(async ({firstRequestSent}) => firstRequestSent()), this.nextSettled(), waited]).then(() => {
+			this.isFirstUnderWay = true;
+			this.startFetching();
+		});
 	}
 
 	/** Fetches `requests` too (a URL already asked for is fetched once, in its first place). */
@@ -194,7 +214,13 @@ export class WebFeeds {
 			}
 		}
 
-		while (this.activeCount < feedsFetchedAtOnce && this.queue.length > 0) {
+		this.startFetching();
+	}
+
+	/** Starts fetching what waits, up to {@link feedsFetchedAtOnce} at a time (one until the first is under way). */
+	private startFetching(): void {
+		const limit = this.isFirstUnderWay ? feedsFetchedAtOnce : 1;
+		while (this.activeCount < limit && this.queue.length > 0) {
 			this.activeCount++;
 			void this.work();
 		}

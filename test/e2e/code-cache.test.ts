@@ -5,7 +5,8 @@ import {crc32} from 'node:zlib';
 import {describe, expect, it} from 'vitest';
 import {exitCodes} from '../../source/exit-codes.js';
 import {runPiped} from '../helpers/pty-terminal.js';
-import {commandPath, repositoryRoot, runBroadsheetPiped, samplePath, startBroadsheet, singlePaneSize, useFixtureDirectory} from '../helpers/run-broadsheet.js';
+import {commandPath, repositoryRoot, runBroadsheetPiped, samplePath, startBroadsheet, singlePaneSize, testEnvironment, useFixtureDirectory} from '../helpers/run-broadsheet.js';
+import {fixedRoute, rssFeed, startWebServer} from '../helpers/web-server.js';
 
 // The launcher (scripts/launcher.cjs) compiles the bundle with V8's code cache, kept in $XDG_CACHE_HOME/broadsheet.
 // Whatever state the cache is in, the command must behave the same: same output, same exit code, nothing on stderr.
@@ -178,6 +179,38 @@ describe('the code cache', () => {
 		await session.exited;
 		expect(onlyCacheFile(cacheHome).bytes.equals(withInterface)).toBe(true);
 	});
+
+	it('holds the feeds\' code once a run has fetched feeds, though a start on a file made it, and is then left alone', async () => {
+		const cacheHome = freshCacheHome();
+		const server = await startWebServer({'/feed.xml': fixedRoute(rssFeed('Harbour desk', ['Ferry timetable changes']))});
+		// The feed cache is a directory beside the code cache.
+		const codeCache = () => {
+			const names = cacheFiles(cacheHome).filter(name => name.startsWith('code-'));
+			expect(names).toHaveLength(1);
+			return readFileSync(join(cacheHome, 'broadsheet', names[0]!));
+		};
+
+		try {
+			const session = await startBroadsheet([samplePath], singlePaneSize, {env: {XDG_CACHE_HOME: cacheHome}});
+			session.press('q');
+			await session.exited;
+			const withInterface = codeCache();
+			const fetchFeed = async () => runBroadsheetPiped(['--list', server.url('/feed.xml')], {env: {XDG_CACHE_HOME: cacheHome, HTTP_PROXY: undefined, http_proxy: undefined, ALL_PROXY: undefined, all_proxy: undefined}});
+			expect((await fetchFeed()).stdout).toBe('Ferry timetable changes\n');
+			const withFeeds = codeCache();
+			expect(isWholeCacheFile(withFeeds)).toBe(true);
+			expect(withFeeds.length).toBeGreaterThan(withInterface.length);
+			// Still marked as holding the interface's code: a start on the interface leaves it as it is.
+			expect(withFeeds[8]).toBe(withInterface[8]! | 2);
+			await fetchFeed();
+			const again = await startBroadsheet([samplePath], singlePaneSize, {env: {XDG_CACHE_HOME: cacheHome}});
+			again.press('q');
+			await again.exited;
+			expect(codeCache().equals(withFeeds)).toBe(true);
+		} finally {
+			await server.close();
+		}
+	});
 });
 
 describe('the built command', () => {
@@ -205,5 +238,32 @@ describe('the built command', () => {
 		expect(result.exitCode).toBe(exitCodes.brokenInstall);
 		expect(result.stdout).toBe('');
 		expect(result.stderr).toBe(`broadsheet: cannot read ${join(directory, 'bundle.js')} (ENOENT): copy the whole dist/ directory, not dist/broadsheet.js alone\n`);
+	});
+});
+
+describe('Node\'s own modules', () => {
+	// The launcher sets a V8 flag (the heap's growth), and V8 takes the compiled code Node carries for its own modules
+	// only under the flags it was made with: loaded plainly after it, Node's fetch took 40 ms to load rather than 17.
+	const recorder = join(repositoryRoot, 'test', 'helpers', 'builtin-cache-recorder.cjs');
+	const builtinsCompiled = async (args: readonly string[], name: string) => {
+		const recordPath = join(fixtures.path, `${name}-builtins.json`);
+		// Node refuses --expose-internals in NODE_OPTIONS: the command is started by node itself here.
+		const result = await runPiped(process.execPath, ['--expose-internals', '--require', recorder, commandPath, ...args], {
+			cwd: repositoryRoot,
+			env: {...testEnvironment, XDG_CACHE_HOME: freshCacheHome(), HTTP_PROXY: undefined, http_proxy: undefined, ALL_PROXY: undefined, all_proxy: undefined, BROADSHEET_BUILTIN_CACHE_RECORD: recordPath},
+		});
+		expect(result.exitCode).toBe(0);
+		return JSON.parse(readFileSync(recordPath, 'utf8')) as {withCache: string[]; withoutCache: string[]};
+	};
+
+	it('load with the compiled code Node carries for them, though the launcher changes a V8 flag: Node\'s fetch too', async () => {
+		const server = await startWebServer({'/feed.xml': fixedRoute(rssFeed('Harbour desk', ['Ferry timetable changes']))});
+		try {
+			const {withCache, withoutCache} = await builtinsCompiled(['--list', server.url('/feed.xml')], 'url');
+			expect(withCache).toEqual(expect.arrayContaining(['internal/deps/undici/undici', 'fs/promises', 'net', 'zlib']));
+			expect(withoutCache.filter(name => /undici|^(?:fs\/promises|net|tty|zlib|crypto|http)$/u.test(name))).toEqual([]);
+		} finally {
+			await server.close();
+		}
 	});
 });

@@ -58,6 +58,25 @@ describe('formats on the command line', () => {
 	});
 });
 
+describe('HTML\'s named character references in the built command', () => {
+	// The build unpacks htmlparser2's table of them ahead of time (unpackedEntityTables in scripts/build.js): the
+	// command reads them as the source does, from the table entities unpacks itself.
+	it('reads them as the source does: short and long names, those without a semicolon, and numbers', async () => {
+		const references = ['eacute', 'iuml', 'mdash', 'notin', 'NotNestedLessLess', 'amp', 'frac12', 'CounterClockwiseContourIntegral', 'zwnj', 'hellip', 'laquo', 'raquo', 'euro', 'copy', 'Aring', 'thetasym', 'lArr', 'ne', 'fjlig', 'bne', 'nbsp'];
+		const paragraph = `${references.map(name => `&amp;${name};`).join(' ')} &amp;eacute &amp;copy2 &amp;#233; &amp;#x1F600; &amp;unknownname;`;
+		const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title><item><title>References</title><description>&lt;p&gt;${paragraph}&lt;/p&gt;</description></item></channel></rss>`;
+		const path = fixtures.write('references.xml', feed);
+		const {loadInputs} = await import('../../source/load/read-input.js');
+		const {PassThrough} = await import('node:stream');
+		const fromSource = await loadInputs([path], new PassThrough());
+		const result = await runBroadsheetPiped(['--json', path]);
+		expect(result.exitCode).toBe(0);
+		const {paragraphs} = JSON.parse(lines(result.stdout)[0]!) as {paragraphs: string[]};
+		expect(paragraphs).toEqual(fromSource.articles[0]?.paragraphs);
+		expect(paragraphs[0]).toContain('é ï — ∉');
+	});
+});
+
 describe('feeds in the interface', () => {
 	it('shows the by-line, the address and the numbered links of a feed article', async () => {
 		const session = await startBroadsheet([join(repositoryRoot, 'test/fixtures/feeds/rss2.xml')], singlePaneSize);

@@ -1,6 +1,8 @@
+import {spawnSync} from 'node:child_process';
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {PassThrough} from 'node:stream';
 import {gzipSync} from 'node:zlib';
 import {afterEach, describe, expect, test} from 'vitest';
@@ -94,6 +96,59 @@ describe('URLs as inputs', () => {
 		expect(all.articles.map(article => article.headline)).toEqual(['Slow one', 'Fast one']);
 		expect(arrivals.at(-1)).toMatchObject({loadingShare: undefined});
 		expect(arrivals.at(-1)?.fetchCounts).toBeUndefined();
+	});
+
+	describe('the first feed\'s request goes out before the others are set up', () => {
+		// In a process of its own: the first request of this one has gone out long ago.
+		const readInputPath = fileURLToPath(new URL('../../source/load/read-input.ts', import.meta.url));
+		/**
+		 * Loads three feeds, the first from `firstUrl` (SERVER: the feeds' server, SILENT: one that never answers), in a
+		 * fresh process: all of them, or (`isInteractive`) as the interface does, until one has articles.
+		 */
+		const loadInFreshProcess = (firstUrl: string, isInteractive: boolean) => {
+			const script = `import {createServer} from 'node:http';
+import {createServer as createTcpServer} from 'node:net';
+import {subscribe} from 'node:diagnostics_channel';
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough} from 'node:stream';
+const {loadInputs} = await import(${JSON.stringify(readInputPath)});
+const feed = '<rss version="2.0"><channel><title>Desk</title><item><title>Story</title></item></channel></rss>';
+const server = createServer((request, response) => response.writeHead(200, {'content-type': 'application/rss+xml'}).end(feed));
+// Takes the connection and says nothing: a TLS handshake that never ends.
+const silent = createTcpServer(() => {});
+await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+await new Promise(resolve => silent.listen(0, '127.0.0.1', resolve));
+const origin = 'http://127.0.0.1:' + server.address().port;
+const first = ${JSON.stringify(firstUrl)}.replace('SERVER', origin).replace('SILENT', 'https://127.0.0.1:' + silent.address().port);
+const events = [];
+subscribe('undici:request:create', ({request}) => events.push('create ' + request.path));
+subscribe('undici:client:sendHeaders', ({request}) => events.push('send ' + request.path));
+const started = performance.now();
+const loaded = await loadInputs([first, origin + '/b.xml', origin + '/c.xml'], new PassThrough(), {
+	web: {timeoutMs: 5000, maximumByteCount: 1024 * 1024, userAgent: 'Broadsheet/test', environment: {}, cacheDirectory: mkdtempSync(join(tmpdir(), 'broadsheet-first-request-'))},
+	firstArticleCount: ${isInteractive ? 500 : undefined},
+});
+console.log(JSON.stringify({events, elapsedMs: performance.now() - started, articleCount: loaded.articles.length}));
+process.exit(0);`;
+			const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {encoding: 'utf8', timeout: 20_000});
+			return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {events: string[]; elapsedMs: number; articleCount: number};
+		};
+
+		test('the others are asked for once the first has gone out', () => {
+			const {events} = loadInFreshProcess('SERVER/a.xml', false);
+			const firstSent = events.indexOf('send /a.xml');
+			expect(firstSent).toBeGreaterThan(-1);
+			expect(events.indexOf('create /b.xml')).toBeGreaterThan(firstSent);
+			expect(events.indexOf('create /c.xml')).toBeGreaterThan(firstSent);
+		});
+
+		test('a first host that never answers holds the others back only a moment, not until it times out', () => {
+			const {elapsedMs, articleCount} = loadInFreshProcess('SILENT/a.xml', true);
+			expect(articleCount).toBeGreaterThan(0);
+			expect(elapsedMs).toBeLessThan(2500);
+		});
 	});
 
 	test('with --offline the cache is read and nothing fetched; a fetch that fails opens the copy with its age', async () => {
