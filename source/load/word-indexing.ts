@@ -48,7 +48,7 @@ export type WordIndexing = {
 	readonly indexedCount: number;
 	/**
 	 * With `addedCount` articles added: when the indexing is so far behind that the articles waiting for it hold too
-	 * much text, resolves once it has caught up a little (or failed); undefined when adding may go on.
+	 * much text, resolves once it has indexed half of those (or failed); undefined when adding may go on.
 	 */
 	backlog(addedCount: number): Promise<void> | undefined;
 	/** The index of every article added. Adding more afterwards is an error. */
@@ -98,20 +98,27 @@ export function indexWordsInWorker(code: string): WordIndexing {
 	// A failure before anyone waits on the index must not count as unhandled.
 	index.catch(() => {});
 
-	/** Who waits for the worker to catch up (see backlog): told at its next answer, or when it fails. */
-	let caughtUp: Array<() => void> = [];
-	const tellCaughtUp = () => {
+	/**
+	 * Who waits for the worker to catch up (see backlog): told once it has indexed `until` articles, or when it fails.
+	 * Told at any answer instead, the parse went on a slice at a time, as fast as ever, and the backlog kept growing.
+	 */
+	let caughtUp: Array<{readonly until: number; readonly resolve: () => void}> = [];
+	const tellCaughtUp = (isFailed = false) => {
 		const waiting = caughtUp;
 		caughtUp = [];
-		for (const resolve of waiting) {
-			resolve();
+		for (const waiter of waiting) {
+			if (isFailed || indexedCount >= waiter.until) {
+				waiter.resolve();
+			} else {
+				caughtUp.push(waiter);
+			}
 		}
 	};
 
 	const fail = (error: Error) => {
 		failure ??= error;
 		rejectIndex(error);
-		tellCaughtUp();
+		tellCaughtUp(true);
 	};
 
 	const start = () => {
@@ -183,8 +190,9 @@ export function indexWordsInWorker(code: string): WordIndexing {
 				return undefined;
 			}
 
+			// On once half the backlog is indexed: the parse then runs a while before it waits again.
 			return new Promise(resolve => {
-				caughtUp.push(resolve);
+				caughtUp.push({until: addedCount - (largestBacklogArticleCount / 2), resolve});
 			});
 		},
 		async finish() {

@@ -106,7 +106,9 @@ describe('the word index built as the articles are parsed (issue 16)', () => {
 		const backlog = indexing.backlog(articles.length);
 		expect(backlog).toBeInstanceOf(Promise);
 		await backlog;
-		expect(indexing.indexedCount).toBeGreaterThan(0);
+		// Caught up by half the largest backlog (4,096 articles), not merely answered once: a parse let go at every answer
+		// outran the worker, and the text waiting for it grew past the bound.
+		expect(articles.length - indexing.indexedCount).toBeLessThanOrEqual(2048);
 		expect(indexWordsHere().backlog(articles.length)).toBeUndefined();
 		await indexing.finish();
 	});
