@@ -178,7 +178,14 @@ export function looksLikeCsv(text: string): 'csv' | 'tsv' | undefined {
 		return undefined;
 	}
 
+	// A header without the delimiter has one field: no need to parse for it (unless a quoted name may hold a line break).
+	const lineEnd = sample.indexOf('\n');
+	const firstLine = lineEnd === -1 ? sample : sample.slice(0, lineEnd);
 	for (const delimiter of ['\t', ',', ';'] as const) {
+		if (!firstLine.includes(delimiter) && !firstLine.includes('"')) {
+			continue;
+		}
+
 		const {data} = Papa.parse<string[]>(sample, {delimiter, preview: 9, skipEmptyLines: 'greedy'});
 		const [header, ...rows] = data;
 		if (header === undefined || header.length < 2 || rows.length === 0) {

@@ -127,6 +127,8 @@ describe('looksLikeCsv', () => {
 		['Markdown', dataFixture('digest.md'), undefined],
 		['prose with commas', 'Japan and the US agreed, in talks yesterday, to step up work.\nThe talks, held in Tokyo, ended early.\nOfficials said little, if anything, about costs, trade or tariffs, or aid.\n', undefined],
 		['one line', 'title,body', undefined],
+		['a quoted header name across lines', '"head\nline";body;date\n"Ferry runs less often";"From Monday.";2026-12-05\n"Lighthouse reopens";"After repairs.";2026-12-04\n', 'csv'],
+		['tab-separated after a first line with commas', 'title\tbody, in short\tdate\nFerry, harbour\tLess often\t2026-12-05\nLighthouse\tReopens\t2026-12-04\n', 'tsv'],
 	])('%s → %s', (_name, text, expected) => {
 		expect(looksLikeCsv(text)).toBe(expected);
 	});
