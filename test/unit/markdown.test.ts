@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {markedParagraph} from '../../source/article.js';
-import {looksLikeMarkdown, maximumIndentation, parseMarkdown} from '../../source/formats/markdown.js';
+import {looksLikeMarkdown, maximumEmphasisRunCount, maximumIndentation, maximumInlineMarkupLength, parseMarkdown} from '../../source/formats/markdown.js';
 import {controlCharacter, dataFixture, stringsOf} from '../helpers/articles.js';
 
 describe('parseMarkdown', () => {
@@ -244,6 +244,15 @@ describe('parseMarkdown: limits that keep it linear (issue 17)', () => {
 		const paragraph = '*a'.repeat(200_000);
 		const {articles} = parseMarkdown(`# Title\n\n${paragraph}\n`, 'x.md');
 		expect(articles[0]!.paragraphs.join('')).toBe(paragraph);
+	}, 10_000);
+
+	it('reads a paragraph with more runs of emphasis marks than the limit as plain text, markup as written', () => {
+		// Well under the length limit: marked's time grows with the square of the runs (3,174 unclosed ones took a second).
+		const stressed = (count: number) => Array.from({length: count}, (_, index) => `*word${index}*`).join(' ');
+		const manyRuns = stressed(maximumEmphasisRunCount);
+		expect(manyRuns.length).toBeLessThan(maximumInlineMarkupLength);
+		expect(parseMarkdown(`# Title\n\n${manyRuns}\n`, 'x.md').articles[0]!.paragraphs).toEqual([manyRuns]);
+		expect(parseMarkdown(`# Title\n\n${stressed(40)}\n`, 'x.md').articles[0]!.paragraphs[0]).toBe(stressed(40).replaceAll('*', ''));
 	}, 10_000);
 
 	it('still reads the markup of a paragraph below the limit', () => {
