@@ -427,7 +427,7 @@ export const badInputs: readonly BadInput[] = [
 		stderr: [],
 		exitCode: 0,
 		stdout: 'Ferry timetable changes\nHarbour lists',
-		advice: 'Nothing: a paragraph over 20,000 characters is read without its inline markup, and lists nest at most 64 columns deep; both read in linear time.',
+		advice: 'Nothing: a paragraph over 20,000 characters, or with more than 500 runs of `*`, `_` or `~`, is read without its inline markup, and lists nest at most 64 columns deep; both read in linear time.',
 	},
 	{
 		problem: 'HTML in a feed nested 200,000 elements deep (issue 17)',
