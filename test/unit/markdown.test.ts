@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {markedParagraph} from '../../source/article.js';
-import {looksLikeMarkdown, maximumEmphasisRunCount, maximumIndentation, maximumInlineMarkupLength, parseMarkdown} from '../../source/formats/markdown.js';
+import {looksLikeMarkdown, maximumBlockLineCount, maximumEmphasisRunCount, maximumIndentation, maximumInlineMarkupLength, parseMarkdown} from '../../source/formats/markdown.js';
 import {controlCharacter, dataFixture, stringsOf} from '../helpers/articles.js';
 
 describe('parseMarkdown', () => {
@@ -253,6 +253,21 @@ describe('parseMarkdown: limits that keep it linear (issue 17)', () => {
 		expect(manyRuns.length).toBeLessThan(maximumInlineMarkupLength);
 		expect(parseMarkdown(`# Title\n\n${manyRuns}\n`, 'x.md').articles[0]!.paragraphs).toEqual([manyRuns]);
 		expect(parseMarkdown(`# Title\n\n${stressed(40)}\n`, 'x.md').articles[0]!.paragraphs[0]).toBe(stressed(40).replaceAll('*', ''));
+	}, 10_000);
+
+	it('cuts a run of more lines than the block limit with a blank line, keeping every line, but never inside fenced code', () => {
+		// A list item that runs on for 3,000 lines: marked's time grows with the square of them (22,000 took 2.6 s).
+		const lines = Array.from({length: 3000}, (_, index) => `line${index}`);
+		const {articles} = parseMarkdown(`# Title\n\n- item\n${lines.join('\n')}\n`, 'x.md');
+		const text = articles[0]!.paragraphs.join('\n');
+		expect(articles[0]!.paragraphs.length).toBeGreaterThan(3000 / maximumBlockLineCount);
+		for (const line of ['line0', 'line499', 'line500', 'line2999']) {
+			expect(text).toContain(line);
+		}
+
+		const code = parseMarkdown(`# Title\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`, 'x.md').articles[0]!.paragraphs;
+		expect(code).toHaveLength(1);
+		expect(code[0]!.split('\n')).toHaveLength(3000);
 	}, 10_000);
 
 	it('still reads the markup of a paragraph below the limit', () => {
