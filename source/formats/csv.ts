@@ -105,8 +105,17 @@ function parseDelimited(text: string, source: string, options: ParseOptions, del
 	const problems = options.problemLog ?? createProblemLog();
 	const drafts: ArticleDraft[] = [];
 	const columnCount = names.length;
-	// Columns by name; the first of two columns with one name wins.
-	const columns = names.map((name, index) => [name, index] as const).filter(([name], index) => names.indexOf(name) === index);
+	// Each column's name, or nothing for a second column of one name: the first wins. A row is read for as many fields as
+	// it has, not for every column: a header of thousands of columns over thousands of short rows took seconds.
+	const namesSeen = new Set<string>();
+	const columnNameAt = names.map(name => {
+		if (namesSeen.has(name)) {
+			return undefined;
+		}
+
+		namesSeen.add(name);
+		return name;
+	});
 	// A part of a bigger input (see parts.ts) starts with the header, then rows from line `firstLineNumber` on.
 	const firstLineNumber = options.firstLineNumber ?? 1;
 	let line = firstLineNumber > 1 ? firstLineNumber : 1 + lineBreaksIn(header) + 1;
@@ -127,10 +136,11 @@ function parseDelimited(text: string, source: string, options: ParseOptions, del
 		}
 
 		const record: Record<string, string> = {};
-		for (const [name, index] of columns) {
-			const value = row[index];
-			if (value !== undefined) {
-				record[name] = value;
+		const fieldCount = Math.min(row.length, columnCount);
+		for (let index = 0; index < fieldCount; index++) {
+			const name = columnNameAt[index];
+			if (name !== undefined) {
+				record[name] = row[index]!;
 			}
 		}
 

@@ -37,12 +37,20 @@ export const maximumInlineMarkupLength = 20_000;
 export const maximumEmphasisRunCount = 500;
 const emphasisRun = /[*_~]+/g;
 
-/** Whether `source` holds more than {@link maximumEmphasisRunCount} runs of emphasis marks. */
+/** How many emphasis marks a paragraph may hold in all: a single run of thousands is as slow as thousands of runs. */
+export const maximumEmphasisMarkCount = 4 * maximumEmphasisRunCount;
+
+/**
+ * Whether `source` holds more than {@link maximumEmphasisRunCount} runs of emphasis marks, or more than
+ * {@link maximumEmphasisMarkCount} marks.
+ */
 function hasTooManyEmphasisRuns(source: string): boolean {
 	emphasisRun.lastIndex = 0;
-	let count = 0;
-	while (emphasisRun.exec(source) !== null) {
-		if (++count > maximumEmphasisRunCount) {
+	let runCount = 0;
+	let markCount = 0;
+	for (let run = emphasisRun.exec(source); run !== null; run = emphasisRun.exec(source)) {
+		markCount += run[0].length;
+		if (++runCount > maximumEmphasisRunCount || markCount > maximumEmphasisMarkCount) {
 			return true;
 		}
 	}
@@ -135,26 +143,41 @@ function readFrontMatter(text: string): FrontMatter {
 	try {
 		// `silent`: yaml would otherwise hand its warnings to process.emitWarning, and Node print them, source line and
 		// all, on stderr. They come back here as one line of Broadsheet's own.
-		const document = parseDocument(match[1] ?? '', {logLevel: 'silent'});
+		// Not `prettyErrors`: yaml would quote the source around each of its errors, and a block of thousands of broken
+		// quotes took seconds; the one line said of the first is made here (yamlProblemText).
+		const yamlSource = match[1] ?? '';
+		const document = parseDocument(yamlSource, {logLevel: 'silent', prettyErrors: false});
 		const [error] = document.errors;
 		if (error !== undefined) {
-			throw error;
+			return {body, problem: `front matter, ${yamlProblemText(error, yamlSource)}`};
 		}
 
 		const value: unknown = document.toJS();
-		const warnings = document.warnings.map(warning => `front matter, ${yamlProblemText(warning)}`);
+		const warnings = document.warnings.map(warning => `front matter, ${yamlProblemText(warning, yamlSource)}`);
 		const record = isRecord(value) ? {record: value, body} : {body: text};
 		return warnings.length > 0 ? {...record, problem: warnings.join('; ')} : record;
 	} catch (error) {
 		// The block opens the file and closes like front matter: report it rather than show YAML as text.
-		return {body, problem: `front matter, ${yamlProblemText(error)}`};
+		return {body, problem: `front matter, ${yamlProblemText(error, match[1] ?? '')}`};
 	}
 }
 
-/** A YAML error or warning in one line: where it is, and what, without the source line yaml quotes after it. */
-function yamlProblemText(problem: unknown): string {
-	const linePosition = (problem as {linePos?: ReadonlyArray<{line: number}>} | undefined)?.linePos?.[0];
-	const position = linePosition === undefined ? '' : `line ${linePosition.line + 1}: `;
+/**
+ * A YAML error or warning in `source`, the front matter's text, in one line: the file's line it is on (the front
+ * matter starts on line 2, after `---`), and what it is.
+ */
+function yamlProblemText(problem: unknown, source: string): string {
+	const offset = (problem as {pos?: readonly number[]} | undefined)?.pos?.[0];
+	let position = '';
+	if (offset !== undefined) {
+		let line = 2;
+		for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) {
+			line++;
+		}
+
+		position = `line ${line}: `;
+	}
+
 	const message = (problem instanceof Error ? problem.message : String(problem)).split('\n')[0] ?? '';
 	return `${position}${message.replace(/ at line \d+, column \d+:?$/u, '')}`;
 }

@@ -545,3 +545,31 @@ describe('every format\'s fixtures, mutated (issue 17)', () => {
 		);
 	}, 60_000);
 });
+
+/**
+ * Mutations of the fixtures that the generator above found, or a longer run of the same kind of search did, each of
+ * which took a parser seconds, some made longer here so that the old time stands out (a piece `length` characters long at `at` repeated `count` times, in order). Kept here so
+ * that each stays checked on every run, not only when chance finds it again.
+ */
+const slowMutationsFound: ReadonlyArray<{readonly fixture: string; readonly what: string; readonly repeats: ReadonlyArray<readonly [at: number, length: number, count: number]>}> = [
+	{fixture: 'sections.md', what: 'a list item that runs on for thousands of lines', repeats: [[410, 4, 5619], [11_100, 12, 5476]]},
+	{fixture: 'digest.md', what: 'quotes nested a thousand deep', repeats: [[717, 6, 4718], [25_411, 2, 1042], [24_774, 12, 1823]]},
+	{fixture: 'digest.md', what: 'a run of nineteen thousand emphasis marks', repeats: [[95, 2, 9500]]},
+	{fixture: 'not-a-feed.html', what: 'thousands of tags under one element', repeats: [[35, 12, 5331], [14_922, 9, 2085]]},
+	{fixture: 'ag-style.csv', what: 'a header of thousands of columns over thousands of rows', repeats: [[11, 1, 10_700], [3877, 5, 10_142], [7595, 2, 6796]]},
+	{fixture: 'bad-front-matter.md', what: 'front matter of thousands of broken quotes', repeats: [[11, 1, 11_310], [1965, 10, 4906], [22_393, 6, 8702]]},
+];
+
+describe('mutations found slow, kept (issue 17)', () => {
+	it.each(slowMutationsFound.map(found => [found.fixture, found.what, found] as const))('%s, %s: parses in time linear in its size', (_fixture, _what, found) => {
+		let input = fixtures.find(fixture => fixture.name === found.fixture)!.text;
+		for (const [at, length, count] of found.repeats) {
+			input = input.slice(0, at) + input.slice(at, at + length).repeat(count) + input.slice(at);
+		}
+
+		const started = processorMs();
+		parseText(input, 'fuzz', {fileName: found.fixture});
+		const elapsedMs = processorMs() - started;
+		expect(elapsedMs, `took ${Math.round(elapsedMs)} ms on ${input.length} characters`).toBeLessThan(fixedBudgetMs + ((budgetMsPerKb * input.length) / 1024));
+	}, 60_000);
+});
