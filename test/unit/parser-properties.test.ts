@@ -19,6 +19,7 @@ import {parseText} from '../../source/formats/parsers.js';
 import {parsePlainText} from '../../source/formats/plain-text.js';
 import {sanitizeText} from '../../source/text/sanitize-text.js';
 import {stringsOf} from '../helpers/articles.js';
+import {linearParseBudgetMs, processorMs} from '../helpers/processor-time.js';
 
 /** How long one input of these sizes may take to parse, even on a loaded machine. */
 const inputBudgetMs = 1000;
@@ -466,19 +467,6 @@ describe('format detection', () => {
 const fixtureDirectories = ['data', 'feeds'].map(name => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url)));
 const fixtures = fixtureDirectories.flatMap(directory => readdirSync(directory).map(name => ({name, text: readFileSync(join(directory, name), 'utf8')})));
 
-/**
- * How much processor time a parse may take per KB of input (plus a fixed start): linear, not worse. Processor time,
- * not wall time, so that other work on a loaded machine does not count; the budget is still wide, since it holds
- * garbage collection and compilation too. A quadratic parse of these inputs (up to 100 KB) takes seconds.
- */
-const budgetMsPerKb = 15;
-const fixedBudgetMs = 500;
-
-/** Processor time this process has used, in milliseconds. */
-function processorMs(): number {
-	const {user, system} = process.cpuUsage();
-	return (user + system) / 1000;
-}
 
 /** One edit of a document: what a broken save, a bad proxy or an attacker does to a file. */
 const mutation = fc.oneof(
@@ -532,8 +520,7 @@ describe('every format\'s fixtures, mutated (issue 17)', () => {
 				const started = processorMs();
 				const result = parseText(input, 'fuzz', {fileName: name});
 				const elapsedMs = processorMs() - started;
-				const budgetMs = fixedBudgetMs + (budgetMsPerKb * input.length) / 1024;
-				expect(elapsedMs, `took ${Math.round(elapsedMs)} ms on ${input.length} characters (${JSON.stringify(edits).slice(0, 300)})`).toBeLessThan(budgetMs);
+				expect(elapsedMs, `took ${Math.round(elapsedMs)} ms on ${input.length} characters (${JSON.stringify(edits).slice(0, 300)})`).toBeLessThan(linearParseBudgetMs(input.length));
 				for (const article of result.articles) {
 					for (const field of stringsOf(article)) {
 						expect(unsafe.test(field), `unsafe character in ${JSON.stringify(field.slice(0, 200))}`).toBe(false);
@@ -570,6 +557,6 @@ describe('mutations found slow, kept (issue 17)', () => {
 		const started = processorMs();
 		parseText(input, 'fuzz', {fileName: found.fixture});
 		const elapsedMs = processorMs() - started;
-		expect(elapsedMs, `took ${Math.round(elapsedMs)} ms on ${input.length} characters`).toBeLessThan(fixedBudgetMs + ((budgetMsPerKb * input.length) / 1024));
+		expect(elapsedMs, `took ${Math.round(elapsedMs)} ms on ${input.length} characters`).toBeLessThan(linearParseBudgetMs(input.length));
 	}, 60_000);
 });
