@@ -174,7 +174,9 @@ export class WordIndexer {
 	private wordLetters = new Uint32Array(1024);
 	/** For each word, the last slot that listed it, so that a slot lists a word once. */
 	private lastSlots = new Int32Array(1024).fill(-1);
-	/** For each word, the last segment that held it, and then its position among the segment's words. */
+	/** For each word, how many of the current segment's slots hold it. */
+	private segmentPairCounts = new Uint32Array(1024);
+	/** For each word, while a segment is closed, where its next slot goes. */
 	private lastSegments = new Int32Array(1024).fill(-1);
 	/** The current segment's words, in the order first seen. */
 	private segmentWords = new Int32Array(1024);
@@ -237,8 +239,10 @@ export class WordIndexer {
 	private addText(text: string, slot: number, segmentSlot: number) {
 		const lowerCase = text.toLowerCase();
 		const {length} = lowerCase;
+		const {vocabulary} = this;
 		let wordCount = this.wordCounts[slot]!;
 		let letters = this.letterMasks[slot]!;
+		let lastWord = -1;
 		let index = 0;
 		while (index < length) {
 			let code = lowerCase.charCodeAt(index);
@@ -255,29 +259,41 @@ export class WordIndexer {
 				index++;
 			} while (index < length && isSeparator[(code = lowerCase.charCodeAt(index))] !== 1);
 
-			const wordCountBefore = this.vocabulary.words.length;
-			const id = this.vocabulary.idOf(lowerCase, start, index, hash);
+			const wordCountBefore = vocabulary.words.length;
+			const id = vocabulary.idOf(lowerCase, start, index, hash);
 			if (id === wordCountBefore) {
-				this.noteLetters(id, lowerCase, start, index);
+				this.addWord(id, lowerCase, start, index);
 			}
+
 			if (wordCount === 0) {
 				this.firstWords[slot] = id;
 			}
 
-			this.lastWords[slot] = id;
+			lastWord = id;
 			wordCount++;
-			this.addPair(id, slot, segmentSlot);
-			letters |= this.wordLetters[id]!;
+			// A word already in the slot adds nothing to it but its count.
+			if (this.lastSlots[id] !== slot) {
+				this.lastSlots[id] = slot;
+				this.addPair(id, segmentSlot);
+				letters |= this.wordLetters[id]!;
+			}
+		}
+
+		if (lastWord !== -1) {
+			this.lastWords[slot] = lastWord;
 		}
 
 		this.wordCounts[slot] = wordCount;
 		this.letterMasks[slot] = letters;
 	}
 
-	/** Keeps the letters of the new word `id`, `text[start, end)`. */
-	private noteLetters(id: number, text: string, start: number, end: number) {
+	/** Makes room for the new word `id`, `text[start, end)`, and keeps its letters. */
+	private addWord(id: number, text: string, start: number, end: number) {
 		if (id >= this.wordLetters.length) {
 			this.wordLetters = grown(this.wordLetters, 0);
+			this.lastSlots = grown(this.lastSlots, -1);
+			this.lastSegments = grown(this.lastSegments, -1);
+			this.segmentPairCounts = grown(this.segmentPairCounts, 0);
 		}
 
 		let letters = 0;
@@ -288,19 +304,9 @@ export class WordIndexer {
 		this.wordLetters[id] = letters;
 	}
 
-	private addPair(id: number, slot: number, segmentSlot: number) {
-		if (id >= this.lastSlots.length) {
-			this.lastSlots = grown(this.lastSlots, -1);
-			this.lastSegments = grown(this.lastSegments, -1);
-		}
-
-		if (this.lastSlots[id] === slot) {
-			return;
-		}
-
-		this.lastSlots[id] = slot;
-		if (this.lastSegments[id] !== this.segments.length) {
-			this.lastSegments[id] = this.segments.length;
+	/** Records that the segment's slot `segmentSlot` holds word `id`. */
+	private addPair(id: number, segmentSlot: number) {
+		if (this.segmentPairCounts[id]++ === 0) {
 			if (this.segmentWordCount === this.segmentWords.length) {
 				this.segmentWords = grown(this.segmentWords, 0);
 			}
@@ -325,29 +331,22 @@ export class WordIndexer {
 	private closeSegment(endArticle: number) {
 		const firstArticle = this.segments.reduce((sum, segment) => sum + segment.articleCount, 0);
 		const words = this.segmentWords.slice(0, this.segmentWordCount).sort();
-		// From now on, lastSegments holds each of the segment's words' position in `words`.
-		for (const [position, id] of words.entries()) {
-			this.lastSegments[id] = position;
-		}
-
+		const counts = this.segmentPairCounts;
+		// Each word's slots go from offsets[position]; from now on, `cursors` (by word id) is where its next slot goes.
 		const offsets = new Uint32Array(words.length + 1);
-		for (let pair = 0; pair < this.pairCount; pair++) {
-			offsets[this.lastSegments[this.pairWords[pair]!]! + 1]!++;
-		}
-
+		const cursors = this.lastSegments;
 		for (let position = 0; position < words.length; position++) {
-			offsets[position + 1]! += offsets[position]!;
+			const id = words[position]!;
+			cursors[id] = offsets[position]!;
+			offsets[position + 1] = offsets[position]! + counts[id]!;
+			// No word has been seen in the segments to come.
+			counts[id] = 0;
 		}
 
-		const cursors = offsets.slice(0, words.length);
 		const slots = new Uint16Array(this.pairCount);
+		const {pairWords, pairSlots} = this;
 		for (let pair = 0; pair < this.pairCount; pair++) {
-			slots[cursors[this.lastSegments[this.pairWords[pair]!]!]!++] = this.pairSlots[pair]!;
-		}
-
-		// No word has been seen in the segments to come.
-		for (const id of words) {
-			this.lastSegments[id] = -1;
+			slots[cursors[pairWords[pair]!]!++] = pairSlots[pair]!;
 		}
 
 		this.segments.push({firstArticle, articleCount: endArticle - firstArticle, words, offsets, slots});
@@ -391,6 +390,7 @@ export class WordIndexer {
 		this.pairSlots = new Uint16Array(0);
 		this.lastSlots = new Int32Array(0);
 		this.lastSegments = new Int32Array(0);
+		this.segmentPairCounts = new Uint32Array(0);
 		this.segmentWords = new Int32Array(0);
 		return index;
 	}
