@@ -170,18 +170,39 @@ const heapGrowingFlag = '--heap-growing-percent=50';
 /** V8's default for the same flag (none): the flags node started with. */
 const startingHeapGrowingFlag = '--heap-growing-percent=0';
 
+/** How many holds of node's starting flags are in force (see holdStartingFlags). */
+let startingFlagHoldCount = 0;
+
 /**
- * Runs `load` under the V8 flags node started with, and returns what it returns. Node's own modules come with their
- * compiled code, which V8 takes only under the flags it was made with: with the heap's flag set, every built-in
- * module loaded afterwards was compiled afresh (Node's fetch, undici: about 40 ms rather than 17; the modules a start
- * loads, 14 ms more).
+ * Puts back the V8 flags node started with until the function it returns is called. Node's own modules come with their
+ * compiled code, which V8 takes only under the flags it was made with: with the heap's flag set, every built-in module
+ * loaded afterwards was compiled afresh (Node's fetch, undici: about 40 ms rather than 17; the modules a start loads,
+ * 14 ms more; a worker thread's own start, 40 ms rather than 20). Holds may overlap: the heap's flag is set again when
+ * the last ends.
  */
+function holdStartingFlags() {
+	if (startingFlagHoldCount++ === 0) {
+		setFlagsFromString(startingHeapGrowingFlag);
+	}
+
+	let isReleased = false;
+	return () => {
+		if (!isReleased) {
+			isReleased = true;
+			if (--startingFlagHoldCount === 0) {
+				setFlagsFromString(heapGrowingFlag);
+			}
+		}
+	};
+}
+
+/** Runs `load` under the V8 flags node started with (see holdStartingFlags), and returns what it returns. */
 function withStartingFlags(load) {
-	setFlagsFromString(startingHeapGrowingFlag);
+	const release = holdStartingFlags();
 	try {
 		return load();
 	} finally {
-		setFlagsFromString(heapGrowingFlag);
+		release();
 	}
 }
 
@@ -256,9 +277,9 @@ function launch() {
 			writeCache(directory, cacheName, script, usedFlags | (isCurrent ? cache.flags : 0));
 		}
 	});
-	// The bundle's import.meta: its address (meow wants it), and a way to load more of Node's own code (Node's fetch) as
-	// built-in modules are loaded.
-	script.runInThisContext()(exports, requireForBundle, module, __filename, __dirname, {url: pathToFileURL(__filename).href, withStartingFlags});
+	// The bundle's import.meta: its address (meow wants it), and ways to load more of Node's own code (Node's fetch, a
+	// worker thread) as built-in modules are loaded.
+	script.runInThisContext()(exports, requireForBundle, module, __filename, __dirname, {url: pathToFileURL(__filename).href, withStartingFlags, holdStartingFlags});
 }
 
 launch();

@@ -6,6 +6,8 @@ let requireBuiltin: NodeJS.Require | undefined;
 type LauncherImportMeta = ImportMeta & {
 	/** Runs `load` under the V8 flags node started with, so that Node's own code loads with its compiled code. */
 	readonly withStartingFlags?: <Value>(load: () => Value) => Value;
+	/** Puts back the V8 flags node started with until the function it returns is called. */
+	readonly holdStartingFlags?: () => () => void;
 };
 
 /**
@@ -17,6 +19,14 @@ export function withStartingFlags<Value>(load: () => Value): Value {
 	// The word index worker's own bundle has no import.meta (esbuild makes it an empty object).
 	const run = (import.meta as LauncherImportMeta).withStartingFlags;
 	return run ? run(load) : load();
+}
+
+/**
+ * Puts back the V8 flags node started with, as {@link withStartingFlags} does, until the function it returns is called:
+ * for Node's own code that loads while this thread goes on (a worker thread's start).
+ */
+export function holdStartingFlags(): () => void {
+	return (import.meta as LauncherImportMeta).holdStartingFlags?.() ?? (() => {});
 }
 
 /**

@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {keys, startInTerminal, type TerminalSession} from '../helpers/pty-terminal.js';
 import {commandPath, repositoryRoot, splitSize, startBroadsheet, statusRowIndex, useFixtureDirectory, waitForFrame} from '../helpers/run-broadsheet.js';
+import {waitUntil} from '../helpers/wait-until.js';
 
 let session: TerminalSession | undefined;
 afterEach(() => {
@@ -137,17 +138,3 @@ describe('a file big enough to keep its articles\' text in the file (32 MiB and 
 		expect(await third.exited).toEqual({exitCode: 0});
 	});
 });
-
-/** Resolves once `condition` holds, checking every 50 ms; rejects after `timeoutMs`. */
-async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) {
-			throw new Error(`not within ${timeoutMs} ms`);
-		}
-
-		await new Promise(resolve => {
-			setTimeout(resolve, 50);
-		});
-	}
-}

@@ -1,12 +1,26 @@
-// Loaded with `node --expose-internals --require` by test/e2e/code-cache.test.ts. At exit it writes to
+// Loaded with `node --expose-internals --require` by test/e2e/code-cache.test.ts. It writes to
 // $BROADSHEET_BUILTIN_CACHE_RECORD which of Node's own modules were compiled with the compiled code Node carries for
 // them, and which were compiled afresh (V8 refuses that code once a flag differs from node's start: see
-// scripts/launcher.cjs). Node's test binding is the only place that tells. It changes nothing the command does.
+// scripts/launcher.cjs): the main thread's at exit, and a worker thread's (node preloads this in workers too) to the
+// same path with `.worker` added, once its start is over. Node's test binding is the only place that tells. It
+// changes nothing the command does.
 'use strict';
 const {writeFileSync} = require('node:fs');
+const {isMainThread} = require('node:worker_threads');
 const {internalBinding} = require('internal/test/binding');
 
-process.once('exit', () => {
+const record = path => {
 	const {compiledWithCache, compiledWithoutCache} = internalBinding('builtins').getCacheUsage();
-	writeFileSync(process.env.BROADSHEET_BUILTIN_CACHE_RECORD, JSON.stringify({withCache: [...compiledWithCache], withoutCache: [...compiledWithoutCache]}));
-});
+	writeFileSync(path, JSON.stringify({withCache: [...compiledWithCache], withoutCache: [...compiledWithoutCache]}));
+};
+
+if (isMainThread) {
+	process.once('exit', () => {
+		record(process.env.BROADSHEET_BUILTIN_CACHE_RECORD);
+	});
+} else {
+	// After the worker's own code has run: Node has loaded what a worker's start needs.
+	setImmediate(() => {
+		record(`${process.env.BROADSHEET_BUILTIN_CACHE_RECORD}.worker`);
+	});
+}
