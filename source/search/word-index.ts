@@ -306,7 +306,9 @@ export class WordIndexer {
 
 	/** Records that the segment's slot `segmentSlot` holds word `id`. */
 	private addPair(id: number, segmentSlot: number) {
-		if (this.segmentPairCounts[id]++ === 0) {
+		const count = this.segmentPairCounts[id]!;
+		this.segmentPairCounts[id] = count + 1;
+		if (count === 0) {
 			if (this.segmentWordCount === this.segmentWords.length) {
 				this.segmentWords = grown(this.segmentWords, 0);
 			}
