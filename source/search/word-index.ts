@@ -160,6 +160,27 @@ class Vocabulary {
 export type IndexedArticle = Pick<Article, 'headline' | 'kicker' | 'deck' | 'paragraphs' | 'author' | 'source'>;
 
 /**
+ * The texts of an article's searched fields, as the index reads them: headline, kicker, deck (or {@link absentField}
+ * when it has none), then the texts of the body: the by-line and the paragraphs (the body is searched as these joined
+ * by blank lines, see searchDocumentOf: the same words as the parts one by one), or {@link absentField} alone when the
+ * body and the by-line are empty.
+ */
+export type IndexedTexts = {
+	readonly headline: string;
+	readonly kicker: string;
+	readonly deck: string;
+	readonly body: readonly string[];
+};
+
+/** The texts of `article` that the index reads. */
+export function indexedTextsOf({headline, kicker, deck, paragraphs, author, source}: IndexedArticle): IndexedTexts {
+	const byline = bylineOf({author, source});
+	const isBodyEmpty = paragraphs.length === 0 || (paragraphs.length === 1 && paragraphs[0] === '');
+	const body = isBodyEmpty ? [byline === '' ? absentField : byline] : (byline === '' ? paragraphs : [byline, ...paragraphs]);
+	return {headline, kicker: kicker ?? absentField, deck: deckOf({headline, deck}) ?? absentField, body};
+}
+
+/**
  * Builds a {@link WordIndex} an article at a time, in the order of the list it will search: as a file is parsed,
  * while each article's paragraphs are still in memory, or over a list already made (see {@link WordIndexBuilder}).
  */
@@ -194,7 +215,12 @@ export class WordIndexer {
 	}
 
 	/** Adds the next article of the list. */
-	add({headline, kicker, deck, paragraphs, author, source}: IndexedArticle): void {
+	add(article: IndexedArticle): void {
+		this.addTexts(indexedTextsOf(article));
+	}
+
+	/** Adds the next article of the list, by its texts (see {@link indexedTextsOf}), lower-cased already or not. */
+	addTexts({headline, kicker, deck, body}: IndexedTexts): void {
 		if (this.index) {
 			throw new Error('the word index is finished');
 		}
@@ -210,18 +236,10 @@ export class WordIndexer {
 
 		const segmentSlot = (article % segmentArticleCount) * 4;
 		this.addText(headline, slot, segmentSlot);
-		this.addText(kicker ?? absentField, slot + 1, segmentSlot + 1);
-		this.addText(deckOf({headline, deck}) ?? absentField, slot + 2, segmentSlot + 2);
-		// The body is searched as the by-line and its paragraphs joined by blank lines (see searchDocumentOf): the same
-		// words as the parts one by one.
-		const byline = bylineOf({author, source});
-		const isBodyEmpty = paragraphs.length === 0 || (paragraphs.length === 1 && paragraphs[0] === '');
-		if (byline !== '') {
-			this.addText(byline, slot + 3, segmentSlot + 3);
-		}
-
-		for (const paragraph of isBodyEmpty ? (byline === '' ? [absentField] : []) : paragraphs) {
-			this.addText(paragraph, slot + 3, segmentSlot + 3);
+		this.addText(kicker, slot + 1, segmentSlot + 1);
+		this.addText(deck, slot + 2, segmentSlot + 2);
+		for (const text of body) {
+			this.addText(text, slot + 3, segmentSlot + 3);
 		}
 
 		if (article % segmentArticleCount === segmentArticleCount - 1) {
