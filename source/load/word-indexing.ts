@@ -258,7 +258,7 @@ export function runWordIndexWorker(port: MessagePort | null): void {
 			const {texts, bodyTextCounts} = message.articles;
 			let next = 0;
 			for (const bodyTextCount of bodyTextCounts) {
-				indexer.addTexts({headline: texts[next]!, kicker: texts[next + 1]!, deck: texts[next + 2]!, body: texts.slice(next + 3, next + 3 + bodyTextCount)});
+				indexer.addTexts({headline: texts[next]!, kicker: texts[next + 1]!, deck: texts[next + 2]!, body: texts.slice(next + 3, next + 3 + bodyTextCount)}, true);
 				next += 3 + bodyTextCount;
 			}
 

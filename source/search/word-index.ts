@@ -219,8 +219,11 @@ export class WordIndexer {
 		this.addTexts(indexedTextsOf(article));
 	}
 
-	/** Adds the next article of the list, by its texts (see {@link indexedTextsOf}), lower-cased already or not. */
-	addTexts({headline, kicker, deck, body}: IndexedTexts): void {
+	/**
+	 * Adds the next article of the list, by its texts (see {@link indexedTextsOf}); `isLowerCase` says they are
+	 * lower-cased already (as the word index worker gets them), which spares looking them over again.
+	 */
+	addTexts({headline, kicker, deck, body}: IndexedTexts, isLowerCase = false): void {
 		if (this.index) {
 			throw new Error('the word index is finished');
 		}
@@ -235,11 +238,12 @@ export class WordIndexer {
 		}
 
 		const segmentSlot = (article % segmentArticleCount) * 4;
-		this.addText(headline, slot, segmentSlot);
-		this.addText(kicker, slot + 1, segmentSlot + 1);
-		this.addText(deck, slot + 2, segmentSlot + 2);
+		const lowerCase = isLowerCase ? (text: string) => text : (text: string) => text.toLowerCase();
+		this.addText(lowerCase(headline), slot, segmentSlot);
+		this.addText(lowerCase(kicker), slot + 1, segmentSlot + 1);
+		this.addText(lowerCase(deck), slot + 2, segmentSlot + 2);
 		for (const text of body) {
-			this.addText(text, slot + 3, segmentSlot + 3);
+			this.addText(lowerCase(text), slot + 3, segmentSlot + 3);
 		}
 
 		if (article % segmentArticleCount === segmentArticleCount - 1) {
@@ -253,9 +257,8 @@ export class WordIndexer {
 		return this.index;
 	}
 
-	/** Adds the words of `text` to slot `slot` (`segmentSlot` in its segment). */
-	private addText(text: string, slot: number, segmentSlot: number) {
-		const lowerCase = text.toLowerCase();
+	/** Adds the words of `lowerCase`, a lower-cased text, to slot `slot` (`segmentSlot` in its segment). */
+	private addText(lowerCase: string, slot: number, segmentSlot: number) {
 		const {length} = lowerCase;
 		const {vocabulary} = this;
 		let wordCount = this.wordCounts[slot]!;
