@@ -45,8 +45,8 @@ type MessageFromWorker = {readonly type: 'ready'} | {readonly type: 'indexed'; r
 export type WordIndexing = {
 	add(article: IndexedArticle): void;
 	/**
-	 * Starts the work in earnest: a worker starts only now, so that the first frame (parsed before) does not wait for
-	 * it; the articles added so far wait for it.
+	 * Starts the work in earnest: a worker starts only now, once it is known that the input wants one; the articles added
+	 * before wait for it.
 	 */
 	begin(): void;
 	/** How many articles are indexed so far. */
