@@ -246,21 +246,48 @@ export const deepestPageNesting = 100;
 // Elements that hold no content, and those whose end tag pages leave out (the next one closes them), which do not nest.
 const unnestedElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'option', 'tr', 'td', 'th']);
 
-/** `html` with the tags nested deeper than {@link deepestPageNesting} left out, in one pass. */
+const headingTag = /^h[1-6]$/u;
+
+/**
+ * `html` with the tags nested deeper than {@link deepestPageNesting} left out, in one pass; and a heading opened right
+ * inside another heading closes that one first, as the HTML standard's parser does ("a start tag whose tag name is one
+ * of h1 … h6"), where linkedom's would nest them. Readability weighs each heading against the page's title with all
+ * the text it holds: a page of thousands of `<h1>` left open took it 3 s.
+ */
 function withBoundedNesting(html: string): string {
+	/** The names of the open elements (lower case), innermost last: {@link deepestPageNesting} deep at most. */
+	const openNames: string[] = [];
 	let depth = 0;
 	return html.replace(/<(\/?)([a-z][\w:-]*)\b[^<>]*?(\/?)>/giu, (tag, closing: string, name: string, selfClosing: string) => {
-		if (selfClosing !== '' || unnestedElements.has(name.toLowerCase())) {
+		const lowerName = name.toLowerCase();
+		if (selfClosing !== '' || unnestedElements.has(lowerName)) {
 			return tag;
 		}
 
 		if (closing === '') {
+			const innermost = depth === openNames.length ? openNames.at(-1) : undefined;
+			if (innermost !== undefined && headingTag.test(innermost) && headingTag.test(lowerName)) {
+				// The new heading takes the old one's place.
+				openNames[openNames.length - 1] = lowerName;
+				return `</${innermost}>${tag}`;
+			}
+
 			depth++;
-			return depth > deepestPageNesting ? '' : tag;
+			if (depth > deepestPageNesting) {
+				return '';
+			}
+
+			openNames.push(lowerName);
+			return tag;
 		}
 
 		depth = Math.max(0, depth - 1);
-		return depth >= deepestPageNesting ? '' : tag;
+		if (depth >= deepestPageNesting) {
+			return '';
+		}
+
+		openNames.length = Math.min(openNames.length, depth);
+		return tag;
 	});
 }
 

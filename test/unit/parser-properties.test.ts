@@ -543,6 +543,7 @@ const slowMutationsFound: ReadonlyArray<{readonly fixture: string; readonly what
 	{fixture: 'digest.md', what: 'quotes nested a thousand deep', repeats: [[717, 6, 4718], [25_411, 2, 1042], [24_774, 12, 1823]]},
 	{fixture: 'digest.md', what: 'a run of nineteen thousand emphasis marks', repeats: [[95, 2, 9500]]},
 	{fixture: 'not-a-feed.html', what: 'thousands of tags under one element', repeats: [[35, 12, 5331], [14_922, 9, 2085]]},
+	{fixture: 'not-a-feed.html', what: 'thousands of headings left open, each inside the last', repeats: [[174, 11, 3356], [13_866, 7, 2366], [41_406, 8, 5286]]},
 	{fixture: 'ag-style.csv', what: 'a header of thousands of columns over thousands of rows', repeats: [[11, 1, 10_700], [3877, 5, 10_142], [7595, 2, 6796]]},
 	{fixture: 'bad-front-matter.md', what: 'front matter of thousands of broken quotes', repeats: [[11, 1, 11_310], [1965, 10, 4906], [22_393, 6, 8702]]},
 ];
