@@ -607,10 +607,6 @@ export async function loadInputs(paths: readonly string[], stdin: NodeJS.Readabl
 	const cached = decoded.length === 1 && 'cached' in decoded[0]! ? decoded[0].cached : undefined;
 	// Not with feeds, whose articles come later and join the list: the index would not be of the whole list.
 	const wordIndexing = decoded.some(input => 'fileText' in input) && !cached && !feeds ? options.wordIndexing?.() : undefined;
-	// Started before the first articles are parsed, on the other core: the worker's own start (20 ms of its thread, more
-	// on a busy machine) is then over by the time the first articles come. Started after the first frame instead, a
-	// 100,000-article file was searchable about 60 ms later, for a first frame about 30 ms sooner.
-	wordIndexing?.begin();
 	const parse = new InputsParse(decoded, {...options, wordIndexer: wordIndexing});
 	decoded.length = 0;
 	parse.parseUntilCount(options.firstArticleCount ?? Number.POSITIVE_INFINITY);
