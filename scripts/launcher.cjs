@@ -130,6 +130,9 @@ function writeCache(directory, cacheName, script, flags) {
 		const temporaryName = join(directory, `.${cacheName}.${process.pid}.tmp`);
 		descriptor = openSync(temporaryName, 'wx', 0o600);
 		temporaryPath = temporaryName;
+		// V8 records the flags in the data, and a start compiles under the run's flags: a hold of node's starting flags
+		// still in force (a worker quit as it started, see holdStartingFlags) must not make a cache that start refuses.
+		setFlagsFromString(runFlags);
 		const data = script.createCachedData();
 		const header = Buffer.alloc(cacheHeaderLength);
 		header.write(cacheMagic, 0, 'latin1');
