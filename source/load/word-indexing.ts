@@ -1,5 +1,5 @@
 import type {MessagePort, Worker} from 'node:worker_threads';
-import {type IndexedArticle, indexedTextsOf, type WordIndex, WordIndexer} from '../search/word-index.js';
+import {type IndexedArticle, pushIndexedTexts, type WordIndex, WordIndexer} from '../search/word-index.js';
 import {builtinModule, holdStartingFlags} from './builtin-modules.js';
 
 /*
@@ -34,7 +34,7 @@ const largestBacklogArticleCount = 4096;
 const workerLimits = {maxYoungGenerationSizeMb: 16};
 
 /**
- * Articles as posted to the worker: the texts the index reads of each (see indexedTextsOf), lower-cased here, one
+ * Articles as posted to the worker: the texts the index reads of each (see pushIndexedTexts), lower-cased here, one
  * after the other (headline, kicker, deck, then its body's texts), and how many texts each body has. Lower-casing is
  * a tenth of the worker's work, and this thread, which waits for the worker, has the time; a flat list of strings
  * takes less copying into a message, and out of one, than an array of arrays.
@@ -199,13 +199,12 @@ export function indexWordsInWorker(code: string): WordIndexing {
 
 	return {
 		add(article) {
-			const {headline, kicker, deck, body} = indexedTextsOf(article);
-			batchTexts.push(headline.toLowerCase(), kicker.toLowerCase(), deck.toLowerCase());
-			for (const text of body) {
-				batchTexts.push(text.toLowerCase());
+			const first = batchTexts.length;
+			batchBodyTextCounts.push(pushIndexedTexts(article, batchTexts));
+			for (let text = first; text < batchTexts.length; text++) {
+				batchTexts[text] = batchTexts[text]!.toLowerCase();
 			}
 
-			batchBodyTextCounts.push(body.length);
 			if (isStarted && batchBodyTextCounts.length >= batchArticleCount) {
 				flush();
 			}
@@ -262,7 +261,7 @@ export function runWordIndexWorker(port: MessagePort | null): void {
 			const {texts, bodyTextCounts} = message.articles;
 			let next = 0;
 			for (const bodyTextCount of bodyTextCounts) {
-				indexer.addTexts({headline: texts[next]!, kicker: texts[next + 1]!, deck: texts[next + 2]!, body: texts.slice(next + 3, next + 3 + bodyTextCount)}, true);
+				indexer.addTexts(texts, next, bodyTextCount, true);
 				next += 3 + bodyTextCount;
 			}
 

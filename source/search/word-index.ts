@@ -160,24 +160,29 @@ class Vocabulary {
 export type IndexedArticle = Pick<Article, 'headline' | 'kicker' | 'deck' | 'paragraphs' | 'author' | 'source'>;
 
 /**
- * The texts of an article's searched fields, as the index reads them: headline, kicker, deck (or {@link absentField}
- * when it has none), then the texts of the body: the by-line and the paragraphs (the body is searched as these joined
- * by blank lines, see searchDocumentOf: the same words as the parts one by one), or {@link absentField} alone when the
- * body and the by-line are empty.
+ * Appends to `texts` the texts of `article`'s searched fields, as the index reads them: headline, kicker, deck (each
+ * {@link absentField} when the article has none), then the texts of the body: the by-line and the paragraphs (the body
+ * is searched as these joined by blank lines, see searchDocumentOf: the same words as the parts one by one), or
+ * {@link absentField} alone when the body and the by-line are empty. Answers how many texts the body has.
  */
-export type IndexedTexts = {
-	readonly headline: string;
-	readonly kicker: string;
-	readonly deck: string;
-	readonly body: readonly string[];
-};
+export function pushIndexedTexts(article: IndexedArticle, texts: string[]): number {
+	const {headline, kicker, paragraphs} = article;
+	texts.push(headline, kicker ?? absentField, deckOf(article) ?? absentField);
+	const byline = bylineOf(article);
+	if (paragraphs.length === 0 || (paragraphs.length === 1 && paragraphs[0] === '')) {
+		texts.push(byline === '' ? absentField : byline);
+		return 1;
+	}
 
-/** The texts of `article` that the index reads. */
-export function indexedTextsOf({headline, kicker, deck, paragraphs, author, source}: IndexedArticle): IndexedTexts {
-	const byline = bylineOf({author, source});
-	const isBodyEmpty = paragraphs.length === 0 || (paragraphs.length === 1 && paragraphs[0] === '');
-	const body = isBodyEmpty ? [byline === '' ? absentField : byline] : (byline === '' ? paragraphs : [byline, ...paragraphs]);
-	return {headline, kicker: kicker ?? absentField, deck: deckOf({headline, deck}) ?? absentField, body};
+	if (byline !== '') {
+		texts.push(byline);
+	}
+
+	for (const paragraph of paragraphs) {
+		texts.push(paragraph);
+	}
+
+	return paragraphs.length + (byline === '' ? 0 : 1);
 }
 
 /**
@@ -216,14 +221,16 @@ export class WordIndexer {
 
 	/** Adds the next article of the list. */
 	add(article: IndexedArticle): void {
-		this.addTexts(indexedTextsOf(article));
+		const texts: string[] = [];
+		this.addTexts(texts, 0, pushIndexedTexts(article, texts));
 	}
 
 	/**
-	 * Adds the next article of the list, by its texts (see {@link indexedTextsOf}); `isLowerCase` says they are
-	 * lower-cased already (as the word index worker gets them), which spares looking them over again.
+	 * Adds the next article of the list by its texts (see {@link pushIndexedTexts}), from `texts[first]` on, its body's
+	 * being `bodyTextCount`; `isLowerCase` says they are lower-cased already (as the word index worker gets them), which
+	 * spares looking them over again.
 	 */
-	addTexts({headline, kicker, deck, body}: IndexedTexts, isLowerCase = false): void {
+	addTexts(texts: readonly string[], first: number, bodyTextCount: number, isLowerCase = false): void {
 		if (this.index) {
 			throw new Error('the word index is finished');
 		}
@@ -239,11 +246,9 @@ export class WordIndexer {
 
 		const segmentSlot = (article % segmentArticleCount) * 4;
 		const lowerCase = isLowerCase ? (text: string) => text : (text: string) => text.toLowerCase();
-		this.addText(lowerCase(headline), slot, segmentSlot);
-		this.addText(lowerCase(kicker), slot + 1, segmentSlot + 1);
-		this.addText(lowerCase(deck), slot + 2, segmentSlot + 2);
-		for (const text of body) {
-			this.addText(lowerCase(text), slot + 3, segmentSlot + 3);
+		for (let field = 0; field < 3 + bodyTextCount; field++) {
+			const fieldSlot = Math.min(field, 3);
+			this.addText(lowerCase(texts[first + field]!), slot + fieldSlot, segmentSlot + fieldSlot);
 		}
 
 		if (article % segmentArticleCount === segmentArticleCount - 1) {
