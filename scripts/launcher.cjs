@@ -170,14 +170,15 @@ function writeCache(directory, cacheName, script, flags) {
  * - The heap's growth. V8 lets the heap grow to up to four times what was live at the last full collection before
  *   collecting again. Loading and indexing a big file make garbage fast, and the heap then swells far beyond what is
  *   live: a growth of half keeps the peak near what is needed, at the cost of a few more collections (each a few
- *   milliseconds, mostly off the main thread).
- * - Young collections in this thread alone. V8 shares each one out among threads of its own, which on a machine of
- *   two cores took the core from the word index worker while this thread, which waits for the worker, had time to
- *   spare: a 100,000-article file was searchable about 100 ms later.
+ *   milliseconds).
+ * - Collections in this thread alone: young ones (V8 shares each out among threads of its own) and the marking of full
+ *   ones (V8 marks on threads of its own meanwhile). On a machine of two cores those threads took the core from the
+ *   word index worker while this thread, which waits for the worker, had time to spare: a 100,000-article file was
+ *   searchable 50 to 100 ms later for each. V8 still marks a little at a time, between the thread's own work.
  */
-const runFlags = '--heap-growing-percent=50 --no-parallel-scavenge';
+const runFlags = '--heap-growing-percent=50 --no-parallel-scavenge --no-concurrent-marking';
 /** V8's defaults for the same flags: the flags node started with. */
-const startingFlags = '--heap-growing-percent=0 --parallel-scavenge';
+const startingFlags = '--heap-growing-percent=0 --parallel-scavenge --concurrent-marking';
 
 /** How many holds of node's starting flags are in force (see holdStartingFlags). */
 let startingFlagHoldCount = 0;
