@@ -203,7 +203,7 @@ export class WordIndexer {
 	/** For each word, how many of the current segment's slots hold it. */
 	private segmentPairCounts = new Uint32Array(1024);
 	/** For each word, while a segment is closed, where its next slot goes. */
-	private lastSegments = new Int32Array(1024).fill(-1);
+	private slotCursors = new Int32Array(1024).fill(-1);
 	/** The current segment's words, in the order first seen. */
 	private segmentWords = new Int32Array(1024);
 	private segmentWordCount = 0;
@@ -318,7 +318,7 @@ export class WordIndexer {
 		if (id >= this.wordLetters.length) {
 			this.wordLetters = grown(this.wordLetters, 0);
 			this.lastSlots = grown(this.lastSlots, -1);
-			this.lastSegments = grown(this.lastSegments, -1);
+			this.slotCursors = grown(this.slotCursors, -1);
 			this.segmentPairCounts = grown(this.segmentPairCounts, 0);
 		}
 
@@ -362,7 +362,7 @@ export class WordIndexer {
 		const counts = this.segmentPairCounts;
 		// Each word's slots go from offsets[position]; from now on, `cursors` (by word id) is where its next slot goes.
 		const offsets = new Uint32Array(words.length + 1);
-		const cursors = this.lastSegments;
+		const cursors = this.slotCursors;
 		for (let position = 0; position < words.length; position++) {
 			const id = words[position]!;
 			cursors[id] = offsets[position]!;
@@ -417,7 +417,7 @@ export class WordIndexer {
 		this.pairWords = new Int32Array(0);
 		this.pairSlots = new Uint16Array(0);
 		this.lastSlots = new Int32Array(0);
-		this.lastSegments = new Int32Array(0);
+		this.slotCursors = new Int32Array(0);
 		this.segmentPairCounts = new Uint32Array(0);
 		this.segmentWords = new Int32Array(0);
 		return index;
