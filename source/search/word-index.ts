@@ -245,10 +245,10 @@ export class WordIndexer {
 		}
 
 		const segmentSlot = (article % segmentArticleCount) * 4;
-		const lowerCase = isLowerCase ? (text: string) => text : (text: string) => text.toLowerCase();
 		for (let field = 0; field < 3 + bodyTextCount; field++) {
 			const fieldSlot = Math.min(field, 3);
-			this.addText(lowerCase(texts[first + field]!), slot + fieldSlot, segmentSlot + fieldSlot);
+			const text = texts[first + field]!;
+			this.addText(isLowerCase ? text : text.toLowerCase(), slot + fieldSlot, segmentSlot + fieldSlot);
 		}
 
 		if (article % segmentArticleCount === segmentArticleCount - 1) {
