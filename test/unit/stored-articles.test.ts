@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {Readable} from 'node:stream';
 import {setFlagsFromString} from 'node:v8';
 import {runInNewContext} from 'node:vm';
-import {gzipSync} from 'node:zlib';
+import {crc32, gzipSync} from 'node:zlib';
 import {afterAll, describe, expect, it, vi} from 'vitest';
 import {type Article, bodyChecksum, withId} from '../../source/article.js';
 import {FileText, storedBodiesFromByteCount} from '../../source/load/file-text.js';
@@ -214,11 +214,10 @@ describe('articles that keep their bodies in the file', () => {
 describe('the checksum of a body', () => {
 	const articleWith = (paragraphs: readonly string[]): Article => ({id: 'a', headline: 'A headline', headlineSource: 'title', paragraphs, source: 'test'});
 
-	it('is the same for the same paragraphs, marks and all, and differs when any of them changes', () => {
-		const bodies = [[''], ['', ''], ['One.'], ['One.', ''], ['', 'One.'], ['One.', '', 'Three “quoted” — ünïcode.'], ['One.', '', 'Three “quoted” — unicode.'], ['\uFFFBcode\n  indented', '\uFFF9Heading', 'Text.'], ['code\n  indented', '\uFFF9Heading', 'Text.']];
-		const checksums = bodies.map(paragraphs => bodyChecksum(articleWith(paragraphs)));
-		expect(new Set(checksums).size).toBe(bodies.length);
-		expect(bodies.map(paragraphs => bodyChecksum(articleWith([...paragraphs])))).toEqual(checksums);
+	it('is the CRC-32 of the paragraphs joined by blank lines, marks and all', () => {
+		for (const paragraphs of [[], [''], ['One.'], ['One.', '', 'Three “quoted” — ünïcode.'], ['\uFFFBcode\n  indented', '\uFFF9Heading', 'Text.']]) {
+			expect(bodyChecksum(articleWith(paragraphs))).toBe(crc32(paragraphs.join('\n\n')));
+		}
 	});
 
 	it('tells apart bodies that differ only where their paragraphs break', () => {
