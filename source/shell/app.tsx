@@ -22,17 +22,16 @@ import {
 	isReading,
 	isShownArticleBehind,
 	questionText,
+	filterFacts,
 	selectArticleSearch,
-	selectHits,
 	selectListRows,
 	selectedArticle,
 	selectedIndex,
 	shownArticle,
 	shownArticleLines,
-	slowSearch,
 } from '../state/selectors.js';
 import {createState} from '../state/initial-state.js';
-import {fieldQueryOf, namedViewHelpSections, searchTextOf} from '../state/field-filtering.js';
+import {namedViewHelpSections, searchTextOf} from '../state/field-filtering.js';
 import {type Viewport} from '../mode.js';
 import type {Action} from '../state/actions.js';
 import {ArticlePane} from '../ui/article-pane.js';
@@ -263,7 +262,6 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		);
 	}
 
-	const hits = selectHits(state);
 	const article = shownArticle(state);
 	const isArticleFocused = isReading(state.mode);
 	const articleSearch = selectArticleSearch(state);
@@ -358,13 +356,9 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 				/>
 			) : layout.hasFilterLine ? (
 				<FilterLine
-					query={activeQuery(state)}
+					{...filterFacts(state)}
 					isEditing={state.mode.name === 'filter'}
-					matchCount={hits.length}
-					articleCount={articles.length}
 					columnCount={layout.columnCount}
-					slowSearch={slowSearch(state)}
-					error={fieldQueryOf(activeQuery(state), state.filterBasis.now).error}
 					theme={theme}
 				/>
 			) : null}

@@ -1,6 +1,5 @@
-import {fieldQueryOf} from './field-filtering.js';
 import {type Layout, layoutOf} from './layout.js';
-import {activeQuery, isReading, selectArticleSearch, selectedIndex, selectHits, selectListRows, slowSearch} from './selectors.js';
+import {filterFacts, isReading, selectArticleSearch, selectedIndex, selectListRows} from './selectors.js';
 import type {State} from './state.js';
 import {articleSearchSummary, filterSummary, promptLabels, searchPositionText, typedLineLayout} from './typed-lines.js';
 
@@ -18,15 +17,8 @@ function caretCell(state: State, layout: Layout): Cell | undefined {
 	};
 
 	if (mode.name === 'filter') {
-		const query = activeQuery(state);
-		const facts = {
-			query,
-			matchCount: selectHits(state).length,
-			articleCount: state.articles.length,
-			slowSearch: slowSearch(state),
-			error: fieldQueryOf(query, state.filterBasis.now).error,
-		};
-		return caretAfter('/', query, filterSummary(facts, columnCount, glyphs));
+		const facts = filterFacts(state);
+		return caretAfter('/', facts.query, filterSummary(facts, columnCount, glyphs));
 	}
 
 	if (mode.name === 'article-search') {

@@ -9,7 +9,8 @@ import {type ListRows, listRows} from './list-rows.js';
 import type {Mode} from '../mode.js';
 import type {ListView, SearchProgress, State} from './state.js';
 import {displayWidth} from '../text/text-width.js';
-import {filterWords, hiddenArticles, searchTextOf, withFieldFilters} from './field-filtering.js';
+import {fieldQueryOf, filterWords, hiddenArticles, searchTextOf, withFieldFilters} from './field-filtering.js';
+import type {FilterFacts} from './typed-lines.js';
 import {groupedNumber} from '../text/numbers.js';
 
 /** The query that shapes the list now: the draft while the filter line is open, else the filter in force. */
@@ -248,6 +249,20 @@ export function hasCurrentResults(state: State, query: string): boolean {
 export function pendingQuery(state: State): string | undefined {
 	const query = searchedQuery(state);
 	return query !== '' && !hasCurrentResults(state, query) ? query : undefined;
+}
+
+/** What the filter line says at its right (see filterSummary): how many articles the query in force matches, of how many. */
+export function filterFacts(state: State): FilterFacts {
+	const query = activeQuery(state);
+	return {
+		query,
+		matchCount: selectHits(state).length,
+		articleCount: state.articles.length,
+		// While a big input loads, the filter searches the articles of the first frame; every article once all are in.
+		searchedCount: query.trim() === '' ? undefined : state.searchedArticles.length,
+		slowSearch: slowSearch(state),
+		error: fieldQueryOf(query, state.filterBasis.now).error,
+	};
 }
 
 /** The progress of the search for the query in force, when it is taking a while. */

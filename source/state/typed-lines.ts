@@ -47,14 +47,22 @@ export type FilterFacts = {
 	readonly query: string;
 	readonly matchCount: number;
 	readonly articleCount: number;
+	/**
+	 * How many of the articles the filter has searched, when a query is in force: fewer than `articleCount` while a big
+	 * input loads (the articles of the first frame; all of them once every article is in).
+	 */
+	readonly searchedCount?: number | undefined;
 	/** A search that is taking a while: the list still shows the last results, and the count is theirs. */
 	readonly slowSearch?: {readonly indexedShare: number} | undefined;
 	/** Why a field term of the query cannot be read (`is:foo: use is:unread, …`): shown instead of the count. */
 	readonly error?: string | undefined;
 };
 
-/** The filter line's summary: ` 3 matches of 21,578 `, how a slow search is doing, or why the query cannot be read. */
-export function filterSummary({query, matchCount, articleCount, slowSearch, error}: FilterFacts, columnCount: number, glyphs: Pick<Glyphs, 'ellipsis'>): string {
+/**
+ * The filter line's summary: ` 3 matches of 21,578 ` (` 3 matches in the first 505 ` while a big input loads), how a slow
+ * search is doing, or why the query cannot be read.
+ */
+export function filterSummary({query, matchCount, articleCount, searchedCount, slowSearch, error}: FilterFacts, columnCount: number, glyphs: Pick<Glyphs, 'ellipsis'>): string {
 	const {ellipsis} = glyphs;
 	if (error !== undefined) {
 		// An error gives the query at least a third of the line, and is cut to what is left.
@@ -66,7 +74,8 @@ export function filterSummary({query, matchCount, articleCount, slowSearch, erro
 	}
 
 	const count = matchCount === 1 ? '1 match' : `${matchCount === 0 ? 'no' : groupedNumber(matchCount)} matches`;
-	return ` ${count} of ${groupedNumber(articleCount)} `;
+	// Not `of` every article while only some have been searched: the count would read as the answer for all of them.
+	return searchedCount !== undefined && searchedCount < articleCount ? ` ${count} in the first ${groupedNumber(searchedCount)} ` : ` ${count} of ${groupedNumber(articleCount)} `;
 }
 
 /** The position of a search for people: `match 2/7`, `no match`, or `''` before anything is typed. */

@@ -66,6 +66,21 @@ describe('a big input that is still being parsed', () => {
 	});
 });
 
+describe('a filter typed while a big input loads', () => {
+	it('says it has searched the first articles only, then answers for every article once all are in', async () => {
+		const all = numberedArticles(900);
+		const manual = manualArrivals();
+		const app = renderApp(all.slice(0, 300), viewport, {arrivals: manual.arrivals, loadingShare: 0.3, warningCount: 0});
+		app.press('/', 'number');
+		await app.waitForFrame(frame => frame.includes('300 matches of 300'));
+		manual.hand({articles: all.slice(0, 600), loadingShare: 0.66, warningCount: 0});
+		// Not `300 matches of 600`, which would read as the answer for all 600.
+		await app.waitForFrame(frame => frame.includes('600 articles · loading 66%') && frame.includes('300 matches in the first 300'));
+		manual.hand({articles: all, loadingShare: undefined, warningCount: 0});
+		await app.waitForFrame(frame => frame.includes('900 matches of 900'));
+	});
+});
+
 describe('counts of thousands', () => {
 	it('group their digits in the status line and the filter line, as the rest of the interface does', async () => {
 		const all = numberedArticles(1200);

@@ -33,4 +33,10 @@ describe('the filter line\'s summary', () => {
 		expect(filterSummary({...facts, slowSearch: {indexedShare: 0.42}}, 100, {ellipsis: '…'})).toBe(' indexing 42%… ');
 		expect(filterSummary({...facts, error: 'is:foo: use is:unread or is:starred'}, 30, {ellipsis: '…'})).toBe(' is:foo: use is:unr…');
 	});
+
+	it('says how many articles were searched while only some were: the first frame\'s, while a big input loads', () => {
+		const facts = {query: 'harbour', matchCount: 443, articleCount: 42_468};
+		expect(filterSummary({...facts, searchedCount: 505}, 100, {ellipsis: '…'})).toBe(' 443 matches in the first 505 ');
+		expect(filterSummary({...facts, searchedCount: 42_468}, 100, {ellipsis: '…'})).toBe(' 443 matches of 42,468 ');
+	});
 });
