@@ -232,8 +232,9 @@ function articlesFromLines(lines: readonly string[]): ArticleText[] {
 /**
  * Gives each article its id and its source. The id is a hash of the kicker and headline, made unique by a count
  * among articles that share them: it survives edits to the body and to other articles, and moving articles around.
+ * `articles` must be this parse's own, made for it alone (see below): each is given its id in place.
  */
-export function withIdentity(articles: readonly ArticleText[], rawSource: string, seen = new Map<string, number>()): Article[] {
+function withIdentity(articles: readonly ArticleText[], rawSource: string, seen = new Map<string, number>()): Article[] {
 	const source = sanitizeText(rawSource);
 	return articles.map(article => {
 		// Each article was made for this parse alone: it takes its id and source itself, rather than a copy of it with
