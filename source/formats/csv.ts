@@ -4,6 +4,7 @@ import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {draftFromRecord, missingFieldProblems, planFields, planHasText} from './fields.js';
 import {createProblemLog, withoutBom} from './format.js';
 import type {ParseOptions} from './format.js';
+import {lineBreakCount} from '../text/line-breaks.js';
 
 /*
 CSV and TSV with a header row (RFC 4180 quoting: fields in double quotes may hold delimiters, line breaks and doubled
@@ -80,16 +81,7 @@ function parseDelimited(text: string, source: string, options: ParseOptions, del
 
 	// Papa Parse numbers rows; problems name lines, which differ where quoted fields hold line breaks.
 	const lineBreak = parsed.meta.linebreak.endsWith('\r') ? '\r' : '\n';
-	const lineBreaksIn = (row: readonly string[]): number => {
-		let count = 0;
-		for (const field of row) {
-			for (let index = field.indexOf(lineBreak); index !== -1; index = field.indexOf(lineBreak, index + 1)) {
-				count++;
-			}
-		}
-
-		return count;
-	};
+	const lineBreaksIn = (row: readonly string[]): number => row.reduce((count, field) => count + lineBreakCount(field, lineBreak), 0);
 
 	const problemsByRow = new Map<number, string[]>();
 	for (const error of parsed.errors) {

@@ -6,6 +6,7 @@ import {type ArticleDraft, buildArticles} from './build-articles.js';
 import {type FieldRecord, draftFromRecord, planFields} from './fields.js';
 import {isRecord, type ParseOptions} from './format.js';
 import {htmlToText} from './html-text.js';
+import {lineBreakCount} from '../text/line-breaks.js';
 
 /*
 The Markdown rules:
@@ -170,12 +171,7 @@ function yamlProblemText(problem: unknown, source: string): string {
 	const offset = (problem as {pos?: readonly number[]} | undefined)?.pos?.[0];
 	let position = '';
 	if (offset !== undefined) {
-		let line = 2;
-		for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) {
-			line++;
-		}
-
-		position = `line ${line}: `;
+		position = `line ${2 + lineBreakCount(source, '\n', offset)}: `;
 	}
 
 	const message = (problem instanceof Error ? problem.message : String(problem)).split('\n')[0] ?? '';

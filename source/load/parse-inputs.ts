@@ -10,6 +10,7 @@ import {partEndOf, partPlanFor, type PartPlan} from '../formats/parts.js';
 import {detectFormat} from '../formats/detect.js';
 import {type KeptParse, type ParseCacheKey, type ParseToKeep, readParseCache} from './parse-cache.js';
 import type {RestOfText} from './decode-input.js';
+import {lineBreakCount} from '../text/line-breaks.js';
 
 /** One input, read and decoded (or opened to be read a chunk at a time), to be parsed. */
 export type DecodedInput = {
@@ -274,7 +275,7 @@ class SingleInputParse {
 		}
 
 		this.problems = result.problems;
-		this.lineNumber += lineFeedCount(part);
+		this.lineNumber += lineBreakCount(part);
 		this.position = end;
 		if (!this.bodies) {
 			const elapsedMs = performance.now() - started;
@@ -330,15 +331,6 @@ class SingleInputParse {
 			documentUrl: this.input.documentUrl,
 		});
 	}
-}
-
-function lineFeedCount(text: string): number {
-	let count = 0;
-	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) {
-		count++;
-	}
-
-	return count;
 }
 
 /** Why an input that gave no articles is of no use, as one line. */

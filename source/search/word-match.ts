@@ -66,13 +66,15 @@ export function wordIdOf(index: WordIndex, pattern: string): number {
 	return -1;
 }
 
+const letterOrDigit = /[\p{L}\p{N}\p{M}]/u;
+
 /** Whether the character `code` is a letter or a digit: an ASCII test first, as most are. */
 function isLetterOrDigit(code: number): boolean {
 	if (code < 0x80) {
 		return (code >= 0x61 && code <= 0x7A) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5A);
 	}
 
-	return /[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(code));
+	return letterOrDigit.test(String.fromCharCode(code));
 }
 
 /**
