@@ -1,47 +1,19 @@
 import React, {useEffect, useMemo, useRef, useState} from 'react';
-import {Box, Text, useApp, useCursor, useInput} from 'ink';
+import {useApp, useCursor, useInput} from 'ink';
 import type {Article} from '../article.js';
-import {bindingsFor, defaultKeymap, hintsFor} from '../input/keymap.js';
+import {defaultKeymap} from '../input/keymap.js';
 import {keysFromInput} from '../input/keys-from-input.js';
 import {splitMouseInput} from '../input/mouse-input.js';
 import {articleKey} from '../read-state/marks.js';
 import {useReadStateFile} from './use-read-state-file.js';
-import {layoutOf, tooSmallMessage} from '../state/layout.js';
-import {helpLayout} from '../state/help-layout.js';
 import {cursorCell} from '../state/cursor.js';
 import type {CursorPosition} from '../terminal/renderer/frame-writer.js';
-import {groupLabel, orderLabels} from '../state/list-order.js';
-import {
-	hiddenCount,
-	activeQuery,
-	displayedOrder,
-	groupColumnCount,
-	datedYears,
-	isArticleRead,
-	isArticleStarred,
-	isReading,
-	isShownArticleBehind,
-	questionText,
-	filterFacts,
-	selectArticleSearch,
-	selectListRows,
-	selectedArticle,
-	selectedIndex,
-	shownArticle,
-	shownArticleLines,
-} from '../state/selectors.js';
-import {createState} from '../state/initial-state.js';
-import {namedViewHelpSections, searchTextOf} from '../state/field-filtering.js';
+import {isShownArticleBehind, selectedArticle} from '../state/selectors.js';
+import {sessionState} from './session-state.js';
+import {searchTextOf} from '../state/field-filtering.js';
 import {type Viewport} from '../mode.js';
 import type {Action} from '../state/actions.js';
-import {ArticlePane} from '../ui/article-pane.js';
-import {ArticleSearchLine, searchPositionText} from '../ui/article-search-line.js';
-import {FilterLine} from '../ui/filter-line.js';
-import {PromptLine} from '../ui/prompt-line.js';
-import {HelpOverlay} from '../ui/help-overlay.js';
-import {MessagesOverlay} from '../ui/messages-overlay.js';
-import {ListPane} from '../ui/list-pane.js';
-import {StatusLine} from '../ui/status-line.js';
+import {AppScreen} from '../ui/app-screen.js';
 import {defaultTheme} from '../ui/theme.js';
 import {processLinkEnvironment, performLinkRequest} from './link-actions.js';
 import {type FullTextEnvironment, useFullText} from './use-full-text.js';
@@ -92,16 +64,8 @@ const noSources: readonly string[] = [];
 export function App({session, viewport, now, hasHyperlinks = true, onSuspend, onRedraw, onPick}: AppProps) {
 	const {
 		articles: initialArticles,
-		fileName,
-		warningCount = 0,
-		inputWarnings,
 		arrivals,
-		loadingShare,
-		fetchCounts,
-		initialNotice,
 		initialQuery,
-		initialOrder,
-		savedMarks,
 		readStateStore,
 		linkEnvironment = defaultLinkEnvironment,
 		fullTextEnvironment = defaultFullTextEnvironment,
@@ -111,40 +75,20 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		refreshMs,
 		theme = defaultTheme,
 		keymap = defaultKeymap,
-		hideRules,
-		namedViews,
 		programs,
 		isCursorShown = false,
-		screen,
 		inputSetKey,
 	} = session;
 	const {state, dispatch, latest} = useAppState(() =>
-		createState(initialArticles, {
-			query: initialQuery,
+		sessionState(session, {
 			viewport,
-			results: initialQuery && searchTextOf(initialQuery) !== '' ? searchWithin(searchIndexOf(initialArticles), searchTextOf(initialQuery), startupSearchMs) : undefined,
-			order: initialOrder,
-			shouldRankMatches: initialOrder === undefined || !initialQuery,
-			readMarks: savedMarks ? {saved: savedMarks, changed: new Map()} : undefined,
-			keymap,
-			glyphs: theme.glyphs,
-			inputLabel: fileName,
-			loadingShare,
-			fetchCounts,
-			notice: initialNotice,
-			inputWarningCount: warningCount,
-			inputWarnings,
-			screen,
-			selectedKey: inputSetKey === undefined ? undefined : readStateStore?.placeOf(inputSetKey),
 			now,
-			hideRules,
-			namedViews,
+			results: initialQuery && searchTextOf(initialQuery) !== '' ? searchWithin(searchIndexOf(initialArticles), searchTextOf(initialQuery), startupSearchMs) : undefined,
 		}),
 	);
 	const {articles, searchedArticles} = state;
 	const [initialMarks] = useState(state.readMarks);
 	const searchIndex = useSearchIndex(searchedArticles);
-	const {styles, glyphs} = theme;
 	const selected = selectedArticle(state);
 	const selectedKey = selected ? articleKey(selected) : undefined;
 	const saveReadMarks = useReadStateFile(readStateStore, initialMarks, dispatch, inputSetKey === undefined || selectedKey === undefined ? undefined : {inputSetKey, articleKey: selectedKey});
@@ -243,7 +187,6 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		};
 	}, [isArticleBehind, selectedArticleId, state.results, dispatch]);
 
-	const layout = layoutOf(state);
 	const {setCursorPosition} = useCursor();
 	if (state.mode.name === 'quit') {
 		setCursorPosition(undefined);
@@ -253,127 +196,5 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 	// Ink passes the position on to the frame writer as it is, `isVisible` with it (see terminal/renderer/frame-writer.ts).
 	const cursor: CursorPosition = {...cursorCell(state), isVisible: isCursorShown};
 	setCursorPosition(cursor);
-
-	if (layout.isTooSmall) {
-		return (
-			<Text wrap="truncate" {...styles.notice}>
-				{tooSmallMessage(layout.columnCount, state.viewport.rowCount)}
-			</Text>
-		);
-	}
-
-	const article = shownArticle(state);
-	const isArticleFocused = isReading(state.mode);
-	const articleSearch = selectArticleSearch(state);
-	const searchPosition = articleSearch ? searchPositionText(articleSearch.query, articleSearch.matches.length, articleSearch.currentIndex) : '';
-	const listPane = (
-		<ListPane
-			rows={selectListRows(state)}
-			listTop={state.listTop}
-			selectedIndex={selectedIndex(state)}
-			orderLabel={orderLabels[displayedOrder(state)]}
-			rowCount={layout.listRowCount}
-			columnCount={layout.listColumnCount}
-			isFocused={!isArticleFocused}
-			viewName={state.view.name}
-			hasQuery={activeQuery(state).trim() !== ''}
-			isRead={listArticle => isArticleRead(state, listArticle)}
-			isStarred={listArticle => isArticleStarred(state, listArticle)}
-			theme={theme}
-			dateYears={datedYears(articles)}
-			groupColumnCount={displayedOrder(state) === 'group' ? 0 : groupColumnCount(articles)}
-			now={now}
-		/>
-	);
-	const articlePane = (
-		<ArticlePane
-			lines={shownArticleLines(state)}
-			scrollTop={state.articleScrollTop}
-			rowCount={layout.articleRowCount}
-			columnCount={layout.articleColumnCount}
-			source={article?.source ?? state.inputLabel}
-			group={article ? groupLabel(article) : undefined}
-			isFocused={isArticleFocused}
-			highlights={articleSearch?.highlights}
-			hasHyperlinks={hasHyperlinks}
-			searchPosition={searchPosition}
-			textIndent={layout.articleTextIndent}
-			theme={theme}
-		/>
-	);
-	let panes: React.ReactNode;
-	if (state.mode.name === 'messages') {
-		panes = (
-			<MessagesOverlay
-				messages={state.messages}
-				rowCount={layout.paneRowCount}
-				columnCount={layout.columnCount}
-				scrollTop={state.mode.scrollTop}
-				closingKeys={bindingsFor(state.keymap, 'messages').flatMap(binding => (binding.command === 'messages-toggle' ? binding.keys : []))}
-				theme={theme}
-			/>
-		);
-	} else if (state.mode.name === 'help') {
-		panes = (
-			<HelpOverlay
-				layout={helpLayout(state.keymap, glyphs, layout.paneRowCount, layout.columnCount, namedViewHelpSections(state.namedViews))}
-				rowCount={layout.paneRowCount}
-				columnCount={layout.columnCount}
-				scrollTop={state.mode.scrollTop}
-				closingKeys={[...new Set(bindingsFor(state.keymap, 'help').flatMap(binding => (binding.command === 'help-toggle' ? binding.keys : [])))]}
-				scrollKeys={(['cursor-down', 'cursor-up'] as const).flatMap(command => bindingsFor(state.keymap, 'help').find(binding => binding.command === command && binding.keys.length > 0)?.keys.slice(0, 1) ?? [])}
-				theme={theme}
-			/>
-		);
-	} else if (layout.isSplit) {
-		panes = (
-			<Box flexDirection="row" height={layout.paneRowCount}>
-				{listPane}
-				<Box width={1} flexDirection="column">
-					<Text {...styles.separator}>{`${glyphs.paneSeparator}\n`.repeat(layout.paneRowCount).trimEnd()}</Text>
-				</Box>
-				{articlePane}
-			</Box>
-		);
-	} else {
-		panes = isArticleFocused ? articlePane : listPane;
-	}
-
-	return (
-		<Box flexDirection="column" width={layout.columnCount} height={layout.frameRowCount}>
-			<Box height={layout.paneRowCount} flexDirection="column">
-				{panes}
-			</Box>
-			{state.mode.name === 'prompt' ? (
-				<PromptLine purpose={state.mode.purpose} draft={state.mode.draft} columnCount={layout.columnCount} theme={theme} />
-			) : articleSearch?.isEditing ? (
-				<ArticleSearchLine
-					query={articleSearch.query}
-					position={searchPosition}
-					hasMatches={articleSearch.matches.length > 0}
-					columnCount={layout.columnCount}
-					theme={theme}
-				/>
-			) : layout.hasFilterLine ? (
-				<FilterLine
-					{...filterFacts(state)}
-					isEditing={state.mode.name === 'filter'}
-					columnCount={layout.columnCount}
-					theme={theme}
-				/>
-			) : null}
-			<StatusLine
-				fileName={state.inputLabel}
-				articleCount={articles.length}
-				hiddenCount={hiddenCount(state)}
-				loadingShare={state.loadingShare}
-				fetchCounts={state.fetchCounts}
-				warningCount={state.inputWarningCount + state.warnings.length}
-				hints={hintsFor(state.keymap, state.mode.name, glyphs)}
-				columnCount={layout.columnCount}
-				notice={questionText(state) ?? state.notice ?? (state.fullTextPendingIds.size > 0 ? `fetching the full story${state.fullTextPendingIds.size > 1 ? ` (${state.fullTextPendingIds.size})` : ''}…` : undefined) ?? (state.prefetchCounts ? `full stories ${state.prefetchCounts.fetched}/${state.prefetchCounts.total}` : undefined)}
-				theme={theme}
-			/>
-		</Box>
-	);
+	return <AppScreen state={state} theme={theme} now={now} hasHyperlinks={hasHyperlinks} />;
 }
