@@ -85,9 +85,10 @@ export function composedRow(pieces: readonly RowPiece[], columnCount: number): s
 
 /**
  * The frame Ink's Output.get() would draw from `operations` in `size`, or undefined when a row cannot be
- * composed (see `composedRow`). The clipping and the placing of lines on rows are Ink's, step for step.
+ * composed (see `composedRow`), or when the operations clip and no `tools` are given. The clipping and the placing of
+ * lines on rows are Ink's, step for step.
  */
-export function composedFrame(operations: readonly OutputOperation[], size: {readonly columnCount: number; readonly rowCount: number}, tools: ClipTools): string | undefined {
+export function composedFrame(operations: readonly OutputOperation[], size: {readonly columnCount: number; readonly rowCount: number}, tools?: ClipTools): string | undefined {
 	const {columnCount, rowCount} = size;
 	const rows: RowPiece[][] = Array.from({length: rowCount}, () => []);
 	const clips: Clip[] = [];
@@ -105,7 +106,11 @@ export function composedFrame(operations: readonly OutputOperation[], size: {rea
 		let {x, y} = operation;
 		let lines = operation.text.split('\n');
 		const clip = clips.at(-1);
-		if (clip) {
+		if (clip && tools === undefined) {
+			return undefined;
+		}
+
+		if (clip && tools) {
 			const clipsHorizontally = typeof clip.x1 === 'number' && typeof clip.x2 === 'number';
 			const clipsVertically = typeof clip.y1 === 'number' && typeof clip.y2 === 'number';
 			if (clipsHorizontally) {
