@@ -2,6 +2,7 @@ import {once} from 'node:events';
 import {closeSync, openSync, readSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {resolve} from 'node:path';
+import chalk from 'chalk';
 import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
 import {type Config, defaultConfigPath, parseConfig} from './config.js';
@@ -24,6 +25,8 @@ import {guardProcessWarnings} from './process-warnings.js';
 import {createLoadingLine, type LoadingLine} from './shell/loading-line.js';
 import type {Session} from './shell/session.js';
 import {cursorlessTerminalReason, shouldUseAscii, shouldUseColor} from './terminal/looks.js';
+import {canShowHyperlinks} from './terminal/osc.js';
+import {enterFullScreen} from './terminal/screen.js';
 import {createTheme} from './ui/theme.js';
 
 const helpText = `
@@ -537,8 +540,6 @@ async function main(): Promise<void> {
 	const readStateStore = cli.flags.state ? openReadStateStore(stateDirectory()) : undefined;
 	const savedMarks = readStateStore?.load(Date.now());
 	const stateWarnings = () => readStateStore?.warnings ?? [];
-	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
-	const {runInterface} = await import('./shell/run-interface.js');
 	const inputs = sessionInputs(loaded, paths, readOptions);
 	// Let go of the first load here: this function waits for the interface to end, and what it holds stays till then.
 	loaded = undefined;
@@ -573,13 +574,25 @@ async function main(): Promise<void> {
 		namedViews: config?.views,
 		isCursorShown: config?.showCursor,
 	};
-	const {picked} = await runInterface(session, {
-		keyInput,
-		terminalOutput,
-		onStart(restore) {
-			restoreTerminal = restore;
-		},
-	});
+	// The theme decides about colour, not chalk: chalk would drop bold and inverse too for `--no-color` (which it reads
+	// from argv), and the selection would vanish. The theme holds only the basic colours, which level 1 covers.
+	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
+	const output = terminalOutput ?? process.stdout;
+	const screen = enterFullScreen(output, keyInput, {hasMouse: session.hasMouse});
+	restoreTerminal = () => {
+		screen.restore();
+	};
+
+	// The first frame, drawn before the interface has loaded, which then takes it over (see shell/first-frame.ts);
+	// not for Ink's own writer (BROADSHEET_FULL_REDRAW), which would draw it again.
+	if (process.env['BROADSHEET_FULL_REDRAW'] === undefined) {
+		const {drawFirstFrame} = await import('./shell/first-frame.js');
+		drawFirstFrame(session, {output, now: Date.now(), hasHyperlinks: canShowHyperlinks(process.env)});
+	}
+
+	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
+	const {runInterface} = await import('./shell/run-interface.js');
+	const {picked} = await runInterface(session, {keyInput, terminalOutput: output, screen});
 	inputs.end();
 	sessionEnded.abort();
 	await closeWebConnections();

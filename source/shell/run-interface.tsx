@@ -1,13 +1,12 @@
 import type * as ChildProcess from 'node:child_process';
 import {closeSync, openSync, readSync, writeFileSync, writeSync} from 'node:fs';
-import chalk from 'chalk';
 import {useEffect, useState} from 'react';
 import {Box, render, useStdout} from 'ink';
 import {App} from './app.js';
 import type {Session} from './session.js';
 import type {Article} from '../article.js';
 import {canShowHyperlinks} from '../terminal/osc.js';
-import {enterFullScreen} from '../terminal/screen.js';
+import type {TerminalScreen} from '../terminal/screen.js';
 import {useViewport} from './use-viewport.js';
 import {useNow} from './use-now.js';
 import {processLinkEnvironment} from './link-actions.js';
@@ -93,28 +92,21 @@ function Root({
 }
 
 /**
- * Runs the interface on the alternate screen until the user quits, and puts the terminal back however it ends:
- * q, Ctrl-C, SIGTERM or SIGHUP, mouse reports off included. Keys come from `keyInput`; `onStart` receives the way back, for failures that end
- * the process elsewhere.
+ * Runs the interface on the alternate screen (`screen`, entered by the caller, who may have drawn the first frame
+ * there: see first-frame.ts) until the user quits, and puts the terminal back however it ends: q, Ctrl-C, SIGTERM or
+ * SIGHUP, mouse reports off included. Keys come from `keyInput`.
  */
 export async function runInterface(
 	session: Session,
 	options: {
 		keyInput: NodeJS.ReadStream;
 		/** Where the interface draws: stdout, or the terminal itself when stdout is a pipe (`--pick`). */
-		terminalOutput?: NodeJS.WriteStream;
-		onStart(restore: () => void): void;
+		terminalOutput: NodeJS.WriteStream;
+		screen: TerminalScreen;
 	},
 ): Promise<{readonly picked: Article | undefined}> {
-	const {keyInput, terminalOutput = process.stdout} = options;
+	const {keyInput, terminalOutput, screen} = options;
 	let picked: Article | undefined;
-	// The theme decides about colour, not chalk: chalk would drop bold and inverse too for `--no-color` (which it reads
-	// from argv), and the selection would vanish. The theme holds only the basic colours, which level 1 covers.
-	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
-	const screen = enterFullScreen(terminalOutput, keyInput, {hasMouse: session.hasMouse});
-	options.onStart(() => {
-		screen.restore();
-	});
 	const fullRedraws: FullRedraws = {};
 	// Ctrl-Z arrives as a key in raw mode: give the shell its terminal back, stop, and take the terminal again on fg.
 	// A SIGTSTP from outside (`kill -TSTP`, job control) is handled the same way.

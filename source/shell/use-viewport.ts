@@ -1,7 +1,8 @@
 import {useEffect, useState} from 'react';
 import type {Viewport} from '../mode.js';
 
-function viewportOf(output: NodeJS.WriteStream): Viewport {
+/** The size of the terminal `output` draws on, as the app lays out for it (80x24 when it does not say). */
+export function viewportOf(output: NodeJS.WriteStream): Viewport {
 	return {columnCount: output.columns || 80, rowCount: output.rows || 24};
 }
 

@@ -223,3 +223,21 @@ export function createFrameWriter(
 	return render;
 }
 
+
+/** Frame writers that drew on a stream before Ink started there (see shell/first-frame.ts), until Ink takes them over. */
+const writersBeforeInk = new WeakMap<FrameStream, FrameWriter>();
+
+/**
+ * Leaves `writer`, which has drawn on `stream`, for the next writer made for `stream` to be: Ink then starts from the
+ * frame already on the screen, and draws only what differs (nothing, when it draws the same frame).
+ */
+export function handOverFrameWriter(stream: FrameStream, writer: FrameWriter): void {
+	writersBeforeInk.set(stream, writer);
+}
+
+/** The writer handed over for `stream`, once; undefined when there is none. */
+export function takeOverFrameWriter(stream: FrameStream): FrameWriter | undefined {
+	const writer = writersBeforeInk.get(stream);
+	writersBeforeInk.delete(stream);
+	return writer;
+}
