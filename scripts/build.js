@@ -146,12 +146,14 @@ const lazyPackageModules = new Map([
 	['chardet', 'chardet.js'],
 	['@mozilla/readability', 'readability.js'],
 	['linkedom', 'linkedom.js'],
+	['cli-truncate', 'cli-truncate.js'],
 ].map(([name, file]) => [name, join(lazyDirectory, file)]));
 
 /**
  * Packages only some formats need (entities, htmlparser2, yaml, chardet; Readability and linkedom, for article pages,
- * come from a file of their own: see articlePageBuild) load when first used instead of at every
- * start-up: about 8 ms (two copies of entities build their tables as they load). In source/, each becomes its module in
+ * come from a file of their own: see articlePageBuild), and cli-truncate, which the first frame needs only for a line
+ * to cut, load when first used instead of at every start-up: about 9 ms (two copies of entities build their tables
+ * as they load). In source/, each becomes its module in
  * scripts/lazy/, whose require() of the real package esbuild turns into a lazy initialiser; the build fails if a
  * module in source/ asks one of them for something its stand-in lacks.
  */
