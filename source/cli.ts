@@ -24,6 +24,7 @@ import {printableName, sanitizeText} from './text/sanitize-text.js';
 import {guardProcessWarnings} from './process-warnings.js';
 import {createLoadingLine, type LoadingLine} from './shell/loading-line.js';
 import type {Session} from './shell/session.js';
+import {endOnSignalsMeanwhile} from './shell/ending-signals.js';
 import {cursorlessTerminalReason, shouldUseAscii, shouldUseColor} from './terminal/looks.js';
 import {canShowHyperlinks} from './terminal/osc.js';
 import {enterFullScreen} from './terminal/screen.js';
@@ -582,6 +583,7 @@ async function main(): Promise<void> {
 	restoreTerminal = () => {
 		screen.restore();
 	};
+	const stopEndingMeanwhile = endOnSignalsMeanwhile(restoreTerminal);
 
 	// The first frame, drawn before the interface has loaded, which then takes it over (see shell/first-frame.ts);
 	// not for Ink's own writer (BROADSHEET_FULL_REDRAW), which would draw it again.
@@ -592,7 +594,10 @@ async function main(): Promise<void> {
 
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
 	const {runInterface} = await import('./shell/run-interface.js');
-	const {picked} = await runInterface(session, {keyInput, terminalOutput: output, screen});
+	const running = runInterface(session, {keyInput, terminalOutput: output, screen});
+	// The interface handles the signals now: it did so before its first wait.
+	stopEndingMeanwhile();
+	const {picked} = await running;
 	inputs.end();
 	sessionEnded.abort();
 	await closeWebConnections();

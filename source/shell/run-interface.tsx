@@ -7,6 +7,7 @@ import type {Session} from './session.js';
 import type {Article} from '../article.js';
 import {canShowHyperlinks} from '../terminal/osc.js';
 import type {TerminalScreen} from '../terminal/screen.js';
+import {endOnSignal} from './ending-signals.js';
 import {useViewport} from './use-viewport.js';
 import {useNow} from './use-now.js';
 import {processLinkEnvironment} from './link-actions.js';
@@ -204,22 +205,19 @@ export async function runInterface(
 	);
 	// For the launcher (scripts/launcher.cjs): its code cache should hold the interface's compiled code too.
 	(process as NodeJS.EventEmitter).emit('broadsheet:interface-started');
-	const stop = (signalNumber: number) => {
+	const stop = (signal: NodeJS.Signals) => {
 		instance.unmount();
 		screen.restore();
-		process.exit(128 + signalNumber);
+		endOnSignal(signal);
 	};
 
 	process.on('SIGTERM', () => {
-		stop(15);
+		stop('SIGTERM');
 	});
 	// The terminal hung up (an SSH link dropped): put back what can be put back and end as SIGHUP ends a program.
-	// Not with process.exit: Node then resets the terminal's modes, and aborts with a native stack trace when the
-	// terminal is gone (EIO).
 	const hangUp = () => {
 		screen.restore();
-		process.removeAllListeners('SIGHUP');
-		process.kill(process.pid, 'SIGHUP');
+		endOnSignal('SIGHUP');
 	};
 
 	process.on('SIGHUP', () => {
@@ -240,17 +238,14 @@ export async function runInterface(
 
 	process.on('SIGINT', () => {
 		if (!isHandingOver) {
-			stop(2);
+			stop('SIGINT');
 		}
 	});
 	process.on('SIGTSTP', stopFromOutside);
 	// Every other signal that ends a program and can be caught: put the terminal back, then end as the signal ends it.
 	for (const signal of ['SIGQUIT', 'SIGUSR2', 'SIGALRM'] as const) {
 		process.on(signal, () => {
-			instance.unmount();
-			screen.restore();
-			process.removeAllListeners(signal);
-			process.kill(process.pid, signal);
+			stop(signal);
 		});
 	}
 
