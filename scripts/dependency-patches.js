@@ -77,8 +77,11 @@ export const dependencyPatches = [
 	},
 	{
 		file: 'meow/build/dependencies.js',
-		reason: 'normalize-package-data\'s set-up (ICU collation, several ms) runs only if meow is ever asked to normalise package fields, and child_process is not loaded for nothing.',
+		reason: 'normalize-package-data\'s set-up (ICU collation, several ms) runs only if meow is ever asked to normalise package fields, Babel\'s code frame (its identifier tables, about 1 ms) loads only if meow shows where a package.json is malformed, and child_process is not loaded for nothing.',
 		edits: [
+			// meow reads no package.json (Broadsheet hands it the fields it needs): the code frame of its parse errors
+			// is never drawn.
+			{search: 'var libExports = requireLib$1();', replacement: 'var libExports = {codeFrameColumns: (...parameters) => requireLib$1().codeFrameColumns(...parameters)};'},
 			{
 				search: 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
 				replacement: 'const normalizePackageData = (...parameters) => getDefaultExportFromCjs(requireNormalize())(...parameters);',
