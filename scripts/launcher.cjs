@@ -175,14 +175,10 @@ function writeCache(directory, cacheName, script, flags) {
  *   ones (V8 marks on threads of its own meanwhile). On a machine of two cores those threads took the core from the
  *   word index worker while this thread, which waits for the worker, had time to spare: a 100,000-article file was
  *   searchable 50 to 100 ms later for each. V8 still marks a little at a time, between the thread's own work.
- * - Regular expressions compiled to machine code at once. V8 first compiles one to bytecode for its interpreter, and
- *   compiles it again to machine code when it runs a second time: every expression a start runs is compiled twice.
- *   The parsers' and meow's classes of Unicode letters (\p{Lu}) are costly to compile, and the sample's first frame
- *   came 3 to 5 ms sooner (bench/README.md).
  */
-const runFlags = '--heap-growing-percent=50 --no-parallel-scavenge --no-concurrent-marking --no-regexp-tier-up';
+const runFlags = '--heap-growing-percent=50 --no-parallel-scavenge --no-concurrent-marking';
 /** V8's defaults for the same flags: the flags node started with. */
-const startingFlags = '--heap-growing-percent=0 --parallel-scavenge --concurrent-marking --regexp-tier-up';
+const startingFlags = '--heap-growing-percent=0 --parallel-scavenge --concurrent-marking';
 
 /** How many holds of node's starting flags are in force (see holdStartingFlags). */
 let startingFlagHoldCount = 0;

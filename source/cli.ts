@@ -15,6 +15,7 @@ import {defaultKeymap, pickKeymap} from './input/keymap.js';
 import {type LoadProgress, type LoadResult, loadInputs, type ReadOptions, type ReloadResult, type RemainingLoad, reloadInputs} from './load/read-input.js';
 import {type ArticleArrivals, parseInBackground} from './load/parse-in-background.js';
 import {startWordIndexing} from './load/word-indexing.js';
+import {watchChanges} from './load/watch-files.js';
 import {closeWebConnections, feedCacheDirectory, isWebAddress, type WebOptions} from './load/web-feeds.js';
 import {defaultOrderFor, isListOrder, listOrders, orderArticles} from './state/list-order.js';
 import {openReadStateStore, stateDirectory} from './read-state/store.js';
@@ -504,6 +505,8 @@ async function main(): Promise<void> {
 		loadingLine?.update(progress);
 	};
 
+	// Watched from before they are read, so that no change after the read goes unseen (see watchChanges).
+	const fileChanges = keyInput && cli.flags.watch ? watchChanges(filePaths) : undefined;
 	let loaded: Awaited<ReturnType<typeof loadInputs>> | undefined = await loadInputs(paths, process.stdin, {
 		...readOptions,
 		onProgress,
@@ -563,7 +566,7 @@ async function main(): Promise<void> {
 		savedMarks,
 		readStateStore,
 		reload: filePaths.length > 0 || urls.length > 0 ? inputs.reload : undefined,
-		watchedPaths: cli.flags.watch ? filePaths : undefined,
+		fileChanges,
 		refreshMs: cli.flags.watch && urls.length > 0 ? refreshMinutes * 60_000 : undefined,
 		theme,
 		keymap: isPicking ? pickKeymap(config?.keymap ?? defaultKeymap) : config?.keymap,

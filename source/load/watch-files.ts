@@ -116,3 +116,44 @@ export function watchFiles(paths: readonly string[], onChange: () => void, optio
 		}
 	};
 }
+
+/** Changes to the paths watched, from when watching began (see watchChanges). */
+export type FileChanges = {
+	/**
+	 * Calls `onChange` at each change from now on, and at once when one came before anyone listened; returns the way
+	 * to stop listening (the paths stay watched).
+	 */
+	listen(onChange: () => void): () => void;
+};
+
+/**
+ * Watches `paths` from now on, for the rest of the process, keeping a change that comes before anyone listens until
+ * someone does. The command line starts watching before it reads the files, and the interface listens once it has
+ * loaded: a file changed in between (after its first frame, drawn before the interface loads) is still reloaded.
+ */
+export function watchChanges(paths: readonly string[], options: WatchOptions = {}): FileChanges {
+	let listener: (() => void) | undefined;
+	let isPending = false;
+	watchFiles(paths, () => {
+		if (listener) {
+			listener();
+		} else {
+			isPending = true;
+		}
+	}, options);
+	return {
+		listen(onChange) {
+			listener = onChange;
+			if (isPending) {
+				isPending = false;
+				onChange();
+			}
+
+			return () => {
+				if (listener === onChange) {
+					listener = undefined;
+				}
+			};
+		},
+	};
+}

@@ -71,7 +71,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 		fullTextEnvironment = defaultFullTextEnvironment,
 		fullTextSources = noSources,
 		reload,
-		watchedPaths,
+		fileChanges,
 		refreshMs,
 		theme = defaultTheme,
 		keymap = defaultKeymap,
@@ -96,7 +96,7 @@ export function App({session, viewport, now, hasHyperlinks = true, onSuspend, on
 	const search = useSearch(searchIndex, dispatch, searchedArticles, state.loadingShare !== undefined);
 	const fetchFullText = useFullText(dispatch, fullTextEnvironment);
 	useFullTextPrefetch(articles, fullTextSources, state.loadingShare !== undefined || state.fetchCounts !== undefined, dispatch, fullTextEnvironment);
-	useReloadTriggers({watchedPaths, refreshMs}, dispatch);
+	useReloadTriggers({fileChanges, refreshMs}, dispatch);
 	useArrivals(arrivals, dispatch);
 	const showNotice = (text: string) => {
 		dispatch({type: 'notice-shown', text});

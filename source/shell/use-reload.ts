@@ -2,7 +2,7 @@ import {type Dispatch, useEffect} from 'react';
 import type {Article} from '../article.js';
 import type {Action} from '../state/actions.js';
 import type {ReloadEffect} from '../state/state.js';
-import {watchFiles} from '../load/watch-files.js';
+import type {FileChanges} from '../load/watch-files.js';
 
 /**
  * What a reload gives the app: the articles now, the inputs that failed and kept their old articles, what the status
@@ -22,8 +22,8 @@ export type Reloaded = {
 export type ReloadOptions = {
 	/** Reads the inputs again; undefined when they cannot be (stdin alone). */
 	readonly reload?: () => Promise<Reloaded>;
-	/** Paths to watch for changes, reloading when one changes. */
-	readonly watchedPaths?: readonly string[];
+	/** The changes to the watched paths (`--watch`), each to reload on. */
+	readonly fileChanges?: FileChanges;
 	/** How often to fetch the URLs again (`--watch` with URLs); none: only on `R`. */
 	readonly refreshMs?: number;
 };
@@ -59,19 +59,10 @@ export function performReload(request: ReloadEffect, reload: ReloadOptions['relo
  * Tells the state when the inputs are due to be read again (`--watch`): a `reload-due` action when a watched path
  * changes, and every `refreshMs`. The state decides when the reload runs (see state/reload-queue.ts).
  */
-export function useReloadTriggers({watchedPaths, refreshMs}: Omit<ReloadOptions, 'reload'>, dispatch: Dispatch<Action>): void {
-	const watchedKey = watchedPaths?.join('\0');
-	useEffect(() => {
-		if (!watchedPaths || watchedPaths.length === 0) {
-			return undefined;
-		}
-
-		return watchFiles(watchedPaths, () => {
-			dispatch({type: 'reload-due'});
-		});
-		// The paths, not the array, matter.
-		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [watchedKey, dispatch]);
+export function useReloadTriggers({fileChanges, refreshMs}: Omit<ReloadOptions, 'reload'>, dispatch: Dispatch<Action>): void {
+	useEffect(() => fileChanges?.listen(() => {
+		dispatch({type: 'reload-due'});
+	}), [fileChanges, dispatch]);
 
 	useEffect(() => {
 		if (refreshMs === undefined) {

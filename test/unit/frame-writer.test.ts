@@ -2,7 +2,7 @@ import fc from 'fast-check';
 // `@xterm/headless` is a CommonJS bundle: only its default export works from ESM (see test/helpers/pty-terminal.ts).
 import xtermHeadless from '@xterm/headless';
 import {describe, expect, it} from 'vitest';
-import {createFrameWriter} from '../../source/terminal/renderer/frame-writer.js';
+import {createFrameWriter, handOverFrameWriter, takeOverFrameWriter} from '../../source/terminal/renderer/frame-writer.js';
 
 const {Terminal} = xtermHeadless;
 type HeadlessTerminal = InstanceType<typeof Terminal>;
@@ -310,5 +310,31 @@ describe('the frame writer, in a terminal emulator', () => {
 		writeFrame(frame(1));
 		// Ink rewrote the three rows whole (about 3 x 115 bytes) and moved down every row.
 		expect(Buffer.byteLength(chunks.join(''))).toBeLessThan(150);
+	});
+});
+
+describe('a frame writer handed over (the first frame, drawn before Ink loads)', () => {
+	const streamOf = (chunks: string[]) => ({isTTY: true, columns: 80, rows: 24, write(text: string) {
+		chunks.push(text);
+		return true;
+	}});
+
+	it('is taken over once, by the next writer made for its stream alone, and then draws only what changed', () => {
+		const chunks: string[] = [];
+		const stream = streamOf(chunks);
+		const other = streamOf([]);
+		const firstWriter = createFrameWriter(stream);
+		firstWriter('Headlines 1/5\nsame\n');
+		handOverFrameWriter(stream, firstWriter);
+		expect(takeOverFrameWriter(other)).toBeUndefined();
+		const writer = takeOverFrameWriter(stream);
+		expect(writer).toBe(firstWriter);
+		expect(takeOverFrameWriter(stream)).toBeUndefined();
+		chunks.length = 0;
+		// Ink's first frame, the same: nothing to write.
+		expect(writer!('Headlines 1/5\nsame\n')).toBe(false);
+		expect(chunks).toEqual([]);
+		writer!('Headlines 2/5\nsame\n');
+		expect(chunks.join('')).toBe(`${escape}[2A${escape}[11G2${escape}[2E`);
 	});
 });
