@@ -175,10 +175,15 @@ function writeCache(directory, cacheName, script, flags) {
  *   ones (V8 marks on threads of its own meanwhile). On a machine of two cores those threads took the core from the
  *   word index worker while this thread, which waits for the worker, had time to spare: a 100,000-article file was
  *   searchable 50 to 100 ms later for each. V8 still marks a little at a time, between the thread's own work.
+ * - Regular expressions compiled to machine code at their first run (tier-up after 0 runs of the interpreter). By
+ *   default V8 compiles one to bytecode first, and again to machine code when it runs a second time: a start compiles
+ *   most of its expressions twice, and the parsers' and meow's classes of Unicode letters (\p{Lu}) are costly to
+ *   compile. The sample's first frame came 2 ms sooner. Not --no-regexp-tier-up, which does the same: putting it back
+ *   for Node's own code (see holdStartingFlags) while expressions ran crashed V8.
  */
-const runFlags = '--heap-growing-percent=50 --no-parallel-scavenge --no-concurrent-marking';
+const runFlags = '--heap-growing-percent=50 --no-parallel-scavenge --no-concurrent-marking --regexp-tier-up-ticks=0';
 /** V8's defaults for the same flags: the flags node started with. */
-const startingFlags = '--heap-growing-percent=0 --parallel-scavenge --concurrent-marking';
+const startingFlags = '--heap-growing-percent=0 --parallel-scavenge --concurrent-marking --regexp-tier-up-ticks=1';
 
 /** How many holds of node's starting flags are in force (see holdStartingFlags). */
 let startingFlagHoldCount = 0;
