@@ -598,7 +598,7 @@ async function main(): Promise<void> {
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
 	const {runInterface} = await import('./shell/run-interface.js');
 	const running = runInterface(session, {keyInput, terminalOutput: output, screen});
-	// The interface handles the signals now: it did so before its first wait.
+	// The interface handles the signals now: it did so before its first wait. A stop asked meanwhile is sent again.
 	stopEndingMeanwhile();
 	const {picked} = await running;
 	inputs.end();

@@ -20,10 +20,11 @@ export function endOnSignal(signal: NodeJS.Signals): void {
 }
 
 /**
- * Until the function it returns is called, every signal that ends a program puts the terminal back (`putBack`)
- * first, and ends the process as the interface does: for the moments between the first frame, drawn before the
- * interface loads (first-frame.ts), and the interface's own handling of them (run-interface.tsx). Without it, a
- * signal then would end the process with the terminal on the alternate screen, in raw mode.
+ * Until the function it returns is called, every signal that ends a program puts the terminal back (`putBack`) first
+ * and ends the process as the interface does, and a stop from outside (SIGTSTP) waits, to be sent again once the
+ * function is called: the interface, loaded by then, stops as on Ctrl-Z and redraws on `fg`. For the moments between
+ * the first frame, drawn before the interface loads (first-frame.ts), and the interface's own handling of signals
+ * (run-interface.tsx). Without it, a signal then would leave the terminal on the alternate screen, in raw mode.
  */
 export function endOnSignalsMeanwhile(putBack: () => void): () => void {
 	const handlers = endingSignals.map(signal => {
@@ -35,9 +36,20 @@ export function endOnSignalsMeanwhile(putBack: () => void): () => void {
 		process.on(signal, handler);
 		return [signal, handler] as const;
 	});
+	let isStopAsked = false;
+	const askStop = () => {
+		isStopAsked = true;
+	};
+
+	process.on('SIGTSTP', askStop);
 	return () => {
 		for (const [signal, handler] of handlers) {
 			process.off(signal, handler);
+		}
+
+		process.off('SIGTSTP', askStop);
+		if (isStopAsked) {
+			process.kill(process.pid, 'SIGTSTP');
 		}
 	};
 }
