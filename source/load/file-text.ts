@@ -1,6 +1,6 @@
 import {isUtf8} from 'node:buffer';
 import {closeSync, fstat, open, read, readSync} from 'node:fs';
-import {stat as statPath} from 'node:fs/promises';
+import {stat as statPath} from './file-promises.js';
 import {promisify} from 'node:util';
 import {declaredXmlEncoding, isGzip, looksBinary, maximumTextByteCount, utf16WithoutMark} from '../formats/decode.js';
 import {hasSeparators} from '../formats/plain-text.js';

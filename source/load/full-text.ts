@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {mkdir, readFile, rename, unlink, utimes, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, rename, unlink, utimes, writeFile} from './file-promises.js';
 import {join} from 'node:path';
 import {articlePageDraft} from '../formats/article-page.js';
 import {buildArticles} from '../formats/build-articles.js';

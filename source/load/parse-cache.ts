@@ -1,6 +1,7 @@
 import {closeSync, fstatSync, openSync, read, readdirSync, readSync, statSync, unlinkSync, utimesSync} from 'node:fs';
 import {join, resolve} from 'node:path';
-import {type FileHandle, mkdir, open, rename, unlink} from 'node:fs/promises';
+import type {FileHandle} from 'node:fs/promises';
+import {mkdir, open, rename, unlink} from './file-promises.js';
 import {promisify} from 'node:util';
 import {crc32} from 'node:zlib';
 import type {Article} from '../article.js';

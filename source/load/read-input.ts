@@ -1,5 +1,5 @@
 import {constants as fileConstants, fstatSync, openSync, readFileSync, statSync} from 'node:fs';
-import {open, readdir, readFile, realpath, stat} from 'node:fs/promises';
+import {open, readdir, readFile, realpath, stat} from './file-promises.js';
 import type {Socket} from 'node:net';
 import {builtinModule} from './builtin-modules.js';
 import {basename, join} from 'node:path';

@@ -1,4 +1,4 @@
-import {readdir, stat, unlink} from 'node:fs/promises';
+import {readdir, stat, unlink} from '../file-promises.js';
 import {join} from 'node:path';
 
 /**

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {mkdir, open, readFile, rename, stat, unlink, utimes} from 'node:fs/promises';
+import {mkdir, open, readFile, rename, stat, unlink, utimes} from '../file-promises.js';
 import {join} from 'node:path';
 import {evictLeastRecent} from './cache-eviction.js';
 import type {Validators} from './fetch-url.js';
