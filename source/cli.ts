@@ -588,16 +588,19 @@ async function main(): Promise<void> {
 	};
 	const stopEndingMeanwhile = endOnSignalsMeanwhile(restoreTerminal);
 
-	// The first frame, drawn before the interface has loaded, which then takes it over (see shell/first-frame.ts);
-	// not for Ink's own writer (BROADSHEET_FULL_REDRAW), which would draw it again.
-	if (process.env['BROADSHEET_FULL_REDRAW'] === undefined) {
+	// BROADSHEET_FULL_REDRAW=1 has Ink draw every frame whole with its own writer, a way round should Broadsheet's ever
+	// draw wrong (see readme.md).
+	const isIncremental = process.env['BROADSHEET_FULL_REDRAW'] === undefined;
+	// The first frame, drawn before the interface has loaded, which then takes it over (see shell/first-frame.ts); not
+	// for Ink's own writer, which would draw it again.
+	if (isIncremental) {
 		const {drawFirstFrame} = await import('./shell/first-frame.js');
 		drawFirstFrame(session, {output, now: Date.now(), hasHyperlinks: canShowHyperlinks(process.env)});
 	}
 
 	// The interface (Ink, React and the app) loads only now, so that piped output starts as fast as node itself.
 	const {runInterface} = await import('./shell/run-interface.js');
-	const running = runInterface(session, {keyInput, terminalOutput: output, screen});
+	const running = runInterface(session, {keyInput, terminalOutput: output, screen, isIncremental});
 	// The interface handles the signals now: it did so before its first wait. A stop asked meanwhile is sent again.
 	stopEndingMeanwhile();
 	const {picked} = await running;

@@ -12,14 +12,19 @@ function loaded(): typeof FilePromises {
 	return filePromises;
 }
 
-// The functions of fs/promises that Broadsheet uses, each loading it when first called.
-export const mkdir = ((...parameters: Parameters<typeof FilePromises.mkdir>) => loaded().mkdir(...parameters)) as typeof FilePromises.mkdir;
-export const open = ((...parameters: Parameters<typeof FilePromises.open>) => loaded().open(...parameters)) as typeof FilePromises.open;
-export const readdir = ((...parameters: Parameters<typeof FilePromises.readdir>) => loaded().readdir(...parameters)) as typeof FilePromises.readdir;
-export const readFile = ((...parameters: Parameters<typeof FilePromises.readFile>) => loaded().readFile(...parameters)) as typeof FilePromises.readFile;
-export const realpath = ((...parameters: Parameters<typeof FilePromises.realpath>) => loaded().realpath(...parameters)) as typeof FilePromises.realpath;
-export const rename = ((...parameters: Parameters<typeof FilePromises.rename>) => loaded().rename(...parameters)) as typeof FilePromises.rename;
-export const stat = ((...parameters: Parameters<typeof FilePromises.stat>) => loaded().stat(...parameters)) as typeof FilePromises.stat;
-export const unlink = ((...parameters: Parameters<typeof FilePromises.unlink>) => loaded().unlink(...parameters)) as typeof FilePromises.unlink;
-export const utimes = ((...parameters: Parameters<typeof FilePromises.utimes>) => loaded().utimes(...parameters)) as typeof FilePromises.utimes;
-export const writeFile = ((...parameters: Parameters<typeof FilePromises.writeFile>) => loaded().writeFile(...parameters)) as typeof FilePromises.writeFile;
+/** `name` of fs/promises, loading fs/promises when first called. */
+function lazily<Name extends keyof typeof FilePromises>(name: Name): (typeof FilePromises)[Name] {
+	return ((...parameters: unknown[]) => (loaded()[name] as (...parameters: unknown[]) => unknown)(...parameters)) as (typeof FilePromises)[Name];
+}
+
+// The functions of fs/promises that Broadsheet uses.
+export const mkdir = lazily('mkdir');
+export const open = lazily('open');
+export const readdir = lazily('readdir');
+export const readFile = lazily('readFile');
+export const realpath = lazily('realpath');
+export const rename = lazily('rename');
+export const stat = lazily('stat');
+export const unlink = lazily('unlink');
+export const utimes = lazily('utimes');
+export const writeFile = lazily('writeFile');

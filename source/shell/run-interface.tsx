@@ -104,9 +104,11 @@ export async function runInterface(
 		/** Where the interface draws: stdout, or the terminal itself when stdout is a pipe (`--pick`). */
 		terminalOutput: NodeJS.WriteStream;
 		screen: TerminalScreen;
+		/** Whether frames are drawn a cell at a time by Broadsheet's writer, not whole by Ink's (BROADSHEET_FULL_REDRAW). */
+		isIncremental: boolean;
 	},
 ): Promise<{readonly picked: Article | undefined}> {
-	const {keyInput, terminalOutput, screen} = options;
+	const {keyInput, terminalOutput, screen, isIncremental} = options;
 	let picked: Article | undefined;
 	const fullRedraws: FullRedraws = {};
 	// Ctrl-Z arrives as a key in raw mode: give the shell its terminal back, stop, and take the terminal again on fg.
@@ -199,7 +201,7 @@ export async function runInterface(
 			stdout: terminalOutput,
 			exitOnCtrlC: false,
 			patchConsole: false,
-			incrementalRendering: process.env['BROADSHEET_FULL_REDRAW'] === undefined,
+			incrementalRendering: isIncremental,
 			maxFps: 60,
 		},
 	);

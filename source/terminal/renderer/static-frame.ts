@@ -139,16 +139,10 @@ function hostElements(node: ReactNode): ReactElement[] | undefined {
 	return undefined;
 }
 
-/** Sequences Ink keeps in a Text (sanitize-ansi.js): SGR, and OSC 8 hyperlinks as Broadsheet writes them. */
-// eslint-disable-next-line no-control-regex -- escape sequences are what it finds
-const keptSequences = /\u001B\[[\d;:]*m|\u001B\]8;[^\u0007\u001B]*\u0007/gu;
-/** What would start any other escape or control sequence: Ink would drop it, and this cannot say how. */
-// eslint-disable-next-line no-control-regex -- as above
-const sequenceStarts = /[\u001B\u0090\u0098\u009B\u009D\u009E\u009F]/u;
-
 /**
  * squash-text-nodes.js: a Text's children as one string, each nested Text styled by its own transform; undefined for a
- * child Ink would not take (a Box in a Text) or text holding escape sequences other than those Ink keeps.
+ * child Ink would not take (a Box in a Text). Text holding an escape sequence Ink drops (sanitize-ansi.js) needs no
+ * check here: the frame composer declines any sequence but styles and links, and then there is no frame.
  */
 function squashedText(children: ReactNode): string | undefined {
 	if (children === null || children === undefined || typeof children === 'boolean') {
@@ -156,8 +150,7 @@ function squashedText(children: ReactNode): string | undefined {
 	}
 
 	if (typeof children === 'string' || typeof children === 'number') {
-		const text = String(children);
-		return sequenceStarts.test(text.replaceAll(keptSequences, '')) ? undefined : text;
+		return String(children);
 	}
 
 	if (Array.isArray(children)) {
