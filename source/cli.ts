@@ -3,8 +3,8 @@ import {closeSync, openSync, readSync, statSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {resolve} from 'node:path';
 import chalk from 'chalk';
-import meow from 'meow';
 import packageJson from '../package.json' with {type: 'json'};
+import {readCommandLine} from './command-line.js';
 import {type Config, defaultConfigPath, parseConfig} from './config.js';
 import {exitCodes, UserFacingError} from './exit-codes.js';
 import {parseFieldQuery} from './search/field-filters.js';
@@ -31,64 +31,6 @@ import {canShowHyperlinks} from './terminal/osc.js';
 import {enterFullScreen} from './terminal/screen.js';
 import {createTheme} from './ui/theme.js';
 
-const helpText = `
-	Usage
-	  $ broadsheet FILE…      files or directories of articles
-	  $ broadsheet URL…       feeds on the web (http, https), with files or not
-	  $ broadsheet -          read the articles from stdin
-	  $ COMMAND | broadsheet
-
-	Formats: RSS, Atom, JSON Feed, JSON, NDJSON, CSV, TSV, Markdown and plain text,
-	detected from the content, any of them gzip-compressed.
-
-	Options
-	  --filter, -f QUERY   start with the list filtered by QUERY (or print only its matches)
-	  --sort NAME          order the list by NAME: ${listOrders.slice(0, 4).join(', ')},
-	                       ${listOrders.slice(4).join(', ')} (default: newest when dated, else file;
-	                       matches: best first; group: by subscription-list group)
-	  --watch              reload the files when they change, and fetch URLs
-	                       again every --refresh minutes (R reloads by hand)
-	  --refresh MINUTES    how often --watch fetches URLs again (default: 15)
-	  --offline            fetch nothing: open URLs from the cache only
-	  --timeout SECONDS    give up on a server silent this long (default: 10)
-	  --full-text SOURCE   fetch the full stories of SOURCE (a feed's name or
-	                       address; repeatable) ahead of time, in the interface
-	  --list               print the headlines, one a line, and exit
-	  --json               print the articles as NDJSON, one object a line, and exit
-	  --print              print the articles as wrapped text, and exit
-	  --pick               choose an article in the interface (drawn on the
-	                       terminal even when stdout is a pipe): Enter prints it
-	                       as --json does and exits; Esc or q prints nothing, exit 1
-	  --export-opml        print the feeds of FILE… (feeds, OPML or newsboat urls
-	                       files) as OPML, and exit
-	  --format NAME        read as NAME: ${formatNames.join(', ')}
-	  --fields MAP         which input fields fill the article, as in
-	                       headline=title,body=text (for JSON, CSV and TSV)
-	  --no-state           keep no read marks: read none, save none
-	  --no-color           no colours (as NO_COLOR=1 does); bold and reverse stay
-	  --no-mouse           leave the mouse to the terminal (by default the wheel
-	                       scrolls and a click selects)
-	  --ascii              draw ASCII only (the default when the locale is not UTF-8)
-	  --config PATH        read settings from PATH instead of
-	                       ~/.config/broadsheet/config.json (see readme.md)
-	  --no-config          ignore the config file
-	  --help               show this help
-	  --version            show the version
-
-	Keys: j/k move, Enter opens, Esc goes back, / filters, ? lists every key, q quits.
-	Read marks are kept in $XDG_STATE_HOME/broadsheet (~/.local/state/broadsheet).
-	When stdout is not a terminal, or TERM is dumb or unset, Broadsheet prints as --list does.
-
-	Examples
-	  $ broadsheet samples/taipei-times.txt
-	  $ broadsheet --filter mujica samples/taipei-times.txt
-	  $ broadsheet samples/taipei-times.txt | grep -i korea
-	  $ broadsheet --json feed.xml | jq -r .url
-	  $ broadsheet https://example.org/feed.xml news.txt
-	  $ broadsheet --pick feed.xml | jq -r .url
-	  $ cat samples/taipei-times.txt | broadsheet
-	  $ broadsheet --fields headline=subject,body=message mail.csv
-`;
 
 /**
  * How many articles are parsed before the interface starts, when there are more: enough to fill the list of a big
@@ -217,32 +159,6 @@ function quitOnKeyWhileLoading(keys: NodeJS.ReadStream, loadingLine: LoadingLine
 /** The signals that end the process by default and can be caught: the terminal is put back before each. */
 const loadingSignals: readonly NodeJS.Signals[] = ['SIGHUP', 'SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGUSR2', 'SIGALRM'];
 
-const knownOptions = new Set([
-	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--pick', '--no-state', '--no-color', '--ascii',
-	'--config', '--no-config', '--help', '--version', '--offline', '--timeout', '--refresh', '--no-mouse', '--full-text',
-	'--filter', '-f', '--sort', '--watch', '--format', '--fields', '--list', '--json', '--print', '--export-opml', '--no-state', '--no-color', '--ascii',
-	'--config', '--no-config', '--help', '--version',
-]);
-
-/**
- * The first option on the command line that Broadsheet does not know, as the user typed it (meow would rename it,
- * and would read `--no-filter` as a negated flag).
- */
-function unknownOptionIn(argv: readonly string[]): string | undefined {
-	for (const argument of argv) {
-		if (argument === '--') {
-			return undefined;
-		}
-
-		const option = argument.split('=', 1)[0]!;
-		if (option.length > 1 && option.startsWith('-') && !knownOptions.has(option)) {
-			return option;
-		}
-	}
-
-	return undefined;
-}
-
 /**
  * The config file: `--config PATH`, else the default one when it exists; none with `--no-config`. A file that cannot
  * be read or holds a mistake ends the session with one line naming the file and the entry.
@@ -317,47 +233,6 @@ function loadConfig(configFlag: string | boolean | undefined, areKeysUnused: boo
 	return result.config;
 }
 
-/** The command line as meow reads it; its complaints (`--config` given twice) are usage errors. */
-function parseArguments() {
-	try {
-		return meow(helpText, {
-			importMeta: import.meta,
-			// Only what --help and --version need: meow validates a license field with a slow SPDX parser.
-			pkg: {name: packageJson.name, version: packageJson.version, description: packageJson.description},
-			// Unknown flags stay in the input, so that they get the same one-line error as every other failure.
-			allowUnknownFlags: true,
-			flags: {
-				filter: {type: 'string', shortFlag: 'f'},
-				sort: {type: 'string'},
-				watch: {type: 'boolean'},
-				offline: {type: 'boolean'},
-				timeout: {type: 'string'},
-				refresh: {type: 'string'},
-				fullText: {type: 'string', isMultiple: true},
-				format: {type: 'string'},
-				fields: {type: 'string'},
-				list: {type: 'boolean'},
-				json: {type: 'boolean'},
-				print: {type: 'boolean'},
-				pick: {type: 'boolean'},
-				exportOpml: {type: 'boolean'},
-				// `--no-color` makes it false.
-				color: {type: 'boolean', default: true},
-				ascii: {type: 'boolean'},
-				// `--no-config` makes it false.
-				config: {type: 'string'},
-				// `--no-state` turns it off.
-				state: {type: 'boolean', default: true},
-				// `--no-mouse` turns it off.
-				mouse: {type: 'boolean', default: true},
-			},
-		});
-	} catch (error) {
-		const message = (error as Error).message.replace(/^The flag/u, 'the option').replace(/\.$/u, '');
-		throw new UserFacingError(`${message}; try broadsheet --help`, exitCodes.usage);
-	}
-}
-
 /** The number an option gives, when it gives one; a usage error when it is not a number above 0. */
 function positiveNumber(option: string, value: string | undefined): number | undefined {
 	if (value === undefined) {
@@ -373,11 +248,7 @@ function positiveNumber(option: string, value: string | undefined): number | und
 }
 
 async function main(): Promise<void> {
-	const cli = parseArguments();
-	const unknownOption = unknownOptionIn(process.argv.slice(2));
-	if (unknownOption) {
-		throw new UserFacingError(`unknown option ${unknownOption}; try broadsheet --help`, exitCodes.usage);
-	}
+	const cli = await readCommandLine(process.argv.slice(2));
 
 	const format = cli.flags.format as FormatName | undefined;
 	if (format !== undefined && !formatNames.includes(format)) {

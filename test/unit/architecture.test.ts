@@ -61,7 +61,7 @@ const layers: ReadonlyArray<readonly string[]> = [
 	// output.ts writes articles as text (--list, --json, --print, and what `|`, `p` and `w` hand on): the shell uses it too.
 	['ui/', 'load/', 'output.ts'],
 	['shell/'],
-	['cli.ts', 'config.ts', 'process-warnings.ts'],
+	['cli.ts', 'command-line.ts', 'config.ts', 'process-warnings.ts'],
 ];
 
 function layerOf(module: string): number {
