@@ -1,4 +1,4 @@
-import {performance} from 'node:perf_hooks';
+import {monotonicMs} from './clock.js';
 import type {Article} from '../article.js';
 import {parseSliceMs} from './parse-inputs.js';
 import type {LoadResult, RemainingLoad} from './read-input.js';
@@ -56,7 +56,7 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 	const loaded = new Promise<LoadResult>(resolve => {
 		resolveLoaded = resolve;
 	});
-	let handedOverAt = performance.now();
+	let handedOverAt = monotonicMs();
 	let arrivalIntervalMs = timing.arrivalIntervalMs;
 	const step = () => {
 		if (listeners.size === 0) {
@@ -72,7 +72,7 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 		const isComplete = rest.parseFor(timing.sliceMs);
 		// Feeds still being fetched, and nothing to parse till the next answers: what came so far is handed over now.
 		const waiting = isComplete ? undefined : rest.waitForMore?.();
-		const now = performance.now();
+		const now = monotonicMs();
 		// Feeds that answer close together are handed over together: each arrival costs the interface a pass.
 		const isWaitingLongEnough = waiting !== undefined && now - handedOverAt >= (timing.shortestWaitingIntervalMs ?? 0);
 		if (isComplete || isWaitingLongEnough || now - handedOverAt >= arrivalIntervalMs) {
@@ -88,7 +88,7 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 			}
 
 			// Measured after the listeners, which re-draw: the interval is parsing time, not drawing time.
-			handedOverAt = performance.now();
+			handedOverAt = monotonicMs();
 			if (isComplete) {
 				// The listeners have every article: this load keeps none of them (the resolving function holds the promise,
 				// which holds the result).
@@ -134,7 +134,7 @@ export function parseInBackground(remaining: RemainingLoad, timing: BackgroundTi
 
 				if (!isStarted) {
 					isStarted = true;
-					handedOverAt = performance.now();
+					handedOverAt = monotonicMs();
 					setImmediate(step);
 				}
 

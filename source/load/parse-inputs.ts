@@ -1,4 +1,4 @@
-import {performance} from 'node:perf_hooks';
+import {monotonicMs} from './clock.js';
 import type {Article} from '../article.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
 import {createFieldSightings, createProblemLog, type ProblemLog} from '../formats/format.js';
@@ -244,7 +244,7 @@ class SingleInputParse {
 
 	/** Parses the next part (all that is left when the format cannot be cut). */
 	parseNextPart(): void {
-		const started = performance.now();
+		const started = monotonicMs();
 		const end = this.partEnd();
 		const part = this.text.slice(this.position, end);
 		const isFirst = this.lineNumber === 1;
@@ -278,7 +278,7 @@ class SingleInputParse {
 		this.lineNumber += lineBreakCount(part);
 		this.position = end;
 		if (!this.bodies) {
-			const elapsedMs = performance.now() - started;
+			const elapsedMs = monotonicMs() - started;
 			this.partLength = this.options.partLength ?? Math.round(Math.min(largestPartLength, Math.max(smallestPartLength, (this.partLength * partTargetMs) / Math.max(elapsedMs, 0.5))));
 		}
 
@@ -389,10 +389,10 @@ export class InputsParse {
 
 	/** Parses part after part for about `budgetMs` (at least one part); returns whether all is parsed. */
 	parseFor(budgetMs: number): boolean {
-		const deadline = performance.now() + budgetMs;
+		const deadline = monotonicMs() + budgetMs;
 		do {
 			this.parseNextPart();
-		} while (!this.isComplete && performance.now() < deadline);
+		} while (!this.isComplete && monotonicMs() < deadline);
 		return this.isComplete;
 	}
 

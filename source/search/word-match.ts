@@ -112,8 +112,11 @@ export function wordIdAmong(index: WordIndex, ids: ArrayLike<number>, pattern: s
 /** Words that match a pattern with a few errors, and how many errors the best match in each has. */
 export type NearWords = {readonly ids: Int32Array; readonly errorCounts: Uint8Array};
 
-/** Bit masks of where each character occurs in the pattern, reused between calls (a pattern has at most 32). */
-const characterMasks = new Int32Array(0x1_00_00);
+/**
+ * Bit masks of where each character occurs in the pattern, reused between calls (a pattern has at most 32); made at
+ * the first search, not at every start.
+ */
+let characterMasks: Int32Array | undefined;
 
 /**
  * The words in which some stretch is within `maxErrors` edits (insertions, deletions, substitutions) of
@@ -126,6 +129,7 @@ export function wordsNear(index: WordIndex, pattern: string, maxErrors: number, 
 		throw new RangeError(`wordsNear needs a pattern of 1 to 32 characters, not ${patternLength}`);
 	}
 
+	characterMasks ??= new Int32Array(0x1_00_00);
 	for (let position = 0; position < patternLength; position++) {
 		characterMasks[pattern.charCodeAt(position)]! |= 1 << position;
 	}
