@@ -92,7 +92,14 @@ export function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | u
 
 /** The encoding an XML prolog declares (`<?xml version="1.0" encoding="KOI8-R"?>`), if Node knows it. */
 export function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
-	const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
+	// Read as Latin-1, a character a byte, by V8's own fromCharCode (a Buffer's toString, through Node's JavaScript,
+	// was 0.1 ms cold); and looked into only when it opens with a prolog, so that other text does not compile the
+	// expression (0.04 ms cold): every text without a byte-order mark is asked.
+	const head = String.fromCharCode(...bytes.subarray(0, 256));
+	if (!head.trimStart().startsWith('<?xml')) {
+		return undefined;
+	}
+
 	const label = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1];
 	return label && isKnownEncoding(label) ? label.toLowerCase() : undefined;
 }
