@@ -4,6 +4,8 @@
  * Finding the seam is best effort, and a wrong split is worse than none, so this splits only on strong evidence.
  */
 
+import {type LetterPattern, letterPatternFor} from './ascii-letters.js';
+
 type Word = {readonly text: string; readonly start: number};
 
 // Words after which a capitalised word is ordinary prose, not the start of a new sentence.
@@ -31,13 +33,26 @@ function wordsOf(text: string): Word[] {
 	return [...text.matchAll(/\S+/gu)].map(match => ({text: match[0], start: match.index}));
 }
 
-const isPlainLowerWord = (word: string) => /^\p{Ll}[\p{Ll}\p{N}'’-]*$/u.test(word);
-const isCapitalised = (word: string) => /^\p{Lu}/u.test(word) && !/[,;:.!?)]$/u.test(word);
-const normalised = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+// What makes a word plain, capitalised, bare or a past tense, each in both forms (see ascii-letters.ts).
+/** A word of small letters and digits (with apostrophes and hyphens), led by a letter. */
+export const plainLowerWord: LetterPattern = {ascii: /^[a-z][a-z0-9'’-]*$/u, unicode: /^\p{Ll}[\p{Ll}\p{N}'’-]*$/u};
+/** A capital that leads a word. */
+export const firstCapital: LetterPattern = {ascii: /^[A-Z]/u, unicode: /^\p{Lu}/u};
+/** Each character that is neither a letter nor a digit, to strip from a word. */
+export const notLetterOrDigit: LetterPattern = {ascii: /[^A-Za-z0-9]/gu, unicode: /[^\p{L}\p{N}]/gu};
+/** A word of small letters ending in `ed`. */
+export const pastTense: LetterPattern = {ascii: /^[a-z]+ed$/u, unicode: /^\p{Ll}+ed$/u};
+
+const isPlainLowerWord = (word: string) => letterPatternFor(plainLowerWord, word).test(word);
+const isCapitalised = (word: string) => letterPatternFor(firstCapital, word).test(word) && !/[,;:.!?)]$/u.test(word);
+const normalised = (word: string) => {
+	const lowered = word.toLowerCase();
+	return lowered.replace(letterPatternFor(notLetterOrDigit, lowered), '');
+};
 
 function looksLikeLeadVerb(word: string): boolean {
 	const bare = normalised(word);
-	return leadVerbs.has(bare) || (/^\p{Ll}+ed$/u.test(word) && bare.length > 4);
+	return leadVerbs.has(bare) || (letterPatternFor(pastTense, word).test(word) && bare.length > 4);
 }
 
 /** The seam where the body restates the deck's opening words ("Albanian Prime Minister … brain drain Albanian Prime Minister …"). */

@@ -33,22 +33,34 @@ export function isGzip(bytes: Uint8Array): boolean {
 	return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
+// Control bytes other than tab, line feed, form feed, carriage return and ESC (which hostile text may carry).
+const strayControlBytes = [
+	0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0B, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18,
+	0x19, 0x1A, 0x1C, 0x1D, 0x1E, 0x1F,
+];
+
 /** Whether `bytes` look like a binary file: a NUL byte, or many control bytes, in the first 64 KiB. */
 export function looksBinary(bytes: Uint8Array): boolean {
-	const sample = bytes.subarray(0, sampleByteCount);
-	let controlCount = 0;
-	for (const byte of sample) {
-		if (byte === 0) {
-			return true;
-		}
+	// A plain view, whose includes and indexOf are V8's own and search natively (a Buffer's own go through Node's
+	// JavaScript): a loop over each byte runs in the interpreter at start-up, 0.28 ms for the sample's 6 KB and 2.4 ms
+	// for 64 KiB, cold, against 0.08 and 0.47.
+	const sample = new Uint8Array(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, sampleByteCount));
+	if (sample.includes(0)) {
+		return true;
+	}
 
-		// Controls other than tab, line feed, form feed, carriage return and ESC (which hostile text may carry).
-		if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) {
+	const mostControlCount = sample.length / 100;
+	let controlCount = 0;
+	for (const value of strayControlBytes) {
+		for (let index = sample.indexOf(value); index !== -1; index = sample.indexOf(value, index + 1)) {
 			controlCount++;
+			if (controlCount > mostControlCount) {
+				return true;
+			}
 		}
 	}
 
-	return controlCount > sample.length / 100;
+	return false;
 }
 
 /** UTF-16 without a byte-order mark shows as ASCII text with every other byte NUL. */
@@ -80,7 +92,14 @@ export function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | u
 
 /** The encoding an XML prolog declares (`<?xml version="1.0" encoding="KOI8-R"?>`), if Node knows it. */
 export function declaredXmlEncoding(bytes: Uint8Array): string | undefined {
-	const head = Buffer.from(bytes.subarray(0, 256)).toString('latin1');
+	// Read as Latin-1, a character a byte, by V8's own fromCharCode (a Buffer's toString, through Node's JavaScript,
+	// was 0.1 ms cold); and looked into only when it opens with a prolog, so that other text does not compile the
+	// expression (0.04 ms cold): every text without a byte-order mark is asked.
+	const head = String.fromCharCode(...bytes.subarray(0, 256));
+	if (!head.trimStart().startsWith('<?xml')) {
+		return undefined;
+	}
+
 	const label = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1];
 	return label && isKnownEncoding(label) ? label.toLowerCase() : undefined;
 }

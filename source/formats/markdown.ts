@@ -524,17 +524,24 @@ export function parseMarkdown(text: string, source: string, options: ParseOption
  */
 export function looksLikeMarkdown(text: string): boolean {
 	const head = (text.charCodeAt(0) === 0xfe_ff ? text.slice(1, 8193) : text.slice(0, 8192)).replaceAll('\r\n', '\n');
-	const frontMatter = frontMatterPattern.exec(head);
+	const frontMatter = head.startsWith('---') ? frontMatterPattern.exec(head) : null;
 	if (frontMatter && /^[\w-]+[ \t]*:/mu.test(frontMatter[1] ?? '')) {
 		return true;
 	}
 
-	const headingCount = head.match(/^#{1,6}[ \t]+\S/gmu)?.length ?? 0;
-	const setextCount = head.match(/^[^\s#].*\n(?:=+|-+)[ \t]*$/gmu)?.length ?? 0;
+	// Each expression here runs only where what it needs is there (front matter's '---', a '#', a line starting with '='
+	// or '-'), and the markup ones only beside a heading: each costs V8 a compile the first time it runs, at the start of
+	// every text file.
+	const headingCount = head.includes('#') ? (head.match(/^#{1,6}[ \t]+\S/gmu)?.length ?? 0) : 0;
+	const setextCount = head.includes('\n=') || head.includes('\n-') ? (head.match(/^[^\s#].*\n(?:=+|-+)[ \t]*$/gmu)?.length ?? 0) : 0;
 	if (headingCount >= 2) {
 		return true;
 	}
 
+	if (headingCount + setextCount === 0) {
+		return false;
+	}
+
 	const hasInlineMarkup = /\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*|__[^_\n]+__|`[^`\n]+`/u.test(head) || /^(?:[-*+]|\d+\.)[ \t]+\S/mu.test(head);
-	return (headingCount + setextCount >= 1 && hasInlineMarkup) || (headingCount === 1 && /^\s*#{1,6}[ \t]+\S/u.test(head));
+	return hasInlineMarkup || (headingCount === 1 && /^\s*#{1,6}[ \t]+\S/u.test(head));
 }

@@ -1,5 +1,6 @@
 import {type Article, type ParseResult, hashText} from '../article.js';
 import {sanitizeText} from '../text/sanitize-text.js';
+import {type LetterPattern, letterPatternFor} from './ascii-letters.js';
 import {splitDeck} from './deck.js';
 import {type PartOptions, type PlainTextLayout, uniqueId} from './format.js';
 import {endsWithSentencePunctuation, firstSentence, firstSentenceEnd} from './sentences.js';
@@ -17,18 +18,28 @@ The plain-text rules (readme.md, "The plain-text format", says the same for user
 - A short first line without a closing period is the headline; otherwise the first sentence serves as one.
 */
 
-// An upper-case label ending in ':' or '?', perhaps quoted: `CANCER:`, `EUROPEAN FUTURE?`, `‘STRONG GENERATION’:`.
-const kickerPattern = /^(["'“‘]?[\p{Lu}\p{N}][\p{Lu}\p{N} &'’.,/-]*["'”’]?[:?])\s+(?=\S)/u;
+/**
+ * An upper-case label ending in ':' or '?', perhaps quoted: `CANCER:`, `EUROPEAN FUTURE?`, `‘STRONG GENERATION’:`.
+ * Its classes are tried on the first letter and on the run of capitals, digits and punctuation after it, which ends
+ * at the first other character: most lines are settled by their first two. (Both forms: see ascii-letters.ts.)
+ */
+export const kickerPattern: LetterPattern = {
+	ascii: /^(["'“‘]?[A-Z0-9][A-Z0-9 &'’.,/-]*["'”’]?[:?])\s+(?=\S)/u,
+	unicode: /^(["'“‘]?[\p{Lu}\p{N}][\p{Lu}\p{N} &'’.,/-]*["'”’]?[:?])\s+(?=\S)/u,
+	otherLetterInReach: /^["'“‘]?(?:[A-Z0-9][A-Z0-9 &'’.,/-]*)?[^\t-\u007F\u2000-\u206F]/u,
+};
+/** Each capital letter, to count a kicker's. */
+export const capitalLetter: LetterPattern = {ascii: /[A-Z]/gu, unicode: /\p{Lu}/gu};
 const separatorLine = /^[ \t]*(?:-{3,}|\f+)[ \t]*$/u;
 const longestTitleLength = 160;
 const shortestTeaserLength = 300;
 
 /** The kicker that leads `line`, if any, as written (with its closing ':' or '?'). */
 export function kickerOf(line: string): string | undefined {
-	const match = kickerPattern.exec(line);
+	const match = letterPatternFor(kickerPattern, line).exec(line);
 	const kicker = match?.[1];
 	// At least two capitals, so that "I: …" or a lone initial is not a kicker.
-	if (!kicker || (kicker.match(/\p{Lu}/gu)?.length ?? 0) < 2 || kicker.length > 48) {
+	if (!kicker || (kicker.match(letterPatternFor(capitalLetter, kicker))?.length ?? 0) < 2 || kicker.length > 48) {
 		return undefined;
 	}
 
@@ -126,6 +137,16 @@ function splitOnBlankLines(lines: readonly string[]): string[][] {
 const longestHeadlineBlockLength = 160;
 
 /**
+ * A headline's first character: a capital or a digit, perhaps after an opening quote or bracket. (Both forms: see
+ * ascii-letters.ts.)
+ */
+export const headlineStart: LetterPattern = {
+	ascii: /^["'“‘([]?[A-Z0-9]/u,
+	unicode: /^["'“‘([]?[\p{Lu}\p{Lt}\p{N}]/u,
+	otherLetterInReach: /^["'“‘([]?[^\t-\u007F\u2000-\u206F]/u,
+};
+
+/**
  * Whether a block (the lines between blank lines) looks like a headline: one line, short, with no closing period or
  * comma, opening with a capital, a digit or a quote. A question mark, an exclamation mark or closing quotes may end
  * it, and a comma or a colon may stand inside it.
@@ -137,7 +158,7 @@ function isHeadlineBlock(block: readonly string[]): boolean {
 
 	const line = block[0]!.trim();
 	return line.length <= longestHeadlineBlockLength
-		&& /^["'“‘([]?[\p{Lu}\p{Lt}\p{N}]/u.test(line)
+		&& letterPatternFor(headlineStart, line).test(line)
 		&& !/[.,;…]["'”’)\]]*$/u.test(line);
 }
 

@@ -1,5 +1,7 @@
 /** Sentence-level helpers shared by the text formats. */
 
+import {type LetterPattern, letterPatternFor} from './ascii-letters.js';
+
 // Words that end in a period without ending a sentence.
 const abbreviations = new Set([
 	'mr', 'mrs', 'ms', 'dr', 'st', 'mt', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev',
@@ -7,7 +9,18 @@ const abbreviations = new Set([
 	'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m',
 ]);
 
-const sentenceEnd = /[.!?…]["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\p{N}\p{Lo}])/gu;
+/**
+ * A sentence's closing punctuation, before a capital or a digit. Its class is tried only after such punctuation, so
+ * that a name in Chinese characters elsewhere in a line leaves it to the ASCII form. (Both forms: see ascii-letters.ts.)
+ */
+export const sentenceEnd: LetterPattern = {
+	ascii: /[.!?…]["'”’)\]]*(?=\s+["'“‘(]?[A-Z0-9])/gu,
+	unicode: /[.!?…]["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\p{N}\p{Lo}])/gu,
+	otherLetterInReach: /[.!?…]["'”’)\]]*\s+["'“‘(]?[^\t-\u007F\u2000-\u206F]/u,
+};
+
+/** A single letter: an initial. (Both forms: see ascii-letters.ts.) */
+export const singleLetter: LetterPattern = {ascii: /^[A-Za-z]$/u, unicode: /^\p{L}$/u};
 
 /** Whether a line ends like a finished sentence (a period, question or exclamation mark, perhaps inside quotes). */
 export function endsWithSentencePunctuation(text: string): boolean {
@@ -33,11 +46,11 @@ function wordBefore(text: string, end: number): string {
 
 /** The offset just past the first sentence of `text`, or its length when it is one sentence. */
 export function firstSentenceEnd(text: string): number {
-	for (const match of text.matchAll(sentenceEnd)) {
+	for (const match of text.matchAll(letterPatternFor(sentenceEnd, text))) {
 		const end = match.index + match[0].length;
 		const bareWord = wordBefore(text, match.index).replace(/^["'“‘(]+/u, '').toLowerCase();
 		// An initial ("J. Smith") or an abbreviation ("Mr. Abe") does not end a sentence.
-		if (match[0].startsWith('.') && (/^\p{L}$/u.test(bareWord) || abbreviations.has(bareWord))) {
+		if (match[0].startsWith('.') && (letterPatternFor(singleLetter, bareWord).test(bareWord) || abbreviations.has(bareWord))) {
 			continue;
 		}
 

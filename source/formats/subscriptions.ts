@@ -30,7 +30,18 @@ export type SubscriptionListKind = 'opml' | 'newsboat-urls';
 
 // Lines newsboat reads as something other than a feed.
 const newsboatSpecialLine = /^"?(?:query|filter|exec):/iu;
-const feedAddress = /^https?:\/\/\S+$/iu;
+// An http(s) address: the scheme in any case, then no space to the end. Two expressions, where one
+// (`/^https?:\/\/\S+$/iu`) would do: under the `i` flag, V8 works out the case variants of nearly every character of
+// `\S` when it compiles it, 0.2 ms at every start (every text is asked whether it is a subscription list); `\S` is the
+// same set in any case.
+const feedAddressStart = /^https?:\/\//iu;
+const nonSpaceToEnd = /^\S+$/u;
+
+/** Whether `text` is an http(s) address, as far as its scheme and its lack of spaces show. */
+export function isFeedAddress(text: string): boolean {
+	const start = feedAddressStart.exec(text);
+	return start !== null && nonSpaceToEnd.test(text.slice(start[0].length));
+}
 
 /** One line of text from outside, safe to keep: sanitised, spaces folded. */
 function cleanLine(text: string): string {
@@ -40,7 +51,7 @@ function cleanLine(text: string): string {
 /** An http(s) address as given, without controls or spaces, or undefined. */
 function feedUrl(text: string | undefined): string | undefined {
 	const url = text === undefined ? undefined : cleanLine(text);
-	if (url === undefined || !feedAddress.test(url)) {
+	if (url === undefined || !isFeedAddress(url)) {
 		return undefined;
 	}
 
@@ -72,7 +83,7 @@ export function subscriptionListKind(text: string): SubscriptionListKind | undef
 		}
 
 		const [address] = newsboatWords(line);
-		if (address === undefined || !feedAddress.test(address)) {
+		if (address === undefined || !isFeedAddress(address)) {
 			return undefined;
 		}
 
