@@ -8,6 +8,8 @@ nothing for `\p{Lt}` and `\p{Lo}`, which hold no ASCII character) and run the tw
 every character the classes are tried on is one of these.
 */
 
+import {patternOnFirstUse} from '../text/pattern-on-first-use.js';
+
 // ASCII and General Punctuation (U+2000–U+206F: curly quotes, dashes, '…', spaces): characters on which each class above
 // and its twin agree, since General Punctuation holds no letter or digit. Tab rather than NUL starts the range only to
 // keep control characters out of the source; the characters before it are merely left to the Unicode expressions.
@@ -25,6 +27,7 @@ export function hasOnlyAsciiLetters(text: string): boolean {
 /** A regular expression with Unicode property classes, and its ASCII twin (see above). */
 export type LetterPattern = {
 	readonly ascii: RegExp;
+	/** Made at its first use (see letterPattern). */
 	readonly unicode: RegExp;
 	/**
 	 * Finds a character beyond ASCII letters where the classes would be tried on it, the only place the two forms
@@ -34,6 +37,21 @@ export type LetterPattern = {
 	 */
 	readonly otherLetterInReach?: RegExp;
 };
+
+/**
+ * A LetterPattern whose Unicode form is made the first time it is needed: V8 reads the \p{…} classes when the
+ * expression is made, whether it runs or not (text/pattern-on-first-use.ts), and most text never needs it.
+ */
+export function letterPattern({ascii, unicode, otherLetterInReach}: {readonly ascii: RegExp; readonly unicode: () => RegExp; readonly otherLetterInReach?: RegExp}): LetterPattern {
+	const unicodeForm = patternOnFirstUse(unicode);
+	return {
+		ascii,
+		get unicode() {
+			return unicodeForm();
+		},
+		otherLetterInReach,
+	};
+}
 
 /** The form of `pattern` to run on `text`: its ASCII twin unless a letter beyond ASCII is in the classes' reach. */
 export function letterPatternFor(pattern: LetterPattern, text: string): RegExp {

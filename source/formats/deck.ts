@@ -4,7 +4,7 @@
  * Finding the seam is best effort, and a wrong split is worse than none, so this splits only on strong evidence.
  */
 
-import {type LetterPattern, letterPatternFor} from './ascii-letters.js';
+import {letterPattern, letterPatternFor} from './ascii-letters.js';
 
 type Word = {readonly text: string; readonly start: number};
 
@@ -35,13 +35,13 @@ function wordsOf(text: string): Word[] {
 
 // What makes a word plain, capitalised, bare or a past tense, each in both forms (see ascii-letters.ts).
 /** A word of small letters and digits (with apostrophes and hyphens), led by a letter. */
-export const plainLowerWord: LetterPattern = {ascii: /^[a-z][a-z0-9'’-]*$/u, unicode: /^\p{Ll}[\p{Ll}\p{N}'’-]*$/u};
+export const plainLowerWord = letterPattern({ascii: /^[a-z][a-z0-9'’-]*$/u, unicode: () => /^\p{Ll}[\p{Ll}\p{N}'’-]*$/u});
 /** A capital that leads a word. */
-export const firstCapital: LetterPattern = {ascii: /^[A-Z]/u, unicode: /^\p{Lu}/u};
+export const firstCapital = letterPattern({ascii: /^[A-Z]/u, unicode: () => /^\p{Lu}/u});
 /** Each character that is neither a letter nor a digit, to strip from a word. */
-export const notLetterOrDigit: LetterPattern = {ascii: /[^A-Za-z0-9]/gu, unicode: /[^\p{L}\p{N}]/gu};
+export const notLetterOrDigit = letterPattern({ascii: /[^A-Za-z0-9]/gu, unicode: () => /[^\p{L}\p{N}]/gu});
 /** A word of small letters ending in `ed`. */
-export const pastTense: LetterPattern = {ascii: /^[a-z]+ed$/u, unicode: /^\p{Ll}+ed$/u};
+export const pastTense = letterPattern({ascii: /^[a-z]+ed$/u, unicode: () => /^\p{Ll}+ed$/u});
 
 const isPlainLowerWord = (word: string) => letterPatternFor(plainLowerWord, word).test(word);
 const isCapitalised = (word: string) => letterPatternFor(firstCapital, word).test(word) && !/[,;:.!?)]$/u.test(word);

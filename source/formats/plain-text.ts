@@ -1,6 +1,6 @@
 import {type Article, type ParseResult, hashText} from '../article.js';
 import {sanitizeText} from '../text/sanitize-text.js';
-import {type LetterPattern, letterPatternFor} from './ascii-letters.js';
+import {letterPattern, letterPatternFor} from './ascii-letters.js';
 import {splitDeck} from './deck.js';
 import {type PartOptions, type PlainTextLayout, uniqueId} from './format.js';
 import {endsWithSentencePunctuation, firstSentence, firstSentenceEnd} from './sentences.js';
@@ -23,13 +23,13 @@ The plain-text rules (readme.md, "The plain-text format", says the same for user
  * Its classes are tried on the first letter and on the run of capitals, digits and punctuation after it, which ends
  * at the first other character: most lines are settled by their first two. (Both forms: see ascii-letters.ts.)
  */
-export const kickerPattern: LetterPattern = {
+export const kickerPattern = letterPattern({
 	ascii: /^(["'“‘]?[A-Z0-9][A-Z0-9 &'’.,/-]*["'”’]?[:?])\s+(?=\S)/u,
-	unicode: /^(["'“‘]?[\p{Lu}\p{N}][\p{Lu}\p{N} &'’.,/-]*["'”’]?[:?])\s+(?=\S)/u,
+	unicode: () => /^(["'“‘]?[\p{Lu}\p{N}][\p{Lu}\p{N} &'’.,/-]*["'”’]?[:?])\s+(?=\S)/u,
 	otherLetterInReach: /^["'“‘]?(?:[A-Z0-9][A-Z0-9 &'’.,/-]*)?[^\t-\u007F\u2000-\u206F]/u,
-};
+});
 /** Each capital letter, to count a kicker's. */
-export const capitalLetter: LetterPattern = {ascii: /[A-Z]/gu, unicode: /\p{Lu}/gu};
+export const capitalLetter = letterPattern({ascii: /[A-Z]/gu, unicode: () => /\p{Lu}/gu});
 const separatorLine = /^[ \t]*(?:-{3,}|\f+)[ \t]*$/u;
 const longestTitleLength = 160;
 const shortestTeaserLength = 300;
@@ -140,11 +140,11 @@ const longestHeadlineBlockLength = 160;
  * A headline's first character: a capital or a digit, perhaps after an opening quote or bracket. (Both forms: see
  * ascii-letters.ts.)
  */
-export const headlineStart: LetterPattern = {
+export const headlineStart = letterPattern({
 	ascii: /^["'“‘([]?[A-Z0-9]/u,
-	unicode: /^["'“‘([]?[\p{Lu}\p{Lt}\p{N}]/u,
+	unicode: () => /^["'“‘([]?[\p{Lu}\p{Lt}\p{N}]/u,
 	otherLetterInReach: /^["'“‘([]?[^\t-\u007F\u2000-\u206F]/u,
-};
+});
 
 /**
  * Whether a block (the lines between blank lines) looks like a headline: one line, short, with no closing period or

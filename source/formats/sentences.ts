@@ -1,6 +1,6 @@
 /** Sentence-level helpers shared by the text formats. */
 
-import {type LetterPattern, letterPatternFor} from './ascii-letters.js';
+import {letterPattern, letterPatternFor} from './ascii-letters.js';
 
 // Words that end in a period without ending a sentence.
 const abbreviations = new Set([
@@ -13,14 +13,14 @@ const abbreviations = new Set([
  * A sentence's closing punctuation, before a capital or a digit. Its class is tried only after such punctuation, so
  * that a name in Chinese characters elsewhere in a line leaves it to the ASCII form. (Both forms: see ascii-letters.ts.)
  */
-export const sentenceEnd: LetterPattern = {
+export const sentenceEnd = letterPattern({
 	ascii: /[.!?…]["'”’)\]]*(?=\s+["'“‘(]?[A-Z0-9])/gu,
-	unicode: /[.!?…]["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\p{N}\p{Lo}])/gu,
+	unicode: () => /[.!?…]["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\p{N}\p{Lo}])/gu,
 	otherLetterInReach: /[.!?…]["'”’)\]]*\s+["'“‘(]?[^\t-\u007F\u2000-\u206F]/u,
-};
+});
 
 /** A single letter: an initial. (Both forms: see ascii-letters.ts.) */
-export const singleLetter: LetterPattern = {ascii: /^[A-Za-z]$/u, unicode: /^\p{L}$/u};
+export const singleLetter = letterPattern({ascii: /^[A-Za-z]$/u, unicode: () => /^\p{L}$/u});
 
 /** Whether a line ends like a finished sentence (a period, question or exclamation mark, perhaps inside quotes). */
 export function endsWithSentencePunctuation(text: string): boolean {

@@ -1,5 +1,6 @@
 // Finding the words of the vocabulary that match a pattern, by the rules fuse.js applies to a whole field. The
 // pattern must not contain a word separator (see hasSeparator), so that a match cannot span two words.
+import {patternOnFirstUse} from '../text/pattern-on-first-use.js';
 import type {WordIndex} from './word-index.js';
 
 /** The id of the word that the vocabulary position `position` falls in. */
@@ -66,7 +67,7 @@ export function wordIdOf(index: WordIndex, pattern: string): number {
 	return -1;
 }
 
-const letterOrDigit = /[\p{L}\p{N}\p{M}]/u;
+const letterOrDigit = patternOnFirstUse(() => /[\p{L}\p{N}\p{M}]/u);
 
 /** Whether the character `code` is a letter or a digit: an ASCII test first, as most are. */
 function isLetterOrDigit(code: number): boolean {
@@ -74,7 +75,7 @@ function isLetterOrDigit(code: number): boolean {
 		return (code >= 0x61 && code <= 0x7A) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5A);
 	}
 
-	return letterOrDigit.test(String.fromCharCode(code));
+	return letterOrDigit().test(String.fromCharCode(code));
 }
 
 /**

@@ -3,6 +3,8 @@
  * This runs once, where text enters the model.
  */
 
+import {patternOnFirstUse} from './pattern-on-first-use.js';
+
 /**
  * The longest payload of a string sequence (OSC, DCS, SOS, PM, APC) that is removed with it. A string sequence is
  * removed whole only when its terminator (BEL or ST) follows within this many characters, on the same line: an
@@ -49,10 +51,10 @@ const needsCleaning = /[\u200D\uFE0F\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00A
 // columns wide by some terminals and as each picture apart by others (xterm, tmux): a row measured one way overflows
 // and wraps when drawn the other. Without the joiner, every terminal draws each picture apart, as measured.
 // eslint-disable-next-line no-misleading-character-class -- a skin tone or U+FE0F after a pictograph, one at a time
-const joinedPictograph = /(\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})/gu;
+const joinedPictograph = patternOnFirstUse(() => /(\p{Extended_Pictographic}[\u{1F3FB}-\u{1F3FF}\uFE0F]?)\u200D(?=\p{Extended_Pictographic})/gu);
 // Likewise a pictograph that is text by default (🏳, ❤) asked to be drawn as emoji (U+FE0F): one column in some
 // terminals, two in others. Without the request, it is text, one column, everywhere.
-const textPictographVariant = /(?!\p{Emoji_Presentation})(\p{Extended_Pictographic})\uFE0F/gu;
+const textPictographVariant = patternOnFirstUse(() => /(?!\p{Emoji_Presentation})(\p{Extended_Pictographic})\uFE0F/gu);
 
 /**
  * Removes terminal control sequences and unsafe characters (soft hyphens among them). Carriage returns become line feeds
@@ -72,8 +74,8 @@ export function sanitizeText(text: string): string {
 		.replace(escapeSequence, '')
 		.replace(eightBitSequence, '')
 		.replace(unsafeCharacter, '')
-		.replace(joinedPictograph, '$1')
-		.replace(textPictographVariant, '$1');
+		.replace(joinedPictograph(), '$1')
+		.replace(textPictographVariant(), '$1');
 }
 
 /**
