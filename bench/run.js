@@ -184,7 +184,7 @@ async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings)
 		if (repeat === startCount) {
 			keptSession = session;
 		} else {
-			session.dispose();
+			await session.end(timeouts.quitMs);
 		}
 	}
 
@@ -404,7 +404,7 @@ async function measureFirstStarts(settings) {
 		removeCodeCache();
 		const {milliseconds, session} = await startAndMeasureFirstFrame({commandPath, filePath, ...terminalSizes[0], timeoutMs: timeouts.firstFrameMs});
 		if (repeat < settings.cheapStartRepeatCount) {
-			session.dispose();
+			await session.end(timeouts.quitMs);
 			if (typeof milliseconds === 'number') {
 				times.push(milliseconds);
 			}

@@ -90,7 +90,7 @@ async function measureOnce(commandPath, urls, timeoutMs, {shouldQuit = false} = 
 
 		return result;
 	} finally {
-		session.dispose();
+		await session.end(quitTimeoutMs);
 	}
 }
 
@@ -127,7 +127,7 @@ export async function measureWebFeeds({commandPath, samplePath, repeatCount, tim
 		for (let run = 0; run < repeatCount; run++) {
 			const session = startSession(process.execPath, [commandPath, samplePath], {columnCount: 120, rowCount: 40});
 			const first = await session.waitForScreen(screen => / [\d,]+ articles/u.test(screen), timeoutMs);
-			session.dispose();
+			await session.end(quitTimeoutMs);
 			if (typeof first === 'number') {
 				sampleTimes.push(first - session.startTime);
 			}
