@@ -31,7 +31,6 @@ import {canShowHyperlinks} from './terminal/osc.js';
 import {enterFullScreen} from './terminal/screen.js';
 import {createTheme} from './ui/theme.js';
 
-
 /**
  * How many articles are parsed before the interface starts, when there are more: enough to fill the list of a big
  * terminal, and to sort the first screen by date among more than a screenful. The rest is parsed after the first frame.

@@ -94,10 +94,19 @@ const flags = {
 /** The command line as read: the files and addresses it names (`input`) and its options (`flags`). */
 export type CommandLine = Pick<Result<typeof flags>, 'input' | 'flags'>;
 
-/** Each option as the user may type it. */
+/**
+ * Each option as the user may type it: its name in kebab case, or `--no-` and the name for a switch that is on unless
+ * turned off; the short ones; and `--no-config`, `--help` and `--version`.
+ */
 const knownOptions = new Set([
-	'--filter', '-f', '--sort', '--watch', '--offline', '--timeout', '--refresh', '--full-text', '--format', '--fields', '--list', '--json', '--print',
-	'--pick', '--export-opml', '--no-color', '--ascii', '--config', '--no-config', '--no-state', '--no-mouse', '--help', '--version',
+	...Object.entries(flags).map(([name, flag]) => {
+		const option = name.replaceAll(/[A-Z]/gu, letter => `-${letter.toLowerCase()}`);
+		return 'default' in flag && flag.default ? `--no-${option}` : `--${option}`;
+	}),
+	...Object.values(flags).flatMap(flag => ('shortFlag' in flag ? [`-${flag.shortFlag}`] : [])),
+	'--no-config',
+	'--help',
+	'--version',
 ]);
 
 /**

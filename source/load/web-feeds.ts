@@ -1,6 +1,7 @@
 import {join} from 'node:path';
 import {gunzipSync} from 'node:zlib';
 import {type Article, withId} from '../article.js';
+import {monotonicMs} from './clock.js';
 import {exitCodes, UserFacingError} from '../exit-codes.js';
 import {printableName} from '../text/sanitize-text.js';
 import {broadsheetDirectory} from '../xdg-directories.js';
@@ -269,11 +270,11 @@ export class WebFeeds {
 
 	/** Parses the feeds that have come for about `budgetMs` (at least one part when there is one); true when all is done. */
 	parseFor(budgetMs: number): boolean {
-		const deadline = performance.now() + budgetMs;
+		const deadline = monotonicMs() + budgetMs;
 		for (const slot of this.slots.values()) {
 			if (slot.state === 'parsing' && !slot.parse.isComplete) {
-				slot.parse.parseFor(Math.max(0, deadline - performance.now()));
-				if (performance.now() >= deadline) {
+				slot.parse.parseFor(Math.max(0, deadline - monotonicMs()));
+				if (monotonicMs() >= deadline) {
 					break;
 				}
 			}
