@@ -7,7 +7,13 @@
 'use strict';
 const {writeFileSync} = require('node:fs');
 const {isMainThread} = require('node:worker_threads');
+// Node's test binding warns as it loads. Printed, the warning would load Node's colours, and with FORCE_COLOR set
+// its terminal module too, at a moment that varies from run to run: the record would then name modules the
+// command never loads. The warning is held back while the binding loads.
+const emitWarning = process.emitWarning;
+process.emitWarning = () => {};
 const {internalBinding} = require('internal/test/binding');
+process.emitWarning = emitWarning;
 
 const record = path => {
 	const {compiledWithCache, compiledWithoutCache} = internalBinding('builtins').getCacheUsage();
