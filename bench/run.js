@@ -47,11 +47,11 @@ const heldKeyIntervalMs = 33;
 // Starts of a big file (several seconds each, loading included) are counted by firstFrameRepeatCount; a start that
 // costs well under a second (the web part, bare node, a first start) by cheapStartRepeatCount. With 7 values the
 // nearest-rank p95 is the slowest of them; with 20 it is the second slowest. The small files' starts, held to a
-// ratio to bare node (issue 16), by cheapFileStartRepeatCount: with 40, the p95 is the third slowest, so that one
+// ratio to bare node (issue 16), by smallFileStartRepeatCount: with 40, the p95 is the third slowest, so that one
 // start the machine delays does not decide it.
 const settingsByRunKind = {
-	full: {firstFrameRepeatCount: 7, cheapStartRepeatCount: 20, cheapFileStartRepeatCount: 40, downSampleCount: 40, downThenRestSampleCount: 15, heldDownSampleCount: 5, pageDownSampleCount: 30, filterSampleCount: 32, fzfRepeatCount: 7},
-	quick: {firstFrameRepeatCount: 3, cheapStartRepeatCount: 5, cheapFileStartRepeatCount: 5, downSampleCount: 15, downThenRestSampleCount: 6, heldDownSampleCount: 3, pageDownSampleCount: 10, filterSampleCount: 16, fzfRepeatCount: 3},
+	full: {firstFrameRepeatCount: 7, cheapStartRepeatCount: 20, smallFileStartRepeatCount: 40, downSampleCount: 40, downThenRestSampleCount: 15, heldDownSampleCount: 5, pageDownSampleCount: 30, filterSampleCount: 32, fzfRepeatCount: 7},
+	quick: {firstFrameRepeatCount: 3, cheapStartRepeatCount: 5, smallFileStartRepeatCount: 5, downSampleCount: 15, downThenRestSampleCount: 6, heldDownSampleCount: 3, pageDownSampleCount: 10, filterSampleCount: 16, fzfRepeatCount: 3},
 };
 
 /** Limits that turn a slow or hung measurement into 'timeout' instead of a hung suite. */
@@ -156,8 +156,8 @@ async function measureSecondOpen(command, filePath, terminalSize, articleCount) 
 /** Runs every measurement for one corpus at one terminal size. */
 async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings) {
 	const row = {corpus: corpusName, terminal: terminalName(terminalSize), firstFrame: {}, allLoaded: {}};
-	const isCheapStart = statSync(filePath).size < 1_000_000;
-	const startCount = isCheapStart ? settings.cheapFileStartRepeatCount : settings.firstFrameRepeatCount;
+	const isSmallFile = statSync(filePath).size < 1_000_000;
+	const startCount = isSmallFile ? settings.smallFileStartRepeatCount : settings.firstFrameRepeatCount;
 	// Every row opens its file for the first time: what an earlier row left in the parse cache would answer instead.
 	removeParseCache();
 	const firstFrameTimes = [];
@@ -167,7 +167,7 @@ async function measureCorpusAtSize(corpusName, filePath, terminalSize, settings)
 	const bareNodeTimes = [];
 	let keptSession;
 	for (let repeat = 1; repeat <= startCount; repeat++) {
-		if (isCheapStart) {
+		if (isSmallFile) {
 			const bareMilliseconds = await measureBareNodeStartup({...terminalSize, timeoutMs: timeouts.bareNodeMs});
 			if (bareMilliseconds !== timedOut) {
 				bareNodeTimes.push(bareMilliseconds);
