@@ -14,7 +14,13 @@ import {type DecodedInput, InputsParse, type InputsParseOptions, type ParsedInpu
 import type {FeedFetchOptions} from './web/fetch-feed.js';
 
 /** How URLs are fetched: limits, the cache, `--offline` (see web/fetch-feed.ts). */
-export type WebOptions = FeedFetchOptions;
+export type WebOptions = FeedFetchOptions & {
+	/**
+	 * The longest the other feeds wait for the first one's request to go out (see {@link WebFeeds}): by default
+	 * {@link firstRequestWaitMs}. A test of the order alone sets it long, so that a loaded machine cannot end the wait.
+	 */
+	readonly firstRequestWaitMs?: number;
+};
 
 /** Where feeds are cached: `$XDG_CACHE_HOME/broadsheet/feeds`, by default `~/.cache/broadsheet/feeds`. */
 export function feedCacheDirectory(environment: Readonly<Record<string, string | undefined>>, homeDirectory: string): string {
@@ -197,7 +203,7 @@ export class WebFeeds {
 		this.add(requests);
 		const waited = new Promise<void>(resolve => {
 			// A host slow to look up or to connect to holds the others back no longer than this.
-			setTimeout(resolve, firstRequestWaitMs).unref();
+			setTimeout(resolve, options.web?.firstRequestWaitMs ?? firstRequestWaitMs).unref();
 		});
 		void Promise.race([import('./web/fetch-url.js').then(async ({firstRequestSent}) => firstRequestSent()), this.nextSettled(), waited]).then(() => {
 			this.isFirstUnderWay = true;
