@@ -1,5 +1,6 @@
-/** A row of bench/run.js's results, and the references measured beside them: only what the targets read is typed. */
+/** Types for bench/targets.js, as far as its callers (bench/run.js, a unit test) read them. A series' median, p95 and count. */
 export type Summary = {readonly median: number; readonly p95: number; readonly count: number};
+/** The references measured beside the rows: bare node's starts at the suite's beginning, among others. */
 export type References = {readonly bareNode: Summary; readonly [name: string]: unknown};
 export type TargetResult = {
 	readonly description: string;
